@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/cayleygraph/quad/nquads"
+	"github.com/urfave/cli/v2"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+const defaultTimeout = 30 * time.Second
+
+func openStore(c *cli.Context) (*graph.Store, error) {
+	return graph.Open(c.String("backend"), c.String("db"))
+}
+
+func paths(c *cli.Context) ([]string, error) {
+	if c.NArg() == 0 {
+		return nil, errors.New("give at least one file or folder (or - for standard input)")
+	}
+	return c.Args().Slice(), nil
+}
+
+func skipReporter(where string, err error) {
+	fmt.Fprintf(os.Stderr, "skipped %s: %v\n", where, err)
+}
+
+func loadCmd(c *cli.Context) error {
+	ps, err := paths(c)
+	if err != nil {
+		return err
+	}
+	s, err := openStore(c)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	sum, err := ingest.Load(ctx, s, ps, ingest.Options{Workers: c.Int("workers"), OnSkip: skipReporter})
+	fmt.Printf("articles %d (new %d, replaced %d, unchanged %d, skipped %d), entities %d, relations %d, quads added %d, %.2f s\n",
+		sum.Articles, sum.Added, sum.Replaced, sum.Unchanged, sum.Skipped, sum.Entities, sum.Relations, sum.Quads, sum.Seconds)
+	if err != nil {
+		return err
+	}
+	if sum.Articles == 0 && sum.Skipped > 0 {
+		return errors.New("no article could be loaded")
+	}
+	return nil
+}
+
+func extractCmd(c *cli.Context) error {
+	ps, err := paths(c)
+	if err != nil {
+		return err
+	}
+	format := c.String("format")
+	if format != "json" && format != "nquads" {
+		return fmt.Errorf("unknown --format %q: use json or nquads", format)
+	}
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	qw := nquads.NewWriter(out)
+	return ingest.Each(c.Context, ps, ingest.Options{OnSkip: skipReporter}, func(r ingest.Result) error {
+		if format == "json" {
+			return enc.Encode(r.Extraction)
+		}
+		_, err := qw.WriteQuads(ingest.NQuads(r))
+		return err
+	})
+}
+
+func queryCmd(c *cli.Context) error {
+	q := c.Args().First()
+	if f := c.String("file"); f != "" {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		q = string(b)
+	}
+	if q == "" {
+		return errors.New("give a Gizmo query, or -f FILE")
+	}
+	s, err := openStore(c)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx, cancel := context.WithTimeout(c.Context, c.Duration("timeout"))
+	defer cancel()
+	res, err := s.Query(ctx, q, c.Int("limit"))
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(res)
+}
+
+func serveCmd(c *cli.Context) error {
+	s, err := openStore(c)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	o := graph.ServerOptions{Addr: c.String("addr"), Writable: c.Bool("writable"),
+		QueryTimeout: c.Duration("timeout"), QueryLimit: c.Int("limit")}
+	return graph.Serve(ctx, s, o, func(addr string) {
+		mode := "read-only"
+		if o.Writable {
+			mode = "writable"
+		}
+		fmt.Printf("serving %s (%s) on http://%s/ — Ctrl-C to stop\n", c.String("db"), mode, addr)
+	})
+}
+
+func schemaCmd(c *cli.Context) error {
+	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
+	for _, part := range []struct {
+		title string
+		terms []schema.Term
+	}{{"TYPES", schema.Types}, {"PREDICATES", schema.Predicates}, {"ATTRIBUTES", schema.Attributes}} {
+		fmt.Fprintf(w, "%s\n", part.title)
+		for _, t := range part.terms {
+			fmt.Fprintf(w, "  %s\t<%s>\t%s\n", t.Name, t.IRI, t.Meaning)
+		}
+	}
+	return w.Flush()
+}

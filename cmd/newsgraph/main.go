@@ -1,0 +1,57 @@
+// Command newsgraph turns news articles into a knowledge graph in Cayley: load articles,
+// query the graph with Gizmo, serve Cayley's web UI and HTTP API over it.
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/urfave/cli/v2"
+)
+
+func main() {
+	app := &cli.App{
+		Name:  "newsgraph",
+		Usage: "turn news articles into a knowledge graph you can query (Cayley + Gizmo)",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "db", Value: "./newsgraph.db", EnvVars: []string{"NEWSGRAPH_DB"}, Usage: "database `PATH` (a folder for bolt)"},
+			&cli.StringFlag{Name: "backend", Value: "bolt", EnvVars: []string{"NEWSGRAPH_BACKEND"}, Usage: "store: bolt (on disk) or memstore (throwaway)"},
+		},
+		Commands: []*cli.Command{
+			{
+				Name: "load", Usage: "extract articles and write them into the graph", ArgsUsage: "PATH... (files, folders, - for stdin)",
+				Flags:  []cli.Flag{&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (default: one per core)"}},
+				Action: loadCmd,
+			},
+			{
+				Name: "extract", Usage: "print what the extractor finds, without storing it", ArgsUsage: "PATH...",
+				Flags:  []cli.Flag{&cli.StringFlag{Name: "format", Value: "json", Usage: "json (one object per article per line) or nquads (the quads load would write)"}},
+				Action: extractCmd,
+			},
+			{
+				Name: "query", Usage: "run a Gizmo query and print the results as JSON", ArgsUsage: "GIZMO",
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "file", Aliases: []string{"f"}, Usage: "read the query from `FILE`"},
+					&cli.IntFlag{Name: "limit", Value: 100, Usage: "at most this many results (0: no limit)"},
+					&cli.DurationFlag{Name: "timeout", Value: defaultTimeout, Usage: "stop the query after this long"},
+				},
+				Action: queryCmd,
+			},
+			{
+				Name: "serve", Usage: "serve Cayley's web UI and HTTP API over the graph",
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "addr", Value: "127.0.0.1:64210", Usage: "listen on `HOST:PORT`"},
+					&cli.BoolFlag{Name: "writable", Usage: "accept writes through /api/v2/write and /api/v2/delete"},
+					&cli.DurationFlag{Name: "timeout", Value: defaultTimeout, Usage: "query timeout"},
+					&cli.IntFlag{Name: "limit", Value: 10000, Usage: "query result limit"},
+				},
+				Action: serveCmd,
+			},
+			{Name: "schema", Usage: "print the graph's types and predicates with their IRIs", Action: schemaCmd},
+		},
+	}
+	if err := app.Run(os.Args); err != nil {
+		fmt.Fprintln(os.Stderr, "newsgraph:", err)
+		os.Exit(1)
+	}
+}

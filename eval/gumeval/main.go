@@ -1,0 +1,64 @@
+// Command gumeval scores the extractor's proper-name mentions against the GUM news articles
+// read from ../shared/data/gum-news (see eval/README.md).
+//
+//	go run ./eval/gumeval            # the table
+//	go run ./eval/gumeval -v         # and the most frequent errors
+//	go run ./eval/gumeval -examples  # and every error with its context
+//	go run ./eval/gumeval -gold      # list the gold mentions instead (proper names marked *)
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+func main() {
+	dir := flag.String("dir", eval.DefaultGUMDir(), "directory of GUM news .conllu files")
+	verbose := flag.Bool("v", false, "print the most frequent missed and spurious mentions")
+	n := flag.Int("n", 30, "with -v: errors per type and kind")
+	gold := flag.Bool("gold", false, "list the gold mentions and exit")
+	examples := flag.Bool("examples", false, "print every exact-match error with its context")
+	flag.Parse()
+	if _, err := os.Stat(*dir); err != nil {
+		fmt.Fprintf(os.Stderr, "gumeval: GUM data not available (%v); nothing to evaluate\n", err)
+		os.Exit(2)
+	}
+	docs, err := eval.ReadGUM(*dir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gumeval:", err)
+		os.Exit(1)
+	}
+	if *gold {
+		for _, d := range docs {
+			for _, g := range d.Gold {
+				mark := " "
+				if g.Proper {
+					mark = "*"
+				}
+				fmt.Printf("%s\t%s %-12s\t%q\t<- %q\n", d.ID, mark, g.Type, g.Text, g.Mention)
+			}
+		}
+		return
+	}
+	r := eval.Score(docs, eval.ExtractorMentions(extract.New()))
+	r.Print(os.Stdout)
+	if *verbose {
+		fmt.Println()
+		for _, l := range r.TopErrors(*n) {
+			fmt.Println(l)
+		}
+	}
+	if *examples {
+		fmt.Println()
+		for _, e := range r.Missed {
+			fmt.Printf("missed\t%s\t%s\n", e, e.Context)
+		}
+		for _, e := range r.Spurious {
+			fmt.Printf("spurious\t%s\t%s\n", e, e.Context)
+		}
+	}
+}

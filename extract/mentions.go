@@ -1,0 +1,575 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
+)
+
+// Mentions finds the names in the text: gazetteer names (countries, demonyms, organisations,
+// cities, titles), title + name patterns, organisation, place, event and agreement names by their
+// head words, long names with their acronym in brackets, and names the statistical tagger marks.
+type Mentions struct {
+	Gaz *gazetteer.Gazetteer
+}
+
+// Heads: the last word of a capitalised name tells what it names.
+var orgHeads = setOf("Ministry", "Council", "Agency", "Party", "Forces", "Force", "Army", "Navy",
+	"Organization", "Organisation", "Union", "Committee", "Commission", "Bank", "Company",
+	"Corporation", "Corp.", "Inc.", "Ltd.", "Group", "Association", "Front", "Movement",
+	"University", "Institute", "Court", "Parliament", "Assembly", "Department", "Office",
+	"Service", "Services", "Police", "Government", "Administration", "Fund", "Federation",
+	"League", "Alliance", "Coalition", "Brigade", "Brigades", "Authority", "Board", "Bureau",
+	"Secretariat", "Cabinet", "Congress", "Senate", "Foundation", "Network", "Airlines",
+	"Airways", "Times", "Post", "News", "Press", "Television", "Radio", "Channel", "Guard",
+	"Taliban", "Embassy", "Centre", "Center", "Club", "Society", "Trust", "Industries",
+	"Holdings", "Partnership", "Programme", "Program", "Process", "Initiative", "Mission",
+	"Tribunal", "Cooperation", "Co-operation", "Community", "Church", "Guards", "Corps", "Legion")
+
+var placeHeads = setOf("River", "Mountains", "Mountain", "Mount", "Province", "Region", "Valley",
+	"Sea", "Ocean", "Island", "Islands", "Strait", "Gulf", "Desert", "District", "County", "State",
+	"Peninsula", "Lake", "Bay", "Basin", "Plateau", "Square", "Street", "Airport", "Port", "Canal",
+	"Coast", "Strip", "Bank", "Heights", "Camp", "Prefecture", "Governorate", "Territory")
+
+var eventHeads = setOf("Summit", "Conference", "Forum", "Games", "Olympics", "War", "Cup",
+	"Championship", "Championships", "Festival", "Congress", "Election", "Elections", "Revolution",
+	"Crisis", "Uprising", "Talks", "Meeting", "Expo", "Exhibition", "Marathon", "Tournament")
+
+var eventNouns = setOf("summit", "conference", "talks", "forum", "meeting", "elections",
+	"election", "referendum", "games", "war", "crisis", "visit", "ceremony", "parade")
+
+var agreementHeads = setOf("Document", "Agreement", "Treaty", "Accord", "Accords",
+	"Declaration", "Charter", "Convention", "Protocol", "Memorandum", "Pact", "Resolution",
+	"Act", "Plan", "Deal", "Framework")
+
+// connectors may sit inside a capitalised name ("Ministry of Foreign Affairs", "Partnership for
+// Peace") when a capitalised word follows them.
+var connectors = setOf("of", "for", "and", "the", "de", "du", "la", "von", "van", "der", "al", "bin")
+
+// functionWords start sentences capitalised without starting a name.
+var functionWords = setOf("the", "a", "an", "this", "that", "these", "those", "in", "on", "at",
+	"for", "with", "by", "from", "after", "before", "during", "when", "while", "it", "he", "she",
+	"they", "we", "i", "but", "and", "or", "as", "if", "his", "her", "its", "their", "our", "some",
+	"many", "most", "all", "both", "one", "two", "there", "here", "what", "who", "how", "why",
+	"meanwhile", "however", "also", "since", "until", "under", "over", "about", "against", "among")
+
+// formerMarkers before a title mark the position as past.
+var formerMarkers = setOf("late", "former", "ex", "then", "ousted", "deposed", "outgoing", "retired")
+
+// Process adds the mentions it finds to d.Mentions.
+func (m Mentions) Process(d *Document) {
+	g := m.Gaz
+	if g == nil {
+		g = gazetteer.Default()
+	}
+	covered := make([]bool, len(d.Tokens))
+	for _, f := range d.Mentions { // dates found earlier
+		markCovered(d, covered, f.Span)
+	}
+	for _, s := range d.Sentences {
+		found := m.sentence(d, g, s, covered)
+		d.Mentions = append(d.Mentions, found...)
+	}
+}
+
+func markCovered(d *Document, covered []bool, sp Span) {
+	for i := d.TokenAt(sp.Start); i < len(d.Tokens) && d.Tokens[i].Start < sp.End; i++ {
+		covered[i] = true
+	}
+}
+
+// segment is a labelled stretch of a sentence: a gazetteer hit or a capitalised run.
+type segment struct {
+	first, last int // tokens [first, last)
+	span        Span
+	hit         *gazetteer.Hit
+}
+
+func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, covered []bool) []*Found {
+	toks := d.Tokens
+	var segs []segment
+	for i := s.First; i < s.Last; {
+		if covered[i] || i == s.First && functionWords[strings.ToLower(toks[i].Text)] {
+			i++
+			continue
+		}
+		if seg, ok := gazetteerSegment(d, g, i, s.Last, covered); ok {
+			segs = append(segs, seg)
+			i = seg.last
+			continue
+		}
+		if strings.Contains(toks[i].Text, "-") {
+			if hs := hyphenHits(d, g, i); len(hs) > 0 {
+				segs = append(segs, hs...)
+				i++
+				continue
+			}
+		}
+		if j := capitalRun(d, i, s, covered, g); j > i {
+			segs = append(segs, segment{first: i, last: j, span: Span{toks[i].Start, toks[j-1].End}})
+			i = j
+			continue
+		}
+		// Names inside hyphenated words: "Azerbaijan-Armenia", "NATO-led".
+		segs = append(segs, hyphenHits(d, g, i)...)
+		i++
+	}
+	var out []*Found
+	for k := 0; k < len(segs); k++ {
+		seg := segs[k]
+		if seg.hit != nil {
+			f := foundFromHit(d, seg)
+			if f == nil {
+				continue
+			}
+			if f.Type == "Title" {
+				if p, next := titledPerson(d, segs, k, s); p != nil {
+					out = append(out, p)
+					k = next - 1
+				}
+				continue
+			}
+			// Demonym or country followed by a national body: "the Azerbaijani Ministry of Foreign Affairs".
+			if (f.Type == Country) && k+1 < len(segs) {
+				if body := nationalBody(d, f, seg, segs[k+1]); body != nil {
+					out = append(out, f, body)
+					k++
+					continue
+				}
+			}
+			out = append(out, f)
+			continue
+		}
+		if f := m.classifyRun(d, seg, s); f != nil {
+			out = append(out, f)
+		}
+	}
+	out = append(out, acronyms(d, out)...)
+	out = append(out, events(d, out, s)...)
+	nameAgreements(d, out)
+	for _, f := range out {
+		markCovered(d, covered, f.Span)
+	}
+	return out
+}
+
+// gazetteerSegment takes the longest gazetteer name at token i that ends on a token boundary.
+func gazetteerSegment(d *Document, g *gazetteer.Gazetteer, i, limit int, covered []bool) (segment, bool) {
+	toks := d.Tokens
+	for _, h := range g.Match(d.Text, toks[i].Start) {
+		// The match must end where a token ends.
+		j := i
+		for j < limit && toks[j].End < h.End && !covered[j] {
+			j++
+		}
+		if j < limit && toks[j].End == h.End {
+			if h.Entry.Ambiguous && !isDatelineToken(d, i) {
+				continue
+			}
+			// A capitalised word that is a lower-case word too is only a title before a name.
+			hit := h
+			return segment{first: i, last: j + 1, span: Span{toks[i].Start, h.End}, hit: &hit}, true
+		}
+	}
+	return segment{}, false
+}
+
+// hyphenHits finds gazetteer names that start after a hyphen inside token i.
+func hyphenHits(d *Document, g *gazetteer.Gazetteer, i int) []segment {
+	t := d.Tokens[i]
+	var out []segment
+	start := t.Start
+	for {
+		k := strings.IndexByte(d.Text[start:t.End], '-')
+		if k < 0 {
+			break
+		}
+		if start == t.Start {
+			// The part before the first hyphen.
+			for _, h := range g.Match(d.Text, t.Start) {
+				if h.End == t.Start+k && h.Entry.Type != "Title" {
+					hit := h
+					out = append(out, segment{first: i, last: i + 1, span: Span{t.Start, h.End}, hit: &hit})
+					break
+				}
+			}
+		}
+		start += k + 1
+		for _, h := range g.Match(d.Text, start) {
+			if h.End <= t.End && h.Entry.Type != "Title" && (h.End == t.End || d.Text[h.End] == '-') {
+				hit := h
+				out = append(out, segment{first: i, last: i + 1, span: Span{start, h.End}, hit: &hit})
+				break
+			}
+		}
+	}
+	return out
+}
+
+func isDatelineToken(d *Document, i int) bool {
+	return d.Tokens[i].Sent == 0 && i < 6
+}
+
+func isCapitalized(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func isAllCaps(w string) bool {
+	has := false
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			has = true
+		}
+	}
+	return has
+}
+
+// capitalRun returns the end of the run of capitalised words starting at token i (i itself
+// when there is none). Connectors join capitalised words: "Ministry of Foreign Affairs".
+func capitalRun(d *Document, i int, s Sentence, covered []bool, g *gazetteer.Gazetteer) int {
+	toks := d.Tokens
+	if !isNameWord(toks[i].Text) {
+		return i
+	}
+	j := i + 1
+	for j < s.Last && !covered[j] {
+		w := toks[j].Text
+		if _, day := weekdays[w]; day {
+			break
+		}
+		if isNameWord(w) {
+			if len(g.Match(d.Text, toks[j].Start)) > 0 && titleOrCountryStart(g, d, j) {
+				break
+			}
+			j++
+			continue
+		}
+		if connectors[w] && j+1 < s.Last && !covered[j+1] && isNameWord(toks[j+1].Text) && w != "the" {
+			j += 2
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// titleOrCountryStart: inside a capitalised run, a title or a country ends the run
+// ("Minister Jeyhun Bayramov" after "Foreign", "NATO Deputy Secretary General").
+func titleOrCountryStart(g *gazetteer.Gazetteer, d *Document, j int) bool {
+	for _, h := range g.Match(d.Text, d.Tokens[j].Start) {
+		if h.Entry.Type == "Title" {
+			return true
+		}
+	}
+	return false
+}
+
+func isNameWord(w string) bool {
+	if !isCapitalized(w) {
+		return false
+	}
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func foundFromHit(d *Document, seg segment) *Found {
+	e := seg.hit.Entry
+	kind := string(seg.hit.Form)
+	if kind == "" {
+		kind = KindName
+	}
+	typ := string(e.Type)
+	if typ == "Title" {
+		return &Found{Span: seg.span, Type: "Title", Name: e.Name, Gaz: e, Context: seg.span}
+	}
+	return &Found{Span: seg.span, Kind: kind, Type: typ, Name: e.Name, Gaz: e, Context: seg.span}
+}
+
+// titledPerson reads "[Org|Country['s]] [late] Title Name" around the title segment k.
+func titledPerson(d *Document, segs []segment, k int, s Sentence) (*Found, int) {
+	toks := d.Tokens
+	title := segs[k]
+	titleName := title.hit.Entry.Name
+	// Titles can stack: "Deputy Prime Minister", "Foreign Minister" — take following title segments too.
+	next := k + 1
+	for next < len(segs) && segs[next].hit != nil && segs[next].hit.Entry.Type == "Title" && segs[next].first == segs[next-1].last {
+		titleName += " " + segs[next].hit.Entry.Name
+		next++
+	}
+	if next >= len(segs) || segs[next].hit != nil || segs[next].first != segs[next-1].last {
+		return nil, k + 1
+	}
+	name := segs[next]
+	// The name is at most four words; a longer run is not a person.
+	if name.last-name.first > 4 {
+		return nil, k + 1
+	}
+	for t := name.first; t < name.last; t++ {
+		if orgHeads[toks[t].Text] || connectors[toks[t].Text] {
+			return nil, k + 1
+		}
+	}
+	if title.hit.Entry.Honorific {
+		titleName = ""
+	}
+	p := &Found{Span: name.span, Kind: KindName, Type: Person, Name: d.Text[name.span.Start:name.span.End], Title: titleName}
+	p.Context = Span{title.span.Start, name.span.End}
+	// Before the title: "former"/"late", and the organisation or country it belongs to.
+	before := title.first - 1
+	if before >= s.First && formerMarkers[strings.ToLower(toks[before].Text)] {
+		p.Former = true
+		p.Context.Start = toks[before].Start
+		before--
+	}
+	if before >= s.First && (toks[before].Text == "'s" || toks[before].Text == "’s") {
+		before--
+	}
+	if k > 0 && segs[k-1].hit != nil && segs[k-1].last-1 == before {
+		e := segs[k-1].hit.Entry
+		if e.Type == "Country" || e.Type == "Organization" {
+			p.TitleOf = &Found{Span: segs[k-1].span, Type: string(e.Type), Name: e.Name, Gaz: e}
+			p.Context.Start = segs[k-1].span.Start
+		}
+	}
+	return p, next + 1
+}
+
+// nationalBody reads "<demonym|country['s]> <organisation>" as the organisation of that country.
+func nationalBody(d *Document, country *Found, cseg, next segment) *Found {
+	toks := d.Tokens
+	gap := next.first - cseg.last
+	if next.hit != nil || gap > 1 || (gap == 1 && toks[cseg.last].Text != "'s" && toks[cseg.last].Text != "’s") {
+		return nil
+	}
+	words := d.Text[next.span.Start:next.span.End]
+	last := toks[next.last-1].Text
+	if !orgHeads[last] && !strings.HasPrefix(words, "Ministry") && !strings.HasPrefix(words, "Department") {
+		return nil
+	}
+	name := words + " of " + country.Name
+	if strings.Contains(words, " of ") {
+		name = words + " of " + country.Name
+	}
+	return &Found{Span: next.span, Kind: KindName, Type: Organization, Name: name, Of: country,
+		Context: Span{cseg.span.Start, next.span.End}}
+}
+
+// classifyRun decides what an unlabelled capitalised run names, by its head word or by the
+// statistical tagger's tags; runs it cannot type are left alone.
+func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) *Found {
+	toks := d.Tokens
+	first, last := seg.first, seg.last
+	// A sentence-initial word is capitalised anyway: drop it unless the tagger calls it a name.
+	if first == s.First && !strings.HasPrefix(toks[first].NER, "B-") {
+		if isAllCaps(toks[first].Text) && len(toks[first].Text) > 1 && last-first == 1 {
+			// "BAKU" style dateline words that no gazetteer knows: leave them.
+			return nil
+		}
+		first++
+	}
+	if first >= last {
+		return nil
+	}
+	text := d.Text[toks[first].Start:toks[last-1].End]
+	sp := Span{toks[first].Start, toks[last-1].End}
+	head := toks[last-1].Text
+	typ := ""
+	switch {
+	case agreementHeads[head] && last-first > 1:
+		typ = Agreement
+	case eventHeads[head] && last-first > 1:
+		typ = Event
+	case orgHeads[head] || strings.HasPrefix(text, "Ministry of"):
+		typ = Organization
+	case placeHeads[head] && last-first > 1:
+		typ = Place
+	default:
+		typ = taggerType(toks[first:last])
+	}
+	if typ == "" {
+		return nil
+	}
+	return &Found{Span: sp, Kind: KindName, Type: typ, Name: text, Context: sp}
+}
+
+// taggerType reads the statistical tagger's verdict over a run of tokens.
+func taggerType(toks []Token) string {
+	votes := map[string]int{}
+	for _, t := range toks {
+		if len(t.NER) > 2 {
+			votes[t.NER[2:]]++
+		}
+	}
+	best, n := "", 0
+	for k, v := range votes {
+		if v > n || (v == n && k < best) {
+			best, n = k, v
+		}
+	}
+	if n*2 < len(toks) {
+		return ""
+	}
+	switch best {
+	case "per":
+		return Person
+	case "org":
+		return Organization
+	case "geo":
+		return Place
+	case "gpe":
+		return Country
+	case "eve":
+		return Event
+	}
+	return ""
+}
+
+// acronyms finds "Long Name (ABBR)" and records ABBR as an acronym mention of the long name.
+func acronyms(d *Document, found []*Found) []*Found {
+	var out []*Found
+	for _, f := range found {
+		if f.Type == Date || f.Type == "Title" {
+			continue
+		}
+		i := d.TokenAt(f.End)
+		if i+2 >= len(d.Tokens) || d.Tokens[i].Text != "(" || d.Tokens[i+2].Text != ")" {
+			continue
+		}
+		abbr := d.Tokens[i+1]
+		if !looksLikeAcronym(abbr.Text) {
+			continue
+		}
+		if !initialsMatch(d.Text[f.Start:f.End], abbr.Text) && f.Gaz == nil {
+			continue
+		}
+		out = append(out, &Found{Span: Span{abbr.Start, abbr.End}, Kind: KindAcronym, Type: f.Type,
+			Name: f.Name, Gaz: f.Gaz, Of: f, Context: Span{f.Start, d.Tokens[i+2].End}})
+	}
+	return out
+}
+
+func looksLikeAcronym(w string) bool {
+	n := utf8.RuneCountInString(w)
+	if n < 2 || n > 10 || !isCapitalized(w) {
+		return false
+	}
+	upper := 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			upper++
+		} else if !unicode.IsLower(r) && r != '&' && r != '-' {
+			return false
+		}
+	}
+	return upper >= 2
+}
+
+// initialsMatch reports whether the acronym spells the initials of a suffix of the name's
+// words; lower-case words and the parts of hyphenated words may or may not contribute.
+func initialsMatch(name, abbr string) bool {
+	var words []string
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
+		words = append(words, w)
+	}
+	a := []rune(strings.ToLower(abbr))
+	var match func(wi, ai int) bool
+	match = func(wi, ai int) bool {
+		if ai == len(a) {
+			return wi == len(words)
+		}
+		if wi == len(words) {
+			return false
+		}
+		w := words[wi]
+		first, _ := utf8.DecodeRuneInString(w)
+		optional := !unicode.IsUpper(first)
+		if unicode.ToLower(first) == a[ai] && match(wi+1, ai+1) {
+			return true
+		}
+		return optional && match(wi+1, ai)
+	}
+	for start := len(words) - 1; start >= 0; start-- {
+		sub := words[start:]
+		words2 := words
+		words = sub
+		ok := match(0, 0)
+		words = words2
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// events finds "[the] [date] <place> summit": an event named by where it happened.
+func events(d *Document, found []*Found, s Sentence) []*Found {
+	var out []*Found
+	for _, f := range found {
+		if f.Type != City && f.Type != Country && f.Type != Organization {
+			continue
+		}
+		i := d.TokenAt(f.End)
+		if i >= s.Last || !eventNouns[d.Tokens[i].Text] || d.Tokens[i].Start != f.End+1 {
+			continue
+		}
+		sp := Span{f.Start, d.Tokens[i].End}
+		// Named as the text names it: "Washington summit", not "Washington, D.C. summit".
+		name := d.Text[f.Start:f.End] + " " + d.Tokens[i].Text
+		ev := &Found{Span: sp, Kind: KindName, Type: Event, Name: name, Context: sp}
+		// A date right before the place dates the event: "the August 8 Washington summit".
+		for _, g := range d.Mentions {
+			if g.Type == Date && g.End <= f.Start && f.Start-g.End <= 1 {
+				ev.Value = g.Value
+				ev.Context.Start = g.Start
+			}
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+// nameAgreements completes agreement names that begin with an organisation:
+// "Partnership for Peace (PfP) Framework Document" is the Partnership for Peace Framework
+// Document (also "PfP Framework Document"), not a "Framework Document".
+func nameAgreements(d *Document, found []*Found) {
+	for _, a := range found {
+		if a.Type != Agreement {
+			continue
+		}
+		i := d.TokenAt(a.Start) - 1
+		var acr *Found
+		if i >= 2 && d.Tokens[i].Text == ")" && d.Tokens[i-2].Text == "(" {
+			for _, f := range found {
+				if f.Kind == KindAcronym && f.Start == d.Tokens[i-1].Start {
+					acr = f
+				}
+			}
+			i -= 3
+		}
+		if i < 0 {
+			continue
+		}
+		for _, f := range found {
+			if f.End != d.Tokens[i].End || f.Kind == KindAcronym || (f.Type != Organization && f.Type != Country) {
+				continue
+			}
+			run := d.Text[a.Start:a.End]
+			a.Name = d.Text[f.Start:f.End] + " " + run
+			if acr != nil {
+				a.Alias = d.Text[acr.Start:acr.End] + " " + run
+			}
+			a.Span.Start, a.Context.Start = f.Start, f.Start
+			break
+		}
+	}
+}

@@ -1,0 +1,113 @@
+package extract
+
+import "testing"
+
+func TestTitleAndName(t *testing.T) {
+	x := run(t, "The reception of NATO Deputy Secretary General Radmila Shekerinska by Azerbaijan's Foreign Minister Jeyhun Bayramov took place in Baku.", "")
+	p := entity(x, "Radmila Shekerinska")
+	if p == nil || p.Type != Person {
+		t.Fatalf("no person Radmila Shekerinska in %s", entityNames(x))
+	}
+	if len(p.Roles) != 1 || p.Roles[0].Title != "Deputy Secretary General" || p.Roles[0].Of != "org/north-atlantic-treaty-organisation" {
+		t.Errorf("Shekerinska's position: %+v", p.Roles)
+	}
+	b := entity(x, "Jeyhun Bayramov")
+	if b == nil || len(b.Roles) != 1 || b.Roles[0].Title != "Foreign Minister" || b.Roles[0].Of != "country/azerbaijan" {
+		t.Fatalf("Bayramov: %+v", b)
+	}
+	for _, e := range x.Entities {
+		if e.Type == Person && e.Name != "Radmila Shekerinska" && e.Name != "Jeyhun Bayramov" {
+			t.Errorf("unexpected person %q", e.Name)
+		}
+	}
+}
+
+func TestFormerTitle(t *testing.T) {
+	x := run(t, "Azerbaijan honoured late President Heydar Aliyev's memory in Azerbaijan.", "")
+	p := entity(x, "Heydar Aliyev")
+	if p == nil || len(p.Roles) != 1 || !p.Roles[0].Former || p.Roles[0].Title != "President" {
+		t.Fatalf("Heydar Aliyev: %+v (entities %s)", p, entityNames(x))
+	}
+}
+
+func TestNationalBody(t *testing.T) {
+	x := run(t, "The statement of the Azerbaijani Ministry of Foreign Affairs says so.", "")
+	m := entity(x, "Ministry of Foreign Affairs of Azerbaijan")
+	if m == nil || m.Type != Organization {
+		t.Fatalf("no ministry in %s", entityNames(x))
+	}
+	az := entity(x, "Azerbaijan")
+	if az == nil || az.Mentions[0].Kind != KindDemonym || az.Mentions[0].Text != "Azerbaijani" {
+		t.Fatalf("Azerbaijani not a demonym mention of Azerbaijan: %+v", az)
+	}
+	if !hasFact(x, "Ministry of Foreign Affairs of Azerbaijan -partOf-> Azerbaijan") {
+		t.Errorf("facts: %q", facts(x))
+	}
+}
+
+func TestAcronymsInBrackets(t *testing.T) {
+	x := run(t, "It joined the Euro-Atlantic Partnership Council (EAPC) and the Planning and Review Process (PARP) in 1997. The EAPC met again.", "")
+	for name, acr := range map[string]string{"Euro-Atlantic Partnership Council": "EAPC", "Planning and Review Process": "PARP"} {
+		e := entity(x, name)
+		if e == nil || e.Type != Organization {
+			t.Fatalf("no %s in %s", name, entityNames(x))
+		}
+		if len(e.Aliases) == 0 || e.Aliases[0] != acr {
+			t.Errorf("%s aliases %q, want %s", name, e.Aliases, acr)
+		}
+	}
+	if e := entity(x, "Euro-Atlantic Partnership Council"); len(e.Mentions) != 3 {
+		t.Errorf("EAPC mentions: %+v", e.Mentions)
+	}
+	if entity(x, "EAPC") != nil {
+		t.Error("the acronym became a node of its own")
+	}
+}
+
+func TestAgreementNamedAfterOrganisation(t *testing.T) {
+	x := run(t, "Aliyev signed the Partnership for Peace (PfP) Framework Document in 1994.", "")
+	a := entity(x, "Partnership for Peace Framework Document")
+	if a == nil || a.Type != Agreement || len(a.Aliases) == 0 || a.Aliases[0] != "PfP Framework Document" {
+		t.Fatalf("agreement: %+v in %s", a, entityNames(x))
+	}
+	if entity(x, "Framework Document") != nil {
+		t.Error("a bare Framework Document node")
+	}
+}
+
+func TestHyphenatedNames(t *testing.T) {
+	x := run(t, "The Azerbaijan-Armenia normalization process and NATO-led missions continued.", "")
+	for _, n := range []string{"Azerbaijan", "Armenia"} {
+		if entity(x, n) == nil {
+			t.Errorf("no %s in %s", n, entityNames(x))
+		}
+	}
+	if e := entity(x, "North Atlantic Treaty Organisation"); e == nil || e.Mentions[0].Text != "NATO" {
+		t.Errorf("NATO-led: %s", entityNames(x))
+	}
+	if !hasFact(x, "Azerbaijan -related-> Armenia") {
+		t.Errorf("facts %q", facts(x))
+	}
+}
+
+func TestEventWithDate(t *testing.T) {
+	x := run(t, "Agreements were reached during the August 8 Washington summit.", "2025-01-22")
+	e := entity(x, "Washington summit")
+	if e == nil || e.Type != Event || e.Value != "2025-08-08" {
+		t.Fatalf("event: %+v in %s", e, entityNames(x))
+	}
+}
+
+func TestDatelineInCapitals(t *testing.T) {
+	x := run(t, "BAKU, Azerbaijan, January 22. Talks were held in Baku.", "")
+	e := entity(x, "Baku")
+	if e == nil || e.Type != City || len(e.Mentions) != 2 || e.Mentions[0].Text != "BAKU" {
+		t.Fatalf("Baku: %+v", e)
+	}
+	if x.Dateline == nil || x.Dateline.Place != e.ID || x.Dateline.Date != "--01-22" {
+		t.Errorf("dateline %+v", x.Dateline)
+	}
+	if !hasFact(x, "Baku -containedInPlace-> Azerbaijan") {
+		t.Errorf("facts %q", facts(x))
+	}
+}

@@ -1,0 +1,906 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// Relater finds who did what to whom: patterns over each sentence's tokens with its entity
+// mentions marked — active and passive verbs, nominalizations ("the reception of X by Y",
+// "X's visit to Y", "talks between X and Y"), titles (positions), national bodies (part of),
+// datelines (located in) — each relation with its evidence sentence, date, confidence,
+// negation, modality and attribution.
+type Relater struct{}
+
+// Predicates of the closed vocabulary the extractor emits. schema documents their IRIs.
+const (
+	PredReceived       = "received"
+	PredMet            = "met"
+	PredVisited        = "visited"
+	PredHeldTalksWith  = "heldTalksWith"
+	PredCalled         = "called"
+	PredDiscussed      = "discussed"
+	PredWorksFor       = "worksFor"
+	PredHeads          = "heads"
+	PredMemberOf       = "memberOf"
+	PredJoined         = "joined"
+	PredPartOf         = "partOf"
+	PredContainedIn    = "containedInPlace"
+	PredHeadquartered  = "headquarteredIn"
+	PredAlliedWith     = "alliedWith"
+	PredCooperatesWith = "cooperatesWith"
+	PredParticipatedIn = "participatedIn"
+	PredSigned         = "signed"
+	PredAgreedWith     = "agreedWith"
+	PredAttacked       = "attacked"
+	PredFoughtAgainst  = "foughtAgainst"
+	PredKilled         = "killed"
+	PredArrested       = "arrested"
+	PredAccused        = "accused"
+	PredThreatened     = "threatened"
+	PredCondemned      = "condemned"
+	PredSanctioned     = "sanctioned"
+	PredSaid           = "said"
+	PredPraised        = "praised"
+	PredCriticised     = "criticised"
+	PredSupported      = "supported"
+	PredRelated        = "related" // a verb outside the vocabulary; Relation.Verb says which
+)
+
+// verbForms maps inflected verb forms to the predicate they state. A form may need a particle
+// after it ("held talks with").
+var verbForms = map[string]string{}
+
+func init() {
+	for pred, forms := range map[string][]string{
+		PredReceived:       {"receive", "receives", "received", "receiving", "host", "hosts", "hosted", "hosting", "welcome", "welcomes", "welcomed", "welcoming"},
+		PredMet:            {"meet", "meets", "met"},
+		PredVisited:        {"visit", "visits", "visited", "visiting", "toured"},
+		PredCalled:         {"phoned", "telephoned", "rang"},
+		PredSigned:         {"sign", "signs", "signed", "signing", "ratified", "ratifies", "ratify"},
+		PredJoined:         {"join", "joins", "joined", "joining"},
+		PredAttacked:       {"attack", "attacks", "attacked", "attacking", "bombed", "shelled", "raided", "invaded", "invade", "invades", "struck", "ambushed", "stormed"},
+		PredFoughtAgainst:  {"fought", "fight", "fights", "fighting", "battled", "clashed"},
+		PredKilled:         {"kill", "kills", "killed", "killing", "assassinated", "executed", "murdered"},
+		PredArrested:       {"arrest", "arrests", "arrested", "arresting", "detained", "detains", "detain", "captured", "abducted", "kidnapped", "seized"},
+		PredAccused:        {"accuse", "accuses", "accused", "accusing", "blamed", "blames", "blame", "charged"},
+		PredThreatened:     {"threaten", "threatens", "threatened", "threatening", "warned", "warns"},
+		PredCondemned:      {"condemn", "condemns", "condemned", "condemning", "denounced", "denounces", "deplored"},
+		PredSanctioned:     {"sanctioned", "sanctions", "sanction"},
+		PredPraised:        {"praise", "praises", "praised", "praising", "hailed", "hails", "lauded", "commended", "applauded"},
+		PredCriticised:     {"criticize", "criticizes", "criticized", "criticizing", "criticise", "criticises", "criticised", "criticising", "slammed", "rebuked", "blasted"},
+		PredSupported:      {"support", "supports", "supported", "supporting", "backed", "backs", "endorsed", "endorses"},
+		PredCooperatesWith: {"cooperate", "cooperates", "cooperated", "cooperating"},
+		PredAgreedWith:     {"agreed"},
+		PredAlliedWith:     {"allied"},
+	} {
+		for _, f := range forms {
+			verbForms[f] = pred
+		}
+	}
+}
+
+// needsParticle: forms that state the predicate only with a following word ("agreed with").
+var needsParticle = map[string]string{"agreed": "with", "allied": "with", "clashed": "with", "cooperate": "with",
+	"cooperates": "with", "cooperated": "with", "cooperating": "with"}
+
+// symmetric predicates hold both ways; the extractor writes them once, subject first in the text.
+var symmetric = map[string]bool{PredMet: true, PredHeldTalksWith: true, PredCooperatesWith: true,
+	PredAlliedWith: true, PredAgreedWith: true, PredFoughtAgainst: true}
+
+// eventLike predicates take the dateline's date when their sentence gives none.
+var eventLike = map[string]bool{PredReceived: true, PredMet: true, PredVisited: true,
+	PredHeldTalksWith: true, PredCalled: true, PredDiscussed: true}
+
+// headingTitles make their holder the head of the organisation or country.
+var headingTitles = setOf("President", "Prime Minister", "King", "Queen", "Secretary General",
+	"Secretary-General", "Chairman", "Chairwoman", "Chair", "Director", "Director General",
+	"Chief Executive", "CEO", "Premier", "Chancellor", "Emir", "Sultan", "Governor", "Mayor",
+	"Leader", "Head", "President-elect", "Supreme Leader", "Commander")
+
+var auxiliaries = setOf("was", "were", "is", "are", "been", "being", "be", "has", "have", "had")
+var negations = setOf("not", "n't", "never", "no", "neither", "nor")
+var modals = setOf("may", "might", "could", "would", "will", "should", "shall", "can", "must")
+var modalPhrases = setOf("plans", "planned", "plan", "expected", "hopes", "hoped", "intends",
+	"intended", "wants", "wanted", "due", "set", "scheduled", "seeks", "sought", "proposed", "threatens", "vowed", "vows")
+var deniers = setOf("denied", "denies", "deny", "refused", "refuses", "rejected")
+var speechVerbs = setOf("said", "says", "say", "told", "stated", "states", "announced",
+	"declared", "added", "noted", "stressed", "reported", "reports", "claimed", "claims")
+var prepositions = setOf("in", "of", "with", "to", "by", "through", "between", "for", "from",
+	"on", "at", "during", "into", "among", "against", "under", "over", "about", "within")
+var skippable = setOf("the", "a", "an", "its", "his", "her", "their", "this", "that", "also",
+	"newly", "recently", "has", "have", "had", "was", "were", "is", "are", "then", "officially",
+	"formally", "on", "Tuesday", "reportedly", "jointly", "both", "together", "again", "to")
+
+type relater struct {
+	d     *Document
+	s     Sentence
+	at    []*Found // per token of the sentence: the mention covering it (longest)
+	topic *Found   // the sentence's actor, for nominalizations with no agent
+	out   []Relation
+}
+
+// Process fills d.Relations.
+func (Relater) Process(d *Document) {
+	var topic *Found
+	for si, s := range d.Sentences {
+		r := &relater{d: d, s: s, at: make([]*Found, s.Last-s.First)}
+		for _, f := range d.Mentions {
+			if f.Entity == nil || f.Type == Date || f.Context.End <= s.Start || f.Context.Start >= s.End {
+				continue
+			}
+			sp := f.Span
+			if f.Type == Person && f.Title != "" {
+				sp = f.Context
+			}
+			for i := d.TokenAt(sp.Start); i < s.Last && d.Tokens[i].Start < sp.End; i++ {
+				if i < s.First {
+					continue
+				}
+				cur := r.at[i-s.First]
+				if cur == nil || spanLen(contextOf(cur)) < spanLen(sp) {
+					r.at[i-s.First] = f
+				}
+			}
+		}
+		if t := r.sentenceTopic(); t != nil {
+			topic = t
+		}
+		r.topic = topic
+		r.structural(si)
+		r.verbs()
+		r.nominals()
+		r.speech()
+		r.pairs()
+		d.Relations = append(d.Relations, r.out...)
+	}
+	d.Relations = dedupeRelations(d.Relations)
+	d.publisher()
+}
+
+func spanLen(s Span) int { return s.End - s.Start }
+
+func contextOf(f *Found) Span {
+	if f.Type == Person && f.Title != "" {
+		return f.Context
+	}
+	return f.Span
+}
+
+func (r *relater) tok(i int) string {
+	if i < r.s.First || i >= r.s.Last {
+		return ""
+	}
+	return r.d.Tokens[i].Text
+}
+
+func (r *relater) mention(i int) *Found {
+	if i < r.s.First || i >= r.s.Last {
+		return nil
+	}
+	return r.at[i-r.s.First]
+}
+
+// mentionEnd returns the token after the mention that covers token i, and after the acronym
+// in brackets that may follow it ("the Euro-Atlantic Partnership Council (EAPC)").
+func (r *relater) mentionEnd(i int) int {
+	f := r.mention(i)
+	for i < r.s.Last && r.mention(i) == f {
+		i++
+	}
+	if r.tok(i) == "(" && r.tok(i+2) == ")" {
+		if a := r.mention(i + 1); a != nil && a.Entity == f.Entity {
+			i += 3
+		}
+	}
+	return i
+}
+
+func (r *relater) mentionStart(i int) int {
+	f := r.mention(i)
+	for i > r.s.First && r.mention(i-1) == f {
+		i--
+	}
+	return i
+}
+
+// after finds the entity mentions that start within a few tokens after token i (skipping
+// determiners, adjectives and the like) and any that are coordinated with it ("X and Y").
+func (r *relater) after(i int, maxSkip int) ([]*Found, int) {
+	skipped := 0
+	for i < r.s.Last && r.mention(i) == nil {
+		w := r.tok(i)
+		if w == "." || w == ";" || w == ":" || w == "," || verbForms[w] != "" || skipped >= maxSkip {
+			return nil, i
+		}
+		skipped++
+		i++
+	}
+	if i >= r.s.Last {
+		return nil, i
+	}
+	list := []*Found{r.mention(i)}
+	end := r.mentionEnd(i)
+	for {
+		j := end
+		if r.tok(j) == "," && r.mention(j+1) != nil {
+			j++
+		} else if r.tok(j) == "and" || r.tok(j) == "or" || (r.tok(j) == "," && r.tok(j+1) == "and") {
+			if r.tok(j) == "," {
+				j++
+			}
+			j++
+			if r.tok(j) == "the" {
+				j++
+			}
+		} else {
+			break
+		}
+		if r.mention(j) == nil {
+			break
+		}
+		list = append(list, r.mention(j))
+		end = r.mentionEnd(j)
+	}
+	return list, end
+}
+
+// before finds the entity mention that ends within a few tokens before token i, with the ones
+// coordinated with it, reading past an apposition ("X, the foreign minister of Y, met Z").
+func (r *relater) before(i int, maxSkip int) []*Found {
+	j := i - 1
+	skipped := 0
+	for j >= r.s.First && r.mention(j) == nil {
+		w := r.tok(j)
+		if w == "." || w == ";" || w == ":" || verbForms[w] != "" || skipped >= maxSkip {
+			return nil
+		}
+		if w == "," {
+			// An apposition: ", the ... of Y," — look past it to the mention before its comma.
+			k := j - 1
+			for k > r.s.First && r.tok(k) != "," && j-k < 12 {
+				k--
+			}
+			if r.tok(k) == "," && r.mention(k-1) != nil {
+				j = k - 1
+				break
+			}
+			return nil
+		}
+		skipped++
+		j--
+	}
+	if j < r.s.First {
+		return nil
+	}
+	// "the Y's Z" — the mention must not itself be the possessor of a noun phrase further on.
+	list := []*Found{r.mention(j)}
+	start := r.mentionStart(j)
+	for {
+		k := start - 1
+		if r.tok(k) == "and" || r.tok(k) == "," {
+			k--
+		} else {
+			break
+		}
+		if r.mention(k) == nil {
+			break
+		}
+		list = append([]*Found{r.mention(k)}, list...)
+		start = r.mentionStart(k)
+	}
+	return list
+}
+
+// sentenceTopic is the actor in subject position: the first person, organisation or country
+// named before the sentence's first finite verb and not inside a prepositional phrase.
+func (r *relater) sentenceTopic() *Found {
+	for i := r.s.First; i < r.s.Last; i++ {
+		if isFiniteVerb(r.d.Tokens[i].POS) && r.mention(i) == nil {
+			return nil
+		}
+		f := r.mention(i)
+		if f == nil {
+			continue
+		}
+		if prepositions[strings.ToLower(r.tok(i-1))] || !isActor(f) {
+			i = r.mentionEnd(i) - 1
+			continue
+		}
+		return f
+	}
+	return nil
+}
+
+func isActor(f *Found) bool {
+	return f.Type == Person || f.Type == Organization || f.Type == Country
+}
+
+// add records a relation between the entities of two mentions, with the sentence as evidence.
+func (r *relater) add(subj *Found, pred string, obj *Found, conf float64, trigger int) *Relation {
+	if subj == nil || obj == nil || subj.Entity == nil || obj.Entity == nil || subj.Entity == obj.Entity {
+		return nil
+	}
+	rel := Relation{Subject: subj.Entity.ID, Predicate: pred, Object: obj.Entity.ID,
+		Confidence: conf, Evidence: Span{r.s.Start, r.s.End}, Verb: r.tok(trigger)}
+	// An actor carried over from an earlier sentence makes the evidence start there.
+	for _, f := range []*Found{subj, obj} {
+		if f.Start < rel.Evidence.Start {
+			rel.Evidence.Start = r.d.sentenceSpan(f.Start).Start
+		}
+	}
+	r.qualify(&rel, trigger)
+	r.out = append(r.out, rel)
+	return &r.out[len(r.out)-1]
+}
+
+// qualify sets the relation's date, negation, modality and attribution from its sentence.
+func (r *relater) qualify(rel *Relation, trigger int) {
+	rel.Date = r.dateNear(trigger)
+	if rel.Date == "" && eventLike[rel.Predicate] && r.d.Dateline != nil {
+		rel.Date = r.d.Dateline.Date
+	}
+	for k := trigger - 1; k >= r.s.First && k >= trigger-4; k-- {
+		w := strings.ToLower(r.tok(k))
+		switch {
+		case negations[w]:
+			rel.Negated = true
+		case deniers[w]:
+			rel.Negated = true
+		case modals[w] && rel.Modality == "":
+			rel.Modality = w
+		case (w == "to") && modalPhrases[strings.ToLower(r.tok(k-1))] && rel.Modality == "":
+			rel.Modality = strings.ToLower(r.tok(k - 1))
+		}
+		if r.mention(k) != nil {
+			break
+		}
+	}
+	if rel.Negated || rel.Modality != "" {
+		rel.Confidence *= 0.9
+	}
+	if sp := r.speaker(trigger); sp != nil && sp.Entity != nil && sp.Entity.ID != rel.Subject {
+		rel.AttributedTo = sp.Entity.ID
+	}
+}
+
+// dateNear is the date mentioned nearest to token i in the same clause.
+func (r *relater) dateNear(i int) string {
+	best, dist := "", 1<<30
+	for _, f := range r.d.Mentions {
+		if f.Type != Date || f.Start < r.s.Start || f.End > r.s.End {
+			continue
+		}
+		k := r.d.TokenAt(f.Start)
+		lo, hi := k, i
+		if lo > hi {
+			lo, hi = hi, lo
+		}
+		crosses := r.datesEvent(f)
+		for j := lo; j < hi; j++ {
+			w := r.tok(j)
+			if w == ";" || w == "but" || w == "while" || w == "," && clauseOpeners[r.tok(j+1)] {
+				crosses = true
+			}
+		}
+		if !crosses && hi-lo < dist {
+			best, dist = f.Value, hi-lo
+		}
+	}
+	return best
+}
+
+// speaker finds who the sentence attributes its content to ("X said", "according to X"),
+// when token i lies in the reported part.
+func (r *relater) speaker(i int) *Found {
+	for k := r.s.First; k < r.s.Last; k++ {
+		w := r.tok(k)
+		if k == i {
+			continue
+		}
+		if w == "according" && r.tok(k+1) == "to" {
+			if l, _ := r.after(k+2, 3); len(l) > 0 {
+				return l[0]
+			}
+		}
+		if speechVerbs[w] && w != "reported" && w != "reports" {
+			if b := r.before(k, 3); len(b) > 0 {
+				return b[len(b)-1]
+			}
+			if l, _ := r.after(k+1, 2); len(l) > 0 && (r.tok(k-1) == "," || r.tok(k-1) == "\"" || r.tok(k-1) == "”") {
+				return l[0]
+			}
+		}
+	}
+	return nil
+}
+
+// structural: relations that the shape of a mention states — positions from titles, national
+// bodies part of their country, cities inside their country when both are named.
+func (r *relater) structural(si int) {
+	d := r.d
+	for _, f := range d.Mentions {
+		if f.Entity == nil || f.Start < r.s.Start || f.End > r.s.End {
+			continue
+		}
+		if f.Type == Person && f.Title != "" {
+			of := f.TitleOf
+			if of == nil {
+				of = r.impliedCountry(f)
+			}
+			if of != nil {
+				pred := PredWorksFor
+				if headingTitles[f.Title] {
+					pred = PredHeads
+				}
+				if of.Entity == nil {
+					of = r.findEntity(identityOf(of))
+				}
+				if rel := r.add(f, pred, of, 0.9, d.TokenAt(f.Start)); rel != nil {
+					rel.Former = f.Former
+					rel.Verb = f.Title
+					rel.Date, rel.Negated, rel.Modality, rel.AttributedTo = "", false, "", ""
+					if f.TitleOf == nil {
+						rel.Confidence = 0.6
+					}
+				}
+			}
+		}
+		if f.Type == Organization && f.Of != nil && f.Kind == KindName {
+			if c := r.findEntity(identityOf(f.Of)); c != nil {
+				if rel := r.add(f, PredPartOf, c, 0.9, d.TokenAt(f.Start)); rel != nil {
+					rel.Date, rel.AttributedTo, rel.Verb = "", "", ""
+				}
+			}
+		}
+		if f.Type == City && f.Gaz != nil && f.Gaz.Country != "" {
+			if c := r.findEntity(f.Gaz.Country); c != nil {
+				if rel := r.add(f, PredContainedIn, c, 0.95, d.TokenAt(f.Start)); rel != nil {
+					rel.Date, rel.AttributedTo, rel.Verb = "", "", ""
+				}
+			}
+		}
+	}
+}
+
+// impliedCountry: "late President Heydar Aliyev" in a sentence about Azerbaijan is Azerbaijan's.
+func (r *relater) impliedCountry(p *Found) *Found {
+	if !governmentTitles[p.Title] {
+		return nil
+	}
+	dom := dominantCountry(r.d)
+	if dom == "" {
+		return nil
+	}
+	return r.findEntity(dom)
+}
+
+// findEntity returns a mention of entity id inside the current sentence.
+func (r *relater) findEntity(id string) *Found {
+	for _, f := range r.d.Mentions {
+		if f.Entity != nil && f.Entity.ID == id && f.Start >= r.s.Start && f.End <= r.s.End {
+			return f
+		}
+	}
+	return nil
+}
+
+// verbs: "X received Y", "Y was received by X", "X held talks with Y", "X signed Y".
+func (r *relater) verbs() {
+	for i := r.s.First; i < r.s.Last; i++ {
+		w := r.tok(i)
+		lw := strings.ToLower(w)
+		if r.mention(i) != nil {
+			continue
+		}
+		pred := verbForms[lw]
+		particle := ""
+		switch {
+		case lw == "held" && r.tok(i+1) == "talks" && r.tok(i+2) == "with":
+			pred, particle = PredHeldTalksWith, "talks"
+		case lw == "talked" && (r.tok(i+1) == "with" || r.tok(i+1) == "to"):
+			pred = PredHeldTalksWith
+		case lw == "imposed" && r.tok(i+1) == "sanctions" && (r.tok(i+2) == "on" || r.tok(i+2) == "against"):
+			pred, particle = PredSanctioned, "sanctions"
+		case lw == "took" && r.tok(i+1) == "part" && r.tok(i+2) == "in":
+			pred, particle = PredParticipatedIn, "part"
+		case lw == "is" || lw == "are" || lw == "became" || lw == "becomes" || lw == "was":
+			if (r.tok(i+1) == "a" || r.tok(i+1) == "an") && strings.HasPrefix(r.tok(i+2), "member") && r.tok(i+3) == "of" {
+				pred, particle = PredMemberOf, "member"
+				i += 1
+			}
+		}
+		if pred == "" || pred == PredSanctioned && lw == "sanctions" && r.mention(i-1) == nil {
+			continue
+		}
+		// Gerunds and nouns that look like verbs need an actor right before them.
+		if p, ok := needsParticle[lw]; ok && r.tok(i+1) != p {
+			continue
+		}
+		start := i + 1
+		if particle != "" {
+			start = i + 2
+		}
+		// Passive: "Y was received by X".
+		if auxiliaries[strings.ToLower(r.tok(i-1))] && strings.HasSuffix(lw, "ed") || lw == "met" && auxiliaries[strings.ToLower(r.tok(i-1))] {
+			if r.tok(i+1) == "by" {
+				agents, _ := r.after(i+2, 3)
+				patients := r.before(i-1, 3)
+				for _, a := range agents {
+					for _, p := range patients {
+						r.typed(a, pred, p, 0.8, i)
+					}
+				}
+				continue
+			}
+			if r.tok(i+1) == "between" && pred == "" {
+				continue
+			}
+		}
+		subjects := r.before(i, 4)
+		objects, _ := r.after(start, 4)
+		if len(objects) == 0 && (lw == "met" || strings.HasPrefix(lw, "meet")) && len(subjects) > 1 {
+			// "X and Y met": a meeting between the coordinated subjects.
+			for k := 1; k < len(subjects); k++ {
+				r.typed(subjects[0], PredMet, subjects[k], 0.75, i)
+			}
+			continue
+		}
+		conf := 0.8
+		if strings.HasSuffix(lw, "ing") {
+			conf = 0.6 // participles often head a reduced clause whose actor is elsewhere
+		}
+		for _, s := range subjects {
+			for _, o := range objects {
+				r.typed(s, pred, o, conf, i)
+			}
+		}
+	}
+}
+
+// typed adds a relation when its ends have types that fit the predicate.
+func (r *relater) typed(s *Found, pred string, o *Found, conf float64, trigger int) {
+	if !fits(pred, s, o) {
+		return
+	}
+	r.add(s, pred, o, conf, trigger)
+}
+
+func fits(pred string, s, o *Found) bool {
+	actor := isActor(s)
+	switch pred {
+	case PredMemberOf, PredJoined:
+		return actor && o.Type == Organization
+	case PredSigned:
+		return actor && (o.Type == Agreement || o.Type == Organization)
+	case PredVisited:
+		return actor && o.Type != Date
+	case PredParticipatedIn:
+		return actor && o.Type != Date && o.Type != Person
+	case PredContainedIn, PredHeadquartered:
+		return true
+	default:
+		return actor && (isActor(o) || o.Type == City || o.Type == Place || o.Type == Event && pred == PredAttacked)
+	}
+}
+
+// nominals: "the reception of Y by X", "X's visit to Y", "talks between X and Y",
+// "X's accession to Y", "the signing of Z by X", "participation in Y", "member of Y".
+func (r *relater) nominals() {
+	for i := r.s.First; i < r.s.Last; i++ {
+		w := strings.ToLower(r.tok(i))
+		switch w {
+		case "reception", "visit", "signing", "accession", "joining", "participation", "membership":
+			r.nominal(i, w)
+		case "talks", "meeting", "discussed", "cooperation", "partnership", "negotiations", "consultations", "meetings":
+			if r.tok(i+1) == "between" {
+				if l, _ := r.after(i+2, 2); len(l) >= 2 {
+					pred := PredHeldTalksWith
+					switch w {
+					case "meeting", "meetings":
+						pred = PredMet
+					case "cooperation", "partnership":
+						pred = PredCooperatesWith
+					}
+					for k := 1; k < len(l); k++ {
+						r.typed(l[0], pred, l[k], 0.8, i)
+					}
+					if w == "discussed" {
+						r.discussed(i, l[0])
+					}
+				}
+			}
+			if (w == "cooperation" || w == "talks" || w == "partnership") && r.tok(i+1) == "with" {
+				if l, _ := r.after(i+2, 2); len(l) > 0 {
+					if agent := r.possessor(i); agent != nil {
+						pred := PredCooperatesWith
+						if w == "talks" {
+							pred = PredHeldTalksWith
+						}
+						for _, o := range l {
+							r.typed(agent, pred, o, 0.8, i)
+						}
+						// "cooperation with Y began ... through Z": taking part in Z.
+						for k := i + 2; k < r.s.Last && r.tok(k) != "," && r.tok(k) != ";"; k++ {
+							if r.tok(k) == "through" {
+								if via, _ := r.after(k+1, 2); len(via) > 0 {
+									r.typed(agent, PredMemberOf, via[0], 0.6, k)
+								}
+							}
+						}
+					}
+				}
+			}
+		case "member":
+			// "X is a member of Y" handled by verbs; "X, a member of Y": apposition.
+			if r.tok(i+1) == "of" && (r.tok(i-1) == "a" || r.tok(i-1) == "an") && r.tok(i-2) == "," {
+				if l, _ := r.after(i+2, 2); len(l) > 0 {
+					for _, s := range r.before(i-2, 0) {
+						r.typed(s, PredMemberOf, l[0], 0.8, i)
+					}
+				}
+			}
+		}
+	}
+}
+
+// possessor is the agent of a nominalization: "X's visit", "the visit of X", or the topic.
+func (r *relater) possessor(i int) *Found {
+	k := i - 1
+	for k >= r.s.First && (r.tok(k) == "ongoing" || r.tok(k) == "official" || r.tok(k) == "state" || r.tok(k) == "first" || r.tok(k) == "recent" || r.tok(k) == "close") {
+		k--
+	}
+	if t := r.tok(k); t == "'s" || t == "’s" {
+		if f := r.mention(k - 1); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func (r *relater) nominal(i int, w string) {
+	agent := r.possessor(i)
+	conf := 0.85
+	// "of X" right after: the reception/visit/signing of X.
+	var ofList []*Found
+	next := i + 1
+	if r.tok(i+1) == "of" {
+		ofList, next = r.after(i+2, 2)
+	}
+	var byList []*Found
+	for k := next; k < r.s.Last && k < next+3; k++ {
+		if r.tok(k) == "by" {
+			byList, _ = r.after(k+1, 2)
+			break
+		}
+	}
+	implicit := func() *Found {
+		if agent != nil {
+			return agent
+		}
+		if len(byList) > 0 {
+			return byList[0]
+		}
+		conf = 0.6
+		return r.topic
+	}
+	switch w {
+	case "reception":
+		// the reception of Y by X: X received Y.
+		for _, x := range byList {
+			for _, y := range ofList {
+				r.typed(x, PredReceived, y, conf, i)
+			}
+		}
+	case "visit":
+		visitor := agent
+		if visitor == nil && len(ofList) > 0 {
+			visitor = ofList[0]
+		}
+		for k := next; k < r.s.Last && k < next+3; k++ {
+			if r.tok(k) == "to" {
+				if dest, _ := r.after(k+1, 2); len(dest) > 0 && visitor != nil {
+					for _, d := range dest {
+						r.typed(visitor, PredVisited, d, conf, i)
+					}
+				}
+				break
+			}
+		}
+	case "signing":
+		signer := implicit()
+		if len(ofList) > 0 && agent != nil || len(byList) > 0 {
+			for _, y := range ofList {
+				r.typed(signer, PredSigned, y, conf, i)
+			}
+		}
+	case "accession", "joining":
+		target := ofList
+		if w == "accession" && r.tok(i+1) == "to" {
+			target, _ = r.after(i+2, 2)
+		}
+		if w == "joining" {
+			target, _ = r.after(i+1, 2)
+		}
+		actor := implicit()
+		for _, t := range target {
+			r.typed(actor, PredJoined, t, conf, i)
+		}
+	case "participation", "membership":
+		if r.tok(i+1) != "in" {
+			return
+		}
+		actor := implicit()
+		// Walk the coordinated objects: "in PfP activities and NATO-led missions in Kosovo and Afghanistan".
+		for k := i + 2; k < r.s.Last; k++ {
+			t := r.tok(k)
+			if t == "." || t == ";" || t == "," && r.tok(k+1) != "and" {
+				break
+			}
+			f := r.mention(k)
+			if f == nil {
+				continue
+			}
+			end := r.mentionEnd(k)
+			poss := r.tok(end) == "'s" || r.tok(end) == "’s"
+			hyphenated := f.End < r.d.Tokens[k].End // "NATO-led"
+			switch {
+			case f.Type == Organization && !poss && !hyphenated:
+				r.typed(actor, PredMemberOf, f, conf*0.9, i)
+			case (f.Type == Country || f.Type == City || f.Type == Place) && r.tok(k-1) == "in" || r.tok(k-1) == "and" && r.mention(k-2) != nil:
+				r.typed(actor, PredParticipatedIn, f, conf*0.9, i)
+			}
+			k = end - 1
+		}
+	}
+}
+
+// discussed: "Z were discussed between X and Y" gives X discussed Z (the topic as text).
+func (r *relater) discussed(i int, who *Found) {
+	k := i - 1
+	for k > r.s.First && auxiliaries[r.tok(k)] {
+		k--
+	}
+	topic := strings.TrimSpace(r.d.Text[r.s.Start:r.d.Tokens[k].End])
+	if topic == "" || len(topic) > 200 {
+		return
+	}
+	rel := Relation{Subject: who.Entity.ID, Predicate: PredDiscussed, Value: topic, Confidence: 0.7,
+		Evidence: Span{r.s.Start, r.s.End}, Verb: "discussed"}
+	r.qualify(&rel, i)
+	r.out = append(r.out, rel)
+}
+
+// speech: `X said "..."` and `"...", X said` give X said the quoted statement.
+func (r *relater) speech() {
+	for k := r.s.First; k < r.s.Last; k++ {
+		w := r.tok(k)
+		if !speechVerbs[w] || w == "reports" || w == "reported" {
+			continue
+		}
+		sp := r.before(k, 2)
+		if len(sp) == 0 {
+			continue
+		}
+		q := r.quote()
+		if q == "" {
+			continue
+		}
+		rel := Relation{Subject: sp[len(sp)-1].Entity.ID, Predicate: PredSaid, Value: q, Confidence: 0.8,
+			Evidence: Span{r.s.Start, r.s.End}, Verb: w}
+		rel.Date = r.dateNear(k)
+		r.out = append(r.out, rel)
+		return
+	}
+}
+
+// quote returns the quoted text of the sentence, if any.
+func (r *relater) quote() string {
+	text := r.d.Text[r.s.Start:r.s.End]
+	for _, q := range [][2]string{{"“", "”"}, {"\"", "\""}} {
+		a := strings.Index(text, q[0])
+		if a < 0 {
+			continue
+		}
+		b := strings.Index(text[a+len(q[0]):], q[1])
+		if b < 0 {
+			continue
+		}
+		return strings.TrimSpace(text[a+len(q[0]) : a+len(q[0])+b])
+	}
+	return ""
+}
+
+// publisher: "..., Trend reports." credits the article to an agency.
+func (d *Document) publisher() {
+	for _, s := range d.Sentences {
+		for i := s.First; i+1 < s.Last; i++ {
+			w := d.Tokens[i+1].Text
+			if w != "reports" && w != "reported" {
+				continue
+			}
+			if i+2 < s.Last && d.Tokens[i+2].Text != "." && d.Tokens[i+2].Text != "," {
+				continue
+			}
+			for _, f := range d.Mentions {
+				if f.Entity != nil && f.Type == Organization && f.End == d.Tokens[i].End {
+					d.Publisher = f.Entity.ID
+					return
+				}
+			}
+		}
+	}
+}
+
+func dedupeRelations(rs []Relation) []Relation {
+	type key struct{ s, p, o, v string }
+	best := map[key]int{}
+	var out []Relation
+	for _, r := range rs {
+		k := key{r.Subject, r.Predicate, r.Object, r.Value}
+		if symmetric[r.Predicate] && r.Object < r.Subject {
+			k = key{r.Object, r.Predicate, r.Subject, r.Value}
+		}
+		if j, ok := best[k]; ok {
+			if r.Confidence > out[j].Confidence {
+				out[j] = r
+			}
+			continue
+		}
+		best[k] = len(out)
+		out = append(out, r)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence.Start < out[j].Evidence.Start })
+	return out
+}
+
+func isFiniteVerb(pos string) bool {
+	return pos == "VBD" || pos == "VBZ" || pos == "VBP" || pos == "MD"
+}
+
+// pairs: "the Azerbaijan-Armenia normalization process" relates the two named parties by the
+// noun that follows them (a generic relation, verb "normalization process").
+func (r *relater) pairs() {
+	for i := r.s.First; i < r.s.Last; i++ {
+		t := r.d.Tokens[i]
+		if !strings.Contains(t.Text, "-") {
+			continue
+		}
+		var inside []*Found
+		for _, f := range r.d.Mentions {
+			if f.Entity != nil && f.Start >= t.Start && f.End <= t.End && isActor(f) {
+				inside = append(inside, f)
+			}
+		}
+		if len(inside) != 2 || inside[0].Entity == inside[1].Entity {
+			continue
+		}
+		var nouns []string
+		for k := i + 1; k < r.s.Last && k <= i+2; k++ {
+			w := r.tok(k)
+			if !strings.HasPrefix(r.d.Tokens[k].POS, "NN") || isCapitalized(w) {
+				break
+			}
+			nouns = append(nouns, w)
+		}
+		if len(nouns) == 0 {
+			continue
+		}
+		if rel := r.add(inside[0], PredRelated, inside[1], 0.5, i+1); rel != nil {
+			rel.Verb = strings.Join(nouns, " ")
+		}
+	}
+}
+
+// clauseOpeners after a comma start a new clause whose date is its own.
+var clauseOpeners = setOf("as", "but", "while", "and", "which", "where", "when", "whereas", "although")
+
+// datesEvent reports whether a date belongs to a named event ("the August 8 Washington summit").
+func (r *relater) datesEvent(date *Found) bool {
+	for _, f := range r.d.Mentions {
+		if f.Type == Event && f.Context.Start == date.Start {
+			return true
+		}
+	}
+	return false
+}

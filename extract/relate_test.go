@@ -1,0 +1,37 @@
+package extract
+
+import "testing"
+
+func TestRelationPatterns(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"Foreign Minister Jeyhun Bayramov received NATO Deputy Secretary General Radmila Shekerinska on Monday.", "Jeyhun Bayramov -received-> Radmila Shekerinska"},
+		{"NATO Deputy Secretary General Radmila Shekerinska was received by Foreign Minister Jeyhun Bayramov.", "Jeyhun Bayramov -received-> Radmila Shekerinska"},
+		{"The reception of NATO Deputy Secretary General Radmila Shekerinska by Foreign Minister Jeyhun Bayramov was warm.", "Jeyhun Bayramov -received-> Radmila Shekerinska"},
+		{"President Emmanuel Macron's visit to Germany ended.", "Emmanuel Macron -visited-> Germany"},
+		{"Talks between Armenia and Azerbaijan resumed.", "Armenia -heldTalksWith-> Azerbaijan"},
+		{"Russia attacked Ukraine in 2022.", "Russia -attacked-> Ukraine"},
+		{"France and Germany signed the Elysee Treaty in 1963.", "France -signed-> Elysee Treaty"},
+		{"France and Germany signed the Elysee Treaty in 1963.", "Germany -signed-> Elysee Treaty"},
+		{"Georgia, a member of the Partnership for Peace, sent troops.", "Georgia -memberOf-> Partnership for Peace"},
+		{"Finland joined NATO in 2023.", "Finland -joined-> North Atlantic Treaty Organisation"},
+		{"Finland's accession to NATO was completed.", "Finland -joined-> North Atlantic Treaty Organisation"},
+		{"Iran did not attack Israel.", "Iran -attacked-> Israel [negated]"},
+		{"Iran denied attacking Israel.", "Iran -attacked-> Israel [negated]"},
+		{"Turkey may visit Armenia next year.", "Türkiye -visited-> Armenia [may]"},
+		{"Ukraine said Russia attacked Poland.", "Russia -attacked-> Poland [by Ukraine]"},
+		{"Russia's Foreign Minister Sergei Lavrov condemned NATO.", "Sergei Lavrov -condemned-> North Atlantic Treaty Organisation"},
+	}
+	for _, c := range cases {
+		x := run(t, c.text, "")
+		if !hasFact(x, c.want) {
+			t.Errorf("%q:\n  want %s\n  got  %q\n  entities %s", c.text, c.want, facts(x), entityNames(x))
+		}
+	}
+}
+
+func TestNoEdgeWithoutBothEnds(t *testing.T) {
+	x := run(t, "Azerbaijan hosted the talks. The minister praised the results.", "")
+	for _, r := range x.Relations {
+		t.Errorf("unexpected relation %+v", r)
+	}
+}

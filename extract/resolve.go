@@ -1,0 +1,295 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Resolver ties mentions to entities inside one article: acronyms to their long names,
+// surnames to full names, short names of organisations to the full name, demonyms and upper-case
+// datelines to their country or city, and gives every entity its stable id.
+type Resolver struct{}
+
+// Process fills d.Entities and sets Found.Entity on every mention.
+func (Resolver) Process(d *Document) {
+	addAliasMentions(d)
+	byID := map[string]*Entity{}
+	var order []*Entity
+	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
+	for _, f := range d.Mentions {
+		id, name := identity(f)
+		if id == "" {
+			continue
+		}
+		e := byID[id]
+		if e == nil {
+			e = &Entity{ID: id, Name: name, Type: f.Type, Value: f.Value}
+			if f.Gaz != nil {
+				e.Wikidata = f.Gaz.Wikidata
+				e.Country = f.Gaz.Country
+			}
+			if f.Of != nil && f.Kind == KindName && f.Of.Gaz != nil {
+				e.Country = f.Of.Gaz.ID
+			}
+			byID[id] = e
+			order = append(order, e)
+		}
+		f.Entity = e
+		if f.Alias != "" && f.Alias != e.Name && !contains(e.Aliases, f.Alias) {
+			e.Aliases = append(e.Aliases, f.Alias)
+		}
+		e.Mentions = append(e.Mentions, Mention{Start: f.Start, End: f.End, Text: d.Text[f.Start:f.End], Kind: kindOf(f)})
+		if f.Title != "" && f.Context.Start < f.Start {
+			e.Mentions = append(e.Mentions, Mention{Start: f.Context.Start, End: f.Context.End,
+				Text: d.Text[f.Context.Start:f.Context.End], Kind: KindDescription})
+		}
+	}
+	for _, e := range order {
+		finishEntity(d, e)
+	}
+	d.Entities = order
+	addRoles(d)
+}
+
+func kindOf(f *Found) string {
+	if f.Kind == "" {
+		return KindName
+	}
+	return f.Kind
+}
+
+// identity gives the stable entity id of what a mention refers to, and its canonical name.
+func identity(f *Found) (id, name string) {
+	switch {
+	case f.Type == "Title" || f.Type == "":
+		return "", ""
+	case f.Of != nil && f.Kind != KindName: // acronyms and aliases point at their long form
+		return identity(f.Of)
+	case f.Gaz != nil:
+		return f.Gaz.ID, f.Gaz.Name
+	case f.Type == Date:
+		return "date/" + f.Value, f.Value
+	case f.Type == Event && f.Value != "":
+		return "event/" + Slug(f.Name) + "-" + strings.TrimLeft(f.Value, "-"), f.Name
+	}
+	return typePrefix(f.Type) + Slug(f.Name), f.Name
+}
+
+func typePrefix(t string) string {
+	switch t {
+	case Organization:
+		return "org/"
+	default:
+		return strings.ToLower(t) + "/"
+	}
+}
+
+// Slug turns a name into the readable part of an entity id: "Jeyhun Bayramov" -> "jeyhun-bayramov".
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range name {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(foldAccent(r)))
+		case r == '\'' || r == '’' || r == '.':
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// foldAccent maps the common Latin accented letters to their base letter so that "Türkiye" and
+// "Turkiye" give one slug.
+func foldAccent(r rune) rune {
+	const from = "àáâãäåāăąçćčďèéêëēėęěğìíîïīįıñńňòóôõöøōőřśşšťùúûüūůűųýÿźżžÀÁÂÃÄÅĀĂĄÇĆČĎÈÉÊËĒĖĘĚĞÌÍÎÏĪĮİÑŃŇÒÓÔÕÖØŌŐŘŚŞŠŤÙÚÛÜŪŮŰŲÝŸŹŻŽ"
+	const to = "aaaaaaaaacccdeeeeeeeegiiiiiiinnnooooooooorsssstuuuuuuuuyyzzzAAAAAAAAACCCDEEEEEEEEGIIIIIIINNNOOOOOOOORSSSTUUUUUUUUYYZZZ"
+	if r < 0xC0 {
+		return r
+	}
+	i := 0
+	for _, f := range from {
+		if f == r {
+			return rune(to[i])
+		}
+		i++
+	}
+	return r
+}
+
+func finishEntity(d *Document, e *Entity) {
+	sort.SliceStable(e.Mentions, func(i, j int) bool {
+		if e.Mentions[i].Start != e.Mentions[j].Start {
+			return e.Mentions[i].Start < e.Mentions[j].Start
+		}
+		return e.Mentions[i].End < e.Mentions[j].End
+	})
+	// Drop duplicate mentions (the same span found twice).
+	out := e.Mentions[:0]
+	for i, m := range e.Mentions {
+		if i > 0 && m.Start == e.Mentions[i-1].Start && m.End == e.Mentions[i-1].End {
+			continue
+		}
+		out = append(out, m)
+	}
+	e.Mentions = out
+	if e.Type == Date {
+		return
+	}
+	seen := map[string]bool{e.Name: true}
+	for _, a := range e.Aliases {
+		seen[a] = true
+	}
+	for _, m := range e.Mentions {
+		if strings.ContainsAny(m.Text, "()") {
+			continue
+		}
+		if (m.Kind == KindAcronym || m.Kind == KindAlias || m.Kind == KindName) && !seen[m.Text] && !isAllCaps(m.Text) || m.Kind == KindAcronym && !seen[m.Text] {
+			seen[m.Text] = true
+			e.Aliases = append(e.Aliases, m.Text)
+		}
+	}
+}
+
+// addAliasMentions finds the later, shorter references to names the article has introduced:
+// acronyms defined in brackets, surnames of people, the first word of an organisation's name.
+func addAliasMentions(d *Document) {
+	type target struct {
+		f    *Found
+		kind string
+	}
+	aliases := map[string]*target{}
+	ambiguous := map[string]bool{}
+	set := func(a string, f *Found, kind string) {
+		if t, ok := aliases[a]; ok && identityOf(t.f) != identityOf(f) {
+			ambiguous[a] = true
+			return
+		}
+		aliases[a] = &target{f, kind}
+	}
+	for _, f := range d.Mentions {
+		switch {
+		case f.Kind == KindAcronym && f.Of != nil:
+			set(d.Text[f.Start:f.End], f.Of, KindAcronym)
+		case f.Type == Person && f.Kind == KindName:
+			words := strings.Fields(f.Name)
+			if len(words) > 1 {
+				set(words[len(words)-1], f, KindAlias)
+			}
+		case f.Type == Organization && f.Kind == KindName && f.Gaz == nil:
+			words := strings.Fields(f.Name)
+			if len(words) > 1 && orgHeads[words[len(words)-1]] && !connectors[words[1]] && !orgHeads[words[0]] && !commonCapitalized[words[0]] {
+				set(words[0], f, KindAlias)
+			}
+		}
+	}
+	if len(aliases) == 0 {
+		return
+	}
+	// Names found on their own (by the tagger) that are an alias of a longer name: "Bayramov".
+	for _, f := range d.Mentions {
+		a, ok := aliases[d.Text[f.Start:f.End]]
+		if !ok || ambiguous[d.Text[f.Start:f.End]] || f.Gaz != nil || f.Of != nil || f.Kind != KindName || f == a.f || f.Title != "" {
+			continue
+		}
+		if f.Type != a.f.Type && f.Type != Organization && f.Type != Person {
+			continue
+		}
+		f.Kind, f.Type, f.Name, f.Gaz, f.Of = a.kind, a.f.Type, a.f.Name, a.f.Gaz, a.f
+	}
+	covered := make([]bool, len(d.Tokens))
+	for _, f := range d.Mentions {
+		markCovered(d, covered, f.Span)
+	}
+	for i, t := range d.Tokens {
+		if covered[i] {
+			continue
+		}
+		a, ok := aliases[t.Text]
+		if !ok || ambiguous[t.Text] {
+			continue
+		}
+		d.Mentions = append(d.Mentions, &Found{Span: Span{t.Start, t.End}, Kind: a.kind, Type: a.f.Type,
+			Name: a.f.Name, Gaz: a.f.Gaz, Of: a.f, Context: Span{t.Start, t.End}})
+	}
+}
+
+// commonCapitalized are words that begin many organisation names without naming them.
+var commonCapitalized = setOf("National", "International", "United", "European", "World", "General",
+	"Central", "Federal", "State", "New", "North", "South", "East", "West", "American", "British",
+	"Islamic", "Supreme", "Royal", "Foreign", "Defense", "Defence", "Interior", "Security", "Human",
+	"Global", "Democratic", "Republican", "Social", "People's", "Peoples", "Popular", "Free")
+
+func identityOf(f *Found) string { id, _ := identity(f); return id }
+
+// governmentTitles are titles whose holder serves a country even when the text names none.
+var governmentTitles = setOf("President", "Prime Minister", "Foreign Minister", "Defence Minister",
+	"Defense Minister", "Interior Minister", "Finance Minister", "Vice President", "King", "Queen",
+	"Chancellor", "Premier", "Deputy Prime Minister", "Minister")
+
+// addRoles records the positions that titles before names state.
+func addRoles(d *Document) {
+	dominant := dominantCountry(d)
+	for _, f := range d.Mentions {
+		if f.Title == "" || f.Entity == nil {
+			continue
+		}
+		p := Position{Title: f.Title, Former: f.Former, Evidence: d.sentenceSpan(f.Start)}
+		if f.TitleOf != nil {
+			p.Of = identityOf(f.TitleOf)
+		} else if governmentTitles[f.Title] && dominant != "" {
+			p.Of = dominant
+		}
+		dup := false
+		for _, q := range f.Entity.Roles {
+			if q.Title == p.Title && q.Of == p.Of {
+				dup = true
+			}
+		}
+		if !dup {
+			f.Entity.Roles = append(f.Entity.Roles, p)
+		}
+	}
+}
+
+// dominantCountry is the country the article mentions most, when one clearly leads.
+func dominantCountry(d *Document) string {
+	best, n, second := "", 0, 0
+	for _, e := range d.Entities {
+		if e.Type != Country {
+			continue
+		}
+		if len(e.Mentions) > n {
+			best, second, n = e.ID, n, len(e.Mentions)
+		} else if len(e.Mentions) > second {
+			second = len(e.Mentions)
+		}
+	}
+	if n >= 2 && n > second {
+		return best
+	}
+	return ""
+}
+
+func (d *Document) sentenceSpan(off int) Span {
+	if len(d.Sentences) == 0 {
+		return Span{}
+	}
+	s := d.Sentences[d.SentenceOf(off)]
+	return Span{s.Start, s.End}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,45 @@
+package extract
+
+import "testing"
+
+func TestSurnameResolvesToFullName(t *testing.T) {
+	x := run(t, "Foreign Minister Jeyhun Bayramov met the delegation. Bayramov said talks went well.", "")
+	b := entity(x, "Jeyhun Bayramov")
+	if b == nil || len(b.Mentions) != 3 {
+		t.Fatalf("Bayramov: %+v in %s", b, entityNames(x))
+	}
+	if entity(x, "Bayramov") != nil {
+		t.Error("the surname became a node of its own")
+	}
+}
+
+func TestShortNameOfAgency(t *testing.T) {
+	x := run(t, "Talks were held, Trend reports. More news on Trend News Agency's channel.", "")
+	e := entity(x, "Trend News Agency")
+	if e == nil || len(e.Mentions) != 2 || e.Mentions[0].Text != "Trend" {
+		t.Fatalf("Trend: %+v", e)
+	}
+	if x.Publisher != e.ID {
+		t.Errorf("publisher %q", x.Publisher)
+	}
+}
+
+func TestStableIDs(t *testing.T) {
+	a := run(t, "Foreign Minister Jeyhun Bayramov visited Germany.", "")
+	b := run(t, "Azerbaijani Foreign Minister Jeyhun Bayramov met German officials in Berlin.", "")
+	if entity(a, "Jeyhun Bayramov").ID != entity(b, "Jeyhun Bayramov").ID {
+		t.Error("one person, two ids")
+	}
+	if entity(a, "Germany").ID != "country/germany" {
+		t.Errorf("Germany id %q", entity(a, "Germany").ID)
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{"Jeyhun Bayramov": "jeyhun-bayramov", "Türkiye": "turkiye",
+		"Trend News Agency's": "trend-news-agencys", "Euro-Atlantic  Council": "euro-atlantic-council"} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,481 @@
+package tagger
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Features are 64-bit hashes of (template, values). Every token is analysed
+// once (tokInfo: hashes of its word forms, affixes and shape) and the features
+// combine those hashes with a cheap mixing step, so tagging allocates nothing
+// and hashes no string twice. The same code builds the features in training
+// and at run time.
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// fmix is the splitmix64 finaliser.
+func fmix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+func hashBytes(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return fmix(h ^ uint64(len(b)))
+}
+
+func hashString(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return fmix(h ^ uint64(len(s)))
+}
+
+// mix combines two hashes (order matters).
+func mix(a, b uint64) uint64 {
+	return fmix(a*0x9e3779b97f4a7c15 ^ b)
+}
+
+// Case classes of a token.
+const (
+	clsLower  = iota // starts with a lower-case letter
+	clsTitle         // Upper then lower: London, McDonald
+	clsUpper         // two or more letters, all upper: NATO, U.S.
+	clsLetter        // one upper-case letter: A, I
+	clsDigit         // contains a digit: 1,500, H5N1, 2009
+	clsPunct         // no letter or digit
+	clsOther         // anything else (iPhone, letters of scripts without case)
+	numClasses
+)
+
+// Case-profile buckets: how the word is written when it does not start a
+// sentence, from the training text. This lets the NER model tell, at the start
+// of a sentence where every word is capitalised, a name from a common word.
+const (
+	lexUnknown = iota
+	lexLower   // (almost) always lower case
+	lexMixed
+	lexCap // (almost) always capitalised
+	numLex
+)
+
+// Affix lengths.
+const (
+	numSuf = 4
+	numPre = 3
+)
+
+// tokInfo is what the feature templates see of one token.
+type tokInfo struct {
+	ew    uint64         // exact form (digits as 0)
+	lw    uint64         // lower-case form (digits as 0)
+	suf   [numSuf]uint64 // lower-case suffixes of 1..4 bytes
+	pre   [numPre]uint64 // prefixes: first rune as written, then 2 and 3 bytes lower-case
+	shape uint64         // squeezed shape: Xx, X.X., d,d, x-x
+	cls   uint8          // case class
+	lex   uint8          // case profile
+	first bool           // no letter or digit before it in the sentence
+	alnum bool           // has a letter or digit
+}
+
+// Hashes of the padding tokens and of the fixed values.
+var (
+	padInfo [4]tokInfo // -START2-, -START-, -END-, -END2-
+	clsHash [numClasses]uint64
+	lexHash [numLex]uint64
+	boolH   [2]uint64
+)
+
+func init() {
+	for i, name := range []string{"-START2-", "-START-", "-END-", "-END2-"} {
+		h := hashString(name)
+		t := tokInfo{ew: h, lw: h, shape: h, cls: clsPunct}
+		for k := range t.suf {
+			t.suf[k] = h
+		}
+		for k := range t.pre {
+			t.pre[k] = h
+		}
+		padInfo[i] = t
+	}
+	for i := range clsHash {
+		clsHash[i] = hashString("cls") + uint64(i)*0x9e3779b97f4a7c15
+	}
+	for i := range lexHash {
+		lexHash[i] = hashString("lex") + uint64(i)*0x9e3779b97f4a7c15
+	}
+	boolH[0], boolH[1] = hashString("false"), hashString("true")
+}
+
+// normalizeToken maps the many spellings of quotes, brackets and dashes to the
+// ones of the training corpus.
+func normalizeToken(w string) string {
+	switch w {
+	case "``", "''", "“", "”", "„", "«", "»", "‟", "＂":
+		return `"`
+	case "`", "‘", "’", "‚", "‛":
+		return "'"
+	case "-LRB-", "-LCB-", "{":
+		return "("
+	case "-RRB-", "-RCB-", "}":
+		return ")"
+	case "-LSB-":
+		return "["
+	case "-RSB-":
+		return "]"
+	case "—", "–", "―", "---":
+		return "--"
+	case "…", ". . .":
+		return "..."
+	}
+	return w
+}
+
+// analyzer turns words into tokInfo. buf and low are scratch space.
+type analyzer struct {
+	buf, low, shp []byte
+	lex           lexicon
+}
+
+// lexicon maps the hash of a lower-case word to its case profile.
+type lexicon map[uint64]uint8
+
+func (a *analyzer) analyze(words []string, out []tokInfo) []tokInfo {
+	out = append(out[:0], padInfo[0], padInfo[1])
+	seenAlnum := false
+	for _, w := range words {
+		t := a.analyzeWord(w)
+		t.first = !seenAlnum
+		if t.alnum {
+			seenAlnum = true
+		}
+		out = append(out, t)
+	}
+	return append(out, padInfo[2], padInfo[3])
+}
+
+func (a *analyzer) analyzeWord(w string) tokInfo {
+	w = normalizeToken(w)
+	buf, low, shp := a.buf[:0], a.low[:0], a.shp[:0]
+	var t tokInfo
+	var nUpper, nLower, nDigit, nLetter, nRunes int
+	firstUpper := false
+	var last byte
+	for _, r := range w {
+		nRunes++
+		var s byte
+		switch {
+		case r < utf8.RuneSelf:
+			c := byte(r)
+			switch {
+			case c >= '0' && c <= '9':
+				nDigit++
+				buf = append(buf, '0')
+				low = append(low, '0')
+				s = 'd'
+			case c >= 'A' && c <= 'Z':
+				nUpper++
+				nLetter++
+				if nLetter == 1 {
+					firstUpper = true
+				}
+				buf = append(buf, c)
+				low = append(low, c+'a'-'A')
+				s = 'X'
+			case c >= 'a' && c <= 'z':
+				nLower++
+				nLetter++
+				buf = append(buf, c)
+				low = append(low, c)
+				s = 'x'
+			default:
+				buf = append(buf, c)
+				low = append(low, c)
+				s = c
+			}
+		case r == '’' || r == '‘':
+			buf = append(buf, '\'')
+			low = append(low, '\'')
+			s = '\''
+		case unicode.IsDigit(r):
+			nDigit++
+			buf = append(buf, '0')
+			low = append(low, '0')
+			s = 'd'
+		case unicode.IsUpper(r):
+			nUpper++
+			nLetter++
+			if nLetter == 1 {
+				firstUpper = true
+			}
+			buf = utf8.AppendRune(buf, r)
+			low = utf8.AppendRune(low, unicode.ToLower(r))
+			s = 'X'
+		case unicode.IsLower(r):
+			nLower++
+			nLetter++
+			buf = utf8.AppendRune(buf, r)
+			low = utf8.AppendRune(low, r)
+			s = 'x'
+		case unicode.IsLetter(r):
+			nLetter++
+			buf = utf8.AppendRune(buf, r)
+			low = utf8.AppendRune(low, r)
+			s = 'o'
+		default:
+			buf = utf8.AppendRune(buf, r)
+			low = utf8.AppendRune(low, r)
+			s = '~'
+		}
+		if s != last {
+			shp = append(shp, s)
+			last = s
+		}
+	}
+	switch {
+	case nDigit > 0:
+		t.cls = clsDigit
+	case nLetter == 0:
+		t.cls = clsPunct
+	case nUpper == 0 && nLower > 0:
+		t.cls = clsLower
+	case nUpper == 1 && nLetter == 1:
+		t.cls = clsLetter
+	case nUpper > 0 && nLower == 0:
+		t.cls = clsUpper
+	case firstUpper:
+		t.cls = clsTitle
+	default:
+		t.cls = clsOther
+	}
+	t.alnum = nLetter+nDigit > 0
+	t.ew = hashBytes(buf)
+	t.lw = hashBytes(low)
+	for k := range numSuf {
+		n := k + 1
+		if n > len(low) {
+			n = len(low)
+		}
+		t.suf[k] = hashBytes(low[len(low)-n:]) + uint64(k)
+	}
+	_, n1 := utf8.DecodeRune(buf)
+	t.pre[0] = hashBytes(buf[:n1])
+	for k := 1; k < numPre; k++ {
+		n := k + 1
+		if n > len(low) {
+			n = len(low)
+		}
+		t.pre[k] = hashBytes(low[:n]) + uint64(k)
+	}
+	t.shape = hashBytes(shp)
+	t.lex = a.lex[t.lw]
+	a.buf, a.low, a.shp = buf, low, shp
+	return t
+}
+
+// Feature templates. Their numbers are part of the model: append new ones,
+// never renumber.
+const (
+	fBias uint64 = iota + 1
+	fW
+	fEW
+	fSuf1
+	fSuf2
+	fSuf3
+	fSuf4
+	fPre1
+	fPre2
+	fPre3
+	fShape
+	fCls
+	fP1
+	fP2
+	fP1P2
+	fP1W
+	fWm1
+	fWm2
+	fWp1
+	fWp2
+	fSuf3m1
+	fSuf3p1
+	fWm1W
+	fWWp1
+	fFirstCls
+	fShapem1
+	fShapep1
+	// NER only
+	fPos
+	fPosm1
+	fPosp1
+	fPosm1Pos
+	fPosPosp1
+	fE1
+	fE1E2
+	fE1W
+	fE1Pos
+	fE1Shape
+	fFirst
+	fFirstShape
+	fFirstLex
+	fLex
+	fLexm1
+	fLexp1
+	fShapem1Shape
+	fShapeShapep1
+	fEWm1
+	fEWp1
+	fPosShape
+	fFirstW
+	fE1Wm1
+	fClsm1Cls
+	fPosm2
+	fPosp2
+)
+
+var tmplHash [64]uint64
+
+func init() {
+	for i := range tmplHash {
+		tmplHash[i] = fmix(uint64(i)*0x9e3779b97f4a7c15 + 0x5851f42d4c957f2d)
+	}
+}
+
+func f1(t, a uint64) uint64    { return mix(tmplHash[t], a) }
+func f2(t, a, b uint64) uint64 { return mix(mix(tmplHash[t], a), b) }
+
+// The features of a token are static (they do not depend on the tags chosen
+// for the previous tokens, and can be looked up for the whole sentence at once)
+// or dynamic.
+const (
+	numPOSStatic  = 19
+	numPOSDynamic = 4
+	numNERStatic  = 36
+	numNERDynamic = 6
+	maxPOSFeats   = numPOSStatic + numPOSDynamic
+	maxNERFeats   = numNERStatic + numNERDynamic
+)
+
+// posStatic writes the static POS features of token i (an index into ti,
+// which has two padding entries at each end).
+func posStatic(ti []tokInfo, i int, out []uint64) {
+	t := &ti[i]
+	m1, m2, n1, n2 := &ti[i-1], &ti[i-2], &ti[i+1], &ti[i+2]
+	_ = out[numPOSStatic-1]
+	out[0] = tmplHash[fBias]
+	out[1] = f1(fW, t.lw)
+	out[2] = f1(fEW, t.ew)
+	out[3] = f1(fSuf1, t.suf[0])
+	out[4] = f1(fSuf2, t.suf[1])
+	out[5] = f1(fSuf3, t.suf[2])
+	out[6] = f1(fSuf4, t.suf[3])
+	out[7] = f1(fPre1, t.pre[0])
+	out[8] = f1(fShape, t.shape)
+	out[9] = f1(fWm1, m1.lw)
+	out[10] = f1(fWm2, m2.lw)
+	out[11] = f1(fWp1, n1.lw)
+	out[12] = f1(fWp2, n2.lw)
+	out[13] = f1(fSuf3m1, m1.suf[2])
+	out[14] = f1(fSuf3p1, n1.suf[2])
+	out[15] = f2(fFirstCls, boolH[b2i(t.first)], clsHash[t.cls])
+	out[16] = f2(fWWp1, t.lw, n1.lw)
+	out[17] = f1(fPre2, t.pre[1])
+	out[18] = f1(fShapep1, n1.shape)
+}
+
+// posDynamic writes the POS features of token i that depend on the hashes of
+// the two previous tags.
+func posDynamic(ti []tokInfo, i int, p1, p2 uint64, out []uint64) {
+	_ = out[numPOSDynamic-1]
+	out[0] = f1(fP1, p1)
+	out[1] = f1(fP2, p2)
+	out[2] = f2(fP1P2, p1, p2)
+	out[3] = f2(fP1W, p1, ti[i].lw)
+}
+
+// nerStatic writes the static NER features of token i given the POS tag
+// hashes of the sentence (pos, aligned with ti).
+func nerStatic(ti []tokInfo, pos []uint64, i int, out []uint64) {
+	t := &ti[i]
+	m1, m2, n1, n2 := &ti[i-1], &ti[i-2], &ti[i+1], &ti[i+2]
+	q, qm1, qp1, qm2, qp2 := pos[i], pos[i-1], pos[i+1], pos[i-2], pos[i+2]
+	first := boolH[b2i(t.first)]
+	_ = out[numNERStatic-1]
+	out[0] = tmplHash[fBias]
+	out[1] = f1(fW, t.lw)
+	out[2] = f1(fEW, t.ew)
+	out[3] = f1(fShape, t.shape)
+	out[4] = f1(fCls, clsHash[t.cls])
+	out[5] = f1(fSuf2, t.suf[1])
+	out[6] = f1(fSuf3, t.suf[2])
+	out[7] = f1(fSuf4, t.suf[3])
+	out[8] = f1(fPre2, t.pre[1])
+	out[9] = f1(fPre3, t.pre[2])
+	out[10] = f1(fPos, q)
+	out[11] = f1(fPosm1, qm1)
+	out[12] = f1(fPosp1, qp1)
+	out[13] = f2(fPosm1Pos, qm1, q)
+	out[14] = f2(fPosPosp1, q, qp1)
+	out[15] = f1(fWm1, m1.lw)
+	out[16] = f1(fWm2, m2.lw)
+	out[17] = f1(fWp1, n1.lw)
+	out[18] = f1(fWp2, n2.lw)
+	out[19] = f2(fWm1W, m1.lw, t.lw)
+	out[20] = f2(fWWp1, t.lw, n1.lw)
+	out[21] = f1(fFirst, first)
+	out[22] = f2(fFirstShape, first, t.shape)
+	out[23] = f2(fFirstLex, first, lexHash[t.lex])
+	out[24] = f1(fLex, lexHash[t.lex])
+	out[25] = f1(fLexm1, lexHash[m1.lex])
+	out[26] = f1(fLexp1, lexHash[n1.lex])
+	out[27] = f2(fShapem1Shape, m1.shape, t.shape)
+	out[28] = f2(fShapeShapep1, t.shape, n1.shape)
+	out[29] = f1(fEWm1, m1.ew)
+	out[30] = f1(fEWp1, n1.ew)
+	out[31] = f2(fPosShape, q, t.shape)
+	out[32] = f2(fClsm1Cls, clsHash[m1.cls], clsHash[t.cls])
+	out[33] = f1(fPosm2, qm2)
+	out[34] = f1(fPosp2, qp2)
+	out[35] = f1(fSuf1, t.suf[0])
+	if ablate != 0 {
+		for k := range numNERStatic {
+			if ablate&(1<<k) != 0 {
+				out[k] = 0
+			}
+		}
+	}
+}
+
+var ablate uint64
+
+// nerDynamic writes the NER features of token i that depend on the hashes of
+// the two previous entity tags.
+func nerDynamic(ti []tokInfo, pos []uint64, i int, e1, e2 uint64, out []uint64) {
+	t := &ti[i]
+	_ = out[numNERDynamic-1]
+	out[0] = f1(fE1, e1)
+	out[1] = f2(fE1E2, e1, e2)
+	out[2] = f2(fE1W, e1, t.lw)
+	out[3] = f2(fE1Pos, e1, pos[i])
+	out[4] = f2(fE1Shape, e1, t.shape)
+	out[5] = f2(fE1Wm1, e1, ti[i-1].lw)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,371 @@
+// Package tagger is a part-of-speech and named-entity tagger for English news,
+// in pure Go and offline: two greedy left-to-right averaged perceptrons, the
+// first for Penn Treebank part-of-speech tags, the second for IOB2 entity tags
+// over the Groningen Meaning Bank types (per, org, geo, gpe, tim, eve, art,
+// nat), which sees the words, their shapes and affixes, the POS tags and the
+// two previous entity tags.
+//
+// The model is trained on the GMB corpus by ./train and committed under
+// model/; Default loads it once. See README.md.
+package tagger
+
+import (
+	_ "embed"
+	"fmt"
+	"sync"
+)
+
+//go:embed model/tagger.bin.gz
+var defaultModel []byte
+
+var (
+	defaultOnce sync.Once
+	defaultM    *Model
+)
+
+// Default returns the committed model, loaded on first use. It panics if the
+// embedded model is corrupt (a build error, caught by the tests).
+func Default() *Model {
+	defaultOnce.Do(func() {
+		m, err := LoadBytes(defaultModel)
+		if err != nil {
+			panic(fmt.Sprintf("tagger: embedded model: %v", err))
+		}
+		defaultM = m
+	})
+	return defaultM
+}
+
+// Model is a trained tagger. It is safe for concurrent use.
+type Model struct {
+	posTags []string // class names
+	entTags []string
+	posHash []uint64 // hashes of the class names, as the features see them
+	entHash []uint64
+	pos     weightTable
+	ner     weightTable
+	tagdict map[uint64]uint8 // exact form → POS class, for frequent unambiguous words
+	lex     lexicon
+	// entAllowed[prev*nEnt+cur] tells whether entity tag cur may follow prev
+	// (IOB2: I-X only after B-X or I-X); prev == nEnt is the sentence start.
+	entAllowed []bool
+	entO       uint8
+	info       string
+	data       *modelData // kept by Train for Save
+
+	pool sync.Pool
+}
+
+// Hashes of the tags of the padding positions.
+var (
+	startH  = hashString("-START-")
+	start2H = hashString("-START2-")
+	endH    = hashString("-END-")
+	end2H   = hashString("-END2-")
+)
+
+// POSTags returns the part-of-speech tags the model can assign.
+func (m *Model) POSTags() []string { return append([]string(nil), m.posTags...) }
+
+// EntityTags returns the IOB2 entity tags the model can assign.
+func (m *Model) EntityTags() []string { return append([]string(nil), m.entTags...) }
+
+// Info returns a short description of how the model was trained.
+func (m *Model) Info() string { return m.info }
+
+// Tag tags one sentence of Penn-Treebank-style tokens (punctuation separate,
+// "'s" and "n't" split off, "U.S." one token, hyphenated words one token) and
+// returns Penn Treebank POS tags and IOB2 entity tags (B-per, I-per, B-org, ...,
+// O), one of each per word.
+func (m *Model) Tag(words []string) (pos, ent []string) {
+	pos = make([]string, len(words))
+	ent = make([]string, len(words))
+	m.TagInto(words, pos, ent)
+	return pos, ent
+}
+
+// TagInto is Tag writing into pos and ent, which must be at least as long as
+// words; it allocates nothing once warm. ent may be nil to tag parts of speech
+// only.
+func (m *Model) TagInto(words, pos, ent []string) {
+	if len(words) == 0 {
+		return
+	}
+	if len(pos) < len(words) || (ent != nil && len(ent) < len(words)) {
+		panic("tagger: TagInto: output slices shorter than words")
+	}
+	sc := m.getScratch()
+	defer m.pool.Put(sc)
+	sc.ti = sc.an.analyze(words, sc.ti)
+	m.tagPOS(sc)
+	for i := range words {
+		pos[i] = m.posTags[sc.posID[i+2]]
+	}
+	if ent == nil {
+		return
+	}
+	m.tagNER(sc)
+	for i := range words {
+		ent[i] = m.entTags[sc.entID[i+2]]
+	}
+}
+
+type scratch struct {
+	an     analyzer
+	ti     []tokInfo
+	posH   []uint64 // tag hashes aligned with ti (two padding slots each side)
+	entH   []uint64
+	posID  []uint8
+	entID  []uint8
+	feats  []uint64 // static features of the sentence
+	static []int32  // their scores, per token
+	scores []int32
+	dyn    [max(numPOSDynamic, numNERDynamic)]uint64
+	sink   uint64
+}
+
+func (m *Model) getScratch() *scratch {
+	if sc, ok := m.pool.Get().(*scratch); ok {
+		return sc
+	}
+	n := max(len(m.posTags), len(m.entTags))
+	return &scratch{an: analyzer{lex: m.lex}, scores: make([]int32, n)}
+}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n, n+n/2)
+	}
+	return s[:n]
+}
+
+// tagPOS fills sc.posID and sc.posH from sc.ti.
+func (m *Model) tagPOS(sc *scratch) {
+	ti := sc.ti
+	n := len(ti)
+	nP := len(m.posTags)
+	sc.posH = grow(sc.posH, n)
+	sc.posID = grow(sc.posID, n)
+	posH := sc.posH
+	posH[0], posH[1], posH[n-2], posH[n-1] = start2H, startH, endH, end2H
+	// Words of the tag dictionary need no model; the static features of the
+	// others are looked up for the whole sentence first (all the table
+	// reads at once, which the processor overlaps).
+	sc.feats = grow(sc.feats, (n-4)*numNERStatic)
+	sc.static = grow(sc.static, (n-4)*max(nP, len(m.entTags)))
+	feats := sc.feats[:0]
+	for i := 2; i < n-2; i++ {
+		if c, ok := m.tagdict[ti[i].ew]; ok {
+			sc.posID[i] = c + 1
+			continue
+		}
+		sc.posID[i] = 0
+		feats = feats[:len(feats)+numPOSStatic]
+		posStatic(ti, i, feats[len(feats)-numPOSStatic:])
+	}
+	sc.sink += m.pos.touch(feats)
+	static := sc.static[:0]
+	for k := 0; k < len(feats); k += numPOSStatic {
+		static = static[:len(static)+nP]
+		row := static[len(static)-nP:]
+		clear(row)
+		for _, f := range feats[k : k+numPOSStatic] {
+			m.pos.add(f, row)
+		}
+	}
+	scores := sc.scores[:nP]
+	row := 0
+	for i := 2; i < n-2; i++ {
+		c := sc.posID[i]
+		if c > 0 {
+			c--
+		} else {
+			copy(scores, static[row:row+nP])
+			row += nP
+			posDynamic(ti, i, posH[i-1], posH[i-2], sc.dyn[:numPOSDynamic])
+			for _, f := range sc.dyn[:numPOSDynamic] {
+				m.pos.add(f, scores)
+			}
+			c = argmax(scores)
+		}
+		sc.posID[i] = c
+		posH[i] = m.posHash[c]
+	}
+}
+
+// tagNER fills sc.entID and sc.entH from sc.ti and sc.posH.
+func (m *Model) tagNER(sc *scratch) {
+	ti := sc.ti
+	n := len(ti)
+	nE := len(m.entTags)
+	sc.entH = grow(sc.entH, n)
+	sc.entID = grow(sc.entID, n)
+	entH := sc.entH
+	entH[0], entH[1] = start2H, startH
+	feats := sc.feats[:(n-4)*numNERStatic]
+	for i := 2; i < n-2; i++ {
+		nerStatic(ti, sc.posH, i, feats[(i-2)*numNERStatic:])
+	}
+	sc.sink += m.ner.touch(feats)
+	static := sc.static[:(n-4)*nE]
+	clear(static)
+	for i := range n - 4 {
+		row := static[i*nE : (i+1)*nE]
+		for _, f := range feats[i*numNERStatic : (i+1)*numNERStatic] {
+			m.ner.add(f, row)
+		}
+	}
+	scores := sc.scores[:nE]
+	prev := nE
+	for i := 2; i < n-2; i++ {
+		copy(scores, static[(i-2)*nE:(i-1)*nE])
+		nerDynamic(ti, sc.posH, i, entH[i-1], entH[i-2], sc.dyn[:numNERDynamic])
+		for _, f := range sc.dyn[:numNERDynamic] {
+			m.ner.add(f, scores)
+		}
+		c := argmaxAllowed(scores, m.entAllowed[prev*nE:(prev+1)*nE])
+		sc.entID[i] = c
+		entH[i] = m.entHash[c]
+		prev = int(c)
+	}
+}
+
+func argmax(s []int32) uint8 {
+	best := 0
+	for c := 1; c < len(s); c++ {
+		if s[c] > s[best] {
+			best = c
+		}
+	}
+	return uint8(best)
+}
+
+func argmaxAllowed(s []int32, ok []bool) uint8 {
+	best := -1
+	for c := range s {
+		if ok[c] && (best < 0 || s[c] > s[best]) {
+			best = c
+		}
+	}
+	return uint8(best)
+}
+
+// entTransitions builds Model.entAllowed from the tag names.
+func entTransitions(tags []string) []bool {
+	n := len(tags)
+	ok := make([]bool, (n+1)*n)
+	for p := 0; p <= n; p++ {
+		for c, t := range tags {
+			allowed := true
+			if len(t) > 2 && t[:2] == "I-" {
+				allowed = p < n && len(tags[p]) > 2 && tags[p][2:] == t[2:]
+			}
+			ok[p*n+c] = allowed
+		}
+	}
+	return ok
+}
+
+// weightTable maps feature hashes to their weights: an open-addressing hash
+// table of 32-byte slots holding the key and up to inlinePairs (class, weight)
+// pairs, so that most features cost one memory access; longer rows live in
+// pairs.
+type weightTable struct {
+	nClass int
+	mask   uint64
+	slots  []slot
+	pairs  []int32 // weight<<8 | class
+	nPairs int
+}
+
+const inlinePairs = 4
+
+type slot struct {
+	key uint64
+	n   uint32 // pairs; 0: empty slot
+	off uint32 // into pairs, when n > inlinePairs
+	in  [inlinePairs]int32
+}
+
+// keyMask: the model stores 48 bits of each feature hash.
+const keyMask = 1<<48 - 1
+
+func (t *weightTable) add(f uint64, scores []int32) {
+	key := f & keyMask
+	i := key & t.mask // the key is a hash already
+	for {
+		s := &t.slots[i]
+		if s.n == 0 {
+			return
+		}
+		if s.key == key {
+			ps := s.in[:]
+			if s.n > inlinePairs {
+				ps = t.pairs[s.off:]
+			}
+			for _, p := range ps[:s.n] {
+				scores[p&0xff] += p >> 8
+			}
+			return
+		}
+		i = (i + 1) & t.mask
+	}
+}
+
+// touch reads the first slot of each feature so that the reads overlap; add
+// then finds them in the cache.
+func (t *weightTable) touch(feats []uint64) uint64 {
+	var x uint64
+	for _, f := range feats {
+		x += t.slots[f&t.mask].key
+	}
+	return x
+}
+
+// buildTable builds a table from sorted keys, per-key pair counts, classes and
+// weights.
+func buildTable(nClass int, keys []uint64, counts []uint8, classes []uint8, weights []int16) weightTable {
+	size := 16
+	for size*7 < len(keys)*10 {
+		size *= 2
+	}
+	t := weightTable{nClass: nClass, mask: uint64(size - 1), slots: make([]slot, size), nPairs: len(weights)}
+	long := 0
+	for _, c := range counts {
+		if c > inlinePairs {
+			long += int(c)
+		}
+	}
+	t.pairs = make([]int32, 0, long)
+	start := 0
+	for k, key := range keys {
+		n := int(counts[k])
+		i := key & t.mask
+		for t.slots[i].n != 0 {
+			i = (i + 1) & t.mask
+		}
+		s := &t.slots[i]
+		s.key, s.n = key, uint32(n)
+		ps := s.in[:]
+		if n > inlinePairs {
+			s.off = uint32(len(t.pairs))
+			t.pairs = t.pairs[:len(t.pairs)+n]
+			ps = t.pairs[s.off:]
+		}
+		for j := range n {
+			ps[j] = int32(weights[start+j])<<8 | int32(classes[start+j])
+		}
+		start += n
+	}
+	return t
+}
+
+func (t *weightTable) numFeatures() int {
+	n := 0
+	for _, s := range t.slots {
+		if s.n != 0 {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,221 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	cayleyhttp "github.com/cayleygraph/cayley/server/http"
+	"github.com/cayleygraph/cayley/ui"
+	"github.com/cayleygraph/cayley/writer"
+	"github.com/julienschmidt/httprouter"
+
+	// quad formats for /api/v2/read and /api/v2/write
+	_ "github.com/cayleygraph/quad/json"
+	_ "github.com/cayleygraph/quad/jsonld"
+	_ "github.com/cayleygraph/quad/nquads"
+)
+
+// ServerOptions configures NewHandler and Serve. Zero values mean the
+// defaults.
+type ServerOptions struct {
+	Addr         string        // default "127.0.0.1:64210"
+	Writable     bool          // default false: /api/v2/write and /api/v2/delete are refused (403)
+	QueryTimeout time.Duration // default 30s
+	QueryLimit   int           // default 10000
+}
+
+// Server defaults.
+const (
+	DefaultAddr         = "127.0.0.1:64210"
+	DefaultQueryTimeout = 30 * time.Second
+	DefaultQueryLimit   = 10000
+)
+
+func (o ServerOptions) withDefaults() ServerOptions {
+	if o.Addr == "" {
+		o.Addr = DefaultAddr
+	}
+	if o.QueryTimeout <= 0 {
+		o.QueryTimeout = DefaultQueryTimeout
+	}
+	if o.QueryLimit <= 0 {
+		o.QueryLimit = DefaultQueryLimit
+	}
+	return o
+}
+
+// uiServerURL is the API address compiled into Cayley's web UI bundle.
+const uiServerURL = `"http://localhost:64210"`
+
+// NewHandler returns an http.Handler serving Cayley's v2 HTTP API under
+// /api/v2/ and Cayley's web UI everywhere else. It has its own routes; it
+// registers nothing on http.DefaultServeMux.
+func NewHandler(s *Store, o ServerOptions) http.Handler {
+	o = o.withDefaults()
+	// Writes through the API, like WriteArticles, ignore duplicate quads
+	// and the deletion of missing ones.
+	qw, _ := writer.NewSingle(s.qs, ignoreDupAndMissing) // never fails
+	router := httprouter.New()
+	router.NotFound = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		jsonError(w, http.StatusNotFound, "no such API endpoint: "+r.URL.Path)
+	})
+	api := cayleyhttp.NewBoundAPIv2(&cgraph.Handle{QuadStore: s.qs, QuadWriter: qw}, router)
+	api.SetReadOnly(!o.Writable)
+	api.SetQueryTimeout(o.QueryTimeout)
+	api.SetQueryLimit(o.QueryLimit)
+
+	mux := http.NewServeMux()
+	var apiHandler http.Handler = router
+	if !o.Writable {
+		apiHandler = refuseWrites(router)
+	}
+	mux.Handle("/api/", apiHandler)
+	mux.Handle("/", uiFiles())
+	return mux
+}
+
+// refuseWrites answers 403 to the API's writing endpoints. (Cayley's own
+// read-only mode does so too, but only because ServeWrite checks the flag:
+// NewBoundAPIv2 registers the routes before SetReadOnly can be called.)
+func refuseWrites(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch path.Clean(r.URL.Path) {
+		case "/api/v2/write", "/api/v2/delete", "/api/v2/node/delete":
+			jsonError(w, http.StatusForbidden, "the database is read-only: this server was started without writes enabled")
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func jsonError(w http.ResponseWriter, code int, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	json.NewEncoder(w).Encode(map[string]string{"error": msg})
+}
+
+// Serve listens on o.Addr, calls ready (if not nil) with the address it
+// listens on (useful with port 0), and serves NewHandler(s, o) until ctx is
+// cancelled; it then shuts the server down, cancelling running queries and
+// waiting for running requests, and returns nil.
+func Serve(ctx context.Context, s *Store, o ServerOptions, ready func(addr string)) error {
+	o = o.withDefaults()
+	ln, err := net.Listen("tcp", o.Addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	// Requests' contexts end with ctx, so running queries stop at shutdown.
+	srv := &http.Server{
+		Handler:           NewHandler(s, o),
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	if ready != nil {
+		ready(ln.Addr().String())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		srv.Close()
+		return fmt.Errorf("serve: shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// uiHandler serves Cayley's web UI: the files of ui.FS under web/, with
+// index.html for "/" and for unknown paths without an extension (the
+// single-page app's own routes).
+type uiHandler struct {
+	files     fs.FS
+	rewritten map[string][]byte // files served with the compiled-in API address replaced
+}
+
+// uiFiles builds the UI handler once; it never changes.
+var uiFiles = sync.OnceValue(newUIHandler)
+
+func newUIHandler() *uiHandler {
+	web, err := fs.Sub(ui.FS, "web")
+	if err != nil {
+		panic(err) // "web" is a valid path: cannot happen
+	}
+	h := &uiHandler{files: web, rewritten: make(map[string][]byte)}
+	// The bundle calls fetch(serverURL + "/api/v2/..."), with serverURL
+	// compiled in as "http://localhost:64210". Blank it so that the UI calls
+	// the address it was loaded from. Spaces keep every offset (and so the
+	// source maps) unchanged.
+	blank := `""` + strings.Repeat(" ", len(uiServerURL)-2)
+	js, _ := fs.Glob(web, "static/js/*.js")
+	for _, name := range js {
+		data, err := fs.ReadFile(web, name)
+		if err != nil || !bytes.Contains(data, []byte(uiServerURL)) {
+			continue
+		}
+		h.rewritten[name] = bytes.ReplaceAll(data, []byte(uiServerURL), []byte(blank))
+	}
+	return h
+}
+
+func (h *uiHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if name == "" {
+		name = "index.html"
+	}
+	if data, ok := h.rewritten[name]; ok {
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
+		return
+	}
+	if h.serveFile(w, r, name) {
+		return
+	}
+	if path.Ext(name) != "" {
+		http.NotFound(w, r)
+		return
+	}
+	h.serveFile(w, r, "index.html")
+}
+
+// serveFile serves the regular file name, reporting false if there is none.
+func (h *uiHandler) serveFile(w http.ResponseWriter, r *http.Request, name string) bool {
+	f, err := h.files.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || st.IsDir() {
+		return false
+	}
+	rs, ok := f.(io.ReadSeeker)
+	if !ok {
+		return false
+	}
+	http.ServeContent(w, r, name, st.ModTime(), rs)
+	return true
+}

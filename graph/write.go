@@ -1,0 +1,245 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/quad"
+)
+
+// ContentHash is the predicate of the quad <article> <ng:contentHash> "hash"
+// <article> that WriteArticles keeps for every article it writes. Package
+// schema documents it with the rest of the vocabulary.
+const ContentHash = quad.IRI("ng:contentHash")
+
+// Article is one article's worth of quads; every quad's Label is the
+// article IRI (WriteArticles sets a missing Label to it).
+type Article struct {
+	IRI   quad.IRI
+	Hash  string // content hash of the article, stored as <IRI> <ng:contentHash> "Hash" <IRI>
+	Quads []quad.Quad
+}
+
+// WriteStats counts what WriteArticles did.
+type WriteStats struct {
+	Added     int // articles that were not stored
+	Replaced  int // articles stored with another content hash, now replaced
+	Unchanged int // articles stored with the same content hash, skipped
+	Quads     int // quads now stored for the added and replaced articles, contentHash quads included
+}
+
+func (st *WriteStats) add(o WriteStats) {
+	st.Added += o.Added
+	st.Replaced += o.Replaced
+	st.Unchanged += o.Unchanged
+	st.Quads += o.Quads
+}
+
+var ignoreDupAndMissing = cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+
+// WriteArticles writes articles idempotently, in batches of at least the
+// store's batch size (DefaultBatchSize quads) per ApplyDeltas call:
+//   - an article whose stored content hash equals Hash is skipped (Unchanged);
+//   - an article stored with another hash (or none) is replaced: the quads
+//     labelled with its IRI that are not among the new ones are removed and
+//     the new ones added, in the same transaction, so no stale edge survives;
+//   - an article's quads all go into one ApplyDeltas call (all or nothing per
+//     article on bolt).
+//
+// Duplicate quads within an article are written once. An article that is
+// given twice is written twice, in order (the second one usually Unchanged).
+// On error, the batches written before it stay written and are counted in
+// the returned stats.
+func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	ctx := context.Background()
+
+	var done, pending WriteStats
+	var deltas []cgraph.Delta
+	inBatch := make(map[quad.IRI]bool)
+	flush := func() error {
+		if len(deltas) != 0 {
+			if err := s.qs.ApplyDeltas(deltas, ignoreDupAndMissing); err != nil {
+				return fmt.Errorf("write %d articles (%d quad changes): %w", len(inBatch), len(deltas), err)
+			}
+		}
+		done.add(pending)
+		pending, deltas = WriteStats{}, deltas[:0]
+		clear(inBatch)
+		return nil
+	}
+	for i, a := range arts {
+		if inBatch[a.IRI] {
+			// the article's stored state must include its previous copy
+			if err := flush(); err != nil {
+				return done, err
+			}
+		}
+		quads, err := a.normalised()
+		if err != nil {
+			return done, fmt.Errorf("article %d (%s): %w", i, a.IRI, err)
+		}
+		hash, hasHash, err := s.storedHash(ctx, a.IRI)
+		if err != nil {
+			return done, fmt.Errorf("article %d (%s): read stored hash: %w", i, a.IRI, err)
+		}
+		if hasHash && hash == a.Hash {
+			done.Unchanged++
+			continue
+		}
+		old, err := s.labelled(ctx, a.IRI)
+		if err != nil {
+			return done, fmt.Errorf("article %d (%s): read stored quads: %w", i, a.IRI, err)
+		}
+		if len(old) == 0 {
+			pending.Added++
+		} else {
+			pending.Replaced++
+		}
+		pending.Quads += len(quads)
+		deltas = appendDiff(deltas, old, quads)
+		inBatch[a.IRI] = true
+		if len(deltas) >= s.batch {
+			if err := flush(); err != nil {
+				return done, err
+			}
+		}
+	}
+	return done, flush()
+}
+
+// normalised returns the article's quads to store: each labelled with the
+// article IRI, duplicates dropped, and the contentHash quad appended.
+func (a Article) normalised() ([]quad.Quad, error) {
+	if a.IRI == "" {
+		return nil, errors.New("article has no IRI")
+	}
+	if a.Hash == "" {
+		return nil, errors.New("article has no content hash")
+	}
+	label := keyOfValue(a.IRI)
+	seen := make(map[quadKey]bool, len(a.Quads)+1)
+	out := make([]quad.Quad, 0, len(a.Quads)+1)
+	for i, q := range a.Quads {
+		if q.Label == nil {
+			q.Label = a.IRI
+		} else if keyOfValue(q.Label) != label {
+			return nil, fmt.Errorf("quad %d (%s) has label %s, want the article IRI", i, q.NQuad(), q.Label)
+		}
+		if !q.IsValid() {
+			return nil, fmt.Errorf("quad %d (%s) is invalid: subject, predicate and object are required", i, q.NQuad())
+		}
+		if keyOfValue(q.Predicate) == keyOfValue(ContentHash) && keyOfValue(q.Subject) == label {
+			return nil, fmt.Errorf("quad %d sets %s, which WriteArticles writes from Article.Hash", i, ContentHash)
+		}
+		k := keyOf(q)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, q)
+	}
+	return append(out, quad.Quad{Subject: a.IRI, Predicate: ContentHash, Object: quad.String(a.Hash), Label: a.IRI}), nil
+}
+
+// storedHash returns the content hash stored for the article iri.
+func (s *Store) storedHash(ctx context.Context, iri quad.IRI) (hash string, ok bool, err error) {
+	sub, err := s.qs.ValueOf(iri)
+	if err != nil || sub == nil {
+		return "", false, err
+	}
+	pred, err := s.qs.ValueOf(ContentHash)
+	if err != nil || pred == nil {
+		return "", false, err
+	}
+	it := s.qs.QuadIterator(quad.Subject, sub).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		r := it.Result()
+		if p, err := s.qs.QuadDirection(r, quad.Predicate); err != nil {
+			return "", false, err
+		} else if refs.ToKey(p) != refs.ToKey(pred) {
+			continue
+		}
+		if l, err := s.qs.QuadDirection(r, quad.Label); err != nil {
+			return "", false, err
+		} else if refs.ToKey(l) != refs.ToKey(sub) {
+			continue
+		}
+		q, err := s.qs.Quad(r)
+		if err != nil {
+			return "", false, err
+		}
+		if ok { // more than one hash: treat the article as changed
+			return "", false, nil
+		}
+		hash, ok = quad.NativeOf(q.Object).(string)
+	}
+	return hash, ok, it.Err()
+}
+
+// labelled returns all stored quads labelled iri.
+func (s *Store) labelled(ctx context.Context, iri quad.IRI) ([]quad.Quad, error) {
+	ref, err := s.qs.ValueOf(iri)
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	it := s.qs.QuadIterator(quad.Label, ref).Iterate()
+	defer it.Close()
+	var out []quad.Quad
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+	return out, it.Err()
+}
+
+// appendDiff appends the deltas that turn the quads old into the quads new.
+// A quad in both is left alone: Cayley's kv ApplyDeltas applies all the adds
+// of a call before its deletes, so adding and deleting the same quad in one
+// call would delete it.
+func appendDiff(deltas []cgraph.Delta, old, new []quad.Quad) []cgraph.Delta {
+	oldSet := make(map[quadKey]bool, len(old))
+	for _, q := range old {
+		oldSet[keyOf(q)] = true
+	}
+	keep := make(map[quadKey]bool, len(new))
+	for _, q := range new {
+		k := keyOf(q)
+		keep[k] = true
+		if !oldSet[k] {
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		}
+	}
+	for _, q := range old {
+		if !keep[keyOf(q)] {
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+		}
+	}
+	return deltas
+}
+
+// quadKey identifies a quad as Cayley does: by the String of its values.
+type quadKey [4]string
+
+func keyOf(q quad.Quad) quadKey {
+	var k quadKey
+	for i, d := range quad.Directions {
+		k[i] = keyOfValue(q.Get(d))
+	}
+	return k
+}
+
+func keyOfValue(v quad.Value) string {
+	if v == nil {
+		return ""
+	}
+	return v.String()
+}

@@ -1,0 +1,151 @@
+// Package schema is the graph's vocabulary — every type and predicate newsgraph writes, with its
+// IRI and meaning — and the one mapping from an extraction to quads.
+//
+// IRIs are stored in their short form ("schema:name", "ng:received"), so Gizmo queries write
+// them as "<schema:name>". The prefixes expand to the full namespaces below.
+package schema
+
+import (
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/voc"
+	_ "github.com/cayleygraph/quad/voc/owl"    // registers owl:
+	_ "github.com/cayleygraph/quad/voc/rdf"    // registers rdf:
+	_ "github.com/cayleygraph/quad/voc/schema" // registers schema:
+)
+
+// NS is newsgraph's own namespace, for the terms schema.org does not have.
+const NS = "https://newsgraph.dev/ns#"
+
+func init() { voc.RegisterPrefix("ng:", NS) }
+
+// Term is one type or predicate of the graph.
+type Term struct {
+	Name    string   // the name the extractor uses ("received"); types: the entity type
+	IRI     quad.IRI // as stored
+	Meaning string   // one line
+	Inverse string   // how the edge reads backwards; empty for types
+}
+
+// Types of node.
+var Types = []Term{
+	{Name: "Person", IRI: "schema:Person", Meaning: "a person named in the news"},
+	{Name: "Organization", IRI: "schema:Organization", Meaning: "an organisation, ministry, agency, party, armed group, company or programme"},
+	{Name: "Country", IRI: "schema:Country", Meaning: "a country or territory"},
+	{Name: "City", IRI: "schema:City", Meaning: "a city or town"},
+	{Name: "Place", IRI: "schema:Place", Meaning: "any other named place: region, river, mountain, square"},
+	{Name: "Event", IRI: "schema:Event", Meaning: "a named event: summit, conference, war, election"},
+	{Name: "Agreement", IRI: "ng:Agreement", Meaning: "a treaty, accord, declaration or framework document"},
+	{Name: "Date", IRI: "ng:Date", Meaning: "a calendar date, month or year; its name is the ISO 8601 value"},
+	{Name: "NewsArticle", IRI: "schema:NewsArticle", Meaning: "an article; every quad it supports carries its IRI as label"},
+	{Name: "Statement", IRI: "ng:Statement", Meaning: "one relation as one article states it, with evidence, confidence, date, polarity, modality and attribution"},
+}
+
+// Attributes of nodes (literal values or links that are not relations between entities).
+var Attributes = []Term{
+	{Name: "type", IRI: "rdf:type", Meaning: "the node's type (one of Types)"},
+	{Name: "name", IRI: "schema:name", Meaning: "canonical name of an entity"},
+	{Name: "alternateName", IRI: "schema:alternateName", Meaning: "another name the text uses: acronym, short name, surname"},
+	{Name: "sameAs", IRI: "owl:sameAs", Meaning: "the entity's Wikidata item"},
+	{Name: "jobTitle", IRI: "schema:jobTitle", Meaning: "a title the person holds (\"Foreign Minister\")"},
+	{Name: "formerJobTitle", IRI: "ng:formerJobTitle", Meaning: "a title the person held (\"late President\")"},
+	{Name: "headline", IRI: "schema:headline", Meaning: "an article's title"},
+	{Name: "url", IRI: "schema:url", Meaning: "an article's address"},
+	{Name: "datePublished", IRI: "schema:datePublished", Meaning: "an article's publication date, ISO 8601"},
+	{Name: "publisher", IRI: "schema:publisher", Meaning: "article -> the organisation that published it", Inverse: "published"},
+	{Name: "locationCreated", IRI: "schema:locationCreated", Meaning: "article -> the place of its dateline", Inverse: "dateline of"},
+	{Name: "dateCreated", IRI: "schema:dateCreated", Meaning: "an article's dateline date, ISO 8601 (partial allowed)"},
+	{Name: "mentions", IRI: "schema:mentions", Meaning: "article -> each entity it mentions", Inverse: "mentioned in"},
+	{Name: "startDate", IRI: "schema:startDate", Meaning: "an event's date, ISO 8601 (partial allowed)"},
+	{Name: "contentHash", IRI: "ng:contentHash", Meaning: "SHA-256 of the article's normalized text; a reload with the same hash writes nothing"},
+	{Name: "subject", IRI: "ng:subject", Meaning: "statement -> the relation's subject"},
+	{Name: "predicate", IRI: "ng:predicate", Meaning: "statement -> the relation's predicate IRI"},
+	{Name: "object", IRI: "ng:object", Meaning: "statement -> the relation's object entity"},
+	{Name: "value", IRI: "ng:value", Meaning: "statement: the relation's literal object (a topic, a quotation)"},
+	{Name: "evidence", IRI: "ng:evidence", Meaning: "statement: the sentence(s) that state the relation"},
+	{Name: "start", IRI: "ng:start", Meaning: "statement: byte offset where the evidence starts in the article text"},
+	{Name: "end", IRI: "ng:end", Meaning: "statement: byte offset where the evidence ends (exclusive)"},
+	{Name: "confidence", IRI: "ng:confidence", Meaning: "statement: how sure the extractor is, 0 to 1"},
+	{Name: "date", IRI: "ng:date", Meaning: "statement: when the related event happened, ISO 8601 (partial allowed)"},
+	{Name: "verb", IRI: "ng:verb", Meaning: "statement: the word of the text that states the relation"},
+	{Name: "polarity", IRI: "ng:polarity", Meaning: "statement: \"negative\" when the text says it did not happen"},
+	{Name: "modality", IRI: "ng:modality", Meaning: "statement: \"may\", \"will\", \"plans\"... when the text says it might happen"},
+	{Name: "attributedTo", IRI: "ng:attributedTo", Meaning: "statement -> the entity whose words state it (\"X said that ...\")"},
+	{Name: "former", IRI: "ng:former", Meaning: "statement: \"true\" when the state of affairs is over"},
+	{Name: "article", IRI: "ng:article", Meaning: "statement -> the article that states it"},
+}
+
+// Predicates are the relations between entities: the edges users traverse. A relation the
+// extractor is sure of is written as a direct edge subject -predicate-> object and as a
+// Statement node; a negated or hypothetical one only as a Statement node.
+var Predicates = []Term{
+	{Name: "received", IRI: "ng:received", Meaning: "host received or hosted guest", Inverse: "was received by"},
+	{Name: "met", IRI: "ng:met", Meaning: "met (symmetric)", Inverse: "met"},
+	{Name: "visited", IRI: "ng:visited", Meaning: "guest visited a place or host", Inverse: "was visited by"},
+	{Name: "heldTalksWith", IRI: "ng:heldTalksWith", Meaning: "held talks or discussions with (symmetric)", Inverse: "held talks with"},
+	{Name: "called", IRI: "ng:called", Meaning: "phoned", Inverse: "was called by"},
+	{Name: "discussed", IRI: "ng:discussed", Meaning: "participant -> topic (a literal on the Statement, no direct edge)", Inverse: "was discussed by"},
+	{Name: "worksFor", IRI: "schema:worksFor", Meaning: "person works for (holds a position at) an organisation or country", Inverse: "employs"},
+	{Name: "heads", IRI: "ng:heads", Meaning: "person heads an organisation or country", Inverse: "is headed by"},
+	{Name: "formerlyWorksFor", IRI: "ng:formerlyWorksFor", Meaning: "worksFor, over (\"former\", \"late\")", Inverse: "formerly employed"},
+	{Name: "formerlyHeads", IRI: "ng:formerlyHeads", Meaning: "heads, over (\"former\", \"late\")", Inverse: "was formerly headed by"},
+	{Name: "memberOf", IRI: "schema:memberOf", Meaning: "member of or partner in an organisation or programme", Inverse: "has member"},
+	{Name: "joined", IRI: "ng:joined", Meaning: "joined an organisation (the Statement carries the date)", Inverse: "was joined by"},
+	{Name: "partOf", IRI: "ng:partOf", Meaning: "a body is part of a government or country (ministry -> country)", Inverse: "has part"},
+	{Name: "containedInPlace", IRI: "schema:containedInPlace", Meaning: "a place lies in another (city -> country)", Inverse: "contains"},
+	{Name: "headquarteredIn", IRI: "ng:headquarteredIn", Meaning: "organisation has its seat in a place", Inverse: "is the seat of"},
+	{Name: "alliedWith", IRI: "ng:alliedWith", Meaning: "allied with (symmetric)", Inverse: "allied with"},
+	{Name: "cooperatesWith", IRI: "ng:cooperatesWith", Meaning: "cooperates with (symmetric)", Inverse: "cooperates with"},
+	{Name: "participatedIn", IRI: "ng:participatedIn", Meaning: "took part in missions or activities in a place or programme", Inverse: "had the participation of"},
+	{Name: "signed", IRI: "ng:signed", Meaning: "person or country signed an agreement", Inverse: "was signed by"},
+	{Name: "agreedWith", IRI: "ng:agreedWith", Meaning: "reached an agreement with (symmetric)", Inverse: "agreed with"},
+	{Name: "attacked", IRI: "ng:attacked", Meaning: "attacked (CAMEO 18-20)", Inverse: "was attacked by"},
+	{Name: "foughtAgainst", IRI: "ng:foughtAgainst", Meaning: "fought against (symmetric, CAMEO 19)", Inverse: "fought against"},
+	{Name: "killed", IRI: "ng:killed", Meaning: "killed", Inverse: "was killed by"},
+	{Name: "arrested", IRI: "ng:arrested", Meaning: "arrested or detained", Inverse: "was arrested by"},
+	{Name: "accused", IRI: "ng:accused", Meaning: "accused or blamed (CAMEO 112)", Inverse: "was accused by"},
+	{Name: "threatened", IRI: "ng:threatened", Meaning: "threatened or warned (CAMEO 13)", Inverse: "was threatened by"},
+	{Name: "condemned", IRI: "ng:condemned", Meaning: "condemned or denounced (CAMEO 111)", Inverse: "was condemned by"},
+	{Name: "sanctioned", IRI: "ng:sanctioned", Meaning: "imposed sanctions on (CAMEO 163)", Inverse: "was sanctioned by"},
+	{Name: "said", IRI: "ng:said", Meaning: "speaker -> statement (the quotation is the Statement's value, no direct edge)", Inverse: "was said by"},
+	{Name: "praised", IRI: "ng:praised", Meaning: "praised (CAMEO 051)", Inverse: "was praised by"},
+	{Name: "criticised", IRI: "ng:criticised", Meaning: "criticised (CAMEO 111)", Inverse: "was criticised by"},
+	{Name: "supported", IRI: "ng:supported", Meaning: "supported or backed", Inverse: "was supported by"},
+	{Name: "related", IRI: "ng:related", Meaning: "a relation outside this vocabulary; the Statement's verb says which", Inverse: "related"},
+}
+
+var byName = func() map[string]Term {
+	m := map[string]Term{}
+	for _, list := range [][]Term{Types, Attributes, Predicates} {
+		for _, t := range list {
+			m[t.Name] = t
+		}
+	}
+	return m
+}()
+
+// IRI returns the IRI of a type, attribute or predicate by its name, and whether it exists.
+func IRI(name string) (quad.IRI, bool) {
+	t, ok := byName[name]
+	return t.IRI, ok
+}
+
+// must is IRI for names this package itself uses.
+func must(name string) quad.IRI {
+	t, ok := byName[name]
+	if !ok {
+		panic("schema: no term " + name)
+	}
+	return t.IRI
+}
+
+// FormerIRI is the predicate of a relation the text says is over ("late President"), or "" when
+// the vocabulary has no former form of pred.
+func FormerIRI(pred string) quad.IRI {
+	if len(pred) == 0 {
+		return ""
+	}
+	iri, _ := IRI("formerly" + strings.ToUpper(pred[:1]) + pred[1:])
+	return iri
+}
