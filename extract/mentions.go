@@ -33,6 +33,9 @@ var placeHeads = setOf("River", "Mountains", "Mountain", "Mount", "Province", "R
 	"Peninsula", "Lake", "Bay", "Basin", "Plateau", "Square", "Street", "Airport", "Port", "Canal",
 	"Coast", "Strip", "Bank", "Heights", "Camp", "Prefecture", "Governorate", "Territory")
 
+var directions = setOf("North", "South", "East", "West", "Northern", "Southern", "Eastern",
+	"Western", "Central", "Upper", "Lower")
+
 var eventHeads = setOf("Summit", "Conference", "Forum", "Games", "Olympics", "War", "Cup",
 	"Championship", "Championships", "Festival", "Congress", "Election", "Elections", "Revolution",
 	"Crisis", "Uprising", "Talks", "Meeting", "Expo", "Exhibition", "Marathon", "Tournament")
@@ -131,6 +134,14 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 				}
 				continue
 			}
+			// A place name and a place head: "Gaza Strip", "Kashmir Valley".
+			if (f.Type == City || f.Type == Country) && k+1 < len(segs) && segs[k+1].hit == nil &&
+				segs[k+1].first == seg.last && placeHeads[toks[segs[k+1].first].Text] {
+				sp := Span{seg.span.Start, segs[k+1].span.End}
+				out = append(out, &Found{Span: sp, Kind: KindName, Type: Place, Name: d.Text[sp.Start:sp.End], Context: sp})
+				k++
+				continue
+			}
 			// Demonym or country followed by a national body: "the Azerbaijani Ministry of Foreign Affairs".
 			if (f.Type == Country) && k+1 < len(segs) {
 				if body := nationalBody(d, f, seg, segs[k+1]); body != nil {
@@ -158,7 +169,7 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 // gazetteerSegment takes the longest gazetteer name at token i that ends on a token boundary.
 func gazetteerSegment(d *Document, g *gazetteer.Gazetteer, i, limit int, covered []bool) (segment, bool) {
 	toks := d.Tokens
-	for _, h := range g.Match(d.Text, toks[i].Start) {
+	for _, h := range preferCity(d, g, g.Match(d.Text, toks[i].Start)) {
 		// The match must end where a token ends.
 		j := i
 		for j < limit && toks[j].End < h.End && !covered[j] {
@@ -250,11 +261,24 @@ func capitalRun(d *Document, i int, s Sentence, covered []bool, g *gazetteer.Gaz
 			j++
 			continue
 		}
-		if connectors[w] && j+1 < s.Last && !covered[j+1] && isNameWord(toks[j+1].Text) && w != "the" {
+		if (connectors[w] || w == "'s" || w == "’s") && j+1 < s.Last && !covered[j+1] && isNameWord(toks[j+1].Text) && w != "the" {
 			j += 2
 			continue
 		}
 		break
+	}
+	// "and" and a possessive join names only inside an organisation's or event's name
+	// ("Planning and Review Process", "Lord's Resistance Army"), never two names
+	// ("Ehud Olmert and Palestinian President...").
+	head := toks[j-1].Text
+	named := orgHeads[head] || eventHeads[head] || agreementHeads[head] ||
+		j+2 < s.Last && toks[j].Text == "(" && toks[j+2].Text == ")"
+	if !named {
+		for k := i + 1; k < j; k++ {
+			if w := toks[k].Text; w == "and" || w == "'s" || w == "’s" {
+				return k
+			}
+		}
 	}
 	return j
 }
@@ -385,6 +409,8 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) *Found {
 	head := toks[last-1].Text
 	typ := ""
 	switch {
+	case placeHeads[head] && last-first > 1 && directions[toks[first].Text]:
+		typ = Place // "West Bank", "South Waziristan Province"
 	case agreementHeads[head] && last-first > 1:
 		typ = Agreement
 	case eventHeads[head] && last-first > 1:
@@ -572,4 +598,40 @@ func nameAgreements(d *Document, found []*Found) {
 			break
 		}
 	}
+}
+
+// preferCity puts first, among cities of the same name, the one in the country the text names
+// right after it ("San Jose, Costa Rica") or, failing that, elsewhere in the article.
+func preferCity(d *Document, g *gazetteer.Gazetteer, hits []gazetteer.Hit) []gazetteer.Hit {
+	if len(hits) < 2 || hits[0].Entry.Type != gazetteer.City {
+		return hits
+	}
+	score := func(h gazetteer.Hit) int {
+		if h.Entry.Type != gazetteer.City || h.End != hits[0].End {
+			return -1
+		}
+		rest := d.Text[h.End:]
+		if strings.HasPrefix(rest, ", ") {
+			for _, c := range g.Match(d.Text, h.End+2) {
+				if c.Entry.ID == h.Entry.Country {
+					return 2
+				}
+			}
+		}
+		if c := g.ByID(h.Entry.Country); c != nil && strings.Contains(d.Text, c.Name) {
+			return 1
+		}
+		return 0
+	}
+	best, bs := 0, score(hits[0])
+	for i := 1; i < len(hits); i++ {
+		if sc := score(hits[i]); sc > bs {
+			best, bs = i, sc
+		}
+	}
+	if best == 0 {
+		return hits
+	}
+	out := append([]gazetteer.Hit{hits[best]}, hits[:best]...)
+	return append(out, hits[best+1:]...)
 }

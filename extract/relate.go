@@ -442,6 +442,11 @@ func (r *relater) structural(si int) {
 					rel.Date, rel.Negated, rel.Modality, rel.AttributedTo = "", false, "", ""
 					if f.TitleOf == nil {
 						rel.Confidence = 0.6
+						for k := range f.Entity.Roles {
+							if f.Entity.Roles[k].Title == f.Title && f.Entity.Roles[k].Of == "" {
+								f.Entity.Roles[k].Of = of.Entity.ID
+							}
+						}
 					}
 				}
 			}
@@ -468,11 +473,20 @@ func (r *relater) impliedCountry(p *Found) *Found {
 	if !governmentTitles[p.Title] {
 		return nil
 	}
-	dom := dominantCountry(r.d)
-	if dom == "" {
+	// Only when the sentence names exactly one country, and it is the article's main one.
+	var only *Found
+	for _, f := range r.d.Mentions {
+		if f.Entity != nil && f.Type == Country && f.Start >= r.s.Start && f.End <= r.s.End {
+			if only != nil && only.Entity != f.Entity {
+				return nil
+			}
+			only = f
+		}
+	}
+	if only == nil || only.Entity.ID != dominantCountry(r.d) {
 		return nil
 	}
-	return r.findEntity(dom)
+	return only
 }
 
 // findEntity returns a mention of entity id inside the current sentence.

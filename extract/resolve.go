@@ -184,7 +184,7 @@ func addAliasMentions(d *Document) {
 			}
 		case f.Type == Organization && f.Kind == KindName && f.Gaz == nil:
 			words := strings.Fields(f.Name)
-			if len(words) > 1 && orgHeads[words[len(words)-1]] && !connectors[words[1]] && !orgHeads[words[0]] && !commonCapitalized[words[0]] {
+			if len(words) > 1 && shortNameHeads[words[len(words)-1]] && !connectors[words[1]] && !orgHeads[words[0]] && !commonCapitalized[words[0]] {
 				set(words[0], f, KindAlias)
 			}
 		}
@@ -220,6 +220,12 @@ func addAliasMentions(d *Document) {
 	}
 }
 
+// shortNameHeads end the names of companies and media whose first word alone names them too
+// ("Trend" for Trend News Agency, "Gazprom" for Gazprom Group).
+var shortNameHeads = setOf("Agency", "News", "Group", "Corporation", "Corp.", "Company", "Inc.",
+	"Ltd.", "Times", "Post", "Press", "Airlines", "Airways", "Holdings", "Industries", "Television",
+	"Radio", "Channel", "Network", "Motors", "Bank")
+
 // commonCapitalized are words that begin many organisation names without naming them.
 var commonCapitalized = setOf("National", "International", "United", "European", "World", "General",
 	"Central", "Federal", "State", "New", "North", "South", "East", "West", "American", "British",
@@ -235,7 +241,6 @@ var governmentTitles = setOf("President", "Prime Minister", "Foreign Minister", 
 
 // addRoles records the positions that titles before names state.
 func addRoles(d *Document) {
-	dominant := dominantCountry(d)
 	for _, f := range d.Mentions {
 		if f.Title == "" || f.Entity == nil {
 			continue
@@ -243,8 +248,6 @@ func addRoles(d *Document) {
 		p := Position{Title: f.Title, Former: f.Former, Evidence: d.sentenceSpan(f.Start)}
 		if f.TitleOf != nil {
 			p.Of = identityOf(f.TitleOf)
-		} else if governmentTitles[f.Title] && dominant != "" {
-			p.Of = dominant
 		}
 		dup := false
 		for _, q := range f.Entity.Roles {
