@@ -15,6 +15,8 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 	"github.com/urfave/cli/v2"
 
+	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/schema"
@@ -144,4 +146,38 @@ func schemaCmd(c *cli.Context) error {
 		}
 	}
 	return w.Flush()
+}
+
+func exportCmd(c *cli.Context) error {
+	s, err := openStore(c)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	out := bufio.NewWriter(os.Stdout)
+	if err := s.Dump(out); err != nil {
+		return err
+	}
+	return out.Flush()
+}
+
+func evalCmd(c *cli.Context) error {
+	dir := c.String("gum")
+	if _, err := os.Stat(dir); err != nil {
+		return fmt.Errorf("the GUM news data is not available at %s (%v): nothing to evaluate", dir, err)
+	}
+	docs, err := eval.ReadGUM(dir)
+	if err != nil {
+		return err
+	}
+	r := eval.Score(docs, eval.ExtractorMentions(extract.New()))
+	fmt.Printf("GUM news: %d articles, proper-name mentions of people, organisations and places\n\n", r.Docs)
+	r.Print(os.Stdout)
+	if c.Bool("errors") {
+		fmt.Println()
+		for _, l := range r.TopErrors(30) {
+			fmt.Println(l)
+		}
+	}
+	return nil
 }

@@ -7,6 +7,8 @@ import (
 	"os"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/newsgraph/newsgraph/eval"
 )
 
 func main() {
@@ -47,6 +49,15 @@ func main() {
 				},
 				Action: serveCmd,
 			},
+			{
+				Name: "eval", Usage: "score the extractor's mentions against the annotated GUM news articles (read from ../shared)",
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "gum", Value: eval.DefaultGUMDir(), Usage: "folder of GUM news .conllu files"},
+					&cli.BoolFlag{Name: "errors", Aliases: []string{"v"}, Usage: "also print the most frequent missed and spurious mentions"},
+				},
+				Action: evalCmd,
+			},
+			{Name: "export", Usage: "write the whole graph as N-Quads (labels included) to standard output", Action: exportCmd},
 			{Name: "schema", Usage: "print the graph's types and predicates with their IRIs", Action: schemaCmd},
 		},
 	}
