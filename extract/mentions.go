@@ -24,14 +24,17 @@ var orgHeads = setOf("Ministry", "Council", "Agency", "Party", "Forces", "Force"
 	"League", "Alliance", "Coalition", "Brigade", "Brigades", "Authority", "Board", "Bureau",
 	"Secretariat", "Cabinet", "Congress", "Senate", "Foundation", "Network", "Airlines",
 	"Airways", "Times", "Post", "News", "Press", "Television", "Radio", "Channel", "Guard",
-	"Taliban", "Embassy", "Centre", "Center", "Club", "Society", "Trust", "Industries",
+	"Taliban", "Embassy", "Club", "Weekly", "Daily", "Herald", "Tribune", "Journal", "Gazette", "Municipality", "Society", "Trust", "Industries",
 	"Holdings", "Partnership", "Programme", "Program", "Process", "Initiative", "Mission",
 	"Tribunal", "Cooperation", "Co-operation", "Community", "Church", "Guards", "Corps", "Legion")
 
 var placeHeads = setOf("River", "Mountains", "Mountain", "Mount", "Province", "Region", "Valley",
 	"Sea", "Ocean", "Island", "Islands", "Strait", "Gulf", "Desert", "District", "County", "State",
 	"Peninsula", "Lake", "Bay", "Basin", "Plateau", "Square", "Street", "Airport", "Port", "Canal",
-	"Coast", "Strip", "Bank", "Heights", "Camp", "Prefecture", "Governorate", "Territory")
+	"Coast", "Strip", "Bank", "Heights", "Camp", "Prefecture", "Governorate", "Territory", "Center",
+	"Centre", "Museum", "Hall", "Stadium", "Arena", "Park", "Bridge", "Palace", "Cathedral", "Mosque")
+
+var captionWords = setOf("Image", "Photo", "Picture", "Video", "Source", "Credit", "File", "Graphic", "Map")
 
 var directions = setOf("North", "South", "East", "West", "Northern", "Southern", "Eastern",
 	"Western", "Central", "Upper", "Lower")
@@ -143,7 +146,7 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 				continue
 			}
 			// Demonym or country followed by a national body: "the Azerbaijani Ministry of Foreign Affairs".
-			if (f.Type == Country) && k+1 < len(segs) {
+			if (f.Type == Country || f.Type == City && f.Kind != KindDemonym) && k+1 < len(segs) {
 				if body := nationalBody(d, f, seg, segs[k+1]); body != nil {
 					out = append(out, f, body)
 					k++
@@ -153,9 +156,7 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 			out = append(out, f)
 			continue
 		}
-		if f := m.classifyRun(d, seg, s); f != nil {
-			out = append(out, f)
-		}
+		out = append(out, m.classifyRun(d, seg, s)...)
 	}
 	out = append(out, acronyms(d, out)...)
 	out = append(out, events(d, out, s)...)
@@ -254,6 +255,9 @@ func capitalRun(d *Document, i int, s Sentence, covered []bool, g *gazetteer.Gaz
 		if _, day := weekdays[w]; day {
 			break
 		}
+		if captionWords[w] && j+1 < s.Last && toks[j+1].Text == ":" {
+			break // "Ahmed Mohamed Image: ..." — a photo caption's label
+		}
 		if isNameWord(w) {
 			if len(g.Match(d.Text, toks[j].Start)) > 0 && titleOrCountryStart(g, d, j) {
 				break
@@ -269,19 +273,31 @@ func capitalRun(d *Document, i int, s Sentence, covered []bool, g *gazetteer.Gaz
 	}
 	// "and" and a possessive join names only inside an organisation's or event's name
 	// ("Planning and Review Process", "Lord's Resistance Army"), never two names
-	// ("Ehud Olmert and Palestinian President...").
+	// ("Ehud Olmert and Palestinian President..."); "of" and "for" only after or before a
+	// head word ("Church of Scientology", "Bank of England"), not after a person
+	// ("Michael Tien of NPP").
 	head := toks[j-1].Text
-	named := orgHeads[head] || eventHeads[head] || agreementHeads[head] ||
-		j+2 < s.Last && toks[j].Text == "(" && toks[j+2].Text == ")"
-	if !named {
-		for k := i + 1; k < j; k++ {
-			if w := toks[k].Text; w == "and" || w == "'s" || w == "’s" {
-				return k
-			}
+	named := isHead(head) || j+2 < s.Last && toks[j].Text == "(" && toks[j+2].Text == ")"
+	for k := i + 1; k < j; k++ {
+		w := toks[k].Text
+		switch {
+		case (w == "and" || w == "'s" || w == "’s") && !named:
+			return k
+		case connectors[w] && w != "and" && !isHead(toks[k-1].Text) && !named:
+			return k
 		}
 	}
 	return j
 }
+
+func isHead(w string) bool {
+	return orgHeads[w] || eventHeads[w] || agreementHeads[w] || placeHeads[w] || extraHeads[w]
+}
+
+// extraHeads head names of institutions that take an "of" complement.
+var extraHeads = setOf("Museum", "Church", "Daughters", "Sons", "Friends", "Republic", "Kingdom",
+	"Bank", "Ministry", "Secretary", "Minister", "Chamber", "House", "Court", "School", "College",
+	"Academy", "Hospital", "Temple", "Order", "Knights", "Museum", "Gallery", "Library", "Department")
 
 // titleOrCountryStart: inside a capitalised run, a title or a country ends the run
 // ("Minister Jeyhun Bayramov" after "Foreign", "NATO Deputy Secretary General").
@@ -372,7 +388,8 @@ func titledPerson(d *Document, segs []segment, k int, s Sentence) (*Found, int) 
 func nationalBody(d *Document, country *Found, cseg, next segment) *Found {
 	toks := d.Tokens
 	gap := next.first - cseg.last
-	if next.hit != nil || gap > 1 || (gap == 1 && toks[cseg.last].Text != "'s" && toks[cseg.last].Text != "’s") {
+	possessive := gap == 1 && (toks[cseg.last].Text == "'s" || toks[cseg.last].Text == "’s")
+	if next.hit != nil || gap > 1 || gap == 1 && !possessive {
 		return nil
 	}
 	words := d.Text[next.span.Start:next.span.End]
@@ -380,17 +397,31 @@ func nationalBody(d *Document, country *Found, cseg, next segment) *Found {
 	if !orgHeads[last] && !strings.HasPrefix(words, "Ministry") && !strings.HasPrefix(words, "Department") {
 		return nil
 	}
-	name := words + " of " + country.Name
-	if strings.Contains(words, " of ") {
-		name = words + " of " + country.Name
+	// A government body of the country: "the Azerbaijani Ministry of Foreign Affairs" is the
+	// Ministry of Foreign Affairs of Azerbaijan. Other organisations keep the name as written,
+	// country and all ("LA Weekly", "Azerbaijan Airlines").
+	if !governmentHeads[toks[next.first].Text] && !governmentHeads[last] {
+		if possessive || country.Kind == KindDemonym && !isCapitalized(words) {
+			return nil
+		}
+		sp := Span{cseg.span.Start, next.span.End}
+		return &Found{Span: sp, Kind: KindName, Type: Organization, Name: d.Text[sp.Start:sp.End], Context: sp}
 	}
-	return &Found{Span: next.span, Kind: KindName, Type: Organization, Name: name, Of: country,
+	return &Found{Span: next.span, Kind: KindName, Type: Organization, Name: words + " of " + country.Name, Of: country,
 		Context: Span{cseg.span.Start, next.span.End}}
 }
 
-// classifyRun decides what an unlabelled capitalised run names, by its head word or by the
-// statistical tagger's tags; runs it cannot type are left alone.
-func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) *Found {
+// governmentHeads name the bodies of a state.
+var governmentHeads = setOf("Ministry", "Department", "Army", "Navy", "Parliament", "Government",
+	"Embassy", "Police", "Cabinet", "Senate", "Congress", "Assembly", "Forces", "Force", "Guard",
+	"Foreign", "Defence", "Defense", "Interior", "Finance", "Justice", "Supreme", "Central",
+	"Constitutional", "National", "Presidential", "State", "Coast", "Border", "Health", "Education",
+	"Agriculture", "Trade", "Economy", "Energy", "Intelligence", "Security", "Election", "Electoral")
+// classifyRun decides what an unlabelled capitalised run names: by its head word when it has
+// one ("... Council" is an organisation), else by the statistical tagger's chunks inside it
+// ("Islamic Relations Alia Salem" holds the person Alia Salem); runs neither can type are left
+// alone.
+func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 	toks := d.Tokens
 	first, last := seg.first, seg.last
 	// A sentence-initial word is capitalised anyway: drop it unless the tagger calls it a name.
@@ -419,33 +450,72 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) *Found {
 		typ = Organization
 	case placeHeads[head] && last-first > 1:
 		typ = Place
-	default:
-		typ = taggerType(toks[first:last])
+	case headBeforeConnector(toks, first, last) != "":
+		typ = headBeforeConnector(toks, first, last) // "Church of Scientology", "State of Texas"
+	case acronymFollows(d, last, s) && last-first > 1:
+		typ = Organization // "Partnership for Peace (PfP)"
 	}
-	if typ == "" {
-		return nil
+	if typ != "" {
+		out := []*Found{{Span: sp, Kind: KindName, Type: typ, Name: text, Context: sp}}
+		// A person inside an institution's name: "the Andy Warhol Foundation".
+		if typ == Organization || typ == Place || typ == Event {
+			if c := taggerChunks(toks, first, last); len(c) > 0 && c[0].first == first && c[0].typ == Person && c[0].last-c[0].first >= 2 && c[0].last < last {
+				psp := Span{toks[c[0].first].Start, toks[c[0].last-1].End}
+				out = append(out, &Found{Span: psp, Kind: KindName, Type: Person, Name: d.Text[psp.Start:psp.End], Context: psp})
+			}
+		}
+		return out
 	}
-	return &Found{Span: sp, Kind: KindName, Type: typ, Name: text, Context: sp}
+	var out []*Found
+	for _, c := range taggerChunks(toks, first, last) {
+		csp := Span{toks[c.first].Start, toks[c.last-1].End}
+		out = append(out, &Found{Span: csp, Kind: KindName, Type: c.typ, Name: d.Text[csp.Start:csp.End], Context: csp})
+	}
+	return out
 }
 
-// taggerType reads the statistical tagger's verdict over a run of tokens.
-func taggerType(toks []Token) string {
-	votes := map[string]int{}
-	for _, t := range toks {
-		if len(t.NER) > 2 {
-			votes[t.NER[2:]]++
+func acronymFollows(d *Document, last int, s Sentence) bool {
+	return last+2 < s.Last && d.Tokens[last].Text == "(" && d.Tokens[last+2].Text == ")" &&
+		looksLikeAcronym(d.Tokens[last+1].Text)
+}
+
+type chunk struct {
+	first, last int
+	typ         string
+}
+
+// taggerChunks reads the tagger's IOB tags over tokens [first, last) as typed chunks.
+func taggerChunks(toks []Token, first, last int) []chunk {
+	var out []chunk
+	for i := first; i < last; {
+		tag := toks[i].NER
+		if len(tag) < 3 || !isNameWord(toks[i].Text) && tag[0] == 'B' && i+1 >= last {
+			i++
+			continue
 		}
-	}
-	best, n := "", 0
-	for k, v := range votes {
-		if v > n || (v == n && k < best) {
-			best, n = k, v
+		typ := tag[2:]
+		j := i + 1
+		for j < last && toks[j].NER == "I-"+typ {
+			j++
 		}
+		// A chunk starts and ends with a name word and is not a lone function word ("In").
+		a, b := i, j
+		for a < b && !isNameWord(toks[a].Text) {
+			a++
+		}
+		for b > a && !isNameWord(toks[b-1].Text) {
+			b--
+		}
+		if t := nerType(typ); t != "" && a < b && !(b-a == 1 && functionWords[strings.ToLower(toks[a].Text)]) {
+			out = append(out, chunk{a, b, t})
+		}
+		i = j
 	}
-	if n*2 < len(toks) {
-		return ""
-	}
-	switch best {
+	return out
+}
+
+func nerType(gmb string) string {
+	switch gmb {
 	case "per":
 		return Person
 	case "org":
@@ -459,6 +529,7 @@ func taggerType(toks []Token) string {
 	}
 	return ""
 }
+
 
 // acronyms finds "Long Name (ABBR)" and records ABBR as an acronym mention of the long name.
 func acronyms(d *Document, found []*Found) []*Found {
@@ -634,4 +705,23 @@ func preferCity(d *Document, g *gazetteer.Gazetteer, hits []gazetteer.Hit) []gaz
 	}
 	out := append([]gazetteer.Hit{hits[best]}, hits[:best]...)
 	return append(out, hits[best+1:]...)
+}
+
+// headBeforeConnector types "<Head> of <Name>" runs by the head before the connector.
+func headBeforeConnector(toks []Token, first, last int) string {
+	for k := first + 1; k < last-1; k++ {
+		if !connectors[toks[k].Text] {
+			continue
+		}
+		h := toks[k-1].Text
+		switch {
+		case placeHeads[h]:
+			return Place
+		case orgHeads[h] || extraHeads[h]:
+			return Organization
+		case eventHeads[h]:
+			return Event
+		}
+	}
+	return ""
 }

@@ -166,6 +166,7 @@ func addAliasMentions(d *Document) {
 	}
 	aliases := map[string]*target{}
 	ambiguous := map[string]bool{}
+	firsts := map[string][]*Found{} // first names of people named in full
 	set := func(a string, f *Found, kind string) {
 		if t, ok := aliases[a]; ok && identityOf(t.f) != identityOf(f) {
 			ambiguous[a] = true
@@ -181,12 +182,51 @@ func addAliasMentions(d *Document) {
 			words := strings.Fields(f.Name)
 			if len(words) > 1 {
 				set(words[len(words)-1], f, KindAlias)
+				firsts[words[0]] = append(firsts[words[0]], f)
 			}
 		case f.Type == Organization && f.Kind == KindName && f.Gaz == nil:
 			words := strings.Fields(f.Name)
-			if len(words) > 1 && shortNameHeads[words[len(words)-1]] && !connectors[words[1]] && !orgHeads[words[0]] && !commonCapitalized[words[0]] {
+			// "Church of Scientology": "Scientology" names it too.
+			if len(words) == 3 && words[1] == "of" && isHead(words[0]) && !isHead(words[2]) {
+				set(words[2], f, KindAlias)
+			}
+			if len(words) > 1 && shortNameHeads[words[len(words)-1]] && !connectors[words[1]] && !orgHeads[words[0]] && !commonCapitalized[words[0]] && !functionWords[strings.ToLower(words[0])] {
 				set(words[0], f, KindAlias)
 			}
+		}
+	}
+	// A person named in full elsewhere, inside an institution's name: "Andy Warhol Foundation".
+	var nested []*Found
+	for _, f := range d.Mentions {
+		if f.Type != Organization && f.Type != Place && f.Type != Event || f.Gaz != nil || f.Kind != KindName {
+			continue
+		}
+		for _, p := range d.Mentions {
+			if p.Type == Person && p.Kind == KindName && strings.Contains(p.Name, " ") &&
+				strings.HasPrefix(f.Name, p.Name+" ") && d.Text[f.Start:f.Start+len(p.Name)] == p.Name {
+				sp := Span{f.Start, f.Start + len(p.Name)}
+				nested = append(nested, &Found{Span: sp, Kind: KindName, Type: Person, Name: p.Name, Context: sp})
+				break
+			}
+		}
+	}
+	for _, n := range nested {
+		dup := false
+		for _, f := range d.Mentions {
+			dup = dup || f.Type == Person && f.Span == n.Span
+		}
+		if !dup {
+			d.Mentions = append(d.Mentions, n)
+		}
+	}
+	// A first name stands for a person when one person of the article has it ("Gloria").
+	for w, fs := range firsts {
+		one := true
+		for _, f := range fs[1:] {
+			one = one && identityOf(f) == identityOf(fs[0])
+		}
+		if _, taken := aliases[w]; one && !taken && !honorifics[w] {
+			set(w, fs[0], KindAlias)
 		}
 	}
 	if len(aliases) == 0 {
@@ -195,10 +235,12 @@ func addAliasMentions(d *Document) {
 	// Names found on their own (by the tagger) that are an alias of a longer name: "Bayramov".
 	for _, f := range d.Mentions {
 		a, ok := aliases[d.Text[f.Start:f.End]]
-		if !ok || ambiguous[d.Text[f.Start:f.End]] || f.Gaz != nil || f.Of != nil || f.Kind != KindName || f == a.f || f.Title != "" {
+		if !ok || ambiguous[d.Text[f.Start:f.End]] || f.Of != nil || f.Kind != KindName || f == a.f || f.Title != "" {
 			continue
 		}
-		if f.Type != a.f.Type && f.Type != Organization && f.Type != Person {
+		// A gazetteer name gives way only to a person named in full in the same article:
+		// "Paris" after "Valeska Paris" is her, but "Georgia" stays a country.
+		if f.Gaz != nil && (a.f.Type != Person || f.Type != City) {
 			continue
 		}
 		f.Kind, f.Type, f.Name, f.Gaz, f.Of = a.kind, a.f.Type, a.f.Name, a.f.Gaz, a.f
@@ -225,6 +267,9 @@ func addAliasMentions(d *Document) {
 var shortNameHeads = setOf("Agency", "News", "Group", "Corporation", "Corp.", "Company", "Inc.",
 	"Ltd.", "Times", "Post", "Press", "Airlines", "Airways", "Holdings", "Industries", "Television",
 	"Radio", "Channel", "Network", "Motors", "Bank")
+
+// honorifics never stand alone for a person.
+var honorifics = setOf("Mr.", "Mrs.", "Ms.", "Dr.", "Sir", "Lord", "Lady", "Prof.")
 
 // commonCapitalized are words that begin many organisation names without naming them.
 var commonCapitalized = setOf("National", "International", "United", "European", "World", "General",
