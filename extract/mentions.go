@@ -417,6 +417,7 @@ var governmentHeads = setOf("Ministry", "Department", "Army", "Navy", "Parliamen
 	"Foreign", "Defence", "Defense", "Interior", "Finance", "Justice", "Supreme", "Central",
 	"Constitutional", "National", "Presidential", "State", "Coast", "Border", "Health", "Education",
 	"Agriculture", "Trade", "Economy", "Energy", "Intelligence", "Security", "Election", "Electoral")
+
 // classifyRun decides what an unlabelled capitalised run names: by its head word when it has
 // one ("... Council" is an organisation), else by the statistical tagger's chunks inside it
 // ("Islamic Relations Alia Salem" holds the person Alia Salem); runs neither can type are left
@@ -529,7 +530,6 @@ func nerType(gmb string) string {
 	}
 	return ""
 }
-
 
 // acronyms finds "Long Name (ABBR)" and records ABBR as an acronym mention of the long name.
 func acronyms(d *Document, found []*Found) []*Found {
