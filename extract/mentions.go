@@ -34,6 +34,8 @@ var placeHeads = setOf("River", "Mountains", "Mountain", "Mount", "Province", "R
 	"Coast", "Strip", "Bank", "Heights", "Camp", "Prefecture", "Governorate", "Territory", "Center",
 	"Centre", "Museum", "Hall", "Stadium", "Arena", "Park", "Bridge", "Palace", "Cathedral", "Mosque")
 
+var affixes = setOf("pro", "anti", "non", "ex", "post", "pre", "mid", "neo", "pan", "trans", "un")
+
 var captionWords = setOf("Image", "Photo", "Picture", "Video", "Source", "Credit", "File", "Graphic", "Map")
 
 var directions = setOf("North", "South", "East", "West", "Northern", "Southern", "Eastern",
@@ -209,6 +211,9 @@ func hyphenHits(d *Document, g *gazetteer.Gazetteer, i int) []segment {
 			}
 		}
 		start += k + 1
+		if affixes[strings.ToLower(d.Text[t.Start:start-1])] {
+			continue // "pro-Beijing", "anti-NATO": an attitude, not a mention
+		}
 		for _, h := range g.Match(d.Text, start) {
 			if h.End <= t.End && h.Entry.Type != "Title" && (h.End == t.End || d.Text[h.End] == '-') {
 				hit := h
@@ -470,9 +475,38 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 	var out []*Found
 	for _, c := range taggerChunks(toks, first, last) {
 		csp := Span{toks[c.first].Start, toks[c.last-1].End}
-		out = append(out, &Found{Span: csp, Kind: KindName, Type: c.typ, Name: d.Text[csp.Start:csp.End], Context: csp})
+		f := &Found{Span: csp, Kind: KindName, Type: c.typ, Name: d.Text[csp.Start:csp.End], Context: csp}
+		if c.typ == Country {
+			// The tagger's "gpe" marks nationalities: only those the gazetteer knows name a country.
+			f = m.country(d, f)
+			if f == nil {
+				continue
+			}
+		}
+		out = append(out, f)
 	}
 	return out
+}
+
+// country ties a tagger's nationality or country chunk to the gazetteer's country.
+func (m Mentions) country(d *Document, f *Found) *Found {
+	g := m.Gaz
+	if g == nil {
+		g = gazetteer.Default()
+	}
+	for _, e := range g.Lookup(f.Name) {
+		if e.Type != gazetteer.Country {
+			continue
+		}
+		f.Gaz, f.Name = e, e.Name
+		for _, dem := range e.Demonyms {
+			if dem == d.Text[f.Start:f.End] {
+				f.Kind = KindDemonym
+			}
+		}
+		return f
+	}
+	return nil
 }
 
 func acronymFollows(d *Document, last int, s Sentence) bool {

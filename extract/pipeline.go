@@ -13,7 +13,7 @@ type Extractor struct {
 }
 
 // DefaultStages is the extraction pipeline, in order. Each stage adds one layer to the
-// document: tokens and sentences, tags, dates, mentions, entities, dateline, relations.
+// document: tokens and sentences, tags, dates, mentions, entities, descriptions, dateline, relations.
 func DefaultStages() []Stage {
 	return []Stage{
 		Segmenter{},
@@ -21,6 +21,7 @@ func DefaultStages() []Stage {
 		Dates{},
 		Mentions{},
 		Resolver{},
+		Coref{},
 		DatelineReader{},
 		Relater{},
 	}

@@ -43,3 +43,23 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+func TestDescriptionsRefer(t *testing.T) {
+	x := run(t, "Foreign Minister Jeyhun Bayramov met officials in Baku. The minister praised NATO. Azerbaijan joined the alliance later.", "")
+	b := entity(x, "Jeyhun Bayramov")
+	if b == nil || b.Mentions[len(b.Mentions)-1].Text != "The minister" || b.Mentions[len(b.Mentions)-1].Kind != KindDescription {
+		t.Fatalf("the minister: %+v", b)
+	}
+	if !hasFact(x, "Jeyhun Bayramov -praised-> North Atlantic Treaty Organisation") {
+		t.Errorf("facts %q", facts(x))
+	}
+	// Two ministers: "the minister" is ambiguous and refers to no one.
+	x = run(t, "Foreign Minister Jeyhun Bayramov met Defence Minister Zakir Hasanov. The minister left.", "")
+	for _, e := range x.Entities {
+		for _, m := range e.Mentions {
+			if m.Kind == KindDescription && m.Text == "The minister" {
+				t.Errorf("ambiguous description resolved to %s", e.Name)
+			}
+		}
+	}
+}
