@@ -1,0 +1,51 @@
+// Command releval scores the extractor's relations against the hand-annotated gold of
+// eval/testdata/relations (25 articles; GUM documents are read from ../shared/data/gum-news
+// and skipped when it is absent). See eval/README.md for the annotation rules and the matching.
+//
+//	go run ./eval/releval            # the table: P/R/F1 per predicate, overall, core, calibration
+//	go run ./eval/releval -v         # and the missed and spurious relations with their sentences
+//	go run ./eval/releval -v -n 20   # at most 20 of each
+//	go run ./eval/releval -doc voa-gmb-00330 -v   # one article
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+func main() {
+	gold := flag.String("gold", eval.DefaultRelationGold(), "gold relations (JSON Lines)")
+	gum := flag.String("gum", eval.DefaultGUMDir(), "directory of the GUM news .conllu files")
+	verbose := flag.Bool("v", false, "print the missed and spurious relations with their sentences")
+	n := flag.Int("n", 0, "with -v: at most n missed and n spurious (0: all)")
+	doc := flag.String("doc", "", "score only this article")
+	flag.Parse()
+	docs, skipped, err := eval.LoadRelationDocs(*gold, *gum)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "releval:", err)
+		os.Exit(1)
+	}
+	if *doc != "" {
+		var keep []eval.RelDoc
+		for _, d := range docs {
+			if d.ID == *doc {
+				keep = append(keep, d)
+			}
+		}
+		if len(keep) == 0 {
+			fmt.Fprintf(os.Stderr, "releval: no article %q\n", *doc)
+			os.Exit(1)
+		}
+		docs = keep
+	}
+	rep := eval.Relations(docs, extract.New())
+	rep.Skipped = skipped
+	rep.Print(os.Stdout)
+	if *verbose {
+		rep.PrintErrors(os.Stdout, *n)
+	}
+}
