@@ -133,11 +133,18 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 				continue
 			}
 			if f.Type == "Title" {
-				if p, next := titledPerson(d, segs, k, s); p != nil {
+				if p, next := titledPerson(d, segs, k, s, out); p != nil {
 					out = append(out, p)
 					k = next - 1
 				}
 				continue
+			}
+			if f.Type == Country {
+				if p, next := counterpart(d, segs, k, f, s, out); p != nil {
+					out = append(out, f, p)
+					k = next - 1
+					continue
+				}
 			}
 			// A place name and a place head: "Gaza Strip", "Kashmir Valley".
 			if (f.Type == City || f.Type == Country) && k+1 < len(segs) && segs[k+1].hit == nil &&
@@ -270,7 +277,7 @@ func capitalRun(d *Document, i int, s Sentence, covered []bool, g *gazetteer.Gaz
 			j++
 			continue
 		}
-		if (connectors[w] || w == "'s" || w == "’s") && j+1 < s.Last && !covered[j+1] && isNameWord(toks[j+1].Text) && w != "the" {
+		if (connectors[w] || w == "'s" || w == "’s" || (w == "'" || w == "’") && strings.HasSuffix(toks[j-1].Text, "s")) && j+1 < s.Last && !covered[j+1] && isNameWord(toks[j+1].Text) && w != "the" {
 			j += 2
 			continue
 		}
@@ -286,7 +293,7 @@ func capitalRun(d *Document, i int, s Sentence, covered []bool, g *gazetteer.Gaz
 	for k := i + 1; k < j; k++ {
 		w := toks[k].Text
 		switch {
-		case (w == "and" || w == "'s" || w == "’s") && !named:
+		case (w == "and" || w == "'s" || w == "’s" || w == "'" || w == "’") && !named:
 			return k
 		case connectors[w] && w != "and" && !isHead(toks[k-1].Text) && !named:
 			return k
@@ -317,6 +324,12 @@ func titleOrCountryStart(g *gazetteer.Gazetteer, d *Document, j int) bool {
 
 func isNameWord(w string) bool {
 	if !isCapitalized(w) {
+		// Arabic names: "al-Maliki", "bin Laden" keep their lower-case particle.
+		for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ibn-", "bin-", "abu-"} {
+			if strings.HasPrefix(w, p) && len(w) > len(p) && isCapitalized(w[len(p):]) {
+				return true
+			}
+		}
 		return false
 	}
 	for _, r := range w {
@@ -341,7 +354,7 @@ func foundFromHit(d *Document, seg segment) *Found {
 }
 
 // titledPerson reads "[Org|Country['s]] [late] Title Name" around the title segment k.
-func titledPerson(d *Document, segs []segment, k int, s Sentence) (*Found, int) {
+func titledPerson(d *Document, segs []segment, k int, s Sentence, prev []*Found) (*Found, int) {
 	toks := d.Tokens
 	title := segs[k]
 	titleName := title.hit.Entry.Name
@@ -351,7 +364,14 @@ func titledPerson(d *Document, segs []segment, k int, s Sentence) (*Found, int) 
 		titleName += " " + segs[next].hit.Entry.Name
 		next++
 	}
-	if next >= len(segs) || segs[next].hit != nil || segs[next].first != segs[next-1].last {
+	// The name follows the title, or stands in apposition to it: "Japan's Foreign Minister,
+	// Nobutaka Machimura, arrives..."
+	if next >= len(segs) || segs[next].hit != nil {
+		return nil, k + 1
+	}
+	gap := segs[next].first - segs[next-1].last
+	if gap != 0 && !(gap == 1 && toks[segs[next-1].last].Text == "," && segs[next].last < s.Last &&
+		(toks[segs[next].last].Text == "," || toks[segs[next].last].Text == ".")) {
 		return nil, k + 1
 	}
 	name := segs[next]
@@ -371,8 +391,13 @@ func titledPerson(d *Document, segs []segment, k int, s Sentence) (*Found, int) 
 	p.Context = Span{title.span.Start, name.span.End}
 	// Before the title: "former"/"late", and the organisation or country it belongs to.
 	before := title.first - 1
-	if before >= s.First && formerMarkers[strings.ToLower(toks[before].Text)] {
-		p.Former = true
+	for before >= s.First {
+		w := strings.ToLower(toks[before].Text)
+		if formerMarkers[w] {
+			p.Former = true
+		} else if !titleModifiers[w] {
+			break
+		}
 		p.Context.Start = toks[before].Start
 		before--
 	}
@@ -385,8 +410,44 @@ func titledPerson(d *Document, segs []segment, k int, s Sentence) (*Found, int) 
 			p.TitleOf = &Found{Span: segs[k-1].span, Type: string(e.Type), Name: e.Name, Gaz: e}
 			p.Context.Start = segs[k-1].span.Start
 		}
+	} else if before >= s.First {
+		// An organisation found just before ("Foreign Ministry spokesman ...").
+		for _, f := range prev {
+			if f.End == toks[before].End && (f.Type == Organization || f.Type == Country) {
+				p.TitleOf = f
+				p.Context.Start = f.Start
+			}
+		}
 	}
 	return p, next + 1
+}
+
+// titleModifiers may stand between a country and a title: "Iraqi interim Prime Minister".
+var titleModifiers = setOf("interim", "acting", "new", "current", "caretaker", "incoming",
+	"newly", "appointed", "elected", "first", "top", "chief", "senior", "veteran")
+
+// counterpart reads "his Chinese counterpart, Li Zhaoxing": a person of that country.
+func counterpart(d *Document, segs []segment, k int, country *Found, s Sentence, prev []*Found) (*Found, int) {
+	toks := d.Tokens
+	i := segs[k].last
+	if i >= s.Last || (toks[i].Text != "counterpart" && toks[i].Text != "counterparts") || k+1 >= len(segs) {
+		return nil, k + 1
+	}
+	name := segs[k+1]
+	gap := name.first - (i + 1)
+	if name.hit != nil || gap > 1 || gap == 1 && toks[i+1].Text != "," || name.last-name.first > 4 || name.last-name.first < 2 {
+		return nil, k + 1
+	}
+	p := &Found{Span: name.span, Kind: KindName, Type: Person, Name: d.Text[name.span.Start:name.span.End],
+		TitleOf: country, Context: Span{country.Start, name.span.End}}
+	// "President Bush has telephoned his Afghan counterpart Hamid Karzai": a president too.
+	for j := len(prev) - 1; j >= 0; j-- {
+		if f := prev[j]; f.Type == Person && f.Title != "" && f.Start >= s.Start {
+			p.Title = f.Title
+			break
+		}
+	}
+	return p, k + 2
 }
 
 // nationalBody reads "<demonym|country['s]> <organisation>" as the organisation of that country.

@@ -129,10 +129,7 @@ func (Relater) Process(d *Document) {
 			if f.Entity == nil || f.Type == Date || f.Context.End <= s.Start || f.Context.Start >= s.End {
 				continue
 			}
-			sp := f.Span
-			if f.Type == Person && f.Title != "" {
-				sp = f.Context
-			}
+			sp := contextOf(f)
 			for i := d.TokenAt(sp.Start); i < s.Last && d.Tokens[i].Start < sp.End; i++ {
 				if i < s.First {
 					continue
@@ -152,6 +149,7 @@ func (Relater) Process(d *Document) {
 		r.nominals()
 		r.speech()
 		r.pairs()
+		r.membership()
 		d.Relations = append(d.Relations, r.out...)
 	}
 	d.Relations = dedupeRelations(d.Relations)
@@ -160,8 +158,11 @@ func (Relater) Process(d *Document) {
 
 func spanLen(s Span) int { return s.End - s.Start }
 
+// contextOf is the stretch of text a mention stands for in a clause: the whole title phrase of
+// a titled person ("Azerbaijan's Foreign Minister Jeyhun Bayramov"), the whole name of a national
+// body ("Russia's Space Forces").
 func contextOf(f *Found) Span {
-	if f.Type == Person && f.Title != "" {
+	if f.Type == Person && (f.Title != "" || f.TitleOf != nil) || f.Type == Organization && f.Of != nil && f.Kind == KindName {
 		return f.Context
 	}
 	return f.Span
@@ -423,7 +424,7 @@ func (r *relater) structural(si int) {
 		if f.Entity == nil || f.Start < r.s.Start || f.End > r.s.End {
 			continue
 		}
-		if f.Type == Person && f.Title != "" {
+		if f.Type == Person && (f.Title != "" || f.TitleOf != nil) {
 			of := f.TitleOf
 			if of == nil {
 				of = r.impliedCountry(f)
@@ -435,6 +436,9 @@ func (r *relater) structural(si int) {
 				}
 				if of.Entity == nil {
 					of = r.findEntity(identityOf(of))
+				}
+				if of == nil {
+					continue
 				}
 				if rel := r.add(f, pred, of, 0.9, d.TokenAt(f.Start)); rel != nil {
 					rel.Former = f.Former
@@ -483,7 +487,7 @@ func (r *relater) impliedCountry(p *Found) *Found {
 			only = f
 		}
 	}
-	if only == nil || only.Entity.ID != dominantCountry(r.d) {
+	if only == nil || only.Entity.ID != dominantCountry(r.d) || only.Start > p.Start {
 		return nil
 	}
 	return only
@@ -527,6 +531,9 @@ func (r *relater) verbs() {
 		if pred == "" || pred == PredSanctioned && lw == "sanctions" && r.mention(i-1) == nil {
 			continue
 		}
+		if pos := r.d.Tokens[i].POS; strings.HasPrefix(pos, "NN") && particle == "" {
+			continue // "attacks on U.N. offices": a noun, not a verb
+		}
 		// Gerunds and nouns that look like verbs need an actor right before them.
 		if p, ok := needsParticle[lw]; ok && r.tok(i+1) != p {
 			continue
@@ -535,8 +542,8 @@ func (r *relater) verbs() {
 		if particle != "" {
 			start = i + 2
 		}
-		// Passive: "Y was received by X".
-		if auxiliaries[strings.ToLower(r.tok(i-1))] && strings.HasSuffix(lw, "ed") || lw == "met" && auxiliaries[strings.ToLower(r.tok(i-1))] {
+		// Passive: "Y was received by X"; without "by" the text names no actor.
+		if r.passive(i) {
 			if r.tok(i+1) == "by" {
 				agents, _ := r.after(i+2, 3)
 				patients := r.before(i-1, 3)
@@ -545,14 +552,17 @@ func (r *relater) verbs() {
 						r.typed(a, pred, p, 0.8, i)
 					}
 				}
-				continue
 			}
-			if r.tok(i+1) == "between" && pred == "" {
-				continue
+			continue
+		}
+		subjects := r.subjects(i)
+		all, _ := r.objects(start, 4, pred)
+		var objects []*Found
+		for _, o := range all {
+			if len(subjects) == 0 || fits(pred, subjects[0], o) {
+				objects = append(objects, o)
 			}
 		}
-		subjects := r.before(i, 4)
-		objects, _ := r.after(start, 4)
 		if len(objects) == 0 && (lw == "met" || strings.HasPrefix(lw, "meet")) && len(subjects) > 1 {
 			// "X and Y met": a meeting between the coordinated subjects.
 			for k := 1; k < len(subjects); k++ {
@@ -572,6 +582,92 @@ func (r *relater) verbs() {
 	}
 }
 
+// objects are the entities a verb takes as its object: those after it, not across a
+// preposition of place or time ("met at the White House", "shelled areas near the Iraqi
+// border"), and not a nationality that only describes a person ("the Congolese president").
+func (r *relater) objects(i, maxSkip int, pred string) ([]*Found, int) {
+	for k := i; k < r.s.Last && k < i+maxSkip && r.mention(k) == nil; k++ {
+		if w := strings.ToLower(r.tok(k)); locative[w] && pred != PredVisited {
+			return nil, k
+		}
+	}
+	l, end := r.after(i, maxSkip)
+	var out []*Found
+	for _, f := range l {
+		if (f.Kind == KindDemonym || f.Type == Country) && r.describesPerson(f) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out, end
+}
+
+var locative = setOf("in", "at", "near", "on", "during", "since", "after", "before", "from", "outside", "inside", "across", "around")
+
+// describesPerson: a country or nationality that qualifies a person noun ("Congolese president",
+// "the most senior U.S. official").
+func (r *relater) describesPerson(f *Found) bool {
+	end := r.d.TokenAt(f.End)
+	for k := end; k < r.s.Last && k <= end+2; k++ {
+		w := strings.ToLower(r.tok(k))
+		if personNouns[w] || titleNouns[w] {
+			return true
+		}
+		if w != "or" && w != "and" && !isCapitalized(r.tok(k)) {
+			return false
+		}
+	}
+	return false
+}
+
+// passive reports whether the verb at token i is a passive participle ("was killed",
+// "have been received"); a perfect ("have met") is not.
+func (r *relater) passive(i int) bool {
+	for k := i - 1; k >= r.s.First && k >= i-3; k-- {
+		w := strings.ToLower(r.tok(k))
+		if beForms[w] {
+			return true
+		}
+		if !adverbs[w] {
+			return false
+		}
+	}
+	return false
+}
+
+var beForms = setOf("was", "were", "is", "are", "been", "being", "be")
+var adverbs = setOf("also", "reportedly", "allegedly", "not", "never", "later", "recently", "then", "already", "officially", "formally", "warmly")
+
+// subjects are the actors of the verb at token i, leaving out nationality adjectives that only
+// describe a person ("the first Russian leader to visit Cairo" is not Russia visiting).
+func (r *relater) subjects(i int) []*Found {
+	var out []*Found
+	for _, f := range r.before(i, 4) {
+		if (f.Kind == KindDemonym || f.Type == Country) && r.describesPerson(f) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+var personNouns = setOf("leader", "president", "man", "woman", "citizen", "national", "journalist",
+	"boy", "girl", "youth", "child", "children", "official", "soldier", "diplomat", "envoy", "general",
+	"counterpart", "activist", "student", "worker", "tourist", "hostage", "prisoner")
+
+// sentenceSubject is the actor named before the sentence's first finite verb, in this sentence.
+func (r *relater) sentenceSubject() *Found {
+	for i := r.s.First; i < r.s.Last; i++ {
+		if isFiniteVerb(r.d.Tokens[i].POS) && r.mention(i) == nil {
+			return nil
+		}
+		if f := r.mention(i); f != nil && isActor(f) && !prepositions[strings.ToLower(r.tok(i-1))] && f.Kind != KindDemonym {
+			return f
+		}
+	}
+	return nil
+}
+
 // typed adds a relation when its ends have types that fit the predicate.
 func (r *relater) typed(s *Found, pred string, o *Found, conf float64, trigger int) {
 	if !fits(pred, s, o) {
@@ -584,17 +680,21 @@ func fits(pred string, s, o *Found) bool {
 	actor := isActor(s)
 	switch pred {
 	case PredMemberOf, PredJoined:
-		return actor && o.Type == Organization
+		return actor && (o.Type == Organization || o.Type == Agreement && strings.HasSuffix(o.Name, "Pact"))
 	case PredSigned:
 		return actor && (o.Type == Agreement || o.Type == Organization)
 	case PredVisited:
-		return actor && o.Type != Date
+		return actor && o.Type != Date && o.Type != Event && o.Type != Agreement
 	case PredParticipatedIn:
 		return actor && o.Type != Date && o.Type != Person
 	case PredContainedIn, PredHeadquartered:
 		return true
+	case PredAttacked:
+		return actor && o.Type != Date && o.Type != Agreement
+	case PredKilled, PredArrested:
+		return actor && (o.Type == Person || o.Type == Organization)
 	default:
-		return actor && (isActor(o) || o.Type == City || o.Type == Place || o.Type == Event && pred == PredAttacked)
+		return actor && isActor(o)
 	}
 }
 
@@ -624,6 +724,19 @@ func (r *relater) nominals() {
 					}
 				}
 			}
+			if (w == "talks" || w == "meeting" || w == "negotiations") && r.tok(i+1) == "with" && r.possessor(i) == nil {
+				// "... arrives in Beijing for talks with his Chinese counterpart, Li Zhaoxing".
+				if agent := r.sentenceSubject(); agent != nil {
+					pred := PredHeldTalksWith
+					if w == "meeting" {
+						pred = PredMet
+					}
+					l, _ := r.after(i+2, 3)
+					for _, o := range l {
+						r.typed(agent, pred, o, 0.7, i)
+					}
+				}
+			}
 			if (w == "cooperation" || w == "talks" || w == "partnership") && r.tok(i+1) == "with" {
 				if l, _ := r.after(i+2, 2); len(l) > 0 {
 					if agent := r.possessor(i); agent != nil {
@@ -645,6 +758,12 @@ func (r *relater) nominals() {
 					}
 				}
 			}
+		case "arrived", "arrives", "arrive", "arriving", "went", "traveled", "travelled", "travels", "flew", "trip", "tour", "journey":
+			r.travel(i, w)
+		case "resumed", "held", "hold", "holding", "began", "opened", "had", "have", "has", "start", "started":
+			r.talksHeld(i)
+		case "head", "leader", "chief", "chairman", "chairwoman", "director":
+			r.headOf(i)
 		case "member":
 			// "X is a member of Y" handled by verbs; "X, a member of Y": apposition.
 			if r.tok(i+1) == "of" && (r.tok(i-1) == "a" || r.tok(i-1) == "an") && r.tok(i-2) == "," {
@@ -917,4 +1036,150 @@ func (r *relater) datesEvent(date *Found) bool {
 		}
 	}
 	return false
+}
+
+// travel: "X arrived in Y", "X went to Y", "X's trip to Y", "a tour of Y" — X visited Y.
+func (r *relater) travel(i int, w string) {
+	k := i + 1
+	for k < r.s.Last && k <= i+3 && r.tok(k) != "in" && r.tok(k) != "to" && r.tok(k) != "of" && r.tok(k) != "at" {
+		k++ // "arrives Sunday in Beijing"
+	}
+	p := r.tok(k)
+	switch {
+	case (w == "tour" || w == "trip" || w == "journey") && p != "to" && p != "of":
+		return
+	case p != "in" && p != "to" && p != "at" && p != "of":
+		return
+	}
+	dest, _ := r.after(k+1, 2)
+	if len(dest) == 0 {
+		return
+	}
+	var who *Found
+	conf := 0.75
+	if w == "trip" || w == "tour" || w == "journey" {
+		who = r.possessor(i)
+	} else if b := r.subjects(i); len(b) > 0 {
+		who = b[len(b)-1]
+	} else if isFiniteVerb(r.d.Tokens[i].POS) {
+		who, conf = r.sentenceSubject(), 0.6
+	}
+	if who == nil {
+		return
+	}
+	for _, d := range dest {
+		next := r.d.TokenAt(d.End)
+		if next < r.s.Last && !isPunctOrFunction(r.tok(next)) {
+			continue // "the East Los Angeles sheriff's station": a place inside a name
+		}
+		if d.Type == City || d.Type == Country || d.Type == Place {
+			r.typed(who, PredVisited, d, conf, i)
+		}
+	}
+}
+
+// talksHeld: "X and Y resumed peace talks", "X held talks with Y".
+func (r *relater) talksHeld(i int) {
+	k := i + 1
+	for k < r.s.Last && k <= i+4 && r.tok(k) != "talks" && r.tok(k) != "negotiations" {
+		if r.mention(k) != nil || r.tok(k) == "," {
+			return
+		}
+		k++
+	}
+	if r.tok(k) != "talks" && r.tok(k) != "negotiations" {
+		return
+	}
+	subj := r.subjects(i)
+	if r.tok(k+1) == "with" {
+		others, _ := r.after(k+2, 3)
+		for _, s := range subj {
+			for _, o := range others {
+				r.typed(s, PredHeldTalksWith, o, 0.8, k)
+			}
+		}
+		return
+	}
+	for a := 0; a < len(subj); a++ {
+		for b := a + 1; b < len(subj); b++ {
+			r.typed(subj[a], PredHeldTalksWith, subj[b], 0.8, k)
+		}
+	}
+}
+
+// headOf: "the head of the ruling MVR party, William Lara," and "William Lara, the head of
+// the MVR party," — the person heads the organisation.
+func (r *relater) headOf(i int) {
+	if r.tok(i+1) != "of" {
+		return
+	}
+	orgs, end := r.after(i+2, 3)
+	if len(orgs) == 0 || orgs[0].Type != Organization && orgs[0].Type != Country {
+		return
+	}
+	if r.tok(end) == "," {
+		if p, _ := r.after(end+1, 0); len(p) > 0 && p[0].Type == Person {
+			r.typed(p[0], PredHeads, orgs[0], 0.8, i)
+			return
+		}
+	}
+	k := i - 1
+	for k > r.s.First && (r.tok(k) == "the" || r.tok(k) == "former" || r.tok(k) == "new") {
+		k--
+	}
+	if r.tok(k) == "," {
+		if p := r.mention(k - 1); p != nil && p.Type == Person {
+			r.typed(p, PredHeads, orgs[0], 0.8, i)
+		}
+	}
+}
+
+func isPunctOrFunction(w string) bool {
+	return isPunct(w) || functionWords[strings.ToLower(w)] || prepositions[strings.ToLower(w)] || w == "for" || w == "to"
+}
+
+// membership: "Poland and the Czech Republic are now NATO members", "X of the Fatah movement",
+// "the Fatah party of President Mahmoud Abbas".
+func (r *relater) membership() {
+	for i := r.s.First; i < r.s.Last; i++ {
+		w := r.tok(i)
+		f := r.mention(i - 1)
+		if (w == "member" || w == "members") && f != nil && f.Type == Organization {
+			for k := r.mentionStart(i - 1); k > r.s.First; k-- {
+				if c := strings.ToLower(r.tok(k)); c == "are" || c == "is" || c == "was" || c == "were" || c == "became" || c == "become" {
+					for _, s := range r.subjects(k) {
+						r.typed(s, PredMemberOf, f, 0.75, i)
+					}
+					break
+				}
+			}
+		}
+		if w != "of" {
+			continue
+		}
+		left, right := r.mention(i-1), (*Found)(nil)
+		if l, _ := r.after(i+1, 3); len(l) > 0 {
+			right = l[0]
+		}
+		if left == nil || right == nil {
+			continue
+		}
+		switch {
+		case left.Type == Person && right.Type == Organization && partyLike(r.d, right):
+			r.typed(left, PredMemberOf, right, 0.7, i)
+		case left.Type == Organization && right.Type == Person && partyLike(r.d, left):
+			r.typed(right, PredMemberOf, left, 0.7, i)
+		}
+	}
+}
+
+// partyLike: parties, movements and groups whose people are their members.
+func partyLike(d *Document, f *Found) bool {
+	end := d.TokenAt(f.End)
+	next := ""
+	if end < len(d.Tokens) {
+		next = strings.ToLower(d.Tokens[end].Text)
+	}
+	last := f.Name[strings.LastIndexByte(f.Name, ' ')+1:]
+	return next == "party" || next == "movement" || next == "group" || last == "Party" || last == "Movement" || last == "Front"
 }

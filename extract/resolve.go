@@ -235,7 +235,7 @@ func addAliasMentions(d *Document) {
 	// Names found on their own (by the tagger) that are an alias of a longer name: "Bayramov".
 	for _, f := range d.Mentions {
 		a, ok := aliases[d.Text[f.Start:f.End]]
-		if !ok || ambiguous[d.Text[f.Start:f.End]] || f.Of != nil || f.Kind != KindName || f == a.f || f.Title != "" {
+		if !ok || ambiguous[d.Text[f.Start:f.End]] || f.Of != nil || f.Kind != KindName || f == a.f || f.Title != "" && a.f.Type != Person {
 			continue
 		}
 		// A gazetteer name gives way only to a person named in full in the same article:
