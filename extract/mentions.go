@@ -434,6 +434,15 @@ func counterpart(d *Document, segs []segment, k int, country *Found, s Sentence,
 		return nil, k + 1
 	}
 	name := segs[k+1]
+	if name.hit != nil && name.hit.Entry.Type == gazetteer.Title && k+2 < len(segs) && segs[k+2].first == name.last {
+		name = segs[k+2] // "his Saudi counterpart Prince Saud al-Faisal"
+		if name.first-(i+1) > 2 {
+			return nil, k + 1
+		}
+		p := &Found{Span: name.span, Kind: KindName, Type: Person, Name: d.Text[name.span.Start:name.span.End],
+			TitleOf: country, Context: Span{country.Start, name.span.End}}
+		return p, k + 3
+	}
 	gap := name.first - (i + 1)
 	if name.hit != nil || gap > 1 || gap == 1 && toks[i+1].Text != "," || name.last-name.first > 4 || name.last-name.first < 2 {
 		return nil, k + 1

@@ -3,6 +3,8 @@ package extract
 import (
 	"sort"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
 )
 
 // Relater finds who did what to whom: patterns over each sentence's tokens with its entity
@@ -314,7 +316,16 @@ func (r *relater) sentenceTopic() *Found {
 }
 
 func isActor(f *Found) bool {
-	return f.Type == Person || f.Type == Organization || f.Type == Country
+	return f.Type == Person || f.Type == Organization || f.Type == Country || isCapital(f)
+}
+
+// isCapital: a capital city stands for its government in the news ("Tehran", "Ankara signed").
+func isCapital(f *Found) bool {
+	if f.Type != City || f.Gaz == nil || f.Gaz.Country == "" {
+		return false
+	}
+	c := gazetteer.Default().ByID(f.Gaz.Country)
+	return c != nil && c.Capital == f.Gaz.ID
 }
 
 // add records a relation between the entities of two mentions, with the sentence as evidence.
@@ -513,13 +524,18 @@ func (r *relater) verbs() {
 		}
 		pred := verbForms[lw]
 		particle := ""
+		start := 0
 		switch {
 		case lw == "held" && r.tok(i+1) == "talks" && r.tok(i+2) == "with":
 			pred, particle = PredHeldTalksWith, "talks"
 		case lw == "talked" && (r.tok(i+1) == "with" || r.tok(i+1) == "to"):
 			pred = PredHeldTalksWith
-		case lw == "imposed" && r.tok(i+1) == "sanctions" && (r.tok(i+2) == "on" || r.tok(i+2) == "against"):
+		case strings.HasPrefix(lw, "impos") && r.sanctionsAt(i+1) > 0:
 			pred, particle = PredSanctioned, "sanctions"
+			start = r.sanctionsAt(i + 1)
+		case (lw == "signed" || lw == "sign" || lw == "signs" || lw == "reached" || lw == "concluded") && r.agreementWith(i+1) > 0:
+			pred, particle = PredAgreedWith, "agreement"
+			start = r.agreementWith(i + 1)
 		case lw == "took" && r.tok(i+1) == "part" && r.tok(i+2) == "in":
 			pred, particle = PredParticipatedIn, "part"
 		case lw == "is" || lw == "are" || lw == "became" || lw == "becomes" || lw == "was":
@@ -538,9 +554,11 @@ func (r *relater) verbs() {
 		if p, ok := needsParticle[lw]; ok && r.tok(i+1) != p {
 			continue
 		}
-		start := i + 1
-		if particle != "" {
-			start = i + 2
+		if start == 0 {
+			start = i + 1
+			if particle != "" {
+				start = i + 2
+			}
 		}
 		// Passive: "Y was received by X"; without "by" the text names no actor.
 		if r.passive(i) {
@@ -595,6 +613,13 @@ func (r *relater) objects(i, maxSkip int, pred string) ([]*Found, int) {
 	var out []*Found
 	for _, f := range l {
 		if (f.Kind == KindDemonym || f.Type == Country) && r.describesPerson(f) {
+			// "accused the U.S. Ambassador to Venezuela, William Brownfield": the person named next.
+			for k := r.d.TokenAt(f.End); k < r.s.Last && k < r.d.TokenAt(f.End)+8; k++ {
+				if p := r.mention(k); p != nil && p.Type == Person {
+					out = append(out, p)
+					break
+				}
+			}
 			continue
 		}
 		out = append(out, f)
@@ -724,14 +749,18 @@ func (r *relater) nominals() {
 					}
 				}
 			}
-			if (w == "talks" || w == "meeting" || w == "negotiations") && r.tok(i+1) == "with" && r.possessor(i) == nil {
+			with := i + 1
+			if (r.tok(with) == "in" || r.tok(with) == "at") && r.mention(with+1) != nil {
+				with = r.mentionEnd(with + 1) // "after meeting in Cairo with Egyptian President Hosni Mubarak"
+			}
+			if (w == "talks" || w == "meeting" || w == "negotiations") && r.tok(with) == "with" && r.possessor(i) == nil {
 				// "... arrives in Beijing for talks with his Chinese counterpart, Li Zhaoxing".
 				if agent := r.sentenceSubject(); agent != nil {
 					pred := PredHeldTalksWith
 					if w == "meeting" {
 						pred = PredMet
 					}
-					l, _ := r.after(i+2, 3)
+					l, _ := r.objects(with+1, 3, pred)
 					for _, o := range l {
 						r.typed(agent, pred, o, 0.7, i)
 					}
@@ -788,7 +817,28 @@ func (r *relater) possessor(i int) *Found {
 			return f
 		}
 	}
+	if t := strings.ToLower(r.tok(k)); t == "his" || t == "her" {
+		return r.lastPerson(k)
+	}
 	return nil
+}
+
+// lastPerson is the person named last before token i, in this sentence or the one before:
+// what "his" and "her" most likely refer to.
+func (r *relater) lastPerson(i int) *Found {
+	var best *Found
+	for _, f := range r.d.Mentions {
+		if f.Entity == nil || f.Type != Person || f.Start >= r.d.Tokens[i].Start {
+			continue
+		}
+		if r.d.Tokens[r.d.TokenAt(f.Start)].Sent < r.d.Tokens[i].Sent-1 {
+			continue
+		}
+		if best == nil || f.Start > best.Start {
+			best = f
+		}
+	}
+	return best
 }
 
 func (r *relater) nominal(i int, w string) {
@@ -1182,4 +1232,31 @@ func partyLike(d *Document, f *Found) bool {
 	}
 	last := f.Name[strings.LastIndexByte(f.Name, ' ')+1:]
 	return next == "party" || next == "movement" || next == "group" || last == "Party" || last == "Movement" || last == "Front"
+}
+
+// sanctionsAt: "(new|tough) sanctions on|against" starting at token i; the token after it, or 0.
+func (r *relater) sanctionsAt(i int) int {
+	for k := i; k < r.s.Last && k <= i+2; k++ {
+		if r.tok(k) == "sanctions" && (r.tok(k+1) == "on" || r.tok(k+1) == "against") {
+			return k + 2
+		}
+	}
+	return 0
+}
+
+// agreementWith: "(an|a) (trade|peace)? (agreement|accord|deal|protocol) with" at token i.
+func (r *relater) agreementWith(i int) int {
+	for k := i; k < r.s.Last && k <= i+3; k++ {
+		switch r.tok(k) {
+		case "agreement", "accord", "deal", "protocol", "treaty", "memorandum", "pact":
+			if r.tok(k+1) == "with" {
+				return k + 2
+			}
+			return 0
+		}
+		if r.mention(k) != nil {
+			return 0
+		}
+	}
+	return 0
 }
