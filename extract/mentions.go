@@ -401,7 +401,7 @@ func titledPerson(d *Document, segs []segment, k int, s Sentence, prev []*Found)
 		p.Context.Start = toks[before].Start
 		before--
 	}
-	if before >= s.First && (toks[before].Text == "'s" || toks[before].Text == "’s") {
+	if before >= s.First && (toks[before].Text == "'s" || toks[before].Text == "’s" || toks[before].Text == "'" || toks[before].Text == "’") {
 		before--
 	}
 	if k > 0 && segs[k-1].hit != nil && segs[k-1].last-1 == before {
@@ -424,7 +424,8 @@ func titledPerson(d *Document, segs []segment, k int, s Sentence, prev []*Found)
 
 // titleModifiers may stand between a country and a title: "Iraqi interim Prime Minister".
 var titleModifiers = setOf("interim", "acting", "new", "current", "caretaker", "incoming",
-	"newly", "appointed", "elected", "first", "top", "chief", "senior", "veteran")
+	"newly", "appointed", "elected", "first", "top", "senior", "veteran", "political", "military",
+	"spiritual", "supreme", "rebel", "opposition")
 
 // counterpart reads "his Chinese counterpart, Li Zhaoxing": a person of that country.
 func counterpart(d *Document, segs []segment, k int, country *Found, s Sentence, prev []*Found) (*Found, int) {

@@ -281,6 +281,9 @@ func (r *relater) before(i int, maxSkip int) []*Found {
 	start := r.mentionStart(j)
 	for {
 		k := start - 1
+		if r.tok(k) == "the" {
+			k--
+		}
 		if r.tok(k) == "and" || r.tok(k) == "," {
 			k--
 		} else {
@@ -1195,7 +1198,7 @@ func (r *relater) membership() {
 		w := r.tok(i)
 		f := r.mention(i - 1)
 		if (w == "member" || w == "members") && f != nil && f.Type == Organization {
-			for k := r.mentionStart(i - 1); k > r.s.First; k-- {
+			for k := r.s.First; k < r.mentionStart(i-1); k++ {
 				if c := strings.ToLower(r.tok(k)); c == "are" || c == "is" || c == "was" || c == "were" || c == "became" || c == "become" {
 					for _, s := range r.subjects(k) {
 						r.typed(s, PredMemberOf, f, 0.75, i)

@@ -75,8 +75,16 @@ type Evaluation struct {
 	Micro             Counts
 }
 
+// Of returns the counts of one entity type (zero when the type never occurs).
+func (ev *Evaluation) Of(typ string) Counts {
+	if c := ev.ByType[typ]; c != nil {
+		return *c
+	}
+	return Counts{}
+}
+
 // POSAccuracy is the share of tokens with the right POS tag.
-func (e *Evaluation) POSAccuracy() float64 { return ratio(e.POSCorrect, e.Tokens) }
+func (ev *Evaluation) POSAccuracy() float64 { return ratio(ev.POSCorrect, ev.Tokens) }
 
 // Evaluate tags the examples and compares with their tags: POS accuracy and
 // exact-span entity precision/recall/F1 (a mention counts when its type and

@@ -85,6 +85,7 @@ type tokInfo struct {
 	suf   [numSuf]uint64 // lower-case suffixes of 1..4 bytes
 	pre   [numPre]uint64 // prefixes: first rune as written, then 2 and 3 bytes lower-case
 	shape uint64         // squeezed shape: Xx, X.X., d,d, x-x
+	rec   int32          // the word's record of summed NER word-feature weights, or -1
 	cls   uint8          // case class
 	lex   uint8          // case profile
 	first bool           // no letter or digit before it in the sentence
@@ -148,13 +149,24 @@ func normalizeToken(w string) string {
 type analyzer struct {
 	buf, low, shp []byte
 	lex           lexicon
+	vocab         map[uint64]int32 // exact form → word record (nil in training)
+	padRec        [4]int32         // records of the padding tokens
 }
 
 // lexicon maps the hash of a lower-case word to its case profile.
 type lexicon map[uint64]uint8
 
+func (a *analyzer) pad(k int) tokInfo {
+	p := padInfo[k]
+	p.rec = -1
+	if a.vocab != nil {
+		p.rec = a.padRec[k]
+	}
+	return p
+}
+
 func (a *analyzer) analyze(words []string, out []tokInfo) []tokInfo {
-	out = append(out[:0], padInfo[0], padInfo[1])
+	out = append(out[:0], a.pad(0), a.pad(1))
 	seenAlnum := false
 	for _, w := range words {
 		t := a.analyzeWord(w)
@@ -164,7 +176,7 @@ func (a *analyzer) analyze(words []string, out []tokInfo) []tokInfo {
 		}
 		out = append(out, t)
 	}
-	return append(out, padInfo[2], padInfo[3])
+	return append(out, a.pad(2), a.pad(3))
 }
 
 func (a *analyzer) analyzeWord(w string) tokInfo {
@@ -282,6 +294,10 @@ func (a *analyzer) analyzeWord(w string) tokInfo {
 	}
 	t.shape = hashBytes(shp)
 	t.lex = a.lex[t.lw]
+	t.rec = -1
+	if r, ok := a.vocab[t.ew]; ok {
+		t.rec = r
+	}
 	a.buf, a.low, a.shp = buf, low, shp
 	return t
 }
@@ -324,9 +340,9 @@ const (
 	fPosPosp1
 	fE1
 	fE1E2
-	fE1W
+	fE1W // unused
 	fE1Pos
-	fE1Shape
+	fE1Shape // unused
 	fFirst
 	fFirstShape
 	fFirstLex
@@ -337,9 +353,9 @@ const (
 	fShapeShapep1
 	fEWm1
 	fEWp1
-	fPosShape
+	fPosShape // unused
 	fFirstW
-	fE1Wm1
+	fE1Wm1 // unused
 	fClsm1Cls
 	fPosm2
 	fPosp2
@@ -362,115 +378,188 @@ func f2(t, a, b uint64) uint64 { return mix(mix(tmplHash[t], a), b) }
 const (
 	numPOSStatic  = 19
 	numPOSDynamic = 4
-	numNERStatic  = 36
-	numNERDynamic = 6
+	numNERStatic  = numNERWord + numNERContext
+	numNERDynamic = 3
 	maxPOSFeats   = numPOSStatic + numPOSDynamic
 	maxNERFeats   = numNERStatic + numNERDynamic
 )
 
 // posStatic writes the static POS features of token i (an index into ti,
-// which has two padding entries at each end).
+// which has two padding entries at each end): the dense ones (posFirst) and
+// the sparse ones.
 func posStatic(ti []tokInfo, i int, out []uint64) {
+	_ = out[numPOSStatic-1]
+	out[0], out[1] = posFirst(ti[i].first, ti[i].cls)
+	posSparseStatic(ti, i, out[2:])
+}
+
+// posFirst gives the bias and the sentence-start feature: dense, summed into a
+// table when the model loads.
+func posFirst(first bool, cls uint8) (uint64, uint64) {
+	return tmplHash[fBias], f2(fFirstCls, boolH[b2i(first)], clsHash[cls])
+}
+
+const numPOSSparseStatic = numPOSStatic - 2
+
+func posSparseStatic(ti []tokInfo, i int, out []uint64) {
 	t := &ti[i]
 	m1, m2, n1, n2 := &ti[i-1], &ti[i-2], &ti[i+1], &ti[i+2]
-	_ = out[numPOSStatic-1]
-	out[0] = tmplHash[fBias]
-	out[1] = f1(fW, t.lw)
-	out[2] = f1(fEW, t.ew)
-	out[3] = f1(fSuf1, t.suf[0])
-	out[4] = f1(fSuf2, t.suf[1])
-	out[5] = f1(fSuf3, t.suf[2])
-	out[6] = f1(fSuf4, t.suf[3])
-	out[7] = f1(fPre1, t.pre[0])
-	out[8] = f1(fShape, t.shape)
-	out[9] = f1(fWm1, m1.lw)
-	out[10] = f1(fWm2, m2.lw)
-	out[11] = f1(fWp1, n1.lw)
-	out[12] = f1(fWp2, n2.lw)
-	out[13] = f1(fSuf3m1, m1.suf[2])
-	out[14] = f1(fSuf3p1, n1.suf[2])
-	out[15] = f2(fFirstCls, boolH[b2i(t.first)], clsHash[t.cls])
-	out[16] = f2(fWWp1, t.lw, n1.lw)
-	out[17] = f1(fPre2, t.pre[1])
-	out[18] = f1(fShapep1, n1.shape)
+	_ = out[numPOSSparseStatic-1]
+	out[0] = f1(fW, t.lw)
+	out[1] = f1(fEW, t.ew)
+	out[2] = f1(fSuf1, t.suf[0])
+	out[3] = f1(fSuf2, t.suf[1])
+	out[4] = f1(fSuf3, t.suf[2])
+	out[5] = f1(fSuf4, t.suf[3])
+	out[6] = f1(fPre1, t.pre[0])
+	out[7] = f1(fShape, t.shape)
+	out[8] = f1(fWm1, m1.lw)
+	out[9] = f1(fWm2, m2.lw)
+	out[10] = f1(fWp1, n1.lw)
+	out[11] = f1(fWp2, n2.lw)
+	out[12] = f1(fSuf3m1, m1.suf[2])
+	out[13] = f1(fSuf3p1, n1.suf[2])
+	out[14] = f2(fWWp1, t.lw, n1.lw)
+	out[15] = f1(fPre2, t.pre[1])
+	out[16] = f1(fShapep1, n1.shape)
 }
 
 // posDynamic writes the POS features of token i that depend on the hashes of
 // the two previous tags.
 func posDynamic(ti []tokInfo, i int, p1, p2 uint64, out []uint64) {
 	_ = out[numPOSDynamic-1]
-	out[0] = f1(fP1, p1)
-	out[1] = f1(fP2, p2)
-	out[2] = f2(fP1P2, p1, p2)
-	out[3] = f2(fP1W, p1, ti[i].lw)
+	out[0], out[1], out[2] = posPrev(p1, p2)
+	out[3] = posP1W(p1, ti[i].lw)
 }
 
-// nerStatic writes the static NER features of token i given the POS tag
-// hashes of the sentence (pos, aligned with ti).
-func nerStatic(ti []tokInfo, pos []uint64, i int, out []uint64) {
-	t := &ti[i]
-	m1, m2, n1, n2 := &ti[i-1], &ti[i-2], &ti[i+1], &ti[i+2]
-	q, qm1, qp1, qm2, qp2 := pos[i], pos[i-1], pos[i+1], pos[i-2], pos[i+2]
-	first := boolH[b2i(t.first)]
-	_ = out[numNERStatic-1]
-	out[0] = tmplHash[fBias]
-	out[1] = f1(fW, t.lw)
-	out[2] = f1(fEW, t.ew)
-	out[3] = f1(fShape, t.shape)
-	out[4] = f1(fCls, clsHash[t.cls])
-	out[5] = f1(fSuf2, t.suf[1])
-	out[6] = f1(fSuf3, t.suf[2])
-	out[7] = f1(fSuf4, t.suf[3])
-	out[8] = f1(fPre2, t.pre[1])
-	out[9] = f1(fPre3, t.pre[2])
-	out[10] = f1(fPos, q)
-	out[11] = f1(fPosm1, qm1)
-	out[12] = f1(fPosp1, qp1)
-	out[13] = f2(fPosm1Pos, qm1, q)
-	out[14] = f2(fPosPosp1, q, qp1)
-	out[15] = f1(fWm1, m1.lw)
-	out[16] = f1(fWm2, m2.lw)
-	out[17] = f1(fWp1, n1.lw)
-	out[18] = f1(fWp2, n2.lw)
-	out[19] = f2(fWm1W, m1.lw, t.lw)
-	out[20] = f2(fWWp1, t.lw, n1.lw)
-	out[21] = f1(fFirst, first)
-	out[22] = f2(fFirstShape, first, t.shape)
-	out[23] = f2(fFirstLex, first, lexHash[t.lex])
-	out[24] = f1(fLex, lexHash[t.lex])
-	out[25] = f1(fLexm1, lexHash[m1.lex])
-	out[26] = f1(fLexp1, lexHash[n1.lex])
-	out[27] = f2(fShapem1Shape, m1.shape, t.shape)
-	out[28] = f2(fShapeShapep1, t.shape, n1.shape)
-	out[29] = f1(fEWm1, m1.ew)
-	out[30] = f1(fEWp1, n1.ew)
-	out[31] = f2(fPosShape, q, t.shape)
-	out[32] = f2(fClsm1Cls, clsHash[m1.cls], clsHash[t.cls])
-	out[33] = f1(fPosm2, qm2)
-	out[34] = f1(fPosp2, qp2)
-	out[35] = f1(fSuf1, t.suf[0])
-	if ablate != 0 {
-		for k := range numNERStatic {
-			if ablate&(1<<k) != 0 {
-				out[k] = 0
-			}
-		}
+// posPrev gives the features of the two previous tags: dense.
+func posPrev(p1, p2 uint64) (uint64, uint64, uint64) {
+	return f1(fP1, p1), f1(fP2, p2), f2(fP1P2, p1, p2)
+}
+
+func posP1W(p1, lw uint64) uint64 { return f2(fP1W, p1, lw) }
+
+// The static NER features are of two kinds: word features, which look at one
+// token only (its form, affixes, shape, case profile, as the token itself or
+// as a neighbour at offset -2..+2), and context features. At run time the word
+// features of known words are not looked up one by one: their weights are
+// summed once, when the model loads, into a record per word and offset.
+const (
+	numNERWord    = 19 // 11 at offset 0, 3 at ±1, 1 at ±2
+	numNERContext = 16
+)
+
+// nerWord writes the word features of token t seen at offset d (-2..+2) from
+// the token being tagged, and returns their number.
+func nerWord(t *tokInfo, d int, out []uint64) int {
+	switch d {
+	case 0:
+		_ = out[10]
+		out[0] = f1(fW, t.lw)
+		out[1] = f1(fEW, t.ew)
+		out[2] = f1(fShape, t.shape)
+		out[3] = f1(fCls, clsHash[t.cls])
+		out[4] = f1(fSuf2, t.suf[1])
+		out[5] = f1(fSuf3, t.suf[2])
+		out[6] = f1(fSuf4, t.suf[3])
+		out[7] = f1(fPre2, t.pre[1])
+		out[8] = f1(fPre3, t.pre[2])
+		out[9] = f1(fLex, lexHash[t.lex])
+		out[10] = f1(fSuf1, t.suf[0])
+		return 11
+	case -1:
+		_ = out[2]
+		out[0] = f1(fWm1, t.lw)
+		out[1] = f1(fEWm1, t.ew)
+		out[2] = f1(fLexm1, lexHash[t.lex])
+		return 3
+	case 1:
+		_ = out[2]
+		out[0] = f1(fWp1, t.lw)
+		out[1] = f1(fEWp1, t.ew)
+		out[2] = f1(fLexp1, lexHash[t.lex])
+		return 3
+	case -2:
+		out[0] = f1(fWm2, t.lw)
+		return 1
+	case 2:
+		out[0] = f1(fWp2, t.lw)
+		return 1
 	}
+	return 0
 }
 
-var ablate uint64
+// The NER context features whose values come from small sets (POS tags, case
+// classes, case profiles) are dense: the model sums their weights into tables
+// when it loads. The others are sparse, looked up one by one.
+const numNERSparseContext = 5
+
+var nerPosTmpl = [5]uint64{fPosm2, fPosm1, fPos, fPosp1, fPosp2}
+
+// nerPos is the feature of POS tag hash q at offset d (-2..+2).
+func nerPos(d int, q uint64) uint64 { return f1(nerPosTmpl[d+2], q) }
+
+func nerPosPairL(qm1, q uint64) uint64 { return f2(fPosm1Pos, qm1, q) }
+func nerPosPairR(q, qp1 uint64) uint64 { return f2(fPosPosp1, q, qp1) }
+func nerClsPair(cm1, c uint8) uint64   { return f2(fClsm1Cls, clsHash[cm1], clsHash[c]) }
+
+// nerFirst writes the bias and the sentence-start features.
+func nerFirst(first bool, lex uint8, out []uint64) {
+	_ = out[2]
+	fh := boolH[b2i(first)]
+	out[0] = tmplHash[fBias]
+	out[1] = f1(fFirst, fh)
+	out[2] = f2(fFirstLex, fh, lexHash[lex])
+}
+
+// nerSparseContext writes the sparse context features of token i.
+func nerSparseContext(ti []tokInfo, pos []uint64, i int, out []uint64) {
+	t := &ti[i]
+	m1, n1 := &ti[i-1], &ti[i+1]
+	_ = out[numNERSparseContext-1]
+	out[0] = f2(fWm1W, m1.lw, t.lw)
+	out[1] = f2(fWWp1, t.lw, n1.lw)
+	out[2] = f2(fFirstShape, boolH[b2i(t.first)], t.shape)
+	out[3] = f2(fShapem1Shape, m1.shape, t.shape)
+	out[4] = f2(fShapeShapep1, t.shape, n1.shape)
+}
+
+// nerContext writes all the context features of token i given the POS tag
+// hashes of the sentence (pos, aligned with ti).
+func nerContext(ti []tokInfo, pos []uint64, i int, out []uint64) {
+	_ = out[numNERContext-1]
+	for d := -2; d <= 2; d++ {
+		out[d+2] = nerPos(d, pos[i+d])
+	}
+	out[5] = nerPosPairL(pos[i-1], pos[i])
+	out[6] = nerPosPairR(pos[i], pos[i+1])
+	out[7] = nerClsPair(ti[i-1].cls, ti[i].cls)
+	nerFirst(ti[i].first, ti[i].lex, out[8:11])
+	nerSparseContext(ti, pos, i, out[11:])
+}
+
+// nerStatic writes all the static NER features of token i (as training sees
+// them).
+func nerStatic(ti []tokInfo, pos []uint64, i int, out []uint64) int {
+	k := 0
+	for d := -2; d <= 2; d++ {
+		k += nerWord(&ti[i+d], d, out[k:])
+	}
+	nerContext(ti, pos, i, out[k:k+numNERContext])
+	return k + numNERContext
+}
+
+// The dynamic NER features: dense ones over the previous two entity tags and
+// the POS tag, and sparse ones.
+func nerE(e1, e2 uint64) (uint64, uint64) { return f1(fE1, e1), f2(fE1E2, e1, e2) }
+func nerEPos(e1, q uint64) uint64         { return f2(fE1Pos, e1, q) }
 
 // nerDynamic writes the NER features of token i that depend on the hashes of
 // the two previous entity tags.
 func nerDynamic(ti []tokInfo, pos []uint64, i int, e1, e2 uint64, out []uint64) {
-	t := &ti[i]
 	_ = out[numNERDynamic-1]
-	out[0] = f1(fE1, e1)
-	out[1] = f2(fE1E2, e1, e2)
-	out[2] = f2(fE1W, e1, t.lw)
-	out[3] = f2(fE1Pos, e1, pos[i])
-	out[4] = f2(fE1Shape, e1, t.shape)
-	out[5] = f2(fE1Wm1, e1, ti[i-1].lw)
+	out[0], out[1] = nerE(e1, e2)
+	out[2] = nerEPos(e1, pos[i])
 }
 
 func b2i(b bool) int {

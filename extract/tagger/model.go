@@ -9,7 +9,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 	"slices"
 )
 
@@ -20,6 +19,7 @@ import (
 //	strings(POS tags) strings(entity tags)
 //	map(tag dictionary: exact-form hash → POS class)
 //	map(case lexicon: lower-case-form hash → case profile)
+//	strings(vocabulary: normalised forms of the frequent words)
 //	table(POS weights) table(NER weights)
 //
 // with strings = uvarint(n) then n × (uvarint(len) bytes), map = uvarint(n),
@@ -52,6 +52,7 @@ type modelData struct {
 	dictVals []uint8
 	lexKeys  []uint64
 	lexVals  []uint8
+	vocab    []string // words with a record of NER word-feature weights
 	pos, ner tableData
 }
 
@@ -106,19 +107,6 @@ func (m *Model) Save(w io.Writer) error {
 	return zw.Close()
 }
 
-// SaveDir writes the model to dir/FileName, creating dir.
-func (m *Model) SaveDir(dir string) (string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
-	}
-	var buf bytes.Buffer
-	if err := m.Save(&buf); err != nil {
-		return "", err
-	}
-	path := filepath.Join(dir, FileName)
-	return path, os.WriteFile(path, buf.Bytes(), 0o644)
-}
-
 func newModel(d *modelData) (*Model, error) {
 	if len(d.posTags) == 0 || len(d.posTags) > 255 || len(d.entTags) == 0 || len(d.entTags) > 255 {
 		return nil, errors.New("bad tag sets")
@@ -165,9 +153,130 @@ func newModel(d *modelData) (*Model, error) {
 			}
 		}
 	}
-	m.pos = buildTable(d.pos.nClass, d.pos.keys, d.pos.counts, d.pos.classes, d.pos.weights)
+	// The two models are independent: build them at the same time.
+	m.nPosAll = len(m.posTags) + 4
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		m.pos = buildTable(d.pos.nClass, d.pos.keys, d.pos.counts, d.pos.classes, d.pos.weights)
+		m.buildPOSTables()
+	}()
 	m.ner = buildTable(d.ner.nClass, d.ner.keys, d.ner.counts, d.ner.classes, d.ner.weights)
+	m.buildNERTables(d.vocab)
+	<-done
 	return m, nil
+}
+
+// buildNERTables sums weights once, when the model loads, so that tagNER reads
+// a few dense rows instead of looking up each feature:
+//   - for each word of the vocabulary (and each padding token) and each
+//     offset -2..+2, the weights of its word features;
+//   - for the dense context and dynamic features, whose values come from small
+//     sets, the weights of each combination of values.
+func (m *Model) buildNERTables(vocab []string) {
+	nE := len(m.entTags)
+	m.vocab = make(map[uint64]int32, len(vocab))
+	m.recs = make([]int32, (len(vocab)+len(padInfo))*5*nE)
+	an := analyzer{lex: m.lex}
+	var feats [16]uint64
+	sum := func(row []int32, fs ...uint64) {
+		for _, f := range fs {
+			m.ner.add(f, row)
+		}
+	}
+	fill := func(r int, t *tokInfo) {
+		for d := -2; d <= 2; d++ {
+			k := nerWord(t, d, feats[:])
+			sum(m.recs[(r*5+d+2)*nE:(r*5+d+3)*nE], feats[:k]...)
+		}
+	}
+	for r, w := range vocab {
+		t := an.analyzeWord(w)
+		m.vocab[t.ew] = int32(r)
+		fill(r, &t)
+	}
+	for k := range padInfo {
+		r := len(vocab) + k
+		m.padRec[k] = int32(r)
+		fill(r, &padInfo[k])
+	}
+
+	posAll := m.posAll()
+	nA := m.nPosAll
+	m.nerPos = make([]int32, nA*5*nE)
+	m.nerPairL = make([]int32, nA*nA*nE)
+	m.nerPairR = make([]int32, nA*nA*nE)
+	for a, qa := range posAll {
+		for d := -2; d <= 2; d++ {
+			sum(m.nerPos[(a*5+d+2)*nE:(a*5+d+3)*nE], nerPos(d, qa))
+		}
+		for b, qb := range posAll {
+			sum(m.nerPairL[(a*nA+b)*nE:(a*nA+b+1)*nE], nerPosPairL(qa, qb))
+			sum(m.nerPairR[(a*nA+b)*nE:(a*nA+b+1)*nE], nerPosPairR(qa, qb))
+		}
+	}
+	m.nerCls = make([]int32, numClasses*numClasses*nE)
+	for a := range uint8(numClasses) {
+		for b := range uint8(numClasses) {
+			k := int(a)*numClasses + int(b)
+			sum(m.nerCls[k*nE:(k+1)*nE], nerClsPair(a, b))
+		}
+	}
+	m.nerFirst = make([]int32, 2*numLex*nE)
+	for f := range 2 {
+		for l := range uint8(numLex) {
+			k := f*numLex + int(l)
+			nerFirst(f == 1, l, feats[:3])
+			sum(m.nerFirst[k*nE:(k+1)*nE], feats[:3]...)
+		}
+	}
+	// Entity tags and the padding tags: entAll[nE], entAll[nE+1] = -START-, -START2-.
+	nX := nE + 2
+	entAll := append(append([]uint64(nil), m.entHash...), startH, start2H)
+	m.nerE = make([]int32, nX*nX*nE)
+	m.nerEPos = make([]int32, nX*nA*nE)
+	for a, ea := range entAll {
+		for b, eb := range entAll {
+			f1, f2 := nerE(ea, eb)
+			sum(m.nerE[(a*nX+b)*nE:(a*nX+b+1)*nE], f1, f2)
+		}
+		for b, qb := range posAll {
+			sum(m.nerEPos[(a*nA+b)*nE:(a*nA+b+1)*nE], nerEPos(ea, qb))
+		}
+	}
+}
+
+// posAll returns the hashes of the POS tags followed by those of the padding
+// tags: -START2-, -START-, -END-, -END2- (ids nP..nP+3).
+func (m *Model) posAll() []uint64 {
+	return append(append([]uint64(nil), m.posHash...), start2H, startH, endH, end2H)
+}
+
+// buildPOSTables sums the weights of the dense POS features: the two previous
+// tags, and the bias with the sentence start.
+func (m *Model) buildPOSTables() {
+	nP, nA := len(m.posTags), m.nPosAll
+	posAll := m.posAll()
+	m.posPrev = make([]int32, nA*nA*nP)
+	for a, pa := range posAll {
+		for b, pb := range posAll {
+			f1, f2, f3 := posPrev(pa, pb)
+			row := m.posPrev[(a*nA+b)*nP : (a*nA+b+1)*nP]
+			m.pos.add(f1, row)
+			m.pos.add(f2, row)
+			m.pos.add(f3, row)
+		}
+	}
+	m.posFirst = make([]int32, 2*numClasses*nP)
+	for f := range 2 {
+		for c := range uint8(numClasses) {
+			k := f*numClasses + int(c)
+			f1, f2 := posFirst(f == 1, c)
+			row := m.posFirst[k*nP : (k+1)*nP]
+			m.pos.add(f1, row)
+			m.pos.add(f2, row)
+		}
+	}
 }
 
 // Size reports the number of features and weights of the POS and NER models.
@@ -204,6 +313,7 @@ func encode(d *modelData) []byte {
 	b = append(b, d.dictVals...)
 	keys(d.lexKeys)
 	b = append(b, d.lexVals...)
+	strs(d.vocab)
 	for _, t := range []*tableData{&d.pos, &d.ner} {
 		b = binary.AppendUvarint(b, uint64(t.nClass))
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(t.scale))
@@ -301,6 +411,7 @@ func decode(b []byte) (*modelData, error) {
 	d.dictVals = r.bytes(uint64(len(d.dictKeys)))
 	d.lexKeys = r.keys()
 	d.lexVals = r.bytes(uint64(len(d.lexKeys)))
+	d.vocab = r.strs()
 	for _, t := range []*tableData{&d.pos, &d.ner} {
 		t.nClass = int(r.uvarint())
 		s := r.bytes(8)

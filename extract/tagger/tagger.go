@@ -50,8 +50,15 @@ type Model struct {
 	// (IOB2: I-X only after B-X or I-X); prev == nEnt is the sentence start.
 	entAllowed []bool
 	entO       uint8
-	info       string
-	data       *modelData // kept by Train for Save
+	vocab      map[uint64]int32 // exact form → word record
+	recs       []int32          // word records: (record*5 + offset+2)*len(entTags) + class
+	padRec     [4]int32
+	// dense NER tables, see buildRecords
+	nPosAll                                                     int
+	nerPos, nerPairL, nerPairR, nerCls, nerFirst, nerE, nerEPos []int32
+	posPrev, posFirst                                           []int32
+	info                                                        string
+	data                                                        *modelData // kept by Train for Save
 
 	pool sync.Pool
 }
@@ -115,12 +122,11 @@ type scratch struct {
 	ti     []tokInfo
 	posH   []uint64 // tag hashes aligned with ti (two padding slots each side)
 	entH   []uint64
-	posID  []uint8
+	posID  []uint8 // POS tag ids aligned with ti; the padding has ids nP..nP+3
 	entID  []uint8
 	feats  []uint64 // static features of the sentence
 	static []int32  // their scores, per token
 	scores []int32
-	dyn    [max(numPOSDynamic, numNERDynamic)]uint64
 	sink   uint64
 }
 
@@ -129,7 +135,7 @@ func (m *Model) getScratch() *scratch {
 		return sc
 	}
 	n := max(len(m.posTags), len(m.entTags))
-	return &scratch{an: analyzer{lex: m.lex}, scores: make([]int32, n)}
+	return &scratch{an: analyzer{lex: m.lex, vocab: m.vocab, padRec: m.padRec}, scores: make([]int32, n)}
 }
 
 func grow[T any](s []T, n int) []T {
@@ -144,51 +150,56 @@ func (m *Model) tagPOS(sc *scratch) {
 	ti := sc.ti
 	n := len(ti)
 	nP := len(m.posTags)
+	nA := m.nPosAll
 	sc.posH = grow(sc.posH, n)
 	sc.posID = grow(sc.posID, n)
-	posH := sc.posH
+	posH, pid := sc.posH, sc.posID
 	posH[0], posH[1], posH[n-2], posH[n-1] = start2H, startH, endH, end2H
+	pid[0], pid[1], pid[n-2], pid[n-1] = uint8(nP), uint8(nP+1), uint8(nP+2), uint8(nP+3)
 	// Words of the tag dictionary need no model; the static features of the
 	// others are looked up for the whole sentence first (all the table
 	// reads at once, which the processor overlaps).
-	sc.feats = grow(sc.feats, (n-4)*numNERStatic)
+	sc.feats = grow(sc.feats, (n-4)*numPOSSparseStatic)
 	sc.static = grow(sc.static, (n-4)*max(nP, len(m.entTags)))
 	feats := sc.feats[:0]
 	for i := 2; i < n-2; i++ {
 		if c, ok := m.tagdict[ti[i].ew]; ok {
-			sc.posID[i] = c + 1
+			pid[i] = c + 1
 			continue
 		}
-		sc.posID[i] = 0
-		feats = feats[:len(feats)+numPOSStatic]
-		posStatic(ti, i, feats[len(feats)-numPOSStatic:])
+		pid[i] = 0
+		feats = feats[:len(feats)+numPOSSparseStatic]
+		posSparseStatic(ti, i, feats[len(feats)-numPOSSparseStatic:])
 	}
 	sc.sink += m.pos.touch(feats)
 	static := sc.static[:0]
-	for k := 0; k < len(feats); k += numPOSStatic {
+	k := 0
+	for i := 2; i < n-2; i++ {
+		if pid[i] > 0 {
+			continue
+		}
 		static = static[:len(static)+nP]
 		row := static[len(static)-nP:]
-		clear(row)
-		for _, f := range feats[k : k+numPOSStatic] {
+		copy(row, m.posFirst[(b2i(ti[i].first)*numClasses+int(ti[i].cls))*nP:])
+		for _, f := range feats[k : k+numPOSSparseStatic] {
 			m.pos.add(f, row)
 		}
+		k += numPOSSparseStatic
 	}
 	scores := sc.scores[:nP]
 	row := 0
 	for i := 2; i < n-2; i++ {
-		c := sc.posID[i]
+		c := pid[i]
 		if c > 0 {
 			c--
 		} else {
 			copy(scores, static[row:row+nP])
 			row += nP
-			posDynamic(ti, i, posH[i-1], posH[i-2], sc.dyn[:numPOSDynamic])
-			for _, f := range sc.dyn[:numPOSDynamic] {
-				m.pos.add(f, scores)
-			}
+			addRow(scores, m.posPrev[(int(pid[i-1])*nA+int(pid[i-2]))*nP:])
+			m.pos.add(posP1W(posH[i-1], ti[i].lw), scores)
 			c = argmax(scores)
 		}
-		sc.posID[i] = c
+		pid[i] = c
 		posH[i] = m.posHash[c]
 	}
 }
@@ -198,35 +209,66 @@ func (m *Model) tagNER(sc *scratch) {
 	ti := sc.ti
 	n := len(ti)
 	nE := len(m.entTags)
+	nA := m.nPosAll
 	sc.entH = grow(sc.entH, n)
 	sc.entID = grow(sc.entID, n)
 	entH := sc.entH
 	entH[0], entH[1] = start2H, startH
-	feats := sc.feats[:(n-4)*numNERStatic]
-	for i := 2; i < n-2; i++ {
-		nerStatic(ti, sc.posH, i, feats[(i-2)*numNERStatic:])
-	}
-	sc.sink += m.ner.touch(feats)
+	pid := sc.posID
+	// static scores: word records (or word features), dense and sparse
+	// context features
 	static := sc.static[:(n-4)*nE]
 	clear(static)
-	for i := range n - 4 {
-		row := static[i*nE : (i+1)*nE]
-		for _, f := range feats[i*numNERStatic : (i+1)*numNERStatic] {
+	var feats [16]uint64
+	ctx := grow(sc.feats, (n-4)*numNERSparseContext)
+	sc.feats = ctx
+	for i := 2; i < n-2; i++ {
+		nerSparseContext(ti, sc.posH, i, ctx[(i-2)*numNERSparseContext:])
+	}
+	sc.sink += m.ner.touch(ctx)
+	for i := 2; i < n-2; i++ {
+		row := static[(i-2)*nE : (i-1)*nE]
+		t := &ti[i]
+		for d := -2; d <= 2; d++ {
+			u := &ti[i+d]
+			if u.rec >= 0 {
+				addRow(row, m.recs[(int(u.rec)*5+d+2)*nE:])
+			} else {
+				k := nerWord(u, d, feats[:])
+				for _, f := range feats[:k] {
+					m.ner.add(f, row)
+				}
+			}
+			addRow(row, m.nerPos[(int(pid[i+d])*5+d+2)*nE:])
+		}
+		addRow(row, m.nerPairL[(int(pid[i-1])*nA+int(pid[i]))*nE:])
+		addRow(row, m.nerPairR[(int(pid[i])*nA+int(pid[i+1]))*nE:])
+		addRow(row, m.nerCls[(int(ti[i-1].cls)*numClasses+int(t.cls))*nE:])
+		addRow(row, m.nerFirst[(b2i(t.first)*numLex+int(t.lex))*nE:])
+		for _, f := range ctx[(i-2)*numNERSparseContext : (i-1)*numNERSparseContext] {
 			m.ner.add(f, row)
 		}
 	}
 	scores := sc.scores[:nE]
-	prev := nE
+	nX := nE + 2
+	e1, e2 := nE, nE+1 // -START-, -START2-
 	for i := 2; i < n-2; i++ {
 		copy(scores, static[(i-2)*nE:(i-1)*nE])
-		nerDynamic(ti, sc.posH, i, entH[i-1], entH[i-2], sc.dyn[:numNERDynamic])
-		for _, f := range sc.dyn[:numNERDynamic] {
-			m.ner.add(f, scores)
-		}
+		addRow(scores, m.nerE[(e1*nX+e2)*nE:])
+		addRow(scores, m.nerEPos[(e1*nA+int(pid[i]))*nE:])
+		prev := min(e1, nE) // the start counts as -START-
 		c := argmaxAllowed(scores, m.entAllowed[prev*nE:(prev+1)*nE])
 		sc.entID[i] = c
 		entH[i] = m.entHash[c]
-		prev = int(c)
+		e1, e2 = int(c), e1
+	}
+}
+
+// addRow adds src[:len(dst)] to dst.
+func addRow(dst, src []int32) {
+	src = src[:len(dst)]
+	for c, w := range src {
+		dst[c] += w
 	}
 }
 
@@ -273,6 +315,7 @@ func entTransitions(tags []string) []bool {
 type weightTable struct {
 	nClass int
 	mask   uint64
+	shift  uint // slot of a key: its top bits, key >> shift
 	slots  []slot
 	pairs  []int32 // weight<<8 | class
 	nPairs int
@@ -292,18 +335,23 @@ const keyMask = 1<<48 - 1
 
 func (t *weightTable) add(f uint64, scores []int32) {
 	key := f & keyMask
-	i := key & t.mask // the key is a hash already
+	i := key >> t.shift // the key is a hash already
 	for {
 		s := &t.slots[i]
 		if s.n == 0 {
 			return
 		}
 		if s.key == key {
-			ps := s.in[:]
-			if s.n > inlinePairs {
-				ps = t.pairs[s.off:]
+			if s.n <= inlinePairs {
+				// unused pairs are zero: class 0, weight 0
+				p0, p1, p2, p3 := s.in[0], s.in[1], s.in[2], s.in[3]
+				scores[p0&0xff] += p0 >> 8
+				scores[p1&0xff] += p1 >> 8
+				scores[p2&0xff] += p2 >> 8
+				scores[p3&0xff] += p3 >> 8
+				return
 			}
-			for _, p := range ps[:s.n] {
+			for _, p := range t.pairs[s.off : s.off+s.n] {
 				scores[p&0xff] += p >> 8
 			}
 			return
@@ -317,7 +365,7 @@ func (t *weightTable) add(f uint64, scores []int32) {
 func (t *weightTable) touch(feats []uint64) uint64 {
 	var x uint64
 	for _, f := range feats {
-		x += t.slots[f&t.mask].key
+		x += t.slots[(f&keyMask)>>t.shift].key
 	}
 	return x
 }
@@ -325,11 +373,14 @@ func (t *weightTable) touch(feats []uint64) uint64 {
 // buildTable builds a table from sorted keys, per-key pair counts, classes and
 // weights.
 func buildTable(nClass int, keys []uint64, counts []uint8, classes []uint8, weights []int16) weightTable {
-	size := 16
-	for size*7 < len(keys)*10 {
+	size, bits := 16, uint(4)
+	for size*3 < len(keys)*4 { // load factor at most 3/4
 		size *= 2
+		bits++
 	}
-	t := weightTable{nClass: nClass, mask: uint64(size - 1), slots: make([]slot, size), nPairs: len(weights)}
+	// Slots are chosen by the top bits of the keys, so that the sorted keys
+	// fill the table from start to end (and loading writes memory in order).
+	t := weightTable{nClass: nClass, mask: uint64(size - 1), shift: 48 - bits, slots: make([]slot, size), nPairs: len(weights)}
 	long := 0
 	for _, c := range counts {
 		if c > inlinePairs {
@@ -340,7 +391,7 @@ func buildTable(nClass int, keys []uint64, counts []uint8, classes []uint8, weig
 	start := 0
 	for k, key := range keys {
 		n := int(counts[k])
-		i := key & t.mask
+		i := key >> t.shift
 		for t.slots[i].n != 0 {
 			i = (i + 1) & t.mask
 		}

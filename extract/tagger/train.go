@@ -6,10 +6,8 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -36,6 +34,10 @@ type TrainOptions struct {
 	// (default 20) with one tag at least DictMinShare of the time (default 0.97).
 	DictMinFreq  int
 	DictMinShare float64
+	// VocabMinFreq: words seen at least this often (default 2) get a record
+	// of their summed NER word-feature weights, which makes tagging faster
+	// (the tags do not change).
+	VocabMinFreq int
 	Log          io.Writer // progress, or nil
 }
 
@@ -57,6 +59,9 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.DictMinShare <= 0 {
 		o.DictMinShare = 0.97
+	}
+	if o.VocabMinFreq <= 0 {
+		o.VocabMinFreq = 2
 	}
 }
 
@@ -90,10 +95,6 @@ func (tr *trainer) logf(format string, args ...any) {
 // Train trains a POS and an NER model on the examples.
 func Train(exs []Example, opt TrainOptions) (*Model, error) {
 	opt.defaults()
-	if v := os.Getenv("TAGGER_ABLATE"); v != "" {
-		ablate, _ = strconv.ParseUint(v, 0, 64)
-		fmt.Fprintf(opt.Log, "ablate %#x\n", ablate)
-	}
 	if len(exs) == 0 {
 		return nil, errors.New("tagger: no training examples")
 	}
@@ -198,6 +199,7 @@ func Train(exs []Example, opt TrainOptions) (*Model, error) {
 	}
 	d.dictKeys, d.dictVals = sortedMap(tr.dict)
 	d.lexKeys, d.lexVals = sortedMap(tr.lex)
+	d.vocab = buildVocab(exs, opt.VocabMinFreq)
 	m, err := newModel(d)
 	if err != nil {
 		return nil, err
@@ -289,6 +291,36 @@ func buildLexicon(exs []Example) lexicon {
 	return lex
 }
 
+// buildVocab lists the normalised forms of the words seen at least minFreq
+// times.
+func buildVocab(exs []Example, minFreq int) []string {
+	type entry struct {
+		form string
+		n    int
+	}
+	seen := map[uint64]*entry{}
+	var an analyzer
+	for _, ex := range exs {
+		for _, w := range ex.Words {
+			t := an.analyzeWord(w)
+			e := seen[t.ew]
+			if e == nil {
+				e = &entry{form: string(an.buf)}
+				seen[t.ew] = e
+			}
+			e.n++
+		}
+	}
+	var vocab []string
+	for _, e := range seen {
+		if e.n >= minFreq {
+			vocab = append(vocab, e.form)
+		}
+	}
+	sort.Strings(vocab)
+	return vocab
+}
+
 func (tr *trainer) buildTagDict() map[uint64]uint8 {
 	counts := map[uint64][]int32{}
 	for e, ti := range tr.infos {
@@ -336,7 +368,9 @@ func (tr *trainer) predictPOS(td tableData, exs []int) {
 		posHash: tr.posHash,
 		tagdict: tr.dict,
 		pos:     buildTable(td.nClass, td.keys, td.counts, td.classes, td.weights),
+		nPosAll: len(tr.posTags) + 4,
 	}
+	m.buildPOSTables()
 	sc := &scratch{scores: make([]int32, len(tr.posTags))}
 	correct, total := 0, 0
 	for _, e := range exs {
@@ -421,13 +455,14 @@ func (tr *trainer) trainNER(exs []int, name string) tableData {
 			prev := nE
 			for i := 2; i < n-2; i++ {
 				g := gold[i-2]
-				nerStatic(ti, posH, i, feats[:numNERStatic])
-				nerDynamic(ti, posH, i, entH[i-1], entH[i-2], feats[numNERStatic:])
-				p.score(feats[:], scores)
+				k := nerStatic(ti, posH, i, feats[:])
+				nerDynamic(ti, posH, i, entH[i-1], entH[i-2], feats[k:k+numNERDynamic])
+				k += numNERDynamic
+				p.score(feats[:k], scores)
 				guess := argmaxAllowed(scores, tr.allowed[prev*nE:(prev+1)*nE])
 				p.tick()
 				if guess != g {
-					p.update(feats[:], g, guess)
+					p.update(feats[:k], g, guess)
 				} else {
 					correct++
 				}
