@@ -578,6 +578,9 @@ func (r *relater) verbs() {
 			continue
 		}
 		subjects := r.subjects(i)
+		if len(subjects) == 0 {
+			subjects = r.infinitiveSubject(i)
+		}
 		all, _ := r.objects(start, 4, pred)
 		var objects []*Found
 		for _, o := range all {
@@ -690,7 +693,8 @@ func (r *relater) sentenceSubject() *Found {
 		if isFiniteVerb(r.d.Tokens[i].POS) && r.mention(i) == nil {
 			return nil
 		}
-		if f := r.mention(i); f != nil && isActor(f) && !prepositions[strings.ToLower(r.tok(i-1))] && f.Kind != KindDemonym {
+		if f := r.mention(i); f != nil && isActor(f) && !prepositions[strings.ToLower(r.tok(i-1))] &&
+			(f.Kind != KindDemonym || agentNouns[strings.ToLower(r.tok(r.mentionEnd(i)))]) {
 			return f
 		}
 	}
@@ -735,6 +739,26 @@ func (r *relater) nominals() {
 		switch w {
 		case "reception", "visit", "signing", "accession", "joining", "participation", "membership":
 			r.nominal(i, w)
+		case "fighting", "infighting", "clashes", "war", "conflict", "battles", "hostilities":
+			if r.tok(i+1) == "between" {
+				if l, _ := r.after(i+2, 2); len(l) >= 2 {
+					r.typed(l[0], PredFoughtAgainst, l[1], 0.8, i)
+				}
+			} else if r.tok(i+1) == "against" || r.tok(i+1) == "with" {
+				if agent := r.agentOf(i); agent != nil {
+					if l, _ := r.after(i+2, 2); len(l) > 0 {
+						r.typed(agent, PredFoughtAgainst, l[0], 0.7, i)
+					}
+				}
+			}
+		case "offensive", "attack", "attacks", "strike", "strikes", "raid", "raids", "airstrikes", "assault":
+			if p := r.tok(i + 1); p == "on" || p == "in" || p == "against" {
+				if agent := r.agentOf(i); agent != nil {
+					if l, _ := r.after(i+2, 2); len(l) > 0 {
+						r.typed(agent, PredAttacked, l[0], 0.7, i)
+					}
+				}
+			}
 		case "talks", "meeting", "discussed", "cooperation", "partnership", "negotiations", "consultations", "meetings":
 			if r.tok(i+1) == "between" {
 				if l, _ := r.after(i+2, 2); len(l) >= 2 {
@@ -754,8 +778,14 @@ func (r *relater) nominals() {
 				}
 			}
 			with := i + 1
-			if (r.tok(with) == "in" || r.tok(with) == "at") && r.mention(with+1) != nil {
-				with = r.mentionEnd(with + 1) // "after meeting in Cairo with Egyptian President Hosni Mubarak"
+			if r.tok(with) == "in" || r.tok(with) == "at" {
+				m := with + 1
+				if r.tok(m) == "the" {
+					m++
+				}
+				if r.mention(m) != nil {
+					with = r.mentionEnd(m) // "after meeting in Cairo with Egyptian President Hosni Mubarak"
+				}
 			}
 			if (w == "talks" || w == "meeting" || w == "negotiations") && r.tok(with) == "with" && r.possessor(i) == nil {
 				// "... arrives in Beijing for talks with his Chinese counterpart, Li Zhaoxing".
@@ -1299,4 +1329,32 @@ func (r *relater) placeIn() {
 
 func isAdjective(t Token) bool {
 	return strings.HasPrefix(t.POS, "JJ") || strings.HasSuffix(t.Text, "ern") || strings.Contains(t.Text, "-") && !isCapitalized(t.Text)
+}
+
+// agentNouns after a nationality make the country the actor (CAMEO's agents): "the Israeli
+// military began an offensive".
+var agentNouns = setOf("military", "army", "forces", "troops", "police", "government", "authorities",
+	"officials", "navy", "warplanes", "jets", "soldiers", "security")
+
+// agentOf is who does what the noun at token i names: its possessor, else the sentence's subject.
+func (r *relater) agentOf(i int) *Found {
+	if p := r.possessor(i); p != nil {
+		return p
+	}
+	return r.sentenceSubject()
+}
+
+// infinitiveSubject: "Putin is the first Russian leader to visit Israel" — the subject of the
+// copula before the infinitive.
+func (r *relater) infinitiveSubject(i int) []*Found {
+	if r.tok(i-1) != "to" {
+		return nil
+	}
+	for k := r.s.First; k < i-1; k++ {
+		switch strings.ToLower(r.tok(k)) {
+		case "is", "was", "became", "becomes", "are", "were":
+			return r.subjects(k)
+		}
+	}
+	return nil
 }
