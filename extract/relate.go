@@ -477,6 +477,20 @@ func (r *relater) structural(si int) {
 				}
 			}
 		}
+		// "Clearwater, Florida": a city and the region or country it lies in.
+		if f.Type == City || f.Type == Place {
+			k := d.TokenAt(f.End)
+			if k+1 < r.s.Last && d.Tokens[k].Text == "," {
+				if g := r.mention(k + 1); g != nil && (g.Type == Place || g.Type == Country) && g.Entity != f.Entity && !(f.Gaz != nil && g.Gaz != nil && g.Type == Country && f.Gaz.Country != g.Gaz.ID) {
+					end := r.mentionEnd(k + 1)
+					if t := r.tok(end); t != "and" && !(t == "," && r.mention(end+1) != nil) {
+						if rel := r.add(f, PredContainedIn, g, 0.85, k); rel != nil {
+							rel.Date, rel.AttributedTo, rel.Verb, rel.Negated, rel.Modality = "", "", "", false, ""
+						}
+					}
+				}
+			}
+		}
 		if f.Type == City && f.Gaz != nil && f.Gaz.Country != "" {
 			if c := r.findEntity(f.Gaz.Country); c != nil {
 				if rel := r.add(f, PredContainedIn, c, 0.95, d.TokenAt(f.Start)); rel != nil {
@@ -680,6 +694,17 @@ func (r *relater) subjects(i int) []*Found {
 		}
 		out = append(out, f)
 	}
+	if len(out) == 0 {
+		// "He then went to Israel": the person named last before.
+		for k := i - 1; k >= r.s.First && k >= i-3; k-- {
+			if w := strings.ToLower(r.tok(k)); w == "he" || w == "she" {
+				if p := r.lastPerson(k); p != nil {
+					out = append(out, p)
+				}
+				break
+			}
+		}
+	}
 	return out
 }
 
@@ -689,6 +714,9 @@ var personNouns = setOf("leader", "president", "man", "woman", "citizen", "natio
 
 // sentenceSubject is the actor named before the sentence's first finite verb, in this sentence.
 func (r *relater) sentenceSubject() *Found {
+	if w := strings.ToLower(r.tok(r.s.First)); w == "he" || w == "she" {
+		return r.lastPerson(r.s.First)
+	}
 	for i := r.s.First; i < r.s.Last; i++ {
 		if isFiniteVerb(r.d.Tokens[i].POS) && r.mention(i) == nil {
 			return nil
@@ -828,12 +856,46 @@ func (r *relater) nominals() {
 		case "head", "leader", "chief", "chairman", "chairwoman", "director":
 			r.headOf(i)
 		case "member":
-			// "X is a member of Y" handled by verbs; "X, a member of Y": apposition.
+			// "X is a member of Y" handled by verbs; "X, a member of Y" and "X, 19, a member of
+			// Y": apposition.
 			if r.tok(i+1) == "of" && (r.tok(i-1) == "a" || r.tok(i-1) == "an") && r.tok(i-2) == "," {
+				k := i - 2
+				if isNumber(r.tok(k-1)) && r.tok(k-2) == "," {
+					k -= 2
+				}
 				if l, _ := r.after(i+2, 2); len(l) > 0 {
-					for _, s := range r.before(i-2, 0) {
+					for _, s := range r.before(k, 0) {
 						r.typed(s, PredMemberOf, l[0], 0.8, i)
 					}
+				}
+			}
+		case "exchanged", "traded":
+			// "North and South Korea exchanged artillery fire".
+			if k := i + 1; r.tok(k) == "fire" || r.tok(k+1) == "fire" || r.tok(k+1) == "shots" || r.tok(k) == "shots" {
+				subj := r.subjects(i)
+				for a := 0; a+1 < len(subj); a++ {
+					r.typed(subj[a], PredFoughtAgainst, subj[a+1], 0.75, i)
+				}
+			}
+		case "fired", "launched", "shot":
+			// "North Korea fired artillery rounds aimed at a loudspeaker in South Korea".
+			for k := i + 1; k < r.s.Last && k <= i+8; k++ {
+				if t := r.tok(k); t == "at" || t == "into" || t == "on" {
+					target := -1
+					for m := k + 1; m < r.s.Last && m <= k+6; m++ {
+						if r.mention(m) != nil {
+							target = m
+							break
+						}
+					}
+					subj := r.subjects(i)
+					if target >= 0 && len(subj) > 0 {
+						r.typed(subj[len(subj)-1], PredAttacked, r.mention(target), 0.7, i)
+					}
+					break
+				}
+				if r.mention(k) != nil || r.tok(k) == "," {
+					break
 				}
 			}
 		}
@@ -1357,4 +1419,16 @@ func (r *relater) infinitiveSubject(i int) []*Found {
 		}
 	}
 	return nil
+}
+
+func isNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
