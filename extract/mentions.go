@@ -543,8 +543,14 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 		}
 		return out
 	}
+	if personByName(toks, first, last) {
+		return []*Found{{Span: sp, Kind: KindName, Type: Person, Name: text, Context: sp}}
+	}
 	var out []*Found
 	for _, c := range taggerChunks(toks, first, last) {
+		if c.typ != Person && personByName(toks, c.first, c.last) {
+			c.typ = Person
+		}
 		csp := Span{toks[c.first].Start, toks[c.last-1].End}
 		f := &Found{Span: csp, Kind: KindName, Type: c.typ, Name: d.Text[csp.Start:csp.End], Context: csp}
 		if c.typ == Country {

@@ -1,0 +1,36 @@
+package extract
+
+import (
+	_ "embed"
+	"strings"
+)
+
+//go:embed data/firstnames.txt
+var firstNamesData string
+
+// firstNames are given names learnt from the GMB corpus: a run of two or three capitalised
+// words that begins with one names a person, whatever the statistical tagger thought.
+var firstNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(firstNamesData, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			m[l] = true
+		}
+	}
+	return m
+}()
+
+// personByName reports whether tokens [first, last) look like a person's full name: two to
+// three name words, the first a known given name.
+func personByName(toks []Token, first, last int) bool {
+	n := last - first
+	if n < 2 || n > 3 || !firstNames[toks[first].Text] {
+		return false
+	}
+	for i := first; i < last; i++ {
+		if !isNameWord(toks[i].Text) || isHead(toks[i].Text) {
+			return false
+		}
+	}
+	return true
+}
