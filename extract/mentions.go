@@ -36,6 +36,11 @@ var placeHeads = setOf("River", "Mountains", "Mountain", "Mount", "Province", "R
 
 var affixes = setOf("pro", "anti", "non", "ex", "post", "pre", "mid", "neo", "pan", "trans", "un")
 
+// notOrgAcronyms are capitalised abbreviations that do not name an organisation.
+var notOrgAcronyms = setOf("TV", "GDP", "AIDS", "HIV", "CEO", "DNA", "PM", "AM", "OK", "ID", "PC",
+	"IT", "AI", "IQ", "USB", "PDF", "GPS", "SUV", "DVD", "CD", "MP", "VIP", "SMS", "RNA", "LGBT",
+	"PR", "HQ", "UFO", "ATM", "IP", "URL", "FAQ", "IE", "VR", "CO2", "COVID", "SARS", "MERS", "TB")
+
 var captionWords = setOf("Image", "Photo", "Picture", "Video", "Source", "Credit", "File", "Graphic", "Map")
 
 var directions = setOf("North", "South", "East", "West", "Northern", "Southern", "Eastern",
@@ -547,8 +552,13 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 		return []*Found{{Span: sp, Kind: KindName, Type: Person, Name: text, Context: sp}}
 	}
 	var out []*Found
-	for _, c := range taggerChunks(toks, first, last) {
-		if c.typ != Person && personByName(toks, c.first, c.last) {
+	chunks := taggerChunks(toks, first, last)
+	if len(chunks) == 0 && last-first == 1 && looksLikeAcronym(toks[first].Text) && isAllCaps(toks[first].Text) && !notOrgAcronyms[toks[first].Text] {
+		// An unknown acronym in the middle of a sentence is most often an organisation.
+		return []*Found{{Span: sp, Kind: KindName, Type: Organization, Name: text, Context: sp}}
+	}
+	for _, c := range chunks {
+		if c.typ != Person && (personByName(toks, c.first, c.last) || c.last-c.first == 1 && firstNames[toks[c.first].Text]) {
 			c.typ = Person
 		}
 		csp := Span{toks[c.first].Start, toks[c.last-1].End}

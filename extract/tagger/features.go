@@ -332,7 +332,7 @@ const (
 	fFirstCls
 	fShapem1
 	fShapep1
-	// NER only
+	// NER only (the ones marked unused were tried and dropped; their numbers stay taken)
 	fPos
 	fPosm1
 	fPosp1

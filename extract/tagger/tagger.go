@@ -127,7 +127,7 @@ type scratch struct {
 	feats  []uint64 // static features of the sentence
 	static []int32  // their scores, per token
 	scores []int32
-	sink   uint64
+	sink   uint64 // keeps the reads of weightTable.touch from being optimised away
 }
 
 func (m *Model) getScratch() *scratch {
