@@ -70,10 +70,10 @@ func init() {
 		PredCondemned:      {"condemn", "condemns", "condemned", "condemning", "denounced", "denounces", "deplored"},
 		PredSanctioned:     {"sanctioned", "sanctions", "sanction"},
 		PredPraised:        {"praise", "praises", "praised", "praising", "hailed", "hails", "lauded", "commended", "applauded"},
-		PredCriticised:     {"criticize", "criticizes", "criticized", "criticizing", "criticise", "criticises", "criticised", "criticising", "slammed", "rebuked", "blasted"},
+		PredCriticised:     {"criticize", "criticizes", "criticized", "criticizing", "criticise", "criticises", "criticised", "criticising", "slammed", "rebuked", "blasted", "chided", "berated", "castigated", "censured", "reprimanded", "scolded", "denigrated", "lambasted", "ridiculed"},
 		PredSupported:      {"support", "supports", "supported", "supporting", "backed", "backs", "endorsed", "endorses"},
 		PredCooperatesWith: {"cooperate", "cooperates", "cooperated", "cooperating"},
-		PredAgreedWith:     {"agreed"},
+		PredAgreedWith:     {"agreed", "agree", "agrees"},
 		PredAlliedWith:     {"allied"},
 	} {
 		for _, f := range forms {
@@ -83,7 +83,7 @@ func init() {
 }
 
 // needsParticle: forms that state the predicate only with a following word ("agreed with").
-var needsParticle = map[string]string{"agreed": "with", "allied": "with", "clashed": "with", "cooperate": "with",
+var needsParticle = map[string]string{"allied": "with", "clashed": "with", "cooperate": "with",
 	"cooperates": "with", "cooperated": "with", "cooperating": "with"}
 
 // symmetric predicates hold both ways; the extractor writes them once, subject first in the text.
@@ -214,7 +214,9 @@ func (r *relater) after(i int, maxSkip int) ([]*Found, int) {
 	skipped := 0
 	for i < r.s.Last && r.mention(i) == nil {
 		w := r.tok(i)
-		if w == "." || w == ";" || w == ":" || w == "," || verbForms[w] != "" || skipped >= maxSkip {
+		det := strings.ToLower(r.tok(i - 1))
+		isVerb := verbForms[w] != "" && det != "a" && det != "an" && det != "the"
+		if w == "." || w == ";" || w == ":" || w == "," || isVerb || skipped >= maxSkip {
 			return nil, i
 		}
 		skipped++
@@ -602,6 +604,13 @@ func (r *relater) verbs() {
 				objects = append(objects, o)
 			}
 		}
+		if len(objects) == 0 && strings.HasPrefix(lw, "agree") && len(subjects) > 1 {
+			// "The Philippines and France agree that ...".
+			for k := 1; k < len(subjects); k++ {
+				r.typed(subjects[0], PredAgreedWith, subjects[k], 0.75, i)
+			}
+			continue
+		}
 		if len(objects) == 0 && (lw == "met" || strings.HasPrefix(lw, "meet")) && len(subjects) > 1 {
 			// "X and Y met": a meeting between the coordinated subjects.
 			for k := 1; k < len(subjects); k++ {
@@ -849,7 +858,7 @@ func (r *relater) nominals() {
 					}
 				}
 			}
-		case "arrived", "arrives", "arrive", "arriving", "went", "traveled", "travelled", "travels", "flew", "trip", "tour", "journey":
+		case "arrived", "arrives", "arrive", "arriving", "went", "traveled", "travelled", "travels", "flew", "trip", "tour", "journey", "left", "departed", "headed":
 			r.travel(i, w)
 		case "resumed", "held", "hold", "holding", "began", "opened", "had", "have", "has", "start", "started":
 			r.talksHeld(i)
@@ -1187,14 +1196,16 @@ func (r *relater) datesEvent(date *Found) bool {
 // travel: "X arrived in Y", "X went to Y", "X's trip to Y", "a tour of Y" — X visited Y.
 func (r *relater) travel(i int, w string) {
 	k := i + 1
-	for k < r.s.Last && k <= i+3 && r.tok(k) != "in" && r.tok(k) != "to" && r.tok(k) != "of" && r.tok(k) != "at" {
+	for k < r.s.Last && k <= i+3 && r.tok(k) != "in" && r.tok(k) != "to" && r.tok(k) != "of" && r.tok(k) != "at" && r.tok(k) != "for" {
 		k++ // "arrives Sunday in Beijing"
 	}
 	p := r.tok(k)
 	switch {
 	case (w == "tour" || w == "trip" || w == "journey") && p != "to" && p != "of":
 		return
-	case p != "in" && p != "to" && p != "at" && p != "of":
+	case (w == "left" || w == "departed" || w == "headed") && p != "for":
+		return
+	case p != "in" && p != "to" && p != "at" && p != "of" && p != "for":
 		return
 	}
 	dest, _ := r.after(k+1, 2)
@@ -1342,11 +1353,17 @@ func (r *relater) sanctionsAt(i int) int {
 
 // agreementWith: "(an|a) (trade|peace)? (agreement|accord|deal|protocol) with" at token i.
 func (r *relater) agreementWith(i int) int {
-	for k := i; k < r.s.Last && k <= i+3; k++ {
+	for k := i; k < r.s.Last && k <= i+6; k++ {
 		switch r.tok(k) {
 		case "agreement", "accord", "deal", "protocol", "treaty", "memorandum", "pact":
-			if r.tok(k+1) == "with" {
-				return k + 2
+			// "signed an 800 million ducat trade protocol for 1990 with Dagolath"
+			for m := k + 1; m < r.s.Last && m <= k+4; m++ {
+				if r.tok(m) == "with" {
+					return m + 1
+				}
+				if r.mention(m) != nil || r.tok(m) == "," {
+					return 0
+				}
 			}
 			return 0
 		}

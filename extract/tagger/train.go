@@ -34,7 +34,7 @@ type TrainOptions struct {
 	// (default 20) with one tag at least DictMinShare of the time (default 0.97).
 	DictMinFreq  int
 	DictMinShare float64
-	// VocabMinFreq: words seen at least this often (default 2) get a record
+	// VocabMinFreq: words seen at least this often (default 5) get a record
 	// of their summed NER word-feature weights, which makes tagging faster
 	// (the tags do not change).
 	VocabMinFreq int
@@ -61,7 +61,7 @@ func (o *TrainOptions) defaults() {
 		o.DictMinShare = 0.97
 	}
 	if o.VocabMinFreq <= 0 {
-		o.VocabMinFreq = 2
+		o.VocabMinFreq = 5
 	}
 }
 
