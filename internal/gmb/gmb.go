@@ -185,7 +185,7 @@ var noSpaceAfter = map[string]bool{
 // "don't", "(AP)", `he said, "we will."`) and returns the byte span of each
 // token in the text: text[spans[i][0]:spans[i][1]] == toks[i].Word.
 //
-// Straight double quotes (and single quotes tagged as quotation marks) are
+// Straight double quotes (and single quotes that are not possessive) are
 // taken as opening or closing from their position: at the start of the
 // sentence a quote opens; at its end, or before , . ; : ! ? it closes;
 // elsewhere quotes alternate.
@@ -310,4 +310,38 @@ func quoteCloses(toks []Token, i int, open bool) bool {
 		return true
 	}
 	return open
+}
+
+// PennPOS returns the POS tags of s mapped to the Penn Treebank's own: LRB
+// and RRB become -LRB- and -RRB-, the ";" tag ":", and quotation marks (all
+// tagged “ in the corpus) “ when they open and ” when they close.
+func (s Sentence) PennPOS() []string {
+	closing := ClosingQuotes(s.Tokens)
+	pos := make([]string, len(s.Tokens))
+	for i, t := range s.Tokens {
+		p := t.POS
+		switch p {
+		case "LRB":
+			p = "-LRB-"
+		case "RRB":
+			p = "-RRB-"
+		case ";":
+			p = ":"
+		case "``":
+			if closing[i] {
+				p = "''"
+			}
+		}
+		pos[i] = p
+	}
+	return pos
+}
+
+// Tags returns the entity tags of s.
+func (s Sentence) Tags() []string {
+	tags := make([]string, len(s.Tokens))
+	for i, t := range s.Tokens {
+		tags[i] = t.Tag
+	}
+	return tags
 }

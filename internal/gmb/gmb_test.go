@@ -238,3 +238,17 @@ func TestStripTitles(t *testing.T) {
 		}
 	}
 }
+
+func TestPennPOS(t *testing.T) {
+	s := Sentence{Tokens: []Token{
+		{`"`, "``", "O"}, {"Yes", "UH", "O"}, {`"`, "``", "O"}, {"(", "LRB", "O"}, {"a", "DT", "O"},
+		{")", "RRB", "O"}, {";", ";", "O"}, {"Bob", "NNP", "B-per"},
+	}}
+	got := strings.Join(s.PennPOS(), " ")
+	if want := "`` UH '' -LRB- DT -RRB- : NNP"; got != want {
+		t.Errorf("PennPOS = %q, want %q", got, want)
+	}
+	if got := strings.Join(s.Tags(), " "); got != "O O O O O O O B-per" {
+		t.Errorf("Tags = %q", got)
+	}
+}
