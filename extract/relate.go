@@ -1063,23 +1063,75 @@ func (r *relater) discussed(i int, who *Found) {
 func (r *relater) speech() {
 	for k := r.s.First; k < r.s.Last; k++ {
 		w := r.tok(k)
-		if !speechVerbs[w] || w == "reports" || w == "reported" {
+		if !speechVerbs[w] || w == "reports" || w == "reported" || strings.HasPrefix(r.d.Tokens[k].POS, "NN") {
 			continue
 		}
-		sp := r.before(k, 2)
-		if len(sp) == 0 {
+		speaker := r.speakerOf(k)
+		if speaker == nil {
 			continue
 		}
 		q := r.quote()
+		conf := 0.8
+		if q == "" {
+			// Reported speech: what follows the verb ("Qureia said the two sides agreed ..."),
+			// or, when the speaker comes last, what precedes it ("..., the minister said").
+			q, conf = r.reported(k), 0.7
+		}
 		if q == "" {
 			continue
 		}
-		rel := Relation{Subject: sp[len(sp)-1].Entity.ID, Predicate: PredSaid, Value: q, Confidence: 0.8,
+		rel := Relation{Subject: speaker.Entity.ID, Predicate: PredSaid, Value: q, Confidence: conf,
 			Evidence: Span{r.s.Start, r.s.End}, Verb: w}
 		rel.Date = r.dateNear(k)
 		r.out = append(r.out, rel)
 		return
 	}
+}
+
+// speakerOf is who speaks through the verb at token k: the actor before it ("X said"), or
+// after it in an inversion (`", said KCNA"`, "added the ministry").
+func (r *relater) speakerOf(k int) *Found {
+	if sp := r.subjects(k); len(sp) > 0 {
+		return sp[len(sp)-1]
+	}
+	if p := r.tok(k - 1); p == "," || p == "\"" || p == "”" || p == "'" {
+		if l, _ := r.after(k+1, 2); len(l) > 0 && isActor(l[0]) {
+			return l[0]
+		}
+	}
+	return nil
+}
+
+// reported is the content of reported speech around the speech verb at token k.
+func (r *relater) reported(k int) string {
+	from := k + 1
+	if r.tok(from) == "on" || r.mention(from) != nil && r.mention(from).Type == Date {
+		for from < r.s.Last && r.tok(from) != "that" && r.mention(from) != nil {
+			from++
+		}
+	}
+	if r.tok(from) == "that" {
+		from++
+	}
+	if from < r.s.Last && r.s.Last-from > 3 && !isPunct(r.tok(from)) {
+		end := r.s.Last - 1
+		if !isPunct(r.tok(end)) {
+			end = r.s.Last
+		}
+		if end > from {
+			return strings.TrimSpace(r.d.Text[r.d.Tokens[from].Start:r.d.Tokens[end-1].End])
+		}
+	}
+	// "..., the minister said." — the clause before the comma.
+	if c := k - 1; c > r.s.First {
+		for c > r.s.First && r.tok(c) != "," {
+			c--
+		}
+		if c > r.s.First+2 {
+			return strings.TrimSpace(r.d.Text[r.s.Start:r.d.Tokens[c-1].End])
+		}
+	}
+	return ""
 }
 
 // quote returns the quoted text of the sentence, if any.
