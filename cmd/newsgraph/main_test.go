@@ -344,6 +344,29 @@ func TestServeAndSecondLoad(t *testing.T) {
 
 func TestExampleQueriesRun(t *testing.T) {
 	db := loadedExamples(t)
+	// One more article so that every kind of statement is present: negated, hypothetical,
+	// attributed.
+	cmd := exec.Command(bin, "--db", db, "load", "-")
+	cmd.Stdin = strings.NewReader(`{"id":"qualified","text":"Turkey may visit Armenia next year. Iran did not attack Israel. Ukraine said Russia attacked Poland."}`)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v %s", err, out)
+	}
+	for q, want := range map[string]string{
+		"08-negated.js":      `"<ng:attacked>"`,
+		"09-attributed.js":   `"according_to": "<ng:country/ukraine>"`,
+		"10-hypothetical.js": `"modality": "may"`,
+	} {
+		if out := mustRun(t, db, "query", "-f", "../../examples/queries/"+q); !strings.Contains(out, want) {
+			t.Errorf("%s: no %s in %s", q, want, out)
+		}
+	}
+	// A negated or hypothetical relation is never a plain edge.
+	if got := query(t, db, `g.V("<ng:country/iran>").Out("<ng:attacked>").All()`); len(got) != 0 {
+		t.Errorf("negated relation as an edge: %q", got)
+	}
+	if got := query(t, db, `g.V("<ng:country/turkiye>").Out("<ng:visited>").All()`); len(got) != 0 {
+		t.Errorf("hypothetical relation as an edge: %q", got)
+	}
 	files, _ := filepath.Glob("../../examples/queries/*.js")
 	if len(files) < 5 {
 		t.Fatalf("%d example queries", len(files))
