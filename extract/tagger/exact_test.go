@@ -4,14 +4,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"github.com/newsgraph/newsgraph/internal/gmb"
 )
 
 // refTag tags with every feature looked up one by one, as in training: the
 // reference for the summed records and tables of TagInto.
 func refTag(m *Model, words []string) (pos, ent []string) {
-	an := analyzer{lex: m.lex}
+	an := analyzer{lex: m.lex, gaz: gazetteer.Default()}
 	ti := an.analyze(words, nil)
+	an.markGazetteer(words, ti)
 	n := len(ti)
 	posH := make([]uint64, n)
 	posH[0], posH[1], posH[n-2], posH[n-1] = start2H, startH, endH, end2H

@@ -2,6 +2,8 @@ package tagger
 
 import (
 	"unicode"
+
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"unicode/utf8"
 )
 
@@ -90,6 +92,7 @@ type tokInfo struct {
 	lex   uint8          // case profile
 	first bool           // no letter or digit before it in the sentence
 	alnum bool           // has a letter or digit
+	gaz   uint8          // gazetteer value (see gaz.go), 0: none
 }
 
 // Hashes of the padding tokens and of the fixed values.
@@ -149,8 +152,11 @@ func normalizeToken(w string) string {
 type analyzer struct {
 	buf, low, shp []byte
 	lex           lexicon
-	vocab         map[uint64]int32 // exact form → word record (nil in training)
-	padRec        [4]int32         // records of the padding tokens
+	vocab         map[uint64]int32     // exact form → word record (nil in training)
+	padRec        [4]int32             // records of the padding tokens
+	gaz           *gazetteer.Gazetteer // nil: no gazetteer features
+	text          []byte               // scratch for markGazetteer
+	ends          []int32
 }
 
 // lexicon maps the hash of a lower-case word to its case profile.
@@ -359,6 +365,11 @@ const (
 	fClsm1Cls
 	fPosm2
 	fPosp2
+	fGaz
+	fGazm1
+	fGazp1
+	fShapeWp1
+	fWm1Shape
 )
 
 var tmplHash [64]uint64
@@ -446,7 +457,7 @@ func posP1W(p1, lw uint64) uint64 { return f2(fP1W, p1, lw) }
 // summed once, when the model loads, into a record per word and offset.
 const (
 	numNERWord    = 19 // 11 at offset 0, 3 at ±1, 1 at ±2
-	numNERContext = 16
+	numNERContext = 21
 )
 
 // nerWord writes the word features of token t seen at offset d (-2..+2) from
@@ -492,7 +503,7 @@ func nerWord(t *tokInfo, d int, out []uint64) int {
 // The NER context features whose values come from small sets (POS tags, case
 // classes, case profiles) are dense: the model sums their weights into tables
 // when it loads. The others are sparse, looked up one by one.
-const numNERSparseContext = 5
+const numNERSparseContext = 7
 
 var nerPosTmpl = [5]uint64{fPosm2, fPosm1, fPos, fPosp1, fPosp2}
 
@@ -522,6 +533,16 @@ func nerSparseContext(ti []tokInfo, pos []uint64, i int, out []uint64) {
 	out[2] = f2(fFirstShape, boolH[b2i(t.first)], t.shape)
 	out[3] = f2(fShapem1Shape, m1.shape, t.shape)
 	out[4] = f2(fShapeShapep1, t.shape, n1.shape)
+	out[5], out[6] = 0, 0
+	if features&FeatContext != 0 {
+		out[5] = f2(fShapeWp1, t.shape, n1.lw)
+		out[6] = f2(fWm1Shape, m1.lw, t.shape)
+	}
+}
+
+// nerGaz is the feature of gazetteer value g at offset d (-1..+1).
+func nerGaz(d int, g uint8) uint64 {
+	return f1([3]uint64{fGazm1, fGaz, fGazp1}[d+1], gazHash[g])
 }
 
 // nerContext writes all the context features of token i given the POS tag
@@ -535,7 +556,13 @@ func nerContext(ti []tokInfo, pos []uint64, i int, out []uint64) {
 	out[6] = nerPosPairR(pos[i], pos[i+1])
 	out[7] = nerClsPair(ti[i-1].cls, ti[i].cls)
 	nerFirst(ti[i].first, ti[i].lex, out[8:11])
-	nerSparseContext(ti, pos, i, out[11:])
+	for d := -1; d <= 1; d++ {
+		out[12+d] = 0
+		if features&FeatGazetteer != 0 {
+			out[12+d] = nerGaz(d, ti[i+d].gaz)
+		}
+	}
+	nerSparseContext(ti, pos, i, out[14:])
 }
 
 // nerStatic writes all the static NER features of token i (as training sees
@@ -561,6 +588,17 @@ func nerDynamic(ti []tokInfo, pos []uint64, i int, e1, e2 uint64, out []uint64) 
 	out[0], out[1] = nerE(e1, e2)
 	out[2] = nerEPos(e1, pos[i])
 }
+
+// Optional feature groups, for ablations in training (a feature left out of
+// training has no weight, so tagging needs no switch).
+const (
+	FeatGazetteer = 1 << iota // gazetteer values at -1..+1
+	FeatContext               // shape × next word, previous word × shape
+	FeatAll       = FeatGazetteer | FeatContext
+)
+
+// features is the set of optional feature groups emitted in training.
+var features = FeatAll
 
 func b2i(b bool) int {
 	if b {

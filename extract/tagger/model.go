@@ -230,6 +230,13 @@ func (m *Model) buildNERTables(vocab []string) {
 			sum(m.nerFirst[k*nE:(k+1)*nE], feats[:3]...)
 		}
 	}
+	m.nerGazT = make([]int32, numGaz*3*nE)
+	for g := range uint8(numGaz) {
+		for d := -1; d <= 1; d++ {
+			k := int(g)*3 + d + 1
+			sum(m.nerGazT[k*nE:(k+1)*nE], nerGaz(d, g))
+		}
+	}
 	// Entity tags and the padding tags: entAll[nE], entAll[nE+1] = -START-, -START2-.
 	nX := nE + 2
 	entAll := append(append([]uint64(nil), m.entHash...), startH, start2H)

@@ -13,6 +13,8 @@ import (
 	_ "embed"
 	"fmt"
 	"sync"
+
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
 )
 
 //go:embed model/tagger.bin.gz
@@ -56,6 +58,7 @@ type Model struct {
 	// dense NER tables, see buildRecords
 	nPosAll                                                     int
 	nerPos, nerPairL, nerPairR, nerCls, nerFirst, nerE, nerEPos []int32
+	nerGazT                                                     []int32
 	posPrev, posFirst                                           []int32
 	info                                                        string
 	data                                                        *modelData // kept by Train for Save
@@ -92,8 +95,9 @@ func (m *Model) Tag(words []string) (pos, ent []string) {
 }
 
 // TagInto is Tag writing into pos and ent, which must be at least as long as
-// words; it allocates nothing once warm. ent may be nil to tag parts of speech
-// only.
+// words; once warm it allocates nothing but gazetteer.Match's small slice of
+// hits for each gazetteer name in the sentence (nothing at all with ent nil).
+// ent may be nil to tag parts of speech only.
 func (m *Model) TagInto(words, pos, ent []string) {
 	if len(words) == 0 {
 		return
@@ -111,6 +115,7 @@ func (m *Model) TagInto(words, pos, ent []string) {
 	if ent == nil {
 		return
 	}
+	sc.an.markGazetteer(words, sc.ti)
 	m.tagNER(sc)
 	for i := range words {
 		ent[i] = m.entTags[sc.entID[i+2]]
@@ -135,7 +140,7 @@ func (m *Model) getScratch() *scratch {
 		return sc
 	}
 	n := max(len(m.posTags), len(m.entTags))
-	return &scratch{an: analyzer{lex: m.lex, vocab: m.vocab, padRec: m.padRec}, scores: make([]int32, n)}
+	return &scratch{an: analyzer{lex: m.lex, vocab: m.vocab, padRec: m.padRec, gaz: gazetteer.Default()}, scores: make([]int32, n)}
 }
 
 func grow[T any](s []T, n int) []T {
@@ -245,6 +250,9 @@ func (m *Model) tagNER(sc *scratch) {
 		addRow(row, m.nerPairR[(int(pid[i])*nA+int(pid[i+1]))*nE:])
 		addRow(row, m.nerCls[(int(ti[i-1].cls)*numClasses+int(t.cls))*nE:])
 		addRow(row, m.nerFirst[(b2i(t.first)*numLex+int(t.lex))*nE:])
+		for d := -1; d <= 1; d++ {
+			addRow(row, m.nerGazT[(int(ti[i+d].gaz)*3+d+1)*nE:])
+		}
 		for _, f := range ctx[(i-2)*numNERSparseContext : (i-1)*numNERSparseContext] {
 			m.ner.add(f, row)
 		}

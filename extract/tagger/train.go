@@ -11,7 +11,35 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
 )
+
+// Indices in nerStatic's output of the features WordDropout hides.
+const (
+	dropW    = 4 // after the features of the words at -2 (1) and -1 (3)
+	dropEW   = 5
+	dropWm1W = numNERWord + numNERContext - numNERSparseContext
+	dropWWp1 = dropWm1W + 1
+)
+
+func dropInfo(p float64) string {
+	if p <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("; word dropout %g", p)
+}
+
+func featureInfo(f int) string {
+	s := ""
+	if f&FeatGazetteer != 0 {
+		s += "; gazetteer features"
+	}
+	if f&FeatContext != 0 {
+		s += "; context features"
+	}
+	return s
+}
 
 // Example is one training sentence: words with their gold POS and IOB2
 // entity tags.
@@ -38,7 +66,15 @@ type TrainOptions struct {
 	// of their summed NER word-feature weights, which makes tagging faster
 	// (the tags do not change).
 	VocabMinFreq int
-	Log          io.Writer // progress, or nil
+	// Features: the optional feature groups to learn (FeatGazetteer,
+	// FeatContext); 0 means FeatAll, -1 none.
+	Features int
+	// WordDropout: in NER training, the share of capitalised tokens whose
+	// own word-identity features (the word, its exact form, and the word
+	// pairs) are hidden, so that the model learns to tag names it has never
+	// seen from their shape, affixes, gazetteer values and context.
+	WordDropout float64
+	Log         io.Writer // progress, or nil
 }
 
 func (o *TrainOptions) defaults() {
@@ -99,6 +135,16 @@ func Train(exs []Example, opt TrainOptions) (*Model, error) {
 		return nil, errors.New("tagger: no training examples")
 	}
 	tr := &trainer{opt: opt, started: time.Now()}
+	saved := features
+	defer func() { features = saved }()
+	switch {
+	case opt.Features == 0:
+		features = FeatAll
+	case opt.Features < 0:
+		features = 0
+	default:
+		features = opt.Features
+	}
 	posSet, entSet := map[string]bool{}, map[string]bool{"O": true}
 	for i, ex := range exs {
 		if len(ex.Words) == 0 || len(ex.POS) != len(ex.Words) || len(ex.Ent) != len(ex.Words) {
@@ -130,12 +176,13 @@ func Train(exs []Example, opt TrainOptions) (*Model, error) {
 	tr.allowed = entTransitions(tr.entTags)
 
 	tr.lex = buildLexicon(exs)
-	an := analyzer{lex: tr.lex}
+	an := analyzer{lex: tr.lex, gaz: gazetteer.Default()}
 	tr.infos = make([][]tokInfo, len(exs))
 	tr.goldPOS = make([][]uint8, len(exs))
 	tr.goldEnt = make([][]uint8, len(exs))
 	for i, ex := range exs {
 		tr.infos[i] = an.analyze(ex.Words, nil)
+		an.markGazetteer(ex.Words, tr.infos[i])
 		gp, ge := make([]uint8, len(ex.Words)), make([]uint8, len(ex.Words))
 		prev := "O"
 		for j := range ex.Words {
@@ -191,7 +238,7 @@ func Train(exs []Example, opt TrainOptions) (*Model, error) {
 
 	d := &modelData{
 		info: fmt.Sprintf("trained on %d sentences (%d tokens); %d iterations, seed %d, %d folds, prune %g",
-			len(exs), tr.nTokens, opt.Iters, opt.Seed, opt.Folds, opt.PruneBelow),
+			len(exs), tr.nTokens, opt.Iters, opt.Seed, opt.Folds, opt.PruneBelow) + featureInfo(features) + dropInfo(opt.WordDropout),
 		posTags: tr.posTags,
 		entTags: tr.entTags,
 		pos:     posT,
@@ -443,6 +490,7 @@ func (tr *trainer) trainNER(exs []int, name string) tableData {
 	var feats [maxNERFeats]uint64
 	scores := make([]int32, nE)
 	var entH []uint64
+	drop := rand.New(rand.NewPCG(tr.opt.Seed, hashString(name+" dropout")))
 	for it := range tr.opt.Iters {
 		t0 := time.Now()
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -456,6 +504,9 @@ func (tr *trainer) trainNER(exs []int, name string) tableData {
 			for i := 2; i < n-2; i++ {
 				g := gold[i-2]
 				k := nerStatic(ti, posH, i, feats[:])
+				if tr.opt.WordDropout > 0 && (ti[i].cls == clsTitle || ti[i].cls == clsUpper) && drop.Float64() < tr.opt.WordDropout {
+					feats[dropW], feats[dropEW], feats[dropWm1W], feats[dropWWp1] = 0, 0, 0, 0
+				}
 				nerDynamic(ti, posH, i, entH[i-1], entH[i-2], feats[k:k+numNERDynamic])
 				k += numNERDynamic
 				p.score(feats[:k], scores)
@@ -501,6 +552,9 @@ func (p *perceptron) tick() { p.now++ }
 func (p *perceptron) score(feats []uint64, scores []int32) {
 	clear(scores)
 	for _, f := range feats {
+		if f == 0 {
+			continue // a feature left out
+		}
 		if r, ok := p.index[f&keyMask]; ok {
 			row := p.w[int(r)*p.nC : int(r+1)*p.nC]
 			for c, v := range row {
@@ -526,6 +580,9 @@ func (p *perceptron) row(f uint64) int {
 
 func (p *perceptron) update(feats []uint64, truth, guess uint8) {
 	for _, f := range feats {
+		if f == 0 {
+			continue
+		}
 		base := p.row(f) * p.nC
 		for _, u := range [2]struct {
 			c uint8

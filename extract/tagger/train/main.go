@@ -42,6 +42,8 @@ func run(args []string, stdout io.Writer) error {
 	prune := fs.Float64("prune", 0.05, "drop averaged weights smaller than this")
 	workers := fs.Int("workers", 2, "perceptrons trained at once")
 	titles := fs.Bool("strip-titles", true, "take titles (President, Foreign Minister, Mr.) out of person mentions, see gmb.StripTitles")
+	feats := fs.Int("features", 0, "optional feature groups: 0 all, -1 none, 1 gazetteer, 2 context (a bit set)")
+	dropout := fs.Float64("word-dropout", 0, "share of capitalised tokens whose word identity the NER model does not see in training")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -76,7 +78,7 @@ func run(args []string, stdout io.Writer) error {
 		len(sents), time.Since(start).Seconds(), len(train), len(test))
 
 	m, err := tagger.Train(train, tagger.TrainOptions{
-		Iters: *iters, Seed: *seed, Folds: *folds, Workers: *workers, PruneBelow: *prune, Log: stdout,
+		Iters: *iters, Seed: *seed, Folds: *folds, Workers: *workers, PruneBelow: *prune, Features: *feats, WordDropout: *dropout, Log: stdout,
 	})
 	if err != nil {
 		return err
