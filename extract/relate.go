@@ -322,7 +322,7 @@ func (r *relater) sentenceTopic() *Found {
 }
 
 func isActor(f *Found) bool {
-	return f.Type == Person || f.Type == Organization || f.Type == Country || isCapital(f)
+	return f != nil && (f.Type == Person || f.Type == Organization || f.Type == Country || isCapital(f))
 }
 
 // isCapital: a capital city stands for its government in the news ("Tehran", "Ankara signed").
@@ -740,7 +740,7 @@ func (r *relater) sentenceSubject() *Found {
 
 // typed adds a relation when its ends have types that fit the predicate.
 func (r *relater) typed(s *Found, pred string, o *Found, conf float64, trigger int) {
-	if !fits(pred, s, o) {
+	if s == nil || o == nil || !fits(pred, s, o) {
 		return
 	}
 	r.add(s, pred, o, conf, trigger)

@@ -35,3 +35,15 @@ func TestNoEdgeWithoutBothEnds(t *testing.T) {
 		t.Errorf("unexpected relation %+v", r)
 	}
 }
+
+// A nominal ("since joining the Rockets") with no actor in reach once crashed the relater
+// (GMB article 641): the implicit actor is nil and no relation may be made from it.
+func TestNominalWithoutActor(t *testing.T) {
+	text := "The 25-year-old center has played in 266 regular-season games since joining the Rockets in 2002. He has had a problem with his toe for some time."
+	ex := New().Extract(Article{Text: text})
+	for _, r := range ex.Relations {
+		if r.Predicate == PredJoined {
+			t.Errorf("joined made without an actor: %+v", r)
+		}
+	}
+}
