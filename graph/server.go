@@ -34,6 +34,7 @@ type ServerOptions struct {
 	Writable     bool          // default false: /api/v2/write and /api/v2/delete are refused (403)
 	QueryTimeout time.Duration // default 30s
 	QueryLimit   int           // default 10000
+	Token        string        // write token of the articles API (ArticlesHandler), mounted when Writable
 }
 
 // Server defaults.
@@ -82,6 +83,9 @@ func NewHandler(s *Store, o ServerOptions) http.Handler {
 		apiHandler = refuseWrites(router)
 	}
 	mux.Handle("/api/", apiHandler)
+	if o.Writable {
+		mux.Handle(ArticlesPath, ArticlesHandler(s, o.Token))
+	}
 	mux.Handle("/", uiFiles())
 	return mux
 }

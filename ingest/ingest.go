@@ -1,12 +1,17 @@
 // Package ingest runs the flow from articles to the graph: read (package input), extract
-// (package extract), map to quads (package schema), write (package graph). Extraction runs on
-// all cores while the writer batches the results in input order.
+// (package extract), map to quads (package schema), write (package graph, or a server that
+// writes them). Extraction runs on all cores while the writer batches the results in input
+// order; memory stays bounded whatever the size of the input.
 package ingest
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"hash/maphash"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cayleygraph/quad"
@@ -21,9 +26,23 @@ import (
 type Options struct {
 	Workers    int                           // extraction goroutines; 0 means one per core
 	BatchQuads int                           // quads written per store transaction; 0 means 10,000
-	Stdin      input.Reader                  // where "-" reads from
-	OnSkip     func(where string, err error) // told of every article that could not be read
+	Input      input.Reader                  // how paths are read (standard input, HTTP client)
+	OnSkip     func(where string, err error) // told of every article that could not be read (bad input)
+	OnFail     func(where string, err error) // told of every article read but not extracted or written; nil means OnSkip
 	Extractor  *extract.Extractor            // nil means extract.New()
+	Progress   *Progress                     // when not nil, kept up to date for progress reports
+	// AfterWrite, when not nil, is called by Load after each batch is written, from the
+	// goroutine that writes, before the next batch (see ReleaseMapped).
+	AfterWrite func()
+}
+
+// Progress counts a run as it goes; its fields may be read at any time from any goroutine.
+type Progress struct {
+	Articles atomic.Int64 // articles read and handled (extracted, or known to be stored already)
+	Written  atomic.Int64 // of these, articles whose batch is written (new, replaced or unchanged)
+	Skipped  atomic.Int64 // input that could not be read
+	Failed   atomic.Int64 // articles that could not be extracted or written
+	Bytes    atomic.Int64 // input bytes read (see input.Size for the total)
 }
 
 func (o Options) withDefaults() Options {
@@ -31,51 +50,104 @@ func (o Options) withDefaults() Options {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
 	if o.BatchQuads <= 0 {
-		o.BatchQuads = 10000
+		o.BatchQuads = graph.DefaultBatchSize
 	}
 	if o.OnSkip == nil {
 		o.OnSkip = func(string, error) {}
 	}
+	if o.OnFail == nil {
+		o.OnFail = o.OnSkip
+	}
 	if o.Extractor == nil {
 		o.Extractor = extract.New()
+	}
+	if o.Progress == nil {
+		o.Progress = new(Progress)
+	}
+	if o.Input.BytesRead == nil {
+		o.Input.BytesRead = &o.Progress.Bytes
 	}
 	return o
 }
 
+// Status says what became of an article before it was written.
+type Status int
+
+const (
+	Extracted Status = iota // extracted and mapped to quads: Graph is set
+	Duplicate               // its id was met earlier in the same run: not extracted (Load only)
+	Stored                  // the store holds it with the same content hash: not extracted (Load only)
+)
+
 // Result is one article after extraction and mapping.
 type Result struct {
 	Where      string
+	Status     Status
 	Article    extract.Article
 	Extraction extract.Extraction
 	Graph      graph.Article // the quads to write, labelled with the article's IRI
 }
 
+// hooks are what Load adds to Each: done in the reading goroutine, in input order, before
+// extraction.
+type hooks struct {
+	dedupe bool                                          // mark an id met before as Duplicate
+	stored func(iri quad.IRI, hash string) (bool, error) // is the article stored as it is?
+}
+
 // Each reads articles from paths, extracts them on all cores, and calls fn with each result
-// in input order. Articles that cannot be read go to Options.OnSkip.
+// in input order. Articles that cannot be read go to Options.OnSkip, those the extractor
+// fails on to Options.OnFail. When ctx is done, Each stops reading, calls fn no more and
+// returns ctx.Err().
 func Each(ctx context.Context, paths []string, o Options, fn func(Result) error) error {
-	o = o.withDefaults()
+	return each(ctx, paths, o.withDefaults(), hooks{}, fn)
+}
+
+func each(ctx context.Context, paths []string, o Options, h hooks, fn func(Result) error) error {
 	type job struct {
 		seq  int
 		item input.Item
+		res  Result
+		done bool // no extraction needed
 	}
 	type done struct {
-		seq int
-		res Result
-		err error // the item's read error
+		seq  int
+		res  Result
+		skip error // the item could not be read
+		fail error // the item could not be extracted
 	}
-	jobs := make(chan job, o.Workers*4)
-	results := make(chan done, o.Workers*4)
+	// At most window articles are between the reader and fn: the memory in flight is bounded
+	// even when one long article holds a worker while the others go on.
+	window := o.Workers * 8
+	slots := make(chan struct{}, window)
+	jobs := make(chan job, o.Workers*2)
+	results := make(chan done, window)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
+	seed := maphash.MakeSeed()
+	seen := map[uint64]struct{}{}
 	var readErr error
 	go func() {
 		defer close(jobs)
 		seq := 0
-		readErr = o.Stdin.Read(paths, func(it input.Item) error {
+		readErr = o.Input.Read(paths, func(it input.Item) error {
 			select {
-			case jobs <- job{seq, it}:
-				seq++
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			j := job{seq: seq, item: it}
+			seq++
+			if it.Err == nil && h.dedupe {
+				id := maphash.String(seed, extract.ArticleID(it.Article))
+				if _, dup := seen[id]; dup {
+					j.done, j.res = true, Result{Where: it.Where, Status: Duplicate, Article: it.Article}
+				}
+				seen[id] = struct{}{}
+			}
+			select {
+			case jobs <- j:
 				return nil
 			case <-ctx.Done():
 				return ctx.Err()
@@ -88,10 +160,13 @@ func Each(ctx context.Context, paths []string, o Options, fn func(Result) error)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				d := done{seq: j.seq, err: j.item.Err, res: Result{Where: j.item.Where, Article: j.item.Article}}
-				if d.err == nil {
-					d.res = Build(o.Extractor, j.item.Article)
-					d.res.Where = j.item.Where
+				d := done{seq: j.seq, res: j.res}
+				switch {
+				case j.item.Err != nil:
+					d.skip, d.res.Where = j.item.Err, j.item.Where
+				case j.done:
+				default:
+					d.res, d.fail = work(o.Extractor, h, j.item)
 				}
 				select {
 				case results <- d:
@@ -116,26 +191,57 @@ func Each(ctx context.Context, paths []string, o Options, fn func(Result) error)
 			}
 			delete(pending, next)
 			next++
-			if fnErr != nil {
+			<-slots
+			if fnErr != nil || ctx.Err() != nil {
 				continue
 			}
-			if p.err != nil {
-				o.OnSkip(p.res.Where, p.err)
-				continue
-			}
-			if err := fn(p.res); err != nil {
-				fnErr = err
-				cancel()
+			switch {
+			case p.skip != nil:
+				o.Progress.Skipped.Add(1)
+				o.OnSkip(p.res.Where, p.skip)
+			case p.fail != nil:
+				o.Progress.Failed.Add(1)
+				o.OnFail(p.res.Where, p.fail)
+			default:
+				o.Progress.Articles.Add(1)
+				if err := fn(p.res); err != nil {
+					fnErr = err
+					cancel()
+				}
 			}
 		}
 	}
 	if fnErr != nil {
 		return fnErr
 	}
-	if readErr != nil && ctx.Err() == nil {
-		return readErr
+	if err := ctx.Err(); err != nil {
+		return err
 	}
-	return ctx.Err()
+	return readErr
+}
+
+// work extracts one article, unless the store already holds it as it is.
+func work(x *extract.Extractor, h hooks, it input.Item) (res Result, err error) {
+	res = Result{Where: it.Where, Article: it.Article}
+	if h.stored != nil {
+		iri := schema.ArticleIRI(extract.ArticleID(it.Article))
+		ok, err := h.stored(iri, extract.ContentHash(it.Article.Text))
+		if err != nil {
+			return res, fmt.Errorf("read the store: %w", err)
+		}
+		if ok {
+			res.Status = Stored
+			return res, nil
+		}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the extractor failed on this article (please report it): %v", r)
+		}
+	}()
+	b := Build(x, it.Article)
+	b.Where = it.Where
+	return b, nil
 }
 
 // Build extracts one article and maps it to quads.
@@ -146,64 +252,228 @@ func Build(x *extract.Extractor, a extract.Article) Result {
 		Graph: graph.Article{IRI: iri, Hash: extract.ContentHash(a.Text), Quads: schema.Quads(a, ex)}}
 }
 
-// Summary is what a load did.
-type Summary struct {
-	Articles  int // read and extracted
-	Added     int
-	Replaced  int
-	Unchanged int
-	Skipped   int // could not be read
-	Entities  int // distinct entities in the articles read
-	Relations int
-	Quads     int64 // quads the store gained
-	Seconds   float64
+// Writer is where Load writes: a *graph.Store, or a graph.ArticlesClient that hands the
+// articles to a running server.
+type Writer interface {
+	WriteArticles([]graph.Article) (graph.WriteStats, error)
 }
 
-// Load reads, extracts and writes articles into the store, batching writes.
-func Load(ctx context.Context, s *graph.Store, paths []string, o Options) (Summary, error) {
+// Summary is what a load did.
+type Summary struct {
+	Articles   int // read: new + replaced + unchanged + duplicates + failed
+	Added      int
+	Replaced   int
+	Unchanged  int // stored already with the same content
+	Duplicates int // the same id as an article read earlier in this load: the first one is kept
+	Skipped    int // could not be read
+	Failed     int // read, but could not be extracted or written
+	Entities   int // distinct entities in the articles extracted
+	Relations  int
+	Quads      int64 // quads the store gained (quads written, when the store cannot be asked)
+	Seconds    float64
+
+	Written     int    // articles whose batch is written (new, replaced, unchanged, duplicates)
+	LastWritten string // where the last written article was read: all before it are written too
+	Interrupted bool   // the context ended the load early
+}
+
+// Load reads, extracts and writes articles, batching writes: each batch of about
+// Options.BatchQuads quads is one WriteArticles call, and so one store transaction, in which
+// each article is all there or not at all. Loading the same paths again writes nothing twice
+// and completes a load that was stopped.
+//
+// In one load the first article of an id is kept and later ones with the same id (the same
+// story read from a feed and from its page, say) are counted as duplicates, so the result
+// does not depend on batching and a repeated load finds everything unchanged. A later load
+// that brings the id with another text replaces the article.
+//
+// When ctx ends, the articles extracted so far are written, Summary.Interrupted is set and
+// ctx.Err() returned.
+func Load(ctx context.Context, w Writer, paths []string, o Options) (Summary, error) {
 	o = o.withDefaults()
 	start := time.Now()
 	var sum Summary
-	before, err := s.Stats(ctx)
-	if err != nil {
-		return sum, err
+	var h hooks
+	h.dedupe = true
+	st, canCount := w.(interface {
+		Stats(context.Context) (int64, error)
+	})
+	var before int64
+	if canCount {
+		var err error
+		if before, err = st.Stats(ctx); err != nil {
+			return sum, err
+		}
 	}
-	entities := map[string]bool{}
-	skip := o.OnSkip
+	if k, ok := w.(interface {
+		HasArticle(quad.IRI, string) (bool, error)
+	}); ok {
+		h.stored = k.HasArticle
+	}
+	// The callbacks are called from the reading side and from the writing goroutine: one at
+	// a time.
+	var cbMu sync.Mutex
+	onSkip, onFail := o.OnSkip, o.OnFail
+	skip := func(where string, err error) { cbMu.Lock(); defer cbMu.Unlock(); onSkip(where, err) }
+	fail := func(where string, err error) { cbMu.Lock(); defer cbMu.Unlock(); onFail(where, err) }
 	o.OnSkip = func(where string, err error) { sum.Skipped++; skip(where, err) }
-	var batch []graph.Article
-	size := 0
-	flush := func() error {
-		st, err := s.WriteArticles(batch)
-		sum.Added += st.Added
-		sum.Replaced += st.Replaced
-		sum.Unchanged += st.Unchanged
-		batch, size = batch[:0], 0
-		return err
+	o.OnFail = func(where string, err error) { sum.Failed++; sum.Articles++; fail(where, err) }
+
+	// Batches are written by their own goroutine, so that extraction goes on while a batch
+	// is written; at most one batch waits, so memory stays bounded.
+	bw := &batchWriter{w: w, progress: o.Progress, fail: fail, after: o.AfterWrite}
+	batches := make(chan batch, 1)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for b := range batches {
+			bw.write(b)
+		}
+	}()
+
+	seed := maphash.MakeSeed()
+	entities := map[uint64]struct{}{}
+	var cur batch
+	size := 0 // quads in cur
+	send := func() error {
+		if err := bw.failed(); err != nil {
+			return err
+		}
+		batches <- cur
+		cur, size = batch{}, 0
+		return nil
 	}
-	err = Each(ctx, paths, o, func(r Result) error {
+	err := each(ctx, paths, o, h, func(r Result) error {
 		sum.Articles++
+		switch r.Status {
+		case Duplicate:
+			sum.Duplicates++
+			cur.passed++
+			return nil
+		case Stored:
+			sum.Unchanged++
+			cur.passed++
+			return nil
+		}
 		for _, e := range r.Extraction.Entities {
-			entities[e.ID] = true
+			entities[maphash.String(seed, e.ID)] = struct{}{}
 		}
 		sum.Relations += len(r.Extraction.Relations)
-		batch = append(batch, r.Graph)
+		cur.arts = append(cur.arts, r.Graph)
+		cur.where = append(cur.where, r.Where)
 		size += len(r.Graph.Quads)
 		if size >= o.BatchQuads {
-			return flush()
+			return send()
 		}
 		return nil
 	})
-	if err == nil {
-		err = flush()
+	interrupted := err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err())
+	if err == nil || interrupted {
+		// On interruption too: what was extracted is written, so the next run has less to do.
+		if serr := send(); serr != nil {
+			err = serr
+		}
 	}
+	close(batches)
+	wg.Wait()
+	if werr := bw.failed(); werr != nil && (err == nil || interrupted) {
+		err = werr
+	}
+	sum.Added, sum.Replaced = bw.stats.Added, bw.stats.Replaced
+	sum.Unchanged += bw.stats.Unchanged
+	sum.Failed += bw.failures
+	sum.Written, sum.LastWritten = bw.written, bw.last
+	sum.Interrupted = interrupted
 	sum.Entities = len(entities)
-	after, serr := s.Stats(context.Background())
-	if serr == nil {
-		sum.Quads = after - before
+	sum.Quads = int64(bw.stats.Quads)
+	if canCount {
+		if after, serr := st.Stats(context.Background()); serr == nil {
+			sum.Quads = after - before
+		}
 	}
 	sum.Seconds = time.Since(start).Seconds()
 	return sum, err
+}
+
+// batch is a run of articles to write in one WriteArticles call.
+type batch struct {
+	arts   []graph.Article
+	where  []string // where each article was read
+	passed int      // articles before the end of the batch that need no writing (duplicates, stored)
+}
+
+// batchWriter writes batches and keeps the counts; its fields are read once its goroutine
+// has ended, except err, read through failed.
+type batchWriter struct {
+	w        Writer
+	progress *Progress
+	fail     func(where string, err error)
+	after    func() // called after each write
+
+	stats    graph.WriteStats
+	failures int    // articles the writer refused
+	written  int    // articles written or passed over
+	last     string // where the last article of the last written batch was read
+
+	mu  sync.Mutex
+	err error // the writer failed: nothing more is written
+}
+
+func (bw *batchWriter) failed() error {
+	bw.mu.Lock()
+	defer bw.mu.Unlock()
+	return bw.err
+}
+
+func (bw *batchWriter) write(b batch) {
+	if bw.failed() != nil {
+		return
+	}
+	if len(b.arts) > 0 {
+		ws, err := bw.w.WriteArticles(b.arts)
+		if err != nil {
+			// Find the articles the writer refuses: write them one by one. When it refuses
+			// them all, the writer itself fails (a full disk, a server gone): stop.
+			ws = graph.WriteStats{}
+			errs := make([]error, len(b.arts))
+			for i, a := range b.arts {
+				var one graph.WriteStats
+				if one, errs[i] = bw.w.WriteArticles([]graph.Article{a}); errs[i] == nil {
+					ws.Added += one.Added
+					ws.Replaced += one.Replaced
+					ws.Unchanged += one.Unchanged
+					ws.Quads += one.Quads
+				}
+			}
+			if ws.Added+ws.Replaced+ws.Unchanged == 0 {
+				bw.mu.Lock()
+				bw.err = err
+				bw.mu.Unlock()
+				return
+			}
+			for i, err := range errs {
+				if err != nil {
+					bw.failures++
+					bw.progress.Failed.Add(1)
+					bw.fail(b.where[i], fmt.Errorf("cannot write it: %w", err))
+				}
+			}
+		}
+		bw.stats.Added += ws.Added
+		bw.stats.Replaced += ws.Replaced
+		bw.stats.Unchanged += ws.Unchanged
+		bw.stats.Quads += ws.Quads
+		n := ws.Added + ws.Replaced + ws.Unchanged
+		bw.written += n
+		bw.progress.Written.Add(int64(n))
+		bw.last = b.where[len(b.where)-1]
+		if bw.after != nil {
+			bw.after()
+		}
+	}
+	bw.written += b.passed
+	bw.progress.Written.Add(int64(b.passed))
 }
 
 // NQuads returns the quads a load would write for one result, content hash included.

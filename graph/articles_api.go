@@ -1,0 +1,224 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
+)
+
+// The articles API lets a running server take articles from `newsgraph load --server`: the
+// bolt database can be open in one process only, and a load must not wait for a server that
+// holds it. Articles are written with WriteArticles, as a local load writes them: idempotent
+// by content hash, each batch in one transaction.
+//
+//	POST /api/newsgraph/articles
+//	Authorization: Bearer TOKEN
+//	Content-Type: application/json
+//
+//	{"articles": [{"iri": "ng:article/a1", "hash": "9f2c...", "nquads": "<s> <p> \"o\" <ng:article/a1> .\n..."}]}
+//
+// The answer is the WriteStats as JSON: {"added": 1, "replaced": 0, "unchanged": 0, "quads": 42}.
+// Errors are {"error": "..."} with 400 (a bad batch: nothing of it is written), 401 (no or a
+// wrong token), 403 (the server has no token: it takes no articles), 405, 413 or 500.
+
+// ArticlesPath is where NewHandler mounts ArticlesHandler on a writable server.
+const ArticlesPath = "/api/newsgraph/articles"
+
+// MaxArticlesBody bounds the size of one request to the articles API.
+const MaxArticlesBody = 256 << 20
+
+// wireArticle is an Article as the articles API carries it: its quads as N-Quads.
+type wireArticle struct {
+	IRI    string `json:"iri"`
+	Hash   string `json:"hash"`
+	NQuads string `json:"nquads"`
+}
+
+type wireBatch struct {
+	Articles []wireArticle `json:"articles"`
+}
+
+type wireStats struct {
+	Added     int `json:"added"`
+	Replaced  int `json:"replaced"`
+	Unchanged int `json:"unchanged"`
+	Quads     int `json:"quads"`
+}
+
+// ArticlesHandler serves POST requests of article batches (see ArticlesPath) and writes them
+// into s with WriteArticles. Every request must carry "Authorization: Bearer token"; with an
+// empty token the handler refuses all requests.
+func ArticlesHandler(s *Store, token string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost {
+			w.Header().Set("Allow", http.MethodPost)
+			jsonError(w, http.StatusMethodNotAllowed, "POST a batch of articles here")
+			return
+		}
+		if token == "" {
+			jsonError(w, http.StatusForbidden, "this server takes no articles: start it with a write token (serve --writable --token T)")
+			return
+		}
+		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(token)) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="newsgraph"`)
+			jsonError(w, http.StatusUnauthorized, "missing or wrong token (Authorization: Bearer TOKEN)")
+			return
+		}
+		var b wireBatch
+		body := http.MaxBytesReader(w, r.Body, MaxArticlesBody)
+		if err := json.NewDecoder(body).Decode(&b); err != nil {
+			var mb *http.MaxBytesError
+			if errors.As(err, &mb) {
+				jsonError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("batch larger than %d MB: send smaller batches", MaxArticlesBody>>20))
+				return
+			}
+			jsonError(w, http.StatusBadRequest, "bad batch: "+err.Error())
+			return
+		}
+		arts := make([]Article, len(b.Articles))
+		for i, wa := range b.Articles {
+			a, err := wa.article()
+			if err != nil {
+				jsonError(w, http.StatusBadRequest, fmt.Sprintf("article %d (%s): %v", i, wa.IRI, err))
+				return
+			}
+			arts[i] = a
+		}
+		st, err := s.WriteArticles(arts)
+		if err != nil {
+			jsonError(w, http.StatusInternalServerError, err.Error())
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(wireStats(st))
+	})
+}
+
+func (wa wireArticle) article() (Article, error) {
+	if wa.IRI == "" || wa.Hash == "" {
+		return Article{}, errors.New(`"iri" and "hash" are required`)
+	}
+	a := Article{IRI: quad.IRI(wa.IRI), Hash: wa.Hash}
+	r := nquads.NewReader(strings.NewReader(wa.NQuads), false)
+	for {
+		q, err := r.ReadQuad()
+		if err == io.EOF {
+			return a, nil
+		}
+		if err != nil {
+			return Article{}, fmt.Errorf("quad %d: %w", len(a.Quads)+1, err)
+		}
+		switch {
+		case !q.IsValid():
+			return Article{}, fmt.Errorf("quad %d (%s): subject, predicate and object are required", len(a.Quads)+1, q.NQuad())
+		case q.Label != nil && keyOfValue(q.Label) != keyOfValue(a.IRI):
+			return Article{}, fmt.Errorf("quad %d (%s) has label %s, want the article IRI", len(a.Quads)+1, q.NQuad(), q.Label)
+		}
+		a.Quads = append(a.Quads, q)
+	}
+}
+
+func toWire(a Article) (wireArticle, error) {
+	var buf bytes.Buffer
+	w := nquads.NewWriter(&buf)
+	if _, err := w.WriteQuads(a.Quads); err != nil {
+		return wireArticle{}, err
+	}
+	if err := w.Close(); err != nil {
+		return wireArticle{}, err
+	}
+	return wireArticle{IRI: string(a.IRI), Hash: a.Hash, NQuads: buf.String()}, nil
+}
+
+// ArticlesClient writes articles through the articles API of a running server. It has the
+// WriteArticles method of a Store, so a load can write to either.
+type ArticlesClient struct {
+	URL   string       // the server's address, "http://127.0.0.1:64210"
+	Token string       // its write token
+	HTTP  *http.Client // nil means a client with a five-minute timeout
+}
+
+var articlesHTTP = &http.Client{Timeout: 5 * time.Minute}
+
+// WriteArticles sends arts in one request and returns what the server wrote. The server
+// writes a batch as WriteArticles does: each article all or nothing.
+func (c *ArticlesClient) WriteArticles(arts []Article) (WriteStats, error) {
+	b := wireBatch{Articles: make([]wireArticle, len(arts))}
+	for i, a := range arts {
+		wa, err := toWire(a)
+		if err != nil {
+			return WriteStats{}, fmt.Errorf("article %s: %w", a.IRI, err)
+		}
+		b.Articles[i] = wa
+	}
+	body, err := json.Marshal(b)
+	if err != nil {
+		return WriteStats{}, err
+	}
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, strings.TrimRight(c.URL, "/")+ArticlesPath, bytes.NewReader(body))
+	if err != nil {
+		return WriteStats{}, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+c.Token)
+	hc := c.HTTP
+	if hc == nil {
+		hc = articlesHTTP
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return WriteStats{}, fmt.Errorf("server %s: %w", c.URL, err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	if resp.StatusCode != http.StatusOK {
+		var e struct{ Error string }
+		if json.Unmarshal(data, &e) != nil || e.Error == "" {
+			e.Error = strings.TrimSpace(string(data))
+		}
+		if resp.StatusCode == http.StatusNotFound {
+			e.Error = "no articles API here: start the server with serve --writable --token T"
+		}
+		return WriteStats{}, fmt.Errorf("server %s: %s: %s", c.URL, resp.Status, e.Error)
+	}
+	var st wireStats
+	if err := json.Unmarshal(data, &st); err != nil {
+		return WriteStats{}, fmt.Errorf("server %s: unreadable answer: %w", c.URL, err)
+	}
+	return WriteStats(st), nil
+}
+
+// HasArticle reports whether the store holds the article iri with content hash hash, so that
+// a load can pass over an article it wrote before without extracting it again. It looks the
+// hash up by value (one index read) rather than reading the article's quads.
+func (s *Store) HasArticle(iri quad.IRI, hash string) (bool, error) {
+	ctx := context.Background()
+	obj, err := s.qs.ValueOf(quad.String(hash))
+	if err != nil || obj == nil {
+		return false, err
+	}
+	it := s.qs.QuadIterator(quad.Object, obj).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return false, err
+		}
+		if keyOfValue(q.Subject) == keyOfValue(iri) && keyOfValue(q.Predicate) == keyOfValue(ContentHash) &&
+			keyOfValue(q.Label) == keyOfValue(iri) {
+			return true, nil
+		}
+	}
+	return false, it.Err()
+}
