@@ -106,6 +106,7 @@ func Quads(a extract.Article, x extract.Extraction) []quad.Quad {
 	for _, r := range x.Relations {
 		b.relation(a, art, r)
 	}
+	b.curation(a, x, art) // roles, name keys, wire-copy fingerprint: see curation.go
 	return b.quads
 }
 

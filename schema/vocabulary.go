@@ -40,6 +40,8 @@ var Types = []Term{
 	{Name: "Date", IRI: "ng:Date", Meaning: "a calendar date, month or year; its name is the ISO 8601 value"},
 	{Name: "NewsArticle", IRI: "schema:NewsArticle", Meaning: "an article; every quad it supports carries its IRI as label"},
 	{Name: "Statement", IRI: "ng:Statement", Meaning: "one relation as one article states it, with evidence, confidence, date, polarity, modality and attribution"},
+	{Name: "Role", IRI: "ng:Role", Meaning: "a position one person holds (title, of what) with the dates articles report it: one node per holder, title and organisation"},
+	{Name: "Merge", IRI: "ng:Merge", Meaning: "a decision that two entity nodes are one (who, when, why); it labels every quad it adds, so unmerge deletes exactly those"},
 }
 
 // Attributes of nodes (literal values or links that are not relations between entities).
@@ -47,7 +49,7 @@ var Attributes = []Term{
 	{Name: "type", IRI: "rdf:type", Meaning: "the node's type (one of Types)"},
 	{Name: "name", IRI: "schema:name", Meaning: "canonical name of an entity"},
 	{Name: "alternateName", IRI: "schema:alternateName", Meaning: "another name the text uses: acronym, short name, surname"},
-	{Name: "sameAs", IRI: "owl:sameAs", Meaning: "the entity's Wikidata item"},
+	{Name: "sameAs", IRI: "owl:sameAs", Meaning: "the entity's Wikidata item; on an entity merged away, the entity it was merged into"},
 	{Name: "jobTitle", IRI: "schema:jobTitle", Meaning: "a title the person holds (\"Foreign Minister\")"},
 	{Name: "formerJobTitle", IRI: "ng:formerJobTitle", Meaning: "a title the person held (\"late President\")"},
 	{Name: "headline", IRI: "schema:headline", Meaning: "an article's title"},
@@ -57,7 +59,7 @@ var Attributes = []Term{
 	{Name: "locationCreated", IRI: "schema:locationCreated", Meaning: "article -> the place of its dateline", Inverse: "dateline of"},
 	{Name: "dateCreated", IRI: "schema:dateCreated", Meaning: "an article's dateline date, ISO 8601 (partial allowed)"},
 	{Name: "mentions", IRI: "schema:mentions", Meaning: "article -> each entity it mentions", Inverse: "mentioned in"},
-	{Name: "startDate", IRI: "schema:startDate", Meaning: "an event's date, ISO 8601 (partial allowed)"},
+	{Name: "startDate", IRI: "schema:startDate", Meaning: "an event's date; a role's start when the text states it (\"since 2018\", \"newly appointed\"), ISO 8601 (partial allowed)"},
 	{Name: "contentHash", IRI: "ng:contentHash", Meaning: "SHA-256 of the article's normalized text; a reload with the same hash writes nothing"},
 	{Name: "subject", IRI: "ng:subject", Meaning: "statement -> the relation's subject"},
 	{Name: "predicate", IRI: "ng:predicate", Meaning: "statement -> the relation's predicate IRI"},
@@ -72,8 +74,24 @@ var Attributes = []Term{
 	{Name: "polarity", IRI: "ng:polarity", Meaning: "statement: \"negative\" when the text says it did not happen"},
 	{Name: "modality", IRI: "ng:modality", Meaning: "statement: \"may\", \"will\", \"plans\"... when the text says it might happen"},
 	{Name: "attributedTo", IRI: "ng:attributedTo", Meaning: "statement -> the entity whose words state it (\"X said that ...\")"},
-	{Name: "former", IRI: "ng:former", Meaning: "statement: \"true\" when the state of affairs is over"},
-	{Name: "article", IRI: "ng:article", Meaning: "statement -> the article that states it"},
+	{Name: "former", IRI: "ng:former", Meaning: "statement or role: \"true\" when the state of affairs is over"},
+	{Name: "article", IRI: "ng:article", Meaning: "statement or role -> the article that states it"},
+	{Name: "nameKey", IRI: "ng:nameKey", Meaning: "an entity's name, alias or (people) name word in lower case without accents, for lookups"},
+	{Name: "minhash", IRI: "ng:minhash", Meaning: "article: MinHash signature of its text's 5-word shingles (base64), to recognise wire copies"},
+	{Name: "lshBand", IRI: "ng:lshBand", Meaning: "article: one band of its MinHash signature; articles that share one are compared"},
+	{Name: "copyOf", IRI: "ng:copyOf", Meaning: "article -> an article loaded earlier with near-identical text (>= 90% shingles): the same wire story"},
+	{Name: "roleName", IRI: "schema:roleName", Meaning: "role: the title (\"Foreign Minister\")"},
+	{Name: "holder", IRI: "ng:holder", Meaning: "role -> the person who holds it"},
+	{Name: "of", IRI: "ng:of", Meaning: "role -> the organisation or country the title is of"},
+	{Name: "seen", IRI: "ng:seen", Meaning: "role: the date of an article that reports it as current, ISO 8601"},
+	{Name: "endedBy", IRI: "ng:endedBy", Meaning: "role: the date of an article that calls it former (\"former\", \"late\"): it ended by then"},
+	{Name: "endDate", IRI: "schema:endDate", Meaning: "role: its end when the text states it (\"until 2019\"), ISO 8601 (partial allowed)"},
+	{Name: "merged", IRI: "ng:merged", Meaning: "merge -> the entity merged away"},
+	{Name: "mergedInto", IRI: "ng:mergedInto", Meaning: "merge -> the entity it was merged into"},
+	{Name: "mergedBy", IRI: "ng:mergedBy", Meaning: "merge: who decided it (a user, or the program that merged automatically)"},
+	{Name: "mergedAt", IRI: "ng:mergedAt", Meaning: "merge: when, RFC 3339"},
+	{Name: "reason", IRI: "ng:reason", Meaning: "merge: why (the evidence)"},
+	{Name: "projectedOnto", IRI: "ng:projectedOnto", Meaning: "merge -> the node that now carries the merged entity's quads (labelled with the merge)"},
 }
 
 // Predicates are the relations between entities: the edges users traverse. A relation the

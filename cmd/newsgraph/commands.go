@@ -39,30 +39,6 @@ func skipReporter(where string, err error) {
 	fmt.Fprintf(os.Stderr, "skipped %s: %v\n", where, err)
 }
 
-func loadCmd(c *cli.Context) error {
-	ps, err := paths(c)
-	if err != nil {
-		return err
-	}
-	s, err := openStore(c)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	sum, err := ingest.Load(ctx, s, ps, ingest.Options{Workers: c.Int("workers"), OnSkip: skipReporter})
-	fmt.Printf("articles %d (new %d, replaced %d, unchanged %d, skipped %d), entities %d, relations %d, quads added %d, %.2f s\n",
-		sum.Articles, sum.Added, sum.Replaced, sum.Unchanged, sum.Skipped, sum.Entities, sum.Relations, sum.Quads, sum.Seconds)
-	if err != nil {
-		return err
-	}
-	if sum.Articles == 0 && sum.Skipped > 0 {
-		return errors.New("no article could be loaded")
-	}
-	return nil
-}
-
 func extractCmd(c *cli.Context) error {
 	ps, err := paths(c)
 	if err != nil {

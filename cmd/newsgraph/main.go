@@ -21,8 +21,8 @@ func main() {
 		},
 		Commands: []*cli.Command{
 			{
-				Name: "load", Usage: "extract articles and write them into the graph", ArgsUsage: "PATH... (files, folders, - for stdin)",
-				Flags:  []cli.Flag{&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (default: one per core)"}},
+				Name: "load", Usage: "extract articles and write them into the graph", ArgsUsage: "PATH... (files, folders, http(s) URLs, - for stdin)",
+				Flags:  loadFlags(),
 				Action: loadCmd,
 			},
 			{
@@ -61,6 +61,7 @@ func main() {
 			{Name: "schema", Usage: "print the graph's types and predicates with their IRIs", Action: schemaCmd},
 		},
 	}
+	app.Commands = curate(app.Commands) // forget, entity, merge, unmerge, merges, duplicates, import; export formats (curate.go)
 	if err := app.Run(os.Args); err != nil {
 		fmt.Fprintln(os.Stderr, "newsgraph:", err)
 		os.Exit(1)

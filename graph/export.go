@@ -1,0 +1,428 @@
+package graph
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/jsonld"
+)
+
+// ExportFormats are the formats Export writes (csv through ExportCSV).
+var ExportFormats = []string{"nquads", "jsonld", "graphml", "gexf", "csv"}
+
+// IsExportFormat tells whether f is one of ExportFormats.
+func IsExportFormat(f string) bool { return slices.Contains(ExportFormats, f) }
+
+// ExportOptions tune Export.
+type ExportOptions struct {
+	// FullIRIs writes N-Quads with full IRIs (http://schema.org/name) instead of the stored
+	// short ones (schema:name), for RDF tools that do not know newsgraph's prefixes. JSON-LD
+	// always uses full IRIs, compacted by its context.
+	FullIRIs bool
+}
+
+// Prefixes maps the short IRI prefixes newsgraph stores to their namespaces.
+var Prefixes = map[string]string{
+	"schema:": "http://schema.org/",
+	"ng:":     NS,
+	"rdf:":    "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+	"rdfs:":   "http://www.w3.org/2000/01/rdf-schema#",
+	"owl:":    "http://www.w3.org/2002/07/owl#",
+	"xsd:":    "http://www.w3.org/2001/XMLSchema#",
+}
+
+// FullIRI expands a stored short IRI ("schema:name") to its full form; others are returned
+// as they are.
+func FullIRI(iri quad.IRI) quad.IRI {
+	s := string(iri)
+	for p, ns := range Prefixes {
+		if strings.HasPrefix(s, p) {
+			return quad.IRI(ns + s[len(p):])
+		}
+	}
+	return iri
+}
+
+// ShortIRI is FullIRI's inverse: a full IRI in one of Prefixes' namespaces, short.
+func ShortIRI(iri quad.IRI) quad.IRI {
+	s := string(iri)
+	best := ""
+	for p, ns := range Prefixes {
+		if strings.HasPrefix(s, ns) && len(ns) > len(Prefixes[best]) {
+			best = p
+		}
+	}
+	if best == "" {
+		return iri
+	}
+	return quad.IRI(best + s[len(Prefixes[best]):])
+}
+
+func mapValue(v quad.Value, f func(quad.IRI) quad.IRI) quad.Value {
+	switch v := v.(type) {
+	case quad.IRI:
+		return f(v)
+	case quad.TypedString:
+		v.Type = f(v.Type)
+		return v
+	case quad.TypedStringer:
+		ts := v.TypedString()
+		ts.Type = f(ts.Type)
+		return ts
+	}
+	return v
+}
+
+func mapQuad(q quad.Quad, f func(quad.IRI) quad.IRI) quad.Quad {
+	return quad.Quad{Subject: mapValue(q.Subject, f), Predicate: mapValue(q.Predicate, f),
+		Object: mapValue(q.Object, f), Label: mapValue(q.Label, f)}
+}
+
+// eachQuad calls fn with every stored quad.
+func (s *Store) eachQuad(ctx context.Context, fn func(quad.Quad) error) error {
+	it := s.qs.QuadsAllIterator().Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return err
+		}
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	return it.Err()
+}
+
+// Export writes the whole graph in one of ExportFormats but csv (see ExportCSV):
+//   - nquads: N-Quads, labels included, sorted: what Dump writes (with FullIRIs, expanded);
+//   - jsonld: JSON-LD, one named graph per article (or merge), compacted with a context whose
+//     vocabulary is schema.org and whose prefixes are ng:, rdf:, owl: and xsd:;
+//   - graphml: GraphML for Gephi, yEd, NetworkX: every node (entities, articles, statements,
+//     roles, merges) with its type, name and literal values as attributes, one edge per
+//     subject, predicate and object with the articles that state it and their number as weight;
+//   - gexf: the same graph as GEXF 1.3 (Gephi's own format).
+func (s *Store) Export(ctx context.Context, w io.Writer, format string, o ExportOptions) error {
+	switch format {
+	case "nquads":
+		if !o.FullIRIs {
+			return s.Dump(w)
+		}
+		return s.dumpFull(ctx, w)
+	case "jsonld":
+		return s.exportJSONLD(ctx, w)
+	case "graphml", "gexf":
+		g, err := s.propertyGraph(ctx)
+		if err != nil {
+			return err
+		}
+		bw := bufio.NewWriter(w)
+		if format == "graphml" {
+			g.writeGraphML(bw)
+		} else {
+			g.writeGEXF(bw)
+		}
+		return bw.Flush()
+	case "csv":
+		return fmt.Errorf("export csv writes two files: use ExportCSV")
+	}
+	return fmt.Errorf("unknown export format %q (want one of %s)", format, strings.Join(ExportFormats, ", "))
+}
+
+func (s *Store) dumpFull(ctx context.Context, w io.Writer) error {
+	var lines []string
+	err := s.eachQuad(ctx, func(q quad.Quad) error {
+		lines = append(lines, mapQuad(q, FullIRI).NQuad())
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	slices.Sort(lines)
+	bw := bufio.NewWriter(w)
+	for _, l := range lines {
+		bw.WriteString(l)
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
+
+// JSONLDContext is the context of the JSON-LD export.
+func JSONLDContext() map[string]any {
+	ctx := map[string]any{"@vocab": Prefixes["schema:"]}
+	for p, ns := range Prefixes {
+		ctx[strings.TrimSuffix(p, ":")] = ns
+	}
+	return map[string]any{"@context": ctx}
+}
+
+func (s *Store) exportJSONLD(ctx context.Context, w io.Writer) error {
+	jw := jsonld.NewWriter(w)
+	jw.SetLdContext(JSONLDContext())
+	err := s.eachQuad(ctx, func(q quad.Quad) error {
+		return jw.WriteQuad(mapQuad(q, FullIRI))
+	})
+	if err != nil {
+		return fmt.Errorf("export jsonld: %w", err)
+	}
+	if err := jw.Close(); err != nil {
+		return fmt.Errorf("export jsonld: %w", err)
+	}
+	return nil
+}
+
+// propertyGraph is the graph as nodes with attributes and edges with weights, for the
+// formats of graph tools.
+type propertyGraph struct {
+	nodes map[string]*pgNode
+	edges map[[3]string]*pgEdge
+	attrs []string // literal predicates, sorted
+}
+
+type pgNode struct {
+	id    string // the node's IRI (short, as stored)
+	types []string
+	attrs map[string][]string // predicate -> literal values
+}
+
+type pgEdge struct {
+	s, p, o string
+	labels  []string
+}
+
+// name is the node's label for people: its name, headline or title, else its id.
+func (n *pgNode) name() string {
+	for _, p := range []quad.IRI{iriName, iriHeadline, iriRoleName} {
+		if v := n.attrs[string(p)]; len(v) > 0 {
+			return v[0]
+		}
+	}
+	return n.id
+}
+
+func nodeID(v quad.Value) string {
+	switch v := v.(type) {
+	case quad.IRI:
+		return string(v)
+	case quad.BNode:
+		return "_:" + string(v)
+	}
+	return ""
+}
+
+func (s *Store) propertyGraph(ctx context.Context) (*propertyGraph, error) {
+	g := &propertyGraph{nodes: map[string]*pgNode{}, edges: map[[3]string]*pgEdge{}}
+	attrs := map[string]bool{}
+	node := func(id string) *pgNode {
+		n := g.nodes[id]
+		if n == nil {
+			n = &pgNode{id: id, attrs: map[string][]string{}}
+			g.nodes[id] = n
+		}
+		return n
+	}
+	err := s.eachQuad(ctx, func(q quad.Quad) error {
+		sid := nodeID(q.Subject)
+		if sid == "" {
+			return nil
+		}
+		n := node(sid)
+		p := str(q.Predicate)
+		oid := nodeID(q.Object)
+		switch {
+		case p == string(iriType) && oid != "":
+			n.types = appendNew(n.types, typeName(quad.IRI(oid)))
+		case oid == "":
+			attrs[p] = true
+			if v := str(q.Object); !slices.Contains(n.attrs[p], v) {
+				n.attrs[p] = append(n.attrs[p], v)
+			}
+		default:
+			node(oid)
+			k := [3]string{sid, p, oid}
+			e := g.edges[k]
+			if e == nil {
+				e = &pgEdge{s: sid, p: p, o: oid}
+				g.edges[k] = e
+			}
+			if l := nodeID(q.Label); l != "" {
+				e.labels = appendNew(e.labels, l)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	for a := range attrs {
+		g.attrs = append(g.attrs, a)
+	}
+	slices.Sort(g.attrs)
+	for _, n := range g.nodes {
+		slices.Sort(n.types)
+		for _, vs := range n.attrs {
+			slices.Sort(vs)
+		}
+	}
+	for _, e := range g.edges {
+		slices.Sort(e.labels)
+	}
+	return g, nil
+}
+
+func (g *propertyGraph) sortedNodes() []*pgNode {
+	out := make([]*pgNode, 0, len(g.nodes))
+	for _, n := range g.nodes {
+		out = append(out, n)
+	}
+	slices.SortFunc(out, func(a, b *pgNode) int { return strings.Compare(a.id, b.id) })
+	return out
+}
+
+func (g *propertyGraph) sortedEdges() []*pgEdge {
+	out := make([]*pgEdge, 0, len(g.edges))
+	for _, e := range g.edges {
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(a, b *pgEdge) int {
+		return cmpOr(strings.Compare(a.s, b.s), strings.Compare(a.p, b.p), strings.Compare(a.o, b.o))
+	})
+	return out
+}
+
+func xmlText(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+// xmlAttr escapes s for an attribute value between double quotes (EscapeText escapes quotes,
+// and new lines as &#xA;, which attributes need).
+func xmlAttr(s string) string { return xmlText(s) }
+
+// writeGraphML writes GraphML (http://graphml.graphdrawing.org/): node ids n0, n1, ... with
+// the IRI in the "iri" attribute (GraphML ids are XML name tokens, which IRIs are not).
+func (g *propertyGraph) writeGraphML(w *bufio.Writer) {
+	w.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+  <key id="iri" for="node" attr.name="iri" attr.type="string"/>
+  <key id="label" for="node" attr.name="label" attr.type="string"/>
+  <key id="type" for="node" attr.name="type" attr.type="string"/>
+`)
+	for i, a := range g.attrs {
+		fmt.Fprintf(w, "  <key id=\"a%d\" for=\"node\" attr.name=\"%s\" attr.type=\"string\"/>\n", i, xmlAttr(a))
+	}
+	w.WriteString(`  <key id="predicate" for="edge" attr.name="predicate" attr.type="string"/>
+  <key id="elabel" for="edge" attr.name="label" attr.type="string"/>
+  <key id="articles" for="edge" attr.name="articles" attr.type="string"/>
+  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>
+  <graph id="newsgraph" edgedefault="directed">
+`)
+	ids := map[string]string{}
+	for i, n := range g.sortedNodes() {
+		id := "n" + strconv.Itoa(i)
+		ids[n.id] = id
+		fmt.Fprintf(w, "    <node id=\"%s\"><data key=\"iri\">%s</data><data key=\"label\">%s</data>", id, xmlText(n.id), xmlText(n.name()))
+		if len(n.types) > 0 {
+			fmt.Fprintf(w, "<data key=\"type\">%s</data>", xmlText(strings.Join(n.types, ";")))
+		}
+		for j, a := range g.attrs {
+			if vs := n.attrs[a]; len(vs) > 0 {
+				fmt.Fprintf(w, "<data key=\"a%d\">%s</data>", j, xmlText(strings.Join(vs, " | ")))
+			}
+		}
+		w.WriteString("</node>\n")
+	}
+	for i, e := range g.sortedEdges() {
+		fmt.Fprintf(w, "    <edge id=\"e%d\" source=\"%s\" target=\"%s\"><data key=\"predicate\">%s</data><data key=\"elabel\">%s</data><data key=\"articles\">%s</data><data key=\"weight\">%d</data></edge>\n",
+			i, ids[e.s], ids[e.o], xmlText(e.p), xmlText(typeName(quad.IRI(e.p))), xmlText(strings.Join(e.labels, " ")), max(1, len(e.labels)))
+	}
+	w.WriteString("  </graph>\n</graphml>\n")
+}
+
+// writeGEXF writes GEXF 1.3 (https://gexf.net), Gephi's format: node ids are the IRIs, edges
+// carry the predicate as label and kind (parallel edges of different kinds are kept apart).
+func (g *propertyGraph) writeGEXF(w *bufio.Writer) {
+	w.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
+  <meta><creator>newsgraph</creator><description>news knowledge graph: entities, articles, statements, roles</description></meta>
+  <graph mode="static" defaultedgetype="directed">
+    <attributes class="node">
+      <attribute id="type" title="type" type="string"/>
+`)
+	for i, a := range g.attrs {
+		fmt.Fprintf(w, "      <attribute id=\"a%d\" title=\"%s\" type=\"string\"/>\n", i, xmlAttr(a))
+	}
+	w.WriteString(`    </attributes>
+    <attributes class="edge">
+      <attribute id="predicate" title="predicate" type="string"/>
+      <attribute id="articles" title="articles" type="string"/>
+    </attributes>
+    <nodes>
+`)
+	for _, n := range g.sortedNodes() {
+		fmt.Fprintf(w, "      <node id=\"%s\" label=\"%s\"><attvalues>", xmlAttr(n.id), xmlAttr(n.name()))
+		if len(n.types) > 0 {
+			fmt.Fprintf(w, "<attvalue for=\"type\" value=\"%s\"/>", xmlAttr(strings.Join(n.types, ";")))
+		}
+		for j, a := range g.attrs {
+			if vs := n.attrs[a]; len(vs) > 0 {
+				fmt.Fprintf(w, "<attvalue for=\"a%d\" value=\"%s\"/>", j, xmlAttr(strings.Join(vs, " | ")))
+			}
+		}
+		w.WriteString("</attvalues></node>\n")
+	}
+	w.WriteString("    </nodes>\n    <edges>\n")
+	for i, e := range g.sortedEdges() {
+		label := typeName(quad.IRI(e.p))
+		fmt.Fprintf(w, "      <edge id=\"%d\" source=\"%s\" target=\"%s\" label=\"%s\" kind=\"%s\" weight=\"%d\"><attvalues><attvalue for=\"predicate\" value=\"%s\"/><attvalue for=\"articles\" value=\"%s\"/></attvalues></edge>\n",
+			i, xmlAttr(e.s), xmlAttr(e.o), xmlAttr(label), xmlAttr(label), max(1, len(e.labels)), xmlAttr(e.p), xmlAttr(strings.Join(e.labels, " ")))
+	}
+	w.WriteString("    </edges>\n  </graph>\n</gexf>\n")
+}
+
+// ExportCSV writes the graph for Neo4j's bulk importer (neo4j-admin database import full
+// --nodes=nodes.csv --relationships=edges.csv):
+//   - nodes: id:ID (the IRI), name, :LABEL (its types' local names: Person;NewsArticle...);
+//   - edges: :START_ID, :END_ID, :TYPE (the predicate's local name: received, worksFor...),
+//     predicate (the IRI), article (the quad's label: the article or merge that states it),
+//     one row per stored quad whose object is a node (rdf:type is the label instead).
+//
+// Literal values other than names are left out; the N-Quads export has everything.
+func (s *Store) ExportCSV(ctx context.Context, nodes, edges io.Writer) error {
+	g, err := s.propertyGraph(ctx)
+	if err != nil {
+		return err
+	}
+	nw := csv.NewWriter(nodes)
+	nw.Write([]string{"id:ID", "name", ":LABEL"})
+	for _, n := range g.sortedNodes() {
+		nw.Write([]string{n.id, n.name(), strings.Join(n.types, ";")})
+	}
+	nw.Flush()
+	if err := nw.Error(); err != nil {
+		return err
+	}
+	ew := csv.NewWriter(edges)
+	ew.Write([]string{":START_ID", ":END_ID", ":TYPE", "predicate", "article"})
+	for _, e := range g.sortedEdges() {
+		typ := typeName(quad.IRI(e.p))
+		labels := e.labels
+		if len(labels) == 0 {
+			labels = []string{""}
+		}
+		for _, l := range labels {
+			ew.Write([]string{e.s, e.o, typ, e.p, l})
+		}
+	}
+	ew.Flush()
+	return ew.Error()
+}
