@@ -47,7 +47,9 @@ var ignoreDupAndMissing = cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true
 //     labelled with its IRI that are not among the new ones are removed and
 //     the new ones added, in the same transaction, so no stale edge survives;
 //   - an article's quads all go into one ApplyDeltas call (all or nothing per
-//     article on bolt).
+//     article on bolt), or two when it replaces a stored version: the adds,
+//     then the deletes (see applyDeltas for why, and how a crash between is
+//     repaired).
 //
 // Duplicate quads within an article are written once. An article that is
 // given twice is written twice, in order (the second one usually Unchanged).
@@ -61,9 +63,13 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 	var done, pending WriteStats
 	var deltas []cgraph.Delta
 	inBatch := make(map[quad.IRI]bool)
+	hooks, err := s.beginWrite(ctx) // wire copies and merges: hooks.go
+	if err != nil {
+		return done, err
+	}
 	flush := func() error {
 		if len(deltas) != 0 {
-			if err := s.qs.ApplyDeltas(deltas, ignoreDupAndMissing); err != nil {
+			if err := s.applyDeltas(deltas); err != nil { // adds, then deletes: deltas.go
 				return fmt.Errorf("write %d articles (%d quad changes): %w", len(inBatch), len(deltas), err)
 			}
 		}
@@ -95,6 +101,9 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 		if err != nil {
 			return done, fmt.Errorf("article %d (%s): read stored quads: %w", i, a.IRI, err)
 		}
+		if quads, err = hooks.article(ctx, a.IRI, old, quads); err != nil {
+			return done, fmt.Errorf("article %d (%s): %w", i, a.IRI, err)
+		}
 		if len(old) == 0 {
 			pending.Added++
 		} else {
@@ -109,7 +118,10 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 			}
 		}
 	}
-	return done, flush()
+	if err := flush(); err != nil {
+		return done, err
+	}
+	return done, hooks.finish(ctx)
 }
 
 // normalised returns the article's quads to store: each labelled with the
