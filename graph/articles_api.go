@@ -3,7 +3,6 @@ package graph
 import (
 	"bytes"
 	"context"
-	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -65,14 +64,7 @@ func ArticlesHandler(s *Store, token string) http.Handler {
 			jsonError(w, http.StatusMethodNotAllowed, "POST a batch of articles here")
 			return
 		}
-		if token == "" {
-			jsonError(w, http.StatusForbidden, "this server takes no articles: start it with a write token (serve --writable --token T)")
-			return
-		}
-		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(token)) != 1 {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="newsgraph"`)
-			jsonError(w, http.StatusUnauthorized, "missing or wrong token (Authorization: Bearer TOKEN)")
+		if !authorized(w, r, token) {
 			return
 		}
 		var b wireBatch

@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"context"
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -32,9 +33,12 @@ import (
 type ServerOptions struct {
 	Addr         string        // default "127.0.0.1:64210"
 	Writable     bool          // default false: /api/v2/write and /api/v2/delete are refused (403)
+	// Token is the bearer token every write must carry when Writable (Cayley's
+	// /api/v2/write and /api/v2/delete, and ArticlesHandler); with no token,
+	// writes are refused even when Writable.
 	QueryTimeout time.Duration // default 30s
 	QueryLimit   int           // default 10000
-	Token        string        // write token of the articles API (ArticlesHandler), mounted when Writable
+	Token        string
 }
 
 // Server defaults.
@@ -79,7 +83,9 @@ func NewHandler(s *Store, o ServerOptions) http.Handler {
 
 	mux := http.NewServeMux()
 	var apiHandler http.Handler = router
-	if !o.Writable {
+	if o.Writable {
+		apiHandler = writesNeedToken(router, o.Token)
+	} else {
 		apiHandler = refuseWrites(router)
 	}
 	mux.Handle("/api/", apiHandler)
@@ -95,13 +101,48 @@ func NewHandler(s *Store, o ServerOptions) http.Handler {
 // NewBoundAPIv2 registers the routes before SetReadOnly can be called.)
 func refuseWrites(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch path.Clean(r.URL.Path) {
-		case "/api/v2/write", "/api/v2/delete", "/api/v2/node/delete":
+		if isWrite(r.URL.Path) {
 			jsonError(w, http.StatusForbidden, "the database is read-only: this server was started without writes enabled")
 			return
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// isWrite reports whether an API request path is one of Cayley's writing endpoints.
+func isWrite(p string) bool {
+	switch path.Clean(p) {
+	case "/api/v2/write", "/api/v2/delete", "/api/v2/node/delete":
+		return true
+	}
+	return false
+}
+
+// writesNeedToken lets the API's writing endpoints through only with
+// "Authorization: Bearer token"; an empty token refuses them all.
+func writesNeedToken(next http.Handler, token string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if isWrite(r.URL.Path) && !authorized(w, r, token) {
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// authorized checks the request's bearer token against token, answering 403
+// (no token set) or 401 (missing or wrong) when it does not match.
+func authorized(w http.ResponseWriter, r *http.Request, token string) bool {
+	if token == "" {
+		jsonError(w, http.StatusForbidden, "this server takes no writes: start it with a write token (serve --writable --token T)")
+		return false
+	}
+	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(token)) != 1 {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="newsgraph"`)
+		jsonError(w, http.StatusUnauthorized, "missing or wrong token (Authorization: Bearer TOKEN)")
+		return false
+	}
+	return true
 }
 
 func jsonError(w http.ResponseWriter, code int, msg string) {

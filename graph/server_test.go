@@ -51,9 +51,18 @@ type response struct {
 
 func do(t *testing.T, method, url, contentType, body string) response {
 	t.Helper()
+	return doAs(t, "", method, url, contentType, body)
+}
+
+// doAs is do with "Authorization: Bearer token" when token is not empty.
+func doAs(t *testing.T, token, method, url, contentType, body string) response {
+	t.Helper()
 	req, err := http.NewRequest(method, url, strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
 	}
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
@@ -198,9 +207,19 @@ func TestServeWriteWhenWritable(t *testing.T) {
 	s, _ := openTestStore(t, Bolt)
 	write(t, s, article1("h1"))
 	n := quadCount(t, s)
-	base := startServer(t, s, ServerOptions{Writable: true})
+	base := startServer(t, s, ServerOptions{Writable: true, Token: "tok"})
 
-	r := do(t, "POST", base+"/api/v2/write", "application/n-quads", newQuad)
+	// Writes need the token.
+	if r := do(t, "POST", base+"/api/v2/write", "application/n-quads", newQuad); r.code != http.StatusUnauthorized {
+		t.Errorf("write without token = %d %s", r.code, r.body)
+	}
+	if r := doAs(t, "wrong", "POST", base+"/api/v2/delete", "application/n-quads", newQuad); r.code != http.StatusUnauthorized {
+		t.Errorf("delete with a wrong token = %d %s", r.code, r.body)
+	}
+	if got := quadCount(t, s); got != n {
+		t.Fatalf("quad count = %d after unauthorised writes, want %d", got, n)
+	}
+	r := doAs(t, "tok", "POST", base+"/api/v2/write", "application/n-quads", newQuad)
 	if r.code != 200 || !strings.Contains(r.body, `"count":1`) {
 		t.Fatalf("write = %d %s", r.code, r.body)
 	}
@@ -208,10 +227,10 @@ func TestServeWriteWhenWritable(t *testing.T) {
 		t.Errorf("quad count = %d, want %d", got, n+1)
 	}
 	// Writing it again is no error: duplicates are ignored.
-	if r := do(t, "POST", base+"/api/v2/write", "application/n-quads", newQuad); r.code != 200 {
+	if r := doAs(t, "tok", "POST", base+"/api/v2/write", "application/n-quads", newQuad); r.code != 200 {
 		t.Errorf("second write = %d %s", r.code, r.body)
 	}
-	if r := do(t, "POST", base+"/api/v2/delete", "application/n-quads", newQuad); r.code != 200 {
+	if r := doAs(t, "tok", "POST", base+"/api/v2/delete", "application/n-quads", newQuad); r.code != 200 {
 		t.Errorf("delete = %d %s", r.code, r.body)
 	}
 	if got := quadCount(t, s); got != n {
@@ -225,11 +244,11 @@ func TestServeTwice(t *testing.T) {
 	s2, _ := openTestStore(t, Memstore)
 	write(t, s2, article1("h1"))
 	ro := startServer(t, s1, ServerOptions{})
-	rw := startServer(t, s2, ServerOptions{Writable: true})
+	rw := startServer(t, s2, ServerOptions{Writable: true, Token: "t2"})
 	if r := do(t, "POST", ro+"/api/v2/write", "application/n-quads", newQuad); r.code != http.StatusForbidden {
 		t.Errorf("read-only server: write = %d", r.code)
 	}
-	if r := do(t, "POST", rw+"/api/v2/write", "application/n-quads", newQuad); r.code != 200 {
+	if r := doAs(t, "t2", "POST", rw+"/api/v2/write", "application/n-quads", newQuad); r.code != 200 {
 		t.Errorf("writable server: write = %d %s", r.code, r.body)
 	}
 	if n1, n2 := quadCount(t, s1), quadCount(t, s2); n1 != 0 || n2 != 5 {

@@ -3,6 +3,8 @@ package main
 import (
 	"bufio"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -100,13 +102,24 @@ func serveCmd(c *cli.Context) error {
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	o := graph.ServerOptions{Addr: c.String("addr"), Writable: c.Bool("writable"),
-		QueryTimeout: c.Duration("timeout"), QueryLimit: c.Int("limit")}
+		QueryTimeout: c.Duration("timeout"), QueryLimit: c.Int("limit"), Token: c.String("token")}
+	made := false
+	if o.Writable && o.Token == "" {
+		var b [16]byte
+		if _, err := rand.Read(b[:]); err != nil {
+			return err
+		}
+		o.Token, made = hex.EncodeToString(b[:]), true
+	}
 	return graph.Serve(ctx, s, o, func(addr string) {
 		mode := "read-only"
 		if o.Writable {
 			mode = "writable"
 		}
 		fmt.Printf("serving %s (%s) on http://%s/ — Ctrl-C to stop\n", c.String("db"), mode, addr)
+		if made {
+			fmt.Printf("write token: %s (load --server http://%s --token %s PATH...)\n", o.Token, addr, o.Token)
+		}
 	})
 }
 

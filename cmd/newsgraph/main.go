@@ -43,7 +43,8 @@ func main() {
 				Name: "serve", Usage: "serve Cayley's web UI and HTTP API over the graph",
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "addr", Value: "127.0.0.1:64210", Usage: "listen on `HOST:PORT`"},
-					&cli.BoolFlag{Name: "writable", Usage: "accept writes through /api/v2/write and /api/v2/delete"},
+					&cli.BoolFlag{Name: "writable", Usage: "accept writes (/api/v2/write, /api/v2/delete, /api/newsgraph/articles) that carry the write token"},
+					&cli.StringFlag{Name: "token", EnvVars: []string{"NEWSGRAPH_TOKEN"}, Usage: "write token for --writable (`TOKEN`; a random one is made and printed when not given)"},
 					&cli.DurationFlag{Name: "timeout", Value: defaultTimeout, Usage: "query timeout"},
 					&cli.IntFlag{Name: "limit", Value: 10000, Usage: "query result limit"},
 				},

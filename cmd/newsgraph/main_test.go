@@ -386,3 +386,51 @@ func TestExampleQueriesRun(t *testing.T) {
 		t.Error("no example query is tagged source/target for the Visualize tab")
 	}
 }
+
+// serve --writable with no --token makes one and prints it; load --server with that token
+// hands its articles to the running server, and without it is refused.
+func TestWritableServeTakesLoads(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "db")
+	if _, errOut, err := newsgraph(t, db, "load", filepath.Join(examples, "trend-azerbaijan-nato.txt")); err != nil {
+		t.Fatalf("load: %v %s", err, errOut)
+	}
+	cmd := exec.Command(bin, "--db", db, "serve", "--writable", "--addr", "127.0.0.1:0")
+	stdout, _ := cmd.StdoutPipe()
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	r := bufio.NewReader(stdout)
+	first, _ := r.ReadString('\n')
+	second, err := r.ReadString('\n')
+	if err != nil {
+		t.Fatalf("serve said: %q %v %s", first+second, err, stderr.String())
+	}
+	base := regexp.MustCompile(`http://[0-9.:]+`).FindString(first)
+	token := regexp.MustCompile(`write token: ([0-9a-f]{32})`).FindStringSubmatch(second)
+	if base == "" || token == nil {
+		t.Fatalf("no address or token in %q", first+second)
+	}
+	if _, errOut, err := newsgraph(t, db, "load", "--server", base, "--token", "wrong", examples); err == nil {
+		t.Errorf("load with a wrong token succeeded: %s", errOut)
+	}
+	out, errOut, err := newsgraph(t, db, "load", "--server", base, "--token", token[1], examples)
+	if err != nil {
+		t.Fatalf("load --server: %v %s", err, errOut)
+	}
+	if !strings.Contains(out, "articles") {
+		t.Errorf("load --server said: %s", out)
+	}
+	resp, err := http.Post(base+"/api/v2/query?lang=gizmo", "application/javascript",
+		strings.NewReader(`g.V().Has("<rdf:type>", "<ng:Article>").Count()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if strings.Contains(string(body), `"result":1}`) || resp.StatusCode != 200 {
+		t.Errorf("articles after load --server: %s", body)
+	}
+}
