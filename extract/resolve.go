@@ -14,6 +14,7 @@ type Resolver struct{}
 // Process fills d.Entities and sets Found.Entity on every mention.
 func (Resolver) Process(d *Document) {
 	addAliasMentions(d)
+	sameNameSameType(d)
 	byID := map[string]*Entity{}
 	var order []*Entity
 	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
@@ -50,6 +51,49 @@ func (Resolver) Process(d *Document) {
 	}
 	d.Entities = order
 	addRoles(d)
+}
+
+// sameNameSameType gives every bare name that the article writes more than once one type: in
+// one story "Gloria" is a child every time, not a child four times and a Spanish town twice.
+// The type most of its mentions have wins (a person on a tie); a country's name never changes.
+func sameNameSameType(d *Document) {
+	groups := map[string][]*Found{}
+	for _, f := range d.Mentions {
+		if f.Kind == KindName && f.Of == nil && f.Title == "" && f.Type != Date {
+			t := d.Text[f.Start:f.End]
+			groups[t] = append(groups[t], f)
+		}
+	}
+	for _, fs := range groups {
+		if len(fs) < 2 {
+			continue
+		}
+		votes := map[string]int{}
+		exemplar := map[string]*Found{}
+		fixed := false
+		for _, f := range fs {
+			fixed = fixed || f.Gaz != nil && f.Type != City
+			votes[f.Type]++
+			if exemplar[f.Type] == nil {
+				exemplar[f.Type] = f
+			}
+		}
+		if fixed || len(votes) < 2 {
+			continue
+		}
+		win := ""
+		for t, n := range votes {
+			if win == "" || n > votes[win] || n == votes[win] && (t == Person || win != Person && t < win) {
+				win = t
+			}
+		}
+		e := exemplar[win]
+		for _, f := range fs {
+			if f.Type != win {
+				f.Type, f.Name, f.Gaz = e.Type, e.Name, e.Gaz
+			}
+		}
+	}
 }
 
 func kindOf(f *Found) string {
@@ -166,13 +210,36 @@ func addAliasMentions(d *Document) {
 	}
 	aliases := map[string]*target{}
 	ambiguous := map[string]bool{}
+	// people who share a surname ("Ahmed Mohamed", his father "Mohamed El-Hassan Mohamed"):
+	// the surname alone is the one named last before it (see pick)
+	namesakes := map[string][]*Found{}
 	firsts := map[string][]*Found{} // first names of people named in full
 	set := func(a string, f *Found, kind string) {
 		if t, ok := aliases[a]; ok && identityOf(t.f) != identityOf(f) {
+			if t.f.Type == Person && f.Type == Person && kind == KindAlias && t.kind == KindAlias {
+				if len(namesakes[a]) == 0 {
+					namesakes[a] = []*Found{t.f}
+				}
+				namesakes[a] = append(namesakes[a], f)
+				return
+			}
 			ambiguous[a] = true
 			return
 		}
-		aliases[a] = &target{f, kind}
+		if _, ok := aliases[a]; !ok {
+			aliases[a] = &target{f, kind}
+		}
+	}
+	// pick is the target of alias a at byte offset off.
+	pick := func(a string, off int) (*target, bool) {
+		t, ok := aliases[a]
+		if !ok || ambiguous[a] {
+			return nil, false
+		}
+		if ns := namesakes[a]; len(ns) > 0 {
+			return &target{namesake(d, ns, off), t.kind}, true
+		}
+		return t, true
 	}
 	for _, f := range d.Mentions {
 		switch {
@@ -234,8 +301,8 @@ func addAliasMentions(d *Document) {
 	}
 	// Names found on their own (by the tagger) that are an alias of a longer name: "Bayramov".
 	for _, f := range d.Mentions {
-		a, ok := aliases[d.Text[f.Start:f.End]]
-		if !ok || ambiguous[d.Text[f.Start:f.End]] || f.Of != nil || f.Kind != KindName || f == a.f || f.Title != "" && a.f.Type != Person {
+		a, ok := pick(d.Text[f.Start:f.End], f.Start)
+		if !ok || f.Of != nil || f.Kind != KindName || f == a.f || f.Title != "" && a.f.Type != Person {
 			continue
 		}
 		// A gazetteer name gives way only to a person named in full in the same article:
@@ -253,13 +320,40 @@ func addAliasMentions(d *Document) {
 		if covered[i] {
 			continue
 		}
-		a, ok := aliases[t.Text]
-		if !ok || ambiguous[t.Text] {
+		a, ok := pick(t.Text, t.Start)
+		if !ok {
 			continue
 		}
 		d.Mentions = append(d.Mentions, &Found{Span: Span{t.Start, t.End}, Kind: a.kind, Type: a.f.Type,
 			Name: a.f.Name, Gaz: a.f.Gaz, Of: a.f, Context: Span{t.Start, t.End}})
 	}
+}
+
+// namesake chooses among people who share a surname the one its use at off refers to: the one
+// named in full most often before off (the story's subject, whose father is "Mohamed
+// El-Hassan Mohamed" once), the latest named on a tie, or the first named after off when none
+// is named before.
+func namesake(d *Document, ns []*Found, off int) *Found {
+	count := map[string]int{}
+	for _, f := range d.Mentions {
+		if f.Start < off && f.Type == Person && f.Kind == KindName {
+			count[identityOf(f)]++
+		}
+	}
+	var best *Found
+	for _, f := range ns {
+		switch {
+		case best == nil:
+			best = f
+		case f.Start < off && best.Start > off:
+			best = f
+		case f.Start < off && count[identityOf(f)] > count[identityOf(best)]:
+			best = f
+		case f.Start < off && count[identityOf(f)] == count[identityOf(best)] && f.Start > best.Start:
+			best = f
+		}
+	}
+	return best
 }
 
 // shortNameHeads end the names of companies and media whose first word alone names them too
