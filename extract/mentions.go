@@ -620,6 +620,10 @@ func taggerChunks(toks []Token, first, last int) []chunk {
 		for j < last && toks[j].NER == "I-"+typ {
 			j++
 		}
+		// East Asian given names the tagger leaves out: "Cheng Chung-tai".
+		for typ == "per" && j < last && toks[j].NER == "O" && hyphenatedGivenName(toks[j].Text) {
+			j++
+		}
 		// A chunk starts and ends with a name word and is not a lone function word ("In").
 		a, b := i, j
 		for a < b && !isNameWord(toks[a].Text) {
@@ -634,6 +638,24 @@ func taggerChunks(toks []Token, first, last int) []chunk {
 		i = j
 	}
 	return out
+}
+
+// hyphenatedGivenName: "Chung-tai", "Cheuk-ting", "Jong-un".
+func hyphenatedGivenName(w string) bool {
+	a, b, ok := strings.Cut(w, "-")
+	if !ok || len(a) < 2 || len(b) < 2 || strings.Contains(b, "-") {
+		return false
+	}
+	return unicode.IsUpper(rune(a[0])) && isLowerWord(a[1:]) && isLowerWord(b)
+}
+
+func isLowerWord(w string) bool {
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 func nerType(gmb string) string {

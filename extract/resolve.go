@@ -15,6 +15,7 @@ type Resolver struct{}
 func (Resolver) Process(d *Document) {
 	addAliasMentions(d)
 	sameNameSameType(d)
+	nationalTeams(d)
 	byID := map[string]*Entity{}
 	var order []*Entity
 	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
@@ -95,6 +96,70 @@ func sameNameSameType(d *Document) {
 		}
 	}
 }
+
+// sportsWords are words that sports reports use and other news rarely does.
+var sportsWords = map[string]bool{
+	"goal": true, "goals": true, "scored": true, "scoring": true, "match": true, "referee": true,
+	"penalty": true, "tournament": true, "striker": true, "goalkeeper": true, "midfielder": true,
+	"defender": true, "coach": true, "league": true, "header": true, "squad": true, "fixture": true,
+	"semi-final": true, "quarter-final": true, "semifinal": true, "quarterfinal": true,
+	"championship": true, "medal": true, "olympic": true, "olympics": true, "innings": true,
+	"wicket": true, "halftime": true, "half-time": true, "equaliser": true, "equalizer": true,
+	"kick-off": true, "stadium": true, "fifa": true, "uefa": true, "playoff": true, "playoffs": true,
+}
+
+// nationalTeams: in a sports report a country that plays ("Sweden defeated South Korea 1 – 0",
+// "a third goal for Belgium") is its national team, an organisation tied to the country, and
+// not the country itself; a country where something happens ("in Russia") stays a country.
+func nationalTeams(d *Document) {
+	distinct, total := map[string]bool{}, 0
+	for _, t := range d.Tokens {
+		if w := strings.ToLower(t.Text); sportsWords[w] {
+			distinct[w] = true
+			total++
+		}
+	}
+	if len(distinct) < 5 || total < 8 {
+		return
+	}
+	// Digests mix stories: only a sentence about sport, or next to one, reads countries as teams.
+	strong := make([]bool, len(d.Sentences))
+	weak := make([]bool, len(d.Sentences))
+	for _, t := range d.Tokens {
+		w := strings.ToLower(t.Text)
+		if t.Sent < len(strong) {
+			strong[t.Sent] = strong[t.Sent] || sportsWords[w]
+			weak[t.Sent] = weak[t.Sent] || gameWords[w]
+		}
+	}
+	sporty := func(s int) bool {
+		if s < 0 || s >= len(strong) {
+			return false
+		}
+		return strong[s] || weak[s] && (s > 0 && strong[s-1] || s+1 < len(strong) && strong[s+1])
+	}
+	for _, f := range d.Mentions {
+		if f.Type != Country || f.Gaz == nil || f.Kind != KindName && f.Kind != KindAlias {
+			continue
+		}
+		i := d.TokenAt(f.Start)
+		if i > 0 && placePrepositions[strings.ToLower(d.Tokens[i-1].Text)] || i >= len(d.Tokens) || !sporty(d.Tokens[i].Sent) {
+			continue
+		}
+		country := &Found{Span: f.Span, Kind: KindName, Type: Country, Name: f.Gaz.Name, Gaz: f.Gaz, Context: f.Span}
+		f.Type, f.Name, f.Gaz, f.Of, f.Kind = Organization, country.Name+" national team", nil, country, KindName
+	}
+}
+
+// gameWords mark a sentence about a game when a sentence next to it is about sport.
+var gameWords = map[string]bool{"game": true, "games": true, "ball": true, "points": true,
+	"defeated": true, "beat": true, "victory": true, "lead": true, "team": true, "side": true,
+	"players": true, "played": true, "faced": true, "win": true, "won": true, "winning": true,
+	"draw": true, "drew": true, "against": true, "possession": true, "half": true}
+
+// placePrepositions put a country in the role of a place.
+var placePrepositions = map[string]bool{"in": true, "at": true, "from": true, "into": true,
+	"across": true, "throughout": true, "inside": true, "near": true, "hosted": true}
 
 func kindOf(f *Found) string {
 	if f.Kind == "" {

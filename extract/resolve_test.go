@@ -63,3 +63,40 @@ func TestDescriptionsRefer(t *testing.T) {
 		}
 	}
 }
+
+func TestSharedSurnameGoesToTheStorysSubject(t *testing.T) {
+	x := run(t, "Student Ahmed Mohamed was arrested at school. Ahmed Mohamed said he built a clock. "+
+		"His father Mohamed Elhassan Mohamed said the family would travel. Later, Mohamed met the mayor.", "")
+	son, father := entity(x, "Ahmed Mohamed"), entity(x, "Mohamed Elhassan Mohamed")
+	if son == nil || father == nil {
+		t.Fatalf("entities: %s", entityNames(x))
+	}
+	if last := son.Mentions[len(son.Mentions)-1]; last.Text != "Mohamed" || len(father.Mentions) != 1 {
+		t.Errorf("son %+v, father %+v", son.Mentions, father.Mentions)
+	}
+}
+
+func TestOneTypePerName(t *testing.T) {
+	x := run(t, "The couple are charged over the death of their nine-month-old child, Gloria. Gloria developed severe eczema. By the end, Gloria's skin broke.", "")
+	for _, e := range x.Entities {
+		if e.Name == "Gloria" && e.Type != Person {
+			t.Errorf("Gloria is a %s: %s", e.Type, entityNames(x))
+		}
+	}
+}
+
+func TestNationalTeamsInSportsReports(t *testing.T) {
+	x := run(t, "At the World Cup in Russia, Sweden defeated South Korea 1 – 0 in the group match. "+
+		"Andreas Granqvist scored from the penalty spot after the referee checked the video. "+
+		"Sweden's coach praised the goalkeeper and the striker after the tournament game at the stadium.", "")
+	if e := entity(x, "Sweden national team"); e == nil || e.Type != Organization || e.Country != "country/sweden" {
+		t.Errorf("Sweden national team: %+v in %s", e, entityNames(x))
+	}
+	if e := entity(x, "Russia"); e == nil || e.Type != Country {
+		t.Errorf("Russia, where the cup is played, is a country: %s", entityNames(x))
+	}
+	y := run(t, "Sweden defeated the proposal in parliament on Monday, and Russia said it would respond.", "")
+	if entity(y, "Sweden") == nil {
+		t.Errorf("no sports context, yet: %s", entityNames(y))
+	}
+}
