@@ -194,6 +194,12 @@ func gazetteerSegment(d *Document, g *gazetteer.Gazetteer, i, limit int, covered
 			if h.Entry.Ambiguous && !isDatelineToken(d, i) {
 				continue
 			}
+			// A town named like a person, followed by the rest of the person's name: "Elizabeth
+			// Quat", "Marilyn Monroe" are people.
+			if j == i && h.Entry.Type == City && (firstNames[toks[i].Text] || toks[i].NER == "B-per") && j+1 < limit && !covered[j+1] &&
+				isNameWord(toks[j+1].Text) && isCapitalized(toks[j+1].Text) && strings.HasPrefix(toks[j+1].NER, "I-per") {
+				continue
+			}
 			// A capitalised word that is a lower-case word too is only a title before a name.
 			hit := h
 			return segment{first: i, last: j + 1, span: Span{toks[i].Start, h.End}, hit: &hit}, true
@@ -517,6 +523,9 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 	if first >= last {
 		return nil
 	}
+	if out, ok := m.splitPeople(d, first, last, s, false); ok {
+		return out
+	}
 	text := d.Text[toks[first].Start:toks[last-1].End]
 	sp := Span{toks[first].Start, toks[last-1].End}
 	head := toks[last-1].Text
@@ -561,6 +570,10 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 		if c.typ != Person && (personByName(toks, c.first, c.last) || c.last-c.first == 1 && firstNames[toks[c.first].Text]) {
 			c.typ = Person
 		}
+		// People are not written as acronyms: "DAB's Ben Chan" is a party's.
+		if c.typ == Person && c.last-c.first == 1 && isAllCaps(toks[c.first].Text) && looksLikeAcronym(toks[c.first].Text) && !notOrgAcronyms[toks[c.first].Text] {
+			c.typ = Organization
+		}
 		csp := Span{toks[c.first].Start, toks[c.last-1].End}
 		f := &Found{Span: csp, Kind: KindName, Type: c.typ, Name: d.Text[csp.Start:csp.End], Context: csp}
 		if c.typ == Country {
@@ -573,6 +586,79 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 		out = append(out, f)
 	}
 	return out
+}
+
+// splitPeople reads a run that joins people to what they belong to: "Gary Chan of DAB and
+// Eunice Yung of New People's Party" is two people and two parties, "Matthew Ingram of The Globe
+// and Mail" a person and a newspaper. What follows "of" a person is an organisation unless its
+// own words say otherwise.
+//
+// parallel is set after a first "person of organisation": then "and Eunice Yung of ..." is read
+// as another person even when neither her first name nor the tagger says so.
+func (m Mentions) splitPeople(d *Document, first, last int, s Sentence, parallel bool) ([]*Found, bool) {
+	toks := d.Tokens
+	for k := first + 1; k < last-1; k++ {
+		switch toks[k].Text {
+		case "and":
+			end := k + 1
+			for end < last && toks[end].Text != "of" && toks[end].Text != "and" {
+				end++
+			}
+			if end == last || toks[end].Text != "of" || !personPart(toks, k+1, end) && !(parallel && plainNames(toks, k+1, end)) {
+				continue
+			}
+			left, ok := m.splitPeople(d, first, k, s, parallel)
+			if !ok {
+				left = m.classifyRun(d, segment{first: first, last: k, span: Span{toks[first].Start, toks[k-1].End}}, s)
+			}
+			right, ok := m.splitPeople(d, k+1, last, s, parallel)
+			if !ok {
+				right = m.classifyRun(d, segment{first: k + 1, last: last, span: Span{toks[k+1].Start, toks[last-1].End}}, s)
+			}
+			return append(left, right...), true
+		case "of":
+			if !personPart(toks, first, k) && !(parallel && plainNames(toks, first, k)) {
+				return nil, false
+			}
+			psp := Span{toks[first].Start, toks[k-1].End}
+			out := []*Found{{Span: psp, Kind: KindName, Type: Person, Name: d.Text[psp.Start:psp.End], Context: psp}}
+			rest, ok := m.splitPeople(d, k+1, last, s, true)
+			if !ok {
+				rsp := Span{toks[k+1].Start, toks[last-1].End}
+				rest = m.classifyRun(d, segment{first: k + 1, last: last, span: rsp}, s)
+				if len(rest) == 0 || len(rest) > 1 || rest[0].Span != rsp {
+					rest = []*Found{{Span: rsp, Kind: KindName, Type: Organization, Name: d.Text[rsp.Start:rsp.End], Context: rsp}}
+				}
+			}
+			return append(out, rest...), true
+		}
+	}
+	return nil, false
+}
+
+// plainNames: two or three name words, none of them the head of an institution's name.
+func plainNames(toks []Token, first, last int) bool {
+	if last-first < 2 || last-first > 3 {
+		return false
+	}
+	for i := first; i < last; i++ {
+		if !isNameWord(toks[i].Text) || isHead(toks[i].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// personPart: tokens [first, last) name a person by a known first name or by the tagger.
+func personPart(toks []Token, first, last int) bool {
+	if last-first < 2 || last-first > 3 {
+		return false
+	}
+	if personByName(toks, first, last) {
+		return true
+	}
+	c := taggerChunks(toks, first, last)
+	return len(c) == 1 && c[0].typ == Person && c[0].first == first && c[0].last == last
 }
 
 // country ties a tagger's nationality or country chunk to the gazetteer's country.

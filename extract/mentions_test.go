@@ -111,3 +111,26 @@ func TestDatelineInCapitals(t *testing.T) {
 		t.Errorf("facts %q", facts(x))
 	}
 }
+
+func TestPeopleOfOrganisations(t *testing.T) {
+	x := run(t, "Also elected were Gary Chan of DAB and Eunice Yung of New People's Party. DAB's Ben Chan won too. Elizabeth Quat of DAB lost.", "")
+	want := map[string]string{"Gary Chan": Person, "Eunice Yung": Person, "New People's Party": Organization,
+		"DAB": Organization, "Ben Chan": Person, "Elizabeth Quat": Person}
+	for name, typ := range want {
+		if e := entity(x, name); e == nil || e.Type != typ {
+			t.Errorf("%s: %+v in %s", name, e, entityNames(x))
+		}
+	}
+	if len(x.Entities) != len(want) {
+		t.Errorf("entities: %s", entityNames(x))
+	}
+}
+
+func TestHyphenatedGivenNames(t *testing.T) {
+	x := run(t, "Pro-Beijing candidates Cheng Chung-tai and Lam Cheuk-ting won seats.", "")
+	for _, name := range []string{"Cheng Chung-tai", "Lam Cheuk-ting"} {
+		if e := entity(x, name); e == nil || e.Type != Person {
+			t.Errorf("%s: %s", name, entityNames(x))
+		}
+	}
+}

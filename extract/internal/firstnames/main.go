@@ -21,7 +21,7 @@ import (
 func main() {
 	data := flag.String("data", gmb.DefaultPath(), "GMB ner_dataset.csv")
 	out := flag.String("out", "extract/data/firstnames.txt", "output file")
-	min := flag.Int("min", 2, "times a word must begin a person's name")
+	min := flag.Int("min", 1, "times a word must begin a person's name")
 	flag.Parse()
 	sents, err := gmb.Read(*data)
 	if err != nil {
@@ -44,7 +44,8 @@ func main() {
 	}
 	var names []string
 	for w, n := range first {
-		if n >= *min && other[w]*4 < n && !strings.ContainsAny(w, ".'") {
+		// "PETER" in a headline and "HMS" before a ship's name are not given names.
+		if n >= *min && other[w]*4 < n && !strings.ContainsAny(w, ".'") && strings.ToUpper(w) != w {
 			names = append(names, w)
 		}
 	}
@@ -54,7 +55,7 @@ func main() {
 		log.Fatal(err)
 	}
 	w := bufio.NewWriter(f)
-	fmt.Fprintln(w, "# Given names: words that begin a person's name at least twice in the GMB corpus")
+	fmt.Fprintln(w, "# Given names: words that begin a person's name at least once (and seldom anything else) in the GMB corpus")
 	fmt.Fprintln(w, "# (Voice of America news, public domain; GMB annotations). go run ./extract/internal/firstnames")
 	for _, n := range names {
 		fmt.Fprintln(w, n)
