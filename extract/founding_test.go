@@ -33,7 +33,7 @@ func TestFoundingArticleEntities(t *testing.T) {
 		{"Baku", City, []string{"BAKU"}},
 		{"Washington, D.C.", City, []string{"Washington"}},
 		{"North Atlantic Treaty Organisation", Organization, []string{"NATO"}},
-		{"Ministry of Foreign Affairs of Azerbaijan", Organization, []string{"Ministry of Foreign Affairs"}},
+		{"Ministry of Foreign Affairs of Azerbaijan", Organization, []string{"Azerbaijani Ministry of Foreign Affairs"}},
 		{"Trend News Agency", Organization, []string{"Trend", "Trend News Agency"}},
 		{"North Atlantic Cooperation Council", Organization, []string{"North Atlantic Cooperation Council", "NACC"}},
 		{"Partnership for Peace", Organization, []string{"Partnership for Peace", "PfP"}},

@@ -153,7 +153,7 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 			}
 			// A place name and a place head: "Gaza Strip", "Kashmir Valley".
 			if (f.Type == City || f.Type == Country) && k+1 < len(segs) && segs[k+1].hit == nil &&
-				segs[k+1].first == seg.last && placeHeads[toks[segs[k+1].first].Text] {
+				segs[k+1].first == seg.last && placeHeads[toks[segs[k+1].last-1].Text] {
 				sp := Span{seg.span.Start, segs[k+1].span.End}
 				out = append(out, &Found{Span: sp, Kind: KindName, Type: Place, Name: d.Text[sp.Start:sp.End], Context: sp})
 				k++
@@ -494,7 +494,13 @@ func nationalBody(d *Document, country *Found, cseg, next segment) *Found {
 		sp := Span{cseg.span.Start, next.span.End}
 		return &Found{Span: sp, Kind: KindName, Type: Organization, Name: d.Text[sp.Start:sp.End], Context: sp}
 	}
-	return &Found{Span: next.span, Kind: KindName, Type: Organization, Name: words + " of " + country.Name, Of: country,
+	// Written with the country's name or adjective in front ("the Indonesian Navy", "United
+	// States Navy"), that is the body's name as written; after a possessive it is not.
+	sp := next.span
+	if !possessive {
+		sp.Start = cseg.span.Start
+	}
+	return &Found{Span: sp, Kind: KindName, Type: Organization, Name: words + " of " + country.Name, Of: country,
 		Context: Span{cseg.span.Start, next.span.End}}
 }
 

@@ -134,3 +134,13 @@ func TestHyphenatedGivenNames(t *testing.T) {
 		}
 	}
 }
+
+func TestNationalBodiesWrittenWithTheirCountry(t *testing.T) {
+	x := run(t, "The Indonesian Navy saved 200 people, the US State Department said.", "")
+	for name, text := range map[string]string{"Navy of Indonesia": "Indonesian Navy", "State Department of United States": "US State Department"} {
+		e := entity(x, name)
+		if e == nil || e.Type != Organization || e.Mentions[0].Text != text || e.Country == "" {
+			t.Errorf("%s: %+v in %s", name, e, entityNames(x))
+		}
+	}
+}
