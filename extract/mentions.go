@@ -529,7 +529,14 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 	if first >= last {
 		return nil
 	}
-	if out, ok := m.splitPeople(d, first, last, s, false); ok {
+	// "... of the Labour Party and Frederick Fung of ADPL": this run continues a list of people
+	// and their organisations.
+	afterOrg := first >= 2 && toks[first-1].Text == "and" && (orgHeads[toks[first-2].Text] || isAcronymWord(toks[first-2].Text))
+	if afterOrg && last < s.Last && toks[last].Text == "of" && plainNames(toks, first, last) {
+		return []*Found{{Span: Span{toks[first].Start, toks[last-1].End}, Kind: KindName, Type: Person,
+			Name: d.Text[toks[first].Start:toks[last-1].End], Context: Span{toks[first].Start, toks[last-1].End}}}
+	}
+	if out, ok := m.splitPeople(d, first, last, s, afterOrg); ok {
 		return out
 	}
 	text := d.Text[toks[first].Start:toks[last-1].End]
@@ -572,13 +579,20 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 		// An unknown acronym in the middle of a sentence is most often an organisation.
 		return []*Found{{Span: sp, Kind: KindName, Type: Organization, Name: text, Context: sp}}
 	}
+	chunks = splitPeopleChunks(toks, chunks)
 	for _, c := range chunks {
 		if c.typ != Person && (personByName(toks, c.first, c.last) || c.last-c.first == 1 && firstNames[toks[c.first].Text]) {
 			c.typ = Person
 		}
-		// People are not written as acronyms: "DAB's Ben Chan" is a party's.
-		if c.typ == Person && c.last-c.first == 1 && isAllCaps(toks[c.first].Text) && looksLikeAcronym(toks[c.first].Text) && !notOrgAcronyms[toks[c.first].Text] {
-			c.typ = Organization
+		// "FTU's Alice Mak": an organisation's person, two mentions.
+		if p := possessiveIn(toks, c.first, c.last); p > 0 {
+			osp := Span{toks[c.first].Start, toks[p-1].End}
+			out = append(out, &Found{Span: osp, Kind: KindName, Type: Organization, Name: d.Text[osp.Start:osp.End], Context: osp})
+			c.first, c.typ = p+1, Person
+		}
+		// People are not written as acronyms: "DAB's Ben Chan" is a party's, "Pro-Beijing DAB" a party.
+		if c.typ == Person && isAcronymWord(toks[c.last-1].Text) && (c.last-c.first == 1 || strings.Contains(toks[c.first].Text, "-")) {
+			c.first, c.typ = c.last-1, Organization
 		}
 		csp := Span{toks[c.first].Start, toks[c.last-1].End}
 		f := &Found{Span: csp, Kind: KindName, Type: c.typ, Name: d.Text[csp.Start:csp.End], Context: csp}
@@ -610,14 +624,16 @@ func (m Mentions) splitPeople(d *Document, first, last int, s Sentence, parallel
 			for end < last && toks[end].Text != "of" && toks[end].Text != "and" {
 				end++
 			}
-			if end == last || toks[end].Text != "of" || !personPart(toks, k+1, end) && !(parallel && plainNames(toks, k+1, end)) {
+			// "the Labour Party and Frederick Fung of ADPL": after an organisation, too.
+			orgBefore := orgHeads[toks[k-1].Text] || isAcronymWord(toks[k-1].Text)
+			if end == last || toks[end].Text != "of" || !personPart(toks, k+1, end) && !((parallel || orgBefore) && plainNames(toks, k+1, end)) {
 				continue
 			}
 			left, ok := m.splitPeople(d, first, k, s, parallel)
 			if !ok {
 				left = m.classifyRun(d, segment{first: first, last: k, span: Span{toks[first].Start, toks[k-1].End}}, s)
 			}
-			right, ok := m.splitPeople(d, k+1, last, s, parallel)
+			right, ok := m.splitPeople(d, k+1, last, s, parallel || orgBefore)
 			if !ok {
 				right = m.classifyRun(d, segment{first: k + 1, last: last, span: Span{toks[k+1].Start, toks[last-1].End}}, s)
 			}
@@ -653,6 +669,56 @@ func plainNames(toks []Token, first, last int) bool {
 		}
 	}
 	return true
+}
+
+// splitPeopleChunks corrects the tagger where it reads people after an organisation's
+// possessive as the organisation ("FTU's Alice Mak and Junius Ho"): after a party's acronym,
+// plain names, alone or joined by "and", are people.
+func splitPeopleChunks(toks []Token, chunks []chunk) []chunk {
+	var out []chunk
+	for _, c := range chunks {
+		if c.typ != Organization || c.first < 2 || toks[c.first-1].Text != "'s" && toks[c.first-1].Text != "’s" || !isAcronymWord(toks[c.first-2].Text) {
+			out = append(out, c)
+			continue
+		}
+		parts := []chunk{{c.first, c.last, Person}}
+		for k := c.first + 1; k < c.last-1; k++ {
+			if toks[k].Text == "and" {
+				parts = []chunk{{c.first, k, Person}, {k + 1, c.last, Person}}
+				break
+			}
+		}
+		ok := true
+		for _, p := range parts {
+			ok = ok && plainNames(toks, p.first, p.last)
+		}
+		if !ok {
+			out = append(out, c)
+			continue
+		}
+		out = append(out, parts...)
+	}
+	return out
+}
+
+// isAcronymWord: "DAB", "FTU"; not "US" style abbreviations that are something else.
+func isAcronymWord(w string) bool {
+	return isAllCaps(w) && looksLikeAcronym(w) && !notOrgAcronyms[w]
+}
+
+// possessiveIn finds "'s" inside tokens [first, last) between an acronym or organisation
+// name and a person's name ("FTU's Alice Mak"), or returns -1.
+func possessiveIn(toks []Token, first, last int) int {
+	for p := first + 1; p < last-1; p++ {
+		if t := toks[p].Text; t != "'s" && t != "’s" {
+			continue
+		}
+		if (isAcronymWord(toks[p-1].Text) || orgHeads[toks[p-1].Text]) && (personPart(toks, p+1, last) || plainNames(toks, p+1, last)) {
+			return p
+		}
+		return -1
+	}
+	return -1
 }
 
 // personPart: tokens [first, last) name a person by a known first name or by the tagger.

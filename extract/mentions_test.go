@@ -113,9 +113,11 @@ func TestDatelineInCapitals(t *testing.T) {
 }
 
 func TestPeopleOfOrganisations(t *testing.T) {
-	x := run(t, "Also elected were Gary Chan of DAB and Eunice Yung of New People's Party. DAB's Ben Chan won too. Elizabeth Quat of DAB lost.", "")
+	x := run(t, "Also elected were Gary Chan of DAB and Eunice Yung of New People's Party. DAB's Ben Chan won too. "+
+		"Elizabeth Quat of DAB lost. FTU's Alice Mak was elected. Lee Cheuk-yan of the Labour Party and Frederick Fung of ADPL were defeated.", "")
 	want := map[string]string{"Gary Chan": Person, "Eunice Yung": Person, "New People's Party": Organization,
-		"DAB": Organization, "Ben Chan": Person, "Elizabeth Quat": Person}
+		"DAB": Organization, "Ben Chan": Person, "Elizabeth Quat": Person, "FTU": Organization, "Alice Mak": Person,
+		"Lee Cheuk-yan": Person, "Labour Party": Organization, "Frederick Fung": Person, "ADPL": Organization}
 	for name, typ := range want {
 		if e := entity(x, name); e == nil || e.Type != typ {
 			t.Errorf("%s: %+v in %s", name, e, entityNames(x))
