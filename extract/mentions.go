@@ -570,6 +570,12 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 		}
 		return out
 	}
+	// "oil-rich Zulia state", "Uruzgan province", "Tirin Kot, the capital of ...": places by the
+	// words after them.
+	if last-first <= 3 && (last < s.Last && placeKinds[toks[last].Text] ||
+		last+2 < s.Last && toks[last].Text == "," && toks[last+1].Text == "the" && (toks[last+2].Text == "capital" || toks[last+2].Text == "town" || toks[last+2].Text == "city")) {
+		return []*Found{{Span: sp, Kind: KindName, Type: Place, Name: text, Context: sp}}
+	}
 	if personByName(toks, first, last) {
 		return []*Found{{Span: sp, Kind: KindName, Type: Person, Name: text, Context: sp}}
 	}
@@ -593,6 +599,10 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 		// People are not written as acronyms: "DAB's Ben Chan" is a party's, "Pro-Beijing DAB" a party.
 		if c.typ == Person && isAcronymWord(toks[c.last-1].Text) && (c.last-c.first == 1 || strings.Contains(toks[c.first].Text, "-")) {
 			c.first, c.typ = c.last-1, Organization
+		}
+		// "the Fatah party", "the Fatah movement": whatever the tagger thought, an organisation.
+		if c.last < s.Last && orgNouns[toks[c.last].Text] && c.typ != Country && !personByName(toks, c.first, c.last) {
+			c.typ = Organization
 		}
 		csp := Span{toks[c.first].Start, toks[c.last-1].End}
 		f := &Found{Span: csp, Kind: KindName, Type: c.typ, Name: d.Text[csp.Start:csp.End], Context: csp}
@@ -700,6 +710,10 @@ func splitPeopleChunks(toks []Token, chunks []chunk) []chunk {
 	}
 	return out
 }
+
+// placeKinds follow a name to say it is a place's: "Zulia state", "Paktika province".
+var placeKinds = setOf("state", "province", "region", "district", "republic", "city", "town",
+	"village", "county", "prefecture", "governorate", "island", "valley", "camp")
 
 // isAcronymWord: "DAB", "FTU"; not "US" style abbreviations that are something else.
 func isAcronymWord(w string) bool {

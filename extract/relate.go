@@ -69,7 +69,7 @@ func init() {
 		PredThreatened:     {"threaten", "threatens", "threatened", "threatening", "warned", "warns"},
 		PredCondemned:      {"condemn", "condemns", "condemned", "condemning", "denounced", "denounces", "deplored"},
 		PredSanctioned:     {"sanctioned", "sanctions", "sanction"},
-		PredPraised:        {"praise", "praises", "praised", "praising", "hailed", "hails", "lauded", "commended", "applauded"},
+		PredPraised:        {"praise", "praises", "praised", "praising", "hailed", "hails", "lauded", "commended", "applauded", "thanked", "thank"},
 		PredCriticised:     {"criticize", "criticizes", "criticized", "criticizing", "criticise", "criticises", "criticised", "criticising", "slammed", "rebuked", "blasted", "chided", "berated", "castigated", "censured", "reprimanded", "scolded", "denigrated", "lambasted", "ridiculed"},
 		PredSupported:      {"support", "supports", "supported", "supporting", "backed", "backs", "endorsed", "endorses"},
 		PredCooperatesWith: {"cooperate", "cooperates", "cooperated", "cooperating"},
@@ -98,7 +98,7 @@ var eventLike = map[string]bool{PredReceived: true, PredMet: true, PredVisited: 
 var headingTitles = setOf("President", "Prime Minister", "King", "Queen", "Secretary General",
 	"Secretary-General", "Chairman", "Chairwoman", "Chair", "Director", "Director General",
 	"Chief Executive", "CEO", "Premier", "Chancellor", "Emir", "Sultan", "Governor", "Mayor",
-	"Leader", "Head", "President-elect", "Supreme Leader", "Commander")
+	"Leader", "Head", "President-elect", "Supreme Leader", "Commander", "Chief")
 
 var auxiliaries = setOf("was", "were", "is", "are", "been", "being", "be", "has", "have", "had")
 var negations = setOf("not", "n't", "never", "no", "neither", "nor")
@@ -778,7 +778,7 @@ func (r *relater) nominals() {
 			r.nominal(i, w)
 		case "fighting", "infighting", "clashes", "war", "conflict", "battles", "hostilities":
 			if r.tok(i+1) == "between" {
-				if l, _ := r.after(i+2, 2); len(l) >= 2 {
+				if l, _ := r.after(i+2, 3); len(l) >= 2 {
 					r.typed(l[0], PredFoughtAgainst, l[1], 0.8, i)
 				}
 			} else if r.tok(i+1) == "against" || r.tok(i+1) == "with" {
@@ -875,6 +875,23 @@ func (r *relater) nominals() {
 				if l, _ := r.after(i+2, 2); len(l) > 0 {
 					for _, s := range r.before(k, 0) {
 						r.typed(s, PredMemberOf, l[0], 0.8, i)
+					}
+				}
+			}
+		case "capital":
+			// "Tirin Kot, the capital of restive Uruzgan province".
+			if r.tok(i+1) == "of" && r.tok(i-1) == "the" && r.tok(i-2) == "," {
+				x := r.mention(i - 3)
+				if l, _ := r.after(i+2, 2); x != nil && len(l) > 0 && isPlace(x) && isPlace(l[0]) {
+					r.typed(x, PredContainedIn, l[0], 0.8, i)
+				}
+			}
+		case "fought", "clashed", "battled":
+			// "Iraq and Iran fought a bloody war": the coordinated subjects fought each other.
+			if subj := r.subjects(i); len(subj) >= 2 {
+				if objs, _ := r.objects(i+1, 3, PredFoughtAgainst); len(objs) == 0 {
+					for a := 0; a+1 < len(subj); a++ {
+						r.typed(subj[a], PredFoughtAgainst, subj[a+1], 0.75, i)
 					}
 				}
 			}
@@ -1322,9 +1339,12 @@ func (r *relater) headOf(i int) {
 	if r.tok(i+1) != "of" {
 		return
 	}
-	orgs, end := r.after(i+2, 3)
+	orgs, end := r.after(i+2, 4)
 	if len(orgs) == 0 || orgs[0].Type != Organization && orgs[0].Type != Country {
 		return
+	}
+	if orgNouns[r.tok(end)] {
+		end++ // "the head of the ruling MVR party, William Lara"
 	}
 	if r.tok(end) == "," {
 		if p, _ := r.after(end+1, 0); len(p) > 0 && p[0].Type == Person {
@@ -1336,12 +1356,19 @@ func (r *relater) headOf(i int) {
 	for k > r.s.First && (r.tok(k) == "the" || r.tok(k) == "former" || r.tok(k) == "new") {
 		k--
 	}
-	if r.tok(k) == "," {
+	// "X, the head of Y", "X - the head of Y -", "named X as the new head of Y".
+	if t := r.tok(k); t == "," || t == "-" || t == "–" || t == "—" || t == "as" {
 		if p := r.mention(k - 1); p != nil && p.Type == Person {
 			r.typed(p, PredHeads, orgs[0], 0.8, i)
 		}
 	}
 }
+
+func isPlace(f *Found) bool { return f.Type == Place || f.Type == City || f.Type == Country }
+
+// orgNouns follow a name to say it is an organisation's: "the Fatah party", "the MVR party".
+var orgNouns = setOf("party", "movement", "group", "faction", "militia", "organization",
+	"organisation", "company", "firm", "network", "newspaper", "agency", "alliance", "coalition", "bloc")
 
 func isPunctOrFunction(w string) bool {
 	return isPunct(w) || functionWords[strings.ToLower(w)] || prepositions[strings.ToLower(w)] || w == "for" || w == "to"
@@ -1367,6 +1394,9 @@ func (r *relater) membership() {
 			continue
 		}
 		left, right := r.mention(i-1), (*Found)(nil)
+		if left == nil && orgNouns[r.tok(i-1)] {
+			left = r.mention(i - 2) // "the rival Fatah party of President Mahmoud Abbas"
+		}
 		if l, _ := r.after(i+1, 3); len(l) > 0 {
 			right = l[0]
 		}
