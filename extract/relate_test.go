@@ -20,6 +20,14 @@ func TestRelationPatterns(t *testing.T) {
 		{"Turkey may visit Armenia next year.", "Türkiye -visited-> Armenia [may]"},
 		{"Ukraine said Russia attacked Poland.", "Russia -attacked-> Poland [by Ukraine]"},
 		{"Russia's Foreign Minister Sergei Lavrov condemned NATO.", "Sergei Lavrov -condemned-> North Atlantic Treaty Organisation"},
+		{"The head of the ruling MVR party, William Lara, spoke on Monday.", "William Lara -heads-> MVR"},
+		{"President Barack Obama has named Gene Sperling as the new head of the National Economic Council.", "Gene Sperling -heads-> National Economic Council"},
+		{"Major General Udi Adam - the head of the army's Northern Command - has resigned.", "Udi Adam -heads-> Northern Command"},
+		{"Iraq and Iran fought a bloody war in the 1980s.", "Iraq -foughtAgainst-> Iran"},
+		{"Mr. Bush also thanked Mr. Buckovski for sending troops.", "Bush -praised-> Buckovski"},
+		{"Militants attacked a post close to Tirin Kot, the capital of restive Uruzgan province.", "Tirin Kot -containedInPlace-> Uruzgan"},
+		{"They spoke after infighting with the rival Fatah party of President Mahmoud Abbas.", "Mahmoud Abbas -memberOf-> Fatah"},
+		{"Chavez backs a movement in Venezuela's oil-rich Zulia state.", "Zulia -containedInPlace-> Venezuela"},
 	}
 	for _, c := range cases {
 		x := run(t, c.text, "")
