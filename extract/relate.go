@@ -878,6 +878,21 @@ func (r *relater) nominals() {
 					}
 				}
 			}
+		case "concern", "concerns":
+			// "Prince Saud has expressed concerns over Iran's interference": a criticism.
+			if p := r.tok(i + 1); p != "over" && p != "about" && p != "at" {
+				break
+			}
+			for v := i - 1; v >= r.s.First && v >= i-3; v-- {
+				if w := r.tok(v); w == "expressed" || w == "voiced" || w == "raised" {
+					if l, _ := r.after(i+2, 3); len(l) > 0 {
+						for _, a := range r.subjects(v) {
+							r.typed(a, PredCriticised, l[0], 0.65, i)
+						}
+					}
+					break
+				}
+			}
 		case "capital":
 			// "Tirin Kot, the capital of restive Uruzgan province".
 			if r.tok(i+1) == "of" && r.tok(i-1) == "the" && r.tok(i-2) == "," {
@@ -1307,13 +1322,15 @@ func (r *relater) travel(i int, w string) {
 // talksHeld: "X and Y resumed peace talks", "X held talks with Y".
 func (r *relater) talksHeld(i int) {
 	k := i + 1
-	for k < r.s.Last && k <= i+4 && r.tok(k) != "talks" && r.tok(k) != "negotiations" {
-		if r.mention(k) != nil || r.tok(k) == "," {
+	talks := func(w string) bool { return w == "talks" || w == "negotiations" || w == "discussions" }
+	for k < r.s.Last && k <= i+4 && !talks(r.tok(k)) {
+		// a name inside a hyphenated word does not stop it: "resumed U.S.-brokered peace talks"
+		if r.mention(k) != nil && !strings.Contains(r.tok(k), "-") || r.tok(k) == "," {
 			return
 		}
 		k++
 	}
-	if r.tok(k) != "talks" && r.tok(k) != "negotiations" {
+	if !talks(r.tok(k)) {
 		return
 	}
 	subj := r.subjects(i)

@@ -20,6 +20,8 @@ func TestRelationPatterns(t *testing.T) {
 		{"Turkey may visit Armenia next year.", "Türkiye -visited-> Armenia [may]"},
 		{"Ukraine said Russia attacked Poland.", "Russia -attacked-> Poland [by Ukraine]"},
 		{"Russia's Foreign Minister Sergei Lavrov condemned NATO.", "Sergei Lavrov -condemned-> North Atlantic Treaty Organisation"},
+		{"Israeli Prime Minister Ehud Olmert and Palestinian President Mahmoud Abbas resumed U.S.-brokered peace talks.", "Ehud Olmert -heldTalksWith-> Mahmoud Abbas"},
+		{"Prince Saud has expressed concerns over Iran's alleged interference in Iraq.", "Saud -criticised-> Iran"},
 		{"The head of the ruling MVR party, William Lara, spoke on Monday.", "William Lara -heads-> MVR"},
 		{"President Barack Obama has named Gene Sperling as the new head of the National Economic Council.", "Gene Sperling -heads-> National Economic Council"},
 		{"Major General Udi Adam - the head of the army's Northern Command - has resigned.", "Udi Adam -heads-> Northern Command"},
