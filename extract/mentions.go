@@ -358,6 +358,9 @@ func foundFromHit(d *Document, seg segment) *Found {
 		kind = KindName
 	}
 	typ := string(e.Type)
+	if e.Type == gazetteer.Region {
+		typ = Place // a state or province is a place of the graph, tied to its country
+	}
 	if typ == "Title" {
 		return &Found{Span: seg.span, Type: "Title", Name: e.Name, Gaz: e, Context: seg.span}
 	}

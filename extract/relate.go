@@ -493,8 +493,10 @@ func (r *relater) structural(si int) {
 				}
 			}
 		}
-		if f.Type == City && f.Gaz != nil && f.Gaz.Country != "" {
-			if c := r.findEntity(f.Gaz.Country); c != nil {
+		if (f.Type == City || f.Type == Place) && f.Gaz != nil && f.Gaz.Country != "" {
+			// A region is placed in a country its sentence names, not one an adjective evokes
+			// ("the West Bank" and "Israeli-Palestinian negotiations").
+			if c := r.findEntity(f.Gaz.Country); c != nil && (f.Type == City || c.Kind != KindDemonym) {
 				if rel := r.add(f, PredContainedIn, c, 0.95, d.TokenAt(f.Start)); rel != nil {
 					rel.Date, rel.AttributedTo, rel.Verb = "", "", ""
 				}

@@ -30,6 +30,7 @@ const (
 	Country      Type = "Country"
 	Organization Type = "Organization"
 	City         Type = "City"
+	Region       Type = "Region" // a state, province or other first-level division
 	Title        Type = "Title"
 )
 
@@ -47,14 +48,14 @@ const (
 // Entry is one country, organisation, city or title.
 type Entry struct {
 	ID         string   // type-prefixed and stable: "country/azerbaijan", "org/north-atlantic-treaty-organisation", "city/baku", "title/foreign-minister"
-	Type       Type     // Country, Organization, City or Title
+	Type       Type     // Country, Organization, City, Region or Title
 	Name       string   // canonical English name: "Azerbaijan", "Baku", "Foreign Minister"
 	Aliases    []string // other full names
 	Abbrevs    []string // abbreviations: "NATO", "PfP", "U.S."
 	Demonyms   []string // countries: "Azerbaijani", "Azerbaijanis"
 	Wikidata   string   // organisations: "Q7184", or ""
 	ISO2, ISO3 string   // countries: ISO 3166-1 codes
-	Country    string   // cities: the country entry's ID; organisations: the country of the headquarters when known
+	Country    string   // cities and regions: the country entry's ID; organisations: the country of the headquarters when known
 	Capital    string   // countries: the capital's city entry ID when known
 	Population int      // cities
 	GeoNamesID int      // cities
@@ -233,8 +234,10 @@ func typeRank(t Type) int {
 		return 1
 	case City:
 		return 2
+	case Region:
+		return 3
 	}
-	return 3
+	return 4
 }
 
 func formRank(f Form) int {

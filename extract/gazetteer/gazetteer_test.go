@@ -425,3 +425,19 @@ func gz(t *testing.T, s string) []byte {
 	}
 	return buf.Bytes()
 }
+
+func TestRegions(t *testing.T) {
+	g := Default()
+	for text, country := range map[string]string{"Queensland": "country/australia", "Samara Oblast": "country/russia", "Chechnya": "country/russia", "Texas": "country/united-states"} {
+		hits := g.Match(text, 0)
+		if len(hits) == 0 || hits[0].Entry.Type != Region || hits[0].Entry.Country != country {
+			t.Errorf("%s: %+v", text, hits)
+		}
+	}
+	// A region named like a country or a city is left to them.
+	for _, text := range []string{"Georgia", "Victoria", "Washington"} {
+		if hits := g.Match(text, 0); len(hits) > 0 && hits[0].Entry.Type == Region {
+			t.Errorf("%s matched region %s", text, hits[0].Entry.ID)
+		}
+	}
+}

@@ -14,7 +14,7 @@ import (
 )
 
 // Load reads a gazetteer from a folder laid out like data/: countries.tsv, organisations.tsv,
-// cities.tsv.gz and titles.txt, and the optional hand-written supplements countries_extra.tsv,
+// cities.tsv.gz and titles.txt, the optional regions.tsv, and the optional hand-written supplements countries_extra.tsv,
 // organisations_extra.tsv and cities_extra.tsv. Most callers want Default.
 func Load(fsys fs.FS) (*Gazetteer, error) {
 	b := &builder{byID: map[string]*Entry{}, iso2: map[string]string{}}
@@ -29,6 +29,7 @@ func Load(fsys fs.FS) (*Gazetteer, error) {
 		{"organisations_extra.tsv", true, b.orgs},
 		{"cities.tsv.gz", false, b.cities},
 		{"cities_extra.tsv", true, b.cities},
+		{"regions.tsv", true, b.regions},
 		{"titles.txt", false, b.titles},
 	}
 	for _, s := range steps {
@@ -104,6 +105,20 @@ func (b *builder) orgs(t *table) error {
 		addNames(&e.Abbrevs, e.Name, r.list("abbrevs")...)
 		fill(&e.Wikidata, r.get("wikidata"))
 		fill(&e.Country, prefixed("country/", r.get("country")))
+		return nil
+	})
+}
+
+func (b *builder) regions(t *table) error {
+	return t.each(func(r row) error {
+		e, err := b.entry(Region, prefixed("region/", r.get("id")), r.get("name"))
+		if err != nil {
+			return err
+		}
+		addNames(&e.Aliases, e.Name, r.list("aliases")...)
+		if cc := r.get("iso2"); cc != "" && e.Country == "" {
+			e.Country = b.iso2[cc]
+		}
 		return nil
 	})
 }

@@ -19,6 +19,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -85,7 +86,14 @@ func run(shared, out string) error {
 	if err != nil {
 		return err
 	}
+	regions, err := readRegions(filepath.Join(shared, "cities", "world-cities.csv"), cities, reserved)
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	if err := writeFile(filepath.Join(out, "regions.tsv"), false, regionsTSV(regions)); err != nil {
 		return err
 	}
 	if err := writeFile(filepath.Join(out, "countries.tsv"), false, countriesTSV(countries)); err != nil {
@@ -103,8 +111,8 @@ func run(shared, out string) error {
 			amb++
 		}
 	}
-	fmt.Fprintf(os.Stderr, "gen: %d countries, %d organisations, %d cities (%d flagged ambiguous)\n",
-		len(countries), len(orgs), len(cities), amb)
+	fmt.Fprintf(os.Stderr, "gen: %d countries, %d organisations, %d cities (%d flagged ambiguous), %d regions\n",
+		len(countries), len(orgs), len(cities), amb, len(regions))
 	return nil
 }
 
@@ -686,6 +694,138 @@ func citiesTSV(cs []*city) [][]string {
 		}
 		rows = append(rows, []string{c.ID, c.Name, c.ASCII, join(c.Aliases), c.ISO2,
 			strconv.Itoa(c.Population), strconv.Itoa(c.GeonameID), c.Lat, c.Lon, c.Feature, amb})
+	}
+	return rows
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regions
+
+// region is a first-level division of a country (a state, province, oblast...), as world-cities
+// names the "subcountry" of its cities.
+type region struct {
+	ID, Name string
+	Aliases  []string
+	ISO2     string
+}
+
+// regionSuffixes and regionPrefixes are the administrative words around a region's own name:
+// "Samara Oblast" is also "Samara", "State of Vienna" also "Vienna".
+var (
+	regionSuffixes = []string{" Oblast", " Department", " County", " District", " Province", " Region",
+		" Governorate", " Prefecture", " Voivodeship", " Krai", " Municipality", " Division", " Parish", " State"}
+	regionPrefixes = []string{"State of ", "Province of ", "Region of ", "Departamento de "}
+	// Words that name a region only inside its country's news ("Centre", "North").
+	regionWords = setOf("Centre", "Center", "Central", "North", "South", "East", "West", "Northern",
+		"Southern", "Eastern", "Western", "Capital", "Coast", "Lakes", "Islands", "Upper", "Lower",
+		"Middle", "Interior", "Border", "Delta", "Highlands", "Lowlands", "Plateau", "Littoral",
+		"Maritime", "Sea", "River", "Mountain", "Valley", "Island", "Federal", "National", "Oriental",
+		"Occidental", "Savanes", "Plateaux", "Collines")
+)
+
+// readRegions reads the subcountries of world-cities.csv (joined to the kept cities by GeoNames
+// id for their country) and keeps the names that say one thing: not a country's or
+// organisation's name, not a city's name, not two regions' name, not a plain word.
+func readRegions(path string, cities []*city, reserved map[string]bool) ([]*region, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	iso := map[int]string{}
+	cityNames := map[string]bool{}
+	for _, c := range cities {
+		iso[c.GeonameID] = c.ISO2
+		cityNames[c.Name] = true
+		cityNames[c.slugBase] = true
+		for _, a := range c.Aliases {
+			cityNames[a] = true
+		}
+	}
+	ambiguous := map[string]bool{}
+	for _, line := range strings.Split(ambiguousCitiesTxt, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			ambiguous[line] = true
+		}
+	}
+	countriesOf := map[string]map[string]bool{} // name -> ISO2 codes of the regions it names
+	var all []*region
+	seen := map[string]bool{}
+	for i, r := range rows {
+		if i == 0 || len(r) < 4 {
+			continue
+		}
+		id, err := strconv.Atoi(r[3])
+		if err != nil {
+			continue
+		}
+		name, cc := clean(r[2]), iso[id]
+		if cc == "" || name == "" || name == "N/A" || seen[cc+"\t"+name] {
+			continue
+		}
+		seen[cc+"\t"+name] = true
+		reg := &region{Name: name, ISO2: cc}
+		short := name
+		for _, p := range regionPrefixes {
+			short = strings.TrimPrefix(short, p)
+		}
+		for _, suf := range regionSuffixes {
+			short = strings.TrimSuffix(short, suf)
+		}
+		if short != name && letters(short) >= 4 {
+			reg.Aliases = append(reg.Aliases, short)
+		}
+		if a := foldASCII(name); a != name {
+			reg.Aliases = append(reg.Aliases, a)
+		}
+		for _, n := range append([]string{name}, reg.Aliases...) {
+			if countriesOf[n] == nil {
+				countriesOf[n] = map[string]bool{}
+			}
+			countriesOf[n][cc] = true
+		}
+		all = append(all, reg)
+	}
+	bad := func(n string) bool {
+		return reserved[n] || cityNames[n] || ambiguous[n] || regionWords[n] || len(countriesOf[n]) > 1 ||
+			letters(n) < 4 || !latin1(n)
+	}
+	var kept []*region
+	taken := map[string]bool{}
+	for _, reg := range all {
+		if bad(reg.Name) {
+			continue
+		}
+		var aliases []string
+		for _, a := range reg.Aliases {
+			if !bad(a) {
+				aliases = append(aliases, a)
+			}
+		}
+		reg.Aliases = aliases
+		reg.ID = slug(reg.Name)
+		if taken[reg.ID] {
+			continue
+		}
+		taken[reg.ID] = true
+		kept = append(kept, reg)
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].ID < kept[j].ID })
+	return kept, nil
+}
+
+func regionsTSV(rs []*region) [][]string {
+	rows := [][]string{
+		{"# Regions (states, provinces...), derived by extract/gazetteer/gen from the subcountry names of"},
+		{"# world-cities.csv (datahub.io/core/world-cities, from GeoNames, CC BY 4.0). Do not edit."},
+		{"id", "name", "aliases", "iso2"},
+	}
+	for _, r := range rs {
+		rows = append(rows, []string{r.ID, r.Name, join(r.Aliases), r.ISO2})
 	}
 	return rows
 }
