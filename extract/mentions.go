@@ -573,6 +573,12 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 		}
 		return out
 	}
+	// "a boy from Irving, Texas": a town that the gazetteer does not know, written with its
+	// region or country.
+	if last-first <= 3 && first > s.First && placePrepositions[strings.ToLower(toks[first-1].Text)] &&
+		last+1 < s.Last && toks[last].Text == "," && m.regionOrCountryAt(d, last+1) {
+		return []*Found{{Span: sp, Kind: KindName, Type: City, Name: text, Context: sp}}
+	}
 	// "oil-rich Zulia state", "Uruzgan province", "Tirin Kot, the capital of ...": places by the
 	// words after them.
 	if last-first <= 3 && (last < s.Last && placeKinds[toks[last].Text] ||
@@ -712,6 +718,20 @@ func splitPeopleChunks(toks []Token, chunks []chunk) []chunk {
 		out = append(out, parts...)
 	}
 	return out
+}
+
+// regionOrCountryAt: a region's or country's name starts at token i.
+func (m Mentions) regionOrCountryAt(d *Document, i int) bool {
+	g := m.Gaz
+	if g == nil {
+		g = gazetteer.Default()
+	}
+	for _, h := range g.Match(d.Text, d.Tokens[i].Start) {
+		if (h.Entry.Type == gazetteer.Region || h.Entry.Type == gazetteer.Country) && h.Form != gazetteer.FormDemonym {
+			return true
+		}
+	}
+	return false
 }
 
 // placeKinds follow a name to say it is a place's: "Zulia state", "Paktika province".

@@ -146,3 +146,10 @@ func TestNationalBodiesWrittenWithTheirCountry(t *testing.T) {
 		}
 	}
 }
+
+func TestTownWithItsRegion(t *testing.T) {
+	x := run(t, "Ahmed Mohamed, a 14-year-old boy from Irving, Texas, was arrested.", "")
+	if e := entity(x, "Irving"); e == nil || e.Type != City {
+		t.Errorf("Irving: %s", entityNames(x))
+	}
+}
