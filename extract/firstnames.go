@@ -8,23 +8,32 @@ import (
 //go:embed data/firstnames.txt
 var firstNamesData string
 
+//go:embed data/givennames.txt
+var givenNamesData string
+
 // firstNames are given names learnt from the GMB corpus: a run of two or three capitalised
 // words that begins with one names a person, whatever the statistical tagger thought.
-var firstNames = func() map[string]bool {
+var firstNames = nameSet(firstNamesData)
+
+// givenNames are popular given names (extract/internal/givennames): they begin a person's name
+// of two or three words, but alone ("Grace", "Victor") they may be something else.
+var givenNames = nameSet(givenNamesData)
+
+func nameSet(data string) map[string]bool {
 	m := map[string]bool{}
-	for _, l := range strings.Split(firstNamesData, "\n") {
+	for _, l := range strings.Split(data, "\n") {
 		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
 			m[l] = true
 		}
 	}
 	return m
-}()
+}
 
 // personByName reports whether tokens [first, last) look like a person's full name: two to
 // three name words, the first a known given name.
 func personByName(toks []Token, first, last int) bool {
 	n := last - first
-	if n < 2 || n > 3 || !firstNames[toks[first].Text] {
+	if n < 2 || n > 3 || !firstNames[toks[first].Text] && !givenNames[toks[first].Text] {
 		return false
 	}
 	for i := first; i < last; i++ {

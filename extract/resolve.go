@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/newsgraph/newsgraph/extract/gazetteer"
 	"sort"
 	"strings"
 	"unicode"
@@ -139,7 +140,8 @@ func nationalTeams(d *Document) {
 		return strong[s] || weak[s] && (s > 0 && strong[s-1] || s+1 < len(strong) && strong[s+1])
 	}
 	for _, f := range d.Mentions {
-		if f.Type != Country || f.Gaz == nil || f.Kind != KindName && f.Kind != KindAlias {
+		// England, Scotland, Queensland: regions field teams too.
+		if f.Type != Country && !(f.Type == Place && f.Gaz != nil && f.Gaz.Type == gazetteer.Region) || f.Gaz == nil || f.Kind != KindName && f.Kind != KindAlias {
 			continue
 		}
 		i := d.TokenAt(f.Start)
