@@ -165,6 +165,10 @@ func TestCAMEO(t *testing.T) {
 	if len(rep.Cases) < 30 {
 		t.Errorf("only %d mappable codings", len(rep.Cases))
 	}
+	// The bar: source and target right in at least 80 % of the mappable codings.
+	if all := rep.Counts()[""]; all.Direction*5 < all.Cases*4 {
+		t.Errorf("right way round in %d of %d mappable codings, under 80%%", all.Direction, all.Cases)
+	}
 	for _, c := range rep.Cases {
 		if !c.SourceSeen || !c.TargetSeen {
 			t.Logf("actor not found as an entity: %s %s(%s, %s)", c.Record, c.Pred, c.Source, c.Target)

@@ -279,6 +279,10 @@ func (r *relater) before(i int, maxSkip int) []*Found {
 	if j < r.s.First {
 		return nil
 	}
+	// "the European Union (EU) agree": the long name before its acronym in brackets.
+	if r.tok(j+1) == ")" && r.tok(j-1) == "(" && r.mention(j-2) != nil && r.mention(j-2).Entity == r.mention(j).Entity {
+		j -= 2
+	}
 	// "the Y's Z" — the mention must not itself be the possessor of a noun phrase further on.
 	list := []*Found{r.mention(j)}
 	start := r.mentionStart(j)
@@ -778,7 +782,10 @@ func (r *relater) nominals() {
 		switch w {
 		case "reception", "visit", "signing", "accession", "joining", "participation", "membership":
 			r.nominal(i, w)
-		case "fighting", "infighting", "clashes", "war", "conflict", "battles", "hostilities":
+		case "fighting", "infighting", "clashes", "war", "conflict", "battles", "hostilities", "dispute":
+			if w == "dispute" && !r.violent() {
+				break // a trade or legal dispute is no fight
+			}
 			if r.tok(i+1) == "between" {
 				if l, _ := r.after(i+2, 3); len(l) >= 2 {
 					r.typed(l[0], PredFoughtAgainst, l[1], 0.8, i)
@@ -1381,6 +1388,17 @@ func (r *relater) headOf(i int) {
 			r.typed(p, PredHeads, orgs[0], 0.8, i)
 		}
 	}
+}
+
+// violent: the sentence counts dead or wounded, so its disputes are fought.
+func (r *relater) violent() bool {
+	for k := r.s.First; k < r.s.Last; k++ {
+		switch strings.ToLower(r.tok(k)) {
+		case "toll", "killed", "dead", "death", "deaths", "wounded", "injured", "casualties":
+			return true
+		}
+	}
+	return false
 }
 
 func isPlace(f *Found) bool { return f.Type == Place || f.Type == City || f.Type == Country }
