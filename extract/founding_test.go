@@ -96,6 +96,7 @@ func TestFoundingArticleFacts(t *testing.T) {
 		"Heydar Aliyev -heads-> Azerbaijan",
 		"Azerbaijan -heldTalksWith-> North Atlantic Treaty Organisation [by Ministry of Foreign Affairs of Azerbaijan]",
 		"Azerbaijan -memberOf-> Partnership for Peace",
+		"Azerbaijan -joined-> Partnership for Peace",
 		"Azerbaijan -memberOf-> North Atlantic Cooperation Council",
 		"Azerbaijan -joined-> Euro-Atlantic Partnership Council",
 		"Azerbaijan -joined-> Planning and Review Process",
@@ -145,6 +146,7 @@ func TestFoundingArticleFacts(t *testing.T) {
 		"joined org/euro-atlantic-partnership-council":              "1997",
 		"memberOf org/north-atlantic-cooperation-council":           "1992-03",
 		"signed agreement/partnership-for-peace-framework-document": "1994-05-04",
+		"joined org/partnership-for-peace":                          "1994-05-04", // since then a member
 	} {
 		if dates[k] != v {
 			t.Errorf("date of %s = %q, want %q", k, dates[k], v)

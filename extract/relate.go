@@ -155,8 +155,57 @@ func (Relater) Process(d *Document) {
 		r.placeIn()
 		d.Relations = append(d.Relations, r.out...)
 	}
+	d.Relations = append(d.Relations, joinedBySigning(d)...)
 	d.Relations = dedupeRelations(d.Relations)
 	d.publisher()
+}
+
+// joinedBySigning: a country whose leader signs an organisation's framework document or charter
+// joins the organisation on that day ("May 4, 1994, with late President Heydar Aliyev's signing
+// of the Partnership for Peace (PfP) Framework Document": Azerbaijan joined PfP in 1994).
+func joinedBySigning(d *Document) []Relation {
+	byID := map[string]*Entity{}
+	for _, e := range d.Entities {
+		byID[e.ID] = e
+	}
+	var out []Relation
+	for _, r := range d.Relations {
+		a := byID[r.Object]
+		if r.Predicate != PredSigned || r.Negated || r.Modality != "" || a == nil || a.Type != Agreement {
+			continue
+		}
+		if !strings.Contains(a.Name, "Framework") && !strings.HasSuffix(a.Name, "Charter") && !strings.Contains(a.Name, "Accession") {
+			continue
+		}
+		var org *Entity
+		for _, e := range d.Entities {
+			if e.Type == Organization && strings.HasPrefix(a.Name, e.Name+" ") && (org == nil || len(e.Name) > len(org.Name)) {
+				org = e
+			}
+		}
+		signer := byID[r.Subject]
+		if org == nil || signer == nil {
+			continue
+		}
+		country := ""
+		switch signer.Type {
+		case Country:
+			country = signer.ID
+		case Person:
+			for _, h := range d.Relations {
+				if h.Subject == signer.ID && h.Predicate == PredHeads && byID[h.Object] != nil && byID[h.Object].Type == Country {
+					country = h.Object
+				}
+			}
+		}
+		if country == "" {
+			continue
+		}
+		j := r
+		j.Subject, j.Predicate, j.Object, j.Verb, j.Confidence, j.Former = country, PredJoined, org.ID, "signing", r.Confidence*0.9, false
+		out = append(out, j)
+	}
+	return out
 }
 
 func spanLen(s Span) int { return s.End - s.Start }
