@@ -170,7 +170,12 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 			out = append(out, f)
 			continue
 		}
-		out = append(out, m.classifyRun(d, seg, s)...)
+		for _, f := range m.classifyRun(d, seg, s) {
+			out = append(out, f)
+			if f.Type == Organization || f.Type == Event || f.Type == Place {
+				out = append(out, nestedPlaces(d, g, f)...)
+			}
+		}
 	}
 	out = append(out, acronyms(d, out)...)
 	out = append(out, events(d, out, s)...)
@@ -288,6 +293,12 @@ func capitalRun(d *Document, i int, s Sentence, covered []bool, g *gazetteer.Gaz
 			j++
 			continue
 		}
+		// "Foundation for the Visual Arts", "Ministry of the Interior": "the" after a head's "of".
+		if (w == "of" || w == "for") && j+2 < s.Last && toks[j+1].Text == "the" && isHead(toks[j-1].Text) &&
+			!covered[j+1] && !covered[j+2] && isNameWord(toks[j+2].Text) {
+			j += 3
+			continue
+		}
 		if (connectors[w] || w == "'s" || w == "’s" || (w == "'" || w == "’") && strings.HasSuffix(toks[j-1].Text, "s")) && j+1 < s.Last && !covered[j+1] && isNameWord(toks[j+1].Text) && w != "the" {
 			j += 2
 			continue
@@ -306,6 +317,8 @@ func capitalRun(d *Document, i int, s Sentence, covered []bool, g *gazetteer.Gaz
 		switch {
 		case (w == "and" || w == "'s" || w == "’s" || w == "'" || w == "’") && !named:
 			return k
+		case w == "the" && (toks[k-1].Text == "of" || toks[k-1].Text == "for") && k >= i+2 && isHead(toks[k-2].Text):
+			// "Foundation for the Visual Arts"
 		case connectors[w] && w != "and" && !isHead(toks[k-1].Text) && !named:
 			return k
 		}
@@ -719,6 +732,41 @@ func splitPeopleChunks(toks []Token, chunks []chunk) []chunk {
 	}
 	return out
 }
+
+// nestedPlaces finds the countries, regions and cities named inside an institution's name:
+// "the University of Southern Indiana" mentions Southern Indiana, "the Medical Journal of
+// Australia" Australia.
+func nestedPlaces(d *Document, g *gazetteer.Gazetteer, f *Found) []*Found {
+	var out []*Found
+	for i := d.TokenAt(f.Start); i < len(d.Tokens) && d.Tokens[i].End <= f.End; i++ {
+		// Only after "of", "at", "in": "the Sydney Morning Herald" is a newspaper, not Sydney.
+		if i == 0 || d.Tokens[i].Start == f.Start || !ofAtIn[d.Tokens[i-1].Text] {
+			continue
+		}
+		for _, h := range g.Match(d.Text, d.Tokens[i].Start) {
+			e := h.Entry
+			if h.End > f.End || h.End-d.Tokens[i].Start == f.End-f.Start || e.Ambiguous || h.Form == gazetteer.FormDemonym ||
+				e.Type != gazetteer.Country && e.Type != gazetteer.Region && e.Type != gazetteer.City {
+				continue
+			}
+			ends := false
+			for j := i; j < len(d.Tokens) && d.Tokens[j].End <= f.End; j++ {
+				ends = ends || d.Tokens[j].End == h.End
+			}
+			if !ends {
+				continue
+			}
+			seg := segment{span: Span{d.Tokens[i].Start, h.End}, hit: &h}
+			if p := foundFromHit(d, seg); p != nil {
+				out = append(out, p)
+			}
+			break
+		}
+	}
+	return out
+}
+
+var ofAtIn = setOf("of", "at", "in")
 
 // regionOrCountryAt: a region's or country's name starts at token i.
 func (m Mentions) regionOrCountryAt(d *Document, i int) bool {

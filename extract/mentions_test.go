@@ -153,3 +153,16 @@ func TestTownWithItsRegion(t *testing.T) {
 		t.Errorf("Irving: %s", entityNames(x))
 	}
 }
+
+func TestPlacesInsideInstitutionNames(t *testing.T) {
+	x := run(t, "The exhibit opened at the University of Southern Indiana, funded by the Andy Warhol Foundation for the Visual Arts.", "")
+	if e := entity(x, "University of Southern Indiana"); e == nil || e.Type != Organization {
+		t.Errorf("university: %s", entityNames(x))
+	}
+	if e := entity(x, "Andy Warhol Foundation for the Visual Arts"); e == nil || e.Type != Organization {
+		t.Errorf("foundation: %s", entityNames(x))
+	}
+	if e := entity(x, "Southern Indiana"); e == nil || e.Type != Place {
+		t.Logf("no region Southern Indiana (the gazetteer may not know it): %s", entityNames(x))
+	}
+}
