@@ -162,7 +162,8 @@ func TestPlacesInsideInstitutionNames(t *testing.T) {
 	if e := entity(x, "Andy Warhol Foundation for the Visual Arts"); e == nil || e.Type != Organization {
 		t.Errorf("foundation: %s", entityNames(x))
 	}
-	if e := entity(x, "Southern Indiana"); e == nil || e.Type != Place {
-		t.Logf("no region Southern Indiana (the gazetteer may not know it): %s", entityNames(x))
+	y := run(t, "She studies psychology at the University of Texas in Arlington.", "")
+	if e := entity(y, "Texas"); e == nil || e.Type != Place || e.Mentions[0].Text != "Texas" {
+		t.Errorf("Texas inside the university's name: %s", entityNames(y))
 	}
 }
