@@ -548,6 +548,17 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 	// "... of the Labour Party and Frederick Fung of ADPL": this run continues a list of people
 	// and their organisations.
 	afterOrg := first >= 2 && toks[first-1].Text == "and" && (orgHeads[toks[first-2].Text] || isAcronymWord(toks[first-2].Text))
+	// "Raymond Chan of People Power", "Gary Fan of the Neo Democrats": what a person is "of",
+	// when no gazetteer knows it as a place, is their organisation.
+	if p := first - 1; p > s.First && toks[p].Text == "the" || p > s.First && toks[p].Text == "of" {
+		if toks[p].Text == "the" {
+			p--
+		}
+		if p > s.First && toks[p].Text == "of" && strings.HasSuffix(toks[p-1].NER, "-per") && last-first <= 4 && !placeHeads[toks[last-1].Text] {
+			osp := Span{toks[first].Start, toks[last-1].End}
+			return []*Found{{Span: osp, Kind: KindName, Type: Organization, Name: d.Text[osp.Start:osp.End], Context: osp}}
+		}
+	}
 	if afterOrg && last < s.Last && toks[last].Text == "of" && plainNames(toks, first, last) {
 		return []*Found{{Span: Span{toks[first].Start, toks[last-1].End}, Kind: KindName, Type: Person,
 			Name: d.Text[toks[first].Start:toks[last-1].End], Context: Span{toks[first].Start, toks[last-1].End}}}
