@@ -158,8 +158,11 @@ const maxCachedValues = 1 << 20
 // quad with a lookup of its own).
 func (s *Store) resolveScan(ctx context.Context, sc iterator.Scanner, fn func(quad.Quad) bool) error {
 	c := &s.state().values
-	const chunk = 256
-	prims := make([]*proto.Primitive, 0, chunk)
+	// Chunks grow from 1 to 256 quads: a scan that stops at its first quad (firstValue on a
+	// hub's name) resolves one, a long one resolves its values 256 quads at a time.
+	const maxChunk = 256
+	chunk := 1
+	prims := make([]*proto.Primitive, 0, maxChunk)
 	flush := func() (bool, error) {
 		var missing []refs.Ref
 		var ids []uint64
@@ -216,6 +219,7 @@ func (s *Store) resolveScan(ctx context.Context, sc iterator.Scanner, fn func(qu
 			if more, err := flush(); err != nil || !more {
 				return err
 			}
+			chunk = min(2*chunk, maxChunk)
 		}
 	}
 	if err := sc.Err(); err != nil {

@@ -162,6 +162,9 @@ type articleInfo struct {
 
 var reYear = regexp.MustCompile(`^\d{4}`)
 
+// articleInfoPredicates are the predicates of an article that article reads.
+var articleInfoPredicates = []quad.IRI{iriHeadline, iriURL, iriDatePublished, iriDateCreated, iriPublisher, iriCopyOf}
+
 func (cx *cardContext) article(ctx context.Context, a quad.Value) (*articleInfo, error) {
 	k := keyOfValue(a)
 	if ai, ok := cx.articles[k]; ok {
@@ -169,9 +172,15 @@ func (cx *cardContext) article(ctx context.Context, a quad.Value) (*articleInfo,
 	}
 	iri, _ := a.(quad.IRI)
 	ai := &articleInfo{iri: iri}
-	qs, err := cx.s.out(ctx, a, "")
-	if err != nil {
-		return nil, err
+	// Only the predicates used here, each an index lookup: an article has many other quads
+	// (its mentions, its LSH bands), whose values a scan of all of them would have to read.
+	var qs []quad.Quad
+	for _, p := range articleInfoPredicates {
+		pq, err := cx.s.out(ctx, a, p)
+		if err != nil {
+			return nil, err
+		}
+		qs = append(qs, pq...)
 	}
 	var created string
 	for _, q := range qs {

@@ -22,6 +22,8 @@ import (
 	"github.com/cayleygraph/cayley/writer"
 	"github.com/julienschmidt/httprouter"
 
+	"github.com/newsgraph/newsgraph/explore"
+
 	// quad formats for /api/v2/read and /api/v2/write
 	_ "github.com/cayleygraph/quad/json"
 	_ "github.com/cayleygraph/quad/jsonld"
@@ -31,14 +33,18 @@ import (
 // ServerOptions configures NewHandler and Serve. Zero values mean the
 // defaults.
 type ServerOptions struct {
-	Addr         string        // default "127.0.0.1:64210"
-	Writable     bool          // default false: /api/v2/write and /api/v2/delete are refused (403)
+	Addr     string // default "127.0.0.1:64210"
+	Writable bool   // default false: /api/v2/write and /api/v2/delete are refused (403)
 	// Token is the bearer token every write must carry when Writable (Cayley's
 	// /api/v2/write and /api/v2/delete, and ArticlesHandler); with no token,
 	// writes are refused even when Writable.
 	QueryTimeout time.Duration // default 30s
 	QueryLimit   int           // default 10000
 	Token        string
+	// UIAssets is the node_modules folder holding the web UI's offline query
+	// editor and icon font (see FindUIAssets); "" serves a plain text editor
+	// in their place.
+	UIAssets string
 }
 
 // Server defaults.
@@ -88,12 +94,18 @@ func NewHandler(s *Store, o ServerOptions) http.Handler {
 	} else {
 		apiHandler = refuseWrites(router)
 	}
-	mux.Handle("/api/", apiHandler)
+	mux.Handle("/api/", limitBodies(apiHandler))
+	mux.Handle(ExplorePrefix, limitBodies(ExploreAPI(s, o))) // the entity explorer's JSON API (explore_api.go)
 	if o.Writable {
 		mux.Handle(ArticlesPath, ArticlesHandler(s, o.Token))
 	}
+	mux.Handle(assetsPrefix, newAssetsHandler(o.UIAssets))
+	mux.Handle("/explore", http.RedirectHandler("/explore/", http.StatusMovedPermanently))
+	mux.Handle("/explore/", http.StripPrefix("/explore", explore.Handler()))
 	mux.Handle("/", uiFiles())
-	return mux
+	// No CORS: the API answers pages of its own origin only, and a page of
+	// another origin cannot make the browser send it a POST (a query, a write).
+	return noCORS(http.NewCrossOriginProtection().Handler(mux))
 }
 
 // refuseWrites answers 403 to the API's writing endpoints. (Cayley's own
@@ -206,18 +218,18 @@ func newUIHandler() *uiHandler {
 		panic(err) // "web" is a valid path: cannot happen
 	}
 	h := &uiHandler{files: web, rewritten: make(map[string][]byte)}
-	// The bundle calls fetch(serverURL + "/api/v2/..."), with serverURL
-	// compiled in as "http://localhost:64210". Blank it so that the UI calls
-	// the address it was loaded from. Spaces keep every offset (and so the
-	// source maps) unchanged.
-	blank := `""` + strings.Repeat(" ", len(uiServerURL)-2)
-	js, _ := fs.Glob(web, "static/js/*.js")
-	for _, name := range js {
-		data, err := fs.ReadFile(web, name)
-		if err != nil || !bytes.Contains(data, []byte(uiServerURL)) {
-			continue
+	// See rewriteUIFile: the API address, the CDN URLs, the Query Shape tab.
+	for _, pattern := range []string{"static/js/*.js", "static/css/*.css"} {
+		names, _ := fs.Glob(web, pattern)
+		for _, name := range names {
+			data, err := fs.ReadFile(web, name)
+			if err != nil {
+				continue
+			}
+			if out, ok := rewriteUIFile(name, data); ok {
+				h.rewritten[name] = out
+			}
 		}
-		h.rewritten[name] = bytes.ReplaceAll(data, []byte(uiServerURL), []byte(blank))
 	}
 	return h
 }

@@ -9,14 +9,17 @@ package graph
 import (
 	"errors"
 	"fmt"
+	"log"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
 
+	"github.com/cayleygraph/cayley/clog"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv/bbolt" // registers Cayley's "bbolt" backend
 	"github.com/cayleygraph/cayley/graph/memstore" // registers the "memstore" backend
+	bolt "go.etcd.io/bbolt"
 )
 
 // Backend names accepted by Open (and Postgres, postgres.go).
@@ -49,6 +52,9 @@ type Store struct {
 	qs    cgraph.QuadStore
 	batch int      // quads per ApplyDeltas call in WriteArticles
 	lock  *os.File // held while a bolt Store is open; nil for memstore and PostgreSQL
+	// unsynced is the marker file of a bulk load (see BulkLoad): the database file is
+	// synced and the marker removed by Close. "" when the store syncs every commit.
+	unsynced string
 
 	writeMu   writeLock // serialises writers (on PostgreSQL, across processes too: postgres.go)
 	closeOnce sync.Once
@@ -61,6 +67,7 @@ type Option func(*config)
 type config struct {
 	batch      int
 	readMostly bool
+	bulk       bool
 }
 
 // WithBatchSize sets how many quads WriteArticles gathers per ApplyDeltas
@@ -81,6 +88,20 @@ func WithBatchSize(n int) Option {
 // a read-only serve; not for load. Other backends ignore it.
 func ReadMostly() Option {
 	return func(c *config) { c.readMostly = true }
+}
+
+// BulkLoad lets a bolt database that this Open creates (a new one) be written
+// without an fsync per transaction: each commit still goes to the file through
+// the operating system, so a process killed at any moment (SIGKILL) leaves the
+// last committed transaction whole, but nothing waits for the disk until Close,
+// which syncs the file once. Until then a marker file in the database
+// directory says the file may not all be on disk; if the machine stops before
+// Close (power loss), the next Open finds the marker, checks every page of the
+// file and refuses a damaged database (delete it and load again) or removes the
+// marker. An existing database is opened as usual, with an fsync per commit.
+// Other backends ignore it. For load.
+func BulkLoad() Option {
+	return func(c *config) { c.bulk = true }
 }
 
 // Open opens (creating when missing) a store. backend: "bolt" (default when
@@ -123,12 +144,16 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 		if err != nil {
 			return nil, err
 		}
-		qs, err := openBolt(path, c.readMostly)
+		if err := checkUnsynced(path); err != nil {
+			lock.Close()
+			return nil, err
+		}
+		qs, unsynced, err := openBolt(path, c.readMostly, c.bulk)
 		if err != nil {
 			lock.Close()
 			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
 		}
-		s.qs, s.lock = qs, lock
+		s.qs, s.lock, s.unsynced = qs, lock, unsynced
 	case Postgres:
 		qs, err := openPostgres(path)
 		if err != nil {
@@ -141,17 +166,128 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 	return s, nil
 }
 
-// openBolt initialises the database when it is new, then opens it.
-func openBolt(path string, readMostly bool) (cgraph.QuadStore, error) {
-	err := cgraph.InitQuadStore(boltBackend, path, nil)
+// openBolt initialises the database when it is new, then opens it. With bulk,
+// a new database is opened without an fsync per commit, and the marker file
+// written first is returned (see BulkLoad).
+func openBolt(path string, readMostly, bulk bool) (qs cgraph.QuadStore, unsynced string, err error) {
+	err = cgraph.InitQuadStore(boltBackend, path, nil)
+	isNew := err == nil
 	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-		return nil, fmt.Errorf("init: %w", err)
+		return nil, "", fmt.Errorf("init: %w", err)
 	}
-	var opts cgraph.Options
+	opts := cgraph.Options{}
 	if readMostly {
-		opts = cgraph.Options{"no_bloom": true}
+		opts["no_bloom"] = true
 	}
-	return cgraph.NewQuadStore(boltBackend, path, opts)
+	if bulk && isNew {
+		// The marker is on disk before any unsynced write can be.
+		if err := writeSynced(unsyncedFile(path)); err != nil {
+			return nil, "", err
+		}
+		opts["nosync"] = true
+		unsynced = unsyncedFile(path)
+	}
+	qs, err = cgraph.NewQuadStore(boltBackend, path, opts)
+	if err != nil && unsynced != "" {
+		os.Remove(unsynced)
+		unsynced = ""
+	}
+	return qs, unsynced, err
+}
+
+// unsyncedFile is the marker of a bulk load whose database file is not synced yet.
+func unsyncedFile(path string) string { return filepath.Join(path, "bulkload.unsynced") }
+
+// writeSynced creates the file name, empty, and syncs it and its directory.
+func writeSynced(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return syncDir(filepath.Dir(name))
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// syncFile fsyncs the file name.
+func syncFile(name string) error {
+	f, err := os.OpenFile(name, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// finishBulk makes a bulk load's writes durable: the database file is synced, then the
+// marker removed.
+func finishBulk(path, marker string) error {
+	if err := syncFile(boltFile(path)); err != nil {
+		return fmt.Errorf("sync %s: %w", boltFile(path), err)
+	}
+	if err := os.Remove(marker); err != nil {
+		return err
+	}
+	return syncDir(path)
+}
+
+// checkUnsynced runs when a bolt database is opened (its lock held): a marker left by a bulk
+// load that did not end means the database file may not be on disk whole if the machine
+// stopped since. The file is synced now (after a killed process, its writes are all in the
+// operating system's cache: they reach the disk), every page of it checked, and the marker
+// removed; a damaged database is refused.
+func checkUnsynced(path string) error {
+	marker := unsyncedFile(path)
+	if _, err := os.Stat(marker); err != nil {
+		return nil
+	}
+	if err := checkBolt(boltFile(path)); err != nil {
+		return fmt.Errorf("open bolt store %s: a bulk load into it was stopped before its writes reached the disk, and the database is damaged (%v): delete it and run the load again", path, err)
+	}
+	return finishBulk(path, marker)
+}
+
+// checkBolt checks every page of a bolt file (bbolt panics on some damage: that is an error
+// too).
+func checkBolt(file string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	db, err := bolt.Open(file, 0o600, &bolt.Options{Timeout: time.Second})
+	if err == nil {
+		err = db.View(func(tx *bolt.Tx) error {
+			var errs []error
+			for e := range tx.Check() { // drained to the end: the check runs in its own goroutine
+				if len(errs) < 10 {
+					errs = append(errs, e)
+				}
+			}
+			return errors.Join(errs...)
+		})
+		if cerr := db.Close(); err == nil {
+			err = cerr
+		}
+	}
+	return err
 }
 
 // boltFile is the file in which Cayley's bolt backends keep a database.
@@ -184,6 +320,9 @@ func (s *Store) Close() error {
 			s.closeErr = fmt.Errorf("close: %w (by a query that outlived its deadline?); it stays open until the process ends", ErrStillInUse)
 			return
 		}
+		if s.unsynced != "" && s.closeErr == nil {
+			s.closeErr = finishBulk(filepath.Dir(s.unsynced), s.unsynced)
+		}
 		if s.lock != nil {
 			if err := s.lock.Close(); err != nil && s.closeErr == nil {
 				s.closeErr = err
@@ -196,3 +335,20 @@ func (s *Store) Close() error {
 // QuadStore returns the underlying Cayley quad store, for the server and
 // tests. Do not close it; close the Store.
 func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
+
+// Cayley's bolt backend logs "Running in nosync mode" at every open with nosync (a bulk
+// load): newsgraph says nothing of it. Otherwise the logger is Cayley's default one.
+func init() { clog.SetLogger(&cayleyLog{}) }
+
+type cayleyLog struct{ verbosity int }
+
+func (cayleyLog) Infof(format string, args ...any) {
+	if format != "Running in nosync mode" {
+		log.Printf(format, args...)
+	}
+}
+func (cayleyLog) Warningf(format string, args ...any) { log.Printf("WARN: "+format, args...) }
+func (cayleyLog) Errorf(format string, args ...any)   { log.Printf("ERROR: "+format, args...) }
+func (cayleyLog) Fatalf(format string, args ...any)   { log.Fatalf("FATAL: "+format, args...) }
+func (l cayleyLog) V(level int) bool                  { return l.verbosity >= level }
+func (l *cayleyLog) SetV(level int)                   { l.verbosity = level }

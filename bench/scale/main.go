@@ -7,8 +7,9 @@
 //  3. times `newsgraph load` into a new database: articles/s, quads/s, peak RSS, database
 //     size;
 //  4. writes the same articles' quads (the N-Quads of step 2, grouped by article) into
-//     another new database with Store.WriteArticles in batches of 10,000 quads, as load
-//     does, timing the writes alone: the write-only rate, and load's share of it;
+//     another new database with Store.WriteArticles in batches of 10,000 quads, with the
+//     settings load uses for a new database (graph.BulkLoad), timing the writes alone (and
+//     the final sync): the write-only rate, and load's share of it;
 //  5. runs the README's example queries (adapted to names of the GMB corpus), a count, a
 //     regular expression over all names, a name lookup through the name index, and the
 //     entity card, in the process, on the loaded database: p50 and p95 latencies.
@@ -34,9 +35,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -61,6 +64,8 @@ var (
 	onlyDB   = flag.String("db", "", "only time the queries, on this loaded database")
 	keep     = flag.Bool("keep", false, "keep the databases")
 	extended = flag.Bool("v", false, "print each command's output")
+	cpuProf  = flag.String("cpuprofile", "", "write a CPU profile of the query latencies to `FILE` (with -db)")
+	only     = flag.String("only", "", "with -db: time only the queries whose name matches this regular expression")
 )
 
 type result struct {
@@ -70,15 +75,19 @@ type result struct {
 	loadQuads               int64
 	dbBytes                 int64
 	writeSecs, writeWall    float64
+	loadCPU, writeCPU       float64 // CPU seconds (user + system): the load process, the write-only writes
 	writeArticles           int
 	writeQuads              int
 	latencies               []latency
 	loadSummary, extractRSS string
 }
 
+var errSkipped = errors.New("skipped (-only)")
+
 type latency struct {
 	name     string
 	p50, p95 time.Duration
+	cpu50    time.Duration // the process's CPU time (user + system) of the median run
 	results  int
 	err      error
 }
@@ -107,6 +116,16 @@ func main() {
 	base := gmb.Articles(sents, 20)
 	machine()
 	if *onlyDB != "" {
+		if *cpuProf != "" {
+			f, err := os.Create(*cpuProf)
+			if err != nil {
+				log.Fatal(err)
+			}
+			if err := pprof.StartCPUProfile(f); err != nil {
+				log.Fatal(err)
+			}
+			defer pprof.StopCPUProfile()
+		}
 		ls, err := latencies(*onlyDB)
 		if err != nil {
 			log.Fatal(err)
@@ -176,6 +195,7 @@ func measure(base []gmb.Article, n int) (result, error) {
 	if err != nil {
 		return r, fmt.Errorf("load: %w\n%s", err, out)
 	}
+	r.loadCPU = lastCPU
 	r.loadSecs, r.loadRSS, r.loadSummary = secs, rss, strings.TrimSpace(out)
 	if m := regexp.MustCompile(`quads added (\d+)`).FindStringSubmatch(out); m != nil {
 		r.loadQuads, _ = strconv.ParseInt(m[1], 10, 64)
@@ -229,6 +249,9 @@ func writeCorpus(path string, base []gmb.Article, n int) error {
 	return f.Close()
 }
 
+// lastCPU is the CPU time of the last command runTimed ran, in seconds.
+var lastCPU float64
+
 // runTimed runs a command, its standard output gzipped to outFile (or returned when
 // outFile is ""), and returns its wall time and peak RSS in MB.
 func runTimed(outFile string, name string, args ...string) (secs, rssMB float64, out string, err error) {
@@ -248,7 +271,34 @@ func runTimed(outFile string, name string, args ...string) (secs, rssMB float64,
 	}
 	cmd.Stderr = os.Stderr
 	start := time.Now()
-	err = cmd.Run()
+	// The peak resident size is the command's VmHWM, read every 50 ms while it runs: the
+	// rusage of a child started by Go counts this process's own peak too (the child shares
+	// its memory until it executes the command), so after a big write-only run it would
+	// report this process's size.
+	var hwm atomic.Int64
+	stop := make(chan struct{})
+	polled := make(chan struct{})
+	err = cmd.Start()
+	if err == nil {
+		go func() {
+			defer close(polled)
+			t := time.NewTicker(50 * time.Millisecond)
+			defer t.Stop()
+			for {
+				if kb := vmHWM(cmd.Process.Pid); kb > hwm.Load() {
+					hwm.Store(kb)
+				}
+				select {
+				case <-stop:
+					return
+				case <-t.C:
+				}
+			}
+		}()
+		err = cmd.Wait()
+		close(stop)
+		<-polled
+	}
 	secs = time.Since(start).Seconds()
 	if zw != nil {
 		if cerr := zw.Close(); err == nil {
@@ -256,14 +306,31 @@ func runTimed(outFile string, name string, args ...string) (secs, rssMB float64,
 		}
 	}
 	if cmd.ProcessState != nil {
+		lastCPU = (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			rssMB = float64(ru.Maxrss) / 1024 // kB on Linux
 		}
+	}
+	if kb := hwm.Load(); kb > 0 {
+		rssMB = float64(kb) / 1024
 	}
 	if *extended {
 		fmt.Fprint(os.Stderr, buf.String())
 	}
 	return secs, rssMB, buf.String(), err
+}
+
+// vmHWM is the peak resident size of process pid in kB, or 0 when unknown (/proc/PID/status).
+func vmHWM(pid int) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	if m := regexp.MustCompile(`VmHWM:\s*(\d+) kB`).FindSubmatch(b); m != nil {
+		kb, _ := strconv.ParseInt(string(m[1]), 10, 64)
+		return kb
+	}
+	return 0
 }
 
 // newDatabase returns the --db of a new database and a function that removes it.
@@ -329,7 +396,8 @@ func databaseSize(db string) (int64, error) {
 // each article's quads together, its contentHash quad last) with WriteArticles, in batches
 // of at least 10,000 quads, as load does, and times the WriteArticles calls.
 func writeOnly(r *result, db, nqFile string) error {
-	s, err := graph.Open(*backend, db)
+	// A new database, with the settings load uses for one (graph.BulkLoad).
+	s, err := graph.Open(*backend, db, graph.BulkLoad())
 	if err != nil {
 		return err
 	}
@@ -353,9 +421,10 @@ func writeOnly(r *result, db, nqFile string) error {
 		if len(batch) == 0 {
 			return nil
 		}
-		t := time.Now()
+		t, c := time.Now(), cpuTime()
 		st, err := s.WriteArticles(batch)
 		r.writeSecs += time.Since(t).Seconds()
+		r.writeCPU += (cpuTime() - c).Seconds()
 		if err != nil {
 			return err
 		}
@@ -397,8 +466,12 @@ func writeOnly(r *result, db, nqFile string) error {
 	if err := flush(); err != nil {
 		return err
 	}
+	t, c := time.Now(), cpuTime()
+	err = s.Close() // the final sync of a bulk load: part of the writing
+	r.writeSecs += time.Since(t).Seconds()
+	r.writeCPU += (cpuTime() - c).Seconds()
 	r.writeWall = time.Since(start).Seconds()
-	return nil
+	return err
 }
 
 // latencies opens the loaded database and times the queries.
@@ -447,6 +520,34 @@ func latencies(db string) ([]latency, error) {
 		}
 		return len(c.Facts), nil
 	}))
+	if res, err := s.Query(context.Background(), `g.V("<schema:Person>").In("<rdf:type>").All()`, 3000); err == nil && len(res) > 0 {
+		// Cards of many people (every tenth of the first ones in the store's order), one a
+		// run: a typical card rather than the most frequent person's.
+		var ids []string
+		seen := map[string]bool{}
+		for _, r := range res {
+			if m, ok := r.(map[string]any); ok {
+				if id, ok := m["id"].(string); ok && !seen[id] {
+					seen[id] = true
+					ids = append(ids, strings.TrimPrefix(strings.Trim(id, "<>"), "ng:"))
+				}
+			}
+		}
+		var sample []string
+		for i := 0; i < len(ids) && len(sample) <= *runs; i += max(1, len(ids)/(*runs+1)) {
+			sample = append(sample, ids[i])
+		}
+		k := 0
+		out = append(out, timeIt(fmt.Sprintf("`entity` card of %d people, one a run", len(sample)), func(ctx context.Context) (int, error) {
+			name := sample[k%len(sample)]
+			k++
+			c, err := s.Card(ctx, name)
+			if err != nil {
+				return 0, fmt.Errorf("%s: %w", name, err)
+			}
+			return len(c.Facts), nil
+		}))
+	}
 	out = append(out, timeIt(fmt.Sprintf("a person by a word of the name, through the name index (`FindEntities(%q)`, ng:nameKey)", *surname), func(ctx context.Context) (int, error) {
 		ms, err := s.FindEntities(ctx, *surname)
 		return len(ms), err
@@ -463,13 +564,19 @@ func latencies(db string) ([]latency, error) {
 
 func timeIt(name string, fn func(ctx context.Context) (int, error)) latency {
 	l := latency{name: name}
-	var ds []time.Duration
+	if *only != "" && !regexp.MustCompile(*only).MatchString(name) {
+		l.err = errSkipped
+		return l
+	}
+	var ds, cpus []time.Duration
 	runs := *runs
 	for i := 0; i <= runs; i++ {
 		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		c0 := cpuTime()
 		t := time.Now()
 		n, err := fn(ctx)
 		d := time.Since(t)
+		c := cpuTime() - c0
 		cancel()
 		if err != nil {
 			l.err = err
@@ -479,14 +586,16 @@ func timeIt(name string, fn func(ctx context.Context) (int, error)) latency {
 		l.results = n
 		if i > 0 { // the first run warms the caches
 			ds = append(ds, d)
+			cpus = append(cpus, c)
 		} else if d > 2*time.Second {
 			runs = min(runs, 3) // slow: three runs are enough
 		}
 	}
 	slices.Sort(ds)
-	l.p50 = ds[len(ds)/2]
+	slices.Sort(cpus)
+	l.p50, l.cpu50 = ds[len(ds)/2], cpus[len(cpus)/2]
 	l.p95 = ds[min(len(ds)-1, (len(ds)*95+99)/100-1)]
-	log.Printf("  %-60s p50 %8s  p95 %8s  (%d results, %d runs)", name, l.p50.Round(time.Microsecond*10), l.p95.Round(time.Microsecond*10), l.results, len(ds))
+	log.Printf("  %-60s p50 %8s  p95 %8s  CPU p50 %8s  (%d results, %d runs)", name, l.p50.Round(time.Microsecond*10), l.p95.Round(time.Microsecond*10), l.cpu50.Round(time.Microsecond*10), l.results, len(ds))
 	return l
 }
 
@@ -495,27 +604,28 @@ func report(rs []result) {
 		goto queries
 	}
 	fmt.Println()
-	fmt.Printf("| articles | extraction articles/s | load articles/s | load quads/s | write-only articles/s | load / write-only | load peak RSS | database |\n")
-	fmt.Printf("|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	fmt.Printf("| articles | extraction articles/s | load articles/s | load quads/s | write-only articles/s | load / write-only | CPU ms per article: load / write-only | load peak RSS | database |\n")
+	fmt.Printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, r := range rs {
-		wo, ratio := "—", "—"
+		wo, ratio, cpu := "—", "—", fmt.Sprintf("%.1f / —", 1000*r.loadCPU/float64(r.n))
 		if r.writeSecs > 0 {
 			w := float64(r.writeArticles) / r.writeSecs
 			wo = fmt.Sprintf("%.0f", w)
 			ratio = fmt.Sprintf("%.2f", float64(r.n)/r.loadSecs/w)
+			cpu = fmt.Sprintf("%.1f / %.1f", 1000*r.loadCPU/float64(r.n), 1000*r.writeCPU/float64(r.writeArticles))
 		}
-		fmt.Printf("| %d | %.0f | %.0f | %.0f | %s | %s | %.0f MB | %.0f MB |\n", r.n, float64(r.n)/r.extractSecs,
-			float64(r.n)/r.loadSecs, float64(r.loadQuads)/r.loadSecs, wo, ratio, r.loadRSS, float64(r.dbBytes)/1e6)
+		fmt.Printf("| %d | %.0f | %.0f | %.0f | %s | %s | %s | %.0f MB | %.0f MB |\n", r.n, float64(r.n)/r.extractSecs,
+			float64(r.n)/r.loadSecs, float64(r.loadQuads)/r.loadSecs, wo, ratio, cpu, r.loadRSS, float64(r.dbBytes)/1e6)
 	}
 queries:
 	fmt.Println()
 	fmt.Print("| query (limit 100) |")
 	for _, r := range rs {
 		if r.n < 0 {
-			fmt.Print(" p50 / p95 |")
+			fmt.Print(" p50 / p95 (CPU p50) |")
 			continue
 		}
-		fmt.Printf(" p50 / p95 at %d |", r.n)
+		fmt.Printf(" p50 / p95 (CPU p50) at %d |", r.n)
 	}
 	fmt.Print("\n|---|")
 	for range rs {
@@ -538,7 +648,7 @@ queries:
 				fmt.Printf(" error: %.60s |", m.err)
 				continue
 			}
-			fmt.Printf(" %s / %s |", ms(m.p50), ms(m.p95))
+			fmt.Printf(" %s / %s (%s) |", ms(m.p50), ms(m.p95), ms(m.cpu50))
 		}
 		fmt.Println()
 	}
@@ -548,6 +658,15 @@ queries:
 			fmt.Printf("load of %d: %s\n", r.n, r.loadSummary)
 		}
 	}
+}
+
+// cpuTime is the CPU time (user and system) this process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func ms(d time.Duration) string {

@@ -103,6 +103,12 @@ func serveCmd(c *cli.Context) error {
 	defer stop()
 	o := graph.ServerOptions{Addr: c.String("addr"), Writable: c.Bool("writable"),
 		QueryTimeout: c.Duration("timeout"), QueryLimit: c.Int("limit"), Token: c.String("token")}
+	if o.UIAssets, err = graph.FindUIAssets(c.String("assets")); err != nil {
+		return err
+	}
+	if o.UIAssets == "" {
+		fmt.Fprintln(os.Stderr, "newsgraph serve: note:", graph.UIAssetsHelp)
+	}
 	made := false
 	if o.Writable && o.Token == "" {
 		var b [16]byte
@@ -116,7 +122,7 @@ func serveCmd(c *cli.Context) error {
 		if o.Writable {
 			mode = "writable"
 		}
-		fmt.Printf("serving %s (%s) on http://%s/ — Ctrl-C to stop\n", c.String("db"), mode, addr)
+		fmt.Printf("serving %s (%s) on http://%s/ (entity explorer: http://%s/explore/) — Ctrl-C to stop\n", c.String("db"), mode, addr, addr)
 		if made {
 			fmt.Printf("write token: %s (load --server http://%s --token %s PATH...)\n", o.Token, addr, o.Token)
 		}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"runtime/pprof"
 	"sync"
 	"syscall"
 	"time"
@@ -30,13 +31,24 @@ func loadFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "strict", Usage: "exit with an error status when any input is skipped or any article fails"},
 		&cli.StringFlag{Name: "server", Usage: "hand the articles to a running `newsgraph serve --writable --token T` at `URL` instead of opening the database"},
 		&cli.StringFlag{Name: "token", EnvVars: []string{"NEWSGRAPH_TOKEN"}, Usage: "the server's write `TOKEN` (with --server)"},
+		&cli.StringFlag{Name: "cpuprofile", Hidden: true, Usage: "write a CPU profile of the load to `FILE` (go tool pprof)"},
 	}
 }
 
-func loadCmd(c *cli.Context) error {
+func loadCmd(c *cli.Context) (retErr error) {
 	ps, err := paths(c)
 	if err != nil {
 		return err
+	}
+	if f := c.String("cpuprofile"); f != "" {
+		pf, err := os.Create(f)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return err
+		}
+		defer func() { pprof.StopCPUProfile(); pf.Close() }()
 	}
 	if os.Getenv("GOGC") == "" {
 		// The store keeps bloom filters of some 350 MB live for the whole run. With Go's
@@ -53,7 +65,9 @@ func loadCmd(c *cli.Context) error {
 		}
 		w = &graph.ArticlesClient{URL: srv, Token: c.String("token")}
 	} else {
-		s, err := openStore(c)
+		// A new bolt database is written without an fsync per batch and synced once at the
+		// end (graph.BulkLoad): a killed load still leaves every article whole or absent.
+		s, err := graph.Open(c.String("backend"), c.String("db"), graph.BulkLoad())
 		if errors.Is(err, graph.ErrInUse) {
 			return fmt.Errorf("%w\n"+
 				"  Either stop that process (newsgraph serve) and run this load again,\n"+
@@ -66,7 +80,12 @@ func loadCmd(c *cli.Context) error {
 		if err != nil {
 			return err
 		}
-		defer s.Close()
+		defer func() {
+			// Close syncs a bulk load's writes to the disk: its failure is the load's.
+			if cerr := s.Close(); cerr != nil && retErr == nil {
+				retErr = fmt.Errorf("close the database: %w", cerr)
+			}
+		}()
 		w = s
 		if c.String("backend") == graph.Bolt {
 			// Keep the pages of the database file that bolt has mapped (clean page cache, but

@@ -47,6 +47,7 @@ func main() {
 					&cli.StringFlag{Name: "token", EnvVars: []string{"NEWSGRAPH_TOKEN"}, Usage: "write token for --writable (`TOKEN`; a random one is made and printed when not given)"},
 					&cli.DurationFlag{Name: "timeout", Value: defaultTimeout, Usage: "query timeout"},
 					&cli.IntFlag{Name: "limit", Value: 10000, Usage: "query result limit"},
+					&cli.StringFlag{Name: "assets", EnvVars: []string{"NEWSGRAPH_UI_ASSETS"}, Usage: "the web UI's offline query editor and icon font: `DIR` is ui/ or ui/node_modules after `npm ci --prefix ui` (default: ui/node_modules found from the working directory or the executable; \"off\" for the plain editor)"},
 				},
 				Action: serveCmd,
 			},
@@ -62,7 +63,8 @@ func main() {
 			{Name: "schema", Usage: "print the graph's types and predicates with their IRIs", Action: schemaCmd},
 		},
 	}
-	app.Commands = curate(app.Commands) // forget, entity, merge, unmerge, merges, duplicates, import; export formats (curate.go)
+	app.Commands = curate(app.Commands)  // forget, entity, merge, unmerge, merges, duplicates, import; export formats (curate.go)
+	app.Commands = explore(app.Commands) // search, path, timeline, top (explore.go)
 	if err := app.Run(os.Args); err != nil {
 		fmt.Fprintln(os.Stderr, "newsgraph:", err)
 		os.Exit(1)

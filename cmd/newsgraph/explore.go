@@ -1,0 +1,333 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/cayleygraph/quad"
+	"github.com/urfave/cli/v2"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// The explorer's commands (issue 7), the terminal's equivalents of /explore and its API:
+// search, path, timeline, top (entity, the card, is curate.go's). Flags may come before or
+// after the arguments.
+var exploreCommands = []*cli.Command{
+	{
+		Name: "search", Usage: "complete a name: the entities whose name or alias starts with PREFIX (any case, accents ignored)",
+		ArgsUsage: "PREFIX",
+		Flags: []cli.Flag{
+			&cli.IntFlag{Name: "limit", Value: graph.DefaultSearchLimit, Usage: "at most this many entities"},
+			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
+		},
+		Action: searchCmd,
+	},
+	{
+		Name: "path", Usage: "how are A and B connected? the shortest paths of relations between them, each hop with its evidence",
+		ArgsUsage: "A B (names or ids; quote names of several words)",
+		Flags: []cli.Flag{
+			&cli.IntFlag{Name: "max", Value: graph.DefaultMaxHops, Usage: fmt.Sprintf("at most this many hops (1-%d)", graph.MaxPathHops)},
+			&cli.IntFlag{Name: "limit", Value: graph.DefaultPathLimit, Usage: "at most this many paths"},
+			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
+		},
+		Action: pathCmd,
+	},
+	{
+		Name: "timeline", Usage: "an entity's events in date order, each with its evidence",
+		ArgsUsage: "NAME (a name, an alias, a surname, or an id)",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "from", Usage: "events on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)"},
+			&cli.StringFlag{Name: "to", Usage: "events on or before `DATE`"},
+			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
+		},
+		Action: timelineCmd,
+	},
+	{
+		Name: "top", Usage: "the most mentioned or most connected entities",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "type", Usage: "only entities of this type: Person, Organization, Country, City, Place, Event, Agreement"},
+			&cli.StringFlag{Name: "since", Usage: "count only articles published on or after `DATE`"},
+			&cli.StringFlag{Name: "by", Value: "mentions", Usage: "mentions (articles) or connections (entities related to)"},
+			&cli.IntFlag{Name: "limit", Value: 20, Usage: "at most this many entities"},
+			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
+		},
+		Action: topCmd,
+	},
+}
+
+// explore adds the explorer's commands to the CLI.
+func explore(cmds []*cli.Command) []*cli.Command {
+	return append(cmds, exploreCommands...)
+}
+
+// interspersed reads flags given after the arguments ("path A B --max 3"), which the CLI
+// package leaves among the arguments, into c, and returns the arguments left.
+func interspersed(c *cli.Context) ([]string, error) {
+	args := c.Args().Slice()
+	var out []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			out = append(out, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			out = append(out, a)
+			continue
+		}
+		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		var flag cli.Flag
+		for _, f := range c.Command.Flags {
+			for _, n := range f.Names() {
+				if n == name {
+					flag = f
+				}
+			}
+		}
+		if flag == nil {
+			return nil, fmt.Errorf("unknown flag %s", a)
+		}
+		if _, isBool := flag.(*cli.BoolFlag); isBool {
+			if !hasVal {
+				val = "true"
+			}
+		} else if !hasVal {
+			if i+1 == len(args) {
+				return nil, fmt.Errorf("flag %s needs a value", a)
+			}
+			i++
+			val = args[i]
+		}
+		if err := c.Set(name, val); err != nil {
+			return nil, fmt.Errorf("flag %s: %w", a, err)
+		}
+	}
+	return out, nil
+}
+
+// openReadStore opens the database for reading (graph.ReadMostly: no bloom filter to build).
+func openReadStore(c *cli.Context) (*graph.Store, error) {
+	return graph.Open(c.String("backend"), c.String("db"), graph.ReadMostly())
+}
+
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func searchCmd(c *cli.Context) error {
+	args, err := interspersed(c)
+	if err != nil {
+		return err
+	}
+	prefix := strings.Join(args, " ")
+	if strings.TrimSpace(prefix) == "" {
+		return fmt.Errorf("give the beginning of a name")
+	}
+	s, err := openReadStore(c)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	res, err := s.Search(c.Context, prefix, c.Int("limit"))
+	if err != nil {
+		return err
+	}
+	if c.Bool("json") {
+		return printJSON(os.Stdout, res)
+	}
+	if len(res) == 0 {
+		fmt.Printf("no entity's name starts with %q\n", prefix)
+		return nil
+	}
+	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
+	for _, r := range res {
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", r.Name, r.Type, plural(r.Articles, "article"), string(r.ID),
+			ifText(len(r.Aliases) > 0, "also: "+strings.Join(r.Aliases, "; ")))
+	}
+	return w.Flush()
+}
+
+// inverseWords is how an edge reads backwards ("was received by"), from the vocabulary.
+var inverseWords = func() map[quad.IRI]string {
+	m := map[quad.IRI]string{}
+	for _, p := range schema.Predicates {
+		m[p.IRI] = p.Inverse
+	}
+	return m
+}()
+
+// hopWords reads a hop as words: "received", or "was received by" for a backward one.
+func hopWords(h graph.Hop) string {
+	if h.Direction == "backward" {
+		if inv := inverseWords[h.Predicate]; inv != "" {
+			return inv
+		}
+		return "← " + predicateWords(h.Predicate)
+	}
+	return predicateWords(h.Predicate)
+}
+
+// printSource writes an evidence sentence and where it comes from, indented.
+func printSource(w io.Writer, indent string, e *graph.Evidence) {
+	if e == nil {
+		return
+	}
+	if e.Text != "" {
+		fmt.Fprintf(w, "%s%q\n", indent, oneLine(e.Text, 300))
+	}
+	src := e.Headline
+	if src == "" {
+		src = string(e.Article)
+	}
+	fmt.Fprintf(w, "%s— %s%s%s\n", indent, oneLine(src, 100), ifText(e.Publisher != "", ", "+e.Publisher), ifText(e.Date != "", ", "+e.Date))
+}
+
+func pathCmd(c *cli.Context) error {
+	args, err := interspersed(c)
+	if err != nil {
+		return err
+	}
+	if len(args) != 2 {
+		return fmt.Errorf("give two entities (quote names of several words: newsgraph path \"Radmila Shekerinska\" Azerbaijan)")
+	}
+	s, err := openReadStore(c)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	res, err := s.Paths(c.Context, args[0], args[1], c.Int("max"), c.Int("limit"))
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	if c.Bool("json") {
+		return printJSON(out, res)
+	}
+	printPaths(out, res)
+	return nil
+}
+
+func printPaths(w io.Writer, res *graph.PathResult) {
+	if len(res.Paths) == 0 {
+		fmt.Fprintf(w, "%s and %s are not connected in %s or fewer\n", res.From.Name, res.To.Name, plural(res.MaxHops, "hop"))
+		return
+	}
+	n := len(res.Paths[0].Hops)
+	fmt.Fprintf(w, "%s and %s: %s of %s\n", res.From.Name, res.To.Name, plural(len(res.Paths), "shortest path"), plural(n, "hop"))
+	for i, p := range res.Paths {
+		fmt.Fprintf(w, "\nPath %d\n", i+1)
+		for _, h := range p.Hops {
+			fmt.Fprintf(w, "  %s %s %s  [%s]\n", h.From.Name, hopWords(h), h.To.Name, plural(h.Articles, "article"))
+			printSource(w, "      ", h.Evidence)
+		}
+	}
+}
+
+func timelineCmd(c *cli.Context) error {
+	args, err := interspersed(c)
+	if err != nil {
+		return err
+	}
+	name := strings.Join(args, " ")
+	if name == "" {
+		return fmt.Errorf("give an entity's name or id")
+	}
+	s, err := openReadStore(c)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	tl, err := s.Timeline(c.Context, name, c.String("from"), c.String("to"))
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	if c.Bool("json") {
+		return printJSON(out, tl)
+	}
+	printTimeline(out, tl)
+	return nil
+}
+
+func printTimeline(w io.Writer, tl *graph.Timeline) {
+	span := ""
+	switch {
+	case tl.From != "" && tl.To != "":
+		span = fmt.Sprintf(" from %s to %s", tl.From, tl.To)
+	case tl.From != "":
+		span = " since " + tl.From
+	case tl.To != "":
+		span = " until " + tl.To
+	}
+	fmt.Fprintf(w, "%s  %s: %s%s\n", tl.Entity.Name, string(tl.Entity.ID), plural(len(tl.Events), "event"), span)
+	width := len("(undated)")
+	for _, e := range tl.Events {
+		width = max(width, len(e.Date))
+	}
+	for _, e := range tl.Events {
+		date := e.Date
+		if date == "" {
+			date = "(undated)"
+		}
+		verb := predicateWords(e.Predicate)
+		if e.Negated {
+			verb = "not " + verb
+		}
+		if e.Modality != "" {
+			verb = e.Modality + ": " + verb
+		}
+		obj := e.Value
+		if e.Object != nil {
+			obj = e.Object.Name
+		}
+		note := plural(e.Articles, "article")
+		if e.DateSource == "article" {
+			note += ", dated by the article"
+		}
+		fmt.Fprintf(w, "\n%-*s  %s %s %s  [%s]\n", width, date, e.Subject.Name, verb, oneLine(obj, 120), note)
+		printSource(w, strings.Repeat(" ", width+4), &e.Evidence)
+	}
+}
+
+func topCmd(c *cli.Context) error {
+	if _, err := interspersed(c); err != nil {
+		return err
+	}
+	s, err := openReadStore(c)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	list, err := s.Top(c.Context, graph.TopOptions{Type: c.String("type"), Since: c.String("since"), By: c.String("by"), Limit: c.Int("limit")})
+	if err != nil {
+		return err
+	}
+	if c.Bool("json") {
+		if list == nil {
+			list = []graph.TopEntity{}
+		}
+		return printJSON(os.Stdout, list)
+	}
+	if len(list) == 0 {
+		fmt.Println("no entity")
+		return nil
+	}
+	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "#\tNAME\tTYPE\tMENTIONS\tCONNECTIONS\tID")
+	for i, e := range list {
+		fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%d\t%s\n", i+1, e.Name, e.Type, e.Mentions, e.Connections, string(e.ID))
+	}
+	return w.Flush()
+}

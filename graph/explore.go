@@ -1,0 +1,896 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"weak"
+
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/graph/textkey"
+)
+
+// The entity explorer's reads (issue 7): completion over names (Search), an entity's
+// neighbourhood (Neighbourhood), the most mentioned or connected entities (Top), how two
+// entities are connected (Paths, paths.go), an entity's events (Timeline, timeline.go) and the
+// evidence for one fact (Evidence, timeline.go). ExploreAPI (explore_api.go) serves them as
+// JSON; the CLI prints them.
+//
+// Search, Top, Neighbourhood and Paths look at the whole graph of entities and relation edges
+// at once. They read it from an explore index: every entity an article mentions or publishes,
+// its names, type, mentions and relation edges with the articles that state them, built by
+// index lookups (a few per article and per entity, never a Gizmo scan or a scan of the store)
+// and kept per Store until the store's size changes or it is five minutes old. Timeline and Evidence read the statements
+// themselves, always fresh.
+
+// ErrInvalid is returned (wrapped) for a malformed argument: a bad date, an unknown predicate
+// or type, an empty name.
+var ErrInvalid = errors.New("invalid argument")
+
+// relationIRIs are the relations between entities (package schema's Predicates, which package
+// graph cannot import): the edges the explorer shows and walks. Types, names, mentions,
+// statements, roles and article links are not among them.
+var relationIRIs = []quad.IRI{
+	"ng:received", "ng:met", "ng:visited", "ng:heldTalksWith", "ng:called", "ng:discussed",
+	"schema:worksFor", "ng:heads", "ng:formerlyWorksFor", "ng:formerlyHeads", "schema:memberOf",
+	"ng:joined", "ng:partOf", "schema:containedInPlace", "ng:headquarteredIn", "ng:alliedWith",
+	"ng:cooperatesWith", "ng:participatedIn", "ng:signed", "ng:agreedWith", "ng:attacked",
+	"ng:foughtAgainst", "ng:killed", "ng:arrested", "ng:accused", "ng:threatened",
+	"ng:condemned", "ng:sanctioned", "ng:said", "ng:praised", "ng:criticised", "ng:supported",
+	"ng:related",
+}
+
+var relationSet = func() map[quad.IRI]bool {
+	m := map[quad.IRI]bool{}
+	for _, p := range relationIRIs {
+		m[p] = true
+	}
+	return m
+}()
+
+// RelationPredicates returns the relation predicates the explorer shows, by their schema name
+// ("received" -> ng:received), so that package schema's vocabulary can be checked against them.
+func RelationPredicates() map[string]quad.IRI {
+	m := map[string]quad.IRI{}
+	for _, p := range relationIRIs {
+		m[typeName(p)] = p
+	}
+	return m
+}
+
+// ParsePredicate reads a relation predicate as a user writes it: "received", "ng:received",
+// "<ng:received>", or a full IRI (https://newsgraph.dev/ns#received, http://schema.org/memberOf).
+func ParsePredicate(p string) (quad.IRI, error) {
+	p = strings.Trim(strings.TrimSpace(p), "<>")
+	iri := ShortIRI(quad.IRI(p))
+	if relationSet[iri] {
+		return iri, nil
+	}
+	for _, r := range relationIRIs {
+		if strings.EqualFold(typeName(r), p) {
+			return r, nil
+		}
+	}
+	return "", fmt.Errorf("unknown relation %q (one of received, met, visited, worksFor, memberOf, ...): %w", p, ErrInvalid)
+}
+
+var reDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+
+// CheckDate accepts "" and ISO 8601 dates with a year: 2025, 2025-01, 2025-01-22.
+func CheckDate(d string) error {
+	if d == "" || reDate.MatchString(d) {
+		return nil
+	}
+	return fmt.Errorf("bad date %q (want YYYY, YYYY-MM or YYYY-MM-DD): %w", d, ErrInvalid)
+}
+
+// inRange tells whether the (possibly partial) date d overlaps [from, to] (either may be "").
+// A date without a year ("--01-22") or none is in range only when there are no bounds.
+func inRange(d, from, to string) bool {
+	if from == "" && to == "" {
+		return true
+	}
+	if !reYear.MatchString(d) {
+		return false
+	}
+	if from != "" && d < from[:min(len(d), len(from))] {
+		return false
+	}
+	if to != "" && d[:min(len(d), len(to))] > to {
+		return false
+	}
+	return true
+}
+
+// --- the explore index ---
+
+// xEntity is one entity (merged entities are part of their root) in the explore index.
+type xEntity struct {
+	iri      quad.IRI
+	name     string
+	typ      string   // the type most articles give it
+	aliases  []string // other names, sorted
+	keys     []string // name keys of its name and aliases
+	mentions []int    // the articles that mention it (indexes into exploreIndex.articles)
+	edges    []*xEdge // relation edges, out and in
+}
+
+// xEdge is one relation edge subject -pred-> object with the articles that state it.
+type xEdge struct {
+	s, o     *xEntity
+	pred     quad.IRI
+	articles []int
+}
+
+type xArticle struct {
+	iri  quad.Value
+	date string // publication date (else dateline date with a year), or ""
+}
+
+// exploreIndex is the graph of entities and relation edges, read at once.
+type exploreIndex struct {
+	size     int64 // the store's quad count when built
+	built    time.Time
+	entities []*xEntity // sorted by IRI
+	byKey    map[string]*xEntity
+	articles []xArticle
+	merges   *mergeTable
+}
+
+// indexMaxAge bounds how long an explore index is used while the store's size stays the same
+// (a replaced article of exactly the same size changes nothing else it can see).
+const indexMaxAge = 5 * time.Minute
+
+type exploreState struct {
+	mu       sync.Mutex
+	idx      *exploreIndex
+	building chan struct{} // closed when the running build ends; nil when none runs
+	err      error         // the last build's error
+}
+
+var exploreStates sync.Map // weak.Pointer[Store] -> *exploreState
+
+func (s *Store) exploreState() *exploreState {
+	k := weak.Make(s)
+	if v, ok := exploreStates.Load(k); ok {
+		return v.(*exploreState)
+	}
+	v, loaded := exploreStates.LoadOrStore(k, &exploreState{})
+	if !loaded {
+		runtime.AddCleanup(s, func(k weak.Pointer[Store]) { exploreStates.Delete(k) }, k)
+	}
+	return v.(*exploreState)
+}
+
+// Building the explore index reads every entity: about 2 s of CPU for 2,400 articles and
+// 13,000 entities. The build runs on its own (bounded by indexBuildTimeout), so that a request
+// that runs out of time leaves it to finish for the next one; when the store changed and the
+// new build takes longer than staleWait, the previous index answers meanwhile.
+const (
+	staleWait         = 300 * time.Millisecond
+	indexBuildTimeout = 10 * time.Minute
+)
+
+// exploreIndex returns the store's explore index, building it when the store changed.
+func (s *Store) exploreIndex(ctx context.Context) (*exploreIndex, error) {
+	size, err := s.Stats(ctx)
+	if err != nil {
+		return nil, err
+	}
+	st := s.exploreState()
+	st.mu.Lock()
+	if st.idx != nil && st.idx.size == size && time.Since(st.idx.built) < indexMaxAge {
+		idx := st.idx
+		st.mu.Unlock()
+		return idx, nil
+	}
+	if st.building == nil {
+		done := make(chan struct{})
+		st.building = done
+		go func() {
+			bctx, cancel := context.WithTimeout(context.Background(), indexBuildTimeout)
+			defer cancel()
+			idx, err := s.buildExploreIndex(bctx, size)
+			st.mu.Lock()
+			if err == nil {
+				st.idx = idx
+			}
+			st.err = err
+			st.building = nil
+			st.mu.Unlock()
+			close(done)
+		}()
+	}
+	done, old := st.building, st.idx
+	st.mu.Unlock()
+	var stale <-chan time.Time
+	if _, isKV := s.qs.(*kv.QuadStore); old != nil && isKV {
+		// (a memstore must not be read while it is written: there, always wait)
+		t := time.NewTimer(staleWait)
+		defer t.Stop()
+		stale = t.C
+	}
+	select {
+	case <-done:
+	case <-stale:
+		return old, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.idx == nil {
+		return nil, fmt.Errorf("explore index: %w", st.err)
+	}
+	return st.idx, nil // the new one, or the previous one when the build failed
+}
+
+// smallEntity is how many articles may mention an entity for the index to read all its quads at
+// once; a more mentioned one has its name, type and each relation read by its own lookup
+// instead (its names, types and name keys are stated once per article).
+const smallEntity = 8
+
+// buildExploreIndex reads the explore index: the articles (their dates and the entities they
+// mention or publish), then each entity's names, type and relation edges. Entities merged into
+// another are part of it; quads that merges add are skipped (their originals are read).
+func (s *Store) buildExploreIndex(ctx context.Context, size int64) (*exploreIndex, error) {
+	t, err := s.loadMerges(ctx)
+	if err != nil {
+		return nil, err
+	}
+	x := &exploreIndex{size: size, built: time.Now(), byKey: map[string]*xEntity{}, merges: t}
+	artIndex := map[string]int{}
+	article := func(a quad.Value) int {
+		k := keyOfValue(a)
+		if i, ok := artIndex[k]; ok {
+			return i
+		}
+		artIndex[k] = len(x.articles)
+		x.articles = append(x.articles, xArticle{iri: a})
+		return len(x.articles) - 1
+	}
+	// The articles: dates, and the entities they mention.
+	arts, err := s.subjects(ctx, iriType, iriNewsArticle)
+	if err != nil {
+		return nil, err
+	}
+	mentions := map[string][]int{}
+	var members []quad.Value
+	for _, a := range arts {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		i := article(a)
+		for _, p := range []quad.IRI{iriDatePublished, iriDateCreated} {
+			d, err := s.firstValue(ctx, a, p)
+			if err != nil {
+				return nil, err
+			}
+			if ds := str(d); reYear.MatchString(ds) {
+				x.articles[i].date = ds
+				break
+			}
+		}
+		err := s.quads(ctx, quad.Subject, a, iriMentions, func(q quad.Quad) bool {
+			if _, ok := q.Object.(quad.IRI); ok && !isMergeLabel(q.Label) {
+				k := keyOfValue(q.Object)
+				if _, seen := mentions[k]; !seen {
+					members = append(members, q.Object)
+				}
+				if !slices.Contains(mentions[k], i) {
+					mentions[k] = append(mentions[k], i)
+				}
+			}
+			return true
+		})
+		if err != nil {
+			return nil, err
+		}
+		pubs, err := s.objects(ctx, a, iriPublisher)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range pubs {
+			if _, seen := mentions[keyOfValue(p)]; !seen {
+				mentions[keyOfValue(p)] = nil
+				members = append(members, p)
+			}
+		}
+	}
+	// The entities: names, types, relation edges (resolved once every entity is known).
+	type pendingEdge struct {
+		s        *xEntity
+		p        quad.IRI
+		o        quad.Value
+		articles []int
+	}
+	var pending []pendingEdge
+	names := map[*xEntity][]string{}
+	typeCount := map[*xEntity]map[string]int{}
+	isEntityType := map[string]bool{}
+	for _, ty := range entityTypes {
+		isEntityType[typeName(ty)] = true
+	}
+	for _, m := range members {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		root, ok := t.root(m).(quad.IRI)
+		if !ok {
+			continue
+		}
+		own := keyOfValue(m) == keyOfValue(root)
+		var qs []quad.Quad
+		if len(mentions[keyOfValue(m)]) <= smallEntity {
+			if qs, err = s.out(ctx, m, ""); err != nil {
+				return nil, err
+			}
+		} else {
+			for _, p := range append([]quad.IRI{iriName, iriType}, relationIRIs...) {
+				err := s.quads(ctx, quad.Subject, m, p, func(q quad.Quad) bool {
+					if isMergeLabel(q.Label) {
+						return true
+					}
+					qs = append(qs, q)
+					return p != iriName && p != iriType // one name and one type are enough
+				})
+				if err != nil {
+					return nil, err
+				}
+			}
+			as, err := s.ownValues(ctx, m, iriAlternateName)
+			if err != nil {
+				return nil, err
+			}
+			for _, a := range as {
+				qs = append(qs, quad.Quad{Subject: m, Predicate: iriAlternateName, Object: a})
+			}
+		}
+		types := map[string]int{}
+		for _, q := range qs {
+			if q.Predicate == iriType && !isMergeLabel(q.Label) {
+				types[typeName(iriOfValue(q.Object))]++
+			}
+		}
+		isEntity := false
+		for ty := range types {
+			isEntity = isEntity || isEntityType[ty]
+		}
+		if !isEntity {
+			continue // a date, or not an entity
+		}
+		rk := keyOfValue(root)
+		e := x.byKey[rk]
+		if e == nil {
+			e = &xEntity{iri: root}
+			x.byKey[rk] = e
+			typeCount[e] = map[string]int{}
+		}
+		for _, a := range mentions[keyOfValue(m)] {
+			if !slices.Contains(e.mentions, a) {
+				e.mentions = append(e.mentions, a)
+			}
+		}
+		for ty, n := range types {
+			if isEntityType[ty] {
+				typeCount[e][ty] += n
+			}
+		}
+		edges := map[[2]string]*pendingEdge{}
+		var order [][2]string
+		for _, q := range qs {
+			if isMergeLabel(q.Label) {
+				continue
+			}
+			switch p := iriOfValue(q.Predicate); {
+			case p == iriName:
+				if own && e.name == "" {
+					e.name = str(q.Object)
+				} else {
+					names[e] = append(names[e], str(q.Object))
+				}
+			case p == iriAlternateName:
+				names[e] = append(names[e], str(q.Object))
+			case relationSet[p]:
+				if _, ok := q.Object.(quad.IRI); !ok {
+					continue
+				}
+				k := [2]string{string(p), keyOfValue(q.Object)}
+				pe := edges[k]
+				if pe == nil {
+					pe = &pendingEdge{s: e, p: p, o: q.Object}
+					edges[k] = pe
+					order = append(order, k)
+				}
+				if q.Label != nil {
+					if i := article(q.Label); !slices.Contains(pe.articles, i) {
+						pe.articles = append(pe.articles, i)
+					}
+				}
+			}
+		}
+		for _, k := range order {
+			pending = append(pending, *edges[k])
+		}
+	}
+	type edgeKey struct {
+		s, o *xEntity
+		p    quad.IRI
+	}
+	edges := map[edgeKey]*xEdge{}
+	for _, pe := range pending {
+		o := x.byKey[keyOfValue(t.root(pe.o))]
+		if o == nil || o == pe.s {
+			continue
+		}
+		k := edgeKey{pe.s, o, pe.p}
+		ed := edges[k]
+		if ed == nil {
+			ed = &xEdge{s: pe.s, o: o, pred: pe.p}
+			edges[k] = ed
+			pe.s.edges = append(pe.s.edges, ed)
+			o.edges = append(o.edges, ed)
+		}
+		for _, a := range pe.articles {
+			if !slices.Contains(ed.articles, a) {
+				ed.articles = append(ed.articles, a)
+			}
+		}
+	}
+	for _, e := range x.byKey {
+		if e.name == "" {
+			e.name = typeName(e.iri)
+			if ns := names[e]; len(ns) > 0 {
+				e.name = ns[0]
+			}
+		}
+		best := 0
+		for ty, n := range typeCount[e] {
+			if n > best || n == best && ty < e.typ {
+				e.typ, best = ty, n
+			}
+		}
+		e.aliases = uniqSorted(slices.DeleteFunc(names[e], func(a string) bool { return a == e.name }))
+		for _, n := range append([]string{e.name}, e.aliases...) {
+			if nk := textkey.NameKey(n); nk != "" && !slices.Contains(e.keys, nk) {
+				e.keys = append(e.keys, nk)
+			}
+		}
+		x.entities = append(x.entities, e)
+	}
+	slices.SortFunc(x.entities, func(a, b *xEntity) int { return strings.Compare(string(a.iri), string(b.iri)) })
+	return x, nil
+}
+
+// exploreEntity finds the entity q names (as Card does: an id, a name, an alias, a name key), mapped
+// to its root, in the index.
+func (s *Store) exploreEntity(ctx context.Context, x *exploreIndex, q string) (*xEntity, error) {
+	ms, err := s.FindEntities(ctx, q)
+	if err != nil {
+		if !errors.Is(err, ErrNotFound) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("no entity %q: %w", q, err)
+	}
+	for _, m := range ms {
+		if e := x.byKey[keyOfValue(x.merges.root(m.IRI))]; e != nil {
+			return e, nil
+		}
+	}
+	return nil, fmt.Errorf("no entity %q: %w", q, ErrNotFound)
+}
+
+func (e *xEntity) ref() Ref { return Ref{ID: e.iri, Name: e.name} }
+
+func (e *xEntity) node() Node { return Node{ID: e.iri, Name: e.name, Type: e.typ} }
+
+// other is the edge's other end.
+func (ed *xEdge) other(e *xEntity) *xEntity {
+	if ed.s == e {
+		return ed.o
+	}
+	return ed.s
+}
+
+// --- Search ---
+
+// SearchResult is an entity whose name or alias completes a search.
+type SearchResult struct {
+	ID       quad.IRI `json:"id"`
+	Name     string   `json:"name"`
+	Type     string   `json:"type"`
+	Aliases  []string `json:"aliases,omitempty"`
+	Articles int      `json:"articles"` // articles that mention it
+	// Match is how it matched: "id" (the query is its id), "exact" (a name or alias, ignoring case and accents), "prefix"
+	// (its name starts with the query), "word" (a word of its name or an alias starts with it).
+	Match string `json:"match"`
+}
+
+// DefaultSearchLimit is Search's limit when it is given 0 or less.
+const DefaultSearchLimit = 10
+
+// Search completes prefix over entities' names and aliases, ignoring case, accents and
+// punctuation (as ng:nameKey does): exact matches first, then names that start with it, then
+// names with a word (or aliases) that starts with it; each group most mentioned first.
+func (s *Store) Search(ctx context.Context, prefix string, limit int) ([]SearchResult, error) {
+	q := textkey.NameKey(prefix)
+	if q == "" {
+		return nil, fmt.Errorf("an empty search: %w", ErrInvalid)
+	}
+	if limit <= 0 {
+		limit = DefaultSearchLimit
+	}
+	x, err := s.exploreIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	type hit struct {
+		e    *xEntity
+		rank int
+	}
+	var hits []hit
+	for _, e := range x.entities {
+		if e.typ == "" {
+			continue
+		}
+		rank := -1
+		for i, k := range e.keys {
+			r := -1
+			switch {
+			case k == q:
+				r = 0
+			case i == 0 && strings.HasPrefix(k, q):
+				r = 1
+			case strings.HasPrefix(k, q) || strings.Contains(k, " "+q):
+				r = 2
+			}
+			if r >= 0 && (rank < 0 || r < rank) {
+				rank = r
+			}
+		}
+		if rank >= 0 {
+			hits = append(hits, hit{e, rank})
+		}
+	}
+	if strings.ContainsAny(prefix, "/:") {
+		// an entity's id ("person/jeyhun-bayramov"): that entity first
+		if ms, err := s.FindEntities(ctx, prefix); err == nil && len(ms) > 0 && ms[0].Match == "id" {
+			if e := x.byKey[keyOfValue(x.merges.root(ms[0].IRI))]; e != nil {
+				hits = slices.DeleteFunc(hits, func(h hit) bool { return h.e == e })
+				hits = append(hits, hit{e, -1})
+			}
+		}
+	}
+	slices.SortFunc(hits, func(a, b hit) int {
+		return cmpOr(a.rank-b.rank, len(b.e.mentions)-len(a.e.mentions), strings.Compare(a.e.name, b.e.name),
+			strings.Compare(string(a.e.iri), string(b.e.iri)))
+	})
+	out := []SearchResult{}
+	for _, h := range hits[:min(len(hits), limit)] {
+		out = append(out, SearchResult{ID: h.e.iri, Name: h.e.name, Type: h.e.typ, Aliases: h.e.aliases,
+			Articles: len(h.e.mentions), Match: []string{"id", "exact", "prefix", "word"}[h.rank+1]})
+	}
+	return out, nil
+}
+
+// --- Top ---
+
+// TopEntity is one entity of a Top list.
+type TopEntity struct {
+	ID          quad.IRI `json:"id"`
+	Name        string   `json:"name"`
+	Type        string   `json:"type"`
+	Mentions    int      `json:"mentions"`    // articles that mention it (since the date)
+	Connections int      `json:"connections"` // distinct entities it has relation edges with (stated since the date)
+}
+
+// TopOptions selects and orders Top's entities.
+type TopOptions struct {
+	Type  string // an entity type (Person, Organization, Country, City, Place, Event, Agreement); "" for all
+	Since string // count only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)
+	By    string // "mentions" (the default) or "connections"
+	Limit int    // default 20
+}
+
+// ParseType reads an entity type name in any case ("person" -> "Person").
+func ParseType(t string) (string, error) {
+	if t == "" {
+		return "", nil
+	}
+	for _, et := range entityTypes {
+		if strings.EqualFold(typeName(et), t) || strings.EqualFold(string(et), t) {
+			return typeName(et), nil
+		}
+	}
+	var names []string
+	for _, et := range entityTypes {
+		names = append(names, typeName(et))
+	}
+	return "", fmt.Errorf("unknown type %q (one of %s): %w", t, strings.Join(names, ", "), ErrInvalid)
+}
+
+// Top lists the most mentioned (or most connected) entities, optionally of one type and
+// counting only articles since a date.
+func (s *Store) Top(ctx context.Context, o TopOptions) ([]TopEntity, error) {
+	typ, err := ParseType(o.Type)
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckDate(o.Since); err != nil {
+		return nil, err
+	}
+	switch o.By {
+	case "":
+		o.By = "mentions"
+	case "mentions", "connections":
+	default:
+		return nil, fmt.Errorf("unknown order %q (mentions or connections): %w", o.By, ErrInvalid)
+	}
+	if o.Limit <= 0 {
+		o.Limit = 20
+	}
+	x, err := s.exploreIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ok := func(arts []int) bool {
+		for _, a := range arts {
+			if inRange(x.articles[a].date, o.Since, "") {
+				return true
+			}
+		}
+		return false
+	}
+	var out []TopEntity
+	for _, e := range x.entities {
+		if e.typ == "" || typ != "" && e.typ != typ {
+			continue
+		}
+		te := TopEntity{ID: e.iri, Name: e.name, Type: e.typ}
+		for _, a := range e.mentions {
+			if inRange(x.articles[a].date, o.Since, "") {
+				te.Mentions++
+			}
+		}
+		seen := map[*xEntity]bool{}
+		for _, ed := range e.edges {
+			if n := ed.other(e); !seen[n] && ok(ed.articles) {
+				seen[n] = true
+			}
+		}
+		te.Connections = len(seen)
+		if te.Mentions == 0 && te.Connections == 0 {
+			continue
+		}
+		out = append(out, te)
+	}
+	slices.SortFunc(out, func(a, b TopEntity) int {
+		if o.By == "connections" {
+			return cmpOr(b.Connections-a.Connections, b.Mentions-a.Mentions, strings.Compare(a.Name, b.Name))
+		}
+		return cmpOr(b.Mentions-a.Mentions, b.Connections-a.Connections, strings.Compare(a.Name, b.Name))
+	})
+	return out[:min(len(out), o.Limit)], nil
+}
+
+// --- Neighbourhood ---
+
+// Node is an entity in a neighbourhood.
+type Node struct {
+	ID   quad.IRI `json:"id"`
+	Name string   `json:"name"`
+	Type string   `json:"type"`
+	Hop  int      `json:"hop"` // 0 for the centre, 1 or 2
+}
+
+// Edge is a relation edge between two entities, with the articles that state it.
+type Edge struct {
+	Source    quad.IRI `json:"source"`
+	Target    quad.IRI `json:"target"`
+	Predicate quad.IRI `json:"predicate"`
+	Articles  int      `json:"articles"`
+	FirstSeen string   `json:"firstSeen,omitempty"` // the earliest article's date
+	LastSeen  string   `json:"lastSeen,omitempty"`
+}
+
+// Neighbourhood is an entity, the entities within one or two relation edges of it, and the
+// edges between them.
+type Neighbourhood struct {
+	Center    Node   `json:"center"`
+	Nodes     []Node `json:"nodes"` // the centre first, then by hop, most corroborated first
+	Edges     []Edge `json:"edges"`
+	Truncated bool   `json:"truncated,omitempty"` // the limit left nodes out
+}
+
+// NeighbourhoodOptions filter a neighbourhood.
+type NeighbourhoodOptions struct {
+	Hops       int      // 1 (the default) or 2
+	Predicates []string // only these relations (names or IRIs, see ParsePredicate); none for all
+	From, To   string   // only edges stated by articles published in this range (YYYY[-MM[-DD]])
+	Limit      int      // at most this many nodes, the centre included (default 50)
+}
+
+// DefaultNeighbourhoodLimit is the default number of nodes of a neighbourhood.
+const DefaultNeighbourhoodLimit = 50
+
+// edgeFilter keeps the edges of the given predicates stated by articles in [from, to].
+type edgeFilter struct {
+	x        *exploreIndex
+	preds    map[quad.IRI]bool
+	from, to string
+}
+
+func newEdgeFilter(x *exploreIndex, preds []string, from, to string) (*edgeFilter, error) {
+	f := &edgeFilter{x: x, from: from, to: to}
+	if err := CheckDate(from); err != nil {
+		return nil, err
+	}
+	if err := CheckDate(to); err != nil {
+		return nil, err
+	}
+	for _, p := range preds {
+		for _, p := range strings.Split(p, ",") {
+			if strings.TrimSpace(p) == "" {
+				continue
+			}
+			iri, err := ParsePredicate(p)
+			if err != nil {
+				return nil, err
+			}
+			if f.preds == nil {
+				f.preds = map[quad.IRI]bool{}
+			}
+			f.preds[iri] = true
+		}
+	}
+	return f, nil
+}
+
+// articles returns the edge's articles in range, nil when the edge is filtered out.
+func (f *edgeFilter) articles(ed *xEdge) []int {
+	if f.preds != nil && !f.preds[ed.pred] {
+		return nil
+	}
+	if f.from == "" && f.to == "" {
+		return ed.articles
+	}
+	var out []int
+	for _, a := range ed.articles {
+		if inRange(f.x.articles[a].date, f.from, f.to) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Neighbourhood returns the entities within o.Hops relation edges (either direction) of the
+// entity name finds, and the edges among them.
+func (s *Store) Neighbourhood(ctx context.Context, name string, o NeighbourhoodOptions) (*Neighbourhood, error) {
+	if o.Hops == 0 {
+		o.Hops = 1
+	}
+	if o.Hops < 1 || o.Hops > 2 {
+		return nil, fmt.Errorf("hops must be 1 or 2, not %d: %w", o.Hops, ErrInvalid)
+	}
+	if o.Limit <= 0 {
+		o.Limit = DefaultNeighbourhoodLimit
+	}
+	x, err := s.exploreIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	f, err := newEdgeFilter(x, o.Predicates, o.From, o.To)
+	if err != nil {
+		return nil, err
+	}
+	center, err := s.exploreEntity(ctx, x, name)
+	if err != nil {
+		return nil, err
+	}
+	n := &Neighbourhood{Center: center.node()}
+	hop := map[*xEntity]int{center: 0}
+	order := []*xEntity{center}
+	frontier := []*xEntity{center}
+	for h := 1; h <= o.Hops && len(frontier) > 0; h++ {
+		weight := map[*xEntity]int{}
+		var next []*xEntity
+		for _, e := range frontier {
+			for _, ed := range e.edges {
+				arts := f.articles(ed)
+				if len(arts) == 0 {
+					continue
+				}
+				other := ed.other(e)
+				if _, seen := hop[other]; seen {
+					continue
+				}
+				if _, ok := weight[other]; !ok {
+					next = append(next, other)
+				}
+				weight[other] += len(arts)
+			}
+		}
+		slices.SortStableFunc(next, func(a, b *xEntity) int {
+			return cmpOr(weight[b]-weight[a], len(b.mentions)-len(a.mentions), strings.Compare(a.name, b.name))
+		})
+		if room := o.Limit - len(order); len(next) > room {
+			next, n.Truncated = next[:max(room, 0)], true
+		}
+		for _, e := range next {
+			hop[e] = h
+			order = append(order, e)
+		}
+		frontier = next
+	}
+	for _, e := range order {
+		nd := e.node()
+		nd.Hop = hop[e]
+		n.Nodes = append(n.Nodes, nd)
+	}
+	n.Edges = []Edge{}
+	seen := map[*xEdge]bool{}
+	for _, e := range order {
+		for _, ed := range e.edges {
+			if seen[ed] {
+				continue
+			}
+			seen[ed] = true
+			if _, in := hop[ed.other(e)]; !in {
+				continue
+			}
+			if arts := f.articles(ed); len(arts) > 0 {
+				n.Edges = append(n.Edges, x.edge(ed, arts))
+			}
+		}
+	}
+	return n, nil
+}
+
+func (x *exploreIndex) edge(ed *xEdge, arts []int) Edge {
+	out := Edge{Source: ed.s.iri, Target: ed.o.iri, Predicate: ed.pred, Articles: len(arts)}
+	for _, a := range arts {
+		if d := x.articles[a].date; d != "" {
+			out.FirstSeen, out.LastSeen = minDate(out.FirstSeen, d), maxDate(out.LastSeen, d)
+		}
+	}
+	return out
+}
+
+// PredicateCount is a relation predicate and how many edges of it the graph has.
+type PredicateCount struct {
+	Predicate quad.IRI `json:"predicate"`
+	Name      string   `json:"name"`
+	Edges     int      `json:"edges"`
+}
+
+// Predicates lists the relation predicates the graph has edges of, most used first.
+func (s *Store) Predicates(ctx context.Context) ([]PredicateCount, error) {
+	x, err := s.exploreIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	counts := map[quad.IRI]int{}
+	for _, e := range x.entities {
+		for _, ed := range e.edges {
+			if ed.s == e {
+				counts[ed.pred]++
+			}
+		}
+	}
+	out := []PredicateCount{}
+	for p, n := range counts {
+		out = append(out, PredicateCount{Predicate: p, Name: typeName(p), Edges: n})
+	}
+	slices.SortFunc(out, func(a, b PredicateCount) int {
+		return cmpOr(b.Edges-a.Edges, strings.Compare(string(a.Predicate), string(b.Predicate)))
+	})
+	return out, nil
+}
