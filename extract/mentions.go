@@ -201,7 +201,7 @@ func gazetteerSegment(d *Document, g *gazetteer.Gazetteer, i, limit int, covered
 			}
 			// A town named like a person, followed by the rest of the person's name: "Elizabeth
 			// Quat", "Marilyn Monroe" are people.
-			if j == i && h.Entry.Type == City && (firstNames[toks[i].Text] || toks[i].NER == "B-per") && j+1 < limit && !covered[j+1] &&
+			if j == i && (h.Entry.Type == City || h.Entry.Type == gazetteer.Region) && (firstNames[toks[i].Text] || givenNames[toks[i].Text] || strings.HasSuffix(toks[i].NER, "-per")) && j+1 < limit && !covered[j+1] &&
 				isNameWord(toks[j+1].Text) && isCapitalized(toks[j+1].Text) && strings.HasPrefix(toks[j+1].NER, "I-per") {
 				continue
 			}

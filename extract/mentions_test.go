@@ -167,3 +167,10 @@ func TestPlacesInsideInstitutionNames(t *testing.T) {
 		t.Errorf("Texas inside the university's name: %s", entityNames(y))
 	}
 }
+
+func TestRegionNamedLikeAPerson(t *testing.T) {
+	x := run(t, "Jeyhun Bayramov received Armenian Foreign Minister Ararat Mirzoyan in Baku.", "")
+	if e := entity(x, "Ararat Mirzoyan"); e == nil || e.Type != Person {
+		t.Errorf("Ararat Mirzoyan: %s", entityNames(x))
+	}
+}
