@@ -72,11 +72,16 @@ var functionWords = setOf("the", "a", "an", "this", "that", "these", "those", "i
 var formerMarkers = setOf("late", "former", "ex", "then", "ousted", "deposed", "outgoing", "retired")
 
 // Process adds the mentions it finds to d.Mentions.
-func (m Mentions) Process(d *Document) {
-	g := m.Gaz
-	if g == nil {
-		g = gazetteer.Default()
+// gazetteer is the stage's gazetteer, or the default one.
+func (m Mentions) gazetteer() *gazetteer.Gazetteer {
+	if m.Gaz != nil {
+		return m.Gaz
 	}
+	return gazetteer.Default()
+}
+
+func (m Mentions) Process(d *Document) {
+	g := m.gazetteer()
 	covered := make([]bool, len(d.Tokens))
 	for _, f := range d.Mentions { // dates found earlier
 		markCovered(d, covered, f.Span)
@@ -781,10 +786,7 @@ var ofAtIn = setOf("of", "at", "in")
 
 // regionOrCountryAt: a region's or country's name starts at token i.
 func (m Mentions) regionOrCountryAt(d *Document, i int) bool {
-	g := m.Gaz
-	if g == nil {
-		g = gazetteer.Default()
-	}
+	g := m.gazetteer()
 	for _, h := range g.Match(d.Text, d.Tokens[i].Start) {
 		if (h.Entry.Type == gazetteer.Region || h.Entry.Type == gazetteer.Country) && h.Form != gazetteer.FormDemonym {
 			return true
@@ -831,10 +833,7 @@ func personPart(toks []Token, first, last int) bool {
 
 // country ties a tagger's nationality or country chunk to the gazetteer's country.
 func (m Mentions) country(d *Document, f *Found) *Found {
-	g := m.Gaz
-	if g == nil {
-		g = gazetteer.Default()
-	}
+	g := m.gazetteer()
 	for _, e := range g.Lookup(f.Name) {
 		if e.Type != gazetteer.Country {
 			continue

@@ -595,12 +595,7 @@ func readCities(path string, countries []*country, reserved map[string]bool) ([]
 		}
 	}
 
-	ambiguous := map[string]bool{}
-	for _, line := range strings.Split(ambiguousCitiesTxt, "\n") {
-		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-			ambiguous[line] = true
-		}
-	}
+	ambiguous := ambiguousNames()
 
 	var kept []*city
 	for _, c := range all {
@@ -746,12 +741,7 @@ func readRegions(path string, cities []*city, reserved map[string]bool) ([]*regi
 			cityNames[a] = true
 		}
 	}
-	ambiguous := map[string]bool{}
-	for _, line := range strings.Split(ambiguousCitiesTxt, "\n") {
-		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-			ambiguous[line] = true
-		}
-	}
+	ambiguous := ambiguousNames()
 	countriesOf := map[string]map[string]bool{} // name -> ISO2 codes of the regions it names
 	var all []*region
 	seen := map[string]bool{}
@@ -816,6 +806,17 @@ func readRegions(path string, cities []*city, reserved map[string]bool) ([]*regi
 	}
 	sort.Slice(kept, func(i, j int) bool { return kept[i].ID < kept[j].ID })
 	return kept, nil
+}
+
+// ambiguousNames are the names of gen/ambiguous_cities.txt.
+func ambiguousNames() map[string]bool {
+	out := map[string]bool{}
+	for _, line := range strings.Split(ambiguousCitiesTxt, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			out[line] = true
+		}
+	}
+	return out
 }
 
 func regionsTSV(rs []*region) [][]string {
