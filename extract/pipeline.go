@@ -13,7 +13,8 @@ type Extractor struct {
 }
 
 // DefaultStages is the extraction pipeline, in order. Each stage adds one layer to the
-// document: tokens and sentences, tags, dates, mentions, entities, descriptions, dateline, relations.
+// document: tokens and sentences, tags, dates, mentions, entities, descriptions, dateline, relations, and
+// ids local to the article for people it names by one word.
 func DefaultStages() []Stage {
 	return []Stage{
 		Segmenter{},
@@ -24,6 +25,7 @@ func DefaultStages() []Stage {
 		Coref{},
 		DatelineReader{},
 		Relater{},
+		LocalNames{},
 	}
 }
 

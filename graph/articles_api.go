@@ -26,7 +26,11 @@ import (
 //
 //	{"articles": [{"iri": "ng:article/a1", "hash": "9f2c...", "nquads": "<s> <p> \"o\" <ng:article/a1> .\n..."}]}
 //
-// The answer is the WriteStats as JSON: {"added": 1, "replaced": 0, "unchanged": 0, "quads": 42}.
+// An article may carry "links": [{"from": "ng:person/bayramov@1a2b3c4d", "to":
+// "ng:person/jeyhun-bayramov", "reason": "..."}] (see Article.Links).
+//
+// The answer is the WriteStats as JSON: {"added": 1, "replaced": 0, "unchanged": 0, "quads": 42,
+// "links": 0}.
 // Errors are {"error": "..."} with 400 (a bad batch: nothing of it is written), 401 (no or a
 // wrong token), 403 (the server has no token: it takes no articles), 405, 413 or 500.
 
@@ -38,9 +42,16 @@ const MaxArticlesBody = 256 << 20
 
 // wireArticle is an Article as the articles API carries it: its quads as N-Quads.
 type wireArticle struct {
-	IRI    string `json:"iri"`
-	Hash   string `json:"hash"`
-	NQuads string `json:"nquads"`
+	IRI    string     `json:"iri"`
+	Hash   string     `json:"hash"`
+	NQuads string     `json:"nquads"`
+	Links  []wireLink `json:"links,omitempty"`
+}
+
+type wireLink struct {
+	From   string `json:"from"`
+	To     string `json:"to"`
+	Reason string `json:"reason,omitempty"`
 }
 
 type wireBatch struct {
@@ -52,6 +63,7 @@ type wireStats struct {
 	Replaced  int `json:"replaced"`
 	Unchanged int `json:"unchanged"`
 	Quads     int `json:"quads"`
+	Links     int `json:"links"`
 }
 
 // ArticlesHandler serves POST requests of article batches (see ArticlesPath) and writes them
@@ -102,6 +114,12 @@ func (wa wireArticle) article() (Article, error) {
 		return Article{}, errors.New(`"iri" and "hash" are required`)
 	}
 	a := Article{IRI: quad.IRI(wa.IRI), Hash: wa.Hash}
+	for _, l := range wa.Links {
+		if l.From == "" || l.To == "" {
+			return Article{}, errors.New(`a link needs "from" and "to"`)
+		}
+		a.Links = append(a.Links, Link{From: quad.IRI(l.From), To: quad.IRI(l.To), Reason: l.Reason})
+	}
 	r := nquads.NewReader(strings.NewReader(wa.NQuads), false)
 	for {
 		q, err := r.ReadQuad()
@@ -130,7 +148,11 @@ func toWire(a Article) (wireArticle, error) {
 	if err := w.Close(); err != nil {
 		return wireArticle{}, err
 	}
-	return wireArticle{IRI: string(a.IRI), Hash: a.Hash, NQuads: buf.String()}, nil
+	wa := wireArticle{IRI: string(a.IRI), Hash: a.Hash, NQuads: buf.String()}
+	for _, l := range a.Links {
+		wa.Links = append(wa.Links, wireLink{From: string(l.From), To: string(l.To), Reason: l.Reason})
+	}
+	return wa, nil
 }
 
 // ArticlesClient writes articles through the articles API of a running server. It has the

@@ -28,7 +28,7 @@ func (s *Store) Forget(ctx context.Context, articles ...quad.IRI) (ForgetStats, 
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	var st ForgetStats
-	t, err := s.loadMerges(ctx)
+	t, err := s.mergesForWrite(ctx)
 	if err != nil {
 		return st, err
 	}
@@ -54,10 +54,16 @@ func (s *Store) Forget(ctx context.Context, articles ...quad.IRI) (ForgetStats, 
 			}
 		}
 		if err := s.applyDeltas(deltas); err != nil {
+			s.dropMerges()
 			return st, fmt.Errorf("forget %s: %w", iri, err)
 		}
 		st.Articles++
 		st.Quads += len(old)
 	}
-	return st, s.refreshMergesTouching(ctx, t, touched)
+	if err := s.refreshMergesTouching(ctx, t, touched); err != nil {
+		s.dropMerges()
+		return st, err
+	}
+	s.keepMerges(t)
+	return st, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/cayleygraph/quad"
 
@@ -27,8 +28,11 @@ const CopyThreshold = 0.9
 type writeHooks struct {
 	s       *Store
 	pending map[string][]pendingCopy // band -> articles of this call
-	merges  *mergeTable              // nil when the store has no merge
+	shared  *mergeTable              // the store's merges when the call began: read only
+	own     *mergeTable              // the writer's copy, once the call changes merges
 	touched map[string]bool          // nodes of the written articles, when there are merges
+	nodes   map[string]bool          // subjects of the articles of this call: link targets
+	now     time.Time
 }
 
 type pendingCopy struct {
@@ -37,21 +41,75 @@ type pendingCopy struct {
 }
 
 func (s *Store) beginWrite(ctx context.Context) (*writeHooks, error) {
-	h := &writeHooks{s: s, pending: map[string][]pendingCopy{}}
+	h := &writeHooks{s: s, pending: map[string][]pendingCopy{}, nodes: map[string]bool{}, now: time.Now()}
 	t, err := s.loadMerges(ctx)
 	if err != nil {
 		return nil, err
 	}
+	h.shared = t
 	if !t.empty() {
-		h.merges, h.touched = t, map[string]bool{}
+		h.touched = map[string]bool{}
 	}
 	return h, nil
+}
+
+// table returns the merges for the call to change.
+func (h *writeHooks) table() *mergeTable {
+	if h.own == nil {
+		h.own = h.shared.clone()
+	}
+	return h.own
+}
+
+// links returns the quads that record a's links as merges (see Article.Links), given the
+// article's quads to write, and how many links they record.
+func (h *writeHooks) links(ctx context.Context, a Article, quads []quad.Quad) ([]quad.Quad, int, error) {
+	for _, q := range quads {
+		h.nodes[keyOfValue(q.Subject)] = true
+	}
+	if len(a.Links) == 0 {
+		return nil, 0, nil
+	}
+	t := h.table()
+	var out []quad.Quad
+	n := 0
+	for _, l := range a.Links {
+		m, err := t.newMerge(l.To, l.From, MergeOptions{By: LoadMergeBy, Reason: l.Reason, At: h.now})
+		if err != nil {
+			continue // merged already (the article is a new version), or one entity already
+		}
+		if !h.nodes[keyOfValue(l.To)] {
+			if ok, err := h.s.has(ctx, l.To); err != nil {
+				return nil, 0, err
+			} else if !ok {
+				continue
+			}
+		}
+		t.add(m)
+		m.Root, _ = t.root(m.Merged).(quad.IRI)
+		out = append(out, m.record()...)
+		out = append(out, m.ontoQuad(m.Root))
+		seen := map[quadKey]bool{}
+		fk := keyOfValue(l.From)
+		for _, q := range quads {
+			if (keyOfValue(q.Subject) == fk || keyOfValue(q.Object) == fk) && !isMergeLabel(q.Label) {
+				if p := t.project(m, q); !seen[keyOf(p)] {
+					seen[keyOf(p)] = true
+					out = append(out, p)
+				}
+			}
+		}
+		// Its projections are made here from the article's quads: nothing to refresh.
+		delete(h.touched, fk)
+		n++
+	}
+	return out, n, nil
 }
 
 // article is called for each article about to be written (added or replaced), with its
 // stored quads and its new ones; it returns the new quads with the copy links added.
 func (h *writeHooks) article(ctx context.Context, iri quad.IRI, old, quads []quad.Quad) ([]quad.Quad, error) {
-	if h.merges != nil {
+	if h.touched != nil {
 		for _, list := range [][]quad.Quad{old, quads} {
 			for _, q := range list {
 				h.touched[keyOfValue(q.Subject)] = true
@@ -89,12 +147,31 @@ func (h *writeHooks) article(ctx context.Context, iri quad.IRI, old, quads []qua
 	return quads, nil
 }
 
-// finish runs after the last batch is written.
+// finish runs after the last batch is written: it brings the merges the articles touched up
+// to date, and makes the call's merge table the store's.
 func (h *writeHooks) finish(ctx context.Context) error {
-	if h.merges == nil || len(h.touched) == 0 {
-		return nil
+	if len(h.touched) > 0 {
+		t := h.own
+		if t == nil {
+			t = h.shared
+		}
+		for k := range h.touched {
+			if _, ok := t.byFrom[k]; ok {
+				t = h.table()
+				break
+			}
+		}
+		if t == h.own {
+			if err := h.s.refreshMergesTouching(ctx, t, h.touched); err != nil {
+				h.s.dropMerges()
+				return err
+			}
+		}
 	}
-	return h.s.refreshMergesTouching(ctx, h.merges, h.touched)
+	if h.own != nil {
+		h.s.keepMerges(h.own)
+	}
+	return nil
 }
 
 // findCopies returns the articles (stored, or pending in this write) whose signature is at

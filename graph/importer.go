@@ -43,6 +43,7 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportStats, error) {
 	}
 	qr := nquads.NewReader(br, false)
 	defer qr.Close()
+	defer s.dropMerges() // the quads may hold merges
 	var deltas []cgraph.Delta
 	flush := func() error {
 		if len(deltas) == 0 {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -49,13 +50,46 @@ type MergeInfo struct {
 	Quads  int      `json:"quads"` // quads the merge adds (record and projections), after the operation
 }
 
-// mergeTable is every merge of the store, read at once (merges are human decisions: few).
+// mergeTable is every merge of the store, read at once. A table a reader gets from
+// loadMerges is shared and must not be changed; writers change a clone (mergesForWrite).
 type mergeTable struct {
 	byIRI  map[string]*MergeInfo
-	byFrom map[string]*MergeInfo // merged entity -> its merge
+	byFrom map[string]*MergeInfo   // merged entity -> its merge
+	byInto map[string][]*MergeInfo // entity -> the merges into it
+}
+
+func newMergeTable() *mergeTable {
+	return &mergeTable{byIRI: map[string]*MergeInfo{}, byFrom: map[string]*MergeInfo{}, byInto: map[string][]*MergeInfo{}}
 }
 
 func (t *mergeTable) empty() bool { return t == nil || len(t.byIRI) == 0 }
+
+func (t *mergeTable) add(m *MergeInfo) {
+	t.byIRI[string(m.IRI)] = m
+	t.byFrom[keyOfValue(m.Merged)] = m
+	k := keyOfValue(m.Into)
+	t.byInto[k] = append(t.byInto[k], m)
+}
+
+func (t *mergeTable) remove(m *MergeInfo) {
+	delete(t.byIRI, string(m.IRI))
+	delete(t.byFrom, keyOfValue(m.Merged))
+	k := keyOfValue(m.Into)
+	t.byInto[k] = slices.DeleteFunc(t.byInto[k], func(x *MergeInfo) bool { return x == m })
+	if len(t.byInto[k]) == 0 {
+		delete(t.byInto, k)
+	}
+}
+
+// clone copies the table and its merges, for a writer to change.
+func (t *mergeTable) clone() *mergeTable {
+	c := newMergeTable()
+	for _, m := range t.byIRI {
+		mc := *m
+		c.add(&mc)
+	}
+	return c
+}
 
 // root follows merged -> into links to the entity that carries everything.
 func (t *mergeTable) root(v quad.Value) quad.Value {
@@ -72,21 +106,84 @@ func (t *mergeTable) root(v quad.Value) quad.Value {
 	return v // a cycle (cannot be made through Merge): stop
 }
 
+// under returns the merges whose chain leads into the entity v, nearest first.
+func (t *mergeTable) under(v quad.Value) []*MergeInfo {
+	var out []*MergeInfo
+	seen := map[string]bool{keyOfValue(v): true}
+	queue := []string{keyOfValue(v)}
+	for len(queue) > 0 {
+		k := queue[0]
+		queue = queue[1:]
+		for _, m := range t.byInto[k] {
+			mk := keyOfValue(m.Merged)
+			if !seen[mk] {
+				seen[mk] = true
+				out = append(out, m)
+				queue = append(queue, mk)
+			}
+		}
+	}
+	return out
+}
+
 // cluster returns the entities whose root is root, root first.
 func (t *mergeTable) cluster(root quad.Value) []quad.Value {
 	out := []quad.Value{root}
-	rk := keyOfValue(root)
-	var more []string
-	for k, m := range t.byFrom {
-		if keyOfValue(t.root(m.Merged)) == rk {
-			more = append(more, k)
-		}
-	}
-	slices.Sort(more)
-	for _, k := range more {
-		out = append(out, t.byFrom[k].Merged)
+	more := t.under(root)
+	slices.SortFunc(more, func(a, b *MergeInfo) int { return strings.Compare(keyOfValue(a.Merged), keyOfValue(b.Merged)) })
+	for _, m := range more {
+		out = append(out, m.Merged)
 	}
 	return out
+}
+
+// mergeCache keeps the merge table between calls on a store no other process writes (bolt,
+// memstore): reading it means reading every merge, and loads record thousands of automatic
+// merges. On PostgreSQL, where other processes write, every call reads it afresh.
+type mergeCache struct {
+	mu sync.Mutex
+	on bool
+	t  *mergeTable
+}
+
+// loadMerges returns every merge; the table is shared: do not change it.
+func (s *Store) loadMerges(ctx context.Context) (*mergeTable, error) {
+	s.merges.mu.Lock()
+	t := s.merges.t
+	s.merges.mu.Unlock()
+	if t != nil {
+		return t, nil
+	}
+	t, err := s.readMerges(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.keepMerges(t)
+	return t, nil
+}
+
+// mergesForWrite returns a copy of the merge table for a writer (holding writeMu) to change;
+// keepMerges publishes it once the writes are done, dropMerges forgets the cache on failure.
+func (s *Store) mergesForWrite(ctx context.Context) (*mergeTable, error) {
+	t, err := s.loadMerges(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return t.clone(), nil
+}
+
+func (s *Store) keepMerges(t *mergeTable) {
+	s.merges.mu.Lock()
+	defer s.merges.mu.Unlock()
+	if s.merges.on {
+		s.merges.t = t
+	}
+}
+
+func (s *Store) dropMerges() {
+	s.merges.mu.Lock()
+	defer s.merges.mu.Unlock()
+	s.merges.t = nil
 }
 
 func isMergeLabel(v quad.Value) bool {
@@ -94,9 +191,9 @@ func isMergeLabel(v quad.Value) bool {
 	return ok && strings.HasPrefix(string(iri), "ng:merge/")
 }
 
-// loadMerges reads every merge record.
-func (s *Store) loadMerges(ctx context.Context) (*mergeTable, error) {
-	t := &mergeTable{byIRI: map[string]*MergeInfo{}, byFrom: map[string]*MergeInfo{}}
+// readMerges reads every merge record from the store.
+func (s *Store) readMerges(ctx context.Context) (*mergeTable, error) {
+	t := newMergeTable()
 	nodes, err := s.subjects(ctx, iriType, iriMerge)
 	if err != nil {
 		return nil, fmt.Errorf("read merges: %w", err)
@@ -133,8 +230,7 @@ func (s *Store) loadMerges(ctx context.Context) (*mergeTable, error) {
 		if m.Merged == "" || m.Into == "" {
 			continue // not a merge newsgraph made
 		}
-		t.byIRI[string(iri)] = m
-		t.byFrom[keyOfValue(m.Merged)] = m
+		t.add(m)
 	}
 	return t, nil
 }
@@ -186,49 +282,64 @@ func (s *Store) Merge(ctx context.Context, keep, other quad.IRI, o MergeOptions)
 			return MergeInfo{}, fmt.Errorf("merge: %s: %w", e, ErrNotFound)
 		}
 	}
-	t, err := s.loadMerges(ctx)
+	t, err := s.mergesForWrite(ctx)
 	if err != nil {
 		return MergeInfo{}, err
 	}
-	if m, ok := t.byFrom[keyOfValue(other)]; ok {
-		return MergeInfo{}, fmt.Errorf("merge: %s is already merged into %s (%s): unmerge it first", other, m.Into, m.IRI)
+	m, err := t.newMerge(keep, other, o)
+	if err != nil {
+		return MergeInfo{}, err
 	}
-	if keyOfValue(t.root(keep)) == keyOfValue(other) || keep == other {
-		return MergeInfo{}, fmt.Errorf("merge: %s and %s are already one entity", keep, other)
-	}
-	at := o.At
-	if at.IsZero() {
-		at = time.Now()
-	}
-	by := o.By
-	if by == "" {
-		by = "unknown"
-	}
-	m := &MergeInfo{Merged: other, Into: keep, By: by, At: at.UTC().Format(time.RFC3339), Reason: o.Reason}
-	h := sha256.Sum256([]byte(string(other) + "\x00" + string(keep) + "\x00" + m.At + "\x00" + by))
-	m.IRI = quad.IRI("ng:merge/" + hex.EncodeToString(h[:])[:16])
-	if _, dup := t.byIRI[string(m.IRI)]; dup {
-		return MergeInfo{}, fmt.Errorf("merge: %s exists", m.IRI)
-	}
-
 	var deltas []cgraph.Delta
 	for _, q := range m.record() {
 		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
 	}
-	t.byIRI[string(m.IRI)] = m
-	t.byFrom[keyOfValue(other)] = m
+	t.add(m)
 	// The new merge has no projections yet; those of merges into other move with it.
 	more, err := s.refreshDeltas(ctx, t, t.affected(m))
 	if err != nil {
 		return MergeInfo{}, err
 	}
 	if err := s.applyDeltas(append(deltas, more...)); err != nil {
+		s.dropMerges()
 		return MergeInfo{}, fmt.Errorf("merge: %w", err)
 	}
+	s.keepMerges(t)
 	out := *m
 	out.Root, _ = t.root(other).(quad.IRI)
 	out.Quads, _ = s.countMergeQuads(ctx, m)
 	return out, nil
+}
+
+// newMerge checks that other may be merged into keep and returns the merge, not yet in t.
+func (t *mergeTable) newMerge(keep, other quad.IRI, o MergeOptions) (*MergeInfo, error) {
+	if m, ok := t.byFrom[keyOfValue(other)]; ok {
+		return nil, fmt.Errorf("merge: %s is already merged into %s (%s): unmerge it first", other, m.Into, m.IRI)
+	}
+	if keyOfValue(t.root(keep)) == keyOfValue(other) || keep == other {
+		return nil, fmt.Errorf("merge: %s and %s are already one entity", keep, other)
+	}
+	when := o.At
+	if when.IsZero() {
+		when = time.Now()
+	}
+	by := o.By
+	if by == "" {
+		by = "unknown"
+	}
+	m := &MergeInfo{Merged: other, Into: keep, By: by, At: when.UTC().Format(time.RFC3339), Reason: o.Reason}
+	at := m.At
+	if by == LoadMergeBy {
+		// A load's link has the same IRI whenever the load runs: a load run again after a
+		// crash labels its quads as a clean load does.
+		at = ""
+	}
+	h := sha256.Sum256([]byte(string(other) + "\x00" + string(keep) + "\x00" + at + "\x00" + by))
+	m.IRI = quad.IRI("ng:merge/" + hex.EncodeToString(h[:])[:16])
+	if _, dup := t.byIRI[string(m.IRI)]; dup {
+		return nil, fmt.Errorf("merge: %s exists", m.IRI)
+	}
+	return m, nil
 }
 
 // record is the quads that say what the merge is (without ng:projectedOnto, which
@@ -256,24 +367,7 @@ func (t *mergeTable) affected(m *MergeInfo) []*MergeInfo {
 	if _, ok := t.byIRI[string(m.IRI)]; ok {
 		out = append(out, m)
 	}
-	mk := keyOfValue(m.Merged)
-	for _, x := range t.byIRI {
-		if x == m {
-			continue
-		}
-		for v, i := quad.Value(x.Merged), 0; i <= len(t.byFrom); i++ {
-			if keyOfValue(v) == mk {
-				out = append(out, x)
-				break
-			}
-			next, ok := t.byFrom[keyOfValue(v)]
-			if !ok {
-				break
-			}
-			v = next.Into
-		}
-	}
-	return out
+	return append(out, t.under(m.Merged)...)
 }
 
 // Unmerge deletes a merge: every quad labelled with it. The graph is then what it would be had
@@ -281,7 +375,7 @@ func (t *mergeTable) affected(m *MergeInfo) []*MergeInfo {
 func (s *Store) Unmerge(ctx context.Context, merge quad.IRI) (MergeInfo, error) {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	t, err := s.loadMerges(ctx)
+	t, err := s.mergesForWrite(ctx)
 	if err != nil {
 		return MergeInfo{}, err
 	}
@@ -291,17 +385,33 @@ func (s *Store) Unmerge(ctx context.Context, merge quad.IRI) (MergeInfo, error) 
 			return MergeInfo{}, fmt.Errorf("unmerge: no merge %s, and no merge of an entity %s: %w", merge, merge, ErrNotFound)
 		}
 	}
-	old, err := s.mergeQuads(ctx, m)
+	deltas, n, err := s.unmergeDeltas(ctx, t, m)
 	if err != nil {
 		return MergeInfo{}, err
+	}
+	if err := s.applyDeltas(deltas); err != nil {
+		s.dropMerges()
+		return MergeInfo{}, fmt.Errorf("unmerge: %w", err)
+	}
+	s.keepMerges(t)
+	out := *m
+	out.Quads = n
+	return out, nil
+}
+
+// unmergeDeltas removes m from t and returns the deltas that delete its quads and bring the
+// merges that went through it up to date, and how many quads m had.
+func (s *Store) unmergeDeltas(ctx context.Context, t *mergeTable, m *MergeInfo) ([]cgraph.Delta, int, error) {
+	old, err := s.mergeQuads(ctx, m)
+	if err != nil {
+		return nil, 0, err
 	}
 	var deltas []cgraph.Delta
 	for _, q := range old {
 		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 	}
 	children := t.affected(m)
-	delete(t.byIRI, string(m.IRI))
-	delete(t.byFrom, keyOfValue(m.Merged))
+	t.remove(m)
 	var rest []*MergeInfo
 	for _, c := range children {
 		if c != m {
@@ -310,14 +420,9 @@ func (s *Store) Unmerge(ctx context.Context, merge quad.IRI) (MergeInfo, error) 
 	}
 	more, err := s.refreshDeltas(ctx, t, rest)
 	if err != nil {
-		return MergeInfo{}, err
+		return nil, 0, err
 	}
-	if err := s.applyDeltas(append(deltas, more...)); err != nil {
-		return MergeInfo{}, fmt.Errorf("unmerge: %w", err)
-	}
-	out := *m
-	out.Quads = len(old)
-	return out, nil
+	return append(deltas, more...), len(old), nil
 }
 
 // mergeQuads returns every stored quad labelled with the merge: its record, B's owl:sameAs,
@@ -395,27 +500,13 @@ func (m *MergeInfo) ontoQuad(root quad.IRI) quad.Quad {
 func (s *Store) desiredProjections(ctx context.Context, t *mergeTable, m *MergeInfo) ([]quad.Quad, error) {
 	seen := map[quadKey]bool{}
 	var out []quad.Quad
-	mapNode := func(v quad.Value) (quad.Value, bool) {
-		if _, ok := v.(quad.IRI); !ok {
-			return v, false
-		}
-		r := t.root(v)
-		return r, keyOfValue(r) != keyOfValue(v)
-	}
 	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
 		err := s.quads(ctx, d, m.Merged, nil, func(q quad.Quad) bool {
 			if isMergeLabel(q.Label) {
 				return true
 			}
-			sub, sm := mapNode(q.Subject)
-			obj, _ := mapNode(q.Object)
-			p := q.Predicate
-			if sm && keyOfValue(p) == keyOfValue(iriName) {
-				p = iriAlternateName
-			}
-			pq := quad.Quad{Subject: sub, Predicate: p, Object: obj, Label: m.IRI}
-			if k := keyOf(pq); !seen[k] {
-				seen[k] = true
+			if pq := t.project(m, q); !seen[keyOf(pq)] {
+				seen[keyOf(pq)] = true
 				out = append(out, pq)
 			}
 			return true
@@ -425,6 +516,25 @@ func (s *Store) desiredProjections(ctx context.Context, t *mergeTable, m *MergeI
 		}
 	}
 	return out, nil
+}
+
+// project is what m makes of an article's quad about its merged entity: the quad with every
+// merged node replaced by its root, labelled m (a merged node's name becomes an alternate name).
+func (t *mergeTable) project(m *MergeInfo, q quad.Quad) quad.Quad {
+	mapNode := func(v quad.Value) (quad.Value, bool) {
+		if _, ok := v.(quad.IRI); !ok {
+			return v, false
+		}
+		r := t.root(v)
+		return r, keyOfValue(r) != keyOfValue(v)
+	}
+	sub, sm := mapNode(q.Subject)
+	obj, _ := mapNode(q.Object)
+	p := q.Predicate
+	if sm && keyOfValue(p) == keyOfValue(iriName) {
+		p = iriAlternateName
+	}
+	return quad.Quad{Subject: sub, Predicate: p, Object: obj, Label: m.IRI}
 }
 
 // refreshDeltas returns the deltas that bring the projections of the merges ms in line with
@@ -453,26 +563,61 @@ func (s *Store) refreshDeltas(ctx context.Context, t *mergeTable, ms []*MergeInf
 	return deltas, nil
 }
 
+// LoadMergeBy is who the merges that loads make are recorded as made by (the links of
+// one-word people to the person they are: extract.Linker). Such a merge goes when its merged
+// entity does (the article that named it forgotten or replaced), so that forgetting an
+// article gives back the graph as it was before it was loaded.
+const LoadMergeBy = "newsgraph load"
+
 // refreshMergesTouching brings up to date the merges whose merged entity is among nodes (after
-// articles that mention them were written or forgotten).
+// articles that mention them were written or forgotten), and deletes the load's merges whose
+// merged entity no article mentions any more. t is the writer's table: the caller keeps it.
 func (s *Store) refreshMergesTouching(ctx context.Context, t *mergeTable, nodes map[string]bool) error {
 	if t.empty() {
 		return nil
 	}
 	var ms []*MergeInfo
-	for k, m := range t.byFrom {
-		if nodes[k] {
-			ms = append(ms, m)
+	if len(nodes) < len(t.byFrom) {
+		for k := range nodes {
+			if m, ok := t.byFrom[k]; ok {
+				ms = append(ms, m)
+			}
+		}
+	} else {
+		for k, m := range t.byFrom {
+			if nodes[k] {
+				ms = append(ms, m)
+			}
 		}
 	}
 	if len(ms) == 0 {
 		return nil
 	}
 	slices.SortFunc(ms, func(a, b *MergeInfo) int { return strings.Compare(string(a.IRI), string(b.IRI)) })
-	deltas, err := s.refreshDeltas(ctx, t, ms)
+	var deltas []cgraph.Delta
+	var rest []*MergeInfo
+	for _, m := range ms {
+		if m.By == LoadMergeBy {
+			stated, err := s.hasArticleQuads(ctx, m.Merged)
+			if err != nil {
+				return fmt.Errorf("refresh merges: %w", err)
+			}
+			if !stated {
+				more, _, err := s.unmergeDeltas(ctx, t, m)
+				if err != nil {
+					return fmt.Errorf("refresh merges: %w", err)
+				}
+				deltas = append(deltas, more...)
+				continue
+			}
+		}
+		rest = append(rest, m)
+	}
+	more, err := s.refreshDeltas(ctx, t, rest)
 	if err != nil {
 		return fmt.Errorf("refresh merges: %w", err)
 	}
+	deltas = append(deltas, more...)
 	if len(deltas) == 0 {
 		return nil
 	}
@@ -480,4 +625,19 @@ func (s *Store) refreshMergesTouching(ctx context.Context, t *mergeTable, nodes 
 		return fmt.Errorf("refresh merges: %w", err)
 	}
 	return nil
+}
+
+// hasArticleQuads tells whether an article (not a merge) states anything about node.
+func (s *Store) hasArticleQuads(ctx context.Context, node quad.Value) (bool, error) {
+	found := false
+	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+		err := s.quads(ctx, d, node, nil, func(q quad.Quad) bool {
+			found = !isMergeLabel(q.Label)
+			return !found
+		})
+		if err != nil || found {
+			return found, err
+		}
+	}
+	return false, nil
 }

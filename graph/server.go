@@ -90,7 +90,7 @@ func NewHandler(s *Store, o ServerOptions) http.Handler {
 	mux := http.NewServeMux()
 	var apiHandler http.Handler = router
 	if o.Writable {
-		apiHandler = writesNeedToken(router, o.Token)
+		apiHandler = writesNeedToken(forgetMergesOnWrite(s, router), o.Token)
 	} else {
 		apiHandler = refuseWrites(router)
 	}
@@ -138,6 +138,17 @@ func writesNeedToken(next http.Handler, token string) http.Handler {
 			return
 		}
 		next.ServeHTTP(w, r)
+	})
+}
+
+// forgetMergesOnWrite drops the store's cached merge table after a write through Cayley's
+// API, which goes around the Store and may add or delete merges.
+func forgetMergesOnWrite(s *Store, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r)
+		if isWrite(r.URL.Path) {
+			s.dropMerges()
+		}
 	})
 }
 

@@ -57,6 +57,7 @@ type Store struct {
 	unsynced string
 
 	writeMu   writeLock // serialises writers (on PostgreSQL, across processes too: postgres.go)
+	merges    mergeCache
 	closeOnce sync.Once
 	closeErr  error
 }
@@ -133,6 +134,7 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 			return nil, fmt.Errorf("open memstore: %w", err)
 		}
 		s.qs = qs
+		s.merges.on = true
 	case Bolt:
 		if path == "" {
 			return nil, errors.New("open bolt store: a database path is required")
@@ -154,6 +156,7 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
 		}
 		s.qs, s.lock, s.unsynced = qs, lock, unsynced
+		s.merges.on = true // the lock keeps other processes out
 	case Postgres:
 		qs, err := openPostgres(path)
 		if err != nil {

@@ -21,6 +21,18 @@ type Article struct {
 	IRI   quad.IRI
 	Hash  string // content hash of the article, stored as <IRI> <ng:contentHash> "Hash" <IRI>
 	Quads []quad.Quad
+	// Links are entities the article mentions that are entities of other articles (a person
+	// it names by one word, and the person named in full elsewhere). WriteArticles records each
+	// as a merge by LoadMergeBy in the same transaction as the article, so the article and its
+	// links are stored together or not at all; a link whose From is merged already, or whose
+	// To is not in the store, is left out. Each is undone like any merge (Unmerge).
+	Links []Link
+}
+
+// Link says that entity From is entity To, and why.
+type Link struct {
+	From, To quad.IRI
+	Reason   string
 }
 
 // WriteStats counts what WriteArticles did.
@@ -29,6 +41,7 @@ type WriteStats struct {
 	Replaced  int // articles stored with another content hash, now replaced
 	Unchanged int // articles stored with the same content hash, skipped
 	Quads     int // quads now stored for the added and replaced articles, contentHash quads included
+	Links     int // links recorded as merges
 }
 
 func (st *WriteStats) add(o WriteStats) {
@@ -36,6 +49,7 @@ func (st *WriteStats) add(o WriteStats) {
 	st.Replaced += o.Replaced
 	st.Unchanged += o.Unchanged
 	st.Quads += o.Quads
+	st.Links += o.Links
 }
 
 var ignoreDupAndMissing = cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
@@ -70,6 +84,7 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 	flush := func() error {
 		if len(deltas) != 0 {
 			if err := s.applyDeltas(deltas); err != nil { // adds, then deletes: deltas.go
+				s.dropMerges()
 				return fmt.Errorf("write %d articles (%d quad changes): %w", len(inBatch), len(deltas), err)
 			}
 		}
@@ -111,6 +126,14 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 		}
 		pending.Quads += len(quads)
 		deltas = appendDiff(deltas, old, quads)
+		links, n, err := hooks.links(ctx, a, quads)
+		pending.Links += n
+		if err != nil {
+			return done, fmt.Errorf("article %d (%s): %w", i, a.IRI, err)
+		}
+		for _, q := range links {
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		}
 		inBatch[a.IRI] = true
 		if len(deltas) >= s.batch {
 			if err := flush(); err != nil {

@@ -31,6 +31,9 @@ type Options struct {
 	OnFail     func(where string, err error) // told of every article read but not extracted or written; nil means OnSkip
 	Extractor  *extract.Extractor            // nil means extract.New()
 	Progress   *Progress                     // when not nil, kept up to date for progress reports
+	// NoLink turns off linking across articles (see extract.Linker): each person an article
+	// names by one word stays a node of its own.
+	NoLink bool
 	// AfterWrite, when not nil, is called by Load after each batch is written, from the
 	// goroutine that writes, before the next batch (see ReleaseMapped).
 	AfterWrite func()
@@ -269,6 +272,7 @@ type Summary struct {
 	Failed     int // read, but could not be extracted or written
 	Entities   int // distinct entities in the articles extracted
 	Relations  int
+	Links      int   // people named by one word linked to the person they are (merges by graph.LoadMergeBy)
 	Quads      int64 // quads the store gained (quads written, when the store cannot be asked)
 	Seconds    float64
 
@@ -332,6 +336,7 @@ func Load(ctx context.Context, w Writer, paths []string, o Options) (Summary, er
 		}
 	}()
 
+	linker := newLinker(w, o.NoLink)
 	seed := maphash.MakeSeed()
 	entities := map[uint64]struct{}{}
 	var cur batch
@@ -360,6 +365,17 @@ func Load(ctx context.Context, w Writer, paths []string, o Options) (Summary, er
 			entities[maphash.String(seed, e.ID)] = struct{}{}
 		}
 		sum.Relations += len(r.Extraction.Relations)
+		if linker != nil {
+			// In input order: which article a person is first named in fully decides nothing,
+			// but the links of a load are the same on every run.
+			links, err := linker.Link(&r.Extraction)
+			if err != nil {
+				return fmt.Errorf("link %s: %w", r.Where, err)
+			}
+			for _, l := range links {
+				r.Graph.Links = append(r.Graph.Links, graph.Link{From: schema.EntityIRI(l.From), To: schema.EntityIRI(l.To), Reason: l.Reason})
+			}
+		}
 		cur.arts = append(cur.arts, r.Graph)
 		cur.where = append(cur.where, r.Where)
 		size += len(r.Graph.Quads)
@@ -380,7 +396,7 @@ func Load(ctx context.Context, w Writer, paths []string, o Options) (Summary, er
 	if werr := bw.failed(); werr != nil && (err == nil || interrupted) {
 		err = werr
 	}
-	sum.Added, sum.Replaced = bw.stats.Added, bw.stats.Replaced
+	sum.Added, sum.Replaced, sum.Links = bw.stats.Added, bw.stats.Replaced, bw.stats.Links
 	sum.Unchanged += bw.stats.Unchanged
 	sum.Failed += bw.failures
 	sum.Written, sum.LastWritten = bw.written, bw.last
@@ -394,6 +410,43 @@ func Load(ctx context.Context, w Writer, paths []string, o Options) (Summary, er
 	}
 	sum.Seconds = time.Since(start).Seconds()
 	return sum, err
+}
+
+// newLinker returns the linker of a load into w, which recalls the people w knows when w can
+// tell (a Store), or nil when linking is off.
+func newLinker(w Writer, off bool) *extract.Linker {
+	if off {
+		return nil
+	}
+	l := extract.NewLinker()
+	pw, ok := w.(interface {
+		PeopleNamed(context.Context, string) ([]graph.Person, error)
+	})
+	if !ok {
+		return l
+	}
+	l.Recall = func(word string) ([]extract.Known, error) {
+		ps, err := pw.PeopleNamed(context.Background(), word)
+		if err != nil {
+			return nil, err
+		}
+		var out []extract.Known
+		for _, p := range ps {
+			id, ok := schema.EntityID(p.IRI)
+			if !ok {
+				continue
+			}
+			k := extract.Known{ID: id, Name: p.Name, Titles: p.Titles}
+			for _, o := range p.Of {
+				if oid, ok := schema.EntityID(o); ok {
+					k.Of = append(k.Of, oid)
+				}
+			}
+			out = append(out, k)
+		}
+		return out, nil
+	}
+	return l
 }
 
 // batch is a run of articles to write in one WriteArticles call.
@@ -444,6 +497,7 @@ func (bw *batchWriter) write(b batch) {
 					ws.Replaced += one.Replaced
 					ws.Unchanged += one.Unchanged
 					ws.Quads += one.Quads
+					ws.Links += one.Links
 				}
 			}
 			if ws.Added+ws.Replaced+ws.Unchanged == 0 {
@@ -464,6 +518,7 @@ func (bw *batchWriter) write(b batch) {
 		bw.stats.Replaced += ws.Replaced
 		bw.stats.Unchanged += ws.Unchanged
 		bw.stats.Quads += ws.Quads
+		bw.stats.Links += ws.Links
 		n := ws.Added + ws.Replaced + ws.Unchanged
 		bw.written += n
 		bw.progress.Written.Add(int64(n))

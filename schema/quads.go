@@ -17,6 +17,22 @@ import (
 // The same id in two articles is one node.
 func EntityIRI(id string) quad.IRI { return quad.IRI("ng:" + escape(id)) }
 
+// EntityID is the entity id of a node EntityIRI made, and false for other nodes.
+func EntityID(iri quad.IRI) (string, bool) {
+	id, ok := strings.CutPrefix(string(iri), "ng:")
+	if !ok || strings.HasPrefix(id, "article/") || strings.HasPrefix(id, "merge/") {
+		return "", false
+	}
+	if strings.Contains(id, "%") {
+		u, err := url.PathUnescape(id)
+		if err != nil {
+			return "", false
+		}
+		id = u
+	}
+	return id, true
+}
+
 // ArticleIRI is the node of an article and the label of every quad it supports: its URL when
 // the article's id is one, else <ng:article/ID>.
 func ArticleIRI(id string) quad.IRI {

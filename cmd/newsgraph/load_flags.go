@@ -29,6 +29,7 @@ func loadFlags() []cli.Flag {
 		&cli.IntFlag{Name: "batch", Value: graph.DefaultBatchSize, Usage: "quads written per transaction (an article is never split between two)"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar or progress lines (skipped inputs and the summary are still printed)"},
 		&cli.BoolFlag{Name: "strict", Usage: "exit with an error status when any input is skipped or any article fails"},
+		&cli.BoolFlag{Name: "no-link", Usage: "do not link people named by one word (\"Bayramov\") to the person they are in other articles; linking records each link as a merge by \"" + graph.LoadMergeBy + "\" that `newsgraph unmerge` undoes"},
 		&cli.StringFlag{Name: "server", Usage: "hand the articles to a running `newsgraph serve --writable --token T` at `URL` instead of opening the database"},
 		&cli.StringFlag{Name: "token", EnvVars: []string{"NEWSGRAPH_TOKEN"}, Usage: "the server's write `TOKEN` (with --server)"},
 		&cli.StringFlag{Name: "cpuprofile", Hidden: true, Usage: "write a CPU profile of the load to `FILE` (go tool pprof)"},
@@ -118,6 +119,7 @@ func loadCmd(c *cli.Context) (retErr error) {
 		Workers:    c.Int("workers"),
 		BatchQuads: c.Int("batch"),
 		AfterWrite: afterWrite,
+		NoLink:     c.Bool("no-link"),
 		Progress:   prog,
 		OnSkip:     func(where string, err error) { out.println("skipped %s: %v", where, err) },
 		OnFail:     func(where string, err error) { out.println("failed %s: %v", where, err) },
@@ -127,9 +129,9 @@ func loadCmd(c *cli.Context) (retErr error) {
 	if sum.Seconds > 0 {
 		rate = float64(sum.Articles) / sum.Seconds
 	}
-	fmt.Printf("articles %d (new %d, replaced %d, unchanged %d, duplicates %d), skipped %d, failed %d, entities %d, relations %d, quads added %d, %.2f s, %.1f articles/s\n",
+	fmt.Printf("articles %d (new %d, replaced %d, unchanged %d, duplicates %d), skipped %d, failed %d, entities %d, relations %d, links %d, quads added %d, %.2f s, %.1f articles/s\n",
 		sum.Articles, sum.Added, sum.Replaced, sum.Unchanged, sum.Duplicates, sum.Skipped, sum.Failed,
-		sum.Entities, sum.Relations, sum.Quads, sum.Seconds, rate)
+		sum.Entities, sum.Relations, sum.Links, sum.Quads, sum.Seconds, rate)
 	if sum.Interrupted {
 		where := "nothing was written"
 		if sum.LastWritten != "" {

@@ -77,7 +77,7 @@ func loadedExamples(t *testing.T) string {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "news.db")
 	out := mustRun(t, db, "load", examples)
-	if !regexp.MustCompile(`articles 9 \(new 9, .*entities \d+, relations \d+, quads added \d+, [\d.]+ s`).MatchString(out) {
+	if !regexp.MustCompile(`articles 9 \(new 9, .*entities \d+, relations \d+, links \d+, quads added \d+, [\d.]+ s`).MatchString(out) {
 		t.Fatalf("load summary: %s", out)
 	}
 	return db

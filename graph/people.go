@@ -1,0 +1,90 @@
+package graph
+
+import (
+	"context"
+	"slices"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/graph/textkey"
+)
+
+// Person is a person the store knows, as a load's linker needs it: its names, titles and the
+// organisations or countries of its positions.
+type Person struct {
+	IRI    quad.IRI
+	Name   string
+	Titles []string
+	Of     []quad.IRI
+}
+
+// PeopleNamed returns the people one of whose names is the word (a surname, "Bayramov", or a
+// one-word name), with their titles and employers, leaving out those merged into another
+// entity (that one is the person). Index lookups only: the name keys, then each person's quads.
+func (s *Store) PeopleNamed(ctx context.Context, word string) ([]Person, error) {
+	key := textkey.NameKey(word)
+	if key == "" {
+		return nil, nil
+	}
+	nodes, err := s.subjects(ctx, iriNameKey, quad.String(key))
+	if err != nil {
+		return nil, err
+	}
+	t, err := s.loadMerges(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []Person
+	for _, n := range nodes {
+		iri, ok := n.(quad.IRI)
+		if !ok || t.byFrom[keyOfValue(iri)] != nil {
+			continue
+		}
+		types, err := s.objects(ctx, iri, iriType)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.ContainsFunc(types, func(v quad.Value) bool { return keyOfValue(v) == keyOfValue(quad.IRI("schema:Person")) }) {
+			continue
+		}
+		p := Person{IRI: iri}
+		if p.Name, err = s.ownName(ctx, iri); err != nil {
+			return nil, err
+		}
+		for _, pred := range []quad.IRI{iriJobTitle, iriFormerTitle} {
+			vs, err := s.objects(ctx, iri, pred)
+			if err != nil {
+				return nil, err
+			}
+			for _, v := range vs {
+				p.Titles = append(p.Titles, str(v))
+			}
+		}
+		roles, err := s.subjects(ctx, iriHolder, iri)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range roles {
+			of, err := s.objects(ctx, r, iriOf)
+			if err != nil {
+				return nil, err
+			}
+			for _, o := range of {
+				if o, ok := o.(quad.IRI); ok && !slices.Contains(p.Of, o) {
+					p.Of = append(p.Of, o)
+				}
+			}
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// ownName is the node's schema:name as an article states it (not a name a merge projected).
+func (s *Store) ownName(ctx context.Context, node quad.Value) (string, error) {
+	vs, err := s.ownValues(ctx, node, iriName)
+	if err != nil || len(vs) == 0 {
+		return "", err
+	}
+	return str(vs[0]), nil
+}
