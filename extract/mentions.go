@@ -416,6 +416,12 @@ func titledPerson(d *Document, segs []segment, k int, s Sentence, prev []*Found)
 			return nil, k + 1
 		}
 	}
+	// "a spokesman Sunday said": the day the spokesman spoke; "General Motors": a company.
+	if one := toks[name.first].Text; name.last-name.first == 1 {
+		if _, day := weekdays[one]; day || titleName == "General" && generalCompanies[one] {
+			return nil, k + 1
+		}
+	}
 	if title.hit.Entry.Honorific {
 		titleName = ""
 	}
@@ -453,6 +459,9 @@ func titledPerson(d *Document, segs []segment, k int, s Sentence, prev []*Found)
 	}
 	return p, next + 1
 }
+
+// generalCompanies are the words after "General" that make a company, not a general.
+var generalCompanies = setOf("Motors", "Electric", "Dynamics", "Mills", "Atomics")
 
 // titleModifiers may stand between a country and a title: "Iraqi interim Prime Minister".
 var titleModifiers = setOf("interim", "acting", "new", "current", "caretaker", "incoming",
