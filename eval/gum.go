@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Gold types, and the GUM entity types they come from.
@@ -48,7 +49,8 @@ type Gold struct {
 //
 // Text honours SpaceAfter=No; sentences of one paragraph are separated by a space and
 // paragraphs (the data's "# newpar" marks; the headline is a paragraph of its own) by a blank
-// line.
+// line, and so is a sentence with no final punctuation (a caption or a list item: "DAB's
+// Elizabeth Quat") from the next, as the article's layout has them on lines of their own.
 type Doc struct {
 	ID   string
 	Text string
@@ -297,7 +299,9 @@ func (b *docBuilder) beginSentence() {
 	b.text.Reset()
 	b.text.WriteString(t)
 	if b.sentences > 0 {
-		if b.newPar {
+		// A sentence with no final punctuation (a caption, a list item, a byline) stood on a
+		// line of its own in the article.
+		if last, _ := utf8.DecodeLastRuneInString(t); b.newPar || !strings.ContainsRune(".!?:;\"'”’)…", last) {
 			b.text.WriteString("\n\n")
 		} else {
 			b.text.WriteByte(' ')
