@@ -32,7 +32,12 @@ var placeHeads = setOf("River", "Mountains", "Mountain", "Mount", "Province", "R
 	"Sea", "Ocean", "Island", "Islands", "Strait", "Gulf", "Desert", "District", "County", "State",
 	"Peninsula", "Lake", "Bay", "Basin", "Plateau", "Square", "Street", "Airport", "Port", "Canal",
 	"Coast", "Strip", "Bank", "Heights", "Camp", "Prefecture", "Governorate", "Territory", "Center",
-	"Centre", "Museum", "Hall", "Stadium", "Arena", "Park", "Bridge", "Palace", "Cathedral", "Mosque")
+	"Centre", "Museum", "Hall", "Stadium", "Arena", "Park", "Bridge", "Palace", "Cathedral", "Mosque",
+	// Facilities: news reports where things happen at a station, a tower, a hotel, a base.
+	"Station", "Tower", "Towers", "Base", "Planetarium", "Hotel", "Road", "Avenue", "Boulevard",
+	"Highway", "Complex", "Memorial", "Cave", "Caves", "Facility", "Terminal", "Plaza", "Monument",
+	"Zoo", "Cemetery", "Prison", "Mall", "Harbour", "Harbor", "Pier", "Dam", "Tunnel", "Canyon",
+	"Glacier", "Building")
 
 var affixes = setOf("pro", "anti", "non", "ex", "post", "pre", "mid", "neo", "pan", "trans", "un")
 
