@@ -170,9 +170,20 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 				continue
 			}
 			// Demonym or country followed by a national body: "the Azerbaijani Ministry of Foreign Affairs".
-			if (f.Type == Country || f.Type == City && f.Kind != KindDemonym) && k+1 < len(segs) {
+			region := f.Type == Place && f.Gaz != nil && f.Gaz.Type == gazetteer.Region && f.Kind == KindName
+			if (f.Type == Country || f.Type == City && f.Kind != KindDemonym || region) && k+1 < len(segs) {
 				if body := nationalBody(d, f, seg, segs[k+1]); body != nil {
 					out = append(out, f, body)
+					k++
+					continue
+				}
+			}
+			// A broadcaster's outlet: "BBC News", "Voice of America Radio" name one organisation.
+			if f.Type == Organization && (f.Kind == KindName || f.Kind == KindAcronym) {
+				if k+1 < len(segs) && segs[k+1].hit == nil && segs[k+1].first == seg.last &&
+					segs[k+1].last-segs[k+1].first == 1 && mediaHeads[toks[seg.last].Text] {
+					sp := Span{seg.span.Start, segs[k+1].span.End}
+					out = append(out, &Found{Span: sp, Kind: KindName, Type: Organization, Name: d.Text[sp.Start:sp.End], Context: sp})
 					k++
 					continue
 				}
@@ -516,13 +527,19 @@ func nationalBody(d *Document, country *Found, cseg, next segment) *Found {
 	}
 	words := d.Text[next.span.Start:next.span.End]
 	last := toks[next.last-1].Text
-	if !orgHeads[last] && !strings.HasPrefix(words, "Ministry") && !strings.HasPrefix(words, "Department") {
+	// "Massachusetts Institute of Technology": the head before "of" makes the organisation.
+	ofHead := headBeforeConnector(toks, next.first, next.last) == Organization
+	// "the Toronto Star", "the Lagos Chronicle": a place's newspaper.
+	paper := next.last-next.first == 1 && newspaperHeads[last] && country.Kind == KindName
+	if !orgHeads[last] && !ofHead && !paper && !strings.HasPrefix(words, "Ministry") && !strings.HasPrefix(words, "Department") {
 		return nil
 	}
 	// A government body of the country: "the Azerbaijani Ministry of Foreign Affairs" is the
 	// Ministry of Foreign Affairs of Azerbaijan. Other organisations keep the name as written,
-	// country and all ("LA Weekly", "Azerbaijan Airlines").
-	if !governmentHeads[toks[next.first].Text] && !governmentHeads[last] {
+	// country and all ("LA Weekly", "Azerbaijan Airlines", "Colorado State University"); so do a
+	// region's bodies ("Ohio Department of Health").
+	region := country.Gaz != nil && country.Gaz.Type == gazetteer.Region
+	if region || !governmentHeads[toks[next.first].Text] && !governmentHeads[last] || schoolHeads[structuralHead(toks, next.first, next.last)] {
 		if possessive || country.Kind == KindDemonym && !isCapitalized(words) {
 			return nil
 		}
@@ -537,6 +554,29 @@ func nationalBody(d *Document, country *Found, cseg, next segment) *Found {
 	}
 	return &Found{Span: sp, Kind: KindName, Type: Organization, Name: words + " of " + country.Name, Of: country,
 		Context: Span{cseg.span.Start, next.span.End}}
+}
+
+// newspaperHeads name a newspaper after the name of its city or country ("Toronto Star").
+var newspaperHeads = setOf("Star", "Sun", "Mail", "Express", "Mirror", "Standard", "Observer",
+	"Guardian", "Chronicle", "Courier", "Globe", "Examiner", "Telegraph", "Independent", "Inquirer",
+	"Bulletin", "Dispatch", "Record", "Gazette", "Herald", "Tribune", "Times", "Post", "News")
+
+// mediaHeads after an organisation's name make the name of its news outlet ("BBC News").
+var mediaHeads = setOf("News", "Radio", "Television", "TV", "Online")
+
+// schoolHeads name places of learning, never a body of the state whatever their first word
+// ("State University", "National Institute").
+var schoolHeads = setOf("University", "College", "Institute", "School", "Academy", "Polytechnic")
+
+// structuralHead is the head of the name in tokens [first, last): the word before its first
+// connector ("University" in "State University of the US"), else its last word.
+func structuralHead(toks []Token, first, last int) string {
+	for k := first + 1; k < last-1; k++ {
+		if connectors[toks[k].Text] && toks[k].Text != "and" {
+			return toks[k-1].Text
+		}
+	}
+	return toks[last-1].Text
 }
 
 // governmentHeads name the bodies of a state.

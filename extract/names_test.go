@@ -25,3 +25,25 @@ func TestFacilityHeadsArePlaces(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceNamedOrganisations(t *testing.T) {
+	for _, c := range []struct{ text, name string }{
+		// A region's institution, named with the region in front.
+		{"Researchers from the Nevada Institute of Marine Studies published the paper.", "Nevada Institute of Marine Studies"},
+		{"She teaches at Oregon State University of Applied Arts these days.", "Oregon State University of Applied Arts"},
+		// A city's newspaper.
+		{"The story ran in the Toronto Star on Friday.", "Toronto Star"},
+		// A broadcaster's news outlet.
+		{"A spokesman told BBC News the plan was under review.", "BBC News"},
+	} {
+		if got := typeOf(t, c.text, c.name); got != Organization {
+			t.Errorf("%q in %q: type %q, want Organization (entities %s)", c.name, c.text, got, entityNames(run(t, c.text, "")))
+		}
+	}
+	// The state body of a country keeps its country ("the Azerbaijani Ministry of Foreign
+	// Affairs"); a university named "State University" is not a state body.
+	x := run(t, "Students at the Kansas State University of Agriculture protested.", "")
+	if e := entity(x, "Kansas State University of Agriculture"); e == nil || e.Type != Organization {
+		t.Errorf("no Kansas State University of Agriculture in %s", entityNames(x))
+	}
+}
