@@ -625,6 +625,11 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 	if out, ok := m.splitPeople(d, first, last, s, afterOrg); ok {
 		return out
 	}
+	if p := trailingSpeaker(toks, first, last, s); p > first {
+		psp := Span{toks[p].Start, toks[last-1].End}
+		out := m.classifyRun(d, segment{first: first, last: p, span: Span{toks[first].Start, toks[p-1].End}}, s)
+		return append(out, &Found{Span: psp, Kind: KindName, Type: Person, Name: d.Text[psp.Start:psp.End], Context: psp})
+	}
 	text := d.Text[toks[first].Start:toks[last-1].End]
 	sp := Span{toks[first].Start, toks[last-1].End}
 	head := toks[last-1].Text
@@ -759,6 +764,37 @@ func (m Mentions) splitPeople(d *Document, first, last int, s Sentence, parallel
 	}
 	return nil, false
 }
+
+// trailingSpeaker finds a person's name written right after an institution's, before what
+// the person did: "the Refugee Board Ilse Varga told reporters", "University of Lagos Ada
+// Obi said". It returns the first token of the two-word name at the end of tokens
+// [first, last) when a reporting verb follows and either the words before end with an
+// institution's head word or the name begins with a known given name; else -1.
+func trailingSpeaker(toks []Token, first, last int, s Sentence) int {
+	p := last - 2
+	if p-first < 1 || last >= s.Last || !reportingVerbs[toks[last].Text] {
+		return -1
+	}
+	for i := p; i < last; i++ {
+		if w := toks[i].Text; !isNameWord(w) || isHead(w) || isAllCaps(w) || connectors[w] {
+			return -1
+		}
+	}
+	if w := toks[p-1].Text; !isNameWord(w) || connectors[w] {
+		return -1
+	}
+	if !isHead(toks[p-1].Text) && !firstNames[toks[p].Text] && !givenNames[toks[p].Text] {
+		return -1
+	}
+	return p
+}
+
+// reportingVerbs follow the person who speaks, hears, writes or announces.
+var reportingVerbs = setOf("said", "says", "told", "tells", "heard", "added", "stated", "explained",
+	"noted", "wrote", "writes", "asked", "argued", "claimed", "announced", "confirmed", "warned",
+	"insisted", "believes", "thinks", "agreed", "commented", "replied", "responded", "recalled",
+	"admitted", "acknowledged", "suggested", "urged", "described", "predicted", "estimated",
+	"testified", "denied", "learned", "learnt", "decided", "wanted")
 
 // plainNames: two or three name words, none of them the head of an institution's name.
 func plainNames(toks []Token, first, last int) bool {

@@ -47,3 +47,27 @@ func TestPlaceNamedOrganisations(t *testing.T) {
 		t.Errorf("no Kansas State University of Agriculture in %s", entityNames(x))
 	}
 }
+
+func TestPersonAfterInstitution(t *testing.T) {
+	for _, c := range []struct{ text, org, person string }{
+		{"After the vote, the chair of the Housing Council Ilse Varga told reporters it was unfair.", "Housing Council", "Ilse Varga"},
+		{"A spokesman for the Lagos Relief Network Maria Obi said supplies were short.", "", "Maria Obi"},
+	} {
+		x := run(t, c.text, "")
+		if p := entity(x, c.person); p == nil || p.Type != Person {
+			t.Errorf("%q: no person %q in %s", c.text, c.person, entityNames(x))
+		}
+		if c.org != "" {
+			if o := entity(x, c.org); o == nil || o.Type != Organization {
+				t.Errorf("%q: no organisation %q in %s", c.text, c.org, entityNames(x))
+			}
+		}
+	}
+	// Without a reporting verb after it, an institution's name is left whole.
+	x := run(t, "The Housing Council Annual Review was published in May.", "")
+	for _, e := range x.Entities {
+		if e.Type == Person {
+			t.Errorf("unexpected person %q in %s", e.Name, entityNames(x))
+		}
+	}
+}
