@@ -55,6 +55,9 @@ type Found struct {
 	Of *Found // the country a national body belongs to
 	// Context is the span of the whole phrase the mention was found in (title and all).
 	Context Span
+	// Cued: the words around the name typed it ("the Fatah party"), which outweighs what the
+	// tagger thinks of the same name elsewhere in the article.
+	Cued bool
 }
 
 // Stage is one step of the extraction pipeline.

@@ -682,6 +682,13 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 		// An unknown acronym in the middle of a sentence is most often an organisation.
 		return []*Found{{Span: sp, Kind: KindName, Type: Organization, Name: text, Context: sp}}
 	}
+	// "the Zorbist movement", "the Kelmar organization": a name that the tagger left alone
+	// but the next word says is an organisation's.
+	if len(chunks) == 0 && last-first <= 3 && last < s.Last && orgNouns[toks[last].Text] && first > s.First &&
+		!personByName(toks, first, last) && !firstNames[toks[first].Text] && !givenNames[toks[first].Text] &&
+		!functionWords[strings.ToLower(toks[first].Text)] && !isAllCaps(toks[first].Text) {
+		return []*Found{{Span: sp, Kind: KindName, Type: Organization, Name: text, Context: sp, Cued: true}}
+	}
 	chunks = splitPeopleChunks(toks, chunks)
 	for _, c := range chunks {
 		if c.typ != Person && (personByName(toks, c.first, c.last) || c.last-c.first == 1 && firstNames[toks[c.first].Text]) {
@@ -698,11 +705,12 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 			c.first, c.typ = c.last-1, Organization
 		}
 		// "the Fatah party", "the Fatah movement": whatever the tagger thought, an organisation.
+		cued := false
 		if c.last < s.Last && orgNouns[toks[c.last].Text] && c.typ != Country && !personByName(toks, c.first, c.last) {
-			c.typ = Organization
+			c.typ, cued = Organization, true
 		}
 		csp := Span{toks[c.first].Start, toks[c.last-1].End}
-		f := &Found{Span: csp, Kind: KindName, Type: c.typ, Name: d.Text[csp.Start:csp.End], Context: csp}
+		f := &Found{Span: csp, Kind: KindName, Type: c.typ, Name: d.Text[csp.Start:csp.End], Context: csp, Cued: cued}
 		if c.typ == Country {
 			// The tagger's "gpe" marks nationalities: only those the gazetteer knows name a country.
 			f = m.country(d, f)

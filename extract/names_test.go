@@ -71,3 +71,28 @@ func TestPersonAfterInstitution(t *testing.T) {
 		}
 	}
 }
+
+func TestNameTheArticleCallsAnOrganisation(t *testing.T) {
+	text := "Karel Vos left the Zorbist movement last year. Former members of Zorbist helped him. " +
+		"Zorbist officials have denied the claims, and a Zorbist lawyer wrote to him."
+	x := run(t, text, "")
+	z := entity(x, "Zorbist")
+	if z == nil || z.Type != Organization {
+		t.Fatalf("no organisation Zorbist in %s", entityNames(x))
+	}
+	if len(z.Mentions) != 4 {
+		t.Errorf("Zorbist mentions: %+v", z.Mentions)
+	}
+	for _, e := range x.Entities {
+		if e.Name == "Zorbist" && e.Type != Organization {
+			t.Errorf("Zorbist also typed %s", e.Type)
+		}
+	}
+	// A person's surname stays the person's, whatever is named after the family.
+	x = run(t, "Donald Vance said the Vance organization would appeal. Vance said so again.", "")
+	for _, e := range x.Entities {
+		if e.Type == Organization && e.Name == "Vance" {
+			t.Errorf("Vance typed as an organisation in %s", entityNames(x))
+		}
+	}
+}

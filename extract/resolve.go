@@ -73,15 +73,23 @@ func sameNameSameType(d *Document) {
 		votes := map[string]int{}
 		exemplar := map[string]*Found{}
 		fixed := false
+		var cued *Found
 		for _, f := range fs {
 			fixed = fixed || f.Gaz != nil && f.Type != City
 			votes[f.Type]++
 			if exemplar[f.Type] == nil {
 				exemplar[f.Type] = f
 			}
+			if f.Cued && cued == nil {
+				cued = f
+			}
 		}
 		if fixed || len(votes) < 2 {
 			continue
+		}
+		// A type the text itself gives ("the Zorbist movement") outvotes the tagger.
+		if cued != nil {
+			votes[cued.Type] = len(fs) + 1
 		}
 		win := ""
 		for t, n := range votes {
@@ -361,6 +369,23 @@ func addAliasMentions(d *Document) {
 		}
 		if _, taken := aliases[w]; one && !taken && !honorifics[w] {
 			set(w, fs[0], KindAlias)
+		}
+	}
+	// A one-word name that the article calls an organisation ("the Zorbist movement") names it
+	// wherever else it is written, unless it is also part of a person's full name there.
+	personWords := map[string]bool{}
+	for _, f := range d.Mentions {
+		if ws := strings.Fields(d.Text[f.Start:f.End]); f.Type == Person && len(ws) > 1 {
+			for _, w := range ws {
+				personWords[w] = true
+			}
+		}
+	}
+	for _, f := range d.Mentions {
+		w := d.Text[f.Start:f.End]
+		if _, taken := aliases[w]; f.Cued && f.Type == Organization && f.Gaz == nil && f.Kind == KindName &&
+			!strings.Contains(w, " ") && !taken && !personWords[w] {
+			set(w, f, KindName)
 		}
 	}
 	if len(aliases) == 0 {
