@@ -654,7 +654,18 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 		out := []*Found{{Span: sp, Kind: KindName, Type: typ, Name: text, Context: sp}}
 		// A person inside an institution's name: "the Andy Warhol Foundation".
 		if typ == Organization || typ == Place || typ == Event {
-			if c := taggerChunks(toks, first, last); len(c) > 0 && c[0].first == first && c[0].typ == Person && c[0].last-c[0].first >= 2 && c[0].last < last {
+			c := taggerChunks(toks, first, last)
+			// The person's name stops before the institution's head word: the tagger's
+			// "Andy Warhol Foundation" inside "Andy Warhol Foundation for the Visual Arts".
+			if len(c) > 0 {
+				for k := c[0].first; k < c[0].last; k++ {
+					if isHead(toks[k].Text) {
+						c[0].last = k
+						break
+					}
+				}
+			}
+			if len(c) > 0 && c[0].first == first && c[0].typ == Person && c[0].last-c[0].first >= 2 && c[0].last < last {
 				psp := Span{toks[c[0].first].Start, toks[c[0].last-1].End}
 				out = append(out, &Found{Span: psp, Kind: KindName, Type: Person, Name: d.Text[psp.Start:psp.End], Context: psp})
 			}

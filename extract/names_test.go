@@ -96,3 +96,15 @@ func TestNameTheArticleCallsAnOrganisation(t *testing.T) {
 		}
 	}
 }
+
+func TestPersonInsideInstitutionName(t *testing.T) {
+	x := run(t, "The Robert Miller Foundation for the Visual Arts made two donations.", "")
+	if e := entity(x, "Robert Miller"); e == nil || e.Type != Person {
+		t.Errorf("no person Robert Miller in %s", entityNames(x))
+	}
+	for _, e := range x.Entities {
+		if e.Type == Person && e.Name != "Robert Miller" {
+			t.Errorf("unexpected person %q in %s", e.Name, entityNames(x))
+		}
+	}
+}
