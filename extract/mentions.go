@@ -151,6 +151,16 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 				if p, next := titledPerson(d, segs, k, s, out); p != nil {
 					out = append(out, p)
 					k = next - 1
+				} else if in := institutionAfterTitle(d, segs, k); in != nil {
+					// "Duke University", "Doctor Zhivago Society": a title word that begins an
+					// institution's name.
+					for _, f := range m.classifyRun(d, *in, s) {
+						out = append(out, f)
+						if f.Type == Organization || f.Type == Place {
+							out = append(out, nestedPlaces(d, g, f)...)
+						}
+					}
+					k++
 				}
 				continue
 			}
@@ -476,6 +486,23 @@ func titledPerson(d *Document, segs []segment, k int, s Sentence, prev []*Found)
 	return p, next + 1
 }
 
+// institutionAfterTitle returns the run of a one-word title segment k and the capitalised run
+// right after it when that run ends with an institution's or a place's head word ("Duke" and
+// "University"), else nil.
+func institutionAfterTitle(d *Document, segs []segment, k int) *segment {
+	toks := d.Tokens
+	t := segs[k]
+	if t.last-t.first != 1 || k+1 >= len(segs) || segs[k+1].hit != nil || segs[k+1].first != t.last ||
+		k > 0 && segs[k-1].hit != nil && segs[k-1].hit.Entry.Type == "Title" && segs[k-1].last == t.first {
+		return nil
+	}
+	n := segs[k+1]
+	if !orgHeads[toks[n.last-1].Text] && !placeHeads[toks[n.last-1].Text] && headBeforeConnector(toks, n.first, n.last) == "" {
+		return nil
+	}
+	return &segment{first: t.first, last: n.last, span: Span{t.span.Start, n.span.End}}
+}
+
 // generalCompanies are the words after "General" that make a company, not a general.
 var generalCompanies = setOf("Motors", "Electric", "Dynamics", "Mills", "Atomics")
 
@@ -665,7 +692,7 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 					}
 				}
 			}
-			if len(c) > 0 && c[0].first == first && c[0].typ == Person && c[0].last-c[0].first >= 2 && c[0].last < last {
+			if len(c) > 0 && c[0].first == first && c[0].typ == Person && c[0].last-c[0].first >= 2 && c[0].last-c[0].first <= 3 && c[0].last < last {
 				psp := Span{toks[c[0].first].Start, toks[c[0].last-1].End}
 				out = append(out, &Found{Span: psp, Kind: KindName, Type: Person, Name: d.Text[psp.Start:psp.End], Context: psp})
 			}

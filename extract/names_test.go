@@ -108,3 +108,19 @@ func TestPersonInsideInstitutionName(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleWordBeginsInstitution(t *testing.T) {
+	for _, c := range []struct{ text, name string }{
+		{"She studied law at Duke University before moving abroad.", "Duke University"},
+		{"Members of the Doctor Zhivago Society of Ireland met on Sunday.", "Doctor Zhivago Society of Ireland"},
+	} {
+		if got := typeOf(t, c.text, c.name); got != Organization {
+			t.Errorf("%q in %q: type %q, want Organization (entities %s)", c.name, c.text, got, entityNames(run(t, c.text, "")))
+		}
+	}
+	// A title before a person's name stays a title.
+	x := run(t, "She met President Jonas Varga in the capital.", "")
+	if p := entity(x, "Jonas Varga"); p == nil || p.Type != Person {
+		t.Errorf("no person Jonas Varga in %s", entityNames(x))
+	}
+}
