@@ -660,6 +660,10 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 	text := d.Text[toks[first].Start:toks[last-1].End]
 	sp := Span{toks[first].Start, toks[last-1].End}
 	head := toks[last-1].Text
+	// "Group F", "Terminal B": a head word and the letter that tells it from its fellows.
+	if last-first == 2 && len(head) == 1 && head[0] >= 'A' && head[0] <= 'Z' && isHead(toks[first].Text) {
+		head = toks[first].Text
+	}
 	typ := ""
 	switch {
 	case placeHeads[head] && last-first > 1 && directions[toks[first].Text]:

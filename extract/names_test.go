@@ -124,3 +124,12 @@ func TestTitleWordBeginsInstitution(t *testing.T) {
 		t.Errorf("no person Jonas Varga in %s", entityNames(x))
 	}
 }
+
+func TestHeadWithDesignatorLetter(t *testing.T) {
+	if got := typeOf(t, "The two sides meet again in Group D next week.", "Group D"); got != Organization {
+		t.Errorf("Group D: type %q, want Organization", got)
+	}
+	if got := typeOf(t, "Passengers waited for hours at Terminal C on Friday.", "Terminal C"); got != Place {
+		t.Errorf("Terminal C: type %q, want Place", got)
+	}
+}
