@@ -133,3 +133,25 @@ func TestHeadWithDesignatorLetter(t *testing.T) {
 		t.Errorf("Terminal C: type %q, want Place", got)
 	}
 }
+
+func TestNationalTeamsByScoreAndMatchClock(t *testing.T) {
+	text := "Norway beat Portugal in the opening match of the tournament. The striker scored twice and the goalkeeper saved a penalty. " +
+		"The coach praised the squad after the match at the stadium, and the referee booked two players.\n\n" +
+		"Group C — Norway 2 – 1 Portugal\n\n" +
+		"In the 75th minute, a late header gave Portugal hope.\n\n" +
+		"Fans travelled from Norway to watch."
+	x := run(t, text, "")
+	var teams, places int
+	for _, e := range x.Entities {
+		switch {
+		case e.Type == Organization && (e.Name == "Norway national team" || e.Name == "Portugal national team"):
+			teams += len(e.Mentions)
+		case e.Type == Country && (e.Name == "Norway" || e.Name == "Portugal"):
+			places += len(e.Mentions)
+		}
+	}
+	// "Norway beat Portugal" (2), the score line (2), "gave Portugal hope" (1); "from Norway" is the country.
+	if teams != 5 || places != 1 {
+		t.Errorf("team mentions %d (want 5), country mentions %d (want 1): %s", teams, places, entityNames(x))
+	}
+}

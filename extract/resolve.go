@@ -134,10 +134,10 @@ func nationalTeams(d *Document) {
 	// Digests mix stories: only a sentence about sport, or next to one, reads countries as teams.
 	strong := make([]bool, len(d.Sentences))
 	weak := make([]bool, len(d.Sentences))
-	for _, t := range d.Tokens {
+	for i, t := range d.Tokens {
 		w := strings.ToLower(t.Text)
 		if t.Sent < len(strong) {
-			strong[t.Sent] = strong[t.Sent] || sportsWords[w]
+			strong[t.Sent] = strong[t.Sent] || sportsWords[w] || matchClock(d.Tokens, i) || scoreAt(d.Tokens, i)
 			weak[t.Sent] = weak[t.Sent] || gameWords[w]
 		}
 	}
@@ -159,6 +159,41 @@ func nationalTeams(d *Document) {
 		country := &Found{Span: f.Span, Kind: KindName, Type: Country, Name: f.Gaz.Name, Gaz: f.Gaz, Context: f.Span}
 		f.Type, f.Name, f.Gaz, f.Of, f.Kind = Organization, country.Name+" national team", nil, country, KindName
 	}
+}
+
+// matchClock: token i is "minute" after an ordinal, the time of a match ("in the 62nd minute").
+func matchClock(toks []Token, i int) bool {
+	if w := toks[i].Text; i == 0 || w != "minute" && w != "minutes" {
+		return false
+	}
+	o := toks[i-1].Text
+	n := len(o) - 2
+	if n < 1 || !isDigits(o[:n]) {
+		return false
+	}
+	switch o[n:] {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}
+
+// scoreAt: tokens i.. are a score, "1 – 0" or "3-2".
+func scoreAt(toks []Token, i int) bool {
+	if a, b, ok := strings.Cut(toks[i].Text, "-"); ok && len(a) <= 2 && len(b) <= 2 && isDigits(a) && isDigits(b) {
+		return true
+	}
+	return i+2 < len(toks) && len(toks[i].Text) <= 2 && isDigits(toks[i].Text) && (toks[i+1].Text == "–" || toks[i+1].Text == "-") &&
+		len(toks[i+2].Text) <= 2 && isDigits(toks[i+2].Text) && toks[i].Sent == toks[i+2].Sent
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // gameWords mark a sentence about a game when a sentence next to it is about sport.
