@@ -1026,7 +1026,12 @@ func taggerChunks(toks []Token, first, last int) []chunk {
 			b--
 		}
 		if t := nerType(typ); t != "" && a < b && !(b-a == 1 && functionWords[strings.ToLower(toks[a].Text)]) {
-			out = append(out, chunk{a, b, t})
+			// "Junius/B-per Ho/B-per": one person whose surname the tagger began anew.
+			if n := len(out); t == Person && n > 0 && out[n-1].typ == Person && out[n-1].last == a && b-out[n-1].first <= 3 {
+				out[n-1].last = b
+			} else {
+				out = append(out, chunk{a, b, t})
+			}
 		}
 		i = j
 	}

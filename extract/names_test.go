@@ -155,3 +155,10 @@ func TestNationalTeamsByScoreAndMatchClock(t *testing.T) {
 		t.Errorf("team mentions %d (want 5), country mentions %d (want 1): %s", teams, places, entityNames(x))
 	}
 }
+
+func TestPersonTheTaggerBeganTwice(t *testing.T) {
+	x := run(t, "The seat was won by nonpartisan Lucius Ho.", "")
+	if p := entity(x, "Lucius Ho"); p == nil || p.Type != Person {
+		t.Errorf("no person Lucius Ho in %s", entityNames(x))
+	}
+}
