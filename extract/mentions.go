@@ -149,6 +149,9 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 			}
 			if f.Type == "Title" {
 				if p, next := titledPerson(d, segs, k, s, out); p != nil {
+					if p.TitleOf != nil && p.TitleOf.Start > seg.span.Start {
+						out = append(out, p.TitleOf) // "Ambassador to the United States ..."
+					}
 					out = append(out, p)
 					k = next - 1
 				} else if in := institutionAfterTitle(d, segs, k); in != nil {
@@ -422,12 +425,29 @@ func titledPerson(d *Document, segs []segment, k int, s Sentence, prev []*Found)
 		titleName += " " + segs[next].hit.Entry.Name
 		next++
 	}
+	// "Ambassador to the United States Hamdullah Mohib", "Envoy for Syria Geir Pedersen": the
+	// title's country or organisation, then the name.
+	var titleOf *segment
+	if next+1 < len(segs) && segs[next].hit != nil && segs[next+1].hit == nil && segs[next+1].first == segs[next].last {
+		switch segs[next].hit.Entry.Type {
+		case gazetteer.Country, gazetteer.Organization, gazetteer.Region, gazetteer.City:
+			gap := toks[segs[next-1].last:segs[next].first]
+			if n := len(gap); n >= 1 && n <= 2 && (gap[0].Text == "to" || gap[0].Text == "of" || gap[0].Text == "for") &&
+				(n == 1 || gap[1].Text == "the") && segs[next].hit.Form != gazetteer.FormDemonym {
+				titleOf = &segs[next]
+				next++
+			}
+		}
+	}
 	// The name follows the title, or stands in apposition to it: "Japan's Foreign Minister,
 	// Nobutaka Machimura, arrives..."
 	if next >= len(segs) || segs[next].hit != nil {
 		return nil, k + 1
 	}
 	gap := segs[next].first - segs[next-1].last
+	if titleOf != nil && gap != 0 {
+		return nil, k + 1
+	}
 	if gap != 0 && !(gap == 1 && toks[segs[next-1].last].Text == "," && segs[next].last < s.Last &&
 		(toks[segs[next].last].Text == "," || toks[segs[next].last].Text == ".")) {
 		return nil, k + 1
@@ -468,7 +488,9 @@ func titledPerson(d *Document, segs []segment, k int, s Sentence, prev []*Found)
 	if before >= s.First && (toks[before].Text == "'s" || toks[before].Text == "’s" || toks[before].Text == "'" || toks[before].Text == "’") {
 		before--
 	}
-	if k > 0 && segs[k-1].hit != nil && segs[k-1].last-1 == before {
+	if titleOf != nil {
+		p.TitleOf = foundFromHit(d, *titleOf) // the caller adds it as a mention of its own
+	} else if k > 0 && segs[k-1].hit != nil && segs[k-1].last-1 == before {
 		e := segs[k-1].hit.Entry
 		if e.Type == "Country" || e.Type == "Organization" {
 			p.TitleOf = &Found{Span: segs[k-1].span, Type: string(e.Type), Name: e.Name, Gaz: e}

@@ -162,3 +162,17 @@ func TestPersonTheTaggerBeganTwice(t *testing.T) {
 		t.Errorf("no person Lucius Ho in %s", entityNames(x))
 	}
 }
+
+func TestTitleToCountryThenName(t *testing.T) {
+	x := run(t, "According to the Ambassador to the United States Tomas Varga, the talks went well.", "")
+	p := entity(x, "Tomas Varga")
+	if p == nil || p.Type != Person {
+		t.Fatalf("no person Tomas Varga in %s", entityNames(x))
+	}
+	if len(p.Roles) != 1 || p.Roles[0].Title != "Ambassador" || p.Roles[0].Of != "country/united-states" {
+		t.Errorf("Tomas Varga's roles: %+v", p.Roles)
+	}
+	if us := entity(x, "United States"); us == nil || us.Type != Country {
+		t.Errorf("no country United States in %s", entityNames(x))
+	}
+}
