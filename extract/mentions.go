@@ -704,6 +704,11 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 		typ = Organization // "Partnership for Peace (PfP)"
 	}
 	if typ != "" {
+		// "the 501st Legion", "the 3rd Armoured Brigade": a unit's number is part of its name.
+		if typ == Organization && first > s.First && ordinal(toks[first-1].Text) && toks[first-1].End < toks[first].Start {
+			sp.Start = toks[first-1].Start
+			text = d.Text[sp.Start:sp.End]
+		}
 		out := []*Found{{Span: sp, Kind: KindName, Type: typ, Name: text, Context: sp}}
 		// A person inside an institution's name: "the Andy Warhol Foundation".
 		if typ == Organization || typ == Place || typ == Event {
@@ -835,6 +840,19 @@ func (m Mentions) splitPeople(d *Document, first, last int, s Sentence, parallel
 		}
 	}
 	return nil, false
+}
+
+// ordinal: "3rd", "501st", "22nd".
+func ordinal(w string) bool {
+	n := len(w) - 2
+	if n < 1 || !isDigits(w[:n]) {
+		return false
+	}
+	switch w[n:] {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
 }
 
 // trailingSpeaker finds a person's name written right after an institution's, before what

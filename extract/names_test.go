@@ -176,3 +176,10 @@ func TestTitleToCountryThenName(t *testing.T) {
 		t.Errorf("no country United States in %s", entityNames(x))
 	}
 }
+
+func TestUnitNumberInName(t *testing.T) {
+	x := run(t, "Soldiers of the 4th Mountain Brigade crossed the river at dawn.", "")
+	if e := entity(x, "4th Mountain Brigade"); e == nil || e.Type != Organization {
+		t.Errorf("no organisation 4th Mountain Brigade in %s", entityNames(x))
+	}
+}

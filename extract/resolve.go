@@ -166,16 +166,7 @@ func matchClock(toks []Token, i int) bool {
 	if w := toks[i].Text; i == 0 || w != "minute" && w != "minutes" {
 		return false
 	}
-	o := toks[i-1].Text
-	n := len(o) - 2
-	if n < 1 || !isDigits(o[:n]) {
-		return false
-	}
-	switch o[n:] {
-	case "st", "nd", "rd", "th":
-		return true
-	}
-	return false
+	return ordinal(toks[i-1].Text)
 }
 
 // scoreAt: tokens i.. are a score, "1 – 0" or "3-2".
