@@ -64,7 +64,7 @@ var agreementHeads = setOf("Document", "Agreement", "Treaty", "Accord", "Accords
 
 // connectors may sit inside a capitalised name ("Ministry of Foreign Affairs", "Partnership for
 // Peace") when a capitalised word follows them.
-var connectors = setOf("of", "for", "and", "the", "de", "du", "la", "von", "van", "der", "al", "bin")
+var connectors = setOf("of", "for", "and", "&", "the", "de", "du", "la", "von", "van", "der", "al", "bin")
 
 // functionWords start sentences capitalised without starting a name.
 var functionWords = setOf("the", "a", "an", "this", "that", "these", "those", "in", "on", "at",
@@ -175,7 +175,8 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 				}
 			}
 			// A place name and a place head: "Gaza Strip", "Kashmir Valley".
-			if (f.Type == City || f.Type == Country) && k+1 < len(segs) && segs[k+1].hit == nil &&
+			if (f.Type == City || f.Type == Country || f.Type == Place && f.Gaz != nil && f.Gaz.Type == gazetteer.Region && f.Kind == KindName) &&
+				k+1 < len(segs) && segs[k+1].hit == nil &&
 				segs[k+1].first == seg.last && placeHeads[toks[segs[k+1].last-1].Text] {
 				sp := Span{seg.span.Start, segs[k+1].span.End}
 				out = append(out, &Found{Span: sp, Kind: KindName, Type: Place, Name: d.Text[sp.Start:sp.End], Context: sp})
@@ -349,11 +350,11 @@ func capitalRun(d *Document, i int, s Sentence, covered []bool, g *gazetteer.Gaz
 	for k := i + 1; k < j; k++ {
 		w := toks[k].Text
 		switch {
-		case (w == "and" || w == "'s" || w == "’s" || w == "'" || w == "’") && !named:
+		case (w == "and" || w == "&" || w == "'s" || w == "’s" || w == "'" || w == "’") && !named:
 			return k
 		case w == "the" && (toks[k-1].Text == "of" || toks[k-1].Text == "for") && k >= i+2 && isHead(toks[k-2].Text):
 			// "Foundation for the Visual Arts"
-		case connectors[w] && w != "and" && !isHead(toks[k-1].Text) && !named:
+		case connectors[w] && w != "and" && w != "&" && !isHead(toks[k-1].Text) && !named:
 			return k
 		}
 	}
@@ -621,7 +622,7 @@ var schoolHeads = setOf("University", "College", "Institute", "School", "Academy
 // connector ("University" in "State University of the US"), else its last word.
 func structuralHead(toks []Token, first, last int) string {
 	for k := first + 1; k < last-1; k++ {
-		if connectors[toks[k].Text] && toks[k].Text != "and" {
+		if connectors[toks[k].Text] && toks[k].Text != "and" && toks[k].Text != "&" {
 			return toks[k-1].Text
 		}
 	}

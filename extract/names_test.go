@@ -183,3 +183,19 @@ func TestUnitNumberInName(t *testing.T) {
 		t.Errorf("no organisation 4th Mountain Brigade in %s", entityNames(x))
 	}
 }
+
+func TestAmpersandAndRegionInFacilityNames(t *testing.T) {
+	for _, c := range []struct{ text, name string }{
+		{"The capsule went to the Harbour Rail & Steam Museum last year.", "Harbour Rail & Steam Museum"},
+		{"The shuttle will be shown at the Nevada Science Center next spring.", "Nevada Science Center"},
+	} {
+		if got := typeOf(t, c.text, c.name); got != Place {
+			t.Errorf("%q in %q: type %q, want Place (entities %s)", c.name, c.text, got, entityNames(run(t, c.text, "")))
+		}
+	}
+	// "&" between two names that are no institution's keeps them apart.
+	x := run(t, "Photos: Karl Mertens & Ada Obi.", "")
+	if p := entity(x, "Ada Obi"); p == nil || p.Type != Person {
+		t.Errorf("no person Ada Obi in %s", entityNames(x))
+	}
+}
