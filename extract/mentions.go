@@ -650,6 +650,11 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 			return nil
 		}
 		first++
+	} else if first == s.First && last-first >= 3 && last-first <= 4 && personByName(toks, first+1, last) &&
+		!firstNames[toks[first].Text] && !givenNames[toks[first].Text] && isLowerWord(strings.ToLower(toks[first].Text)) {
+		// "Nonpartisan Paul Tse won": a capitalised first word before a person's full name
+		// describes the person.
+		first++
 	}
 	if first >= last {
 		return nil

@@ -199,3 +199,15 @@ func TestAmpersandAndRegionInFacilityNames(t *testing.T) {
 		t.Errorf("no person Ada Obi in %s", entityNames(x))
 	}
 }
+
+func TestCapitalisedWordBeforePersonAtSentenceStart(t *testing.T) {
+	x := run(t, "Nonpartisan Paul Miller won the seat easily.", "")
+	if p := entity(x, "Paul Miller"); p == nil || p.Type != Person {
+		t.Errorf("no person Paul Miller in %s", entityNames(x))
+	}
+	// A given name that starts the sentence stays: "Mary Ann Jones".
+	x = run(t, "Mary Ann Jones won the seat easily.", "")
+	if p := entity(x, "Mary Ann Jones"); p == nil || p.Type != Person {
+		t.Errorf("no person Mary Ann Jones in %s", entityNames(x))
+	}
+}
