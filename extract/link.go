@@ -10,10 +10,12 @@ import (
 // Linker ties people named by one word in one article ("Azerbaijani Foreign Minister
 // Bayramov", a LocalNames id) to the person they are in another: one named in full ("Jeyhun
 // Bayramov"), or named by the same word with the same role. It links only on evidence: exactly
-// one known person with that name holds the same title, or a position at the same organisation
-// or country. Two people who merely share a surname stay two nodes, and so do two namesakes
-// with no role in common. Linker is safe for concurrent use; feed it articles in a fixed order
-// for reproducible links.
+// one known person with that name holds the same title (at the same organisation or country,
+// when both say which: Jordan's King Abdullah is not Saudi Arabia's), or a position at the
+// same organisation or country. People named in full are candidates first; one-word people
+// only when no full name fits. Two people who merely share a surname stay two nodes, and so do
+// two namesakes with no role in common. Linker is safe for concurrent use; feed it articles in
+// a fixed order for reproducible links.
 type Linker struct {
 	// Recall, when set, is asked once per name for the people a store already knows by it
 	// (full names ending with the word, and one-word people with a role), so that a load can
@@ -28,9 +30,12 @@ type Linker struct {
 // Known is a person a linker may link to.
 type Known struct {
 	ID, Name string
-	Titles   []string
-	Of       []string // entity ids of the organisations and countries of its positions
+	Roles    []KnownRole
 }
+
+// KnownRole is a title, and the entity id of the organisation or country it is held at ("" when
+// not known), or a position at an organisation with no title ("").
+type KnownRole struct{ Title, Of string }
 
 // Link is a linker's decision: entity From of an article is entity To, named Name.
 type Link struct {
@@ -40,7 +45,7 @@ type Link struct {
 
 type knownPerson struct {
 	ID, Name string
-	Titles   map[string]bool
+	Titles   map[string]map[string]bool // title in lower case -> the organisations it is held at
 	Of       map[string]bool
 }
 
@@ -77,14 +82,20 @@ func (l *Linker) know(k Known) *knownPerson {
 		}
 	}
 	if p == nil {
-		p = &knownPerson{ID: k.ID, Name: k.Name, Titles: map[string]bool{}, Of: map[string]bool{}}
+		p = &knownPerson{ID: k.ID, Name: k.Name, Titles: map[string]map[string]bool{}, Of: map[string]bool{}}
 		l.people[w] = append(l.people[w], p)
 	}
-	for _, t := range k.Titles {
-		p.Titles[strings.ToLower(t)] = true
-	}
-	for _, o := range k.Of {
-		p.Of[o] = true
+	for _, r := range k.Roles {
+		t := strings.ToLower(r.Title)
+		if t != "" && p.Titles[t] == nil {
+			p.Titles[t] = map[string]bool{}
+		}
+		if r.Of != "" {
+			p.Of[r.Of] = true
+			if t != "" {
+				p.Titles[t][r.Of] = true
+			}
+		}
 	}
 	return p
 }
@@ -106,18 +117,10 @@ func (l *Linker) Link(x *Extraction) ([]Link, error) {
 		if err := l.recall(w); err != nil {
 			return nil, err
 		}
-		var match *knownPerson
-		var why string
-		for _, k := range l.people[w] {
-			r := k.shared(e)
-			if r == "" || k.ID == e.ID {
-				continue
-			}
-			if match != nil {
-				match = nil // two candidates: no evidence which
-				break
-			}
-			match, why = k, r
+		e = withEmployer(e, x.Relations)
+		match, why, many := l.candidate(w, e, true)
+		if match == nil && !many {
+			match, why, _ = l.candidate(w, e, false)
 		}
 		if match != nil {
 			linked[e.ID] = match
@@ -125,21 +128,19 @@ func (l *Linker) Link(x *Extraction) ([]Link, error) {
 				Reason: fmt.Sprintf("%q is %s in article %s: the only known %s %s", e.Name, match.Name, x.ID, why, e.Name)})
 		}
 	}
-	for _, e := range x.Entities {
+	for i := range x.Entities {
+		e := withEmployer(&x.Entities[i], x.Relations)
 		if e.Type != Person {
 			continue
 		}
 		k := Known{ID: e.ID, Name: e.Name}
 		for _, p := range e.Roles {
-			k.Titles = append(k.Titles, p.Title)
-			if p.Of != "" {
-				k.Of = append(k.Of, p.Of)
-			}
+			k.Roles = append(k.Roles, KnownRole{p.Title, p.Of})
 		}
 		if m := linked[e.ID]; m != nil {
 			// What the article says of Bayramov, it says of Jeyhun Bayramov.
 			k.ID, k.Name = m.ID, m.Name
-		} else if IsLocalID(e.ID) && len(k.Titles) == 0 {
+		} else if IsLocalID(e.ID) && len(k.Roles) == 0 {
 			continue // nothing to link to it by
 		}
 		l.know(k)
@@ -165,15 +166,64 @@ func (l *Linker) recall(word string) error {
 	return nil
 }
 
-// shared names the role e has in common with k ("Foreign Minister", "holder of a position
-// at country/azerbaijan"), or "".
+// withEmployer returns e with the organisation or country of its titles filled in from the
+// article's relations when the titles do not say it and the article names one employer:
+// "King Abdullah ... the Jordanian monarch" is a king of Jordan.
+func withEmployer(e *Entity, rs []Relation) *Entity {
+	of := ""
+	for _, r := range rs {
+		if r.Subject == e.ID && (r.Predicate == "heads" || r.Predicate == "worksFor") && r.Object != "" && !r.Negated {
+			if of != "" && of != r.Object {
+				return e // two employers: leave the titles as they are
+			}
+			of = r.Object
+		}
+	}
+	if of == "" {
+		return e
+	}
+	c := *e
+	c.Roles = append([]Position(nil), e.Roles...)
+	for i := range c.Roles {
+		if c.Roles[i].Of == "" {
+			c.Roles[i].Of = of
+		}
+	}
+	return &c
+}
+
+// candidate returns the one known person named w, in full (full) or by one word, with a role
+// in common with e, and the evidence; nil when there is none, or more than one (many).
+func (l *Linker) candidate(w string, e *Entity, full bool) (match *knownPerson, why string, many bool) {
+	for _, k := range l.people[w] {
+		if strings.Contains(k.Name, " ") != full || k.ID == e.ID {
+			continue
+		}
+		r := k.shared(e)
+		if r == "" {
+			continue
+		}
+		if match != nil {
+			return nil, "", true // two candidates: no evidence which
+		}
+		match, why = k, r
+	}
+	return match, why, false
+}
+
+// shared names the role e has in common with k ("Foreign Minister", "person with a position at
+// country/azerbaijan named"), or "". The same title at two different organisations or
+// countries is no evidence.
 func (k *knownPerson) shared(e *Entity) string {
 	for _, p := range e.Roles {
-		if k.Titles[strings.ToLower(p.Title)] {
+		if ofs, ok := k.Titles[strings.ToLower(p.Title)]; ok && (p.Of == "" || len(ofs) == 0 || ofs[p.Of]) {
 			return p.Title
 		}
 	}
 	for _, p := range e.Roles {
+		if ofs := k.Titles[strings.ToLower(p.Title)]; len(ofs) > 0 && !ofs[p.Of] {
+			continue // the same title elsewhere: another person
+		}
 		if p.Of != "" && k.Of[p.Of] {
 			return "person with a position at " + p.Of + " named"
 		}

@@ -60,8 +60,8 @@ func TestLinkerRecallsAndRefusesAmbiguity(t *testing.T) {
 			return nil, nil
 		}
 		return []Known{
-			{ID: "person/jeyhun-bayramov", Name: "Jeyhun Bayramov", Titles: []string{"Foreign Minister"}},
-			{ID: "person/elmar-bayramov", Name: "Elmar Bayramov", Titles: []string{"Foreign Minister"}},
+			{ID: "person/jeyhun-bayramov", Name: "Jeyhun Bayramov", Roles: []KnownRole{{Title: "Foreign Minister"}}},
+			{ID: "person/elmar-bayramov", Name: "Elmar Bayramov", Roles: []KnownRole{{Title: "Foreign Minister"}}},
 		}, nil
 	}
 	b := run(t, "Foreign Minister Bayramov met German officials in Berlin. Bayramov left.", "")
@@ -71,5 +71,28 @@ func TestLinkerRecallsAndRefusesAmbiguity(t *testing.T) {
 	l.Link(&b)
 	if asked != 1 {
 		t.Errorf("Recall asked %d times for one name", asked)
+	}
+}
+
+func TestLinkerSameTitleElsewhereIsNoEvidence(t *testing.T) {
+	l := NewLinker()
+	a := run(t, "Jordan's King Abdullah met officials in Amman.", "")
+	l.Link(&a)
+	b := run(t, "Saudi Arabia's King Abdullah opened a school in Riyadh.", "")
+	if links, _ := l.Link(&b); len(links) != 0 {
+		t.Errorf("kings of two countries linked: %+v", links)
+	}
+}
+
+func TestLinkerPrefersFullNames(t *testing.T) {
+	l := NewLinker()
+	a := run(t, "President Bush spoke in Texas.", "")
+	l.Link(&a)
+	b := run(t, "President George Bush spoke in Ohio.", "")
+	l.Link(&b)
+	c := run(t, "President Bush spoke in Iowa.", "")
+	links, _ := l.Link(&c)
+	if len(links) != 1 || links[0].To != "person/george-bush" {
+		t.Errorf("want a link to the full name, got %+v", links)
 	}
 }

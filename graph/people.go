@@ -9,13 +9,17 @@ import (
 	"github.com/newsgraph/newsgraph/graph/textkey"
 )
 
-// Person is a person the store knows, as a load's linker needs it: its names, titles and the
-// organisations or countries of its positions.
+// Person is a person the store knows, as a load's linker needs it: its name and positions.
 type Person struct {
-	IRI    quad.IRI
-	Name   string
-	Titles []string
-	Of     []quad.IRI
+	IRI   quad.IRI
+	Name  string
+	Roles []PersonRole
+}
+
+// PersonRole is a title, and the organisation or country it is held at ("" when unknown).
+type PersonRole struct {
+	Title string
+	Of    quad.IRI
 }
 
 // PeopleNamed returns the people one of whose names is the word (a surname, "Bayramov", or a
@@ -51,27 +55,37 @@ func (s *Store) PeopleNamed(ctx context.Context, word string) ([]Person, error) 
 		if p.Name, err = s.ownName(ctx, iri); err != nil {
 			return nil, err
 		}
+		roles, err := s.subjects(ctx, iriHolder, iri)
+		if err != nil {
+			return nil, err
+		}
+		titled := map[string]bool{}
+		for _, r := range roles {
+			names, err := s.objects(ctx, r, iriRoleName)
+			if err != nil {
+				return nil, err
+			}
+			of, err := s.objects(ctx, r, iriOf)
+			if err != nil {
+				return nil, err
+			}
+			var org quad.IRI
+			if len(of) > 0 {
+				org, _ = of[0].(quad.IRI)
+			}
+			for _, n := range names {
+				p.Roles = append(p.Roles, PersonRole{Title: str(n), Of: org})
+				titled[textkey.NameKey(str(n))] = true
+			}
+		}
 		for _, pred := range []quad.IRI{iriJobTitle, iriFormerTitle} {
 			vs, err := s.objects(ctx, iri, pred)
 			if err != nil {
 				return nil, err
 			}
 			for _, v := range vs {
-				p.Titles = append(p.Titles, str(v))
-			}
-		}
-		roles, err := s.subjects(ctx, iriHolder, iri)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range roles {
-			of, err := s.objects(ctx, r, iriOf)
-			if err != nil {
-				return nil, err
-			}
-			for _, o := range of {
-				if o, ok := o.(quad.IRI); ok && !slices.Contains(p.Of, o) {
-					p.Of = append(p.Of, o)
+				if !titled[textkey.NameKey(str(v))] {
+					p.Roles = append(p.Roles, PersonRole{Title: str(v)})
 				}
 			}
 		}

@@ -436,11 +436,10 @@ func newLinker(w Writer, off bool) *extract.Linker {
 			if !ok {
 				continue
 			}
-			k := extract.Known{ID: id, Name: p.Name, Titles: p.Titles}
-			for _, o := range p.Of {
-				if oid, ok := schema.EntityID(o); ok {
-					k.Of = append(k.Of, oid)
-				}
+			k := extract.Known{ID: id, Name: p.Name}
+			for _, r := range p.Roles {
+				of, _ := schema.EntityID(r.Of)
+				k.Roles = append(k.Roles, extract.KnownRole{Title: r.Title, Of: of})
 			}
 			out = append(out, k)
 		}

@@ -131,8 +131,17 @@ func printCard(w io.Writer, c *graph.Card, maxFacts int) {
 		fmt.Fprintf(w, "  link: %s\n", l)
 	}
 	fmt.Fprintf(w, "  mentioned in %s\n", plural(c.Articles, "article"))
+	linked := 0
 	for _, m := range c.Merged {
+		if m.By == graph.LoadMergeBy && maxFacts > 0 {
+			linked++ // one line for them all: a hub has thousands
+			continue
+		}
 		fmt.Fprintf(w, "  merged: %s (%s) by %s on %s%s  [%s]\n", m.Name, string(m.ID), m.By, m.At, ifText(m.Reason != "", ": "+m.Reason), string(m.Merge))
+	}
+	if linked > 0 {
+		fmt.Fprintf(w, "  linked: %s in other articles (by %s; `newsgraph merges` lists them, `--facts 0` shows them here)\n",
+			plural(linked, "one-word mention"), graph.LoadMergeBy)
 	}
 	for _, o := range c.Others {
 		fmt.Fprintf(w, "  the name also matches: %s (%s, %s)\n", o.Name, string(o.IRI), plural(o.Articles, "article"))
