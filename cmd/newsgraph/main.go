@@ -17,7 +17,7 @@ func main() {
 		Usage: "turn news articles into a knowledge graph you can query (Cayley + Gizmo)",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "db", Value: "./newsgraph.db", EnvVars: []string{"NEWSGRAPH_DB"}, Usage: "database `PATH` (a folder for bolt)"},
-			&cli.StringFlag{Name: "backend", Value: "bolt", EnvVars: []string{"NEWSGRAPH_BACKEND"}, Usage: "store: bolt (on disk) or memstore (throwaway)"},
+			&cli.StringFlag{Name: "backend", Value: "bolt", EnvVars: []string{"NEWSGRAPH_BACKEND"}, Usage: "store: bolt (on disk), memstore (throwaway) or postgres (--db postgres://user:password@host:5432/dbname; chosen by itself for such a URL)"},
 		},
 		Commands: []*cli.Command{
 			{
