@@ -12,8 +12,9 @@ import (
 // Bayramov"), or named by the same word with the same role. It links only on evidence: exactly
 // one known person with that name holds the same title (at the same organisation or country,
 // when both say which: Jordan's King Abdullah is not Saudi Arabia's), or a position at the
-// same organisation or country. People named in full are candidates first; one-word people
-// only when no full name fits. Two people who merely share a surname stay two nodes, and so do
+// same organisation or country. People named in full are candidates first; the one-word
+// people of earlier articles when no single full name fits (when "George Bush" and "George W.
+// Bush" both do, the articles' "President Bush" are one node, linked to neither). Two people who merely share a surname stay two nodes, and so do
 // two namesakes with no role in common. Linker is safe for concurrent use; feed it articles in
 // a fixed order for reproducible links.
 type Linker struct {
@@ -118,8 +119,10 @@ func (l *Linker) Link(x *Extraction) ([]Link, error) {
 			return nil, err
 		}
 		e = withEmployer(e, x.Relations)
-		match, why, many := l.candidate(w, e, true)
-		if match == nil && !many {
+		match, why, _ := l.candidate(w, e, true)
+		if match == nil {
+			// No full name, or two that fit ("George Bush", "George W. Bush"): the one-word
+			// person of earlier articles with the same role ("President Bush") is this one.
 			match, why, _ = l.candidate(w, e, false)
 		}
 		if match != nil {

@@ -95,6 +95,22 @@ func (m Mentions) Process(d *Document) {
 		found := m.sentence(d, g, s, covered)
 		d.Mentions = append(d.Mentions, found...)
 	}
+	leadersAdministrations(d)
+}
+
+// leadersAdministrations types the one word before "administration" as the person who leads
+// it ("the Bush administration", "the Obama administration"), unless a list knows the word.
+func leadersAdministrations(d *Document) {
+	for _, f := range d.Mentions {
+		if f.Kind != KindName || f.Type == Person || f.Gaz != nil {
+			continue
+		}
+		i := d.TokenAt(f.Start)
+		if i < 0 || i+1 >= len(d.Tokens) || d.Tokens[i].End != f.End || d.Tokens[i+1].Text != "administration" {
+			continue
+		}
+		f.Type = Person
+	}
 }
 
 func markCovered(d *Document, covered []bool, sp Span) {

@@ -211,3 +211,10 @@ func TestCapitalisedWordBeforePersonAtSentenceStart(t *testing.T) {
 		t.Errorf("no person Mary Ann Jones in %s", entityNames(x))
 	}
 }
+
+func TestLeaderOfAnAdministration(t *testing.T) {
+	x := run(t, "A report says the Kessler administration is pressing the leaders of the region.", "")
+	if e := entity(x, "Kessler"); e == nil || e.Type != Person {
+		t.Errorf("the administration's leader is not a person: %s", entityNames(x))
+	}
+}

@@ -118,6 +118,10 @@ func entityCmd(c *cli.Context) error {
 	return nil
 }
 
+// maxOthers is how many other entities of the same name a card names: "Bush" may be
+// hundreds of one-word people of single articles.
+const maxOthers = 5
+
 // printCard writes a card for people to read.
 func printCard(w io.Writer, c *graph.Card, maxFacts int) {
 	fmt.Fprintf(w, "%s (%s)  %s\n", c.Name, strings.Join(c.Types, ", "), string(c.ID))
@@ -143,7 +147,11 @@ func printCard(w io.Writer, c *graph.Card, maxFacts int) {
 		fmt.Fprintf(w, "  linked: %s in other articles (by %s; `newsgraph merges` lists them, `--facts 0` shows them here)\n",
 			plural(linked, "one-word mention"), graph.LoadMergeBy)
 	}
-	for _, o := range c.Others {
+	for i, o := range c.Others {
+		if i == maxOthers && len(c.Others) > maxOthers+1 {
+			fmt.Fprintf(w, "  the name also matches %d more entities (`newsgraph entity --json` lists them all)\n", len(c.Others)-i)
+			break
+		}
 		fmt.Fprintf(w, "  the name also matches: %s (%s, %s)\n", o.Name, string(o.IRI), plural(o.Articles, "article"))
 	}
 	if len(c.Positions) > 0 {
