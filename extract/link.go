@@ -195,41 +195,54 @@ func withEmployer(e *Entity, rs []Relation) *Entity {
 	return &c
 }
 
-// candidate returns the one known person named w, in full (full) or by one word, with a role
-// in common with e, and the evidence; nil when there is none, or more than one (many).
+// candidate returns the one known person named w, in full (full) or by one word, with the
+// strongest evidence in common with e, and that evidence; nil when there is none, or when two
+// have it (many).
 func (l *Linker) candidate(w string, e *Entity, full bool) (match *knownPerson, why string, many bool) {
+	best := 0
 	for _, k := range l.people[w] {
 		if strings.Contains(k.Name, " ") != full || k.ID == e.ID {
 			continue
 		}
-		r := k.shared(e)
-		if r == "" {
-			continue
+		r, strength := k.shared(e)
+		switch {
+		case strength == 0 || strength < best:
+		case strength == best:
+			match, many = nil, true // two candidates: no evidence which
+		default:
+			match, why, best, many = k, r, strength, false
 		}
-		if match != nil {
-			return nil, "", true // two candidates: no evidence which
-		}
-		match, why = k, r
 	}
-	return match, why, false
+	return match, why, many
 }
 
 // shared names the role e has in common with k ("Foreign Minister", "person with a position at
-// country/azerbaijan named"), or "". The same title at two different organisations or
-// countries is no evidence.
-func (k *knownPerson) shared(e *Entity) string {
+// country/azerbaijan named") and how strong the evidence is: 3 for the same title at the same
+// organisation or country, 2 for the same title where one side does not say where, 1 for
+// another position at the same organisation or country; 0 for none. The same title at two
+// different organisations or countries is no evidence.
+func (k *knownPerson) shared(e *Entity) (string, int) {
+	why, best := "", 0
 	for _, p := range e.Roles {
-		if ofs, ok := k.Titles[strings.ToLower(p.Title)]; ok && (p.Of == "" || len(ofs) == 0 || ofs[p.Of]) {
-			return p.Title
+		ofs, ok := k.Titles[strings.ToLower(p.Title)]
+		switch {
+		case !ok:
+		case p.Of != "" && ofs[p.Of]:
+			return p.Title, 3
+		case (p.Of == "" || len(ofs) == 0) && best < 2:
+			why, best = p.Title, 2
 		}
+	}
+	if best > 0 {
+		return why, best
 	}
 	for _, p := range e.Roles {
 		if ofs := k.Titles[strings.ToLower(p.Title)]; len(ofs) > 0 && !ofs[p.Of] {
 			continue // the same title elsewhere: another person
 		}
 		if p.Of != "" && k.Of[p.Of] {
-			return "person with a position at " + p.Of + " named"
+			return "person with a position at " + p.Of + " named", 1
 		}
 	}
-	return ""
+	return "", 0
 }

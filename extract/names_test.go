@@ -218,3 +218,10 @@ func TestLeaderOfAnAdministration(t *testing.T) {
 		t.Errorf("the administration's leader is not a person: %s", entityNames(x))
 	}
 }
+
+func TestTitledNameIsNotAnotherPersonsFirstName(t *testing.T) {
+	x := run(t, "President Abdullah Gul of Turkey met Jordan's King Abdullah in Ankara on Monday.", "")
+	if e := entity(x, "Abdullah"); e == nil || e.Type != Person {
+		t.Errorf("King Abdullah taken for Abdullah Gul: %s", entityNames(x))
+	}
+}

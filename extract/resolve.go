@@ -314,7 +314,8 @@ func addAliasMentions(d *Document) {
 	// people who share a surname ("Ahmed Mohamed", his father "Mohamed El-Hassan Mohamed"):
 	// the surname alone is the one named last before it (see pick)
 	namesakes := map[string][]*Found{}
-	firsts := map[string][]*Found{} // first names of people named in full
+	firsts := map[string][]*Found{}  // first names of people named in full
+	byFirstName := map[string]bool{} // aliases that are a person's first name
 	set := func(a string, f *Found, kind string) {
 		if t, ok := aliases[a]; ok && identityOf(t.f) != identityOf(f) {
 			if t.f.Type == Person && f.Type == Person && kind == KindAlias && t.kind == KindAlias {
@@ -395,6 +396,7 @@ func addAliasMentions(d *Document) {
 		}
 		if _, taken := aliases[w]; one && !taken && !honorifics[w] {
 			set(w, fs[0], KindAlias)
+			byFirstName[w] = true
 		}
 	}
 	// A one-word name that the article calls an organisation ("the Zorbist movement") names it
@@ -421,6 +423,11 @@ func addAliasMentions(d *Document) {
 	for _, f := range d.Mentions {
 		a, ok := pick(d.Text[f.Start:f.End], f.Start)
 		if !ok || f.Of != nil || f.Kind != KindName || f == a.f || f.Title != "" && a.f.Type != Person {
+			continue
+		}
+		// "King Abdullah" beside "Abdullah Gul": a titled one-word name is someone of its own,
+		// not the first name of another.
+		if f.Title != "" && byFirstName[d.Text[f.Start:f.End]] {
 			continue
 		}
 		// A gazetteer name gives way only to a person named in full in the same article:

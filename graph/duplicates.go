@@ -300,6 +300,8 @@ func (s *Store) scorePair(ctx context.Context, a, b *dupEntity) (Duplicate, bool
 	if sameType {
 		ak, bk := textkey.NameKey(a.name), textkey.NameKey(b.name)
 		switch {
+		case ak != "" && ak == bk && a.name == b.name:
+			add("name", 0.96, fmt.Sprintf("the same name, %q", a.name))
 		case ak != "" && ak == bk:
 			add("name", 0.96, fmt.Sprintf("the same name written differently: %q, %q", a.name, b.name))
 		case slices.Contains(b.names, ak) || slices.Contains(a.names, bk):
@@ -359,9 +361,12 @@ func (s *Store) scorePair(ctx context.Context, a, b *dupEntity) (Duplicate, bool
 			if ra.first != "" && rb.first != "" {
 				ev += fmt.Sprintf(" (seen %s to %s, and %s to %s)", ra.first, ra.last, rb.first, rb.last)
 			}
+			if slices.Contains(d.Evidence, ev) {
+				break // another role node of the same title and organisation
+			}
 			if score > 0 {
 				d.Signals = appendNew(d.Signals, "role")
-				d.Evidence = append(d.Evidence, ev)
+				d.Evidence = appendNew(d.Evidence, ev)
 				score = min(0.99, score+0.15)
 			} else {
 				add("role", 0.4, ev)
@@ -372,6 +377,14 @@ func (s *Store) scorePair(ctx context.Context, a, b *dupEntity) (Duplicate, bool
 	if score == 0 {
 		return d, false, nil
 	}
+	if !slices.Contains(d.Signals, "role") && !slices.Contains(d.Signals, "wikidata") {
+		if ev := conflictingRole(a.roles, b.roles); ev != "" {
+			// King Abdullah of Jordan and King Abdullah of Saudi Arabia: two people.
+			d.Signals = appendNew(d.Signals, "conflict")
+			d.Evidence = append(d.Evidence, ev)
+			score /= 2
+		}
+	}
 	d.Score = float64(int(score*100+0.5)) / 100
 	keep, other := a, b
 	if len(b.words) > len(a.words) || len(b.words) == len(a.words) && len(b.name) > len(a.name) {
@@ -379,6 +392,20 @@ func (s *Store) scorePair(ctx context.Context, a, b *dupEntity) (Duplicate, bool
 	}
 	d.Keep, d.Other = Ref{ID: keep.iri, Name: keep.name}, Ref{ID: other.iri, Name: other.name}
 	return d, true, nil
+}
+
+// conflictingRole describes a title both hold at different organisations or countries at
+// overlapping times, or returns "".
+func conflictingRole(as, bs []dupRole) string {
+	for _, ra := range as {
+		for _, rb := range bs {
+			ta, tb := strings.SplitN(ra.key, "@", 2)[0], strings.SplitN(rb.key, "@", 2)[0]
+			if ta == tb && ra.of != rb.of && overlap(ra, rb) {
+				return fmt.Sprintf("but one is reported as %s of %s, the other of %s", ra.title, ra.ofName, rb.ofName)
+			}
+		}
+	}
+	return ""
 }
 
 func ifMore(n int) string {

@@ -83,3 +83,34 @@ func TestNameSimilarity(t *testing.T) {
 		}
 	}
 }
+
+// Two one-word people of the same name and title, at two countries: the same name is weak
+// evidence then, and the conflict is said.
+func TestDuplicateConflictingRoles(t *testing.T) {
+	s, _ := openTestStore(t, Bolt)
+	king := func(art, person, role, country string) []quad.Quad {
+		qs := entity(art, person, "schema:Person", "Abdullah")
+		r := quad.IRI(role)
+		return append(qs, q(r, iriHolder, quad.IRI(person)), q(r, iriRoleName, "King"), q(r, iriOf, quad.IRI(country)),
+			q(r, iriType, iriRole))
+	}
+	a1 := Article{IRI: "ng:article/1", Hash: "1", Quads: king("ng:article/1", "ng:person/abdullah@1", "ng:role/1", "ng:country/jordan")}
+	a2 := Article{IRI: "ng:article/2", Hash: "2", Quads: king("ng:article/2", "ng:person/abdullah@2", "ng:role/2", "ng:country/saudi-arabia")}
+	a3 := Article{IRI: "ng:article/3", Hash: "3", Quads: king("ng:article/3", "ng:person/abdullah@3", "ng:role/3", "ng:country/jordan")}
+	if _, err := s.WriteArticles([]Article{a1, a2, a3}); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := s.Duplicates(context.Background(), DuplicateOptions{MinScore: 0.01})
+	if err != nil {
+		t.Fatal(err)
+	}
+	score := map[string]float64{}
+	for _, d := range ds {
+		score[string(d.Keep.ID)+" "+string(d.Other.ID)] = d.Score
+		score[string(d.Other.ID)+" "+string(d.Keep.ID)] = d.Score
+	}
+	same, other := score["ng:person/abdullah@1 ng:person/abdullah@3"], score["ng:person/abdullah@1 ng:person/abdullah@2"]
+	if same < 0.95 || other == 0 || other >= 0.5 {
+		t.Errorf("kings of one country %.2f (want >= 0.95), of two countries %.2f (want listed, below 0.5): %+v", same, other, ds)
+	}
+}
