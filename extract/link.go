@@ -140,11 +140,12 @@ func (l *Linker) Link(x *Extraction) ([]Link, error) {
 		for _, p := range e.Roles {
 			k.Roles = append(k.Roles, KnownRole{p.Title, p.Of})
 		}
+		if len(k.Roles) == 0 {
+			continue // nothing to link to it by: a load keeps only the people with a role
+		}
 		if m := linked[e.ID]; m != nil {
 			// What the article says of Bayramov, it says of Jeyhun Bayramov.
 			k.ID, k.Name = m.ID, m.Name
-		} else if IsLocalID(e.ID) && len(k.Roles) == 0 {
-			continue // nothing to link to it by
 		}
 		l.know(k)
 	}
