@@ -225,3 +225,17 @@ func TestTitledNameIsNotAnotherPersonsFirstName(t *testing.T) {
 		t.Errorf("King Abdullah taken for Abdullah Gul: %s", entityNames(x))
 	}
 }
+
+func TestTitledSurnameOfAnotherTitle(t *testing.T) {
+	x := run(t, "First Lady Maria Kessler visited a school on Monday. President Kessler spoke in Ohio the same day.", "")
+	if e := entity(x, "Maria Kessler"); e == nil || contains(e.Aliases, "Kessler") && len(e.Roles) > 1 {
+		t.Fatalf("no first lady: %s", entityNames(x))
+	}
+	if e := entity(x, "Kessler"); e == nil || e.Type != Person {
+		t.Errorf("the president taken for the first lady: %s", entityNames(x))
+	}
+	y := run(t, "Secretary of State Maria Kessler arrived in Paris. Secretary Kessler met officials.", "")
+	if e := entity(y, "Kessler"); e != nil {
+		t.Errorf("a shorter form of the same title is the same person: %s", entityNames(y))
+	}
+}

@@ -315,7 +315,6 @@ func addAliasMentions(d *Document) {
 	// the surname alone is the one named last before it (see pick)
 	namesakes := map[string][]*Found{}
 	firsts := map[string][]*Found{}  // first names of people named in full
-	byFirstName := map[string]bool{} // aliases that are a person's first name
 	set := func(a string, f *Found, kind string) {
 		if t, ok := aliases[a]; ok && identityOf(t.f) != identityOf(f) {
 			if t.f.Type == Person && f.Type == Person && kind == KindAlias && t.kind == KindAlias {
@@ -396,7 +395,6 @@ func addAliasMentions(d *Document) {
 		}
 		if _, taken := aliases[w]; one && !taken && !honorifics[w] {
 			set(w, fs[0], KindAlias)
-			byFirstName[w] = true
 		}
 	}
 	// A one-word name that the article calls an organisation ("the Zorbist movement") names it
@@ -425,9 +423,9 @@ func addAliasMentions(d *Document) {
 		if !ok || f.Of != nil || f.Kind != KindName || f == a.f || f.Title != "" && a.f.Type != Person {
 			continue
 		}
-		// "King Abdullah" beside "Abdullah Gul": a titled one-word name is someone of its own,
-		// not the first name of another.
-		if f.Title != "" && byFirstName[d.Text[f.Start:f.End]] {
+		// "President Bush" beside "First Lady Laura Bush", "King Abdullah" beside "President
+		// Abdullah Gul": another title, another person ("Prince Saud" is Prince Saud al-Faisal).
+		if f.Title != "" && a.f.Type == Person && a.f.Title != "" && !compatibleTitles(f.Title, a.f.Title) {
 			continue
 		}
 		// A gazetteer name gives way only to a person named in full in the same article:
@@ -452,6 +450,12 @@ func addAliasMentions(d *Document) {
 		d.Mentions = append(d.Mentions, &Found{Span: Span{t.Start, t.End}, Kind: a.kind, Type: a.f.Type,
 			Name: a.f.Name, Gaz: a.f.Gaz, Of: a.f, Context: Span{t.Start, t.End}})
 	}
+}
+
+// compatibleTitles: one title is the other or a part of it ("Secretary", "Secretary of State").
+func compatibleTitles(a, b string) bool {
+	a, b = " "+strings.ToLower(a)+" ", " "+strings.ToLower(b)+" "
+	return strings.Contains(a, b) || strings.Contains(b, a)
 }
 
 // namesake chooses among people who share a surname the one its use at off refers to: the one
