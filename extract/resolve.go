@@ -314,7 +314,7 @@ func addAliasMentions(d *Document) {
 	// people who share a surname ("Ahmed Mohamed", his father "Mohamed El-Hassan Mohamed"):
 	// the surname alone is the one named last before it (see pick)
 	namesakes := map[string][]*Found{}
-	firsts := map[string][]*Found{}  // first names of people named in full
+	firsts := map[string][]*Found{} // first names of people named in full
 	set := func(a string, f *Found, kind string) {
 		if t, ok := aliases[a]; ok && identityOf(t.f) != identityOf(f) {
 			if t.f.Type == Person && f.Type == Person && kind == KindAlias && t.kind == KindAlias {
