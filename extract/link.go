@@ -3,7 +3,6 @@ package extract
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 )
@@ -49,7 +48,6 @@ type knownPerson struct {
 	ID, Name string
 	Titles   map[string]map[string]bool // title in lower case -> the organisations it is held at
 	Of       map[string]bool
-	Articles int // articles that named it (or were linked to it) in this load
 }
 
 // NewLinker returns an empty linker.
@@ -88,7 +86,6 @@ func (l *Linker) know(k Known) *knownPerson {
 		p = &knownPerson{ID: k.ID, Name: k.Name, Titles: map[string]map[string]bool{}, Of: map[string]bool{}}
 		l.people[w] = append(l.people[w], p)
 	}
-	p.Articles++
 	for _, r := range k.Roles {
 		t := strings.ToLower(r.Title)
 		if t != "" && p.Titles[t] == nil {
@@ -131,7 +128,7 @@ func (l *Linker) Link(x *Extraction) ([]Link, error) {
 		if match != nil {
 			linked[e.ID] = match
 			links = append(links, Link{From: e.ID, To: match.ID, Name: match.Name,
-				Reason: fmt.Sprintf("%q is %s in article %s: %s", e.Name, match.Name, x.ID, why)})
+				Reason: fmt.Sprintf("%q is %s in article %s: the only known %s %s", e.Name, match.Name, x.ID, why, e.Name)})
 		}
 	}
 	for i := range x.Entities {
@@ -201,12 +198,9 @@ func withEmployer(e *Entity, rs []Relation) *Entity {
 
 // candidate returns the one known person named w, in full (full) or by one word, with the
 // strongest evidence in common with e, and that evidence; nil when there is none, or when two
-// have it (many) and neither was named in at least dominance times as many articles of the
-// load as the other: one stray "President Bush" of another country does not stop the
-// President Bush of fifty articles from gathering the next one.
+// have it (many).
 func (l *Linker) candidate(w string, e *Entity, full bool) (match *knownPerson, why string, many bool) {
 	best := 0
-	var tied []*knownPerson
 	for _, k := range l.people[w] {
 		if strings.Contains(k.Name, " ") != full || k.ID == e.ID {
 			continue
@@ -215,28 +209,13 @@ func (l *Linker) candidate(w string, e *Entity, full bool) (match *knownPerson, 
 		switch {
 		case strength == 0 || strength < best:
 		case strength == best:
-			tied = append(tied, k)
+			match, many = nil, true // two candidates: no evidence which
 		default:
-			match, why, best, tied = k, r, strength, []*knownPerson{k}
+			match, why, best, many = k, r, strength, false
 		}
 	}
-	if len(tied) < 2 {
-		if match != nil {
-			why = "the only known " + why + " " + e.Name
-		}
-		return match, why, false
-	}
-	sort.Slice(tied, func(i, j int) bool { return tied[i].Articles > tied[j].Articles })
-	if tied[0].Articles >= dominance*max(tied[1].Articles, 1) {
-		why, _ = tied[0].shared(e)
-		return tied[0], "the " + why + " " + e.Name + " of " + strconv.Itoa(tied[0].Articles) +
-			" articles of this load (the others of " + strconv.Itoa(tied[1].Articles) + " or fewer)", false
-	}
-	return nil, "", true
+	return match, why, many
 }
-
-// dominance is how many times more articles the most named of two candidates must have.
-const dominance = 5
 
 // shared names the role e has in common with k ("Foreign Minister", "person with a position at
 // country/azerbaijan named") and how strong the evidence is: 3 for the same title at the same

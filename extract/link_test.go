@@ -96,21 +96,3 @@ func TestLinkerPrefersFullNames(t *testing.T) {
 		t.Errorf("want a link to the full name, got %+v", links)
 	}
 }
-
-func TestLinkerMostNamedOfTwoWins(t *testing.T) {
-	l := NewLinker()
-	for i := 0; i < 5; i++ {
-		l.Know(Known{ID: "person/kessler@aaaa", Name: "Kessler", Roles: []KnownRole{{Title: "President"}}})
-	}
-	l.Know(Known{ID: "person/kessler@bbbb", Name: "Kessler", Roles: []KnownRole{{Title: "President"}}})
-	x := run(t, "President Kessler spoke in Ohio on Monday.", "")
-	links, _ := l.Link(&x)
-	if len(links) != 1 || links[0].To != "person/kessler@aaaa" {
-		t.Errorf("want the President Kessler of five articles, got %+v", links)
-	}
-	l.Know(Known{ID: "person/kessler@bbbb", Name: "Kessler", Roles: []KnownRole{{Title: "President"}}})
-	y := run(t, "President Kessler spoke in Iowa on Tuesday.", "")
-	if links, _ := l.Link(&y); len(links) != 0 {
-		t.Errorf("6 articles against 2 is no evidence: %+v", links)
-	}
-}
