@@ -2,50 +2,43 @@ package extract
 
 import "testing"
 
-// typeOf returns the type of the entity named name in the text's extraction, or "".
-func typeOf(t *testing.T, text, name string) string {
+// named is a text and the name of an entity it writes.
+type named struct{ text, name string }
+
+// wantType checks that each text's entity of that name has type typ.
+func wantType(t *testing.T, typ string, cases ...named) {
 	t.Helper()
-	x := run(t, text, "")
-	if e := entity(x, name); e != nil {
-		return e.Type
+	for _, c := range cases {
+		x := run(t, c.text, "")
+		if e := entity(x, c.name); e == nil || e.Type != typ {
+			t.Errorf("%q in %q: not a %s (entities %s)", c.name, c.text, typ, entityNames(x))
+		}
 	}
-	return ""
 }
 
 func TestFacilityHeadsArePlaces(t *testing.T) {
-	for _, c := range []struct{ text, name string }{
-		{"Commuters were told to walk from Maplewood Station to the stadium.", "Maplewood Station"},
-		{"The delegates stayed at the Grand Orvin Hotel near the harbour.", "Grand Orvin Hotel"},
-		{"The parcel was found on Brackenfield Road on Monday.", "Brackenfield Road"},
-		{"The aircraft landed at Kessler Air Force Base in the morning.", "Kessler Air Force Base"},
-		{"Visitors queued outside the Halvorsen Planetarium for hours.", "Halvorsen Planetarium"},
-	} {
-		if got := typeOf(t, c.text, c.name); got != Place {
-			t.Errorf("%q in %q: type %q, want Place", c.name, c.text, got)
-		}
-	}
+	wantType(t, Place,
+		named{"Commuters were told to walk from Maplewood Station to the stadium.", "Maplewood Station"},
+		named{"The delegates stayed at the Grand Orvin Hotel near the harbour.", "Grand Orvin Hotel"},
+		named{"The parcel was found on Brackenfield Road on Monday.", "Brackenfield Road"},
+		named{"The aircraft landed at Kessler Air Force Base in the morning.", "Kessler Air Force Base"},
+		named{"Visitors queued outside the Halvorsen Planetarium for hours.", "Halvorsen Planetarium"},
+	)
 }
 
 func TestPlaceNamedOrganisations(t *testing.T) {
-	for _, c := range []struct{ text, name string }{
+	wantType(t, Organization,
 		// A region's institution, named with the region in front.
-		{"Researchers from the Nevada Institute of Marine Studies published the paper.", "Nevada Institute of Marine Studies"},
-		{"She teaches at Oregon State University of Applied Arts these days.", "Oregon State University of Applied Arts"},
+		named{"Researchers from the Nevada Institute of Marine Studies published the paper.", "Nevada Institute of Marine Studies"},
+		named{"She teaches at Oregon State University of Applied Arts these days.", "Oregon State University of Applied Arts"},
 		// A city's newspaper.
-		{"The story ran in the Toronto Star on Friday.", "Toronto Star"},
+		named{"The story ran in the Toronto Star on Friday.", "Toronto Star"},
 		// A broadcaster's news outlet.
-		{"A spokesman told BBC News the plan was under review.", "BBC News"},
-	} {
-		if got := typeOf(t, c.text, c.name); got != Organization {
-			t.Errorf("%q in %q: type %q, want Organization (entities %s)", c.name, c.text, got, entityNames(run(t, c.text, "")))
-		}
-	}
+		named{"A spokesman told BBC News the plan was under review.", "BBC News"},
+	)
 	// The state body of a country keeps its country ("the Azerbaijani Ministry of Foreign
 	// Affairs"); a university named "State University" is not a state body.
-	x := run(t, "Students at the Kansas State University of Agriculture protested.", "")
-	if e := entity(x, "Kansas State University of Agriculture"); e == nil || e.Type != Organization {
-		t.Errorf("no Kansas State University of Agriculture in %s", entityNames(x))
-	}
+	wantType(t, Organization, named{"Students at the Kansas State University of Agriculture protested.", "Kansas State University of Agriculture"})
 }
 
 func TestPersonAfterInstitution(t *testing.T) {
@@ -110,28 +103,17 @@ func TestPersonInsideInstitutionName(t *testing.T) {
 }
 
 func TestTitleWordBeginsInstitution(t *testing.T) {
-	for _, c := range []struct{ text, name string }{
-		{"She studied law at Duke University before moving abroad.", "Duke University"},
-		{"Members of the Doctor Zhivago Society of Ireland met on Sunday.", "Doctor Zhivago Society of Ireland"},
-	} {
-		if got := typeOf(t, c.text, c.name); got != Organization {
-			t.Errorf("%q in %q: type %q, want Organization (entities %s)", c.name, c.text, got, entityNames(run(t, c.text, "")))
-		}
-	}
+	wantType(t, Organization,
+		named{"She studied law at Duke University before moving abroad.", "Duke University"},
+		named{"Members of the Doctor Zhivago Society of Ireland met on Sunday.", "Doctor Zhivago Society of Ireland"},
+	)
 	// A title before a person's name stays a title.
-	x := run(t, "She met President Jonas Varga in the capital.", "")
-	if p := entity(x, "Jonas Varga"); p == nil || p.Type != Person {
-		t.Errorf("no person Jonas Varga in %s", entityNames(x))
-	}
+	wantType(t, Person, named{"She met President Jonas Varga in the capital.", "Jonas Varga"})
 }
 
 func TestHeadWithDesignatorLetter(t *testing.T) {
-	if got := typeOf(t, "The two sides meet again in Group D next week.", "Group D"); got != Organization {
-		t.Errorf("Group D: type %q, want Organization", got)
-	}
-	if got := typeOf(t, "Passengers waited for hours at Terminal C on Friday.", "Terminal C"); got != Place {
-		t.Errorf("Terminal C: type %q, want Place", got)
-	}
+	wantType(t, Organization, named{"The two sides meet again in Group D next week.", "Group D"})
+	wantType(t, Place, named{"Passengers waited for hours at Terminal C on Friday.", "Terminal C"})
 }
 
 func TestNationalTeamsByScoreAndMatchClock(t *testing.T) {
@@ -157,10 +139,7 @@ func TestNationalTeamsByScoreAndMatchClock(t *testing.T) {
 }
 
 func TestPersonTheTaggerBeganTwice(t *testing.T) {
-	x := run(t, "The seat was won by nonpartisan Lucius Ho.", "")
-	if p := entity(x, "Lucius Ho"); p == nil || p.Type != Person {
-		t.Errorf("no person Lucius Ho in %s", entityNames(x))
-	}
+	wantType(t, Person, named{"The seat was won by nonpartisan Lucius Ho.", "Lucius Ho"})
 }
 
 func TestTitleToCountryThenName(t *testing.T) {
@@ -178,26 +157,16 @@ func TestTitleToCountryThenName(t *testing.T) {
 }
 
 func TestUnitNumberInName(t *testing.T) {
-	x := run(t, "Soldiers of the 4th Mountain Brigade crossed the river at dawn.", "")
-	if e := entity(x, "4th Mountain Brigade"); e == nil || e.Type != Organization {
-		t.Errorf("no organisation 4th Mountain Brigade in %s", entityNames(x))
-	}
+	wantType(t, Organization, named{"Soldiers of the 4th Mountain Brigade crossed the river at dawn.", "4th Mountain Brigade"})
 }
 
 func TestAmpersandAndRegionInFacilityNames(t *testing.T) {
-	for _, c := range []struct{ text, name string }{
-		{"The capsule went to the Harbour Rail & Steam Museum last year.", "Harbour Rail & Steam Museum"},
-		{"The shuttle will be shown at the Nevada Science Center next spring.", "Nevada Science Center"},
-	} {
-		if got := typeOf(t, c.text, c.name); got != Place {
-			t.Errorf("%q in %q: type %q, want Place (entities %s)", c.name, c.text, got, entityNames(run(t, c.text, "")))
-		}
-	}
+	wantType(t, Place,
+		named{"The capsule went to the Harbour Rail & Steam Museum last year.", "Harbour Rail & Steam Museum"},
+		named{"The shuttle will be shown at the Nevada Science Center next spring.", "Nevada Science Center"},
+	)
 	// "&" between two names that are no institution's keeps them apart.
-	x := run(t, "Photos: Karl Mertens & Ada Obi.", "")
-	if p := entity(x, "Ada Obi"); p == nil || p.Type != Person {
-		t.Errorf("no person Ada Obi in %s", entityNames(x))
-	}
+	wantType(t, Person, named{"Photos: Karl Mertens & Ada Obi.", "Ada Obi"})
 }
 
 func TestCapitalisedWordBeforePersonAtSentenceStart(t *testing.T) {
@@ -213,17 +182,11 @@ func TestCapitalisedWordBeforePersonAtSentenceStart(t *testing.T) {
 }
 
 func TestLeaderOfAnAdministration(t *testing.T) {
-	x := run(t, "A report says the Kessler administration is pressing the leaders of the region.", "")
-	if e := entity(x, "Kessler"); e == nil || e.Type != Person {
-		t.Errorf("the administration's leader is not a person: %s", entityNames(x))
-	}
+	wantType(t, Person, named{"A report says the Kessler administration is pressing the leaders of the region.", "Kessler"})
 }
 
 func TestTitledNameIsNotAnotherPersonsFirstName(t *testing.T) {
-	x := run(t, "President Abdullah Gul of Turkey met Jordan's King Abdullah in Ankara on Monday.", "")
-	if e := entity(x, "Abdullah"); e == nil || e.Type != Person {
-		t.Errorf("King Abdullah taken for Abdullah Gul: %s", entityNames(x))
-	}
+	wantType(t, Person, named{"President Abdullah Gul of Turkey met Jordan's King Abdullah in Ankara on Monday.", "Abdullah"})
 }
 
 func TestTitledSurnameOfAnotherTitle(t *testing.T) {
