@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -28,6 +29,43 @@ const defaultTimeout = 30 * time.Second
 
 func openStore(c *cli.Context) (*graph.Store, error) {
 	return graph.Open(c.String("backend"), c.String("db"))
+}
+
+// openReadStore opens the database for commands that read (graph.ReadMostly: no bloom filter
+// to build, which takes seconds on a large database: 24 s at 100,000 articles).
+func openReadStore(c *cli.Context) (*graph.Store, error) {
+	return graph.Open(c.String("backend"), c.String("db"), graph.ReadMostly())
+}
+
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// show opens the database for reading, asks it for one result and prints it: indented JSON
+// with --json, else as text.
+func show[T any](c *cli.Context, get func(*graph.Store) (T, error), text func(io.Writer, T) error) error {
+	s, err := openReadStore(c)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	v, err := get(s)
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(os.Stdout)
+	if c.Bool("json") {
+		err = printJSON(out, v)
+	} else {
+		err = text(out, v)
+	}
+	if err != nil {
+		return err
+	}
+	return out.Flush()
 }
 
 func paths(c *cli.Context) ([]string, error) {
@@ -76,7 +114,7 @@ func queryCmd(c *cli.Context) error {
 	if q == "" {
 		return errors.New("give a Gizmo query, or -f FILE")
 	}
-	s, err := openStore(c)
+	s, err := openReadStore(c)
 	if err != nil {
 		return err
 	}
@@ -87,14 +125,15 @@ func queryCmd(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	enc := json.NewEncoder(os.Stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(res)
+	return printJSON(os.Stdout, res)
 }
 
 func serveCmd(c *cli.Context) error {
-	s, err := openStore(c)
+	open := openReadStore
+	if c.Bool("writable") {
+		open = openStore // it takes articles: the bloom filter pays for itself
+	}
+	s, err := open(c)
 	if err != nil {
 		return err
 	}
@@ -144,7 +183,7 @@ func schemaCmd(c *cli.Context) error {
 }
 
 func exportCmd(c *cli.Context) error {
-	s, err := openStore(c)
+	s, err := openReadStore(c)
 	if err != nil {
 		return err
 	}

@@ -97,25 +97,8 @@ func entityCmd(c *cli.Context) error {
 	if name == "" {
 		return errors.New("give an entity's name or id")
 	}
-	s, err := openStore(c)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	card, err := s.Card(c.Context, name)
-	if err != nil {
-		return err
-	}
-	out := bufio.NewWriter(os.Stdout)
-	defer out.Flush()
-	if c.Bool("json") {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(card)
-	}
-	printCard(out, card, c.Int("facts"))
-	return nil
+	return show(c, func(s *graph.Store) (*graph.Card, error) { return s.Card(c.Context, name) },
+		func(out io.Writer, card *graph.Card) error { printCard(out, card, c.Int("facts")); return nil })
 }
 
 // maxOthers is how many other entities of the same name a card names: "Bush" may be
@@ -384,7 +367,7 @@ func unmergeCmd(c *cli.Context) error {
 }
 
 func mergesCmd(c *cli.Context) error {
-	s, err := openStore(c)
+	s, err := openReadStore(c)
 	if err != nil {
 		return err
 	}
@@ -408,7 +391,7 @@ func mergesCmd(c *cli.Context) error {
 }
 
 func duplicatesCmd(c *cli.Context) error {
-	s, err := openStore(c)
+	s, err := openReadStore(c)
 	if err != nil {
 		return err
 	}
@@ -453,7 +436,7 @@ func exportFormatCmd(c *cli.Context) error {
 	if !graph.IsExportFormat(format) {
 		return fmt.Errorf("unknown --format %q: use %s", format, strings.Join(graph.ExportFormats, ", "))
 	}
-	s, err := openStore(c)
+	s, err := openReadStore(c)
 	if err != nil {
 		return err
 	}

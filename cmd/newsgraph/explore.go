@@ -1,11 +1,8 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -112,18 +109,6 @@ func interspersed(c *cli.Context) ([]string, error) {
 	return out, nil
 }
 
-// openReadStore opens the database for reading (graph.ReadMostly: no bloom filter to build).
-func openReadStore(c *cli.Context) (*graph.Store, error) {
-	return graph.Open(c.String("backend"), c.String("db"), graph.ReadMostly())
-}
-
-func printJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
-
 func searchCmd(c *cli.Context) error {
 	args, err := interspersed(c)
 	if err != nil {
@@ -133,28 +118,19 @@ func searchCmd(c *cli.Context) error {
 	if strings.TrimSpace(prefix) == "" {
 		return fmt.Errorf("give the beginning of a name")
 	}
-	s, err := openReadStore(c)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	res, err := s.Search(c.Context, prefix, c.Int("limit"))
-	if err != nil {
-		return err
-	}
-	if c.Bool("json") {
-		return printJSON(os.Stdout, res)
-	}
-	if len(res) == 0 {
-		fmt.Printf("no entity's name starts with %q\n", prefix)
-		return nil
-	}
-	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-	for _, r := range res {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", r.Name, r.Type, plural(r.Articles, "article"), string(r.ID),
-			ifText(len(r.Aliases) > 0, "also: "+strings.Join(r.Aliases, "; ")))
-	}
-	return w.Flush()
+	return show(c, func(s *graph.Store) ([]graph.SearchResult, error) { return s.Search(c.Context, prefix, c.Int("limit")) },
+		func(out io.Writer, res []graph.SearchResult) error {
+			if len(res) == 0 {
+				_, err := fmt.Fprintf(out, "no entity's name starts with %q\n", prefix)
+				return err
+			}
+			w := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+			for _, r := range res {
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", r.Name, r.Type, plural(r.Articles, "article"), string(r.ID),
+					ifText(len(r.Aliases) > 0, "also: "+strings.Join(r.Aliases, "; ")))
+			}
+			return w.Flush()
+		})
 }
 
 // inverseWords is how an edge reads backwards ("was received by"), from the vocabulary.
@@ -200,28 +176,15 @@ func pathCmd(c *cli.Context) error {
 	if len(args) != 2 {
 		return fmt.Errorf("give two entities (quote names of several words: newsgraph path \"Radmila Shekerinska\" Azerbaijan)")
 	}
-	s, err := openReadStore(c)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	res, err := s.Paths(c.Context, args[0], args[1], c.Int("max"), c.Int("limit"))
-	if err != nil {
-		return err
-	}
-	out := bufio.NewWriter(os.Stdout)
-	defer out.Flush()
-	if c.Bool("json") {
-		return printJSON(out, res)
-	}
-	printPaths(out, res)
-	return nil
+	return show(c, func(s *graph.Store) (*graph.PathResult, error) {
+		return s.Paths(c.Context, args[0], args[1], c.Int("max"), c.Int("limit"))
+	}, printPaths)
 }
 
-func printPaths(w io.Writer, res *graph.PathResult) {
+func printPaths(w io.Writer, res *graph.PathResult) error {
 	if len(res.Paths) == 0 {
 		fmt.Fprintf(w, "%s and %s are not connected in %s or fewer\n", res.From.Name, res.To.Name, plural(res.MaxHops, "hop"))
-		return
+		return nil
 	}
 	n := len(res.Paths[0].Hops)
 	fmt.Fprintf(w, "%s and %s: %s of %s\n", res.From.Name, res.To.Name, plural(len(res.Paths), "shortest path"), plural(n, "hop"))
@@ -232,6 +195,7 @@ func printPaths(w io.Writer, res *graph.PathResult) {
 			printSource(w, "      ", h.Evidence)
 		}
 	}
+	return nil
 }
 
 func timelineCmd(c *cli.Context) error {
@@ -243,25 +207,12 @@ func timelineCmd(c *cli.Context) error {
 	if name == "" {
 		return fmt.Errorf("give an entity's name or id")
 	}
-	s, err := openReadStore(c)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	tl, err := s.Timeline(c.Context, name, c.String("from"), c.String("to"))
-	if err != nil {
-		return err
-	}
-	out := bufio.NewWriter(os.Stdout)
-	defer out.Flush()
-	if c.Bool("json") {
-		return printJSON(out, tl)
-	}
-	printTimeline(out, tl)
-	return nil
+	return show(c, func(s *graph.Store) (*graph.Timeline, error) {
+		return s.Timeline(c.Context, name, c.String("from"), c.String("to"))
+	}, printTimeline)
 }
 
-func printTimeline(w io.Writer, tl *graph.Timeline) {
+func printTimeline(w io.Writer, tl *graph.Timeline) error {
 	span := ""
 	switch {
 	case tl.From != "" && tl.To != "":
@@ -299,35 +250,30 @@ func printTimeline(w io.Writer, tl *graph.Timeline) {
 		fmt.Fprintf(w, "\n%-*s  %s %s %s  [%s]\n", width, date, e.Subject.Name, verb, oneLine(obj, 120), note)
 		printSource(w, strings.Repeat(" ", width+4), &e.Evidence)
 	}
+	return nil
 }
 
 func topCmd(c *cli.Context) error {
 	if _, err := interspersed(c); err != nil {
 		return err
 	}
-	s, err := openReadStore(c)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	list, err := s.Top(c.Context, graph.TopOptions{Type: c.String("type"), Since: c.String("since"), By: c.String("by"), Limit: c.Int("limit")})
-	if err != nil {
-		return err
-	}
-	if c.Bool("json") {
+	get := func(s *graph.Store) ([]graph.TopEntity, error) {
+		list, err := s.Top(c.Context, graph.TopOptions{Type: c.String("type"), Since: c.String("since"), By: c.String("by"), Limit: c.Int("limit")})
 		if list == nil {
-			list = []graph.TopEntity{}
+			list = []graph.TopEntity{} // JSON: [], not null
 		}
-		return printJSON(os.Stdout, list)
+		return list, err
 	}
-	if len(list) == 0 {
-		fmt.Println("no entity")
-		return nil
-	}
-	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "#\tNAME\tTYPE\tMENTIONS\tCONNECTIONS\tID")
-	for i, e := range list {
-		fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%d\t%s\n", i+1, e.Name, e.Type, e.Mentions, e.Connections, string(e.ID))
-	}
-	return w.Flush()
+	return show(c, get, func(out io.Writer, list []graph.TopEntity) error {
+		if len(list) == 0 {
+			_, err := fmt.Fprintln(out, "no entity")
+			return err
+		}
+		w := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(w, "#\tNAME\tTYPE\tMENTIONS\tCONNECTIONS\tID")
+		for i, e := range list {
+			fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%d\t%s\n", i+1, e.Name, e.Type, e.Mentions, e.Connections, string(e.ID))
+		}
+		return w.Flush()
+	})
 }
