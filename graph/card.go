@@ -1,17 +1,13 @@
 package graph
 
 import (
-	"cmp"
 	"context"
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/cayleygraph/quad"
-
-	"github.com/newsgraph/newsgraph/graph/textkey"
 )
 
 // Ref names a node.
@@ -36,11 +32,14 @@ type Card struct {
 	Merged []MergedEntity `json:"merged,omitempty"`
 	// Found is the entity the name found when it is one merged into this one.
 	Found *EntityMatch `json:"found,omitempty"`
-	// Others are the other entities the name matches, best first.
-	Others []EntityMatch `json:"others,omitempty"`
+	// Others are other entities the name matches, best first: at most maxCardOthers of the
+	// OtherCount there are (FindEntities lists them all).
+	Others     []EntityMatch `json:"others,omitempty"`
+	OtherCount int           `json:"otherCount,omitempty"`
 
 	Positions []Position `json:"positions,omitempty"`
 	Facts     []Fact     `json:"facts"`
+	FactCount int        `json:"factCount"` // all its facts; Facts may hold the first ones only (MaxFacts)
 }
 
 // MergedEntity is an entity merged into a card's entity.
@@ -101,46 +100,6 @@ type Evidence struct {
 	URL       string   `json:"url,omitempty"`
 	Publisher string   `json:"publisher,omitempty"`
 	Date      string   `json:"date,omitempty"`
-}
-
-// Card returns the card of the entity name finds (see FindEntities: an id, a name, an
-// alternate name, a name in another case, a word of a person's name), or an error wrapping
-// ErrNotFound.
-func (s *Store) Card(ctx context.Context, name string) (*Card, error) {
-	matches, err := s.FindEntities(ctx, name)
-	if err != nil {
-		return nil, err
-	}
-	if len(matches) == 0 {
-		return nil, fmt.Errorf("no entity %q: %w", name, ErrNotFound)
-	}
-	t, err := s.loadMerges(ctx)
-	if err != nil {
-		return nil, err
-	}
-	best := matches[0]
-	root := t.root(best.IRI).(quad.IRI)
-	c := &Card{ID: root}
-	if root != best.IRI {
-		c.Found = &best
-	}
-	for _, m := range matches[1:] {
-		if keyOfValue(t.root(m.IRI)) != keyOfValue(root) {
-			c.Others = append(c.Others, m)
-		}
-	}
-	cx := &cardContext{s: s, t: t, articles: map[string]*articleInfo{}, names: map[string]string{}}
-	members := t.cluster(root)
-	if err := cx.identity(ctx, c, members); err != nil {
-		return nil, err
-	}
-	if err := cx.positions(ctx, c, members); err != nil {
-		return nil, err
-	}
-	if err := cx.facts(ctx, c, members); err != nil {
-		return nil, err
-	}
-	return c, nil
 }
 
 // cardContext caches what a card reads more than once.
@@ -245,218 +204,9 @@ func (cx *cardContext) ref(ctx context.Context, v quad.Value) (Ref, error) {
 	return Ref{ID: iriOfValue(v), Name: n}, err
 }
 
-// identity fills the card's name, types, aliases, links, mention count and merged entities.
-func (cx *cardContext) identity(ctx context.Context, c *Card, members []quad.Value) error {
-	s := cx.s
-	var err error
-	if c.Name, err = cx.name(ctx, c.ID); err != nil {
-		return err
-	}
-	var aliases, types, links []string
-	articles := map[string]bool{}
-	for i, m := range members {
-		own, err := s.out(ctx, m, "")
-		if err != nil {
-			return err
-		}
-		for _, q := range own {
-			if isMergeLabel(q.Label) {
-				continue
-			}
-			switch q.Predicate {
-			case iriName:
-				if i > 0 || str(q.Object) != c.Name {
-					aliases = append(aliases, str(q.Object))
-				}
-			case iriAlternateName:
-				aliases = append(aliases, str(q.Object))
-			case iriType:
-				types = append(types, typeName(iriOfValue(q.Object)))
-			case iriSameAs:
-				if o := str(q.Object); strings.HasPrefix(o, "http") {
-					links = append(links, o)
-				}
-			}
-		}
-		arts, err := s.subjects(ctx, iriMentions, m)
-		if err != nil {
-			return err
-		}
-		for _, a := range arts {
-			articles[keyOfValue(a)] = true
-		}
-		if i > 0 {
-			mg := cx.t.byFrom[keyOfValue(m)]
-			r, err := cx.ref(ctx, m)
-			if err != nil {
-				return err
-			}
-			c.Merged = append(c.Merged, MergedEntity{Ref: r, Merge: mg.IRI, By: mg.By, At: mg.At, Reason: mg.Reason})
-		}
-	}
-	c.Aliases = uniqSorted(slices.DeleteFunc(aliases, func(a string) bool { return a == c.Name }))
-	c.Types = uniqSorted(types)
-	c.Links = uniqSorted(links)
-	c.Articles = len(articles)
-	return nil
-}
-
 func uniqSorted(xs []string) []string {
 	slices.Sort(xs)
 	return slices.Compact(xs)
-}
-
-// positions gathers the Role nodes of the card's entities, one Position per title (compared as
-// a name key) and organisation; a database without role nodes shows the job titles.
-func (cx *cardContext) positions(ctx context.Context, c *Card, members []quad.Value) error {
-	s := cx.s
-	type acc struct {
-		Position
-		titles   map[string]int
-		articles map[string]bool
-	}
-	byKey := map[string]*acc{}
-	var order []string
-	seenRole := map[string]bool{}
-	for _, m := range members {
-		roles, err := s.subjects(ctx, iriHolder, m)
-		if err != nil {
-			return err
-		}
-		for _, r := range roles {
-			if seenRole[keyOfValue(r)] {
-				continue
-			}
-			seenRole[keyOfValue(r)] = true
-			qs, err := s.out(ctx, r, "")
-			if err != nil {
-				return err
-			}
-			var title string
-			var of quad.Value
-			for _, q := range qs {
-				switch q.Predicate {
-				case iriRoleName:
-					title = str(q.Object)
-				case iriOf:
-					of = cx.t.root(q.Object)
-				}
-			}
-			if title == "" {
-				continue
-			}
-			key := textkey.NameKey(title) + "\x00" + keyOfValue(of)
-			a := byKey[key]
-			if a == nil {
-				a = &acc{titles: map[string]int{}, articles: map[string]bool{}}
-				if of != nil {
-					ref, err := cx.ref(ctx, of)
-					if err != nil {
-						return err
-					}
-					a.Of = &ref
-				}
-				byKey[key] = a
-				order = append(order, key)
-			}
-			a.Roles = append(a.Roles, str(r))
-			for _, q := range qs {
-				if isMergeLabel(q.Label) {
-					continue
-				}
-				v := str(q.Object)
-				switch q.Predicate {
-				case iriRoleName:
-					a.titles[v]++
-				case iriSeen:
-					a.FirstSeen, a.LastSeen = minDate(a.FirstSeen, v), maxDate(a.LastSeen, v)
-				case iriStartDate:
-					a.Start = minDate(a.Start, v)
-				case iriEndDate:
-					a.End = maxDate(a.End, v)
-				case iriEndedBy:
-					a.EndedBy = minDate(a.EndedBy, v)
-				case iriFormer:
-					a.Former = true
-				case iriArticle:
-					a.articles[keyOfValue(q.Object)] = true
-					if a.Evidence == nil {
-						ev, err := cx.evidence(ctx, q.Object, roleEvidence(qs, q.Object))
-						if err != nil {
-							return err
-						}
-						a.Evidence = &ev
-					}
-				}
-			}
-		}
-	}
-	// A title the text gives without saying of what ("newly appointed Foreign Minister X")
-	// is the same position as the one title of that name with an organisation, when there is
-	// exactly one.
-	for i, k := range order {
-		title, of, _ := strings.Cut(k, "\x00")
-		if of != "" {
-			continue
-		}
-		var into []string
-		for _, k2 := range order {
-			if t2, of2, _ := strings.Cut(k2, "\x00"); t2 == title && of2 != "" {
-				into = append(into, k2)
-			}
-		}
-		if len(into) != 1 {
-			continue
-		}
-		a, b := byKey[k], byKey[into[0]]
-		for t, n := range a.titles {
-			b.titles[t] += n
-		}
-		for x := range a.articles {
-			b.articles[x] = true
-		}
-		b.FirstSeen, b.LastSeen = minDate(b.FirstSeen, a.FirstSeen), maxDate(b.LastSeen, a.LastSeen)
-		b.Start, b.End, b.EndedBy = minDate(b.Start, a.Start), maxDate(b.End, a.End), minDate(b.EndedBy, a.EndedBy)
-		b.Former = b.Former || a.Former
-		b.Roles = append(b.Roles, a.Roles...)
-		if b.Evidence == nil {
-			b.Evidence = a.Evidence
-		}
-		order[i] = ""
-	}
-	for _, k := range order {
-		if k == "" {
-			continue
-		}
-		a := byKey[k]
-		best := 0
-		for t, n := range a.titles {
-			if n > best || n == best && t < a.Title {
-				a.Title, best = t, n
-			}
-		}
-		a.Articles = len(a.articles)
-		c.Positions = append(c.Positions, a.Position)
-	}
-	if len(c.Positions) == 0 {
-		// A database written before role nodes existed.
-		for _, pred := range []quad.IRI{iriJobTitle, iriFormerTitle} {
-			for _, m := range members {
-				vs, err := s.ownValues(ctx, m, pred)
-				if err != nil {
-					return err
-				}
-				for _, v := range vs {
-					c.Positions = append(c.Positions, Position{Title: str(v), Former: pred == iriFormerTitle})
-				}
-			}
-		}
-	}
-	slices.SortStableFunc(c.Positions, func(a, b Position) int {
-		return cmpOr(cmp.Compare(boolInt(a.Former && a.LastSeen <= a.EndedBy), boolInt(b.Former && b.LastSeen <= b.EndedBy)),
-			-strings.Compare(a.LastSeen, b.LastSeen), b.Articles-a.Articles, strings.Compare(a.Title, b.Title))
-	})
-	return nil
 }
 
 // roleEvidence is the evidence sentence the article gives for the role, among its quads.
@@ -565,108 +315,6 @@ func (cx *cardContext) statement(ctx context.Context, st quad.Value) (*statement
 	return x, nil
 }
 
-// facts gathers the statements whose subject or object is one of the card's entities, one
-// Fact per (subject, predicate, object or value, polarity, modality) with merged entities
-// mapped to their root, sorted by corroboration.
-func (cx *cardContext) facts(ctx context.Context, c *Card, members []quad.Value) error {
-	s := cx.s
-	seen := map[string]bool{}
-	type group struct {
-		fact       Fact
-		statements []*statement
-		articles   []quad.Value
-		dates      []string
-	}
-	groups := map[string]*group{}
-	var order []string
-	for _, m := range members {
-		for _, pred := range []quad.IRI{iriSubject, iriObject} {
-			sts, err := s.subjects(ctx, pred, m)
-			if err != nil {
-				return err
-			}
-			for _, st := range sts {
-				if seen[keyOfValue(st)] {
-					continue
-				}
-				seen[keyOfValue(st)] = true
-				x, err := cx.statement(ctx, st)
-				if err != nil {
-					return err
-				}
-				if x.subject == nil || x.predicate == "" {
-					continue
-				}
-				sub, obj := cx.t.root(x.subject), quad.Value(nil)
-				if x.object != nil {
-					obj = cx.t.root(x.object)
-				}
-				key := strings.Join([]string{keyOfValue(sub), string(x.predicate), keyOfValue(obj), x.value,
-					strconv.FormatBool(x.negated), x.modality}, "\x00")
-				g := groups[key]
-				if g == nil {
-					g = &group{fact: Fact{Predicate: x.predicate, Value: x.value, Negated: x.negated, Modality: x.modality}}
-					if g.fact.Subject, err = cx.ref(ctx, sub); err != nil {
-						return err
-					}
-					if obj != nil {
-						r, err := cx.ref(ctx, obj)
-						if err != nil {
-							return err
-						}
-						g.fact.Object = &r
-					}
-					groups[key] = g
-					order = append(order, key)
-				}
-				g.fact.Statements++
-				g.articles = append(g.articles, x.articles...)
-				if x.date != "" {
-					g.dates = append(g.dates, x.date)
-				}
-				g.statements = append(g.statements, x)
-			}
-		}
-	}
-	for _, k := range order {
-		g := groups[k]
-		corr, err := cx.corroboration(ctx, g.articles)
-		if err != nil {
-			return err
-		}
-		g.fact.Corroboration = corr
-		g.fact.EventDates = uniqSorted(g.dates)
-		// The evidence: the most confident statement, from the earliest article.
-		var best *statement
-		var bestArt *articleInfo
-		for _, x := range g.statements {
-			for _, a := range x.articles {
-				ai, err := cx.article(ctx, a)
-				if err != nil {
-					return err
-				}
-				if best == nil || x.confidence > best.confidence || x.confidence == best.confidence &&
-					cmpOr(cmpDate(ai.date, bestArt.date), strings.Compare(string(ai.iri), string(bestArt.iri))) < 0 {
-					best, bestArt = x, ai
-				}
-			}
-		}
-		if best != nil {
-			if g.fact.Evidence, err = cx.evidence(ctx, bestArt.iri, best.evidence); err != nil {
-				return err
-			}
-		}
-		c.Facts = append(c.Facts, g.fact)
-	}
-	slices.SortStableFunc(c.Facts, func(a, b Fact) int {
-		return cmpOr(b.Articles-a.Articles, b.Publishers-a.Publishers, b.Copies-a.Copies,
-			boolInt(a.Negated || a.Modality != "")-boolInt(b.Negated || b.Modality != ""),
-			-strings.Compare(a.LastSeen, b.LastSeen), strings.Compare(string(a.Predicate), string(b.Predicate)),
-			strings.Compare(objName(a), objName(b)), strings.Compare(a.Subject.Name, b.Subject.Name))
-	})
-	return nil
-}
-
 func objName(f Fact) string {
 	if f.Object != nil {
 		return f.Object.Name
@@ -677,52 +325,75 @@ func objName(f Fact) string {
 // corroboration counts the distinct articles (a wire story and its copies once), the articles
 // (every copy), the distinct publishers and the first and last dates of articles.
 func (cx *cardContext) corroboration(ctx context.Context, articles []quad.Value) (Corroboration, error) {
+	var refs []articleRef
+	for _, a := range articles {
+		ai, err := cx.article(ctx, a)
+		if err != nil {
+			return Corroboration{}, err
+		}
+		f := articleFacts{date: ai.date}
+		for _, p := range ai.publishers {
+			f.publishers = append(f.publishers, p.ID)
+		}
+		for _, c := range ai.copyOf {
+			f.copyOf = appendIRI(f.copyOf, c)
+		}
+		refs = append(refs, articleRef{iri: ai.iri, facts: f})
+	}
+	return cx.corroborate(ctx, refs)
+}
+
+// articleRef is an article and what corroboration needs of it.
+type articleRef struct {
+	iri   quad.IRI
+	facts articleFacts
+}
+
+func (cx *cardContext) corroborate(ctx context.Context, articles []articleRef) (Corroboration, error) {
 	var c Corroboration
-	uf := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
+	uf := map[quad.IRI]quad.IRI{}
+	find := func(x quad.IRI) quad.IRI {
 		for uf[x] != x {
 			uf[x] = uf[uf[x]]
 			x = uf[x]
 		}
 		return x
 	}
-	var infos []*articleInfo
-	for _, a := range articles {
-		k := keyOfValue(a)
-		if _, dup := uf[k]; dup {
+	var infos []*articleRef
+	for i := range articles {
+		a := &articles[i]
+		if _, dup := uf[a.iri]; dup {
 			continue
 		}
-		uf[k] = k
-		ai, err := cx.article(ctx, a)
-		if err != nil {
-			return c, err
-		}
-		infos = append(infos, ai)
+		uf[a.iri] = a.iri
+		infos = append(infos, a)
 	}
 	pubs := map[string]bool{}
 	for _, ai := range infos {
-		for _, o := range ai.copyOf {
-			ok := keyOfValue(o)
-			if _, in := uf[ok]; in {
-				ra, rb := find(keyOfValue(ai.iri)), find(ok)
+		for _, o := range ai.facts.copyOf {
+			if _, in := uf[o]; in {
+				ra, rb := find(ai.iri), find(o)
 				if ra != rb {
 					uf[max(ra, rb)] = min(ra, rb)
 				}
 			}
 		}
-		for _, p := range ai.publishers {
-			if !pubs[p.Name] {
-				pubs[p.Name] = true
-				c.PublisherNames = append(c.PublisherNames, p.Name)
+		for _, p := range ai.facts.publishers {
+			name, err := cx.name(ctx, p)
+			if err != nil {
+				return c, err
+			}
+			if !pubs[name] {
+				pubs[name] = true
+				c.PublisherNames = append(c.PublisherNames, name)
 			}
 		}
-		if ai.date != "" {
-			c.FirstSeen, c.LastSeen = minDate(c.FirstSeen, ai.date), maxDate(c.LastSeen, ai.date)
+		if ai.facts.date != "" {
+			c.FirstSeen, c.LastSeen = minDate(c.FirstSeen, ai.facts.date), maxDate(c.LastSeen, ai.facts.date)
 		}
 		c.Sources = append(c.Sources, ai.iri)
 	}
-	stories := map[string]bool{}
+	stories := map[quad.IRI]bool{}
 	for k := range uf {
 		stories[find(k)] = true
 	}

@@ -241,17 +241,10 @@ func (h *exploreHandler) entity(ctx context.Context, r *http.Request) (any, erro
 	if err != nil {
 		return nil, err
 	}
-	c, err := h.s.Card(ctx, id)
-	if err != nil {
-		return nil, err
-	}
 	if facts = min(facts, h.limit); facts == 0 {
 		facts = h.limit
 	}
-	if len(c.Facts) > facts {
-		c.Facts = c.Facts[:facts]
-	}
-	return c, nil
+	return h.s.Card(ctx, id, MaxFacts(facts))
 }
 
 func (h *exploreHandler) neighbours(ctx context.Context, r *http.Request) (any, error) {

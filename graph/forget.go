@@ -53,8 +53,15 @@ func (s *Store) Forget(ctx context.Context, articles ...quad.IRI) (ForgetStats, 
 				touched[keyOfValue(q.Object)] = true
 			}
 		}
+		keep, err := s.cards.begin()
+		if err != nil {
+			return st, fmt.Errorf("forget %s: %w", iri, err)
+		}
 		if err := s.applyDeltas(deltas); err != nil {
 			s.dropMerges()
+			return st, fmt.Errorf("forget %s: %w", iri, err)
+		}
+		if err := s.cards.finish(keep, []articleChange{{article: iri, old: old}}); err != nil {
 			return st, fmt.Errorf("forget %s: %w", iri, err)
 		}
 		st.Articles++

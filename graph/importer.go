@@ -44,6 +44,12 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportStats, error) {
 	qr := nquads.NewReader(br, false)
 	defer qr.Close()
 	defer s.dropMerges() // the quads may hold merges
+	// The quads may be articles': the card index is made again from the quads afterwards.
+	if s.cards != nil {
+		if err := s.cards.markDirty(); err != nil {
+			return st, fmt.Errorf("import: %w", err)
+		}
+	}
 	var deltas []cgraph.Delta
 	flush := func() error {
 		if len(deltas) == 0 {
@@ -77,6 +83,11 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportStats, error) {
 	}
 	if err := flush(); err != nil {
 		return st, err
+	}
+	if s.cards != nil {
+		if err := s.cards.rebuild(ctx, s); err != nil {
+			return st, fmt.Errorf("import: rebuild the card index: %w", err)
+		}
 	}
 	after, err := s.Stats(ctx)
 	st.Added = after - before

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/newsgraph/newsgraph/graph/textkey"
 )
@@ -32,56 +33,17 @@ type EntityMatch struct {
 // each an index lookup. Only on a database written before name keys existed does it scan
 // the names.
 func (s *Store) FindEntities(ctx context.Context, q string) ([]EntityMatch, error) {
-	q = strings.TrimSpace(q)
-	if q == "" {
-		return nil, fmt.Errorf("an empty name: %w", ErrNotFound)
-	}
 	t, err := s.loadMerges(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var found []quad.Value
-	how := ""
-	if id := strings.Trim(q, "<>"); !strings.ContainsAny(id, " \t") && strings.ContainsAny(id, "/:") {
-		for _, c := range []quad.IRI{quad.IRI(id), quad.IRI("ng:" + id)} {
-			if ok, err := s.has(ctx, c); err != nil {
-				return nil, err
-			} else if ok {
-				found, how = []quad.Value{c}, "id"
-				break
-			}
-		}
-	}
-	for _, step := range []struct {
-		pred quad.IRI
-		val  string
-		how  string
-	}{{iriName, q, "name"}, {iriAlternateName, q, "alternateName"}, {iriNameKey, textkey.NameKey(q), "nameKey"}} {
-		if len(found) > 0 || step.val == "" {
-			break
-		}
-		subs, err := s.subjects(ctx, step.pred, quad.String(step.val))
-		if err != nil {
-			return nil, err
-		}
-		for _, v := range subs {
-			if _, ok := v.(quad.IRI); ok {
-				found = append(found, v)
-			}
-		}
-		how = step.how
-	}
-	if len(found) == 0 {
-		if ref, err := s.qs.ValueOf(iriNameKey); err == nil && ref == nil {
-			if found, err = s.scanNames(ctx, q); err != nil {
-				return nil, err
-			}
-			how = "scan"
-		}
+	found, how, err := s.candidates(ctx, q)
+	if err != nil {
+		return nil, err
 	}
 	var out []EntityMatch
-	for _, v := range found {
-		m, err := s.entityMatch(ctx, t, v.(quad.IRI))
+	for _, e := range found {
+		m, err := s.entityMatch(ctx, t, e)
 		if err != nil {
 			return nil, err
 		}
@@ -94,13 +56,99 @@ func (s *Store) FindEntities(ctx context.Context, q string) ([]EntityMatch, erro
 	return out, nil
 }
 
+// candidates are the entities q finds (see FindEntities) and how it found them.
+func (s *Store) candidates(ctx context.Context, q string) ([]quad.IRI, string, error) {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return nil, "", fmt.Errorf("an empty name: %w", ErrNotFound)
+	}
+	if id := strings.Trim(q, "<>"); !strings.ContainsAny(id, " \t") && strings.ContainsAny(id, "/:") {
+		for _, c := range []quad.IRI{quad.IRI(id), quad.IRI("ng:" + id)} {
+			if ok, err := s.has(ctx, c); err != nil {
+				return nil, "", err
+			} else if ok {
+				return []quad.IRI{c}, "id", nil
+			}
+		}
+	}
+	steps := []struct {
+		pred quad.IRI
+		kind byte
+		val  string
+		how  string
+	}{{iriName, identName, q, "name"}, {iriAlternateName, identAlternate, q, "alternateName"},
+		{iriNameKey, identNameKey, textkey.NameKey(q), "nameKey"}}
+	for _, step := range steps {
+		if step.val == "" {
+			break
+		}
+		var found []quad.IRI
+		indexed, err := s.cards.view(func(tx *bolt.Tx) error {
+			return entitiesNamed(tx, step.kind, step.val, func(e quad.IRI) { found = append(found, e) })
+		})
+		if err != nil {
+			return nil, "", err
+		}
+		if !indexed {
+			subs, err := s.subjects(ctx, step.pred, quad.String(step.val))
+			if err != nil {
+				return nil, "", err
+			}
+			for _, v := range subs {
+				if iri, ok := v.(quad.IRI); ok {
+					found = append(found, iri)
+				}
+			}
+		}
+		if len(found) > 0 {
+			return found, step.how, nil
+		}
+	}
+	if ref, err := s.qs.ValueOf(iriNameKey); err == nil && ref == nil {
+		vs, err := s.scanNames(ctx, q)
+		var found []quad.IRI
+		for _, v := range vs {
+			if iri, ok := v.(quad.IRI); ok {
+				found = append(found, iri)
+			}
+		}
+		return found, "scan", err
+	}
+	return nil, "", nil
+}
+
+// entityMatch describes e: its name (the one most articles give it), types, articles and the
+// entity it was merged into.
 func (s *Store) entityMatch(ctx context.Context, t *mergeTable, e quad.IRI) (EntityMatch, error) {
 	m := EntityMatch{IRI: e}
-	name, err := s.firstValue(ctx, e, iriName)
+	if r := t.root(e); keyOfValue(r) != keyOfValue(e) {
+		m.MergedInto, _ = r.(quad.IRI)
+	}
+	names := map[string]int{}
+	indexed, err := s.cards.view(func(tx *bolt.Tx) error {
+		var err error
+		if m.Articles, err = clusterCount(tx, t, e); err != nil {
+			return err
+		}
+		return identityCounts(tx, e, func(kind byte, v string, n int) {
+			switch kind {
+			case identName:
+				names[v] = n
+			case identType:
+				m.Types = append(m.Types, typeName(quad.IRI(v)))
+			}
+		})
+	})
+	if err != nil || indexed {
+		m.Name = commonest(names, string(e))
+		return m, err
+	}
+	qs, err := s.out(ctx, e, iriName)
 	if err != nil {
 		return m, err
 	}
-	m.Name = str(name)
+	countNames(names, qs)
+	m.Name = commonest(names, string(e))
 	types, err := s.ownValues(ctx, e, iriType)
 	if err != nil {
 		return m, err
@@ -113,10 +161,33 @@ func (s *Store) entityMatch(ctx context.Context, t *mergeTable, e quad.IRI) (Ent
 		return m, err
 	}
 	m.Articles = len(arts)
-	if r := t.root(e); keyOfValue(r) != keyOfValue(e) {
-		m.MergedInto, _ = r.(quad.IRI)
-	}
 	return m, nil
+}
+
+// countNames counts, for each schema:name among qs, the articles (not merges) that give it.
+func countNames(names map[string]int, qs []quad.Quad) {
+	seen := map[[2]string]bool{}
+	for _, q := range qs {
+		if q.Predicate != iriName || isMergeLabel(q.Label) {
+			continue
+		}
+		k := [2]string{str(q.Object), keyOfValue(q.Label)}
+		if !seen[k] {
+			seen[k] = true
+			names[k[0]]++
+		}
+	}
+}
+
+// commonest is the name most articles give, the first in order of those most give; else def.
+func commonest(names map[string]int, def string) string {
+	best, bestN := def, 0
+	for n, c := range names {
+		if c > bestN || c == bestN && n < best {
+			best, bestN = n, c
+		}
+	}
+	return best
 }
 
 // ownValues returns the distinct objects of node -pred-> ? stated by articles (not by

@@ -142,9 +142,18 @@ func writesNeedToken(next http.Handler, token string) http.Handler {
 }
 
 // forgetMergesOnWrite drops the store's cached merge table after a write through Cayley's
-// API, which goes around the Store and may add or delete merges.
+// API, which goes around the Store and may add or delete merges, and marks the card index
+// dirty before it.
 func forgetMergesOnWrite(s *Store, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if isWrite(r.URL.Path) && s.cards != nil {
+			// The quads written may be articles': cards are made from the quads until the
+			// next Open for writing rebuilds the index.
+			if err := s.cards.markDirty(); err != nil {
+				jsonError(w, http.StatusInternalServerError, err.Error())
+				return
+			}
+		}
 		next.ServeHTTP(w, r)
 		if isWrite(r.URL.Path) {
 			s.dropMerges()

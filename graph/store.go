@@ -7,6 +7,7 @@
 package graph
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log"
@@ -58,6 +59,7 @@ type Store struct {
 
 	writeMu   writeLock // serialises writers (on PostgreSQL, across processes too: postgres.go)
 	merges    mergeCache
+	cards     *cardIndex // bolt only: cardindex.go
 	closeOnce sync.Once
 	closeErr  error
 }
@@ -150,13 +152,20 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 			lock.Close()
 			return nil, err
 		}
-		qs, unsynced, err := openBolt(path, c.readMostly, c.bulk)
+		qs, unsynced, isNew, err := openBolt(path, c.readMostly, c.bulk)
 		if err != nil {
 			lock.Close()
 			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
 		}
 		s.qs, s.lock, s.unsynced = qs, lock, unsynced
 		s.merges.on = true // the lock keeps other processes out
+		if s.cards, err = openCardIndex(path, isNew, unsynced != ""); err == nil && !s.cards.usable() && !c.readMostly {
+			err = s.cards.rebuild(context.Background(), s)
+		}
+		if err != nil {
+			s.Close()
+			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
+		}
 	case Postgres:
 		qs, err := openPostgres(path)
 		if err != nil {
@@ -172,11 +181,11 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 // openBolt initialises the database when it is new, then opens it. With bulk,
 // a new database is opened without an fsync per commit, and the marker file
 // written first is returned (see BulkLoad).
-func openBolt(path string, readMostly, bulk bool) (qs cgraph.QuadStore, unsynced string, err error) {
+func openBolt(path string, readMostly, bulk bool) (qs cgraph.QuadStore, unsynced string, isNew bool, err error) {
 	err = cgraph.InitQuadStore(boltBackend, path, nil)
-	isNew := err == nil
+	isNew = err == nil
 	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-		return nil, "", fmt.Errorf("init: %w", err)
+		return nil, "", false, fmt.Errorf("init: %w", err)
 	}
 	opts := cgraph.Options{}
 	if readMostly {
@@ -185,7 +194,7 @@ func openBolt(path string, readMostly, bulk bool) (qs cgraph.QuadStore, unsynced
 	if bulk && isNew {
 		// The marker is on disk before any unsynced write can be.
 		if err := writeSynced(unsyncedFile(path)); err != nil {
-			return nil, "", err
+			return nil, "", false, err
 		}
 		opts["nosync"] = true
 		unsynced = unsyncedFile(path)
@@ -195,7 +204,7 @@ func openBolt(path string, readMostly, bulk bool) (qs cgraph.QuadStore, unsynced
 		os.Remove(unsynced)
 		unsynced = ""
 	}
-	return qs, unsynced, err
+	return qs, unsynced, isNew, err
 }
 
 // unsyncedFile is the marker of a bulk load whose database file is not synced yet.
@@ -242,8 +251,10 @@ func syncFile(name string) error {
 // finishBulk makes a bulk load's writes durable: the database file is synced, then the
 // marker removed.
 func finishBulk(path, marker string) error {
-	if err := syncFile(boltFile(path)); err != nil {
-		return fmt.Errorf("sync %s: %w", boltFile(path), err)
+	for _, f := range []string{boltFile(path), cardIndexFile(path)} {
+		if err := syncFile(f); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("sync %s: %w", f, err)
+		}
 	}
 	if err := os.Remove(marker); err != nil {
 		return err
@@ -263,6 +274,10 @@ func checkUnsynced(path string) error {
 	}
 	if err := checkBolt(boltFile(path)); err != nil {
 		return fmt.Errorf("open bolt store %s: a bulk load into it was stopped before its writes reached the disk, and the database is damaged (%v): delete it and run the load again", path, err)
+	}
+	// The card index may be damaged the same way; it is made again from the quads.
+	if err := removeCardIndex(path); err != nil {
+		return err
 	}
 	return finishBulk(path, marker)
 }
@@ -322,6 +337,9 @@ func (s *Store) Close() error {
 		case <-time.After(closeWait):
 			s.closeErr = fmt.Errorf("close: %w (by a query that outlived its deadline?); it stays open until the process ends", ErrStillInUse)
 			return
+		}
+		if err := s.cards.close(); err != nil && s.closeErr == nil {
+			s.closeErr = err
 		}
 		if s.unsynced != "" && s.closeErr == nil {
 			s.closeErr = finishBulk(filepath.Dir(s.unsynced), s.unsynced)

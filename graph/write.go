@@ -81,15 +81,23 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 	if err != nil {
 		return done, err
 	}
+	var changes []articleChange // for the card index
 	flush := func() error {
 		if len(deltas) != 0 {
+			keep, err := s.cards.begin()
+			if err != nil {
+				return fmt.Errorf("write %d articles: %w", len(inBatch), err)
+			}
 			if err := s.applyDeltas(deltas); err != nil { // adds, then deletes: deltas.go
 				s.dropMerges()
 				return fmt.Errorf("write %d articles (%d quad changes): %w", len(inBatch), len(deltas), err)
 			}
+			if err := s.cards.finish(keep, changes); err != nil {
+				return fmt.Errorf("write %d articles: %w", len(inBatch), err)
+			}
 		}
 		done.add(pending)
-		pending, deltas = WriteStats{}, deltas[:0]
+		pending, deltas, changes = WriteStats{}, deltas[:0], changes[:0]
 		clear(inBatch)
 		return nil
 	}
@@ -126,6 +134,9 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 		}
 		pending.Quads += len(quads)
 		deltas = appendDiff(deltas, old, quads)
+		if s.cards != nil {
+			changes = append(changes, articleChange{article: a.IRI, old: old, new: quads})
+		}
 		links, n, err := hooks.links(ctx, a, quads)
 		pending.Links += n
 		if err != nil {

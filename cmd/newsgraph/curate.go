@@ -31,7 +31,7 @@ var curateCommands = []*cli.Command{
 		ArgsUsage: "NAME (a name, an alias, a surname, or an id such as person/jeyhun-bayramov)",
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print the card as JSON"},
-			&cli.IntFlag{Name: "facts", Value: 20, Usage: "print at most this many facts (0: all)"},
+			&cli.IntFlag{Name: "facts", Value: 20, Usage: "print at most this many facts, the most corroborated (0: all; with --json too)"},
 		},
 		Action: entityCmd,
 	},
@@ -97,7 +97,7 @@ func entityCmd(c *cli.Context) error {
 	if name == "" {
 		return errors.New("give an entity's name or id")
 	}
-	return show(c, func(s *graph.Store) (*graph.Card, error) { return s.Card(c.Context, name) },
+	return show(c, func(s *graph.Store) (*graph.Card, error) { return s.Card(c.Context, name, graph.MaxFacts(c.Int("facts"))) },
 		func(out io.Writer, card *graph.Card) error { printCard(out, card, c.Int("facts")); return nil })
 }
 
@@ -131,8 +131,8 @@ func printCard(w io.Writer, c *graph.Card, maxFacts int) {
 			plural(linked, "one-word mention"), graph.LoadMergeBy)
 	}
 	for i, o := range c.Others {
-		if i == maxOthers && len(c.Others) > maxOthers+1 {
-			fmt.Fprintf(w, "  the name also matches %d more entities (`newsgraph entity --json` lists them all)\n", len(c.Others)-i)
+		if i == maxOthers && c.OtherCount > maxOthers+1 {
+			fmt.Fprintf(w, "  the name also matches %d more entities (`newsgraph search` lists them all)\n", c.OtherCount-i)
 			break
 		}
 		fmt.Fprintf(w, "  the name also matches: %s (%s, %s)\n", o.Name, string(o.IRI), plural(o.Articles, "article"))
@@ -168,12 +168,8 @@ func printCard(w io.Writer, c *graph.Card, maxFacts int) {
 			fmt.Fprintf(w, "  %s%s\n", title, ifText(len(span) > 0, "  ("+strings.Join(span, "; ")+")"))
 		}
 	}
-	fmt.Fprintf(w, "\nFacts (%d, most corroborated first)\n", len(c.Facts))
-	for i, f := range c.Facts {
-		if maxFacts > 0 && i == maxFacts {
-			fmt.Fprintf(w, "  ... %d more (--facts 0 for all, --json for everything)\n", len(c.Facts)-i)
-			break
-		}
+	fmt.Fprintf(w, "\nFacts (%d, most corroborated first)\n", c.FactCount)
+	for _, f := range c.Facts {
 		obj := f.Value
 		if f.Object != nil {
 			obj = f.Object.Name
@@ -205,6 +201,9 @@ func printCard(w io.Writer, c *graph.Card, maxFacts int) {
 			src = string(f.Evidence.Article)
 		}
 		fmt.Fprintf(w, "      — %s%s%s\n", oneLine(src, 100), ifText(f.Evidence.Publisher != "", ", "+f.Evidence.Publisher), ifText(f.Evidence.Date != "", ", "+f.Evidence.Date))
+	}
+	if more := c.FactCount - len(c.Facts); more > 0 {
+		fmt.Fprintf(w, "  ... %d more (--facts 0 for all)\n", more)
 	}
 }
 

@@ -1,0 +1,18 @@
+package graph
+
+import "context"
+
+// CardFromQuads makes the card as a store without a card index does (PostgreSQL, memstore, a
+// dirty index), for tests that compare it with the card the index gives.
+func (s *Store) CardFromQuads(ctx context.Context, name string, opts ...CardOption) (*Card, error) {
+	saved := s.cards
+	s.cards = nil
+	defer func() { s.cards = saved }()
+	return s.Card(ctx, name, opts...)
+}
+
+// CardIndexUsable tells whether cards are read from the card index.
+func (s *Store) CardIndexUsable() bool { return s.cards.usable() }
+
+// MarkCardIndexDirty marks the card index dirty, as a write stopped half-way leaves it.
+func (s *Store) MarkCardIndexDirty() error { return s.cards.markDirty() }

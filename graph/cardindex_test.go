@@ -1,0 +1,173 @@
+package graph_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// entityIDs are the ids of every node with a name, sorted.
+func entityIDs(t *testing.T, s *graph.Store) []string {
+	t.Helper()
+	ids := gizmo(t, s, `g.V().Has("<schema:name>").Unique().All()`)
+	slices.Sort(ids)
+	return ids
+}
+
+// sameCards checks that every entity's card is the same from the card index as from the quads.
+func sameCards(t *testing.T, s *graph.Store, when string) {
+	t.Helper()
+	ctx := context.Background()
+	if !s.CardIndexUsable() {
+		t.Fatalf("%s: the card index is not in use", when)
+	}
+	ids := entityIDs(t, s)
+	if len(ids) < 20 {
+		t.Fatalf("%s: only %d entities", when, len(ids))
+	}
+	for _, id := range ids {
+		want, err := s.CardFromQuads(ctx, strings.Trim(id, "<>"))
+		if err != nil {
+			t.Fatalf("%s: %s from the quads: %v", when, id, err)
+		}
+		got, err := s.Card(ctx, strings.Trim(id, "<>"))
+		if err != nil {
+			t.Fatalf("%s: %s from the index: %v", when, id, err)
+		}
+		w, _ := json.MarshalIndent(want, "", " ")
+		g, _ := json.MarshalIndent(got, "", " ")
+		if string(w) != string(g) {
+			t.Fatalf("%s: the card of %s differs between the index and the quads:\n%s", when, id, diffLines(string(w), string(g)))
+		}
+	}
+}
+
+func TestCardIndexGivesTheCardsOfTheQuads(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "news.db")
+	s, err := graph.Open(graph.Bolt, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { s.Close() }()
+	arts := readJSONL(t, "testdata/ministers.jsonl")
+	load(t, s, examples(t)...)
+	load(t, s, readJSONL(t, "testdata/wire.jsonl")...)
+	load(t, s, arts...)
+	load(t, s, readJSONL(t, "testdata/variant.jsonl")...)
+	sameCards(t, s, "loaded")
+
+	// A replaced article, a forgotten one, a merge.
+	edited := byID(arts, "fm-2019")
+	edited.Text = strings.Replace(edited.Text, "Russian Foreign Minister Sergei Lavrov in Moscow", "Chinese Foreign Minister Wang Yi in Beijing", 1)
+	if st := load(t, s, edited); st.Replaced != 1 {
+		t.Fatalf("stats %+v", st)
+	}
+	forgotten := build(byID(arts, "fm-2018"))[0].IRI
+	if _, err := s.Forget(ctx, forgotten); err != nil {
+		t.Fatal(err)
+	}
+	keep, err := s.ResolveEntity(ctx, "Elmar Mammadyarov")
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := s.ResolveEntity(ctx, "person/jeyhun-bayramov")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := s.Merge(ctx, keep, other, graph.MergeOptions{By: "test", Reason: "a test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameCards(t, s, "replaced, forgotten, merged")
+	if _, err := s.Unmerge(ctx, m.IRI); err != nil {
+		t.Fatal(err)
+	}
+	sameCards(t, s, "unmerged")
+
+	// A write stopped half-way leaves the index dirty: the next Open for writing rebuilds it,
+	// and a read-only one reads the quads.
+	want := cardJSON(t, s, "Bayramov")
+	if err := s.MarkCardIndexDirty(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = graph.Open(graph.Bolt, dir, graph.ReadMostly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.CardIndexUsable() {
+		t.Error("a dirty index is read")
+	}
+	if got := cardJSON(t, s, "Bayramov"); got != want {
+		t.Errorf("the card from the quads differs:\n%s", diffLines(want, got))
+	}
+	s.Close()
+	// A database without its index (written before it existed) gets one too.
+	if err := os.Remove(filepath.Join(dir, "cards.bolt")); err != nil {
+		t.Fatal(err)
+	}
+	s, err = graph.Open(graph.Bolt, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameCards(t, s, "rebuilt")
+	if got := cardJSON(t, s, "Bayramov"); got != want {
+		t.Errorf("the card from the rebuilt index differs:\n%s", diffLines(want, got))
+	}
+}
+
+func cardJSON(t *testing.T, s *graph.Store, name string) string {
+	t.Helper()
+	c, err := s.Card(context.Background(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.MarshalIndent(c, "", " ")
+	return string(b)
+}
+
+// NEWSGRAPH_CARD_DB=DIR compares the cards of the most mentioned entities and of a sample of
+// others on a large bolt database (bench/scale.sh with WORK=DIR keeps one).
+func TestCardIndexOnALargeDatabase(t *testing.T) {
+	dir := os.Getenv("NEWSGRAPH_CARD_DB")
+	if dir == "" {
+		t.Skip("NEWSGRAPH_CARD_DB is not set")
+	}
+	s, err := graph.Open(graph.Bolt, dir, graph.ReadMostly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ids := entityIDs(t, s)
+	var sample []string
+	for i := 0; i < len(ids); i += max(1, len(ids)/200) {
+		sample = append(sample, strings.Trim(ids[i], "<>"))
+	}
+	sample = append(sample, "United States", "Iraq", "Bush", "George Bush", "United Nations", "Voice of America")
+	ctx := context.Background()
+	for _, name := range sample {
+		want, err := s.CardFromQuads(ctx, name, graph.MaxFacts(50))
+		if err != nil {
+			t.Fatalf("%s from the quads: %v", name, err)
+		}
+		got, err := s.Card(ctx, name, graph.MaxFacts(50))
+		if err != nil {
+			t.Fatalf("%s from the index: %v", name, err)
+		}
+		w, _ := json.MarshalIndent(want, "", " ")
+		g, _ := json.MarshalIndent(got, "", " ")
+		if string(w) != string(g) {
+			t.Errorf("the card of %s differs between the index and the quads:\n%s", name, diffLines(string(w), string(g)))
+		}
+	}
+	t.Logf("%d cards compared", len(sample))
+}
