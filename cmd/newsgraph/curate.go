@@ -97,7 +97,9 @@ func entityCmd(c *cli.Context) error {
 	if name == "" {
 		return errors.New("give an entity's name or id")
 	}
-	return show(c, func(s *graph.Store) (*graph.Card, error) { return s.Card(c.Context, name, graph.MaxFacts(c.Int("facts"))) },
+	return show(c, func(s *graph.Store) (*graph.Card, error) {
+		return s.Card(c.Context, name, graph.MaxFacts(c.Int("facts")))
+	},
 		func(out io.Writer, card *graph.Card) error { printCard(out, card, c.Int("facts")); return nil })
 }
 
