@@ -40,28 +40,10 @@ func (s *Store) Card(ctx context.Context, name string, opts ...CardOption) (*Car
 	for _, f := range opts {
 		f(&o)
 	}
-	found, how, err := s.candidates(ctx, name)
+	t, found, how, order, err := s.rankedCandidates(ctx, name)
 	if err != nil {
 		return nil, err
 	}
-	if len(found) == 0 {
-		return nil, fmt.Errorf("no entity %q: %w", name, ErrNotFound)
-	}
-	t, err := s.loadMerges(ctx)
-	if err != nil {
-		return nil, err
-	}
-	counts, err := s.articleCounts(ctx, t, found)
-	if err != nil {
-		return nil, err
-	}
-	order := make([]int, len(found))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		return cmpOr(counts[b]-counts[a], strings.Compare(string(found[a]), string(found[b])))
-	})
 	best := found[order[0]]
 	root := t.root(best).(quad.IRI)
 	c := &Card{ID: root}
@@ -107,6 +89,33 @@ func (s *Store) Card(ctx context.Context, name string, opts ...CardOption) (*Car
 		}
 	}
 	return c, nil
+}
+
+// rankedCandidates finds the entities name finds (see candidates) and orders them: the most
+// mentioned first, ties by id. Only the article counts are read, not the names: "Bush" finds
+// thousands of one-article entities.
+func (s *Store) rankedCandidates(ctx context.Context, name string) (t *mergeTable, found []quad.IRI, how string, order []int, err error) {
+	if found, how, err = s.candidates(ctx, name); err != nil {
+		return nil, nil, "", nil, err
+	}
+	if len(found) == 0 {
+		return nil, nil, "", nil, fmt.Errorf("no entity %q: %w", name, ErrNotFound)
+	}
+	if t, err = s.loadMerges(ctx); err != nil {
+		return nil, nil, "", nil, err
+	}
+	counts, err := s.articleCounts(ctx, t, found)
+	if err != nil {
+		return nil, nil, "", nil, err
+	}
+	order = make([]int, len(found))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		return cmpOr(counts[b]-counts[a], strings.Compare(string(found[a]), string(found[b])))
+	})
+	return t, found, how, order, nil
 }
 
 // articleCounts is, for each entity, the number of articles that mention it.

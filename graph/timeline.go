@@ -171,18 +171,11 @@ func eventObject(e Event) string {
 // resolveRoot finds the entity name means (the best match, as Card does) and the entity it is
 // merged into, if any.
 func (s *Store) resolveRoot(ctx context.Context, name string) (*mergeTable, quad.IRI, error) {
-	ms, err := s.FindEntities(ctx, name)
+	t, found, _, order, err := s.rankedCandidates(ctx, name)
 	if err != nil {
 		return nil, "", err
 	}
-	if len(ms) == 0 {
-		return nil, "", fmt.Errorf("no entity %q: %w", name, ErrNotFound)
-	}
-	t, err := s.loadMerges(ctx)
-	if err != nil {
-		return nil, "", err
-	}
-	root, _ := t.root(ms[0].IRI).(quad.IRI)
+	root, _ := t.root(found[order[0]]).(quad.IRI)
 	return t, root, nil
 }
 

@@ -58,6 +58,7 @@ var (
 	pgAdmin  = flag.String("pg", os.Getenv("NEWSGRAPH_TEST_POSTGRES"), "postgres: URL of a database whose user may create databases")
 	runs     = flag.Int("runs", 20, "runs of each query (after one warm-up run)")
 	person   = flag.String("person", "Bush", "the name of a frequent person of the corpus, for the queries and the card")
+	hub      = flag.String("hub", "United States", "the most mentioned entity of the corpus, for its card")
 	surname  = flag.String("surname", "Rice", "a word of a person's name, for the name lookups")
 	acronym  = flag.String("acronym", "NATO", "an organisation's acronym, for query 03")
 	noWrite  = flag.Bool("no-write-only", false, "skip the write-only measurement")
@@ -513,13 +514,37 @@ func latencies(db string) ([]latency, error) {
 	gizmo("01 one hop from a person (`Has(name).Out()`)", fmt.Sprintf(`g.V().Has("<schema:name>", %q).Out().All()`, *person))
 	gizmo("03 countries members of an organisation, by acronym", fmt.Sprintf(`g.V().Has("<schema:alternateName>", %q).In("<schema:memberOf>").Has("<rdf:type>", "<schema:Country>").Out("<schema:name>").All()`, *acronym))
 	gizmo("04 which articles say whom a person met", fmt.Sprintf(`g.V().Has("<schema:name>", %q).Out("<ng:met>").Labels().All()`, *person))
-	out = append(out, timeIt(fmt.Sprintf("`entity %s` card", *person), func(ctx context.Context) (int, error) {
-		c, err := s.Card(ctx, *person)
-		if err != nil {
-			return 0, err
-		}
-		return len(c.Facts), nil
+	// Cards as `newsgraph entity` and the explorer ask for them: the 20 most corroborated
+	// facts (of all, counted) with their evidence.
+	for _, name := range []string{*person, *hub} {
+		out = append(out, timeIt(fmt.Sprintf("`entity %s` card", name), func(ctx context.Context) (int, error) {
+			c, err := s.Card(ctx, name, graph.MaxFacts(20))
+			if err != nil {
+				return 0, err
+			}
+			return c.FactCount, nil
+		}))
+	}
+	out = append(out, timeIt(fmt.Sprintf("explorer: search %q", (*person)[:2]), func(ctx context.Context) (int, error) {
+		res, err := s.Search(ctx, (*person)[:2], 0)
+		return len(res), err
 	}))
+	for _, name := range []string{*person, *hub} {
+		out = append(out, timeIt(fmt.Sprintf("explorer: neighbourhood of %s", name), func(ctx context.Context) (int, error) {
+			n, err := s.Neighbourhood(ctx, name, graph.NeighbourhoodOptions{})
+			if err != nil {
+				return 0, err
+			}
+			return len(n.Nodes), nil
+		}))
+		out = append(out, timeIt(fmt.Sprintf("explorer: timeline of %s", name), func(ctx context.Context) (int, error) {
+			tl, err := s.Timeline(ctx, name, "", "")
+			if err != nil {
+				return 0, err
+			}
+			return len(tl.Events), nil
+		}))
+	}
 	if res, err := s.Query(context.Background(), `g.V("<schema:Person>").In("<rdf:type>").All()`, 3000); err == nil && len(res) > 0 {
 		// Cards of many people (every tenth of the first ones in the store's order), one a
 		// run: a typical card rather than the most frequent person's.
@@ -541,11 +566,11 @@ func latencies(db string) ([]latency, error) {
 		out = append(out, timeIt(fmt.Sprintf("`entity` card of %d people, one a run", len(sample)), func(ctx context.Context) (int, error) {
 			name := sample[k%len(sample)]
 			k++
-			c, err := s.Card(ctx, name)
+			c, err := s.Card(ctx, name, graph.MaxFacts(20))
 			if err != nil {
 				return 0, fmt.Errorf("%s: %w", name, err)
 			}
-			return len(c.Facts), nil
+			return c.FactCount, nil
 		}))
 	}
 	out = append(out, timeIt(fmt.Sprintf("a person by a word of the name, through the name index (`FindEntities(%q)`, ng:nameKey)", *surname), func(ctx context.Context) (int, error) {
