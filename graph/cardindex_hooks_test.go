@@ -16,3 +16,11 @@ func (s *Store) CardIndexUsable() bool { return s.cards.usable() }
 
 // MarkCardIndexDirty marks the card index dirty, as a write stopped half-way leaves it.
 func (s *Store) MarkCardIndexDirty() error { return s.cards.markDirty() }
+
+// TimelineFromQuads makes the timeline as a store without a card index does.
+func (s *Store) TimelineFromQuads(ctx context.Context, name string) (*Timeline, error) {
+	saved := s.cards
+	s.cards = nil
+	defer func() { s.cards = saved }()
+	return s.Timeline(ctx, name, "", "")
+}

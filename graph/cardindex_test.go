@@ -45,6 +45,19 @@ func sameCards(t *testing.T, s *graph.Store, when string) {
 		if string(w) != string(g) {
 			t.Fatalf("%s: the card of %s differs between the index and the quads:\n%s", when, id, diffLines(string(w), string(g)))
 		}
+		wantTL, err := s.TimelineFromQuads(ctx, strings.Trim(id, "<>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		gotTL, err := s.Timeline(ctx, strings.Trim(id, "<>"), "", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, _ = json.MarshalIndent(wantTL, "", " ")
+		g, _ = json.MarshalIndent(gotTL, "", " ")
+		if string(w) != string(g) {
+			t.Fatalf("%s: the timeline of %s differs between the index and the quads:\n%s", when, id, diffLines(string(w), string(g)))
+		}
 	}
 }
 

@@ -274,18 +274,14 @@ func (h *exploreHandler) timeline(ctx context.Context, r *http.Request) (any, er
 	if err != nil {
 		return nil, err
 	}
-	tl, err := h.s.Timeline(ctx, id, r.URL.Query().Get("from"), r.URL.Query().Get("to"))
+	tl, err := h.s.TimelineFirst(ctx, id, r.URL.Query().Get("from"), r.URL.Query().Get("to"), limit)
 	if err != nil {
 		return nil, err
-	}
-	truncated := len(tl.Events) > limit
-	if truncated {
-		tl.Events = tl.Events[:limit]
 	}
 	return struct {
 		*Timeline
 		Truncated bool `json:"truncated"`
-	}{tl, truncated}, nil
+	}{tl, tl.Count > len(tl.Events)}, nil
 }
 
 func (h *exploreHandler) path(ctx context.Context, r *http.Request) (any, error) {

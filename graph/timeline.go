@@ -3,11 +3,11 @@ package graph
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/cayleygraph/quad"
+	bolt "go.etcd.io/bbolt"
 )
 
 // Event is one thing an entity did or had done to it, as the statements of the graph say: a
@@ -35,6 +35,7 @@ type Timeline struct {
 	From   string  `json:"from,omitempty"`
 	To     string  `json:"to,omitempty"`
 	Events []Event `json:"events"`
+	Count  int     `json:"count"` // all its events; Events may hold the first ones only (TimelineFirst)
 }
 
 // eventDate is a statement's date: its own (given the year of the article's date when it has
@@ -68,6 +69,12 @@ func dateClass(d string) int {
 // [from, to] (YYYY[-MM[-DD]], either ""; with a bound, undated events are left out). Events
 // stated by several articles (wire copies, follow-ups) with the same date are one event.
 func (s *Store) Timeline(ctx context.Context, name, from, to string) (*Timeline, error) {
+	return s.TimelineFirst(ctx, name, from, to, 0)
+}
+
+// TimelineFirst is Timeline's first n events (all when n <= 0); Count counts them all. Only
+// those get names and evidence: a hub has thousands of events.
+func (s *Store) TimelineFirst(ctx context.Context, name, from, to string, n int) (*Timeline, error) {
 	if err := CheckDate(from); err != nil {
 		return nil, err
 	}
@@ -83,82 +90,102 @@ func (s *Store) Timeline(ctx context.Context, name, from, to string) (*Timeline,
 	if tl.Entity, err = cx.ref(ctx, root); err != nil {
 		return nil, err
 	}
-	sts, err := s.statementsAbout(ctx, t.cluster(root), iriSubject, iriObject)
-	if err != nil {
-		return nil, err
+	var members []quad.IRI
+	for _, m := range t.cluster(root) {
+		if iri, ok := m.(quad.IRI); ok {
+			members = append(members, iri)
+		}
 	}
+	indexed, err := s.cards.view(func(tx *bolt.Tx) error {
+		return cx.timeline(ctx, tl, members, indexRows{tx: tx, intern: map[string]string{}}, n)
+	})
+	if err != nil || indexed {
+		return tl, err
+	}
+	src := &quadRows{cx: cx, byArticle: map[string]articleFacts{}, seen: map[quad.IRI]bool{}}
+	return tl, cx.timeline(ctx, tl, members, src, n)
+}
+
+func (cx *cardContext) timeline(ctx context.Context, tl *Timeline, members []quad.IRI, src rowSource, n int) error {
 	type group struct {
 		ev       Event
-		articles map[string]bool
-		conf     float64
-		artDate  string
+		sub, obj quad.Value
+		articles map[quad.IRI]bool
+		best     *factRow
 	}
 	groups := map[string]*group{}
-	var order []string
-	for _, st := range sts {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		x, err := cx.statement(ctx, st)
-		if err != nil {
-			return nil, err
-		}
-		if x.subject == nil || x.predicate == "" {
-			continue
-		}
-		sub := t.root(x.subject)
-		var obj quad.Value
-		if x.object != nil {
-			obj = t.root(x.object)
-		}
-		for _, a := range x.articles {
-			ai, err := cx.article(ctx, a)
-			if err != nil {
-				return nil, err
+	var list []*group
+	seen := map[quad.IRI]bool{}
+	for _, m := range members {
+		err := src.facts(ctx, m, func(r *factRow) error {
+			if seen[r.stmt] {
+				return nil
 			}
-			date, src := eventDate(x.date, ai.date)
-			if !inRange(date, from, to) {
-				continue
+			seen[r.stmt] = true
+			date, dsrc := eventDate(r.eventDate, r.art.date)
+			if !inRange(date, tl.From, tl.To) {
+				return nil
 			}
-			key := strings.Join([]string{keyOfValue(sub), string(x.predicate), keyOfValue(obj), x.value,
-				fmt.Sprint(x.negated), x.modality, date}, "\x00")
+			sub, obj := cx.t.root(r.subject()), quad.Value(nil)
+			if r.object() != nil {
+				obj = cx.t.root(r.object())
+			}
+			key := strings.Join([]string{keyOfValue(sub), string(r.pred), keyOfValue(obj), r.value,
+				string(negByte(r.negated)), r.modality, date}, "\x00")
 			g := groups[key]
 			if g == nil {
-				g = &group{ev: Event{Date: date, DateSource: src, Predicate: x.predicate, Value: x.value,
-					Negated: x.negated, Modality: x.modality}, articles: map[string]bool{}, conf: -1}
-				if g.ev.Subject, err = cx.ref(ctx, sub); err != nil {
-					return nil, err
-				}
-				if obj != nil {
-					r, err := cx.ref(ctx, obj)
-					if err != nil {
-						return nil, err
-					}
-					g.ev.Object = &r
-				}
+				g = &group{ev: Event{Date: date, DateSource: dsrc, Predicate: r.pred, Value: r.value,
+					Negated: r.negated, Modality: r.modality}, sub: sub, obj: obj, articles: map[quad.IRI]bool{}}
 				groups[key] = g
-				order = append(order, key)
+				list = append(list, g)
 			}
-			g.articles[keyOfValue(a)] = true
-			if x.confidence > g.conf || x.confidence == g.conf && cmpDate(ai.date, g.artDate) < 0 {
-				if g.ev.Evidence, err = cx.evidence(ctx, a, x.evidence); err != nil {
-					return nil, err
-				}
-				g.conf, g.artDate = x.confidence, ai.date
+			g.articles[r.article] = true
+			// The evidence: the most confident statement, from the earliest article.
+			if b := g.best; b == nil || r.confidence > b.confidence || r.confidence == b.confidence &&
+				cmpOr(cmpDate(r.art.date, b.art.date), strings.Compare(string(r.article), string(b.article))) < 0 {
+				g.best = r
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
-	for _, k := range order {
-		g := groups[k]
-		g.ev.Articles = len(g.articles)
-		tl.Events = append(tl.Events, g.ev)
-	}
-	slices.SortStableFunc(tl.Events, func(a, b Event) int {
+	slices.SortFunc(list, func(x, y *group) int {
+		a, b := &x.ev, &y.ev
 		return cmpOr(dateClass(a.Date)-dateClass(b.Date), strings.Compare(a.Date, b.Date),
-			strings.Compare(a.Subject.Name, b.Subject.Name), strings.Compare(string(a.Predicate), string(b.Predicate)),
-			strings.Compare(eventObject(a), eventObject(b)))
+			strings.Compare(keyOfValue(x.sub), keyOfValue(y.sub)), strings.Compare(string(a.Predicate), string(b.Predicate)),
+			strings.Compare(keyOfValue(x.obj), keyOfValue(y.obj)), strings.Compare(a.Value, b.Value),
+			boolInt(a.Negated)-boolInt(b.Negated), strings.Compare(a.Modality, b.Modality))
 	})
-	return tl, nil
+	tl.Count = len(list)
+	if n > 0 && len(list) > n {
+		list = list[:n]
+	}
+	for _, g := range list {
+		ev := g.ev
+		ev.Articles = len(g.articles)
+		var err error
+		if ev.Subject, err = cx.ref(ctx, g.sub); err != nil {
+			return err
+		}
+		if g.obj != nil {
+			r, err := cx.ref(ctx, g.obj)
+			if err != nil {
+				return err
+			}
+			ev.Object = &r
+		}
+		text, err := cx.s.firstValue(ctx, g.best.stmt, iriEvidence)
+		if err != nil {
+			return err
+		}
+		if ev.Evidence, err = cx.evidence(ctx, g.best.article, str(text)); err != nil {
+			return err
+		}
+		tl.Events = append(tl.Events, ev)
+	}
+	return nil
 }
 
 func eventObject(e Event) string {

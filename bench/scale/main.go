@@ -538,7 +538,7 @@ func latencies(db string) ([]latency, error) {
 			return len(n.Nodes), nil
 		}))
 		out = append(out, timeIt(fmt.Sprintf("explorer: timeline of %s", name), func(ctx context.Context) (int, error) {
-			tl, err := s.Timeline(ctx, name, "", "")
+			tl, err := s.TimelineFirst(ctx, name, "", "", 500)
 			if err != nil {
 				return 0, err
 			}
