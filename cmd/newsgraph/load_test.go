@@ -297,6 +297,15 @@ func TestLoadSurvivesSIGKILL(t *testing.T) {
 	if a, b := normalMergeTimes(mustRun(t, db, "export")), normalMergeTimes(mustRun(t, clean, "export")); a != b {
 		t.Errorf("after the kills and a last load, the N-Quads differ from a clean load (%d vs %d bytes)", len(a), len(b))
 	}
+	// The card index, made again after the kills, gives the same cards.
+	mergeTime := regexp.MustCompile(`"at": "[^"]*"`)
+	for _, name := range []string{"United States", "Iraq", "Bush"} {
+		a := mergeTime.ReplaceAllString(mustRun(t, db, "entity", "--json", "--facts", "0", name), "")
+		b := mergeTime.ReplaceAllString(mustRun(t, clean, "entity", "--json", "--facts", "0", name), "")
+		if a != b {
+			t.Errorf("after the kills, the card of %s differs from a clean load's:\n%s", name, diffText(b, a))
+		}
+	}
 }
 
 // SIGINT stops the load after the current batch and says how far it got; the same load run
@@ -353,4 +362,22 @@ func TestProgressLine(t *testing.T) {
 	if !regexp.MustCompile(`^progress: 42 articles, 2\d\.\d/s, 25% of 0\.0 MB read, about [0-9ms]+ left\n$`).MatchString(b.String()) {
 		t.Errorf("%q", b.String())
 	}
+}
+
+// diffText shows the first line where two texts differ.
+func diffText(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			return fmt.Sprintf("line %d: want %q, got %q", i+1, a, b)
+		}
+	}
+	return "(same lines)"
 }

@@ -262,7 +262,8 @@
     }
 
     var facts = c.facts || [];
-    box.appendChild(el("h3", { text: "Facts (" + facts.length + ")" }));
+    var total = c.factCount || facts.length;
+    box.appendChild(el("h3", { text: "Facts (" + (total > facts.length ? "the " + facts.length + " most corroborated of " + total : facts.length) + ")" }));
     if (!facts.length) { box.appendChild(el("p", { class: "empty", text: "No relations stated yet." })); return; }
     var groups = [], byKey = {};
     facts.forEach(function (f) {
