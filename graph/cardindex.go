@@ -36,6 +36,7 @@ import (
 //	count    field(entity) -> uvarint articles that mention it
 //	ident    field(entity) kind value -> uvarint articles that say it (kind: identName...)
 //	byname   kind field(value) entity -> "" (the ident rows of names and name keys, by value)
+//	article  article -> field(date) (every article with quads)
 //	mention  field(entity) article -> ""
 //	fact     field(entity) dir field(pred) field(other) field(value) neg field(modality)
 //	         field(article) field(stmt) -> field(confidence) field(eventDate) field(date)
@@ -47,7 +48,7 @@ type cardIndex struct {
 	valid atomic.Bool // rows match the quads: cards may read them
 }
 
-const cardIndexVersion = "1"
+const cardIndexVersion = "2"
 
 var (
 	bucketMeta    = []byte("meta")
@@ -57,7 +58,8 @@ var (
 	bucketFact    = []byte("fact")
 	bucketRole    = []byte("role")
 	bucketByName  = []byte("byname")
-	rowBuckets    = [][]byte{bucketCount, bucketIdent, bucketMention, bucketFact, bucketRole, bucketByName}
+	bucketArticle = []byte("article")
+	rowBuckets    = [][]byte{bucketCount, bucketIdent, bucketMention, bucketFact, bucketRole, bucketByName, bucketArticle}
 	keyState      = []byte("state")
 	keyVersion    = []byte("version")
 )
@@ -150,6 +152,9 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 	count, ident, mention := tx.Bucket(bucketCount), tx.Bucket(bucketIdent), tx.Bucket(bucketMention)
 	facts, roles := tx.Bucket(bucketFact), tx.Bucket(bucketRole)
 	var k []byte
+	if err := putOrDelete(tx.Bucket(bucketArticle), []byte(art), appendField(nil, set.date), sign); err != nil {
+		return err
+	}
 	for _, e := range set.mentions {
 		k = appendField(k[:0], string(e))
 		if _, err := addCount(count, k, sign); err != nil {

@@ -24,3 +24,21 @@ func (s *Store) TimelineFromQuads(ctx context.Context, name string) (*Timeline, 
 	defer func() { s.cards = saved }()
 	return s.Timeline(ctx, name, "", "")
 }
+
+// ExploreFromQuads runs fn with the explore index built from the quads, as on a store
+// without a card index.
+func (s *Store) ExploreFromQuads(fn func()) {
+	saved := s.cards
+	st := s.exploreState()
+	st.mu.Lock()
+	st.idx = nil
+	st.mu.Unlock()
+	s.cards = nil
+	defer func() {
+		s.cards = saved
+		st.mu.Lock()
+		st.idx = nil
+		st.mu.Unlock()
+	}()
+	fn()
+}

@@ -224,6 +224,7 @@ func identityOf(qs []quad.Quad) [][2]string {
 // statements and its roles.
 type articleRowSet struct {
 	article  quad.IRI
+	date     string // its date: published, else the dateline's
 	mentions []quad.IRI
 	identity map[quad.IRI][][2]string
 	facts    []factRow
@@ -261,6 +262,7 @@ func articleRows(art quad.IRI, qs []quad.Quad) articleRowSet {
 		}
 	}
 	af := articleFactsOf(art, bySubject[string(art)])
+	set.date = af.date
 	for _, s := range order {
 		switch {
 		case s == art:

@@ -14,6 +14,7 @@ import (
 
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/newsgraph/newsgraph/graph/textkey"
 )
@@ -247,6 +248,10 @@ func (s *Store) buildExploreIndex(ctx context.Context, size int64) (*exploreInde
 		return nil, err
 	}
 	x := &exploreIndex{size: size, built: time.Now(), byKey: map[string]*xEntity{}, merges: t}
+	indexed, err := s.cards.view(func(tx *bolt.Tx) error { return exploreIndexFromCards(ctx, tx, t, x) })
+	if err != nil || indexed {
+		return x, err
+	}
 	artIndex := map[string]int{}
 	article := func(a quad.Value) int {
 		k := keyOfValue(a)
@@ -466,8 +471,20 @@ func (s *Store) buildExploreIndex(ctx context.Context, size int64) (*exploreInde
 		}
 		x.entities = append(x.entities, e)
 	}
-	slices.SortFunc(x.entities, func(a, b *xEntity) int { return strings.Compare(string(a.iri), string(b.iri)) })
+	x.sortEntities()
 	return x, nil
+}
+
+// sortEntities orders the entities by id and each one's edges by subject, predicate and
+// object, so that answers do not depend on the order the index was read in.
+func (x *exploreIndex) sortEntities() {
+	slices.SortFunc(x.entities, func(a, b *xEntity) int { return strings.Compare(string(a.iri), string(b.iri)) })
+	for _, e := range x.entities {
+		slices.SortFunc(e.edges, func(a, b *xEdge) int {
+			return cmpOr(strings.Compare(string(a.s.iri), string(b.s.iri)), strings.Compare(string(a.pred), string(b.pred)),
+				strings.Compare(string(a.o.iri), string(b.o.iri)))
+		})
+	}
 }
 
 // exploreEntity finds the entity q names (as Card does: an id, a name, an alias, a name key), mapped
@@ -819,7 +836,8 @@ func (s *Store) Neighbourhood(ctx context.Context, name string, o NeighbourhoodO
 			}
 		}
 		slices.SortStableFunc(next, func(a, b *xEntity) int {
-			return cmpOr(weight[b]-weight[a], len(b.mentions)-len(a.mentions), strings.Compare(a.name, b.name))
+			return cmpOr(weight[b]-weight[a], len(b.mentions)-len(a.mentions), strings.Compare(a.name, b.name),
+				strings.Compare(string(a.iri), string(b.iri)))
 		})
 		if room := o.Limit - len(order); len(next) > room {
 			next, n.Truncated = next[:max(room, 0)], true
