@@ -42,3 +42,11 @@ func (s *Store) ExploreFromQuads(fn func()) {
 	}()
 	fn()
 }
+
+// EvidenceFromQuads gives a fact's evidence as a store without a card index does.
+func (s *Store) EvidenceFromQuads(ctx context.Context, subject, predicate, object string) (*FactEvidence, error) {
+	saved := s.cards
+	s.cards = nil
+	defer func() { s.cards = saved }()
+	return s.Evidence(ctx, subject, predicate, object)
+}

@@ -45,6 +45,25 @@ func sameCards(t *testing.T, s *graph.Store, when string) {
 		if string(w) != string(g) {
 			t.Fatalf("%s: the card of %s differs between the index and the quads:\n%s", when, id, diffLines(string(w), string(g)))
 		}
+		for _, f := range got.Facts {
+			obj := f.Value
+			if f.Object != nil {
+				obj = string(f.Object.ID)
+			}
+			wantEv, err := s.EvidenceFromQuads(ctx, string(f.Subject.ID), string(f.Predicate), obj)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gotEv, err := s.Evidence(ctx, string(f.Subject.ID), string(f.Predicate), obj)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, _ := json.MarshalIndent(wantEv, "", " ")
+			g, _ := json.MarshalIndent(gotEv, "", " ")
+			if string(w) != string(g) {
+				t.Fatalf("%s: the evidence of %s %s %s differs between the index and the quads:\n%s", when, f.Subject.ID, f.Predicate, obj, diffLines(string(w), string(g)))
+			}
+		}
 		wantTL, err := s.TimelineFromQuads(ctx, strings.Trim(id, "<>"))
 		if err != nil {
 			t.Fatal(err)

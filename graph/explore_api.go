@@ -344,18 +344,14 @@ func (h *exploreHandler) evidence(ctx context.Context, r *http.Request) (any, er
 	if err != nil {
 		return nil, err
 	}
-	fe, err := h.s.Evidence(ctx, s, p, o)
+	fe, err := h.s.EvidenceFirst(ctx, s, p, o, limit)
 	if err != nil {
 		return nil, err
-	}
-	truncated := len(fe.Evidence) > limit
-	if truncated {
-		fe.Evidence = fe.Evidence[:limit]
 	}
 	return struct {
 		*FactEvidence
 		Truncated bool `json:"truncated"`
-	}{fe, truncated}, nil
+	}{fe, fe.Count > len(fe.Evidence)}, nil
 }
 
 func (h *exploreHandler) predicates(ctx context.Context, r *http.Request) (any, error) {

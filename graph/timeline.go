@@ -248,13 +248,20 @@ type FactEvidence struct {
 	Object    *Ref           `json:"object,omitempty"`
 	Value     string         `json:"value,omitempty"`
 	Evidence  []EvidenceItem `json:"evidence"` // oldest article first
+	Count     int            `json:"count"`    // all the statements; Evidence may hold the first ones only (EvidenceFirst)
 }
 
 // Evidence returns every statement of subject -predicate-> object (names or ids, as Card takes
 // them; object may also be a literal value such as a topic, or "" for any object), negated and
-// hypothetical ones included, each with its sentence and article. Merged entities count as the
-// entity they were merged into.
+// hypothetical ones included, each with its sentence and article, oldest article first. Merged
+// entities count as the entity they were merged into.
 func (s *Store) Evidence(ctx context.Context, subject, predicate, object string) (*FactEvidence, error) {
+	return s.EvidenceFirst(ctx, subject, predicate, object, 0)
+}
+
+// EvidenceFirst is Evidence's first n statements (all when n <= 0); Count counts them all.
+// Only those get their sentence and article read: a fact of a hub is stated thousands of times.
+func (s *Store) EvidenceFirst(ctx context.Context, subject, predicate, object string, n int) (*FactEvidence, error) {
 	pred, err := ParsePredicate(predicate)
 	if err != nil {
 		return nil, err
@@ -266,10 +273,6 @@ func (s *Store) Evidence(ctx context.Context, subject, predicate, object string)
 	cx := &cardContext{s: s, t: t, articles: map[string]*articleInfo{}, names: map[string]string{}}
 	fe := &FactEvidence{Predicate: pred, Evidence: []EvidenceItem{}}
 	if fe.Subject, err = cx.ref(ctx, sroot); err != nil {
-		return nil, err
-	}
-	sts, err := s.statementsAbout(ctx, t.cluster(sroot), iriSubject)
-	if err != nil {
 		return nil, err
 	}
 	var oroot quad.Value
@@ -285,65 +288,81 @@ func (s *Store) Evidence(ctx context.Context, subject, predicate, object string)
 				return nil, err
 			}
 			fe.Object = &ref
-			// Only the statements about both: intersect with the object's (one more lookup
-			// instead of reading every statement of a much-mentioned subject).
-			objSts, err := s.statementsAbout(ctx, t.cluster(r), iriObject)
-			if err != nil {
-				return nil, err
-			}
-			in := map[string]bool{}
-			for _, st := range objSts {
-				in[keyOfValue(st)] = true
-			}
-			sts = slices.DeleteFunc(sts, func(st quad.Value) bool { return !in[keyOfValue(st)] })
 		} else {
 			fe.Value = object
 		}
 	}
-	for _, st := range sts {
+	var members []quad.IRI
+	for _, m := range t.cluster(sroot) {
+		if iri, ok := m.(quad.IRI); ok {
+			members = append(members, iri)
+		}
+	}
+	var rows []*factRow
+	seen := map[quad.IRI]bool{}
+	collect := func(src rowSource) error {
+		for _, m := range members {
+			err := src.facts(ctx, m, func(r *factRow) error {
+				switch {
+				case seen[r.stmt] || r.pred != pred || keyOfValue(t.root(r.subject())) != keyOfValue(sroot):
+					return nil
+				case oroot != nil && (r.object() == nil || keyOfValue(t.root(r.object())) != keyOfValue(oroot)):
+					return nil
+				case fe.Value != "" && !strings.EqualFold(r.value, fe.Value):
+					return nil
+				}
+				seen[r.stmt] = true
+				rows = append(rows, r)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	indexed, err := s.cards.view(func(tx *bolt.Tx) error { return collect(indexRows{tx: tx, intern: map[string]string{}}) })
+	if err != nil {
+		return nil, err
+	}
+	if !indexed {
+		if err := collect(&quadRows{cx: cx, byArticle: map[string]articleFacts{}, seen: map[quad.IRI]bool{}}); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortFunc(rows, func(a, b *factRow) int {
+		return cmpOr(cmpDate(a.art.date, b.art.date), strings.Compare(string(a.article), string(b.article)),
+			strings.Compare(string(a.stmt), string(b.stmt)))
+	})
+	fe.Count = len(rows)
+	if n > 0 && len(rows) > n {
+		rows = rows[:n]
+	}
+	for _, r := range rows {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		x, err := cx.statement(ctx, st)
+		text, err := s.firstValue(ctx, r.stmt, iriEvidence)
 		if err != nil {
 			return nil, err
 		}
-		if x.predicate != pred {
-			continue
+		ev, err := cx.evidence(ctx, r.article, str(text))
+		if err != nil {
+			return nil, err
 		}
-		var obj quad.Value
-		if x.object != nil {
-			obj = t.root(x.object)
-		}
-		switch {
-		case oroot != nil && keyOfValue(obj) != keyOfValue(oroot):
-			continue
-		case fe.Value != "" && !strings.EqualFold(x.value, fe.Value):
-			continue
-		}
-		for _, a := range x.articles {
-			ev, err := cx.evidence(ctx, a, x.evidence)
-			if err != nil {
-				return nil, err
-			}
-			it := EvidenceItem{Evidence: ev, Statement: x.iri, EventDate: x.date, Confidence: x.confidence,
-				Negated: x.negated, Modality: x.modality}
-			if object == "" {
-				if obj != nil {
-					r, err := cx.ref(ctx, obj)
-					if err != nil {
-						return nil, err
-					}
-					it.Object = &r
+		it := EvidenceItem{Evidence: ev, Statement: r.stmt, EventDate: r.eventDate, Confidence: r.confidence,
+			Negated: r.negated, Modality: r.modality}
+		if object == "" {
+			if obj := r.object(); obj != nil {
+				ref, err := cx.ref(ctx, t.root(obj))
+				if err != nil {
+					return nil, err
 				}
-				it.Value = x.value
+				it.Object = &ref
 			}
-			fe.Evidence = append(fe.Evidence, it)
+			it.Value = r.value
 		}
+		fe.Evidence = append(fe.Evidence, it)
 	}
-	slices.SortStableFunc(fe.Evidence, func(a, b EvidenceItem) int {
-		return cmpOr(cmpDate(a.Date, b.Date), strings.Compare(string(a.Article), string(b.Article)),
-			strings.Compare(string(a.Statement), string(b.Statement)))
-	})
 	return fe, nil
 }
