@@ -148,7 +148,10 @@ func forgetMergesOnWrite(s *Store, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if isWrite(r.URL.Path) && s.cards != nil {
 			// The quads written may be articles': cards are made from the quads until the
-			// next Open for writing rebuilds the index.
+			// next Open for writing rebuilds the index. Taking turns with the Store's writers,
+			// so that none of them marks the index clean after this write.
+			s.writeMu.Lock()
+			defer s.writeMu.Unlock()
 			if err := s.cards.markDirty(); err != nil {
 				jsonError(w, http.StatusInternalServerError, err.Error())
 				return
