@@ -336,7 +336,9 @@ func (cx *cardContext) corroboration(ctx context.Context, articles []quad.Value)
 			f.publishers = append(f.publishers, p.ID)
 		}
 		for _, c := range ai.copyOf {
-			f.copyOf = appendIRI(f.copyOf, c)
+			if iri, ok := c.(quad.IRI); ok && !slices.Contains(f.copyOf, articleHash(iri)) {
+				f.copyOf = append(f.copyOf, articleHash(iri))
+			}
 		}
 		refs = append(refs, articleRef{iri: ai.iri, facts: f})
 	}
@@ -351,8 +353,8 @@ type articleRef struct {
 
 func (cx *cardContext) corroborate(ctx context.Context, articles []articleRef) (Corroboration, error) {
 	var c Corroboration
-	uf := map[quad.IRI]quad.IRI{}
-	find := func(x quad.IRI) quad.IRI {
+	uf := map[uint64]uint64{} // articles by articleHash
+	find := func(x uint64) uint64 {
 		for uf[x] != x {
 			uf[x] = uf[uf[x]]
 			x = uf[x]
@@ -362,17 +364,18 @@ func (cx *cardContext) corroborate(ctx context.Context, articles []articleRef) (
 	var infos []*articleRef
 	for i := range articles {
 		a := &articles[i]
-		if _, dup := uf[a.iri]; dup {
+		h := articleHash(a.iri)
+		if _, dup := uf[h]; dup {
 			continue
 		}
-		uf[a.iri] = a.iri
+		uf[h] = h
 		infos = append(infos, a)
 	}
 	pubs := map[string]bool{}
 	for _, ai := range infos {
 		for _, o := range ai.facts.copyOf {
 			if _, in := uf[o]; in {
-				ra, rb := find(ai.iri), find(o)
+				ra, rb := find(articleHash(ai.iri)), find(o)
 				if ra != rb {
 					uf[max(ra, rb)] = min(ra, rb)
 				}
@@ -393,7 +396,7 @@ func (cx *cardContext) corroborate(ctx context.Context, articles []articleRef) (
 		}
 		c.Sources = append(c.Sources, ai.iri)
 	}
-	stories := map[quad.IRI]bool{}
+	stories := map[uint64]bool{}
 	for k := range uf {
 		stories[find(k)] = true
 	}

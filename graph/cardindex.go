@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -40,7 +39,7 @@ import (
 //	mention  field(entity) article -> ""
 //	fact     field(entity) dir field(pred) field(other) field(value) neg field(modality)
 //	         field(article) field(stmt) -> field(confidence) field(eventDate) field(date)
-//	         uvarint n field(publisher)... uvarint n field(copyOf)...
+//	         uvarint n field(publisher)... uvarint n (8 bytes: articleHash of a copyOf)...
 //	role     field(holder) field(role) field(article) -> field(title) field(of) field(seen)
 //	         field(start) field(end) field(endedBy) former field(evidence) field(date)
 type cardIndex struct {
@@ -48,7 +47,7 @@ type cardIndex struct {
 	valid atomic.Bool // rows match the quads: cards may read them
 }
 
-const cardIndexVersion = "2"
+const cardIndexVersion = "3"
 
 var (
 	bucketMeta    = []byte("meta")
@@ -290,7 +289,7 @@ func factValue(v []byte, r *factRow) []byte {
 	}
 	v = binary.AppendUvarint(v, uint64(len(r.art.copyOf)))
 	for _, c := range r.art.copyOf {
-		v = appendField(v, string(c))
+		v = binary.LittleEndian.AppendUint64(v, c)
 	}
 	return v
 }
@@ -336,6 +335,16 @@ func (r *fieldReader) byte1() byte {
 	c := r.b[0]
 	r.b = r.b[1:]
 	return c
+}
+
+func (r *fieldReader) uint64() uint64 {
+	if len(r.b) < 8 {
+		r.bad, r.b = true, nil
+		return 0
+	}
+	v := binary.LittleEndian.Uint64(r.b)
+	r.b = r.b[8:]
+	return v
 }
 
 func (r *fieldReader) uvarint() int {
@@ -402,7 +411,7 @@ func factRowsOf(tx *bolt.Tx, e quad.IRI, intern map[string]string, fn func(r *fa
 			row.art.publishers = append(row.art.publishers, quad.IRI(vr.str()))
 		}
 		for range vr.uvarint() {
-			row.art.copyOf = append(row.art.copyOf, quad.IRI(vr.str()))
+			row.art.copyOf = append(row.art.copyOf, vr.uint64())
 		}
 		if rd.bad || vr.bad {
 			return errBadRow
@@ -498,12 +507,12 @@ var rowPredicates = []quad.IRI{iriMentions, iriName, iriAlternateName, iriType, 
 	iriSubject, iriPredicate, iriObject, iriValue, iriDate, iriModality, iriPolarity, iriConfidence,
 	iriHolder, iriRoleName, iriOf, iriSeen, iriStartDate, iriEndDate, iriEndedBy, iriFormer, iriEvidence}
 
-// rebuildPart is about how many quads a rebuild holds in memory at once.
-const rebuildPart = 3_000_000
-
-// rebuild makes the index again from all the quads: each pass over Cayley's quads gathers
-// those of some of the labels (articles), by a hash of the label, so that memory stays
-// bounded; a database of 100,000 articles takes about ten passes.
+// rebuild makes the index again from all the quads, in one pass over Cayley's log: an
+// article's quads are written before its contentHash quad (WriteArticles appends it last, and
+// a replaced article's kept quads are older still), so an article's rows are made and its
+// quads let go when its contentHash goes by; only the articles being read are in memory.
+// Quads under labels without a contentHash (written by other tools) are made into rows at the
+// end.
 func (ix *cardIndex) rebuild(ctx context.Context, s *Store) error {
 	if err := ix.markDirty(); err != nil {
 		return err
@@ -523,77 +532,107 @@ func (ix *cardIndex) rebuild(ctx context.Context, s *Store) error {
 		return err
 	}
 	wanted := map[any]bool{}
-	for _, p := range rowPredicates {
+	var hashRef any
+	for _, p := range append(rowPredicates, ContentHash) {
 		ref, err := s.qs.ValueOf(p)
 		if err != nil {
 			return err
 		}
 		if ref != nil {
 			wanted[refs.ToKey(ref)] = true
+			if p == ContentHash {
+				hashRef = refs.ToKey(ref)
+			}
 		}
 	}
-	total, err := s.Stats(ctx)
-	if err != nil {
-		return err
+	// An article's copy links are written just after its contentHash: an article whose hash went
+	// by is made into rows once rebuildWindow more quads have.
+	const rebuildWindow = 200_000
+	type group struct {
+		quads  []quad.Quad
+		hashAt int // the quad count when its contentHash went by; 0 before
 	}
-	parts := uint64(total/rebuildPart + 1)
-	for part := range parts {
-		groups := map[quad.IRI][]quad.Quad{}
-		var order []quad.IRI
-		it := s.qs.QuadsAllIterator().Iterate()
-		for it.Next(ctx) {
-			r := it.Result()
-			p, err := s.qs.QuadDirection(r, quad.Predicate)
-			if err != nil {
-				it.Close()
-				return err
-			}
-			if !wanted[refs.ToKey(p)] {
-				continue
-			}
-			if parts > 1 {
-				l, err := s.qs.QuadDirection(r, quad.Label)
-				if err != nil {
-					it.Close()
+	groups := map[quad.IRI]*group{}
+	var hashed []quad.IRI // in the order their hashes went by
+	n := 0
+	write := func(upTo int) error {
+		var done []quad.IRI
+		for len(hashed) > 0 && groups[hashed[0]].hashAt <= upTo {
+			done, hashed = append(done, hashed[0]), hashed[1:]
+		}
+		if len(done) == 0 {
+			return nil
+		}
+		err := ix.db.Update(func(tx *bolt.Tx) error {
+			for _, l := range done {
+				if err := putRows(tx, articleRows(l, groups[l].quads), +1); err != nil {
 					return err
 				}
-				if l == nil || hashKey(refs.ToKey(l))%parts != part {
-					continue
-				}
 			}
-			q, err := s.qs.Quad(r)
-			if err != nil {
-				it.Close()
+			return nil
+		})
+		for _, l := range done {
+			delete(groups, l)
+		}
+		return err
+	}
+	it := s.qs.QuadsAllIterator().Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		n++
+		if n%10_000 == 0 {
+			if err := write(n - rebuildWindow); err != nil {
 				return err
 			}
-			l, ok := q.Label.(quad.IRI)
-			if !ok || isMergeLabel(l) {
-				continue
-			}
-			if _, seen := groups[l]; !seen {
-				order = append(order, l)
-			}
-			groups[l] = append(groups[l], q)
 		}
-		if err := it.Err(); err != nil {
-			it.Close()
+		r := it.Result()
+		p, err := s.qs.QuadDirection(r, quad.Predicate)
+		if err != nil {
 			return err
 		}
-		it.Close()
-		const perTx = 500
-		for i := 0; i < len(order); i += perTx {
-			err := ix.db.Update(func(tx *bolt.Tx) error {
-				for _, a := range order[i:min(i+perTx, len(order))] {
-					if err := putRows(tx, articleRows(a, groups[a]), +1); err != nil {
-						return err
-					}
-				}
-				return nil
-			})
-			if err != nil {
+		pk := refs.ToKey(p)
+		if !wanted[pk] {
+			continue
+		}
+		q, err := s.qs.Quad(r)
+		if err != nil {
+			return err
+		}
+		l, ok := q.Label.(quad.IRI)
+		if !ok || isMergeLabel(l) {
+			continue
+		}
+		g := groups[l]
+		if g == nil {
+			g = &group{}
+			groups[l] = g
+		}
+		if pk == hashRef && q.Subject == l {
+			if g.hashAt == 0 {
+				g.hashAt = n
+				hashed = append(hashed, l)
+			}
+			continue
+		}
+		g.quads = append(g.quads, q)
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	if err := write(n); err != nil {
+		return err
+	}
+	// Labels without a contentHash.
+	err = ix.db.Update(func(tx *bolt.Tx) error {
+		for l, g := range groups {
+			if err := putRows(tx, articleRows(l, g.quads), +1); err != nil {
 				return err
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	err = ix.db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
@@ -606,13 +645,6 @@ func (ix *cardIndex) rebuild(ctx context.Context, s *Store) error {
 		ix.valid.Store(true)
 	}
 	return err
-}
-
-// hashKey hashes a value's ref key (FNV-1a of its printed form).
-func hashKey(k any) uint64 {
-	h := fnv.New64a()
-	fmt.Fprint(h, k)
-	return h.Sum64()
 }
 
 // removeCardIndex deletes the index file (it is made again from the quads).

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,7 +19,7 @@ import (
 type articleFacts struct {
 	date       string
 	publishers []quad.IRI
-	copyOf     []quad.IRI
+	copyOf     []uint64 // the articles it is a wire copy of, as articleHash: a story has dozens of copies
 }
 
 // factRow is one statement as filed under the entity on one of its sides.
@@ -84,7 +85,9 @@ func articleFactsOf(art quad.IRI, qs []quad.Quad) articleFacts {
 		case iriPublisher:
 			f.publishers = appendIRI(f.publishers, q.Object)
 		case iriCopyOf:
-			f.copyOf = appendIRI(f.copyOf, q.Object)
+			if iri, ok := q.Object.(quad.IRI); ok && !slices.Contains(f.copyOf, articleHash(iri)) {
+				f.copyOf = append(f.copyOf, articleHash(iri))
+			}
 		}
 	}
 	if f.date == "" {
@@ -104,6 +107,17 @@ func appendIRI(xs []quad.IRI, v quad.Value) []quad.IRI {
 		}
 	}
 	return append(xs, iri)
+}
+
+// articleHash identifies an article in the card index's copy links, in 8 bytes rather than its
+// IRI (FNV-1a; a collision would at worst count two stories as one).
+func articleHash(iri quad.IRI) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(iri); i++ {
+		h ^= uint64(iri[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 // statementRows makes the rows of one statement from its quads labelled with the article
