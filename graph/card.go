@@ -353,7 +353,7 @@ type articleRef struct {
 
 func (cx *cardContext) corroborate(ctx context.Context, articles []articleRef) (Corroboration, error) {
 	var c Corroboration
-	uf := map[uint64]uint64{} // articles by articleHash
+	uf := make(map[uint64]uint64, len(articles)) // articles by articleHash
 	find := func(x uint64) uint64 {
 		for uf[x] != x {
 			uf[x] = uf[uf[x]]

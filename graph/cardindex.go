@@ -402,7 +402,7 @@ func factRowsOf(tx *bolt.Tx, e quad.IRI, intern map[string]string, fn func(r *fa
 				other: iriOrNil(internBytes(intern, other)), value: internBytes(intern, value),
 				negated: neg == '1', modality: internBytes(intern, mod)}
 		}
-		row.article, row.stmt = quad.IRI(rd.str()), quad.IRI(rd.str())
+		row.article, row.stmt = quad.IRI(rd.bytes()), quad.IRI(rd.bytes()) // each its own: not interned
 		vr := fieldReader{b: v, intern: intern}
 		row.confidence, _ = strconv.ParseFloat(vr.str(), 64)
 		row.eventDate, row.art.date = vr.str(), vr.str()

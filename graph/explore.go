@@ -490,15 +490,12 @@ func (x *exploreIndex) sortEntities() {
 // exploreEntity finds the entity q names (as Card does: an id, a name, an alias, a name key), mapped
 // to its root, in the index.
 func (s *Store) exploreEntity(ctx context.Context, x *exploreIndex, q string) (*xEntity, error) {
-	ms, err := s.FindEntities(ctx, q)
+	_, found, _, order, err := s.rankedCandidates(ctx, q)
 	if err != nil {
-		if !errors.Is(err, ErrNotFound) {
-			return nil, err
-		}
-		return nil, fmt.Errorf("no entity %q: %w", q, err)
+		return nil, err
 	}
-	for _, m := range ms {
-		if e := x.byKey[keyOfValue(x.merges.root(m.IRI))]; e != nil {
+	for _, i := range order {
+		if e := x.byKey[keyOfValue(x.merges.root(found[i]))]; e != nil {
 			return e, nil
 		}
 	}
