@@ -353,31 +353,39 @@ type articleRef struct {
 
 func (cx *cardContext) corroborate(ctx context.Context, articles []articleRef) (Corroboration, error) {
 	var c Corroboration
-	uf := make(map[uint64]uint64, len(articles)) // articles by articleHash
-	find := func(x uint64) uint64 {
-		for uf[x] != x {
-			uf[x] = uf[uf[x]]
-			x = uf[x]
-		}
-		return x
-	}
+	// Union-find over the distinct articles (by articleHash), on indexes: a hub's facts have
+	// millions of copy links.
+	index := make(map[uint64]int32, len(articles))
 	var infos []*articleRef
 	for i := range articles {
 		a := &articles[i]
 		h := articleHash(a.iri)
-		if _, dup := uf[h]; dup {
+		if _, dup := index[h]; dup {
 			continue
 		}
-		uf[h] = h
+		index[h] = int32(len(infos))
 		infos = append(infos, a)
 	}
+	parent := make([]int32, len(infos))
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	find := func(x int32) int32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	stories := len(infos)
 	pubs := map[string]bool{}
-	for _, ai := range infos {
+	for i, ai := range infos {
 		for _, o := range ai.facts.copyOf {
-			if _, in := uf[o]; in {
-				ra, rb := find(articleHash(ai.iri)), find(o)
+			if j, in := index[o]; in {
+				ra, rb := find(int32(i)), find(j)
 				if ra != rb {
-					uf[max(ra, rb)] = min(ra, rb)
+					parent[max(ra, rb)] = min(ra, rb)
+					stories--
 				}
 			}
 		}
@@ -396,13 +404,9 @@ func (cx *cardContext) corroborate(ctx context.Context, articles []articleRef) (
 		}
 		c.Sources = append(c.Sources, ai.iri)
 	}
-	stories := map[uint64]bool{}
-	for k := range uf {
-		stories[find(k)] = true
-	}
 	slices.Sort(c.PublisherNames)
 	slices.Sort(c.Sources)
-	c.Articles, c.Copies, c.Publishers = len(stories), len(infos), len(pubs)
+	c.Articles, c.Copies, c.Publishers = stories, len(infos), len(pubs)
 	return c, nil
 }
 

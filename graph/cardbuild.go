@@ -575,10 +575,13 @@ func (cx *cardContext) facts(ctx context.Context, c *Card, members []quad.IRI, s
 	var lastGroup *group
 	for _, m := range members {
 		err := src.facts(ctx, m, func(r *factRow) error {
-			if seen[r.stmt] {
-				return nil
+			// One entity's rows are of distinct statements; several entities may share some.
+			if len(members) > 1 {
+				if seen[r.stmt] {
+					return nil
+				}
+				seen[r.stmt] = true
 			}
-			seen[r.stmt] = true
 			// The rows of one fact come one after the other from the index.
 			if last != nil && last.entity == r.entity && last.asObject == r.asObject && last.pred == r.pred &&
 				last.other == r.other && last.value == r.value && last.negated == r.negated && last.modality == r.modality {

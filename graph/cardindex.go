@@ -406,12 +406,18 @@ func factRowsOf(tx *bolt.Tx, e quad.IRI, intern map[string]string, fn func(r *fa
 		vr := fieldReader{b: v, intern: intern}
 		row.confidence, _ = strconv.ParseFloat(vr.str(), 64)
 		row.eventDate, row.art.date = vr.str(), vr.str()
-		row.art.publishers, row.art.copyOf = nil, nil
-		for range vr.uvarint() {
+		np := vr.uvarint()
+		row.art.publishers = make([]quad.IRI, 0, np)
+		for range np {
 			row.art.publishers = append(row.art.publishers, quad.IRI(vr.str()))
 		}
-		for range vr.uvarint() {
-			row.art.copyOf = append(row.art.copyOf, vr.uint64())
+		nc := vr.uvarint()
+		if nc*8 > len(vr.b) {
+			return errBadRow
+		}
+		row.art.copyOf = make([]uint64, nc)
+		for i := range row.art.copyOf {
+			row.art.copyOf[i] = vr.uint64()
 		}
 		if rd.bad || vr.bad {
 			return errBadRow
