@@ -104,10 +104,11 @@ type Evidence struct {
 
 // cardContext caches what a card reads more than once.
 type cardContext struct {
-	s        *Store
-	t        *mergeTable
-	articles map[string]*articleInfo
-	names    map[string]string
+	s          *Store
+	t          *mergeTable
+	articles   map[string]*articleInfo
+	names      map[string]string
+	publishers map[quad.IRI]string // names of publishers, for corroborate
 }
 
 type articleInfo struct {
@@ -390,9 +391,16 @@ func (cx *cardContext) corroborate(ctx context.Context, articles []articleRef) (
 			}
 		}
 		for _, p := range ai.facts.publishers {
-			name, err := cx.name(ctx, p)
-			if err != nil {
-				return c, err
+			name, ok := cx.publishers[p] // (cx.name keys by the IRI's String, made anew each time)
+			if !ok {
+				var err error
+				if name, err = cx.name(ctx, p); err != nil {
+					return c, err
+				}
+				if cx.publishers == nil {
+					cx.publishers = map[quad.IRI]string{}
+				}
+				cx.publishers[p] = name
 			}
 			if !pubs[name] {
 				pubs[name] = true

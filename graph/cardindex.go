@@ -384,6 +384,8 @@ func factRowsOf(tx *bolt.Tx, e quad.IRI, intern map[string]string, fn func(r *fa
 	prefix := appendField(nil, string(e))
 	var row factRow
 	var lastFact []byte
+	confidences := map[string]float64{} // a few distinct values ("0.85")
+	var slab []factRow
 	return scanPrefix(tx, bucketFact, prefix, func(k, v []byte) error {
 		rd := fieldReader{b: k[len(prefix):], intern: intern}
 		start := rd.b
@@ -404,7 +406,13 @@ func factRowsOf(tx *bolt.Tx, e quad.IRI, intern map[string]string, fn func(r *fa
 		}
 		row.article, row.stmt = quad.IRI(rd.bytes()), quad.IRI(rd.bytes()) // each its own: not interned
 		vr := fieldReader{b: v, intern: intern}
-		row.confidence, _ = strconv.ParseFloat(vr.str(), 64)
+		cb := vr.bytes()
+		conf, ok := confidences[string(cb)]
+		if !ok {
+			conf, _ = strconv.ParseFloat(string(cb), 64)
+			confidences[string(cb)] = conf
+		}
+		row.confidence = conf
 		row.eventDate, row.art.date = vr.str(), vr.str()
 		np := vr.uvarint()
 		row.art.publishers = make([]quad.IRI, 0, np)
@@ -422,8 +430,11 @@ func factRowsOf(tx *bolt.Tx, e quad.IRI, intern map[string]string, fn func(r *fa
 		if rd.bad || vr.bad {
 			return errBadRow
 		}
-		r := row
-		return fn(&r)
+		if len(slab) == cap(slab) {
+			slab = make([]factRow, 0, 1024) // rows are kept by the caller: allocated in slabs
+		}
+		slab = append(slab, row)
+		return fn(&slab[len(slab)-1])
 	})
 }
 
