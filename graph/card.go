@@ -210,16 +210,6 @@ func uniqSorted(xs []string) []string {
 	return slices.Compact(xs)
 }
 
-// roleEvidence is the evidence sentence the article gives for the role, among its quads.
-func roleEvidence(qs []quad.Quad, article quad.Value) string {
-	for _, q := range qs {
-		if q.Predicate == iriEvidence && keyOfValue(q.Label) == keyOfValue(article) {
-			return str(q.Object)
-		}
-	}
-	return ""
-}
-
 func boolInt(b bool) int {
 	if b {
 		return 1

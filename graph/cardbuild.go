@@ -70,12 +70,7 @@ func (s *Store) Card(ctx context.Context, name string, opts ...CardOption) (*Car
 		}
 	}
 	cx := &cardContext{s: s, t: t, articles: map[string]*articleInfo{}, names: map[string]string{}}
-	var members []quad.IRI
-	for _, m := range t.cluster(root) {
-		if iri, ok := m.(quad.IRI); ok {
-			members = append(members, iri)
-		}
-	}
+	members := t.members(root)
 	indexed, err := s.cards.view(func(tx *bolt.Tx) error {
 		return cx.build(ctx, c, members, indexRows{tx: tx, intern: map[string]string{}}, o)
 	})
@@ -273,6 +268,32 @@ func ownLabels(qs []quad.Quad) ([]quad.IRI, map[quad.IRI][]quad.Quad) {
 	return order, by
 }
 
+// eachArticle reads node's quads and calls fn with those of each article that labels them
+// (merges' quads left out), with what corroboration needs of the article. A node given before
+// (a statement or role reached from two merged entities) is skipped.
+func (x *quadRows) eachArticle(ctx context.Context, node quad.Value, fn func(node, art quad.IRI, qs []quad.Quad, af articleFacts) error) error {
+	iri, ok := node.(quad.IRI)
+	if !ok || x.seen[iri] {
+		return nil
+	}
+	x.seen[iri] = true
+	qs, err := x.cx.s.out(ctx, node, "")
+	if err != nil {
+		return err
+	}
+	labels, by := ownLabels(qs)
+	for _, art := range labels {
+		af, err := x.articleFacts(ctx, art)
+		if err != nil {
+			return err
+		}
+		if err := fn(iri, art, by[art], af); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (x *quadRows) facts(ctx context.Context, e quad.IRI, fn func(*factRow) error) error {
 	for _, pred := range []quad.IRI{iriSubject, iriObject} {
 		sts, err := x.cx.s.subjects(ctx, pred, e)
@@ -280,26 +301,14 @@ func (x *quadRows) facts(ctx context.Context, e quad.IRI, fn func(*factRow) erro
 			return err
 		}
 		for _, st := range sts {
-			iri, ok := st.(quad.IRI)
-			if !ok || x.seen[iri] {
-				continue
-			}
-			x.seen[iri] = true
-			qs, err := x.cx.s.out(ctx, st, "")
+			err := x.eachArticle(ctx, st, func(st, art quad.IRI, qs []quad.Quad, af articleFacts) error {
+				if rows := statementRows(art, st, qs, af); len(rows) > 0 {
+					return fn(&rows[0])
+				}
+				return nil
+			})
 			if err != nil {
 				return err
-			}
-			labels, by := ownLabels(qs)
-			for _, art := range labels {
-				af, err := x.articleFacts(ctx, art)
-				if err != nil {
-					return err
-				}
-				if rows := statementRows(art, iri, by[art], af); len(rows) > 0 {
-					if err := fn(&rows[0]); err != nil {
-						return err
-					}
-				}
 			}
 		}
 	}
@@ -312,26 +321,14 @@ func (x *quadRows) roles(ctx context.Context, e quad.IRI, fn func(roleRow) error
 		return err
 	}
 	for _, r := range roles {
-		iri, ok := r.(quad.IRI)
-		if !ok || x.seen[iri] {
-			continue
-		}
-		x.seen[iri] = true
-		qs, err := x.cx.s.out(ctx, r, "")
+		err := x.eachArticle(ctx, r, func(role, art quad.IRI, qs []quad.Quad, af articleFacts) error {
+			if row, ok := roleRowOf(art, role, qs, af.date); ok {
+				return fn(row)
+			}
+			return nil
+		})
 		if err != nil {
 			return err
-		}
-		labels, by := ownLabels(qs)
-		for _, art := range labels {
-			af, err := x.articleFacts(ctx, art)
-			if err != nil {
-				return err
-			}
-			if row, ok := roleRowOf(art, iri, by[art], af.date); ok {
-				if err := fn(row); err != nil {
-					return err
-				}
-			}
 		}
 	}
 	return nil

@@ -450,10 +450,19 @@ func (s *Store) buildExploreIndex(ctx context.Context, size int64) (*exploreInde
 			}
 		}
 	}
+	x.finish(names, typeCount)
+	return x, nil
+}
+
+// finish gives each entity its name (its own, else the first of its other names, else its
+// id's last part), type (the one most articles give), aliases and name keys, and lists the
+// entities in order.
+func (x *exploreIndex) finish(names map[*xEntity][]string, typeCount map[*xEntity]map[string]int) {
 	for _, e := range x.byKey {
 		if e.name == "" {
 			e.name = typeName(e.iri)
 			if ns := names[e]; len(ns) > 0 {
+				slices.Sort(ns)
 				e.name = ns[0]
 			}
 		}
@@ -472,7 +481,6 @@ func (s *Store) buildExploreIndex(ctx context.Context, size int64) (*exploreInde
 		x.entities = append(x.entities, e)
 	}
 	x.sortEntities()
-	return x, nil
 }
 
 // sortEntities orders the entities by id and each one's edges by subject, predicate and

@@ -8,8 +8,6 @@ import (
 
 	"github.com/cayleygraph/quad"
 	bolt "go.etcd.io/bbolt"
-
-	"github.com/newsgraph/newsgraph/graph/textkey"
 )
 
 // exploreIndexFromCards builds the explore index from the card index: three scans of its
@@ -182,27 +180,7 @@ func exploreIndexFromCards(ctx context.Context, tx *bolt.Tx, t *mergeTable, x *e
 	for _, e := range x.byKey {
 		slices.Sort(e.mentions)
 		e.mentions = slices.Compact(e.mentions)
-		if e.name == "" {
-			e.name = typeName(e.iri)
-			if ns := names[e]; len(ns) > 0 {
-				slices.Sort(ns)
-				e.name = ns[0]
-			}
-		}
-		best := 0
-		for ty, n := range typeCount[e] {
-			if n > best || n == best && ty < e.typ {
-				e.typ, best = ty, n
-			}
-		}
-		e.aliases = uniqSorted(slices.DeleteFunc(names[e], func(a string) bool { return a == e.name }))
-		for _, n := range append([]string{e.name}, e.aliases...) {
-			if nk := textkey.NameKey(n); nk != "" && !slices.Contains(e.keys, nk) {
-				e.keys = append(e.keys, nk)
-			}
-		}
-		x.entities = append(x.entities, e)
 	}
-	x.sortEntities()
+	x.finish(names, typeCount)
 	return nil
 }

@@ -126,6 +126,17 @@ func (t *mergeTable) under(v quad.Value) []*MergeInfo {
 	return out
 }
 
+// members is cluster's entities (IRIs), the root first.
+func (t *mergeTable) members(root quad.Value) []quad.IRI {
+	var out []quad.IRI
+	for _, m := range t.cluster(root) {
+		if iri, ok := m.(quad.IRI); ok {
+			out = append(out, iri)
+		}
+	}
+	return out
+}
+
 // cluster returns the entities whose root is root, root first.
 func (t *mergeTable) cluster(root quad.Value) []quad.Value {
 	out := []quad.Value{root}

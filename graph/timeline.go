@@ -90,12 +90,7 @@ func (s *Store) TimelineFirst(ctx context.Context, name, from, to string, n int)
 	if tl.Entity, err = cx.ref(ctx, root); err != nil {
 		return nil, err
 	}
-	var members []quad.IRI
-	for _, m := range t.cluster(root) {
-		if iri, ok := m.(quad.IRI); ok {
-			members = append(members, iri)
-		}
-	}
+	members := t.members(root)
 	indexed, err := s.cards.view(func(tx *bolt.Tx) error {
 		return cx.timeline(ctx, tl, members, indexRows{tx: tx, intern: map[string]string{}}, n)
 	})
@@ -206,28 +201,6 @@ func (s *Store) resolveRoot(ctx context.Context, name string) (*mergeTable, quad
 	return t, root, nil
 }
 
-// statementsAbout returns the distinct statements whose preds (ng:subject, ng:object) is one
-// of nodes.
-func (s *Store) statementsAbout(ctx context.Context, nodes []quad.Value, preds ...quad.IRI) ([]quad.Value, error) {
-	var out []quad.Value
-	seen := map[string]bool{}
-	for _, n := range nodes {
-		for _, p := range preds {
-			sts, err := s.subjects(ctx, p, n)
-			if err != nil {
-				return nil, err
-			}
-			for _, st := range sts {
-				if k := keyOfValue(st); !seen[k] {
-					seen[k] = true
-					out = append(out, st)
-				}
-			}
-		}
-	}
-	return out, nil
-}
-
 // EvidenceItem is one statement of a fact by one article.
 type EvidenceItem struct {
 	Evidence
@@ -292,12 +265,7 @@ func (s *Store) EvidenceFirst(ctx context.Context, subject, predicate, object st
 			fe.Value = object
 		}
 	}
-	var members []quad.IRI
-	for _, m := range t.cluster(sroot) {
-		if iri, ok := m.(quad.IRI); ok {
-			members = append(members, iri)
-		}
-	}
+	members := t.members(sroot)
 	var rows []*factRow
 	seen := map[quad.IRI]bool{}
 	collect := func(src rowSource) error {
