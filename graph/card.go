@@ -343,7 +343,13 @@ type articleRef struct {
 }
 
 func (cx *cardContext) corroborate(ctx context.Context, articles []articleRef) (Corroboration, error) {
-	var c Corroboration
+	c, pubs := countStories(articles)
+	return c, cx.namePublishers(ctx, &c, pubs)
+}
+
+// countStories is the corroboration of articles but for their publishers' names: it returns
+// the distinct publishers' IRIs instead (the names are read when the card is shown).
+func countStories(articles []articleRef) (c Corroboration, publishers []quad.IRI) {
 	// Union-find over the distinct articles (by articleHash), on indexes: a hub's facts have
 	// millions of copy links.
 	index := make(map[uint64]int32, len(articles))
@@ -369,7 +375,6 @@ func (cx *cardContext) corroborate(ctx context.Context, articles []articleRef) (
 		return x
 	}
 	stories := len(infos)
-	pubs := map[string]bool{}
 	for i, ai := range infos {
 		for _, o := range ai.facts.copyOf {
 			if j, in := index[o]; in {
@@ -381,20 +386,8 @@ func (cx *cardContext) corroborate(ctx context.Context, articles []articleRef) (
 			}
 		}
 		for _, p := range ai.facts.publishers {
-			name, ok := cx.publishers[p] // (cx.name keys by the IRI's String, made anew each time)
-			if !ok {
-				var err error
-				if name, err = cx.name(ctx, p); err != nil {
-					return c, err
-				}
-				if cx.publishers == nil {
-					cx.publishers = map[quad.IRI]string{}
-				}
-				cx.publishers[p] = name
-			}
-			if !pubs[name] {
-				pubs[name] = true
-				c.PublisherNames = append(c.PublisherNames, name)
+			if !slices.Contains(publishers, p) {
+				publishers = append(publishers, p)
 			}
 		}
 		if ai.facts.date != "" {
@@ -402,10 +395,33 @@ func (cx *cardContext) corroborate(ctx context.Context, articles []articleRef) (
 		}
 		c.Sources = append(c.Sources, ai.iri)
 	}
-	slices.Sort(c.PublisherNames)
 	slices.Sort(c.Sources)
-	c.Articles, c.Copies, c.Publishers = stories, len(infos), len(pubs)
-	return c, nil
+	c.Articles, c.Copies = stories, len(infos)
+	return c, publishers
+}
+
+// namePublishers sets c's publishers from their IRIs: distinct names (two IRIs may share one).
+func (cx *cardContext) namePublishers(ctx context.Context, c *Corroboration, publishers []quad.IRI) error {
+	c.PublisherNames = nil
+	for _, p := range publishers {
+		name, ok := cx.publishers[p] // (cx.name keys by the IRI's String, made anew each time)
+		if !ok {
+			var err error
+			if name, err = cx.name(ctx, p); err != nil {
+				return err
+			}
+			if cx.publishers == nil {
+				cx.publishers = map[quad.IRI]string{}
+			}
+			cx.publishers[p] = name
+		}
+		if !slices.Contains(c.PublisherNames, name) {
+			c.PublisherNames = append(c.PublisherNames, name)
+		}
+	}
+	slices.Sort(c.PublisherNames)
+	c.Publishers = len(c.PublisherNames)
+	return nil
 }
 
 // Corroboration answers, for the fact subj -pred-> obj as the graph states it in direct edges,

@@ -560,6 +560,25 @@ func refID(r *Ref) string {
 // card's statement rows, merged entities mapped to their root, sorted by corroboration; the
 // first o.maxFacts get names and evidence.
 func (cx *cardContext) facts(ctx context.Context, c *Card, members []quad.IRI, src rowSource, o cardOptions) error {
+	groups, err := cx.factGroups(ctx, members, src)
+	if err != nil {
+		return err
+	}
+	return cx.showFacts(ctx, c, groups, nil, o)
+}
+
+// factGroup is one fact of a card before it is shown: its corroboration counted, but for the
+// publishers' names, and the statement whose sentence is its evidence. A hub's digest keeps
+// these (carddigest.go).
+type factGroup struct {
+	fact        Fact // Subject and Object: their IDs only
+	publishers  []quad.IRI
+	bestStmt    quad.IRI
+	bestArticle quad.IRI
+}
+
+// factGroups reads the facts of members' statement rows (see facts).
+func (cx *cardContext) factGroups(ctx context.Context, members []quad.IRI, src rowSource) ([]factGroup, error) {
 	type group struct {
 		fact     Fact
 		sub, obj quad.Value
@@ -603,10 +622,10 @@ func (cx *cardContext) facts(ctx context.Context, c *Card, members []quad.IRI, s
 			return nil
 		})
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	best := make(map[*group]*factRow, len(list))
+	out := make([]factGroup, 0, len(list))
 	for _, g := range list {
 		var arts []articleRef
 		var dates []string
@@ -622,21 +641,32 @@ func (cx *cardContext) facts(ctx context.Context, c *Card, members []quad.IRI, s
 				b = r
 			}
 		}
-		corr, err := cx.corroborate(ctx, arts)
-		if err != nil {
+		fg := factGroup{fact: g.fact, bestStmt: b.stmt, bestArticle: b.article}
+		fg.fact.Corroboration, fg.publishers = countStories(arts)
+		fg.fact.EventDates = uniqSorted(dates)
+		fg.fact.Statements = len(g.rows)
+		fg.fact.Subject.ID = iriOfValue(g.sub)
+		if g.obj != nil {
+			fg.fact.Object = &Ref{ID: iriOfValue(g.obj)}
+		}
+		out = append(out, fg)
+	}
+	return out, nil
+}
+
+// showFacts names the publishers of groups, sorts them by corroboration and makes the first
+// o.maxFacts the card's facts, with names and evidence. sources, when not nil, gives the
+// Sources of the group at an index of groups (a digest keeps them apart).
+func (cx *cardContext) showFacts(ctx context.Context, c *Card, groups []factGroup, sources func(i int) ([]quad.IRI, error), o cardOptions) error {
+	order := make([]int, len(groups))
+	for i := range groups {
+		order[i] = i
+		if err := cx.namePublishers(ctx, &groups[i].fact.Corroboration, groups[i].publishers); err != nil {
 			return err
 		}
-		g.fact.Corroboration = corr
-		g.fact.EventDates = uniqSorted(dates)
-		g.fact.Statements = len(g.rows)
-		g.fact.Subject.ID = iriOfValue(g.sub)
-		if g.obj != nil {
-			g.fact.Object = &Ref{ID: iriOfValue(g.obj)}
-		}
-		best[g] = b
 	}
-	slices.SortFunc(list, func(x, y *group) int {
-		a, b := &x.fact, &y.fact
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := &groups[i].fact, &groups[j].fact
 		return cmpOr(b.Articles-a.Articles, b.Publishers-a.Publishers, b.Copies-a.Copies,
 			boolInt(a.Negated || a.Modality != "")-boolInt(b.Negated || b.Modality != ""),
 			-strings.Compare(a.LastSeen, b.LastSeen), strings.Compare(string(a.Predicate), string(b.Predicate)),
@@ -644,30 +674,35 @@ func (cx *cardContext) facts(ctx context.Context, c *Card, members []quad.IRI, s
 			strings.Compare(string(a.Subject.ID), string(b.Subject.ID)),
 			boolInt(a.Negated)-boolInt(b.Negated), strings.Compare(a.Modality, b.Modality))
 	})
-	c.FactCount = len(list)
-	if o.maxFacts > 0 && len(list) > o.maxFacts {
-		list = list[:o.maxFacts]
+	c.FactCount = len(groups)
+	if o.maxFacts > 0 && len(order) > o.maxFacts {
+		order = order[:o.maxFacts]
 	}
-	c.Facts = make([]Fact, 0, len(list))
-	for _, g := range list {
+	c.Facts = make([]Fact, 0, len(order))
+	for _, i := range order {
+		g := &groups[i]
 		f := g.fact
 		var err error
-		if f.Subject, err = cx.ref(ctx, g.sub); err != nil {
+		if f.Subject, err = cx.ref(ctx, f.Subject.ID); err != nil {
 			return err
 		}
-		if g.obj != nil {
-			r, err := cx.ref(ctx, g.obj)
+		if f.Object != nil {
+			r, err := cx.ref(ctx, f.Object.ID)
 			if err != nil {
 				return err
 			}
 			f.Object = &r
 		}
-		b := best[g]
-		text, err := cx.s.firstValue(ctx, b.stmt, iriEvidence)
+		if sources != nil {
+			if f.Sources, err = sources(i); err != nil {
+				return err
+			}
+		}
+		text, err := cx.s.firstValue(ctx, g.bestStmt, iriEvidence)
 		if err != nil {
 			return err
 		}
-		if f.Evidence, err = cx.evidence(ctx, b.article, str(text)); err != nil {
+		if f.Evidence, err = cx.evidence(ctx, g.bestArticle, str(text)); err != nil {
 			return err
 		}
 		c.Facts = append(c.Facts, f)

@@ -102,6 +102,22 @@ func (s *Store) TimelineFirst(ctx context.Context, name, from, to string, n int)
 }
 
 func (cx *cardContext) timeline(ctx context.Context, tl *Timeline, members []quad.IRI, src rowSource, n int) error {
+	groups, err := cx.eventGroups(ctx, members, src, tl.From, tl.To)
+	if err != nil {
+		return err
+	}
+	return cx.showTimeline(ctx, tl, groups, n)
+}
+
+// eventGroup is one event of a timeline before it is shown: the statement whose sentence is
+// its evidence, its subject and object by ID. A hub's digest keeps these (carddigest.go).
+type eventGroup struct {
+	ev                    Event
+	bestStmt, bestArticle quad.IRI
+}
+
+// eventGroups reads the events of members' statement rows dated in [from, to].
+func (cx *cardContext) eventGroups(ctx context.Context, members []quad.IRI, src rowSource, from, to string) ([]eventGroup, error) {
 	type group struct {
 		ev       Event
 		sub, obj quad.Value
@@ -118,7 +134,7 @@ func (cx *cardContext) timeline(ctx context.Context, tl *Timeline, members []qua
 			}
 			seen[r.stmt] = true
 			date, dsrc := eventDate(r.eventDate, r.art.date)
-			if !inRange(date, tl.From, tl.To) {
+			if !inRange(date, from, to) {
 				return nil
 			}
 			sub, obj := cx.t.root(r.subject()), quad.Value(nil)
@@ -143,14 +159,36 @@ func (cx *cardContext) timeline(ctx context.Context, tl *Timeline, members []qua
 			return nil
 		})
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	slices.SortFunc(list, func(x, y *group) int {
+	out := make([]eventGroup, 0, len(list))
+	for _, g := range list {
+		eg := eventGroup{ev: g.ev, bestStmt: g.best.stmt, bestArticle: g.best.article}
+		eg.ev.Articles = len(g.articles)
+		eg.ev.Subject.ID = iriOfValue(g.sub)
+		if g.obj != nil {
+			eg.ev.Object = &Ref{ID: iriOfValue(g.obj)}
+		}
+		out = append(out, eg)
+	}
+	return out, nil
+}
+
+// showTimeline sorts the groups dated in tl's range by date and makes the first n (all when
+// n <= 0) tl's events, with names and evidence.
+func (cx *cardContext) showTimeline(ctx context.Context, tl *Timeline, groups []eventGroup, n int) error {
+	var list []*eventGroup
+	for i := range groups {
+		if inRange(groups[i].ev.Date, tl.From, tl.To) {
+			list = append(list, &groups[i])
+		}
+	}
+	slices.SortFunc(list, func(x, y *eventGroup) int {
 		a, b := &x.ev, &y.ev
 		return cmpOr(dateClass(a.Date)-dateClass(b.Date), strings.Compare(a.Date, b.Date),
-			strings.Compare(keyOfValue(x.sub), keyOfValue(y.sub)), strings.Compare(string(a.Predicate), string(b.Predicate)),
-			strings.Compare(keyOfValue(x.obj), keyOfValue(y.obj)), strings.Compare(a.Value, b.Value),
+			strings.Compare(string(a.Subject.ID), string(b.Subject.ID)), strings.Compare(string(a.Predicate), string(b.Predicate)),
+			strings.Compare(refID(a.Object), refID(b.Object)), strings.Compare(a.Value, b.Value),
 			boolInt(a.Negated)-boolInt(b.Negated), strings.Compare(a.Modality, b.Modality))
 	})
 	tl.Count = len(list)
@@ -159,23 +197,22 @@ func (cx *cardContext) timeline(ctx context.Context, tl *Timeline, members []qua
 	}
 	for _, g := range list {
 		ev := g.ev
-		ev.Articles = len(g.articles)
 		var err error
-		if ev.Subject, err = cx.ref(ctx, g.sub); err != nil {
+		if ev.Subject, err = cx.ref(ctx, ev.Subject.ID); err != nil {
 			return err
 		}
-		if g.obj != nil {
-			r, err := cx.ref(ctx, g.obj)
+		if ev.Object != nil {
+			r, err := cx.ref(ctx, ev.Object.ID)
 			if err != nil {
 				return err
 			}
 			ev.Object = &r
 		}
-		text, err := cx.s.firstValue(ctx, g.best.stmt, iriEvidence)
+		text, err := cx.s.firstValue(ctx, g.bestStmt, iriEvidence)
 		if err != nil {
 			return err
 		}
-		if ev.Evidence, err = cx.evidence(ctx, g.best.article, str(text)); err != nil {
+		if ev.Evidence, err = cx.evidence(ctx, g.bestArticle, str(text)); err != nil {
 			return err
 		}
 		tl.Events = append(tl.Events, ev)
