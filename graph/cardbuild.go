@@ -560,6 +560,17 @@ func refID(r *Ref) string {
 // card's statement rows, merged entities mapped to their root, sorted by corroboration; the
 // first o.maxFacts get names and evidence.
 func (cx *cardContext) facts(ctx context.Context, c *Card, members []quad.IRI, src rowSource, o cardOptions) error {
+	if x, ok := src.(indexRows); ok {
+		d, err := x.digestFor(members, cx.t)
+		if err != nil {
+			return err
+		}
+		if d != nil {
+			return cx.showFacts(ctx, c, d.factGroups(), func(i int) ([]quad.IRI, error) {
+				return digestSources(x.tx, members[0], i)
+			}, o)
+		}
+	}
 	groups, err := cx.factGroups(ctx, members, src)
 	if err != nil {
 		return err

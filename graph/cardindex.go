@@ -58,7 +58,8 @@ var (
 	bucketRole    = []byte("role")
 	bucketByName  = []byte("byname")
 	bucketArticle = []byte("article")
-	rowBuckets    = [][]byte{bucketCount, bucketIdent, bucketMention, bucketFact, bucketRole, bucketByName, bucketArticle}
+	rowBuckets    = [][]byte{bucketCount, bucketIdent, bucketMention, bucketFact, bucketRole, bucketByName, bucketArticle,
+		bucketDigest, bucketDigestSrc, bucketDigestOf, bucketStale}
 	keyState      = []byte("state")
 	keyVersion    = []byte("version")
 )
@@ -84,7 +85,15 @@ func openCardIndex(path string, empty, noSync bool) (*cardIndex, error) {
 			if err := meta.Put(keyVersion, []byte(cardIndexVersion)); err != nil {
 				return err
 			}
+			if err := meta.Put(keyDigests, []byte("1")); err != nil {
+				return err
+			}
 			return meta.Put(keyState, []byte("ok"))
+		}
+		if meta.Get(keyDigests) == nil && string(meta.Get(keyState)) == "ok" {
+			if err := markHubsStale(tx); err != nil { // an index made before digests
+				return err
+			}
 		}
 		ix.valid.Store(string(meta.Get(keyState)) == "ok" && string(meta.Get(keyVersion)) == cardIndexVersion)
 		return nil
@@ -183,11 +192,16 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 		}
 	}
 	var v []byte
+	changed := map[quad.IRI]bool{}
 	for i := range set.facts {
 		k, v = factKey(k[:0], &set.facts[i]), factValue(v[:0], &set.facts[i])
 		if err := putOrDelete(facts, k, v, sign); err != nil {
 			return err
 		}
+		changed[set.facts[i].entity] = true
+	}
+	if err := markChanged(tx, changed); err != nil {
+		return err
 	}
 	for i := range set.roles {
 		r := &set.roles[i]
@@ -652,6 +666,9 @@ func (ix *cardIndex) rebuild(ctx context.Context, s *Store) error {
 		return err
 	}
 	err = ix.db.Update(func(tx *bolt.Tx) error {
+		if err := markHubsStale(tx); err != nil {
+			return err
+		}
 		meta := tx.Bucket(bucketMeta)
 		if err := meta.Put(keyVersion, []byte(cardIndexVersion)); err != nil {
 			return err

@@ -1,6 +1,11 @@
 package graph
 
-import "context"
+import (
+	"context"
+
+	"github.com/cayleygraph/quad"
+	bolt "go.etcd.io/bbolt"
+)
 
 // CardFromQuads makes the card as a store without a card index does (PostgreSQL, memstore, a
 // dirty index), for tests that compare it with the card the index gives.
@@ -49,4 +54,51 @@ func (s *Store) EvidenceFromQuads(ctx context.Context, subject, predicate, objec
 	s.cards = nil
 	defer func() { s.cards = saved }()
 	return s.Evidence(ctx, subject, predicate, object)
+}
+
+// SetHubArticles makes entities mentioned by n articles hubs, with digests (carddigest.go),
+// until the returned function is called.
+func SetHubArticles(n int) (restore func()) {
+	saved := hubArticles
+	hubArticles = n
+	return func() { hubArticles = saved }
+}
+
+// RefreshDigests makes the stale hubs' digests, as Close does.
+func (s *Store) RefreshDigests(ctx context.Context) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	return s.refreshDigests(ctx)
+}
+
+// Digests counts the digests a card would read (made under the current merges).
+func (s *Store) Digests(ctx context.Context) (int, error) {
+	t, err := s.loadMerges(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	_, err = s.cards.view(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketDigest).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			rd := fieldReader{b: k}
+			d, err := digestOf(tx, quad.IRI(rd.bytes()), t)
+			if err != nil {
+				return err
+			}
+			if d != nil {
+				n++
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
+// TimelineFirstFromQuads makes a timeline's first events as a store without a card index does.
+func (s *Store) TimelineFirstFromQuads(ctx context.Context, name, from, to string, n int) (*Timeline, error) {
+	saved := s.cards
+	s.cards = nil
+	defer func() { s.cards = saved }()
+	return s.TimelineFirst(ctx, name, from, to, n)
 }

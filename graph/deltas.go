@@ -11,6 +11,7 @@ import cgraph "github.com/cayleygraph/cayley/graph"
 // the adds, then the deletes. A crash between the two leaves the article with its old and new
 // quads and both content hashes, which the next load takes for a changed article and repairs.
 func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
+	s.wrote.Store(true) // hubs' digests are brought up to date at Close
 	var adds, dels []cgraph.Delta
 	for _, d := range deltas {
 		if d.Action == cgraph.Delete {

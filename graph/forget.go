@@ -72,5 +72,5 @@ func (s *Store) Forget(ctx context.Context, articles ...quad.IRI) (ForgetStats, 
 		return st, err
 	}
 	s.keepMerges(t)
-	return st, nil
+	return st, s.refreshDigestsEvery(ctx)
 }

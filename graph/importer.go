@@ -88,6 +88,7 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportStats, error) {
 		if err := s.cards.rebuild(ctx, s); err != nil {
 			return st, fmt.Errorf("import: rebuild the card index: %w", err)
 		}
+		s.wrote.Store(true) // its hubs' digests are made at Close
 	}
 	after, err := s.Stats(ctx)
 	st.Added = after - before

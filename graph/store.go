@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cayleygraph/cayley/clog"
@@ -60,6 +61,10 @@ type Store struct {
 	writeMu   writeLock // serialises writers (on PostgreSQL, across processes too: postgres.go)
 	merges    mergeCache
 	cards     *cardIndex // bolt only: cardindex.go
+	// wrote: this Store changed quads (digests are refreshed at Close: carddigest.go);
+	// refreshed: when they last were (read and written under writeMu).
+	wrote     atomic.Bool
+	refreshed time.Time
 	closeOnce sync.Once
 	closeErr  error
 }
@@ -161,6 +166,9 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 		s.merges.on = true // the lock keeps other processes out
 		if s.cards, err = openCardIndex(path, isNew, unsynced != ""); err == nil && !s.cards.usable() && !c.readMostly {
 			err = s.cards.rebuild(context.Background(), s)
+		}
+		if err == nil && !c.readMostly {
+			err = s.refreshDigests(context.Background())
 		}
 		if err != nil {
 			s.Close()
@@ -330,6 +338,19 @@ const closeWait = 5 * time.Second
 // exit to close.
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
+		var refreshErr error
+		if s.wrote.Load() && s.cards.usable() {
+			s.writeMu.Lock()
+			if refreshErr = s.refreshDigests(context.Background()); refreshErr != nil {
+				refreshErr = fmt.Errorf("close: card index: %w", refreshErr)
+			}
+			s.writeMu.Unlock()
+		}
+		defer func() {
+			if s.closeErr == nil {
+				s.closeErr = refreshErr
+			}
+		}()
 		done := make(chan error, 1)
 		go func() { done <- s.qs.Close() }()
 		select {

@@ -102,6 +102,15 @@ func (s *Store) TimelineFirst(ctx context.Context, name, from, to string, n int)
 }
 
 func (cx *cardContext) timeline(ctx context.Context, tl *Timeline, members []quad.IRI, src rowSource, n int) error {
+	if x, ok := src.(indexRows); ok {
+		d, err := x.digestFor(members, cx.t)
+		if err != nil {
+			return err
+		}
+		if d != nil {
+			return cx.showTimeline(ctx, tl, d.eventGroups(), n)
+		}
+	}
 	groups, err := cx.eventGroups(ctx, members, src, tl.From, tl.To)
 	if err != nil {
 		return err

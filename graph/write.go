@@ -155,7 +155,10 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 	if err := flush(); err != nil {
 		return done, err
 	}
-	return done, hooks.finish(ctx)
+	if err := hooks.finish(ctx); err != nil {
+		return done, err
+	}
+	return done, s.refreshDigestsEvery(ctx)
 }
 
 // normalised returns the article's quads to store: each labelled with the
