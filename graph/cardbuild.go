@@ -117,12 +117,17 @@ func (s *Store) rankedCandidates(ctx context.Context, name string) (t *mergeTabl
 func (s *Store) articleCounts(ctx context.Context, t *mergeTable, es []quad.IRI) ([]int, error) {
 	out := make([]int, len(es))
 	indexed, err := s.cards.view(func(tx *bolt.Tx) error {
+		counter := newArticleCounter(tx)
 		for i, e := range es {
-			n, err := clusterCount(tx, t, e)
-			if err != nil {
-				return err
+			if k := keyOfValue(e); t != nil && len(t.byInto[k]) > 0 && t.byFrom[k] == nil { // the root of merges
+				n, err := clusterCount(tx, t, e)
+				if err != nil {
+					return err
+				}
+				out[i] = n
+				continue
 			}
-			out[i] = n
+			out[i] = counter.count(e)
 		}
 		return nil
 	})

@@ -42,12 +42,12 @@ package graph
 //	       "predicate": "ng:received", "articles": 1, "firstSeen": "...", "lastSeen": "..."}],
 //	     "truncated": false}
 //
-//	GET /api/newsgraph/timeline?id=Bayramov&from=2020&to=2025
+//	GET /api/newsgraph/timeline?id=Bayramov&from=2020&to=2025&offset=100
 //	    The entity's events (its statements, as subject or object), oldest first; events whose
 //	    year is unknown ("--01-22") then undated ones come last, and are left out when from or
 //	    to is given. date is the relation's own date when the text gives one (dateSource
-//	    "event"), else the article's publication date ("article"). limit: default 500, at most
-//	    QueryLimit.
+//	    "event"), else the article's publication date ("article"). A page: limit events
+//	    (default 100, at most QueryLimit) after the first offset (default 0); count counts all.
 //	    {"entity": {"id": ..., "name": ...}, "events": [{"date": "--01-22", "dateSource": "event",
 //	      "subject": {...}, "predicate": "ng:received", "object": {...}, "articles": 1,
 //	      "evidence": {"text": ..., "article": ..., "headline": ..., "url": ..., "publisher": ..., "date": ...}}],
@@ -105,7 +105,7 @@ const (
 	exploreMaxNodes  = 500
 	exploreMaxPaths  = 50
 	exploreMaxTop    = 500
-	exploreTimeline  = 500
+	exploreTimeline  = 100 // a page; a hub has thousands of events
 	exploreEvidence  = 200
 )
 
@@ -274,14 +274,18 @@ func (h *exploreHandler) timeline(ctx context.Context, r *http.Request) (any, er
 	if err != nil {
 		return nil, err
 	}
-	tl, err := h.s.TimelineFirst(ctx, id, r.URL.Query().Get("from"), r.URL.Query().Get("to"), limit)
+	offset, err := intParam(r, "offset", 0)
+	if err != nil {
+		return nil, err
+	}
+	tl, err := h.s.TimelinePage(ctx, id, r.URL.Query().Get("from"), r.URL.Query().Get("to"), offset, limit)
 	if err != nil {
 		return nil, err
 	}
 	return struct {
 		*Timeline
-		Truncated bool `json:"truncated"`
-	}{tl, tl.Count > len(tl.Events)}, nil
+		Truncated bool `json:"truncated"` // events follow this page
+	}{tl, tl.Count > tl.Offset+len(tl.Events)}, nil
 }
 
 func (h *exploreHandler) path(ctx context.Context, r *http.Request) (any, error) {

@@ -4,11 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -369,6 +371,27 @@ func TestExploreAPI(t *testing.T) {
 		return e.Predicate == "ng:received" && e.Date == "--01-22" && e.Evidence.Text == receivedSentence && e.Evidence.Publisher == "Trend News Agency"
 	}) {
 		t.Errorf("timeline: %+v", tl)
+	}
+	// Pages of Azerbaijan's timeline, two events each, are the whole timeline in order.
+	var whole graph.Timeline
+	get("timeline?id=Azerbaijan", &whole)
+	var paged []graph.Event
+	for offset := 0; ; offset += 2 {
+		var page struct {
+			graph.Timeline
+			Truncated bool `json:"truncated"`
+		}
+		get(fmt.Sprintf("timeline?id=Azerbaijan&limit=2&offset=%d", offset), &page)
+		if page.Count != whole.Count || page.Offset != offset || len(page.Events) > 2 {
+			t.Fatalf("page at %d: %d events of %d, offset %d", offset, len(page.Events), page.Count, page.Offset)
+		}
+		paged = append(paged, page.Events...)
+		if !page.Truncated {
+			break
+		}
+	}
+	if whole.Count < 5 || !reflect.DeepEqual(paged, whole.Events) {
+		t.Errorf("the pages of the timeline (%d events) are not the timeline (%d)", len(paged), len(whole.Events))
 	}
 
 	var p graph.PathResult

@@ -58,9 +58,9 @@ type Store struct {
 	// synced and the marker removed by Close. "" when the store syncs every commit.
 	unsynced string
 
-	writeMu   writeLock // serialises writers (on PostgreSQL, across processes too: postgres.go)
-	merges    mergeCache
-	cards     *cardIndex // bolt only: cardindex.go
+	writeMu writeLock // serialises writers (on PostgreSQL, across processes too: postgres.go)
+	merges  mergeCache
+	cards   *cardIndex // bolt only: cardindex.go
 	// wrote: this Store changed quads (digests are refreshed at Close: carddigest.go);
 	// refreshed: when they last were (read and written under writeMu).
 	wrote     atomic.Bool

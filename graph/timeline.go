@@ -35,7 +35,8 @@ type Timeline struct {
 	From   string  `json:"from,omitempty"`
 	To     string  `json:"to,omitempty"`
 	Events []Event `json:"events"`
-	Count  int     `json:"count"` // all its events; Events may hold the first ones only (TimelineFirst)
+	Count  int     `json:"count"`            // all its events; Events may hold a page of them (TimelinePage)
+	Offset int     `json:"offset,omitempty"` // how many events come before Events
 }
 
 // eventDate is a statement's date: its own (given the year of the article's date when it has
@@ -75,6 +76,12 @@ func (s *Store) Timeline(ctx context.Context, name, from, to string) (*Timeline,
 // TimelineFirst is Timeline's first n events (all when n <= 0); Count counts them all. Only
 // those get names and evidence: a hub has thousands of events.
 func (s *Store) TimelineFirst(ctx context.Context, name, from, to string, n int) (*Timeline, error) {
+	return s.TimelinePage(ctx, name, from, to, 0, n)
+}
+
+// TimelinePage is the n events of Timeline (all the rest when n <= 0) that follow its first
+// offset ones; Count counts them all.
+func (s *Store) TimelinePage(ctx context.Context, name, from, to string, offset, n int) (*Timeline, error) {
 	if err := CheckDate(from); err != nil {
 		return nil, err
 	}
@@ -86,7 +93,7 @@ func (s *Store) TimelineFirst(ctx context.Context, name, from, to string, n int)
 		return nil, err
 	}
 	cx := &cardContext{s: s, t: t, articles: map[string]*articleInfo{}, names: map[string]string{}}
-	tl := &Timeline{From: from, To: to, Events: []Event{}}
+	tl := &Timeline{From: from, To: to, Events: []Event{}, Offset: max(offset, 0)}
 	if tl.Entity, err = cx.ref(ctx, root); err != nil {
 		return nil, err
 	}
@@ -184,8 +191,8 @@ func (cx *cardContext) eventGroups(ctx context.Context, members []quad.IRI, src 
 	return out, nil
 }
 
-// showTimeline sorts the groups dated in tl's range by date and makes the first n (all when
-// n <= 0) tl's events, with names and evidence.
+// showTimeline sorts the groups dated in tl's range by date and makes the n (all when n <= 0)
+// after the first tl.Offset tl's events, with names and evidence.
 func (cx *cardContext) showTimeline(ctx context.Context, tl *Timeline, groups []eventGroup, n int) error {
 	var list []*eventGroup
 	for i := range groups {
@@ -201,6 +208,7 @@ func (cx *cardContext) showTimeline(ctx context.Context, tl *Timeline, groups []
 			boolInt(a.Negated)-boolInt(b.Negated), strings.Compare(a.Modality, b.Modality))
 	})
 	tl.Count = len(list)
+	list = list[min(tl.Offset, len(list)):]
 	if n > 0 && len(list) > n {
 		list = list[:n]
 	}

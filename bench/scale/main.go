@@ -550,8 +550,20 @@ func latencies(db string) ([]latency, error) {
 			}
 			return len(n.Nodes), nil
 		}))
-		out = append(out, timeIt(fmt.Sprintf("explorer: timeline of %s", name), func(ctx context.Context) (int, error) {
-			tl, err := s.TimelineFirst(ctx, name, "", "", 500)
+		// The explorer's pages of a timeline: the first, and one from the middle.
+		out = append(out, timeIt(fmt.Sprintf("explorer: timeline of %s (first page, 100 events)", name), func(ctx context.Context) (int, error) {
+			tl, err := s.TimelinePage(ctx, name, "", "", 0, 100)
+			if err != nil {
+				return 0, err
+			}
+			return len(tl.Events), nil
+		}))
+		out = append(out, timeIt(fmt.Sprintf("explorer: timeline of %s (a middle page)", name), func(ctx context.Context) (int, error) {
+			first, err := s.TimelinePage(ctx, name, "", "", 0, 1)
+			if err != nil {
+				return 0, err
+			}
+			tl, err := s.TimelinePage(ctx, name, "", "", first.Count/2, 100)
 			if err != nil {
 				return 0, err
 			}

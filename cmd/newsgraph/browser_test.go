@@ -323,6 +323,20 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("the page asked for %d things from elsewhere: %q", len(away), away)
 		}
 	})
+
+	// A timeline comes a page at a time (here two events, the server's limit): "Later events"
+	// adds the next page under the first.
+	t.Run("TimelinePages", func(t *testing.T) {
+		base, _ := startServe(t, loadedExamples(t), "--assets", "off", "--limit", "2")
+		ctx, _ := browser(t, exe, base)
+		const events = `document.querySelectorAll("#timeline li.event").length`
+		const more = `[...document.querySelectorAll("#timeline p.more button")]`
+		step(t, ctx, "first page", 30*time.Second,
+			chromedp.Navigate(base+"/explore/#/entity/Azerbaijan"),
+			poll(events+` === 2 && `+more+`.length === 1 && `+more+`[0].textContent.includes("2 of")`, 20*time.Second),
+			chromedp.Evaluate[chromedp.Void](more+`[0].click()`),
+			poll(events+` === 4 && `+more+`.length <= 1`, 20*time.Second))
+	})
 }
 
 // typeQuery replaces the text of the page's query editor (Monaco) by typing q into it, key

@@ -42,6 +42,8 @@ var exploreCommands = []*cli.Command{
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "from", Usage: "events on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)"},
 			&cli.StringFlag{Name: "to", Usage: "events on or before `DATE`"},
+			&cli.IntFlag{Name: "limit", Usage: "at most `N` events (0: all)"},
+			&cli.IntFlag{Name: "offset", Usage: "skip the first `N` events (the next page of --limit)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
 		},
 		Action: timelineCmd,
@@ -208,7 +210,7 @@ func timelineCmd(c *cli.Context) error {
 		return fmt.Errorf("give an entity's name or id")
 	}
 	return show(c, func(s *graph.Store) (*graph.Timeline, error) {
-		return s.Timeline(c.Context, name, c.String("from"), c.String("to"))
+		return s.TimelinePage(c.Context, name, c.String("from"), c.String("to"), c.Int("offset"), c.Int("limit"))
 	}, printTimeline)
 }
 
@@ -222,7 +224,11 @@ func printTimeline(w io.Writer, tl *graph.Timeline) error {
 	case tl.To != "":
 		span = " until " + tl.To
 	}
-	fmt.Fprintf(w, "%s  %s: %s%s\n", tl.Entity.Name, string(tl.Entity.ID), plural(len(tl.Events), "event"), span)
+	count := plural(len(tl.Events), "event")
+	if len(tl.Events) < tl.Count {
+		count = fmt.Sprintf("events %d to %d of %d", tl.Offset+min(1, len(tl.Events)), tl.Offset+len(tl.Events), tl.Count)
+	}
+	fmt.Fprintf(w, "%s  %s: %s%s\n", tl.Entity.Name, string(tl.Entity.ID), count, span)
 	width := len("(undated)")
 	for _, e := range tl.Events {
 		width = max(width, len(e.Date))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -75,6 +76,13 @@ func TestExploreCommands(t *testing.T) {
 		if err := json.Unmarshal([]byte(mustRun(t, db, "timeline", "--json", "Jeyhun Bayramov")), &tl); err != nil || len(tl.Events) == 0 ||
 			tl.Events[0].Date != "--01-22" || tl.Events[0].Predicate != "ng:received" || tl.Events[0].Evidence.Publisher != "Trend News Agency" {
 			t.Errorf("timeline --json: %+v, %v", tl, err)
+		}
+		// A page: the second and third events of Azerbaijan's, said so in the heading.
+		all := strings.Split(mustRun(t, db, "timeline", "Azerbaijan"), "\n\n")
+		page := strings.Split(mustRun(t, db, "timeline", "Azerbaijan", "--limit", "2", "--offset", "1"), "\n\n")
+		if len(all) < 5 || len(page) != 3 || !strings.Contains(page[0], fmt.Sprintf("events 2 to 3 of %d", len(all)-1)) ||
+			page[1] != all[2] || strings.TrimSpace(page[2]) != strings.TrimSpace(all[3]) {
+			t.Errorf("timeline --limit 2 --offset 1:\n%s\nof\n%s", strings.Join(page, "\n\n"), strings.Join(all, "\n\n"))
 		}
 		if _, errOut, err := newsgraph(t, db, "timeline", "Bayramov", "--from", "yesterday"); err == nil || !strings.Contains(errOut, "bad date") {
 			t.Errorf("a bad date: %v %s", err, errOut)

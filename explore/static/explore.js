@@ -322,30 +322,47 @@
 
   // ---- timeline ----
 
+  // A hub has thousands of events: they come a page at a time, "Later events" asks for the
+  // next page.
   function loadTimeline() {
     var box = clear($("timeline"));
     box.appendChild(el("p", { class: "empty", text: "Loading…" }));
-    var me = current;
-    api("timeline", { id: me.id, from: $("from").value.trim(), to: $("to").value.trim() }).then(function (res) {
-      if (current !== me) return;
-      var events = Array.isArray(res) ? res : res.events || [];
-      clear(box);
-      if (!events.length) { box.appendChild(el("p", { class: "empty", text: "No dated events." })); return; }
-      var ul = el("ul", { class: "timeline" }), lastYear = null;
-      events.forEach(function (e) {
-        var d = e.date || "";
-        var year = /^\d{4}/.test(d) ? d.slice(0, 4) : d ? "Year unknown" : "Undated";
-        if (year !== lastYear) { ul.appendChild(el("li", { class: "year", text: year })); lastYear = year; }
-        ul.appendChild(el("li", { class: "event" },
-          el("span", { class: "date", text: d || "—" }),
-          entityLink(e.subject), " ", el("b", { text: predLabel(e.predicate) }), " ",
-          e.object ? entityLink(e.object) : el("q", { text: e.value || "" }), qualifiers(e),
-          e.evidence && e.evidence.text ? el("blockquote", { text: e.evidence.text }) : null,
-          source(e.evidence)));
+    var me = current, ul = null, lastYear = null, shown = 0;
+    function page(offset) {
+      return api("timeline", { id: me.id, from: $("from").value.trim(), to: $("to").value.trim(), offset: offset || null }).then(function (res) {
+        if (current !== me) return;
+        var events = Array.isArray(res) ? res : res.events || [];
+        if (!ul) {
+          clear(box);
+          if (!events.length) { box.appendChild(el("p", { class: "empty", text: "No dated events." })); return; }
+          ul = el("ul", { class: "timeline" });
+          box.appendChild(ul);
+        }
+        events.forEach(function (e) {
+          var d = e.date || "";
+          var year = /^\d{4}/.test(d) ? d.slice(0, 4) : d ? "Year unknown" : "Undated";
+          if (year !== lastYear) { ul.appendChild(el("li", { class: "year", text: year })); lastYear = year; }
+          ul.appendChild(el("li", { class: "event" },
+            el("span", { class: "date", text: d || "—" }),
+            entityLink(e.subject), " ", el("b", { text: predLabel(e.predicate) }), " ",
+            e.object ? entityLink(e.object) : el("q", { text: e.value || "" }), qualifiers(e),
+            e.evidence && e.evidence.text ? el("blockquote", { text: e.evidence.text }) : null,
+            source(e.evidence)));
+        });
+        shown = (res.offset || 0) + events.length;
+        if (res.truncated) {
+          var more = el("p", { class: "more" }, el("button", {
+            class: "link", text: "Later events (" + shown + " of " + res.count + " shown)",
+            onclick: function () {
+              more.remove();
+              page(shown).catch(function (e) { box.appendChild(el("p", { class: "empty", text: e.message })); });
+            },
+          }));
+          box.appendChild(more);
+        }
       });
-      box.appendChild(ul);
-      if (res.truncated) box.appendChild(el("p", { class: "empty", text: "…later events left out" }));
-    }).catch(function (e) { clear(box).appendChild(el("p", { class: "empty", text: e.message })); });
+    }
+    page(0).catch(function (e) { clear(box).appendChild(el("p", { class: "empty", text: e.message })); });
   }
 
   // ---- neighbourhood graph: SVG with a small force layout ----
