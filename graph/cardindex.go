@@ -59,7 +59,7 @@ var (
 	bucketByName  = []byte("byname")
 	bucketArticle = []byte("article")
 	rowBuckets    = [][]byte{bucketCount, bucketIdent, bucketMention, bucketFact, bucketRole, bucketByName, bucketArticle,
-		bucketDigest, bucketDigestSrc, bucketDigestOf, bucketStale}
+		bucketDigest, bucketDigestSrc, bucketDigestOf, bucketStale, bucketMerges}
 	keyState   = []byte("state")
 	keyVersion = []byte("version")
 )

@@ -102,3 +102,26 @@ func (s *Store) TimelineFirstFromQuads(ctx context.Context, name, from, to strin
 	defer func() { s.cards = saved }()
 	return s.TimelineFirst(ctx, name, from, to, n)
 }
+
+// SavedMergesMatch tells whether the card index holds a saved merge table, and whether it is
+// the table read from the quads.
+func (s *Store) SavedMergesMatch(ctx context.Context) (saved, same bool, err error) {
+	t := s.cards.savedMerges()
+	if t == nil {
+		return false, false, nil
+	}
+	q, err := s.readMerges(ctx)
+	if err != nil {
+		return true, false, err
+	}
+	if len(q.byIRI) != len(t.byIRI) {
+		return true, false, nil
+	}
+	for k, m := range q.byIRI {
+		o := t.byIRI[k]
+		if o == nil || *o != *m {
+			return true, false, nil
+		}
+	}
+	return true, true, nil
+}

@@ -161,10 +161,33 @@ func TestCardIndexGivesTheCardsOfTheQuads(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameCards(t, s, "merged")
+	// The merge table is saved at Close, and read (as the quads give it) by the next session.
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if s, err = graph.Open(graph.Bolt, dir, graph.ReadMostly()); err != nil {
+		t.Fatal(err)
+	}
+	if saved, same, err := s.SavedMergesMatch(ctx); !saved || !same || err != nil {
+		t.Fatalf("the saved merge table: saved %v, the quads' %v (%v)", saved, same, err)
+	}
+	sameCards(t, s, "merged, reopened")
 	if _, err := s.Unmerge(ctx, m.IRI); err != nil {
 		t.Fatal(err)
 	}
 	sameCards(t, s, "unmerged")
+	if saved, _, _ := s.SavedMergesMatch(ctx); saved {
+		t.Error("a merge table is still saved after a write")
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if s, err = graph.Open(graph.Bolt, dir); err != nil {
+		t.Fatal(err)
+	}
+	if saved, same, err := s.SavedMergesMatch(ctx); !saved || !same || err != nil {
+		t.Fatalf("after the unmerge: saved %v, the quads' %v (%v)", saved, same, err)
+	}
 
 	// A write stopped half-way leaves the index dirty: the next Open for writing rebuilds it,
 	// and a read-only one reads the quads.

@@ -1,6 +1,10 @@
 package graph
 
-import cgraph "github.com/cayleygraph/cayley/graph"
+import (
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+)
 
 // applyDeltas applies deltas, ignoring duplicate adds and missing deletes, working around a
 // fault of Cayley's kv stores (bolt): in an ApplyDeltas call that both adds and deletes, a node
@@ -11,7 +15,11 @@ import cgraph "github.com/cayleygraph/cayley/graph"
 // the adds, then the deletes. A crash between the two leaves the article with its old and new
 // quads and both content hashes, which the next load takes for a changed article and repairs.
 func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
-	s.wrote.Store(true) // hubs' digests are brought up to date at Close
+	if !s.wrote.Swap(true) && s.cards != nil { // hubs' digests are brought up to date at Close
+		if err := s.cards.dropSavedMerges(); err != nil {
+			return fmt.Errorf("card index: %w", err)
+		}
+	}
 	var adds, dels []cgraph.Delta
 	for _, d := range deltas {
 		if d.Action == cgraph.Delete {

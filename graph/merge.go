@@ -165,6 +165,12 @@ func (s *Store) loadMerges(ctx context.Context) (*mergeTable, error) {
 	if t != nil {
 		return t, nil
 	}
+	if s.merges.on {
+		if t = s.cards.savedMerges(); t != nil {
+			s.keepMerges(t)
+			return t, nil
+		}
+	}
 	t, err := s.readMerges(ctx)
 	if err != nil {
 		return nil, err

@@ -169,6 +169,9 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 		}
 		if err == nil && !c.readMostly {
 			err = s.refreshDigests(context.Background())
+			if err == nil && s.cards.savedMerges() == nil {
+				err = s.saveMerges(context.Background())
+			}
 		}
 		if err != nil {
 			s.Close()
@@ -341,7 +344,10 @@ func (s *Store) Close() error {
 		var refreshErr error
 		if s.wrote.Load() && s.cards.usable() {
 			s.writeMu.Lock()
-			if refreshErr = s.refreshDigests(context.Background()); refreshErr != nil {
+			if refreshErr = s.refreshDigests(context.Background()); refreshErr == nil {
+				refreshErr = s.saveMerges(context.Background())
+			}
+			if refreshErr != nil {
 				refreshErr = fmt.Errorf("close: card index: %w", refreshErr)
 			}
 			s.writeMu.Unlock()
