@@ -15,6 +15,7 @@ import (
 // the adds, then the deletes. A crash between the two leaves the article with its old and new
 // quads and both content hashes, which the next load takes for a changed article and repairs.
 func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
+	s.writes.Add(1)
 	if !s.wrote.Swap(true) && s.cards != nil { // hubs' digests are brought up to date at Close
 		if err := s.cards.dropSavedMerges(); err != nil {
 			return fmt.Errorf("card index: %w", err)

@@ -139,6 +139,7 @@ type xArticle struct {
 // exploreIndex is the graph of entities and relation edges, read at once.
 type exploreIndex struct {
 	size     int64 // the store's quad count when built
+	writes   int64 // the Store's write count when built
 	built    time.Time
 	entities []*xEntity // sorted by IRI
 	byKey    map[string]*xEntity
@@ -147,7 +148,8 @@ type exploreIndex struct {
 }
 
 // indexMaxAge bounds how long an explore index is used while the store's size stays the same
-// (a replaced article of exactly the same size changes nothing else it can see).
+// (a replaced article of exactly the same size changes nothing else it can see), where other
+// processes may write (PostgreSQL). On bolt the Store counts the writes: the only ones.
 const indexMaxAge = 5 * time.Minute
 
 type exploreState struct {
@@ -186,9 +188,10 @@ func (s *Store) exploreIndex(ctx context.Context) (*exploreIndex, error) {
 	if err != nil {
 		return nil, err
 	}
+	writes := s.writes.Load()
 	st := s.exploreState()
 	st.mu.Lock()
-	if st.idx != nil && st.idx.size == size && time.Since(st.idx.built) < indexMaxAge {
+	if st.idx != nil && st.idx.size == size && st.idx.writes == writes && (s.lock != nil || time.Since(st.idx.built) < indexMaxAge) {
 		idx := st.idx
 		st.mu.Unlock()
 		return idx, nil
@@ -200,6 +203,9 @@ func (s *Store) exploreIndex(ctx context.Context) (*exploreIndex, error) {
 			bctx, cancel := context.WithTimeout(context.Background(), indexBuildTimeout)
 			defer cancel()
 			idx, err := s.buildExploreIndex(bctx, size)
+			if idx != nil {
+				idx.writes = writes
+			}
 			st.mu.Lock()
 			if err == nil {
 				st.idx = idx

@@ -55,6 +55,7 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportStats, error) {
 		if len(deltas) == 0 {
 			return nil
 		}
+		s.writes.Add(1)
 		if err := s.qs.ApplyDeltas(deltas, ignoreDupAndMissing); err != nil {
 			return fmt.Errorf("import: %w", err)
 		}

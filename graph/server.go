@@ -17,6 +17,7 @@ import (
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/memstore"
 	cayleyhttp "github.com/cayleygraph/cayley/server/http"
 	"github.com/cayleygraph/cayley/ui"
 	"github.com/cayleygraph/cayley/writer"
@@ -157,8 +158,12 @@ func forgetMergesOnWrite(s *Store, next http.Handler) http.Handler {
 				return
 			}
 		}
+		if isWrite(r.URL.Path) {
+			s.writes.Add(1)
+		}
 		next.ServeHTTP(w, r)
 		if isWrite(r.URL.Path) {
+			s.writes.Add(1)
 			s.dropMerges()
 		}
 	})
@@ -201,6 +206,11 @@ func Serve(ctx context.Context, s *Store, o ServerOptions, ready func(addr strin
 		Handler:           NewHandler(s, o),
 		ReadHeaderTimeout: 10 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	// The explorer's index is built now rather than by the first person to open the explorer
+	// (seconds on a large graph). Not on a memstore: it must not be read while written.
+	if _, mem := s.qs.(*memstore.QuadStore); !mem {
+		go s.exploreIndex(ctx)
 	}
 	if ready != nil {
 		ready(ln.Addr().String())

@@ -65,6 +65,9 @@ type Store struct {
 	// refreshed: when they last were (read and written under writeMu).
 	wrote     atomic.Bool
 	refreshed time.Time
+	// writes counts this process's writes to the quads: on bolt, where no other process
+	// writes (the lock), an explore index built at the same count is current.
+	writes atomic.Int64
 	closeOnce sync.Once
 	closeErr  error
 }
