@@ -59,7 +59,7 @@ var (
 	bucketByName  = []byte("byname")
 	bucketArticle = []byte("article")
 	rowBuckets    = [][]byte{bucketCount, bucketIdent, bucketMention, bucketFact, bucketRole, bucketByName, bucketArticle,
-		bucketDigest, bucketDigestSrc, bucketDigestOf, bucketStale, bucketMerges}
+		bucketDigest, bucketDigestSrc, bucketDigestOf, bucketStale, bucketMerges, bucketExplore}
 	keyState   = []byte("state")
 	keyVersion = []byte("version")
 )
@@ -149,6 +149,9 @@ func (ix *cardIndex) apply(changes []articleChange) error {
 					return err
 				}
 			}
+		}
+		if err := bumpGen(tx); err != nil {
+			return err
 		}
 		return tx.Bucket(bucketMeta).Put(keyState, []byte("ok"))
 	})
@@ -690,6 +693,9 @@ func (ix *cardIndex) rebuild(ctx context.Context, s *Store) error {
 	}
 	err = ix.db.Update(func(tx *bolt.Tx) error {
 		if err := markHubsStale(tx); err != nil {
+			return err
+		}
+		if err := bumpGen(tx); err != nil {
 			return err
 		}
 		meta := tx.Bucket(bucketMeta)

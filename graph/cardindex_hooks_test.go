@@ -125,3 +125,19 @@ func (s *Store) SavedMergesMatch(ctx context.Context) (saved, same bool, err err
 	}
 	return true, true, nil
 }
+
+// DropExploreIndex forgets the explore index this process built; ExploreIndexSaved tells
+// whether the current one was read from its snapshot.
+func (s *Store) DropExploreIndex() {
+	st := s.exploreState()
+	st.mu.Lock()
+	st.idx = nil
+	st.mu.Unlock()
+}
+
+func (s *Store) ExploreIndexSaved() bool {
+	st := s.exploreState()
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.idx != nil && st.idx.saved
+}

@@ -318,4 +318,27 @@ func TestExploreIndexFromTheCardIndex(t *testing.T) {
 	if got := answers(); got != want {
 		t.Errorf("the explorer answers differently from the card index:\n%s", diffLines(want, got))
 	}
+	if s.ExploreIndexSaved() {
+		t.Fatal("the first explore index was read from a snapshot")
+	}
+	// The index just built was saved: the next one is read from it.
+	s.DropExploreIndex()
+	got := answers()
+	if !s.ExploreIndexSaved() {
+		t.Fatal("the explore index was not read from its snapshot")
+	}
+	if got != want {
+		t.Errorf("the explorer answers differently from the snapshot:\n%s", diffLines(want, got))
+	}
+	// A write makes the snapshot stale: the next index is built from the rows.
+	edited := readJSONL(t, "testdata/ministers.jsonl")[0]
+	edited.Text += " The minister later met Josep Borrell in Brussels."
+	if st := load(t, s, edited); st.Replaced != 1 {
+		t.Fatalf("stats %+v", st)
+	}
+	s.DropExploreIndex()
+	answers()
+	if s.ExploreIndexSaved() {
+		t.Error("a stale snapshot was read")
+	}
 }

@@ -140,6 +140,7 @@ type xArticle struct {
 type exploreIndex struct {
 	size     int64 // the store's quad count when built
 	writes   int64 // the Store's write count when built
+	saved    bool  // read from its snapshot (explore_snapshot.go)
 	built    time.Time
 	entities []*xEntity // sorted by IRI
 	byKey    map[string]*xEntity
@@ -254,8 +255,23 @@ func (s *Store) buildExploreIndex(ctx context.Context, size int64) (*exploreInde
 		return nil, err
 	}
 	x := &exploreIndex{size: size, built: time.Now(), byKey: map[string]*xEntity{}, merges: t}
-	indexed, err := s.cards.view(func(tx *bolt.Tx) error { return exploreIndexFromCards(ctx, tx, t, x) })
+	var gen uint64
+	fresh := false
+	indexed, err := s.cards.view(func(tx *bolt.Tx) error {
+		gen = cardGen(tx)
+		ok, err := exploreSnapshot(tx, gen, t.fingerprint(), x)
+		if ok || err != nil {
+			x.saved = ok
+			return err
+		}
+		fresh = true
+		return exploreIndexFromCards(ctx, tx, t, x)
+	})
 	if err != nil || indexed {
+		if err == nil && fresh {
+			// A failure to save it only means the next build reads the rows again.
+			_ = saveExploreSnapshot(s.cards.db, gen, t.fingerprint(), x)
+		}
 		return x, err
 	}
 	artIndex := map[string]int{}

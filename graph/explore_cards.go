@@ -105,13 +105,17 @@ func exploreIndexFromCards(ctx context.Context, tx *bolt.Tx, t *mergeTable, x *e
 		return x.byKey[keyOfValue(t.root(quad.IRI(raw)))]
 	}
 	c = tx.Bucket(bucketMention).Cursor()
+	var lastRaw []byte
+	var e *xEntity
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
 		rd := fieldReader{b: k}
 		raw := rd.bytes()
 		if rd.bad {
 			return errBadRow
 		}
-		e := entityOf(raw)
+		if !bytes.Equal(raw, lastRaw) { // an entity's rows come together
+			lastRaw, e = raw, entityOf(raw)
+		}
 		i, ok := artIndex[string(rd.b)]
 		if e == nil || !ok {
 			continue
@@ -134,27 +138,34 @@ func exploreIndexFromCards(ctx context.Context, tx *bolt.Tx, t *mergeTable, x *e
 	}
 	var lastFact []byte
 	var cur *xEdge
-	c = tx.Bucket(bucketFact).Cursor()
-	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+	// row reads one statement row; it returns where to go next when that is not the next row.
+	row := func(k []byte) (seek []byte, err error) {
 		rd := fieldReader{b: k}
 		subj := rd.bytes()
 		dir := rd.byte1()
+		if rd.bad {
+			return nil, errBadRow
+		}
+		if dir == factDir(true) {
+			// An entity's rows as object come before those as subject: skip them all.
+			return append(bytes.Clone(k[:len(k)-len(rd.b)-1]), factDir(false)), nil
+		}
 		pred, other, value := rd.bytes(), rd.bytes(), rd.bytes()
 		neg, mod := rd.byte1(), rd.bytes()
 		factPart := k[:len(k)-len(rd.b)]
 		art := rd.bytes()
 		if rd.bad {
-			return errBadRow
+			return nil, errBadRow
 		}
 		if !bytes.Equal(factPart, lastFact) {
 			lastFact, cur = factPart, nil
 			p, ok := preds[string(pred)]
-			if dir != 's' || len(other) == 0 || len(value) != 0 || neg != '0' || len(mod) != 0 || !ok {
-				continue
+			if len(other) == 0 || len(value) != 0 || neg != '0' || len(mod) != 0 || !ok {
+				return nil, nil
 			}
 			s, o := entityOf(subj), entityOf(other)
 			if s == nil || o == nil || s == o {
-				continue
+				return nil, nil
 			}
 			ek := edgeKey{s, o, p}
 			cur = edges[ek]
@@ -166,10 +177,23 @@ func exploreIndexFromCards(ctx context.Context, tx *bolt.Tx, t *mergeTable, x *e
 			}
 		}
 		if cur == nil {
-			continue
+			return nil, nil
 		}
 		if i, ok := artIndex[string(art)]; ok {
 			cur.articles = append(cur.articles, i)
+		}
+		return nil, nil
+	}
+	c = tx.Bucket(bucketFact).Cursor()
+	for k, _ := c.First(); k != nil; {
+		seek, err := row(k)
+		if err != nil {
+			return err
+		}
+		if seek != nil {
+			k, _ = c.Seek(seek)
+		} else {
+			k, _ = c.Next()
 		}
 	}
 	for _, ed := range edges {
