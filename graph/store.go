@@ -67,7 +67,7 @@ type Store struct {
 	refreshed time.Time
 	// writes counts this process's writes to the quads: on bolt, where no other process
 	// writes (the lock), an explore index built at the same count is current.
-	writes atomic.Int64
+	writes    atomic.Int64
 	closeOnce sync.Once
 	closeErr  error
 }
