@@ -398,12 +398,23 @@ func scanPrefix(tx *bolt.Tx, b []byte, prefix []byte, fn func(k, v []byte) error
 
 // factRowsOf reads the fact rows filed under entity e.
 func factRowsOf(tx *bolt.Tx, e quad.IRI, intern map[string]string, fn func(r *factRow) error) error {
+	return factRowsIn(tx, e, appendField(nil, string(e)), intern, fn)
+}
+
+// subjectRowsOf reads the rows of the statements whose subject is e and predicate pred.
+func subjectRowsOf(tx *bolt.Tx, e, pred quad.IRI, intern map[string]string, fn func(r *factRow) error) error {
+	scan := append(appendField(nil, string(e)), factDir(false))
+	return factRowsIn(tx, e, appendField(scan, string(pred)), intern, fn)
+}
+
+// factRowsIn reads the fact rows filed under e whose keys begin with scan.
+func factRowsIn(tx *bolt.Tx, e quad.IRI, scan []byte, intern map[string]string, fn func(r *factRow) error) error {
 	prefix := appendField(nil, string(e))
 	var row factRow
 	var lastFact []byte
 	confidences := map[string]float64{} // a few distinct values ("0.85")
 	var slab []factRow
-	return scanPrefix(tx, bucketFact, prefix, func(k, v []byte) error {
+	return scanPrefix(tx, bucketFact, scan, func(k, v []byte) error {
 		rd := fieldReader{b: k[len(prefix):], intern: intern}
 		start := rd.b
 		// The fact part (direction to modality) repeats over a fact's rows: decode it once.

@@ -324,7 +324,14 @@ func (s *Store) EvidenceFirst(ctx context.Context, subject, predicate, object st
 	seen := map[quad.IRI]bool{}
 	collect := func(src rowSource) error {
 		for _, m := range members {
-			err := src.facts(ctx, m, func(r *factRow) error {
+			facts := src.facts
+			if x, ok := src.(indexRows); ok {
+				// Only m's rows as the subject of pred: every statement has one.
+				facts = func(_ context.Context, m quad.IRI, fn func(*factRow) error) error {
+					return subjectRowsOf(x.tx, m, pred, x.intern, fn)
+				}
+			}
+			err := facts(ctx, m, func(r *factRow) error {
 				switch {
 				case seen[r.stmt] || r.pred != pred || keyOfValue(t.root(r.subject())) != keyOfValue(sroot):
 					return nil

@@ -538,6 +538,23 @@ func latencies(db string) ([]latency, error) {
 			return c.FactCount, nil
 		}))
 	}
+	// The explorer opens a fact of the hub's card: its statements with their sentences.
+	out = append(out, timeIt(fmt.Sprintf("explorer: evidence of the most corroborated fact of %s (first 200)", *hub), func(ctx context.Context) (int, error) {
+		c, err := s.Card(ctx, *hub, graph.MaxFacts(1))
+		if err != nil || len(c.Facts) == 0 {
+			return 0, err
+		}
+		f := c.Facts[0]
+		obj := f.Value
+		if f.Object != nil {
+			obj = string(f.Object.ID)
+		}
+		ev, err := s.EvidenceFirst(ctx, string(f.Subject.ID), string(f.Predicate), obj, 200)
+		if err != nil {
+			return 0, err
+		}
+		return len(ev.Evidence), nil
+	}))
 	out = append(out, timeIt(fmt.Sprintf("explorer: search %q", (*person)[:2]), func(ctx context.Context) (int, error) {
 		res, err := s.Search(ctx, (*person)[:2], 0)
 		return len(res), err
