@@ -76,7 +76,8 @@ package graph
 //	GET /api/newsgraph/evidence?s=Bayramov&p=received&o=Radmila%20Shekerinska
 //	    Every statement of the fact s -p-> o (o may be an entity, a literal value such as a
 //	    topic, or left out for any object), negated and hypothetical ones included, each with its
-//	    sentence and article, oldest article first. limit: default 200, at most QueryLimit.
+//	    sentence and article, oldest article first. A page: limit statements (default 50, at
+//	    most QueryLimit) after the first offset (default 0); count counts them all.
 //	    {"subject": {...}, "predicate": "ng:received", "object": {...}, "evidence": [{"text": ...,
 //	      "article": ..., "headline": ..., "url": ..., "publisher": ..., "date": ...,
 //	      "statement": "ng:statement/...", "eventDate": "--01-22", "confidence": 0.85}], "truncated": false}
@@ -106,7 +107,7 @@ const (
 	exploreMaxPaths  = 50
 	exploreMaxTop    = 500
 	exploreTimeline  = 100 // a page; a hub has thousands of events
-	exploreEvidence  = 200
+	exploreEvidence  = 50  // a page; a hub's fact is stated thousands of times
 )
 
 // ExploreAPI returns the explore API's handler: the read-only endpoints documented at the top of explore_api.go and in EXPLORE-API.md, under
@@ -348,14 +349,18 @@ func (h *exploreHandler) evidence(ctx context.Context, r *http.Request) (any, er
 	if err != nil {
 		return nil, err
 	}
-	fe, err := h.s.EvidenceFirst(ctx, s, p, o, limit)
+	offset, err := intParam(r, "offset", 0)
+	if err != nil {
+		return nil, err
+	}
+	fe, err := h.s.EvidencePage(ctx, s, p, o, offset, limit)
 	if err != nil {
 		return nil, err
 	}
 	return struct {
 		*FactEvidence
-		Truncated bool `json:"truncated"`
-	}{fe, fe.Count > len(fe.Evidence)}, nil
+		Truncated bool `json:"truncated"` // statements follow this page
+	}{fe, fe.Count > fe.Offset+len(fe.Evidence)}, nil
 }
 
 func (h *exploreHandler) predicates(ctx context.Context, r *http.Request) (any, error) {

@@ -393,6 +393,27 @@ func TestExploreAPI(t *testing.T) {
 	if whole.Count < 5 || !reflect.DeepEqual(paged, whole.Events) {
 		t.Errorf("the pages of the timeline (%d events) are not the timeline (%d)", len(paged), len(whole.Events))
 	}
+	// And pages of a fact's evidence (any object: Azerbaijan's memberships).
+	var all graph.FactEvidence
+	get("evidence?s=Azerbaijan&p=memberOf&limit=1000", &all)
+	var pagedEv []graph.EvidenceItem
+	for offset := 0; ; offset++ {
+		var page struct {
+			graph.FactEvidence
+			Truncated bool `json:"truncated"`
+		}
+		get(fmt.Sprintf("evidence?s=Azerbaijan&p=memberOf&limit=1&offset=%d", offset), &page)
+		if page.Count != all.Count || page.Offset != offset || len(page.Evidence) > 1 {
+			t.Fatalf("evidence page at %d: %d statements of %d, offset %d", offset, len(page.Evidence), page.Count, page.Offset)
+		}
+		pagedEv = append(pagedEv, page.Evidence...)
+		if !page.Truncated {
+			break
+		}
+	}
+	if all.Count < 2 || !reflect.DeepEqual(pagedEv, all.Evidence) {
+		t.Errorf("the pages of the evidence (%d statements) are not the evidence (%d)", len(pagedEv), len(all.Evidence))
+	}
 
 	var p graph.PathResult
 	get("path?a="+url.QueryEscape("Radmila Shekerinska")+"&b=Azerbaijan&max=4", &p)

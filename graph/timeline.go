@@ -274,8 +274,9 @@ type FactEvidence struct {
 	Predicate quad.IRI       `json:"predicate"`
 	Object    *Ref           `json:"object,omitempty"`
 	Value     string         `json:"value,omitempty"`
-	Evidence  []EvidenceItem `json:"evidence"` // oldest article first
-	Count     int            `json:"count"`    // all the statements; Evidence may hold the first ones only (EvidenceFirst)
+	Evidence  []EvidenceItem `json:"evidence"`         // oldest article first
+	Count     int            `json:"count"`            // all the statements; Evidence may hold a page of them (EvidencePage)
+	Offset    int            `json:"offset,omitempty"` // how many statements come before Evidence
 }
 
 // Evidence returns every statement of subject -predicate-> object (names or ids, as Card takes
@@ -289,6 +290,12 @@ func (s *Store) Evidence(ctx context.Context, subject, predicate, object string)
 // EvidenceFirst is Evidence's first n statements (all when n <= 0); Count counts them all.
 // Only those get their sentence and article read: a fact of a hub is stated thousands of times.
 func (s *Store) EvidenceFirst(ctx context.Context, subject, predicate, object string, n int) (*FactEvidence, error) {
+	return s.EvidencePage(ctx, subject, predicate, object, 0, n)
+}
+
+// EvidencePage is the n statements of Evidence (all the rest when n <= 0) that follow its
+// first offset ones; Count counts them all.
+func (s *Store) EvidencePage(ctx context.Context, subject, predicate, object string, offset, n int) (*FactEvidence, error) {
 	pred, err := ParsePredicate(predicate)
 	if err != nil {
 		return nil, err
@@ -363,7 +370,8 @@ func (s *Store) EvidenceFirst(ctx context.Context, subject, predicate, object st
 		return cmpOr(cmpDate(a.art.date, b.art.date), strings.Compare(string(a.article), string(b.article)),
 			strings.Compare(string(a.stmt), string(b.stmt)))
 	})
-	fe.Count = len(rows)
+	fe.Count, fe.Offset = len(rows), max(offset, 0)
+	rows = rows[min(fe.Offset, len(rows)):]
 	if n > 0 && len(rows) > n {
 		rows = rows[:n]
 	}

@@ -304,13 +304,24 @@
       if (!d.open || loaded) return;
       loaded = true;
       if ((f.statements || 0) <= 1 && (f.copies || f.articles || 0) <= 1) return;
-      api("evidence", { s: f.subject.id, p: f.predicate, o: f.object ? f.object.id : f.value }).then(function (res) {
-        var items = Array.isArray(res) ? res : res.evidence || [];
-        if (!items.length) return;
-        clear(list);
-        items.forEach(function (ev) { list.appendChild(evidenceItem(ev)); });
-        if (res.truncated) list.appendChild(el("li", { class: "empty", text: "…more statements left out" }));
-      }).catch(function (e) { status(e.message, true); });
+      // A page of statements at a time: "More statements" asks for the next.
+      var page = function (offset) {
+        return api("evidence", { s: f.subject.id, p: f.predicate, o: f.object ? f.object.id : f.value, offset: offset || null }).then(function (res) {
+          var items = Array.isArray(res) ? res : res.evidence || [];
+          if (!items.length) return;
+          if (!offset) clear(list);
+          items.forEach(function (ev) { list.appendChild(evidenceItem(ev)); });
+          var shown = (res.offset || 0) + items.length;
+          if (res.truncated) {
+            var more = el("li", { class: "more" }, el("button", {
+              class: "link", text: "More statements (" + shown + " of " + res.count + " shown)",
+              onclick: function () { more.remove(); page(shown).catch(function (e) { status(e.message, true); }); },
+            }));
+            list.appendChild(more);
+          }
+        });
+      };
+      page(0).catch(function (e) { status(e.message, true); });
     });
     return d;
   }
