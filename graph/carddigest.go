@@ -26,8 +26,9 @@ import (
 //   - a digest records the merges it was made under (their fingerprint): after a merge or an
 //     unmerge it is not read;
 //   - refreshDigests makes the digests of stale entities and of those made under other merges
-//     again; a writable Store runs it when it closes, after a rebuild, and from a write when the
-//     last run is refreshInterval old. Until then cards are made from the rows, as before.
+//     again; a Store that wrote runs it when it closes, a writable one when it opens, and one
+//     opened with RefreshHubsEvery from a write when the last run is that old. Until then
+//     cards are made from the rows, as before.
 //
 // Buckets:
 //
@@ -36,9 +37,6 @@ import (
 //	digestof   field(member) -> field(root) (for the root and each entity merged into it)
 //	stale      field(entity) -> ""
 var hubArticles = 500 // (a variable for tests)
-
-// refreshInterval is how often a long-running writer (serve, a long load) refreshes digests.
-const refreshInterval = 10 * time.Minute
 
 var (
 	bucketDigest    = []byte("digest")
@@ -358,13 +356,15 @@ func deletePrefix(b *bolt.Bucket, prefix []byte) error {
 	return nil
 }
 
-// refreshDigestsEvery refreshes digests when the last refresh is refreshInterval old, so that
-// a long-running writer's hubs do not stay on the slow path. The caller holds writeMu.
+// refreshDigestsEvery refreshes digests when the last refresh is s.refreshEvery old (see
+// RefreshHubsEvery), so that a long-running writer's hubs do not stay on the slow path. The
+// caller holds writeMu.
 func (s *Store) refreshDigestsEvery(ctx context.Context) error {
 	switch {
+	case s.refreshEvery <= 0:
 	case s.refreshed.IsZero():
 		s.refreshed = time.Now()
-	case time.Since(s.refreshed) >= refreshInterval:
+	case time.Since(s.refreshed) >= s.refreshEvery:
 		return s.refreshDigests(ctx)
 	}
 	return nil

@@ -65,6 +65,8 @@ type Store struct {
 	// refreshed: when they last were (read and written under writeMu).
 	wrote     atomic.Bool
 	refreshed time.Time
+	// refreshEvery: see RefreshHubsEvery.
+	refreshEvery time.Duration
 	// writes counts this process's writes to the quads: on bolt, where no other process
 	// writes (the lock), an explore index built at the same count is current.
 	writes    atomic.Int64
@@ -79,6 +81,8 @@ type config struct {
 	batch      int
 	readMostly bool
 	bulk       bool
+	// refreshEvery: RefreshHubsEvery's interval; 0, at Close only.
+	refreshEvery time.Duration
 }
 
 // WithBatchSize sets how many quads WriteArticles gathers per ApplyDeltas
@@ -115,6 +119,14 @@ func BulkLoad() Option {
 	return func(c *config) { c.bulk = true }
 }
 
+// RefreshHubsEvery is for a long-running writer that also answers readers (serve
+// --writable): the hubs' digests that writes made stale (see carddigest.go) are made again
+// after a write once d has passed since the last time, not only at Close. A load has no
+// readers until it closes: it needs none.
+func RefreshHubsEvery(d time.Duration) Option {
+	return func(c *config) { c.refreshEvery = d }
+}
+
 // Open opens (creating when missing) a store. backend: "bolt" (default when
 // ""), "memstore" or "postgres". For bolt, path is a directory holding
 // indexes.bolt; for memstore it is ignored; for postgres it is the database's
@@ -136,7 +148,7 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 	if backend == Bolt && isPostgresURL(path) {
 		backend = Postgres // --db postgres://... needs no --backend
 	}
-	s := &Store{batch: c.batch}
+	s := &Store{batch: c.batch, refreshEvery: c.refreshEvery}
 	switch backend {
 	case Memstore:
 		qs, err := cgraph.NewQuadStore(Memstore, "", nil)

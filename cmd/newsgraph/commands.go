@@ -131,7 +131,11 @@ func queryCmd(c *cli.Context) error {
 func serveCmd(c *cli.Context) error {
 	open := openReadStore
 	if c.Bool("writable") {
-		open = openStore // it takes articles: the bloom filter pays for itself
+		// It takes articles: the bloom filter pays for itself, and the hubs' digests are
+		// brought up to date as it goes, not only when it stops.
+		open = func(c *cli.Context) (*graph.Store, error) {
+			return graph.Open(c.String("backend"), c.String("db"), graph.RefreshHubsEvery(10*time.Minute))
+		}
 	}
 	s, err := open(c)
 	if err != nil {
