@@ -661,10 +661,7 @@ func (cx *cardContext) factGroups(ctx context.Context, members []quad.IRI, src r
 		fg.fact.Corroboration, fg.publishers = countStories(arts)
 		fg.fact.EventDates = uniqSorted(dates)
 		fg.fact.Statements = len(g.rows)
-		fg.fact.Subject.ID = iriOfValue(g.sub)
-		if g.obj != nil {
-			fg.fact.Object = &Ref{ID: iriOfValue(g.obj)}
-		}
+		fg.fact.Subject, fg.fact.Object = idRefs(g.sub, g.obj)
 		out = append(out, fg)
 	}
 	return out, nil
@@ -699,15 +696,8 @@ func (cx *cardContext) showFacts(ctx context.Context, c *Card, groups []factGrou
 		g := &groups[i]
 		f := g.fact
 		var err error
-		if f.Subject, err = cx.ref(ctx, f.Subject.ID); err != nil {
+		if f.Subject, f.Object, err = cx.named(ctx, f.Subject, f.Object); err != nil {
 			return err
-		}
-		if f.Object != nil {
-			r, err := cx.ref(ctx, f.Object.ID)
-			if err != nil {
-				return err
-			}
-			f.Object = &r
 		}
 		if sources != nil {
 			if f.Sources, err = sources(i); err != nil {
@@ -724,4 +714,23 @@ func (cx *cardContext) showFacts(ctx context.Context, c *Card, groups []factGrou
 		c.Facts = append(c.Facts, f)
 	}
 	return nil
+}
+
+// idRefs are a statement's sides by ID only (named when shown: cardContext.named).
+func idRefs(sub, obj quad.Value) (Ref, *Ref) {
+	var o *Ref
+	if obj != nil {
+		o = &Ref{ID: iriOfValue(obj)}
+	}
+	return Ref{ID: iriOfValue(sub)}, o
+}
+
+// named names the sides idRefs made.
+func (cx *cardContext) named(ctx context.Context, sub Ref, obj *Ref) (Ref, *Ref, error) {
+	s, err := cx.ref(ctx, sub.ID)
+	if err != nil || obj == nil {
+		return s, nil, err
+	}
+	o, err := cx.ref(ctx, obj.ID)
+	return s, &o, err
 }

@@ -372,47 +372,39 @@ func TestExploreAPI(t *testing.T) {
 	}) {
 		t.Errorf("timeline: %+v", tl)
 	}
-	// Pages of Azerbaijan's timeline, two events each, are the whole timeline in order.
-	var whole graph.Timeline
-	get("timeline?id=Azerbaijan", &whole)
-	var paged []graph.Event
-	for offset := 0; ; offset += 2 {
-		var page struct {
-			graph.Timeline
-			Truncated bool `json:"truncated"`
+	// Pages of Azerbaijan's timeline, two events each, are the whole timeline in order; and
+	// pages of a fact's evidence (any object: Azerbaijan's memberships), one statement each.
+	for _, c := range []struct {
+		path, list string
+		size, least int
+	}{{"timeline?id=Azerbaijan", "events", 2, 5}, {"evidence?s=Azerbaijan&p=memberOf", "evidence", 1, 2}} {
+		var whole map[string]json.RawMessage
+		get(c.path+"&limit=1000", &whole)
+		var want, got []json.RawMessage
+		json.Unmarshal(whole[c.list], &want)
+		for offset := 0; ; offset += c.size {
+			var page struct {
+				Count, Offset int
+				Truncated     bool
+			}
+			var raw map[string]json.RawMessage
+			get(fmt.Sprintf("%s&limit=%d&offset=%d", c.path, c.size, offset), &raw)
+			var items []json.RawMessage
+			json.Unmarshal(raw[c.list], &items)
+			json.Unmarshal(raw["count"], &page.Count)
+			json.Unmarshal(raw["offset"], &page.Offset)
+			json.Unmarshal(raw["truncated"], &page.Truncated)
+			if page.Count != len(want) || page.Offset != offset || len(items) > c.size {
+				t.Fatalf("%s: page at %d: %d items of %d, offset %d", c.path, offset, len(items), page.Count, page.Offset)
+			}
+			got = append(got, items...)
+			if !page.Truncated {
+				break
+			}
 		}
-		get(fmt.Sprintf("timeline?id=Azerbaijan&limit=2&offset=%d", offset), &page)
-		if page.Count != whole.Count || page.Offset != offset || len(page.Events) > 2 {
-			t.Fatalf("page at %d: %d events of %d, offset %d", offset, len(page.Events), page.Count, page.Offset)
+		if len(want) < c.least || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the pages (%d items) are not the whole list (%d)", c.path, len(got), len(want))
 		}
-		paged = append(paged, page.Events...)
-		if !page.Truncated {
-			break
-		}
-	}
-	if whole.Count < 5 || !reflect.DeepEqual(paged, whole.Events) {
-		t.Errorf("the pages of the timeline (%d events) are not the timeline (%d)", len(paged), len(whole.Events))
-	}
-	// And pages of a fact's evidence (any object: Azerbaijan's memberships).
-	var all graph.FactEvidence
-	get("evidence?s=Azerbaijan&p=memberOf&limit=1000", &all)
-	var pagedEv []graph.EvidenceItem
-	for offset := 0; ; offset++ {
-		var page struct {
-			graph.FactEvidence
-			Truncated bool `json:"truncated"`
-		}
-		get(fmt.Sprintf("evidence?s=Azerbaijan&p=memberOf&limit=1&offset=%d", offset), &page)
-		if page.Count != all.Count || page.Offset != offset || len(page.Evidence) > 1 {
-			t.Fatalf("evidence page at %d: %d statements of %d, offset %d", offset, len(page.Evidence), page.Count, page.Offset)
-		}
-		pagedEv = append(pagedEv, page.Evidence...)
-		if !page.Truncated {
-			break
-		}
-	}
-	if all.Count < 2 || !reflect.DeepEqual(pagedEv, all.Evidence) {
-		t.Errorf("the pages of the evidence (%d statements) are not the evidence (%d)", len(pagedEv), len(all.Evidence))
 	}
 
 	var p graph.PathResult

@@ -182,10 +182,7 @@ func (cx *cardContext) eventGroups(ctx context.Context, members []quad.IRI, src 
 	for _, g := range list {
 		eg := eventGroup{ev: g.ev, bestStmt: g.best.stmt, bestArticle: g.best.article}
 		eg.ev.Articles = len(g.articles)
-		eg.ev.Subject.ID = iriOfValue(g.sub)
-		if g.obj != nil {
-			eg.ev.Object = &Ref{ID: iriOfValue(g.obj)}
-		}
+		eg.ev.Subject, eg.ev.Object = idRefs(g.sub, g.obj)
 		out = append(out, eg)
 	}
 	return out, nil
@@ -215,15 +212,8 @@ func (cx *cardContext) showTimeline(ctx context.Context, tl *Timeline, groups []
 	for _, g := range list {
 		ev := g.ev
 		var err error
-		if ev.Subject, err = cx.ref(ctx, ev.Subject.ID); err != nil {
+		if ev.Subject, ev.Object, err = cx.named(ctx, ev.Subject, ev.Object); err != nil {
 			return err
-		}
-		if ev.Object != nil {
-			r, err := cx.ref(ctx, ev.Object.ID)
-			if err != nil {
-				return err
-			}
-			ev.Object = &r
 		}
 		text, err := cx.s.firstValue(ctx, g.bestStmt, iriEvidence)
 		if err != nil {
