@@ -375,7 +375,7 @@ func TestExploreAPI(t *testing.T) {
 	// Pages of Azerbaijan's timeline, two events each, are the whole timeline in order; and
 	// pages of a fact's evidence (any object: Azerbaijan's memberships), one statement each.
 	for _, c := range []struct {
-		path, list string
+		path, list  string
 		size, least int
 	}{{"timeline?id=Azerbaijan", "events", 2, 5}, {"evidence?s=Azerbaijan&p=memberOf", "evidence", 1, 2}} {
 		var whole map[string]json.RawMessage
