@@ -342,3 +342,28 @@ func TestExploreIndexFromTheCardIndex(t *testing.T) {
 		t.Error("a stale snapshot was read")
 	}
 }
+
+// TestExploreSnapshotAfterALoad: a process that wrote leaves the explorer's index saved, so
+// the next one reads it instead of building it.
+func TestExploreSnapshotAfterALoad(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "news.db")
+	s, err := graph.Open(graph.Bolt, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	load(t, s, examples(t)...)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = graph.Open(graph.Bolt, dir, graph.ReadMostly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if res, err := s.Search(context.Background(), "Bay", 5); err != nil || len(res) == 0 {
+		t.Fatalf("search: %v %v", res, err)
+	}
+	if !s.ExploreIndexSaved() {
+		t.Error("the explorer's index was built again, not read from the snapshot the load left")
+	}
+}
