@@ -244,6 +244,15 @@ func maxDate(a, b string) string {
 	return a
 }
 
+// statementEvidence is the evidence of statement stmt as article states it: its sentence.
+func (cx *cardContext) statementEvidence(ctx context.Context, stmt, article quad.IRI) (Evidence, error) {
+	text, err := cx.s.firstValue(ctx, stmt, iriEvidence)
+	if err != nil {
+		return Evidence{}, err
+	}
+	return cx.evidence(ctx, article, str(text))
+}
+
 func (cx *cardContext) evidence(ctx context.Context, article quad.Value, text string) (Evidence, error) {
 	ai, err := cx.article(ctx, article)
 	if err != nil {

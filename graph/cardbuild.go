@@ -704,11 +704,7 @@ func (cx *cardContext) showFacts(ctx context.Context, c *Card, groups []factGrou
 				return err
 			}
 		}
-		text, err := cx.s.firstValue(ctx, g.bestStmt, iriEvidence)
-		if err != nil {
-			return err
-		}
-		if f.Evidence, err = cx.evidence(ctx, g.bestArticle, str(text)); err != nil {
+		if f.Evidence, err = cx.statementEvidence(ctx, g.bestStmt, g.bestArticle); err != nil {
 			return err
 		}
 		c.Facts = append(c.Facts, f)

@@ -69,6 +69,10 @@ func (t *mergeTable) fingerprint() uint64 {
 	if t.empty() {
 		return 0
 	}
+	if t.fpSet.Load() {
+		return t.fp.Load()
+	}
+	defer t.fpSet.Store(true)
 	keys := make([]string, 0, len(t.byIRI))
 	for k := range t.byIRI {
 		keys = append(keys, k)
@@ -79,6 +83,7 @@ func (t *mergeTable) fingerprint() uint64 {
 		h.Write([]byte(k))
 		h.Write([]byte{0})
 	}
+	t.fp.Store(h.Sum64())
 	return h.Sum64()
 }
 

@@ -3,6 +3,7 @@ package graph_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -46,79 +47,51 @@ func sameCardsNow(t *testing.T, s *graph.Store, when string) {
 		t.Fatalf("%s: only %d entities", when, len(ids))
 	}
 	for _, id := range ids {
-		want, err := s.CardFromQuads(ctx, strings.Trim(id, "<>"))
-		if err != nil {
-			t.Fatalf("%s: %s from the quads: %v", when, id, err)
-		}
-		got, err := s.Card(ctx, strings.Trim(id, "<>"))
-		if err != nil {
-			t.Fatalf("%s: %s from the index: %v", when, id, err)
-		}
-		w, _ := json.MarshalIndent(want, "", " ")
-		g, _ := json.MarshalIndent(got, "", " ")
-		if string(w) != string(g) {
-			t.Fatalf("%s: the card of %s differs between the index and the quads:\n%s", when, id, diffLines(string(w), string(g)))
-		}
+		name := strings.Trim(id, "<>")
+		got := fromBoth(t, fmt.Sprintf("%s: the card of %s", when, id),
+			func() (*graph.Card, error) { return s.CardFromQuads(ctx, name) },
+			func() (*graph.Card, error) { return s.Card(ctx, name) })
 		for _, f := range got.Facts {
 			obj := f.Value
 			if f.Object != nil {
 				obj = string(f.Object.ID)
 			}
-			wantEv, err := s.EvidenceFromQuads(ctx, string(f.Subject.ID), string(f.Predicate), obj)
-			if err != nil {
-				t.Fatal(err)
-			}
-			gotEv, err := s.Evidence(ctx, string(f.Subject.ID), string(f.Predicate), obj)
-			if err != nil {
-				t.Fatal(err)
-			}
-			w, _ := json.MarshalIndent(wantEv, "", " ")
-			g, _ := json.MarshalIndent(gotEv, "", " ")
-			if string(w) != string(g) {
-				t.Fatalf("%s: the evidence of %s %s %s differs between the index and the quads:\n%s", when, f.Subject.ID, f.Predicate, obj, diffLines(string(w), string(g)))
-			}
+			sub, pred := string(f.Subject.ID), string(f.Predicate)
+			fromBoth(t, fmt.Sprintf("%s: the evidence of %s %s %s", when, sub, pred, obj),
+				func() (*graph.FactEvidence, error) { return s.EvidenceFromQuads(ctx, sub, pred, obj) },
+				func() (*graph.FactEvidence, error) { return s.Evidence(ctx, sub, pred, obj) })
 		}
-		wantTL, err := s.TimelineFromQuads(ctx, strings.Trim(id, "<>"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		gotTL, err := s.Timeline(ctx, strings.Trim(id, "<>"), "", "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		w, _ = json.MarshalIndent(wantTL, "", " ")
-		g, _ = json.MarshalIndent(gotTL, "", " ")
-		if string(w) != string(g) {
-			t.Fatalf("%s: the timeline of %s differs between the index and the quads:\n%s", when, id, diffLines(string(w), string(g)))
-		}
+		fromBoth(t, fmt.Sprintf("%s: the timeline of %s", when, id),
+			func() (*graph.Timeline, error) { return s.TimelineFromQuads(ctx, name) },
+			func() (*graph.Timeline, error) { return s.Timeline(ctx, name, "", "") })
 		// The first few facts and events, and the events of one year.
-		wantCard, err := s.CardFromQuads(ctx, strings.Trim(id, "<>"), graph.MaxFacts(2))
-		if err != nil {
-			t.Fatal(err)
-		}
-		gotCard, err := s.Card(ctx, strings.Trim(id, "<>"), graph.MaxFacts(2))
-		if err != nil {
-			t.Fatal(err)
-		}
-		w, _ = json.MarshalIndent(wantCard, "", " ")
-		g, _ = json.MarshalIndent(gotCard, "", " ")
-		if string(w) != string(g) {
-			t.Fatalf("%s: the card (2 facts) of %s differs between the index and the quads:\n%s", when, id, diffLines(string(w), string(g)))
-		}
-		wantTL, err = s.TimelineFirstFromQuads(ctx, strings.Trim(id, "<>"), "2019", "2019", 3)
-		if err != nil {
-			t.Fatal(err)
-		}
-		gotTL, err = s.TimelineFirst(ctx, strings.Trim(id, "<>"), "2019", "2019", 3)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w, _ = json.MarshalIndent(wantTL, "", " ")
-		g, _ = json.MarshalIndent(gotTL, "", " ")
-		if string(w) != string(g) {
-			t.Fatalf("%s: the 2019 timeline of %s differs between the index and the quads:\n%s", when, id, diffLines(string(w), string(g)))
-		}
+		fromBoth(t, fmt.Sprintf("%s: the card (2 facts) of %s", when, id),
+			func() (*graph.Card, error) { return s.CardFromQuads(ctx, name, graph.MaxFacts(2)) },
+			func() (*graph.Card, error) { return s.Card(ctx, name, graph.MaxFacts(2)) })
+		fromBoth(t, fmt.Sprintf("%s: the 2019 timeline of %s", when, id),
+			func() (*graph.Timeline, error) { return s.TimelineFirstFromQuads(ctx, name, "2019", "2019", 3) },
+			func() (*graph.Timeline, error) { return s.TimelineFirst(ctx, name, "2019", "2019", 3) })
 	}
+}
+
+// fromBoth fails the test unless fromQuads and fromIndex give the same JSON; it returns the
+// index's answer.
+func fromBoth[T any](t *testing.T, what string, fromQuads, fromIndex func() (T, error)) T {
+	t.Helper()
+	want, err := fromQuads()
+	if err != nil {
+		t.Fatalf("%s, from the quads: %v", what, err)
+	}
+	got, err := fromIndex()
+	if err != nil {
+		t.Fatalf("%s, from the index: %v", what, err)
+	}
+	w, _ := json.MarshalIndent(want, "", " ")
+	g, _ := json.MarshalIndent(got, "", " ")
+	if string(w) != string(g) {
+		t.Fatalf("%s differs between the index and the quads:\n%s", what, diffLines(string(w), string(g)))
+	}
+	return got
 }
 
 func TestCardIndexGivesTheCardsOfTheQuads(t *testing.T) {

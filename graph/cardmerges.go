@@ -42,6 +42,16 @@ func (ix *cardIndex) savedMerges() *mergeTable {
 	return t
 }
 
+// hasSavedMerges tells whether a merge table is saved (without decoding it).
+func (ix *cardIndex) hasSavedMerges() bool {
+	has := false
+	ix.view(func(tx *bolt.Tx) error {
+		has = tx.Bucket(bucketMerges).Get(keyMergeTable) != nil
+		return nil
+	})
+	return has
+}
+
 func (ix *cardIndex) saveMerges(t *mergeTable) error {
 	if !ix.usable() {
 		return nil

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -56,6 +57,10 @@ type mergeTable struct {
 	byIRI  map[string]*MergeInfo
 	byFrom map[string]*MergeInfo   // merged entity -> its merge
 	byInto map[string][]*MergeInfo // entity -> the merges into it
+	// fp caches fingerprint() (every card asks for it; 10,000 merges are sorted to make it)
+	// while fpSet holds; add and remove clear it.
+	fp    atomic.Uint64
+	fpSet atomic.Bool
 }
 
 func newMergeTable() *mergeTable {
@@ -65,6 +70,7 @@ func newMergeTable() *mergeTable {
 func (t *mergeTable) empty() bool { return t == nil || len(t.byIRI) == 0 }
 
 func (t *mergeTable) add(m *MergeInfo) {
+	t.fpSet.Store(false)
 	t.byIRI[string(m.IRI)] = m
 	t.byFrom[keyOfValue(m.Merged)] = m
 	k := keyOfValue(m.Into)
@@ -72,6 +78,7 @@ func (t *mergeTable) add(m *MergeInfo) {
 }
 
 func (t *mergeTable) remove(m *MergeInfo) {
+	t.fpSet.Store(false)
 	delete(t.byIRI, string(m.IRI))
 	delete(t.byFrom, keyOfValue(m.Merged))
 	k := keyOfValue(m.Into)

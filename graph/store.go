@@ -184,7 +184,7 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 		}
 		if err == nil && !c.readMostly {
 			err = s.refreshDigests(context.Background())
-			if err == nil && s.cards.savedMerges() == nil {
+			if err == nil && !s.cards.hasSavedMerges() {
 				err = s.saveMerges(context.Background())
 			}
 		}
@@ -363,7 +363,7 @@ func (s *Store) Close() error {
 				refreshErr = s.saveMerges(context.Background())
 			}
 			if refreshErr == nil {
-				// The explorer's index, built and saved for the next process (6.5 s at 100,000
+				// The explorer's index, built and saved for the next process (seconds at 100,000
 				// articles, once). Only a cache: a failure loses nothing.
 				_, _ = s.exploreIndex(context.Background())
 			}

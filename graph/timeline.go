@@ -215,11 +215,7 @@ func (cx *cardContext) showTimeline(ctx context.Context, tl *Timeline, groups []
 		if ev.Subject, ev.Object, err = cx.named(ctx, ev.Subject, ev.Object); err != nil {
 			return err
 		}
-		text, err := cx.s.firstValue(ctx, g.bestStmt, iriEvidence)
-		if err != nil {
-			return err
-		}
-		if ev.Evidence, err = cx.evidence(ctx, g.bestArticle, str(text)); err != nil {
+		if ev.Evidence, err = cx.statementEvidence(ctx, g.bestStmt, g.bestArticle); err != nil {
 			return err
 		}
 		tl.Events = append(tl.Events, ev)
@@ -369,11 +365,7 @@ func (s *Store) EvidencePage(ctx context.Context, subject, predicate, object str
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		text, err := s.firstValue(ctx, r.stmt, iriEvidence)
-		if err != nil {
-			return nil, err
-		}
-		ev, err := cx.evidence(ctx, r.article, str(text))
+		ev, err := cx.statementEvidence(ctx, r.stmt, r.article)
 		if err != nil {
 			return nil, err
 		}
