@@ -10,7 +10,7 @@ import (
 
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/query"
-	_ "github.com/cayleygraph/cayley/query/gizmo" // registers the "gizmo" language
+	_ "github.com/newsgraph/newsgraph/internal/gizmo" // registers the "gizmo" language, with limits
 )
 
 // Query runs a Gizmo query and returns its results collated as JSON values

@@ -24,6 +24,7 @@ import (
 	"github.com/julienschmidt/httprouter"
 
 	"github.com/newsgraph/newsgraph/explore"
+	"github.com/newsgraph/newsgraph/internal/gizmo"
 
 	// quad formats for /api/v2/read and /api/v2/write
 	_ "github.com/cayleygraph/quad/json"
@@ -46,6 +47,18 @@ type ServerOptions struct {
 	// editor and icon font (see FindUIAssets); "" serves a plain text editor
 	// in their place.
 	UIAssets string
+	// AllowedHosts are host names the server answers to besides IP
+	// addresses, localhost and the host of Addr (see hostCheck).
+	AllowedHosts []string
+	// QueryMemory bounds how far a Gizmo query may grow the heap (default
+	// gizmo.DefaultMemory); QueryConcurrency bounds the queries running at
+	// once (default two per core). Both apply to the whole process.
+	QueryMemory      uint64
+	QueryConcurrency int
+	// ReadTimeout and IdleTimeout default to ServerReadTimeout and
+	// ServerIdleTimeout; MaxConnsPerClient to the constant of that name.
+	ReadTimeout, IdleTimeout time.Duration
+	MaxConnsPerClient        int
 }
 
 // Server defaults.
@@ -64,6 +77,15 @@ func (o ServerOptions) withDefaults() ServerOptions {
 	}
 	if o.QueryLimit <= 0 {
 		o.QueryLimit = DefaultQueryLimit
+	}
+	if o.ReadTimeout <= 0 {
+		o.ReadTimeout = ServerReadTimeout
+	}
+	if o.IdleTimeout <= 0 {
+		o.IdleTimeout = ServerIdleTimeout
+	}
+	if o.MaxConnsPerClient <= 0 {
+		o.MaxConnsPerClient = MaxConnsPerClient
 	}
 	return o
 }
@@ -106,7 +128,7 @@ func NewHandler(s *Store, o ServerOptions) http.Handler {
 	mux.Handle("/", uiFiles())
 	// No CORS: the API answers pages of its own origin only, and a page of
 	// another origin cannot make the browser send it a POST (a query, a write).
-	return noCORS(http.NewCrossOriginProtection().Handler(mux))
+	return writeProgress(hostCheck(noCORS(http.NewCrossOriginProtection().Handler(mux)), o.Addr, o.AllowedHosts))
 }
 
 // refuseWrites answers 403 to the API's writing endpoints. (Cayley's own
@@ -202,11 +224,15 @@ func Serve(ctx context.Context, s *Store, o ServerOptions, ready func(addr strin
 		return fmt.Errorf("serve: %w", err)
 	}
 	// Requests' contexts end with ctx, so running queries stop at shutdown.
+	gizmo.SetLimits(gizmo.Limits{Memory: o.QueryMemory, Concurrent: o.QueryConcurrency})
 	srv := &http.Server{
 		Handler:           NewHandler(s, o),
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: min(ServerReadHeaderTimeout, o.ReadTimeout),
+		ReadTimeout:       o.ReadTimeout,
+		IdleTimeout:       o.IdleTimeout,
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 	}
+	ln = limitConns(ln, maxConns(), o.MaxConnsPerClient)
 	// The explorer's index is built now rather than by the first person to open the explorer
 	// (seconds on a large graph). Not on a memstore: it must not be read while written.
 	if _, mem := s.qs.(*memstore.QuadStore); !mem {

@@ -145,7 +145,9 @@ func serveCmd(c *cli.Context) error {
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	o := graph.ServerOptions{Addr: c.String("addr"), Writable: c.Bool("writable"),
-		QueryTimeout: c.Duration("timeout"), QueryLimit: c.Int("limit"), Token: c.String("token")}
+		QueryTimeout: c.Duration("timeout"), QueryLimit: c.Int("limit"), Token: c.String("token"),
+		AllowedHosts: c.StringSlice("allowed-host"), QueryMemory: c.Uint64("query-memory") << 20,
+		QueryConcurrency: c.Int("max-queries")}
 	if o.UIAssets, err = graph.FindUIAssets(c.String("assets")); err != nil {
 		return err
 	}

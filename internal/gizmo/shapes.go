@@ -1,0 +1,65 @@
+package gizmo
+
+import (
+	"context"
+	"reflect"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/query/shape"
+)
+
+// buildIterator is Cayley's shape.BuildIterator with one repair between
+// optimizing and building. When a store brings its own optimizer (bolt does),
+// shape.Union.Optimize returns before it drops the empty members it leaves as
+// nil, and Union.BuildIterator then calls a method on nil: any query whose
+// branch matches nothing, such as Has on an absent name followed by Out,
+// panicked. The repair turns such nil members into shape.Null, which builds
+// the empty iterator they stand for.
+func buildIterator(ctx context.Context, qs graph.QuadStore, s shape.Shape) iterator.Shape {
+	qs = graph.Unwrap(qs)
+	if s != nil {
+		s, _ = shape.Optimize(ctx, s, qs)
+		fillNulls(reflect.ValueOf(s), 0, false)
+	}
+	if shape.IsNull(s) {
+		return iterator.NewNull()
+	}
+	return s.BuildIterator(qs)
+}
+
+var shapeType = reflect.TypeOf((*shape.Shape)(nil)).Elem()
+
+// fillNulls replaces nil shapes held in slices (the members of unions and
+// intersections) in the shape tree under v; a nil field elsewhere may mean
+// "no constraint" and is left alone. Shape trees are as deep as the query's chain; the depth
+// bound is there only so a cycle could never recurse for ever.
+func fillNulls(v reflect.Value, depth int, member bool) {
+	if depth > 10000 {
+		return
+	}
+	switch v.Kind() {
+	case reflect.Interface:
+		if v.IsNil() {
+			if member && v.Type() == shapeType && v.CanSet() {
+				v.Set(reflect.ValueOf(shape.Null{}))
+			}
+			return
+		}
+		fillNulls(v.Elem(), depth+1, false)
+	case reflect.Pointer:
+		if !v.IsNil() {
+			fillNulls(v.Elem(), depth+1, false)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			fillNulls(v.Index(i), depth+1, true)
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if f := v.Type().Field(i); f.IsExported() && f.Type.Kind() != reflect.Map {
+				fillNulls(v.Field(i), depth+1, false)
+			}
+		}
+	}
+}
