@@ -54,6 +54,7 @@ var titleNouns = setOf("minister", "president", "spokesman", "spokeswoman", "spo
 // Process adds description mentions to d's entities.
 func (Coref) Process(d *Document) {
 	var added []*Found
+	x := newCorefIndex(d)
 	for i := 1; i < len(d.Tokens); i++ {
 		det := strings.ToLower(d.Tokens[i-1].Text)
 		if det != "the" {
@@ -76,10 +77,10 @@ func (Coref) Process(d *Document) {
 				return e.Type == Person && f.Title != "" && strings.Contains(strings.ToLower(f.Title), noun)
 			}
 		}
-		if test == nil || d.covered(d.Tokens[i].Start) {
+		if test == nil || x.covered(d.Tokens[i].Start) {
 			continue
 		}
-		if e := d.antecedent(i-1, test); e != nil {
+		if e := x.antecedent(i-1, test); e != nil {
 			sp := Span{d.Tokens[i-1].Start, d.Tokens[end-1].End}
 			f := &Found{Span: sp, Kind: KindDescription, Type: e.Type, Name: e.Name, Entity: e, Context: sp}
 			added = append(added, f)
@@ -96,22 +97,52 @@ func (Coref) Process(d *Document) {
 	}
 }
 
-// covered reports whether a mention already covers byte offset off.
-func (d *Document) covered(off int) bool {
-	for _, f := range d.Mentions {
-		if f.Start <= off && off < f.End {
-			return true
-		}
+// corefIndex answers covered and antecedent without a pass over every mention of the article
+// for each description, which was quadratic in the article's length (issue 14, D5). The
+// mentions do not change while Coref looks for descriptions.
+type corefIndex struct {
+	d *Document
+	// sorted: d.Mentions is in order of start (the resolver sorts it); else antecedent scans.
+	sorted bool
+	// starts and reach: the mentions' starts in order, and the furthest end of the mentions
+	// up to each.
+	starts, reach []int
+}
+
+func newCorefIndex(d *Document) *corefIndex {
+	x := &corefIndex{d: d, sorted: sort.SliceIsSorted(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })}
+	byStart := make([]*Found, len(d.Mentions))
+	copy(byStart, d.Mentions)
+	if !x.sorted {
+		sort.SliceStable(byStart, func(i, j int) bool { return byStart[i].Start < byStart[j].Start })
 	}
-	return false
+	end := -1
+	for _, f := range byStart {
+		end = max(end, f.End)
+		x.starts = append(x.starts, f.Start)
+		x.reach = append(x.reach, end)
+	}
+	return x
+}
+
+// covered reports whether a mention already covers byte offset off.
+func (x *corefIndex) covered(off int) bool {
+	n := sort.SearchInts(x.starts, off+1) // the mentions starting at or before off
+	return n > 0 && x.reach[n-1] > off
 }
 
 // antecedent is the one entity passing test mentioned most recently before token i, within the
 // current and three previous sentences; when two different entities pass, it is ambiguous.
-func (d *Document) antecedent(i int, test func(*Entity, *Found) bool) *Entity {
+func (x *corefIndex) antecedent(i int, test func(*Entity, *Found) bool) *Entity {
+	d := x.d
 	sent := d.Tokens[i].Sent
 	var found *Entity
-	for k := len(d.Mentions) - 1; k >= 0; k-- {
+	k := len(d.Mentions) - 1
+	if x.sorted {
+		// the mentions starting at or after token i are passed over anyway
+		k = sort.SearchInts(x.starts, d.Tokens[i].Start) - 1
+	}
+	for ; k >= 0; k-- {
 		f := d.Mentions[k]
 		if f.Entity == nil || f.Start >= d.Tokens[i].Start || f.Kind == KindDescription {
 			continue

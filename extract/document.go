@@ -19,6 +19,31 @@ type Document struct {
 	Year int
 	// Ref is the publication date (or dateline date) that relative dates are read against.
 	Ref string
+
+	// datesByEnd: for each end offset, the index of the last date mention of
+	// Mentions[:datesSeen] that ends there; see dateEndingAt.
+	datesByEnd map[int]int
+	datesSeen  int
+}
+
+// dateEndingAt is the index in d.Mentions of the last date mention that ends at off, or -1.
+// Mentions found while the mention stage runs are only appended, and their types and spans
+// stay as they are, so the index grows with the list instead of being rebuilt: looking through
+// the whole list for every event name was quadratic in the article's length (issue 14, D5).
+func (d *Document) dateEndingAt(off int) int {
+	if d.datesSeen > len(d.Mentions) || d.datesByEnd == nil {
+		d.datesByEnd, d.datesSeen = map[int]int{}, 0
+	}
+	for i := d.datesSeen; i < len(d.Mentions); i++ {
+		if f := d.Mentions[i]; f.Type == Date {
+			d.datesByEnd[f.End] = i
+		}
+	}
+	d.datesSeen = len(d.Mentions)
+	if i, ok := d.datesByEnd[off]; ok {
+		return i
+	}
+	return -1
 }
 
 // Sentence is a run of tokens [First, Last) covering Text[Start:End].

@@ -1227,11 +1227,11 @@ func events(d *Document, found []*Found, s Sentence) []*Found {
 		name := d.Text[f.Start:f.End] + " " + d.Tokens[i].Text
 		ev := &Found{Span: sp, Kind: KindName, Type: Event, Name: name, Context: sp}
 		// A date right before the place dates the event: "the August 8 Washington summit".
-		for _, g := range d.Mentions {
-			if g.Type == Date && g.End <= f.Start && f.Start-g.End <= 1 {
-				ev.Value = g.Value
-				ev.Context.Start = g.Start
-			}
+		// Of the dates ending right before it, the last of the list, as a scan would leave.
+		if k := max(d.dateEndingAt(f.Start), d.dateEndingAt(f.Start-1)); k >= 0 {
+			g := d.Mentions[k]
+			ev.Value = g.Value
+			ev.Context.Start = g.Start
 		}
 		out = append(out, ev)
 	}

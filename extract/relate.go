@@ -116,21 +116,30 @@ var skippable = setOf("the", "a", "an", "its", "his", "her", "their", "this", "t
 
 type relater struct {
 	d     *Document
+	x     *relIndex
+	si    int // the sentence's index
 	s     Sentence
 	at    []*Found // per token of the sentence: the mention covering it (longest)
 	topic *Found   // the sentence's actor, for nominalizations with no agent
 	out   []Relation
+	// speakers: the first two tokens at which speaker finds someone, and whom; found once
+	// per sentence, as speaker is asked for every relation.
+	speakers []speakerAt
+	spoken   bool
+}
+
+type speakerAt struct {
+	k int
+	f *Found
 }
 
 // Process fills d.Relations.
 func (Relater) Process(d *Document) {
 	var topic *Found
+	x := newRelIndex(d)
 	for si, s := range d.Sentences {
-		r := &relater{d: d, s: s, at: make([]*Found, s.Last-s.First)}
-		for _, f := range d.Mentions {
-			if f.Entity == nil || f.Type == Date || f.Context.End <= s.Start || f.Context.Start >= s.End {
-				continue
-			}
+		r := &relater{d: d, x: x, si: si, s: s, at: make([]*Found, s.Last-s.First)}
+		for _, f := range x.touching[si] {
 			sp := contextOf(f)
 			for i := d.TokenAt(sp.Start); i < s.Last && d.Tokens[i].Start < sp.End; i++ {
 				if i < s.First {
@@ -438,8 +447,8 @@ func (r *relater) qualify(rel *Relation, trigger int) {
 // dateNear is the date mentioned nearest to token i in the same clause.
 func (r *relater) dateNear(i int) string {
 	best, dist := "", 1<<30
-	for _, f := range r.d.Mentions {
-		if f.Type != Date || f.Start < r.s.Start || f.End > r.s.End {
+	for _, f := range r.x.within[r.si] {
+		if f.Type != Date {
 			continue
 		}
 		k := r.d.TokenAt(f.Start)
@@ -464,23 +473,37 @@ func (r *relater) dateNear(i int) string {
 // speaker finds who the sentence attributes its content to ("X said", "according to X"),
 // when token i lies in the reported part.
 func (r *relater) speaker(i int) *Found {
-	for k := r.s.First; k < r.s.Last; k++ {
-		w := r.tok(k)
-		if k == i {
-			continue
-		}
-		if w == "according" && r.tok(k+1) == "to" {
-			if l, _ := r.after(k+2, 3); len(l) > 0 {
-				return l[0]
+	if !r.spoken {
+		r.spoken = true
+		for k := r.s.First; k < r.s.Last && len(r.speakers) < 2; k++ {
+			if f := r.speakerAt(k); f != nil {
+				r.speakers = append(r.speakers, speakerAt{k, f})
 			}
 		}
-		if speechVerbs[w] && w != "reported" && w != "reports" {
-			if b := r.before(k, 3); len(b) > 0 {
-				return b[len(b)-1]
-			}
-			if l, _ := r.after(k+1, 2); len(l) > 0 && (r.tok(k-1) == "," || r.tok(k-1) == "\"" || r.tok(k-1) == "”") {
-				return l[0]
-			}
+	}
+	// The answer for token i is the first speaker found at another token.
+	for _, sp := range r.speakers {
+		if sp.k != i {
+			return sp.f
+		}
+	}
+	return nil
+}
+
+// speakerAt is whom the words at token k name as the sentence's speaker, if any.
+func (r *relater) speakerAt(k int) *Found {
+	w := r.tok(k)
+	if w == "according" && r.tok(k+1) == "to" {
+		if l, _ := r.after(k+2, 3); len(l) > 0 {
+			return l[0]
+		}
+	}
+	if speechVerbs[w] && w != "reported" && w != "reports" {
+		if b := r.before(k, 3); len(b) > 0 {
+			return b[len(b)-1]
+		}
+		if l, _ := r.after(k+1, 2); len(l) > 0 && (r.tok(k-1) == "," || r.tok(k-1) == "\"" || r.tok(k-1) == "”") {
+			return l[0]
 		}
 	}
 	return nil
@@ -490,8 +513,8 @@ func (r *relater) speaker(i int) *Found {
 // bodies part of their country, cities inside their country when both are named.
 func (r *relater) structural(si int) {
 	d := r.d
-	for _, f := range d.Mentions {
-		if f.Entity == nil || f.Start < r.s.Start || f.End > r.s.End {
+	for _, f := range r.x.within[si] {
+		if f.Entity == nil {
 			continue
 		}
 		if f.Type == Person && (f.Title != "" || f.TitleOf != nil) {
@@ -565,15 +588,15 @@ func (r *relater) impliedCountry(p *Found) *Found {
 	}
 	// Only when the sentence names exactly one country, and it is the article's main one.
 	var only *Found
-	for _, f := range r.d.Mentions {
-		if f.Entity != nil && f.Type == Country && f.Start >= r.s.Start && f.End <= r.s.End {
+	for _, f := range r.x.within[r.si] {
+		if f.Entity != nil && f.Type == Country {
 			if only != nil && only.Entity != f.Entity {
 				return nil
 			}
 			only = f
 		}
 	}
-	if only == nil || only.Entity.ID != dominantCountry(r.d) || only.Start > p.Start {
+	if only == nil || only.Entity.ID != r.x.dominantCountry() || only.Start > p.Start {
 		return nil
 	}
 	return only
@@ -581,8 +604,8 @@ func (r *relater) impliedCountry(p *Found) *Found {
 
 // findEntity returns a mention of entity id inside the current sentence.
 func (r *relater) findEntity(id string) *Found {
-	for _, f := range r.d.Mentions {
-		if f.Entity != nil && f.Entity.ID == id && f.Start >= r.s.Start && f.End <= r.s.End {
+	for _, f := range r.x.within[r.si] {
+		if f.Entity != nil && f.Entity.ID == id {
 			return f
 		}
 	}
@@ -1021,19 +1044,25 @@ func (r *relater) possessor(i int) *Found {
 // lastPerson is the person named last before token i, in this sentence or the one before:
 // what "his" and "her" most likely refer to.
 func (r *relater) lastPerson(i int) *Found {
-	var best *Found
-	for _, f := range r.d.Mentions {
-		if f.Entity == nil || f.Type != Person || f.Start >= r.d.Tokens[i].Start {
+	var best *indexed
+	for s := r.d.Tokens[i].Sent - 1; s <= r.d.Tokens[i].Sent; s++ {
+		if s < 0 || s >= len(r.x.people) {
 			continue
 		}
-		if r.d.Tokens[r.d.TokenAt(f.Start)].Sent < r.d.Tokens[i].Sent-1 {
-			continue
-		}
-		if best == nil || f.Start > best.Start {
-			best = f
+		for k, f := range r.x.people[s] {
+			if f.Start >= r.d.Tokens[i].Start {
+				continue
+			}
+			// of people named at the same offset, the first in the document's list
+			if best == nil || f.Start > best.f.Start || f.Start == best.f.Start && r.x.peopleAt[s][k] < best.at {
+				best = &indexed{f, r.x.peopleAt[s][k]}
+			}
 		}
 	}
-	return best
+	if best == nil {
+		return nil
+	}
+	return best.f
 }
 
 func (r *relater) nominal(i int, w string) {
@@ -1243,6 +1272,7 @@ func (r *relater) quote() string {
 
 // publisher: "..., Trend reports." credits the article to an agency.
 func (d *Document) publisher() {
+	var orgEnds map[int]*Found // the first organisation ending at each offset
 	for _, s := range d.Sentences {
 		for i := s.First; i+1 < s.Last; i++ {
 			w := d.Tokens[i+1].Text
@@ -1252,11 +1282,17 @@ func (d *Document) publisher() {
 			if i+2 < s.Last && d.Tokens[i+2].Text != "." && d.Tokens[i+2].Text != "," {
 				continue
 			}
-			for _, f := range d.Mentions {
-				if f.Entity != nil && f.Type == Organization && f.End == d.Tokens[i].End {
-					d.Publisher = f.Entity.ID
-					return
+			if orgEnds == nil {
+				orgEnds = map[int]*Found{}
+				for _, f := range d.Mentions {
+					if _, ok := orgEnds[f.End]; !ok && f.Entity != nil && f.Type == Organization {
+						orgEnds[f.End] = f
+					}
 				}
+			}
+			if f := orgEnds[d.Tokens[i].End]; f != nil {
+				d.Publisher = f.Entity.ID
+				return
 			}
 		}
 	}
@@ -1297,7 +1333,7 @@ func (r *relater) pairs() {
 			continue
 		}
 		var inside []*Found
-		for _, f := range r.d.Mentions {
+		for _, f := range r.x.within[r.si] {
 			if f.Entity != nil && f.Start >= t.Start && f.End <= t.End && isActor(f) {
 				inside = append(inside, f)
 			}
@@ -1327,12 +1363,7 @@ var clauseOpeners = setOf("as", "but", "while", "and", "which", "where", "when",
 
 // datesEvent reports whether a date belongs to a named event ("the August 8 Washington summit").
 func (r *relater) datesEvent(date *Found) bool {
-	for _, f := range r.d.Mentions {
-		if f.Type == Event && f.Context.Start == date.Start {
-			return true
-		}
-	}
-	return false
+	return r.x.eventAt[date.Start]
 }
 
 // travel: "X arrived in Y", "X went to Y", "X's trip to Y", "a tour of Y" — X visited Y.

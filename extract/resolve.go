@@ -331,6 +331,7 @@ func addAliasMentions(d *Document) {
 			aliases[a] = &target{f, kind}
 		}
 	}
+	var index *namesakeIndex // built once the mentions that pick reads are all there
 	// pick is the target of alias a at byte offset off.
 	pick := func(a string, off int) (*target, bool) {
 		t, ok := aliases[a]
@@ -338,7 +339,7 @@ func addAliasMentions(d *Document) {
 			return nil, false
 		}
 		if ns := namesakes[a]; len(ns) > 0 {
-			return &target{namesake(d, ns, off), t.kind}, true
+			return &target{index.pick(a, off), t.kind}, true
 		}
 		return t, true
 	}
@@ -364,27 +365,45 @@ func addAliasMentions(d *Document) {
 		}
 	}
 	// A person named in full elsewhere, inside an institution's name: "Andy Warhol Foundation".
+	// People are looked up by name, not scanned for every institution: the first person of
+	// the mentions whose name begins the institution's name is the one taken.
 	var nested []*Found
+	fullNames := map[string]int{} // name -> index of its first mention
+	personSpans := map[Span]bool{}
+	for i, p := range d.Mentions {
+		if p.Type == Person {
+			personSpans[p.Span] = true
+		}
+		if _, seen := fullNames[p.Name]; !seen && p.Type == Person && p.Kind == KindName && strings.Contains(p.Name, " ") {
+			fullNames[p.Name] = i
+		}
+	}
 	for _, f := range d.Mentions {
 		if f.Type != Organization && f.Type != Place && f.Type != Event || f.Gaz != nil || f.Kind != KindName {
 			continue
 		}
-		for _, p := range d.Mentions {
-			if p.Type == Person && p.Kind == KindName && strings.Contains(p.Name, " ") &&
-				strings.HasPrefix(f.Name, p.Name+" ") && d.Text[f.Start:f.Start+len(p.Name)] == p.Name {
-				sp := Span{f.Start, f.Start + len(p.Name)}
-				nested = append(nested, &Found{Span: sp, Kind: KindName, Type: Person, Name: p.Name, Context: sp})
+		first := -1
+		for i := strings.IndexByte(f.Name, ' '); i >= 0 && len(fullNames) > 0; {
+			name := f.Name[:i]
+			if j, ok := fullNames[name]; ok && (first < 0 || j < first) && f.Start+len(name) <= len(d.Text) && d.Text[f.Start:f.Start+len(name)] == name {
+				first = j
+			}
+			k := strings.IndexByte(f.Name[i+1:], ' ')
+			if k < 0 {
 				break
 			}
+			i += 1 + k
+		}
+		if first >= 0 {
+			name := d.Mentions[first].Name
+			sp := Span{f.Start, f.Start + len(name)}
+			nested = append(nested, &Found{Span: sp, Kind: KindName, Type: Person, Name: name, Context: sp})
 		}
 	}
 	for _, n := range nested {
-		dup := false
-		for _, f := range d.Mentions {
-			dup = dup || f.Type == Person && f.Span == n.Span
-		}
-		if !dup {
+		if !personSpans[n.Span] {
 			d.Mentions = append(d.Mentions, n)
+			personSpans[n.Span] = true
 		}
 	}
 	// A first name stands for a person when one person of the article has it ("Gloria").
@@ -417,6 +436,7 @@ func addAliasMentions(d *Document) {
 	if len(aliases) == 0 {
 		return
 	}
+	index = newNamesakeIndex(d, namesakes)
 	// Names found on their own (by the tagger) that are an alias of a longer name: "Bayramov".
 	for _, f := range d.Mentions {
 		a, ok := pick(d.Text[f.Start:f.End], f.Start)
@@ -433,7 +453,9 @@ func addAliasMentions(d *Document) {
 		if f.Gaz != nil && (a.f.Type != Person || f.Type != City) {
 			continue
 		}
+		before, was := index.countedID(f)
 		f.Kind, f.Type, f.Name, f.Gaz, f.Of = a.kind, a.f.Type, a.f.Name, a.f.Gaz, a.f
+		index.change(f, before, was)
 	}
 	covered := make([]bool, len(d.Tokens))
 	for _, f := range d.Mentions {
@@ -447,8 +469,10 @@ func addAliasMentions(d *Document) {
 		if !ok {
 			continue
 		}
-		d.Mentions = append(d.Mentions, &Found{Span: Span{t.Start, t.End}, Kind: a.kind, Type: a.f.Type,
-			Name: a.f.Name, Gaz: a.f.Gaz, Of: a.f, Context: Span{t.Start, t.End}})
+		f := &Found{Span: Span{t.Start, t.End}, Kind: a.kind, Type: a.f.Type,
+			Name: a.f.Name, Gaz: a.f.Gaz, Of: a.f, Context: Span{t.Start, t.End}}
+		d.Mentions = append(d.Mentions, f)
+		index.insert(f)
 	}
 }
 

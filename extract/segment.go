@@ -184,11 +184,46 @@ func splitClitics(text string, s, e int, toks []Token) []Token {
 	return add(toks, text, s, e)
 }
 
+// maxSentenceTokens bounds a sentence. The stages after the segmenter work sentence by
+// sentence, and several of them relate each token or mention of a sentence to the others: a
+// text without full stops (hostile, or a list scraped without its punctuation) would be one
+// sentence and make them quadratic in the text's length (issue 14, D5). News stays far below
+// the bound: the longest sentences of the GMB and GUM news corpora have 100 tokens.
+const maxSentenceTokens = 200
+
+// cutAt is where to end an over-long sentence that starts at token first: after a semicolon,
+// else after a colon or comma, else between a lower-case word and a capitalised one (so that
+// no name is cut in two), all in the second half of the bound; else at the bound.
+func cutAt(toks []Token, first int) int {
+	hi, lo := first+maxSentenceTokens, first+maxSentenceTokens/2
+	for _, ok := range []func(i int) bool{
+		func(i int) bool { return toks[i-1].Text == ";" },
+		func(i int) bool { return toks[i-1].Text == ":" || toks[i-1].Text == "," },
+		func(i int) bool {
+			a, _ := utf8.DecodeRuneInString(toks[i-1].Text)
+			b, _ := utf8.DecodeRuneInString(toks[i].Text)
+			return unicode.IsLower(a) && unicode.IsUpper(b)
+		},
+	} {
+		for i := hi; i > lo; i-- {
+			if ok(i) {
+				return i
+			}
+		}
+	}
+	return hi
+}
+
 // splitSentences groups tokens into sentences.
 func splitSentences(text string, toks []Token) []Sentence {
 	var out []Sentence
 	first := 0
 	closeAt := func(last int) {
+		for last-first > maxSentenceTokens {
+			c := cutAt(toks, first)
+			out = append(out, Sentence{Start: toks[first].Start, End: toks[c-1].End, First: first, Last: c})
+			first = c
+		}
 		if last > first {
 			out = append(out, Sentence{Start: toks[first].Start, End: toks[last-1].End, First: first, Last: last})
 		}
