@@ -163,15 +163,15 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 	count, ident, mention := tx.Bucket(bucketCount), tx.Bucket(bucketIdent), tx.Bucket(bucketMention)
 	facts, roles := tx.Bucket(bucketFact), tx.Bucket(bucketRole)
 	var k []byte
-	if err := putOrDelete(tx.Bucket(bucketArticle), []byte(art), appendField(nil, set.date), sign); err != nil {
+	if err := putOrDelete(tx.Bucket(bucketArticle), []byte(keyText(art)), appendField(nil, set.date), sign); err != nil {
 		return err
 	}
 	for _, e := range set.mentions {
-		k = appendField(k[:0], string(e))
+		k = appendKeyField(k[:0], string(e))
 		if _, err := addCount(count, k, sign); err != nil {
 			return err
 		}
-		k = append(k, art...)
+		k = append(k, keyText(art)...)
 		if err := putOrDelete(mention, k, nil, sign); err != nil {
 			return err
 		}
@@ -179,8 +179,8 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 	byName := tx.Bucket(bucketByName)
 	for e, id := range set.identity {
 		for _, kv := range id {
-			k = appendField(k[:0], string(e))
-			k = append(append(k, kv[0]...), kv[1]...)
+			k = appendKeyField(k[:0], string(e))
+			k = append(append(k, kv[0]...), keyText(kv[1])...)
 			n, err := addCount(ident, k, sign)
 			if err != nil {
 				return err
@@ -188,7 +188,7 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 			if kv[0][0] == identType || kv[0][0] == identLink || n > 1 || n == 1 && sign < 0 {
 				continue // the entity was already under this name, or still is
 			}
-			k = append(appendField(append(k[:0], kv[0]...), kv[1]), e...)
+			k = append(appendKeyField(append(k[:0], kv[0]...), kv[1]), keyText(string(e))...)
 			if err := putOrDelete(byName, k, nil, sign); err != nil {
 				return err
 			}
@@ -208,7 +208,7 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 	}
 	for i := range set.roles {
 		r := &set.roles[i]
-		k = appendField(appendField(appendField(k[:0], string(r.holder)), string(r.role)), art)
+		k = appendKeyField(appendKeyField(appendKeyField(k[:0], string(r.holder)), string(r.role)), art)
 		v = v[:0]
 		for _, f := range []string{r.title, keyOfIRI(r.of), r.seen, r.start, r.end, r.endedBy, boolField(r.former), r.evidence, r.artDate} {
 			v = appendField(v, f)
@@ -246,7 +246,7 @@ func addCount(b *bolt.Bucket, k []byte, delta int) (int64, error) {
 // entitiesNamed calls fn with each entity that has the name (kind identName), alternate name
 // (identAlternate) or name key (identNameKey) value.
 func entitiesNamed(tx *bolt.Tx, kind byte, value string, fn func(e quad.IRI)) error {
-	prefix := appendField([]byte{kind}, value)
+	prefix := appendKeyField([]byte{kind}, value)
 	return scanPrefix(tx, bucketByName, prefix, func(k, _ []byte) error {
 		fn(quad.IRI(k[len(prefix):]))
 		return nil
@@ -271,15 +271,15 @@ func iriOrNil(s string) quad.Value {
 }
 
 func factKey(k []byte, r *factRow) []byte {
-	k = appendField(k, string(r.entity))
+	k = appendKeyField(k, string(r.entity))
 	k = append(k, factDir(r.asObject))
-	k = appendField(k, string(r.pred))
-	k = appendField(k, keyOfIRI(r.other))
-	k = appendField(k, r.value)
+	k = appendKeyField(k, string(r.pred))
+	k = appendKeyField(k, keyOfIRI(r.other))
+	k = appendKeyField(k, r.value)
 	k = append(k, negByte(r.negated))
-	k = appendField(k, r.modality)
-	k = appendField(k, string(r.article))
-	return appendField(k, string(r.stmt))
+	k = appendKeyField(k, r.modality)
+	k = appendKeyField(k, string(r.article))
+	return appendKeyField(k, string(r.stmt))
 }
 
 func negByte(negated bool) byte {
@@ -310,6 +310,10 @@ func factValue(v []byte, r *factRow) []byte {
 	}
 	return v
 }
+
+// appendKeyField appends a field of a key: bounded (keyText), so that no key reaches bolt's
+// limit.
+func appendKeyField(b []byte, s string) []byte { return appendField(b, keyText(s)) }
 
 func appendField(b []byte, s string) []byte {
 	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
@@ -398,18 +402,18 @@ func scanPrefix(tx *bolt.Tx, b []byte, prefix []byte, fn func(k, v []byte) error
 
 // factRowsOf reads the fact rows filed under entity e.
 func factRowsOf(tx *bolt.Tx, e quad.IRI, intern map[string]string, fn func(r *factRow) error) error {
-	return factRowsIn(tx, e, appendField(nil, string(e)), intern, fn)
+	return factRowsIn(tx, e, appendKeyField(nil, string(e)), intern, fn)
 }
 
 // subjectRowsOf reads the rows of the statements whose subject is e and predicate pred.
 func subjectRowsOf(tx *bolt.Tx, e, pred quad.IRI, intern map[string]string, fn func(r *factRow) error) error {
-	scan := append(appendField(nil, string(e)), factDir(false))
-	return factRowsIn(tx, e, appendField(scan, string(pred)), intern, fn)
+	scan := append(appendKeyField(nil, string(e)), factDir(false))
+	return factRowsIn(tx, e, appendKeyField(scan, string(pred)), intern, fn)
 }
 
 // factRowsIn reads the fact rows filed under e whose keys begin with scan.
 func factRowsIn(tx *bolt.Tx, e quad.IRI, scan []byte, intern map[string]string, fn func(r *factRow) error) error {
-	prefix := appendField(nil, string(e))
+	prefix := appendKeyField(nil, string(e))
 	var row factRow
 	var lastFact []byte
 	confidences := map[string]float64{} // a few distinct values ("0.85")
@@ -479,7 +483,7 @@ func internBytes(intern map[string]string, b []byte) string {
 
 // roleRowsOf reads the role rows of holder e.
 func roleRowsOf(tx *bolt.Tx, e quad.IRI, fn func(r roleRow) error) error {
-	prefix := appendField(nil, string(e))
+	prefix := appendKeyField(nil, string(e))
 	intern := map[string]string{}
 	return scanPrefix(tx, bucketRole, prefix, func(k, v []byte) error {
 		rd := fieldReader{b: k[len(prefix):], intern: intern}
@@ -499,7 +503,7 @@ func roleRowsOf(tx *bolt.Tx, e quad.IRI, fn func(r roleRow) error) error {
 
 // articleCount is the number of articles that mention e.
 func articleCount(tx *bolt.Tx, e quad.IRI) int {
-	v := tx.Bucket(bucketCount).Get(appendField(nil, string(e)))
+	v := tx.Bucket(bucketCount).Get(appendKeyField(nil, string(e)))
 	n, _ := binary.Varint(v)
 	return int(n)
 }
@@ -516,7 +520,7 @@ func newArticleCounter(tx *bolt.Tx) *articleCounter {
 }
 
 func (a *articleCounter) count(e quad.IRI) int {
-	a.k = appendField(a.k[:0], string(e))
+	a.k = appendKeyField(a.k[:0], string(e))
 	k, v := a.c.Seek(a.k)
 	if !bytes.Equal(k, a.k) {
 		return 0
@@ -547,7 +551,7 @@ func clusterCount(tx *bolt.Tx, t *mergeTable, e quad.IRI) (int, error) {
 
 // mentionArticles calls fn with each article that mentions e.
 func mentionArticles(tx *bolt.Tx, e quad.IRI, fn func(article []byte)) error {
-	prefix := appendField(nil, string(e))
+	prefix := appendKeyField(nil, string(e))
 	return scanPrefix(tx, bucketMention, prefix, func(k, _ []byte) error {
 		fn(k[len(prefix):])
 		return nil
@@ -557,7 +561,7 @@ func mentionArticles(tx *bolt.Tx, e quad.IRI, fn func(article []byte)) error {
 // identityCounts calls fn with each (kind, value) articles say of e's identity, and how many
 // articles say it.
 func identityCounts(tx *bolt.Tx, e quad.IRI, fn func(kind byte, value string, n int)) error {
-	prefix := appendField(nil, string(e))
+	prefix := appendKeyField(nil, string(e))
 	return scanPrefix(tx, bucketIdent, prefix, func(k, v []byte) error {
 		rest := k[len(prefix):]
 		if len(rest) == 0 {

@@ -66,6 +66,10 @@ func (s *Store) Duplicates(ctx context.Context, o DuplicateOptions) ([]Duplicate
 	if o.MinScore <= 0 {
 		o.MinScore = DefaultMinScore
 	}
+	// A merge of a killed duplicates --auto is completed before its entities are compared.
+	if err := s.Recover(ctx); err != nil {
+		return nil, err
+	}
 	t, err := s.loadMerges(ctx)
 	if err != nil {
 		return nil, err
@@ -377,6 +381,13 @@ func (s *Store) scorePair(ctx context.Context, a, b *dupEntity) (Duplicate, bool
 	if score == 0 {
 		return d, false, nil
 	}
+	if ev := otherGivenName(a, b); ev != "" && !slices.Contains(d.Signals, "wikidata") {
+		// Rafik and Saad Hariri, father and son, both Prime Minister of Lebanon: a shared
+		// surname and role say "family" as often as "one person". A human decides.
+		d.Signals = appendNew(d.Signals, givenNamesSignal)
+		d.Evidence = append(d.Evidence, ev)
+		score = min(score, AutoMergeScore-0.05)
+	}
 	if !slices.Contains(d.Signals, "role") && !slices.Contains(d.Signals, "wikidata") {
 		if ev := conflictingRole(a.roles, b.roles); ev != "" {
 			// King Abdullah of Jordan and King Abdullah of Saudi Arabia: two people.
@@ -392,6 +403,29 @@ func (s *Store) scorePair(ctx context.Context, a, b *dupEntity) (Duplicate, bool
 	}
 	d.Keep, d.Other = Ref{ID: keep.iri, Name: keep.name}, Ref{ID: other.iri, Name: other.name}
 	return d, true, nil
+}
+
+// givenNamesSignal marks a pair of people with one surname and different given names: listed,
+// never merged automatically.
+const givenNamesSignal = "given names differ"
+
+// otherGivenName describes how two people of the same surname have different given names
+// (not one the other's initial, nor a spelling of it: Rafik, Rafiq), or returns "".
+func otherGivenName(a, b *dupEntity) string {
+	if !a.person || !b.person || len(a.words) < 2 || len(b.words) < 2 {
+		return ""
+	}
+	if a.words[len(a.words)-1] != b.words[len(b.words)-1] {
+		return ""
+	}
+	ga, gb := a.words[0], b.words[0]
+	if ga == gb || strings.HasPrefix(ga, gb) && len(gb) == 1 || strings.HasPrefix(gb, ga) && len(ga) == 1 {
+		return ""
+	}
+	if nameSimilarity(ga, gb) >= 0.75 {
+		return ""
+	}
+	return fmt.Sprintf("but the given names differ: %q, %q", a.name, b.name)
 }
 
 // conflictingRole describes a title both hold at different organisations or countries at
@@ -489,7 +523,7 @@ func nameSimilarity(a, b string) float64 {
 func (s *Store) AutoMerge(ctx context.Context, ds []Duplicate, minScore float64, by string) ([]MergeInfo, error) {
 	var out []MergeInfo
 	for _, d := range ds {
-		if d.Score < minScore {
+		if d.Score < minScore || slices.Contains(d.Signals, givenNamesSignal) {
 			continue
 		}
 		t, err := s.loadMerges(ctx)

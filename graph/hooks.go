@@ -1,11 +1,14 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph/textkey"
@@ -15,11 +18,18 @@ import (
 // the later one is recorded as a copy of the earlier one (the same wire story).
 const CopyThreshold = 0.9
 
+// iriCopyBand holds a copy's LSH bands (ng:lshBand on the article it copies): band lookups then
+// find only the articles that are no copy, one per story, so that n copies of a story cost n
+// lookups and n links, not n(n-1)/2. A copy's bands become ng:lshBand again when it becomes
+// the story's article (repointCopies).
+var iriCopyBand = quad.IRI("ng:copyBand")
+
 // writeHooks is what WriteArticles does besides writing each article's own quads:
 //   - it links wire copies: an article whose MinHash signature (ng:minhash, written by package
 //     schema) is near-identical to a stored article's, or to one written earlier in the same
-//     call, gets <article> <ng:copyOf> <earlier> labelled with itself, so that forgetting or
-//     replacing it removes the link and nothing else changes;
+//     call, gets one link <article> <ng:copyOf> <story> labelled with itself, story being the
+//     story's first article (the one that is no copy), so that forgetting or replacing it
+//     removes the link and nothing else changes; its bands are stored as ng:copyBand;
 //   - it keeps merges' projections up to date (see merge.go) when the written articles touch a
 //     merged entity.
 //
@@ -47,6 +57,16 @@ func (s *Store) beginWrite(ctx context.Context) (*writeHooks, error) {
 		return nil, err
 	}
 	h.shared = t
+	if j, _, err := s.readJournal(ctx); err != nil {
+		return nil, err
+	} else if !j.empty() {
+		// A forget, merge or unmerge was killed: complete it before writing on top of it.
+		if err := s.recoverJournal(ctx, h.table()); err != nil {
+			s.dropMerges()
+			return nil, err
+		}
+		s.keepMerges(h.own)
+	}
 	if !t.empty() {
 		h.touched = map[string]bool{}
 	}
@@ -134,17 +154,49 @@ func (h *writeHooks) article(ctx context.Context, iri quad.IRI, old, quads []qua
 	if sig == nil || len(bands) == 0 {
 		return quads, nil
 	}
-	copies, err := h.s.findCopies(ctx, iri, sig, bands, h.pending)
+	story, err := h.s.findStory(ctx, iri, sig, bands, h.pending)
 	if err != nil {
 		return nil, fmt.Errorf("find wire copies: %w", err)
 	}
-	for _, c := range copies {
-		quads = append(quads, quad.Quad{Subject: iri, Predicate: iriCopyOf, Object: c, Label: iri})
+	if story == "" {
+		for _, b := range bands {
+			h.pending[b] = append(h.pending[b], pendingCopy{iri, sig})
+		}
+		return quads, nil
 	}
-	for _, b := range bands {
-		h.pending[b] = append(h.pending[b], pendingCopy{iri, sig})
+	return asCopy(iri, quads, story), nil
+}
+
+// asCopy returns an article's quads as a copy of story: a copyOf link, its bands as ng:copyBand.
+func asCopy(iri quad.IRI, quads []quad.Quad, story quad.IRI) []quad.Quad {
+	out := make([]quad.Quad, 0, len(quads)+1)
+	ik := keyOfValue(iri)
+	for _, q := range quads {
+		if keyOfValue(q.Subject) == ik && keyOfValue(q.Predicate) == keyOfValue(iriLSHBand) {
+			q.Predicate = iriCopyBand
+		}
+		out = append(out, q)
 	}
-	return quads, nil
+	return append(out, quad.Quad{Subject: iri, Predicate: iriCopyOf, Object: story, Label: iri})
+}
+
+// findStory returns the article iri is a copy of, or "": the most similar of the articles
+// findCopies finds (the first IRI of equals), or, in a store written before copies kept their
+// bands apart, what that one is a copy of.
+func (s *Store) findStory(ctx context.Context, iri quad.IRI, sig textkey.Signature, bands []string, pending map[string][]pendingCopy) (quad.IRI, error) {
+	copies, err := s.findCopies(ctx, iri, sig, bands, pending)
+	if err != nil || len(copies) == 0 {
+		return "", err
+	}
+	best := copies[0]
+	if of, err := s.objects(ctx, best.iri, iriCopyOf); err != nil {
+		return "", err
+	} else if len(of) > 0 {
+		if o, ok := of[0].(quad.IRI); ok && keyOfValue(o) != keyOfValue(iri) {
+			return o, nil
+		}
+	}
+	return best.iri, nil
 }
 
 // finish runs after the last batch is written: it brings the merges the articles touched up
@@ -174,9 +226,14 @@ func (h *writeHooks) finish(ctx context.Context) error {
 	return nil
 }
 
+type similar struct {
+	iri quad.IRI
+	sim float64
+}
+
 // findCopies returns the articles (stored, or pending in this write) whose signature is at
-// least CopyThreshold similar to sig, sorted.
-func (s *Store) findCopies(ctx context.Context, iri quad.IRI, sig textkey.Signature, bands []string, pending map[string][]pendingCopy) ([]quad.IRI, error) {
+// least CopyThreshold similar to sig, the most similar first (then by IRI).
+func (s *Store) findCopies(ctx context.Context, iri quad.IRI, sig textkey.Signature, bands []string, pending map[string][]pendingCopy) ([]similar, error) {
 	cands := map[quad.IRI]textkey.Signature{}
 	ik := keyOfValue(iri)
 	for _, b := range bands {
@@ -197,7 +254,7 @@ func (s *Store) findCopies(ctx context.Context, iri quad.IRI, sig textkey.Signat
 			}
 		}
 	}
-	var out []quad.IRI
+	var out []similar
 	for a, other := range cands {
 		if other == nil {
 			v, err := s.objects(ctx, a, iriMinHash)
@@ -208,10 +265,89 @@ func (s *Store) findCopies(ctx context.Context, iri quad.IRI, sig textkey.Signat
 				continue
 			}
 		}
-		if textkey.Similarity(sig, other) >= CopyThreshold {
-			out = append(out, a)
+		if sim := textkey.Similarity(sig, other); sim >= CopyThreshold {
+			out = append(out, similar{a, sim})
 		}
 	}
-	slices.Sort(out)
+	slices.SortFunc(out, func(a, b similar) int {
+		return cmpOr(cmp.Compare(b.sim, a.sim), strings.Compare(string(a.iri), string(b.iri)))
+	})
 	return out, nil
+}
+
+// repointCopies returns the changes that keep the copies of forgotten articles together, the
+// articles' own quads being deleted: the first (by IRI) of an article's copies becomes the
+// story's article (its bands are ng:lshBand again, its copyOf link goes) and the others
+// become its copies. Loading the forgotten article again makes it a copy of that one. Computed
+// from the stored quads alone, it gives the same changes when run again after a crash.
+func (s *Store) repointCopies(ctx context.Context, forgotten []quad.IRI) ([]cgraph.Delta, []articleChange, error) {
+	var deltas []cgraph.Delta
+	var changes []articleChange
+	for _, a := range forgotten {
+		if _, stored, err := s.storedHash(ctx, a); err != nil || stored {
+			return nil, nil, err
+		}
+		copies, err := s.copiesOf(ctx, a)
+		if err != nil || len(copies) == 0 {
+			if err != nil {
+				return nil, nil, err
+			}
+			continue
+		}
+		old, err := s.articleQuads(ctx, copies)
+		if err != nil {
+			return nil, nil, err
+		}
+		for i, c := range copies {
+			to := copies[0]
+			if i == 0 {
+				to = ""
+			}
+			now := repointed(c, old[c], a, to)
+			deltas = appendDiff(deltas, old[c], now)
+			changes = append(changes, articleChange{article: c, old: old[c], new: now})
+		}
+	}
+	return deltas, changes, nil
+}
+
+// copiesOf returns the articles that state they are copies of a, sorted.
+func (s *Store) copiesOf(ctx context.Context, a quad.IRI) ([]quad.IRI, error) {
+	var out []quad.IRI
+	err := s.quads(ctx, quad.Object, a, iriCopyOf, func(q quad.Quad) bool {
+		if c, ok := q.Subject.(quad.IRI); ok && keyOfValue(q.Label) == keyOfValue(c) && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+		return true
+	})
+	slices.Sort(out)
+	return out, err
+}
+
+// repointed is the quads of article c, a copy of the forgotten from, made a copy of to, or the
+// story's article when to is "".
+func repointed(c quad.IRI, quads []quad.Quad, from, to quad.IRI) []quad.Quad {
+	ck, fk := keyOfValue(c), keyOfValue(from)
+	out := make([]quad.Quad, 0, len(quads))
+	for _, q := range quads {
+		if keyOfValue(q.Subject) != ck {
+			out = append(out, q)
+			continue
+		}
+		switch keyOfValue(q.Predicate) {
+		case keyOfValue(iriCopyOf):
+			if keyOfValue(q.Object) == fk {
+				if to == "" {
+					continue
+				}
+				q.Object = to
+			}
+		case keyOfValue(iriCopyBand):
+			if to == "" {
+				q.Predicate = iriLSHBand
+			}
+		}
+		out = append(out, q)
+	}
+	return out
 }

@@ -56,7 +56,7 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportStats, error) {
 			return nil
 		}
 		s.writes.Add(1)
-		if err := s.qs.ApplyDeltas(deltas, ignoreDupAndMissing); err != nil {
+		if err := s.apply(deltas); err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
 		deltas = deltas[:0]
@@ -75,7 +75,13 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportStats, error) {
 			return st, fmt.Errorf("import: quad %d: %w", st.Quads+1, err)
 		}
 		st.Quads++
-		deltas = append(deltas, cgraph.Delta{Quad: mapQuad(q, ShortIRI), Action: cgraph.Add})
+		var long longIRIs // IRIs over MaxIRIBytes are stored short, as WriteArticles stores them
+		q = long.bound(mapQuad(q, ShortIRI))
+		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		for _, f := range long.appendFull(nil, "", map[quadKey]bool{}) {
+			f.Label = q.Label
+			deltas = append(deltas, cgraph.Delta{Quad: f, Action: cgraph.Add})
+		}
 		if len(deltas) >= s.batch {
 			if err := flush(); err != nil {
 				return st, err

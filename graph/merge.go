@@ -49,6 +49,24 @@ type MergeInfo struct {
 	At     string   `json:"at"`
 	Reason string   `json:"reason,omitempty"`
 	Quads  int      `json:"quads"` // quads the merge adds (record and projections), after the operation
+	// stale are other roots recorded (ng:projectedOnto) besides Root: a refresh killed between
+	// its adds and its deletes leaves the new and the old one. The next refresh clears them.
+	// (Each followed by a NUL: a string keeps MergeInfo comparable.)
+	stale string
+}
+
+// roots is every node m's projections may be on.
+func (m *MergeInfo) roots() []quad.IRI {
+	var out []quad.IRI
+	if m.Root != "" {
+		out = append(out, m.Root)
+	}
+	for _, r := range strings.Split(m.stale, "\x00") {
+		if r != "" {
+			out = append(out, quad.IRI(r))
+		}
+	}
+	return out
 }
 
 // mergeTable is every merge of the store, read at once. A table a reader gets from
@@ -193,7 +211,12 @@ func (s *Store) mergesForWrite(ctx context.Context) (*mergeTable, error) {
 	if err != nil {
 		return nil, err
 	}
-	return t.clone(), nil
+	t = t.clone()
+	if err := s.recoverJournal(ctx, t); err != nil {
+		s.dropMerges()
+		return nil, err
+	}
+	return t, nil
 }
 
 func (s *Store) keepMerges(t *mergeTable) {
@@ -242,7 +265,11 @@ func (s *Store) readMerges(ctx context.Context) (*mergeTable, error) {
 			case iriMergedInto:
 				m.Into, _ = q.Object.(quad.IRI)
 			case iriProjectedOnto:
-				m.Root, _ = q.Object.(quad.IRI)
+				if r, _ := q.Object.(quad.IRI); m.Root == "" {
+					m.Root = r
+				} else if r != m.Root {
+					m.stale += string(r) + "\x00"
+				}
 			case iriMergedBy:
 				m.By = str(q.Object)
 			case iriMergedAt:
@@ -314,17 +341,14 @@ func (s *Store) Merge(ctx context.Context, keep, other quad.IRI, o MergeOptions)
 	if err != nil {
 		return MergeInfo{}, err
 	}
-	var deltas []cgraph.Delta
-	for _, q := range m.record() {
-		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
-	}
 	t.add(m)
-	// The new merge has no projections yet; those of merges into other move with it.
-	more, err := s.refreshDeltas(ctx, t, t.affected(m))
-	if err != nil {
-		return MergeInfo{}, err
+	// The new merge has no projections yet; those of merges into other move with it. The
+	// record and the journal go in one transaction: a merge is recorded iff it is completed.
+	var j journal
+	for _, a := range t.affected(m) {
+		j.refresh = append(j.refresh, a.IRI)
 	}
-	if err := s.applyDeltas(append(deltas, more...)); err != nil {
+	if err := s.journaled(ctx, t, j, m.record(), nil); err != nil {
 		s.dropMerges()
 		return MergeInfo{}, fmt.Errorf("merge: %w", err)
 	}
@@ -409,11 +433,11 @@ func (s *Store) Unmerge(ctx context.Context, merge quad.IRI) (MergeInfo, error) 
 			return MergeInfo{}, fmt.Errorf("unmerge: no merge %s, and no merge of an entity %s: %w", merge, merge, ErrNotFound)
 		}
 	}
-	deltas, n, err := s.unmergeDeltas(ctx, t, m)
+	n, err := s.countMergeQuads(ctx, m)
 	if err != nil {
 		return MergeInfo{}, err
 	}
-	if err := s.applyDeltas(deltas); err != nil {
+	if err := s.journaled(ctx, t, journal{drop: []quad.IRI{m.IRI}}, nil, nil); err != nil {
 		s.dropMerges()
 		return MergeInfo{}, fmt.Errorf("unmerge: %w", err)
 	}
@@ -488,31 +512,40 @@ func (s *Store) countMergeQuads(ctx context.Context, m *MergeInfo) (int, error) 
 // currentProjections returns the stored projections of m: the quads labelled m, other than
 // its record, on the node recorded as ng:projectedOnto.
 func (s *Store) currentProjections(ctx context.Context, m *MergeInfo) ([]quad.Quad, error) {
-	if m.Root == "" {
-		return nil, nil
-	}
 	label := keyOfValue(m.IRI)
 	rec := map[quadKey]bool{}
 	for _, q := range m.record() {
 		rec[keyOf(q)] = true
 	}
-	rec[keyOf(m.ontoQuad(m.Root))] = true
+	for _, r := range m.roots() {
+		rec[keyOf(m.ontoQuad(r))] = true
+	}
 	seen := map[quadKey]bool{}
 	var out []quad.Quad
-	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
-		err := s.quads(ctx, d, m.Root, nil, func(q quad.Quad) bool {
-			k := keyOf(q)
-			if keyOfValue(q.Label) == label && !rec[k] && !seen[k] {
-				seen[k] = true
-				out = append(out, q)
-			}
-			return true
-		})
-		if err != nil {
+	for _, r := range m.roots() {
+		if err := s.projectionsOn(ctx, m, r, label, rec, seen, &out); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// projectionsOn appends to out the quads labelled m on root that are not its record.
+func (s *Store) projectionsOn(ctx context.Context, m *MergeInfo, root quad.IRI, label string, rec, seen map[quadKey]bool, out *[]quad.Quad) error {
+	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+		err := s.quads(ctx, d, root, nil, func(q quad.Quad) bool {
+			k := keyOf(q)
+			if keyOfValue(q.Label) == label && !rec[k] && !seen[k] {
+				seen[k] = true
+				*out = append(*out, q)
+			}
+			return true
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (m *MergeInfo) ontoQuad(root quad.IRI) quad.Quad {
@@ -575,12 +608,14 @@ func (s *Store) refreshDeltas(ctx context.Context, t *mergeTable, ms []*MergeInf
 			return nil, err
 		}
 		root, _ := t.root(m.Merged).(quad.IRI)
-		if root != m.Root {
-			if m.Root != "" {
-				deltas = append(deltas, cgraph.Delta{Quad: m.ontoQuad(m.Root), Action: cgraph.Delete})
+		if root != m.Root || len(m.stale) > 0 {
+			for _, r := range m.roots() {
+				if r != root {
+					deltas = append(deltas, cgraph.Delta{Quad: m.ontoQuad(r), Action: cgraph.Delete})
+				}
 			}
 			deltas = append(deltas, cgraph.Delta{Quad: m.ontoQuad(root), Action: cgraph.Add})
-			m.Root = root
+			m.Root, m.stale = root, ""
 		}
 		deltas = appendDiff(deltas, cur, want)
 	}
@@ -614,8 +649,21 @@ func (s *Store) refreshMergesTouching(ctx context.Context, t *mergeTable, nodes 
 			}
 		}
 	}
+	deltas, err := s.refreshMergesDeltas(ctx, t, ms)
+	if err != nil || len(deltas) == 0 {
+		return err
+	}
+	if err := s.applyDeltas(deltas); err != nil {
+		return fmt.Errorf("refresh merges: %w", err)
+	}
+	return nil
+}
+
+// refreshMergesDeltas returns the deltas that bring the merges ms up to date with the stored
+// articles' quads, deleting the load's merges whose merged entity no article mentions any more.
+func (s *Store) refreshMergesDeltas(ctx context.Context, t *mergeTable, ms []*MergeInfo) ([]cgraph.Delta, error) {
 	if len(ms) == 0 {
-		return nil
+		return nil, nil
 	}
 	slices.SortFunc(ms, func(a, b *MergeInfo) int { return strings.Compare(string(a.IRI), string(b.IRI)) })
 	var deltas []cgraph.Delta
@@ -624,12 +672,12 @@ func (s *Store) refreshMergesTouching(ctx context.Context, t *mergeTable, nodes 
 		if m.By == LoadMergeBy {
 			stated, err := s.hasArticleQuads(ctx, m.Merged)
 			if err != nil {
-				return fmt.Errorf("refresh merges: %w", err)
+				return nil, fmt.Errorf("refresh merges: %w", err)
 			}
 			if !stated {
 				more, _, err := s.unmergeDeltas(ctx, t, m)
 				if err != nil {
-					return fmt.Errorf("refresh merges: %w", err)
+					return nil, fmt.Errorf("refresh merges: %w", err)
 				}
 				deltas = append(deltas, more...)
 				continue
@@ -639,16 +687,9 @@ func (s *Store) refreshMergesTouching(ctx context.Context, t *mergeTable, nodes 
 	}
 	more, err := s.refreshDeltas(ctx, t, rest)
 	if err != nil {
-		return fmt.Errorf("refresh merges: %w", err)
+		return nil, fmt.Errorf("refresh merges: %w", err)
 	}
-	deltas = append(deltas, more...)
-	if len(deltas) == 0 {
-		return nil
-	}
-	if err := s.applyDeltas(deltas); err != nil {
-		return fmt.Errorf("refresh merges: %w", err)
-	}
-	return nil
+	return append(deltas, more...), nil
 }
 
 // hasArticleQuads tells whether an article (not a merge) states anything about node.

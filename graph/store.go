@@ -21,7 +21,6 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv/bbolt" // registers Cayley's "bbolt" backend
 	"github.com/cayleygraph/cayley/graph/memstore" // registers the "memstore" backend
-	bolt "go.etcd.io/bbolt"
 )
 
 // Backend names accepted by Open (and Postgres, postgres.go).
@@ -69,7 +68,10 @@ type Store struct {
 	refreshEvery time.Duration
 	// writes counts this process's writes to the quads: on bolt, where no other process
 	// writes (the lock), an explore index built at the same count is current.
-	writes    atomic.Int64
+	writes atomic.Int64
+	// broken: a write failed and Cayley's memory of it could not be cleared (failedwrite.go):
+	// no more writes until the store is opened again.
+	broken    atomic.Bool
 	closeOnce sync.Once
 	closeErr  error
 }
@@ -172,21 +174,25 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 			lock.Close()
 			return nil, err
 		}
-		qs, unsynced, isNew, err := openBolt(path, c.readMostly, c.bulk)
+		if err := checkDatabase(path, c.readMostly); err != nil {
+			lock.Close()
+			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
+		}
+		var qs cgraph.QuadStore
+		var unsynced string
+		var isNew bool
+		err = guard(boltFile(path), func() (err error) {
+			qs, unsynced, isNew, err = openBolt(path, c.readMostly, c.bulk)
+			return err
+		})
 		if err != nil {
 			lock.Close()
 			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
 		}
 		s.qs, s.lock, s.unsynced = qs, lock, unsynced
 		s.merges.on = true // the lock keeps other processes out
-		if s.cards, err = openCardIndex(path, isNew, unsynced != ""); err == nil && !s.cards.usable() && !c.readMostly {
-			err = s.cards.rebuild(context.Background(), s)
-		}
-		if err == nil && !c.readMostly {
-			err = s.refreshDigests(context.Background())
-			if err == nil && !s.cards.hasSavedMerges() {
-				err = s.saveMerges(context.Background())
-			}
+		if s.cards, err = openCardIndex(path, isNew, unsynced != ""); err == nil && !c.readMostly {
+			err = guard(boltFile(path), func() error { return s.prepareCards(!s.cards.usable()) })
 		}
 		if err != nil {
 			s.Close()
@@ -202,6 +208,53 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 		return nil, fmt.Errorf("unknown store backend %q (want %q, %q or %q)", backend, Bolt, Memstore, Postgres)
 	}
 	return s, nil
+}
+
+// checkDatabase checks the database's files before they are opened (see damaged.go): the
+// header of indexes.bolt always; all its pages too when the store is opened for writing (a
+// full read, 1.5 ms per MB, beside the bloom filter's read of the whole log that such an Open
+// does anyway) or when it is small. A damaged card index is deleted: it is made again from
+// the quads.
+func checkDatabase(path string, readMostly bool) error {
+	file := boltFile(path)
+	check := checkBoltHeader
+	if fi, err := os.Stat(file); err == nil && (!readMostly || fi.Size() <= fullCheckBytes) {
+		check = checkBoltFile
+	}
+	if err := check(file); err != nil {
+		return err
+	}
+	if _, err := os.Stat(cardIndexFile(path)); err == nil && checkBoltFile(cardIndexFile(path)) != nil {
+		return removeCardIndex(path)
+	}
+	return nil
+}
+
+// fullCheckBytes: a database file up to this size has all its pages checked at every Open
+// (50 ms).
+const fullCheckBytes = 32 << 20
+
+// prepareCards makes the card index ready for a writer: made again when rebuild (it is not
+// usable), the hubs' digests brought up to date and the merge table saved.
+func (s *Store) prepareCards(rebuild bool) error {
+	ctx := context.Background()
+	if rebuild {
+		if err := s.cards.rebuild(ctx, s); err != nil {
+			return err
+		}
+	}
+	// A forget, merge or unmerge killed half-way is completed before anyone reads its
+	// half-done state (deltas.go).
+	if err := s.Recover(ctx); err != nil {
+		return err
+	}
+	if err := s.refreshDigests(ctx); err != nil {
+		return err
+	}
+	if !s.cards.hasSavedMerges() {
+		return s.saveMerges(ctx)
+	}
+	return nil
 }
 
 // openBolt initialises the database when it is new, then opens it. With bulk,
@@ -308,31 +361,9 @@ func checkUnsynced(path string) error {
 	return finishBulk(path, marker)
 }
 
-// checkBolt checks every page of a bolt file (bbolt panics on some damage: that is an error
-// too).
-func checkBolt(file string) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%v", r)
-		}
-	}()
-	db, err := bolt.Open(file, 0o600, &bolt.Options{Timeout: time.Second})
-	if err == nil {
-		err = db.View(func(tx *bolt.Tx) error {
-			var errs []error
-			for e := range tx.Check() { // drained to the end: the check runs in its own goroutine
-				if len(errs) < 10 {
-					errs = append(errs, e)
-				}
-			}
-			return errors.Join(errs...)
-		})
-		if cerr := db.Close(); err == nil {
-			err = cerr
-		}
-	}
-	return err
-}
+// checkBolt checks every page of a bolt file (checkBoltFile: bbolt's own tx.Check runs in a
+// goroutine of its own, where a damaged page's panic or fault would end the process).
+func checkBolt(file string) error { return checkBoltFile(file) }
 
 // boltFile is the file in which Cayley's bolt backends keep a database.
 func boltFile(path string) string { return filepath.Join(path, "indexes.bolt") }

@@ -54,6 +54,17 @@ func (st *WriteStats) add(o WriteStats) {
 
 var ignoreDupAndMissing = cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
 
+// WriteError is the error of a WriteArticles call that stopped: the articles before Done
+// (counted in the stats returned with it) are written or were stored already; from Done on,
+// none is written (a batch that fails leaves the store as it was before it).
+type WriteError struct {
+	Done int
+	Err  error
+}
+
+func (e *WriteError) Error() string { return e.Err.Error() }
+func (e *WriteError) Unwrap() error { return e.Err }
+
 // WriteArticles writes articles idempotently, in batches of at least the
 // store's batch size (DefaultBatchSize quads) per ApplyDeltas call:
 //   - an article whose stored content hash equals Hash is skipped (Unchanged);
@@ -67,65 +78,63 @@ var ignoreDupAndMissing = cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true
 //
 // Duplicate quads within an article are written once. An article that is
 // given twice is written twice, in order (the second one usually Unchanged).
-// On error, the batches written before it stay written and are counted in
-// the returned stats.
+// IRIs longer than MaxIRIBytes are stored short (see BoundIRI).
+// On error (a *WriteError), the batches written before it stay written and are counted in
+// the returned stats; the articles of the failed batch and after are not written, nor
+// counted.
 func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	ctx := context.Background()
 
 	var done, pending WriteStats
+	start := 0 // the first article of the pending batch
+	fail := func(err error) (WriteStats, error) { return done, &WriteError{Done: start, Err: err} }
 	var deltas []cgraph.Delta
 	inBatch := make(map[quad.IRI]bool)
 	hooks, err := s.beginWrite(ctx) // wire copies and merges: hooks.go
 	if err != nil {
-		return done, err
+		return fail(err)
 	}
 	var changes []articleChange // for the card index
-	flush := func() error {
+	flush := func(next int) error {
 		if len(deltas) != 0 {
-			keep, err := s.cards.begin()
-			if err != nil {
-				return fmt.Errorf("write %d articles: %w", len(inBatch), err)
-			}
-			if err := s.applyDeltas(deltas); err != nil { // adds, then deletes: deltas.go
-				s.dropMerges()
+			if err := s.writeBatch(deltas, changes); err != nil {
 				return fmt.Errorf("write %d articles (%d quad changes): %w", len(inBatch), len(deltas), err)
-			}
-			if err := s.cards.finish(keep, changes); err != nil {
-				return fmt.Errorf("write %d articles: %w", len(inBatch), err)
 			}
 		}
 		done.add(pending)
+		start = next
 		pending, deltas, changes = WriteStats{}, deltas[:0], changes[:0]
 		clear(inBatch)
 		return nil
 	}
 	for i, a := range arts {
+		a = a.bounded()
 		if inBatch[a.IRI] {
 			// the article's stored state must include its previous copy
-			if err := flush(); err != nil {
-				return done, err
+			if err := flush(i); err != nil {
+				return fail(err)
 			}
 		}
 		quads, err := a.normalised()
 		if err != nil {
-			return done, fmt.Errorf("article %d (%s): %w", i, a.IRI, err)
+			return fail(fmt.Errorf("article %d (%s): %w", i, a.IRI, err))
 		}
 		hash, hasHash, err := s.storedHash(ctx, a.IRI)
 		if err != nil {
-			return done, fmt.Errorf("article %d (%s): read stored hash: %w", i, a.IRI, err)
+			return fail(fmt.Errorf("article %d (%s): read stored hash: %w", i, a.IRI, err))
 		}
 		if hasHash && hash == a.Hash {
-			done.Unchanged++
+			pending.Unchanged++ // counted once the articles before it are written
 			continue
 		}
 		old, err := s.labelled(ctx, a.IRI)
 		if err != nil {
-			return done, fmt.Errorf("article %d (%s): read stored quads: %w", i, a.IRI, err)
+			return fail(fmt.Errorf("article %d (%s): read stored quads: %w", i, a.IRI, err))
 		}
 		if quads, err = hooks.article(ctx, a.IRI, old, quads); err != nil {
-			return done, fmt.Errorf("article %d (%s): %w", i, a.IRI, err)
+			return fail(fmt.Errorf("article %d (%s): %w", i, a.IRI, err))
 		}
 		if len(old) == 0 {
 			pending.Added++
@@ -140,25 +149,46 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 		links, n, err := hooks.links(ctx, a, quads)
 		pending.Links += n
 		if err != nil {
-			return done, fmt.Errorf("article %d (%s): %w", i, a.IRI, err)
+			return fail(fmt.Errorf("article %d (%s): %w", i, a.IRI, err))
 		}
 		for _, q := range links {
 			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
 		}
 		inBatch[a.IRI] = true
 		if len(deltas) >= s.batch {
-			if err := flush(); err != nil {
-				return done, err
+			if err := flush(i + 1); err != nil {
+				return fail(err)
 			}
 		}
 	}
-	if err := flush(); err != nil {
-		return done, err
+	if err := flush(len(arts)); err != nil {
+		return fail(err)
 	}
 	if err := hooks.finish(ctx); err != nil {
-		return done, err
+		return fail(err)
 	}
-	return done, s.refreshDigestsEvery(ctx)
+	if err := s.refreshDigestsEvery(ctx); err != nil {
+		return fail(err)
+	}
+	return done, nil
+}
+
+// writeBatch applies one batch's deltas and the card index's rows for it. A failed batch
+// leaves the quads as they were (apply) and forgets the merge table, which its hooks may have
+// changed. The card index is marked dirty before the quads change and clean with the rows
+// after: when its rows cannot be written (the disk full), the quads still are, and the index
+// stays dirty, unread, until the next Open for writing makes it again from the quads.
+func (s *Store) writeBatch(deltas []cgraph.Delta, changes []articleChange) error {
+	keep, err := s.cards.begin()
+	if err != nil {
+		return fmt.Errorf("card index: %w", err)
+	}
+	if err := s.applyDeltas(deltas); err != nil { // adds, then deletes: deltas.go
+		s.dropMerges()
+		return err
+	}
+	_ = s.cards.finish(keep, changes) // on failure the index stays dirty: see above
+	return nil
 }
 
 // normalised returns the article's quads to store: each labelled with the
@@ -173,7 +203,9 @@ func (a Article) normalised() ([]quad.Quad, error) {
 	label := keyOfValue(a.IRI)
 	seen := make(map[quadKey]bool, len(a.Quads)+1)
 	out := make([]quad.Quad, 0, len(a.Quads)+1)
+	var long longIRIs
 	for i, q := range a.Quads {
+		q = long.bound(q)
 		if q.Label == nil {
 			q.Label = a.IRI
 		} else if keyOfValue(q.Label) != label {
@@ -192,6 +224,7 @@ func (a Article) normalised() ([]quad.Quad, error) {
 		seen[k] = true
 		out = append(out, q)
 	}
+	out = long.appendFull(out, a.IRI, seen)
 	return append(out, quad.Quad{Subject: a.IRI, Predicate: ContentHash, Object: quad.String(a.Hash), Label: a.IRI}), nil
 }
 

@@ -227,7 +227,7 @@ func each(ctx context.Context, paths []string, o Options, h hooks, fn func(Resul
 func work(x *extract.Extractor, h hooks, it input.Item) (res Result, err error) {
 	res = Result{Where: it.Where, Article: it.Article}
 	if h.stored != nil {
-		iri := schema.ArticleIRI(extract.ArticleID(it.Article))
+		iri := graph.BoundIRI(schema.ArticleIRI(extract.ArticleID(it.Article))) // as the store keeps it
 		ok, err := h.stored(iri, extract.ContentHash(it.Article.Text))
 		if err != nil {
 			return res, fmt.Errorf("read the store: %w", err)
@@ -484,34 +484,9 @@ func (bw *batchWriter) write(b batch) {
 	}
 	if len(b.arts) > 0 {
 		ws, err := bw.w.WriteArticles(b.arts)
+		written := len(b.arts) // the articles from the first, written or refused one by one
 		if err != nil {
-			// Find the articles the writer refuses: write them one by one. When it refuses
-			// them all, the writer itself fails (a full disk, a server gone): stop.
-			ws = graph.WriteStats{}
-			errs := make([]error, len(b.arts))
-			for i, a := range b.arts {
-				var one graph.WriteStats
-				if one, errs[i] = bw.w.WriteArticles([]graph.Article{a}); errs[i] == nil {
-					ws.Added += one.Added
-					ws.Replaced += one.Replaced
-					ws.Unchanged += one.Unchanged
-					ws.Quads += one.Quads
-					ws.Links += one.Links
-				}
-			}
-			if ws.Added+ws.Replaced+ws.Unchanged == 0 {
-				bw.mu.Lock()
-				bw.err = err
-				bw.mu.Unlock()
-				return
-			}
-			for i, err := range errs {
-				if err != nil {
-					bw.failures++
-					bw.progress.Failed.Add(1)
-					bw.fail(b.where[i], fmt.Errorf("cannot write it: %w", err))
-				}
-			}
+			ws, written, err = bw.retry(b, ws, err)
 		}
 		bw.stats.Added += ws.Added
 		bw.stats.Replaced += ws.Replaced
@@ -521,13 +496,60 @@ func (bw *batchWriter) write(b batch) {
 		n := ws.Added + ws.Replaced + ws.Unchanged
 		bw.written += n
 		bw.progress.Written.Add(int64(n))
-		bw.last = b.where[len(b.where)-1]
+		if written > 0 {
+			bw.last = b.where[written-1]
+		}
+		if err != nil {
+			bw.mu.Lock()
+			bw.err = err
+			bw.mu.Unlock()
+			return
+		}
 		if bw.after != nil {
 			bw.after()
 		}
 	}
 	bw.written += b.passed
 	bw.progress.Written.Add(int64(b.passed))
+}
+
+// retry handles a batch the writer failed on. The articles a store says it wrote before the
+// failure (graph.WriteError.Done) count as written, as ws says; the others are written one by
+// one, to find the ones the writer refuses. When it refuses them all, the writer itself fails
+// (a full disk, a server gone): err is returned and the load stops. written: how many
+// articles from the batch's first are written or refused, none after them written.
+func (bw *batchWriter) retry(b batch, ws graph.WriteStats, err error) (graph.WriteStats, int, error) {
+	done := 0
+	var we *graph.WriteError
+	if errors.As(err, &we) {
+		done = min(we.Done, len(b.arts))
+	} else {
+		ws = graph.WriteStats{} // nothing known to be written
+	}
+	errs := make([]error, len(b.arts))
+	ok := 0
+	for i := done; i < len(b.arts); i++ {
+		var one graph.WriteStats
+		if one, errs[i] = bw.w.WriteArticles(b.arts[i : i+1]); errs[i] == nil {
+			ws.Added += one.Added
+			ws.Replaced += one.Replaced
+			ws.Unchanged += one.Unchanged
+			ws.Quads += one.Quads
+			ws.Links += one.Links
+			ok++
+		}
+	}
+	if ok == 0 {
+		return ws, done, err // all written but what followed failed, or none written
+	}
+	for i, err := range errs {
+		if err != nil {
+			bw.failures++
+			bw.progress.Failed.Add(1)
+			bw.fail(b.where[i], fmt.Errorf("cannot write it: %w", err))
+		}
+	}
+	return ws, len(b.arts), nil
 }
 
 // NQuads returns the quads a load would write for one result, content hash included.

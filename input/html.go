@@ -95,12 +95,29 @@ func htmlArticle(data []byte, contentType, pageURL string) (extract.Article, err
 		Source:    firstOf(m.publisher, m.siteName, ra.SiteName()),
 	}
 	for _, u := range []string{m.canonical, m.ogURL, m.ldURL, pageURL} {
-		if u = absoluteURL(base, u); u != "" {
+		if u = absoluteURL(base, u); u != "" && sameSite(base, u) {
 			a.URL = u
 			break
 		}
 	}
 	return a, nil
+}
+
+// sameSite tells whether the URL a page gives for itself (canonical, og:url, JSON-LD) may be
+// its id. Trust model: a page speaks only for its own site. A page fetched from a host (an
+// http(s) URL, a WARC record's target) names its URL only on that host (www. or not), so that
+// a hostile page cannot take another site's article id and replace that article's facts; a
+// page read from a file, whose origin is not known, is taken at its word.
+func sameSite(base *url.URL, u string) bool {
+	if base == nil || base.Host == "" {
+		return true
+	}
+	v, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	host := func(h string) string { return strings.TrimPrefix(strings.ToLower(h), "www.") }
+	return host(v.Hostname()) == host(base.Hostname())
 }
 
 // readabilityDate is the publication date that readability found, if any.
