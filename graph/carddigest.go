@@ -92,7 +92,7 @@ func markChanged(tx *bolt.Tx, entities map[quad.IRI]bool) error {
 	of, digests, stale := tx.Bucket(bucketDigestOf), tx.Bucket(bucketDigest), tx.Bucket(bucketStale)
 	var k []byte
 	for e := range entities {
-		k = appendField(k[:0], string(e))
+		k = appendKeyField(k[:0], string(e))
 		if root := of.Get(k); root != nil {
 			if err := digests.Delete(root); err != nil {
 				return err
@@ -125,7 +125,7 @@ func markHubsStale(tx *bolt.Tx) error {
 
 // digestOf reads root's digest if it was made under merges t.
 func digestOf(tx *bolt.Tx, root quad.IRI, t *mergeTable) (*digestBody, error) {
-	v := tx.Bucket(bucketDigest).Get(appendField(nil, string(root)))
+	v := tx.Bucket(bucketDigest).Get(appendKeyField(nil, string(root)))
 	if len(v) < 8 || binary.LittleEndian.Uint64(v) != t.fingerprint() {
 		return nil, nil
 	}
@@ -154,7 +154,7 @@ func (d *digestBody) eventGroups() []eventGroup {
 
 // digestSources reads the Sources of root's fact i.
 func digestSources(tx *bolt.Tx, root quad.IRI, i int) ([]quad.IRI, error) {
-	v := tx.Bucket(bucketDigestSrc).Get(binary.AppendUvarint(appendField(nil, string(root)), uint64(i)))
+	v := tx.Bucket(bucketDigestSrc).Get(binary.AppendUvarint(appendKeyField(nil, string(root)), uint64(i)))
 	rd := fieldReader{b: v}
 	var out []quad.IRI
 	for len(rd.b) > 0 {
@@ -300,7 +300,7 @@ func makeDigest(ctx context.Context, s *Store, t *mergeTable, tx *bolt.Tx, root 
 
 // putDigest replaces root's digest with d (none when d is nil).
 func putDigest(tx *bolt.Tx, root quad.IRI, fp uint64, d *digestBody, sources [][]quad.IRI) error {
-	k := appendField(nil, string(root))
+	k := appendKeyField(nil, string(root))
 	digests, srcs, of := tx.Bucket(bucketDigest), tx.Bucket(bucketDigestSrc), tx.Bucket(bucketDigestOf)
 	// Its old members (their digest may be gone already): digestof holds the hubs' members
 	// only, a scan is cheap.
@@ -340,7 +340,7 @@ func putDigest(tx *bolt.Tx, root quad.IRI, fp uint64, d *digestBody, sources [][
 		}
 	}
 	for _, m := range d.Members {
-		if err := of.Put(appendField(nil, string(m)), k); err != nil {
+		if err := of.Put(appendKeyField(nil, string(m)), k); err != nil {
 			return err
 		}
 	}

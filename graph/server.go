@@ -100,7 +100,8 @@ func NewHandler(s *Store, o ServerOptions) http.Handler {
 	o = o.withDefaults()
 	// Writes through the API, like WriteArticles, ignore duplicate quads
 	// and the deletion of missing ones.
-	qw, _ := writer.NewSingle(s.qs, ignoreDupAndMissing) // never fails
+	single, _ := writer.NewSingle(s.qs, ignoreDupAndMissing) // never fails
+	qw := apiWriter{s: s, rest: single}
 	router := httprouter.New()
 	router.NotFound = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		jsonError(w, http.StatusNotFound, "no such API endpoint: "+r.URL.Path)

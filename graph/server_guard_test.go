@@ -176,3 +176,42 @@ func waitUntil(t *testing.T, ok func() bool, what string) {
 		}
 	}
 }
+
+// D1 through the API: a 40 KB IRI written by /api/v2/write is stored short, so the database
+// stays writable (before, the card index refused it, and every later writable open).
+func TestServerWriteOfALongIRIKeepsTheStoreWritable(t *testing.T) {
+	path := t.TempDir() + "/news.db"
+	s, err := graph.Open(graph.Bolt, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		// Runs after the server has stopped: the store is closed, and a writable open must work.
+		s.Close()
+		s2, err := graph.Open(graph.Bolt, path)
+		if err != nil {
+			t.Errorf("reopen for writing: %v", err)
+			return
+		}
+		s2.Close()
+	})
+	base := serve(t, s, graph.ServerOptions{Writable: true, Token: "T"})
+	long := "http://example.org/" + strings.Repeat("x", 40<<10)
+	nq := fmt.Sprintf("<%s> <http://schema.org/name> \"Long\" <%s> .\n", long, long)
+	req, _ := http.NewRequest(http.MethodPost, base+"/api/v2/write", strings.NewReader(nq))
+	req.Header.Set("Authorization", "Bearer T")
+	req.Header.Set("Content-Type", "application/n-quads")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("write: %d %s", resp.StatusCode, body)
+	}
+	code, out := get(t, gizmoURL(base, `g.V().Has("<http://schema.org/name>", "Long").Out("<ng:fullIRI>").All()`))
+	if code != http.StatusOK || !strings.Contains(out, strings.Repeat("x", 1000)) {
+		t.Fatalf("the full IRI is not kept: %d %.300s", code, out)
+	}
+}
