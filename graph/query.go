@@ -10,7 +10,7 @@ import (
 
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/query"
-	_ "github.com/newsgraph/newsgraph/internal/gizmo" // registers the "gizmo" language, with limits
+	"github.com/newsgraph/newsgraph/internal/gizmo" // registers the "gizmo" language, with limits
 )
 
 // Query runs a Gizmo query and returns its results collated as JSON values
@@ -89,4 +89,14 @@ func (s *Store) Dump(w io.Writer) error {
 		return fmt.Errorf("dump: %w", err)
 	}
 	return nil
+}
+
+// Explain returns the plan of each path final of a Gizmo query (see gizmo.Plan) without
+// running it.
+func (s *Store) Explain(ctx context.Context, gizmoQuery string) ([]gizmo.Plan, error) {
+	plans, err := gizmo.Explain(ctx, s.qs, gizmoQuery)
+	if err != nil {
+		return nil, fmt.Errorf("gizmo explain: %w", err)
+	}
+	return plans, nil
 }

@@ -100,6 +100,9 @@ type Session struct {
 	count int
 
 	err error
+
+	explain bool   // finals record their plans instead of running (Explain)
+	plans   []Plan // the plans recorded
 }
 
 func (s *Session) context() context.Context {

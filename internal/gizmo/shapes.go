@@ -17,15 +17,23 @@ import (
 // panicked. The repair turns such nil members into shape.Null, which builds
 // the empty iterator they stand for.
 func buildIterator(ctx context.Context, qs graph.QuadStore, s shape.Shape) iterator.Shape {
-	qs = graph.Unwrap(qs)
-	if s != nil {
-		s, _ = shape.Optimize(ctx, s, qs)
-		fillNulls(reflect.ValueOf(s), 0, false)
-	}
+	s = optimizedShape(ctx, qs, s)
 	if shape.IsNull(s) {
 		return iterator.NewNull()
 	}
-	return s.BuildIterator(qs)
+	return s.BuildIterator(graph.Unwrap(qs))
+}
+
+// optimizedShape is s as Cayley's optimizer and newsgraph's repairs leave it.
+func optimizedShape(ctx context.Context, qs graph.QuadStore, s shape.Shape) shape.Shape {
+	if s == nil {
+		return nil
+	}
+	qs = graph.Unwrap(qs)
+	s, _ = shape.Optimize(ctx, s, qs)
+	fillNulls(reflect.ValueOf(s), 0, false)
+	sizeIntersections(ctx, qs, reflect.ValueOf(s), 0)
+	return s
 }
 
 var shapeType = reflect.TypeOf((*shape.Shape)(nil)).Elem()

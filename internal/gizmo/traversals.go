@@ -83,6 +83,9 @@ func (p *pathObject) buildIteratorTree() iterator.Shape {
 	if p.path == nil {
 		return iterator.NewNull()
 	}
+	if p.s.explain {
+		return p.s.explainPath(p.path.Shape())
+	}
 	return buildIterator(p.s.ctx, p.s.qs, p.path.Shape())
 }
 
