@@ -51,7 +51,9 @@ func lockDatabase(path string) (*os.File, error) {
 func holderPID(f *os.File) int {
 	buf := make([]byte, 32)
 	n, _ := f.ReadAt(buf, 0)
-	pid, err := strconv.Atoi(strings.TrimSpace(string(buf[:n])))
+	// The first line; a server adds its URL on the second (RecordServer).
+	first, _, _ := strings.Cut(string(buf[:n]), "\n")
+	pid, err := strconv.Atoi(strings.TrimSpace(first))
 	if err != nil || pid <= 0 {
 		return 0
 	}

@@ -41,6 +41,9 @@ var extFormats = map[string]format{
 // <rss>/<feed> or <html> root, a JSON object or array) wins over the name; the name wins
 // over weak guesses (a file that merely starts with "<", or plain text).
 func detect(br *bufio.Reader, src source) format {
+	if firstLineIsObject(br) {
+		return formatJSONLines
+	}
 	b, _ := br.Peek(4096)
 	if len(b) == 0 {
 		return formatEmpty
@@ -62,6 +65,26 @@ func detect(br *bufio.Reader, src source) format {
 		return formatJSONLines
 	}
 	return hint
+}
+
+// firstLineIsObject reports whether the stream starts with a whole line holding one JSON
+// object: JSON Lines. It decides on the bytes that have arrived, without waiting for 4 KB
+// or the end of the stream, so that a pipe fed one article at a time ("tail -f feed.jsonl |
+// newsgraph load -") has each article read as soon as its line is complete.
+func firstLineIsObject(br *bufio.Reader) bool {
+	for n := 1; n <= 4096; {
+		_, err := br.Peek(n)           // waits for n bytes, not for 4 KB
+		b, _ := br.Peek(br.Buffered()) // and looks at all that arrived with them
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line := bytes.TrimSpace(bytes.TrimPrefix(b[:i], utf8BOM))
+			return len(line) > 1 && line[0] == '{' && json.Valid(line)
+		}
+		if t := bytes.TrimLeft(b, " \t\r\ufeff"); err != nil || (len(t) > 0 && t[0] != '{') {
+			return false // the end of the stream, or not an object: detect as before
+		}
+		n = len(b) + 1
+	}
+	return false
 }
 
 // nameFormat is the format a file name or an HTTP Content-Type announces.

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"text/tabwriter"
 	"time"
@@ -45,14 +46,20 @@ func printJSON(w io.Writer, v any) error {
 }
 
 // show opens the database for reading, asks it for one result and prints it: indented JSON
-// with --json, else as text.
-func show[T any](c *cli.Context, get func(*graph.Store) (T, error), text func(io.Writer, T) error) error {
-	s, err := openReadStore(c)
+// with --json, else as text. While a server holds the database, ask gets the same result
+// from the server's API instead.
+func show[T any](c *cli.Context, get func(*graph.Store) (T, error), ask func(*remote) (T, error), text func(io.Writer, T) error) error {
+	s, r, err := openReader(c)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	v, err := get(s)
+	var v T
+	if r != nil {
+		v, err = ask(r)
+	} else {
+		defer s.Close()
+		v, err = get(s)
+	}
 	if err != nil {
 		return err
 	}
@@ -66,6 +73,14 @@ func show[T any](c *cli.Context, get func(*graph.Store) (T, error), text func(io
 		return err
 	}
 	return out.Flush()
+}
+
+// openExisting opens a database that must exist already for reading.
+func openExisting(c *cli.Context) (*graph.Store, error) {
+	if isBolt(c) && !graph.Exists(c.String("db")) {
+		return nil, errNoDatabase(c.String("db"))
+	}
+	return openReadStore(c)
 }
 
 func paths(c *cli.Context) ([]string, error) {
@@ -114,18 +129,62 @@ func queryCmd(c *cli.Context) error {
 	if q == "" {
 		return errors.New("give a Gizmo query, or -f FILE")
 	}
-	s, err := openReadStore(c)
+	q = finalValue(q)
+	s, r, err := openReader(c)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	ctx, cancel := context.WithTimeout(c.Context, c.Duration("timeout"))
-	defer cancel()
-	res, err := s.Query(ctx, q, c.Int("limit"))
+	var res []any
+	if r != nil {
+		res, err = r.query(q, c.Int("limit"))
+	} else {
+		defer s.Close()
+		ctx, cancel := context.WithTimeout(c.Context, c.Duration("timeout"))
+		defer cancel()
+		res, err = s.Query(ctx, q, c.Int("limit"))
+	}
 	if err != nil {
 		return err
 	}
 	return printJSON(os.Stdout, res)
+}
+
+// finalValues are the Gizmo calls whose value is the query's answer when a query ends with
+// one: they return it to the script instead of emitting results.
+var finalValues = []string{".Count()", ".ToValue()", ".ToArray()", ".TagValue()", ".TagArray()"}
+
+// finalValue makes a query that ends with a bare value ("g.V().Count()") emit it, as the web
+// UI's users expect from a REPL: Gizmo prints only what is emitted, so [] otherwise.
+func finalValue(q string) string {
+	body := strings.TrimRight(q, " \t\r\n;")
+	start := statementStart(body)
+	last := body[start:]
+	if !strings.HasPrefix(strings.TrimSpace(last), "g.") {
+		return q
+	}
+	for _, f := range finalValues {
+		if strings.HasSuffix(last, f) {
+			return body[:start] + "g.emit(" + last + ")"
+		}
+	}
+	return q
+}
+
+// statementStart is where the last statement of a script begins: after its last ";", or at
+// the line that the following lines continue (a chain written one call a line).
+func statementStart(body string) int {
+	start := strings.LastIndexByte(body, ';') + 1
+	end := len(body)
+	for {
+		nl := strings.LastIndexByte(body[:end], '\n')
+		if nl < start {
+			return start
+		}
+		if !strings.HasPrefix(strings.TrimSpace(body[nl+1:end]), ".") {
+			return nl + 1
+		}
+		end = nl
+	}
 }
 
 func serveCmd(c *cli.Context) error {
@@ -163,6 +222,10 @@ func serveCmd(c *cli.Context) error {
 		o.Token, made = hex.EncodeToString(b[:]), true
 	}
 	return graph.Serve(ctx, s, o, func(addr string) {
+		// Reading commands turned away by the database's lock ask this server (remote.go).
+		if err := graph.RecordServer(c.String("db"), "http://"+addr); err != nil {
+			fmt.Fprintln(os.Stderr, "newsgraph serve: note: reading commands will not find this server:", err)
+		}
 		mode := "read-only"
 		if o.Writable {
 			mode = "writable"
@@ -174,22 +237,45 @@ func serveCmd(c *cli.Context) error {
 	})
 }
 
+// schemaTerm is one line of `schema --json`.
+type schemaTerm struct {
+	Kind    string `json:"kind"`    // type, predicate or attribute
+	Name    string `json:"name"`    // the extractor's name ("received")
+	IRI     string `json:"iri"`     // as Gizmo takes it: <ng:received>
+	FullIRI string `json:"fullIri"` // for other RDF tools: <https://newsgraph.dev/ns#received>
+	Meaning string `json:"meaning"`
+	Inverse string `json:"inverse,omitempty"` // how the edge reads backwards
+}
+
+// schemaCmd prints the vocabulary. The IRI column is written exactly as a Gizmo query
+// names it (quad.IRI's String brackets it once), so it can be pasted into Has or Out.
 func schemaCmd(c *cli.Context) error {
+	parts := []struct {
+		kind, title string
+		terms       []schema.Term
+	}{{"type", "TYPES", schema.Types}, {"predicate", "PREDICATES", schema.Predicates}, {"attribute", "ATTRIBUTES", schema.Attributes}}
+	if c.Bool("json") {
+		all := []schemaTerm{}
+		for _, part := range parts {
+			for _, t := range part.terms {
+				all = append(all, schemaTerm{Kind: part.kind, Name: t.Name, IRI: t.IRI.String(),
+					FullIRI: graph.FullIRI(t.IRI).String(), Meaning: t.Meaning, Inverse: t.Inverse})
+			}
+		}
+		return printJSON(os.Stdout, all)
+	}
 	w := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-	for _, part := range []struct {
-		title string
-		terms []schema.Term
-	}{{"TYPES", schema.Types}, {"PREDICATES", schema.Predicates}, {"ATTRIBUTES", schema.Attributes}} {
+	for _, part := range parts {
 		fmt.Fprintf(w, "%s\n", part.title)
 		for _, t := range part.terms {
-			fmt.Fprintf(w, "  %s\t<%s>\t%s\n", t.Name, t.IRI, t.Meaning)
+			fmt.Fprintf(w, "  %s\t%s\t%s\n", t.Name, t.IRI.String(), t.Meaning)
 		}
 	}
 	return w.Flush()
 }
 
 func exportCmd(c *cli.Context) error {
-	s, err := openReadStore(c)
+	s, err := openExport(c)
 	if err != nil {
 		return err
 	}
@@ -199,6 +285,16 @@ func exportCmd(c *cli.Context) error {
 		return err
 	}
 	return out.Flush()
+}
+
+// openExport opens the database for export; while a server holds it, an in-memory copy of
+// the server's quads.
+func openExport(c *cli.Context) (*graph.Store, error) {
+	s, r, err := openReader(c)
+	if err != nil || r == nil {
+		return s, err
+	}
+	return r.dump()
 }
 
 func evalCmd(c *cli.Context) error {

@@ -99,6 +99,9 @@ func entityCmd(c *cli.Context) error {
 	}
 	return show(c, func(s *graph.Store) (*graph.Card, error) {
 		return s.Card(c.Context, name, graph.MaxFacts(c.Int("facts")))
+	}, func(r *remote) (*graph.Card, error) {
+		var card *graph.Card
+		return card, r.explore("entity", values("id", name, "facts", itoa(c.Int("facts"))), &card)
 	},
 		func(out io.Writer, card *graph.Card) error { printCard(out, card, c.Int("facts")); return nil })
 }
@@ -368,7 +371,7 @@ func unmergeCmd(c *cli.Context) error {
 }
 
 func mergesCmd(c *cli.Context) error {
-	s, err := openReadStore(c)
+	s, err := openExisting(c)
 	if err != nil {
 		return err
 	}
@@ -392,7 +395,7 @@ func mergesCmd(c *cli.Context) error {
 }
 
 func duplicatesCmd(c *cli.Context) error {
-	s, err := openReadStore(c)
+	s, err := openExisting(c)
 	if err != nil {
 		return err
 	}
@@ -437,7 +440,7 @@ func exportFormatCmd(c *cli.Context) error {
 	if !graph.IsExportFormat(format) {
 		return fmt.Errorf("unknown --format %q: use %s", format, strings.Join(graph.ExportFormats, ", "))
 	}
-	s, err := openReadStore(c)
+	s, err := openExport(c)
 	if err != nil {
 		return err
 	}

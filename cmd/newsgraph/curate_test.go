@@ -29,9 +29,10 @@ func TestEntityCard(t *testing.T) {
 	for _, want := range []string{
 		"Jeyhun Bayramov (Person)  ng:person/jeyhun-bayramov",
 		"Foreign Minister of Azerbaijan",
-		"Jeyhun Bayramov received Radmila Shekerinska  [1 article, 1 publisher]",
+		"Jeyhun Bayramov received Radmila Shekerinska  [1 article, 1 publisher, 2026-01-22]",
 		`"The discussion took place during the reception of NATO Deputy Secretary General Radmila Shekerinska by Azerbaijan's Foreign Minister Jeyhun Bayramov."`,
-		"— ng:article/sha256-2ca12522635cca9553ee, Trend News Agency",
+		// The founding article's headline, publisher and date (examples/articles/*.jsonl).
+		"— Azerbaijan, NATO discuss cooperation in mine action and cybersecurity, Trend News Agency, 2026-01-22",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("card lacks %q:\n%s", want, out)

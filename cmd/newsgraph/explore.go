@@ -121,6 +121,10 @@ func searchCmd(c *cli.Context) error {
 		return fmt.Errorf("give the beginning of a name")
 	}
 	return show(c, func(s *graph.Store) ([]graph.SearchResult, error) { return s.Search(c.Context, prefix, c.Int("limit")) },
+		func(r *remote) ([]graph.SearchResult, error) {
+			var res struct{ Results []graph.SearchResult }
+			return res.Results, r.explore("search", values("q", prefix, "limit", itoa(c.Int("limit"))), &res)
+		},
 		func(out io.Writer, res []graph.SearchResult) error {
 			if len(res) == 0 {
 				_, err := fmt.Fprintf(out, "no entity's name starts with %q\n", prefix)
@@ -180,6 +184,9 @@ func pathCmd(c *cli.Context) error {
 	}
 	return show(c, func(s *graph.Store) (*graph.PathResult, error) {
 		return s.Paths(c.Context, args[0], args[1], c.Int("max"), c.Int("limit"))
+	}, func(r *remote) (*graph.PathResult, error) {
+		var res *graph.PathResult
+		return res, r.explore("path", values("a", args[0], "b", args[1], "max", itoa(c.Int("max")), "limit", itoa(c.Int("limit"))), &res)
 	}, printPaths)
 }
 
@@ -211,7 +218,38 @@ func timelineCmd(c *cli.Context) error {
 	}
 	return show(c, func(s *graph.Store) (*graph.Timeline, error) {
 		return s.TimelinePage(c.Context, name, c.String("from"), c.String("to"), c.Int("offset"), c.Int("limit"))
+	}, func(r *remote) (*graph.Timeline, error) {
+		return remoteTimeline(r, name, c.String("from"), c.String("to"), c.Int("offset"), c.Int("limit"))
 	}, printTimeline)
+}
+
+// remoteTimeline reads a timeline from a server, page after page: the API answers pages of
+// 100 events at most, the command all of them unless --limit says otherwise.
+func remoteTimeline(r *remote, name, from, to string, offset, limit int) (*graph.Timeline, error) {
+	var all *graph.Timeline
+	for {
+		want := 0 // the API's page
+		if limit > 0 {
+			want = limit
+			if all != nil {
+				want -= len(all.Events)
+			}
+		}
+		var page *graph.Timeline
+		err := r.explore("timeline", values("id", name, "from", from, "to", to, "offset", itoa(offset), "limit", itoa(want)), &page)
+		if err != nil {
+			return nil, err
+		}
+		if all == nil {
+			all = page
+		} else {
+			all.Events = append(all.Events, page.Events...)
+		}
+		offset += len(page.Events)
+		if len(page.Events) == 0 || offset >= page.Count || (limit > 0 && len(all.Events) >= limit) {
+			return all, nil
+		}
+	}
 }
 
 func printTimeline(w io.Writer, tl *graph.Timeline) error {
@@ -270,7 +308,12 @@ func topCmd(c *cli.Context) error {
 		}
 		return list, err
 	}
-	return show(c, get, func(out io.Writer, list []graph.TopEntity) error {
+	ask := func(r *remote) ([]graph.TopEntity, error) {
+		res := struct{ Entities []graph.TopEntity }{[]graph.TopEntity{}}
+		err := r.explore("top", values("type", c.String("type"), "since", c.String("since"), "by", c.String("by"), "limit", itoa(c.Int("limit"))), &res)
+		return res.Entities, err
+	}
+	return show(c, get, ask, func(out io.Writer, list []graph.TopEntity) error {
 		if len(list) == 0 {
 			_, err := fmt.Fprintln(out, "no entity")
 			return err

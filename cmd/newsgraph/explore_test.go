@@ -60,7 +60,7 @@ func TestExploreCommands(t *testing.T) {
 
 	t.Run("timeline", func(t *testing.T) {
 		out := mustRun(t, db, "timeline", "Bayramov")
-		if !strings.Contains(out, "--01-22    Jeyhun Bayramov received Radmila Shekerinska") || !strings.Contains(out, sentence) {
+		if !strings.Contains(out, "2026-01-22  Jeyhun Bayramov received Radmila Shekerinska") || !strings.Contains(out, sentence) {
 			t.Errorf("timeline:\n%s", out)
 		}
 		out = mustRun(t, db, "timeline", "Azerbaijan", "--from", "1995", "--to", "1999")
@@ -74,7 +74,7 @@ func TestExploreCommands(t *testing.T) {
 			}
 		}
 		if err := json.Unmarshal([]byte(mustRun(t, db, "timeline", "--json", "Jeyhun Bayramov")), &tl); err != nil || len(tl.Events) == 0 ||
-			tl.Events[0].Date != "--01-22" || tl.Events[0].Predicate != "ng:received" || tl.Events[0].Evidence.Publisher != "Trend News Agency" {
+			tl.Events[0].Date != "2026-01-22" || tl.Events[0].Predicate != "ng:received" || tl.Events[0].Evidence.Publisher != "Trend News Agency" {
 			t.Errorf("timeline --json: %+v, %v", tl, err)
 		}
 		// A page: the second and third events of Azerbaijan's, said so in the heading.

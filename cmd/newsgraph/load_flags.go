@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"sync"
 	"syscall"
 	"time"
@@ -25,15 +26,29 @@ import (
 // loadFlags are the flags of the load command.
 func loadFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (default: one per core)"},
-		&cli.IntFlag{Name: "batch", Value: graph.DefaultBatchSize, Usage: "quads written per transaction (an article is never split between two)"},
+		&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (`N`; default one per core)"},
+		&cli.IntFlag{Name: "batch", Value: graph.DefaultBatchSize, Usage: "`QUADS` written per transaction (an article is never split between two; from a pipe, one article per transaction unless given)"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar or progress lines (skipped inputs and the summary are still printed)"},
 		&cli.BoolFlag{Name: "strict", Usage: "exit with an error status when any input is skipped or any article fails"},
-		&cli.BoolFlag{Name: "no-link", Usage: "do not link people named by one word (\"Bayramov\") to the person they are in other articles; linking records each link as a merge by \"" + graph.LoadMergeBy + "\" that `newsgraph unmerge` undoes"},
-		&cli.StringFlag{Name: "server", Usage: "hand the articles to a running `newsgraph serve --writable --token T` at `URL` instead of opening the database"},
+		&cli.BoolFlag{Name: "no-link", Usage: "do not link people named by one word (\"Bayramov\") to the person they are in other articles; linking records each link as a merge by \"" + graph.LoadMergeBy + "\" that newsgraph unmerge undoes"},
+		&cli.StringFlag{Name: "server", Usage: "hand the articles to a running \"newsgraph serve --writable --token T\" at `URL` instead of opening the database"},
 		&cli.StringFlag{Name: "token", EnvVars: []string{"NEWSGRAPH_TOKEN"}, Usage: "the server's write `TOKEN` (with --server)"},
 		&cli.StringFlag{Name: "cpuprofile", Hidden: true, Usage: "write a CPU profile of the load to `FILE` (go tool pprof)"},
 	}
+}
+
+// batchQuads is the quads per transaction. Articles read from a pipe ("tail -f feed.jsonl |
+// newsgraph load -") are written one transaction each unless --batch says otherwise: a batch
+// would wait for 10,000 quads, or the end of a stream that may never end, before anything is
+// in the graph.
+func batchQuads(c *cli.Context, paths []string) int {
+	if c.IsSet("batch") || !slices.Contains(paths, "-") {
+		return c.Int("batch")
+	}
+	if st, err := os.Stdin.Stat(); err == nil && st.Mode().IsRegular() {
+		return c.Int("batch") // a file redirected in: it ends
+	}
+	return 1
 }
 
 func loadCmd(c *cli.Context) (retErr error) {
@@ -117,7 +132,7 @@ func loadCmd(c *cli.Context) (retErr error) {
 	}()
 	sum, err := ingest.Load(ctx, w, ps, ingest.Options{
 		Workers:    c.Int("workers"),
-		BatchQuads: c.Int("batch"),
+		BatchQuads: batchQuads(c, ps),
 		AfterWrite: afterWrite,
 		NoLink:     c.Bool("no-link"),
 		Progress:   prog,

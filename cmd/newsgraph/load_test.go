@@ -71,7 +71,10 @@ func TestLoadURL(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, errOut)
 	}
-	if !strings.Contains(out, "new 2,") || !strings.Contains(out, "duplicates 1") || !strings.Contains(errOut, "skipped "+srv.URL+"/gone: cannot fetch: HTTP 404") {
+	// The page names a canonical URL on news.example.org; fetched from another host, that
+	// URL is not its id (a page may not claim another site's articles: input/html.go), so
+	// it is not a duplicate of the feed's item of that URL.
+	if !strings.Contains(out, "new 3,") || !strings.Contains(out, "duplicates 0") || !strings.Contains(errOut, "skipped "+srv.URL+"/gone: cannot fetch: HTTP 404") {
 		t.Errorf("out: %s\nerr: %s", out, errOut)
 	}
 }
@@ -134,7 +137,7 @@ func TestLoadThroughServer(t *testing.T) {
 		t.Errorf("wrong token: err %v %s", err, errOut)
 	}
 	out, errOut, err := newsgraph(t, db, "load", "--server", srv.URL, "--token", "s3cret", examples)
-	if err != nil || !strings.Contains(out, "articles 9 (new 9,") {
+	if err != nil || !strings.Contains(out, "articles 10 (new 9,") {
 		t.Fatalf("load --server: %v\n%s\n%s", err, out, errOut)
 	}
 	var got bytes.Buffer
@@ -153,6 +156,13 @@ func TestLoadThroughServer(t *testing.T) {
 // corpus writes n small articles as JSON Lines: runs of three sentences of the GMB corpus
 // when it is there, else synthetic ones.
 func corpus(t *testing.T, n int) string {
+	p, _ := corpusNamed(t, n)
+	return p
+}
+
+// corpusNamed is corpus, with three entities that corpus mentions in many articles: the
+// ones a test looks up must be in the corpus it got, GMB or not.
+func corpusNamed(t *testing.T, n int) (path string, names []string) {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "corpus.jsonl")
 	var b bytes.Buffer
@@ -161,7 +171,10 @@ func corpus(t *testing.T, n int) string {
 		for _, a := range gmb.Articles(sents[:3*n], 3) {
 			enc.Encode(map[string]string{"id": a.ID, "text": a.Text})
 		}
+		names = []string{"United States", "Iraq", "Bush"}
 	} else {
+		t.Logf("no GMB corpus at %s (%v): synthetic articles", gmb.DefaultPath(), err)
+		names = []string{"Jeyhun Bayramov", "Xi Jinping", "Partnership for Peace"}
 		people := []string{"Jeyhun Bayramov", "Radmila Shekerinska", "Olaf Scholz", "Emmanuel Macron", "Xi Jinping"}
 		cities := []string{"Baku", "Paris", "Berlin", "Beijing", "Rome"}
 		for i := 0; i < n; i++ {
@@ -173,7 +186,7 @@ func corpus(t *testing.T, n int) string {
 	if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return p
+	return p, names
 }
 
 // dumpByLabel opens a database (it must open) and returns its quads grouped by article.
@@ -237,7 +250,7 @@ func TestLoadSurvivesSIGKILL(t *testing.T) {
 		t.Skip("kills 20 loads of 2,000 articles")
 	}
 	const n = 2000
-	src := corpus(t, n)
+	src, names := corpusNamed(t, n)
 	clean := filepath.Join(t.TempDir(), "clean.db")
 	start := time.Now()
 	mustRun(t, clean, "load", "--quiet", "--batch", "2000", src)
@@ -299,7 +312,7 @@ func TestLoadSurvivesSIGKILL(t *testing.T) {
 	}
 	// The card index, made again after the kills, gives the same cards.
 	mergeTime := regexp.MustCompile(`"at": "[^"]*"`)
-	for _, name := range []string{"United States", "Iraq", "Bush"} {
+	for _, name := range names {
 		a := mergeTime.ReplaceAllString(mustRun(t, db, "entity", "--json", "--facts", "0", name), "")
 		b := mergeTime.ReplaceAllString(mustRun(t, clean, "entity", "--json", "--facts", "0", name), "")
 		if a != b {

@@ -12,12 +12,30 @@ import (
 )
 
 func main() {
+	app := newApp()
+	err := app.Run(reorderArgs(app, os.Args))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "newsgraph:", err)
+	}
+	os.Exit(exitCode(err))
+}
+
+// newApp is the command line: its commands, flags and help.
+func newApp() *cli.App {
 	app := &cli.App{
-		Name:  "newsgraph",
-		Usage: "turn news articles into a knowledge graph you can query (Cayley + Gizmo)",
+		Name:                  "newsgraph",
+		Usage:                 "turn news articles into a knowledge graph you can query (Cayley + Gizmo)",
+		Version:               version(),
+		Suggest:               true,
+		EnableBashCompletion:  true,
+		CustomAppHelpTemplate: cli.AppHelpTemplate + "\n" + exitCodesHelp + "\n",
+		// Errors are printed once, by main, with the exit code of exitCode.
+		ExitErrHandler: func(*cli.Context, error) {},
+		Action:         unknownCommand,
+		OnUsageError:   onUsageError,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "db", Value: "./newsgraph.db", EnvVars: []string{"NEWSGRAPH_DB"}, Usage: "database `PATH` (a folder for bolt)"},
-			&cli.StringFlag{Name: "backend", Value: "bolt", EnvVars: []string{"NEWSGRAPH_BACKEND"}, Usage: "store: bolt (on disk), memstore (throwaway) or postgres (--db postgres://user:password@host:5432/dbname; chosen by itself for such a URL)"},
+			&cli.StringFlag{Name: "db", Value: "./newsgraph.db", EnvVars: []string{"NEWSGRAPH_DB"}, Usage: "database `PATH`: a folder for bolt, a postgres:// URL for PostgreSQL"},
+			&cli.StringFlag{Name: "backend", Value: "bolt", EnvVars: []string{"NEWSGRAPH_BACKEND"}, Usage: "store `NAME`: bolt (on disk), memstore (throwaway) or postgres (chosen by itself for a --db postgres://user:password@host:5432/dbname URL)"},
 		},
 		Commands: []*cli.Command{
 			{
@@ -50,7 +68,7 @@ func main() {
 					&cli.StringSliceFlag{Name: "allowed-host", Usage: "also answer requests for host name `NAME` (repeatable); by default only IP addresses, localhost and the --addr host are answered, against DNS rebinding"},
 					&cli.Uint64Flag{Name: "query-memory", Value: 512, Usage: "stop queries when they grow the heap by more than `MB`"},
 					&cli.IntFlag{Name: "max-queries", Usage: "queries running at once (`N`; default two per core); others wait their turn within their timeout"},
-					&cli.StringFlag{Name: "assets", EnvVars: []string{"NEWSGRAPH_UI_ASSETS"}, Usage: "the web UI's offline query editor and icon font: `DIR` is ui/ or ui/node_modules after `npm ci --prefix ui` (default: ui/node_modules found from the working directory or the executable; \"off\" for the plain editor)"},
+					&cli.StringFlag{Name: "assets", EnvVars: []string{"NEWSGRAPH_UI_ASSETS"}, Usage: "the web UI's offline query editor and icon font: `DIR` is ui/ or ui/node_modules after \"npm ci --prefix ui\" (default: ui/node_modules found from the working directory or the executable; \"off\" for the plain editor)"},
 				},
 				Action: serveCmd,
 			},
@@ -63,13 +81,19 @@ func main() {
 				Action: evalCmd,
 			},
 			{Name: "export", Usage: "write the whole graph as N-Quads (labels included) to standard output", Action: exportCmd},
-			{Name: "schema", Usage: "print the graph's types and predicates with their IRIs", Action: schemaCmd},
+			{
+				Name: "schema", Usage: "print the graph's types and predicates with their IRIs, as Gizmo takes them",
+				Flags:  []cli.Flag{&cli.BoolFlag{Name: "json", Usage: "print JSON: name, IRI, full IRI and meaning of each term"}},
+				Action: schemaCmd,
+			},
+			parseCommand(), // dependency parses as CoNLL-U (parse.go)
 		},
 	}
 	app.Commands = curate(app.Commands)  // forget, entity, merge, unmerge, merges, duplicates, import; export formats (curate.go)
 	app.Commands = explore(app.Commands) // search, path, timeline, top (explore.go)
-	if err := app.Run(os.Args); err != nil {
-		fmt.Fprintln(os.Stderr, "newsgraph:", err)
-		os.Exit(1)
+	app.Commands = append(app.Commands, completionCommand())
+	for _, c := range app.Commands {
+		c.OnUsageError = onUsageError
 	}
+	return app
 }

@@ -1,0 +1,150 @@
+// Package parse is a dependency parser for English: a greedy arc-hybrid transition parser
+// with an averaged perceptron, trained with a dynamic oracle on UD English EWT (see
+// README.md), giving labelled Universal Dependencies relations (with EWT's subtypes such as
+// nsubj:pass, obl:tmod, nmod:poss, compound:prt), a lemma and a universal POS tag for each
+// word. It also carries its own Penn Treebank POS tagger trained on EWT, used when the caller
+// gives no tags.
+//
+//	m := parse.Default()
+//	t := m.Parse(words, nil) // or m.Parse(words, tags) with Penn Treebank tags
+//	// t.Head[i] is the 1-based position of word i's head, 0 for the root, as in CoNLL-U
+package parse
+
+import (
+	"sync"
+
+	"github.com/newsgraph/newsgraph/extract/tagger"
+)
+
+// Tree is the parse of one sentence, one entry per word.
+type Tree struct {
+	Head  []int    // 1-based head position as in CoNLL-U; 0: the root
+	Rel   []string // UD relation, with subtype ("nsubj:pass")
+	Lemma []string
+	XPOS  []string // Penn Treebank tag used (given or predicted)
+	UPOS  []string // universal POS tag
+}
+
+// Model is a trained parser. It is safe for concurrent use.
+type Model struct {
+	tags   []string
+	tagID  map[string]int
+	labels []string
+	w      *table
+	pos    *tagger.Model // may be nil: then Parse needs tags
+	posRaw []byte        // pos's model file, when loaded from one (a loaded tagger cannot save itself)
+	lem    *lemmatizer
+	info   string
+	system int               // ArcHybrid or ArcEager
+	amb    map[uint64]uint64 // word hash -> ambiguity class (hash of its training tags)
+	pool   sync.Pool
+}
+
+// Info describes how the model was trained.
+func (m *Model) Info() string { return m.info }
+
+// Labels returns the relation labels the model predicts.
+func (m *Model) Labels() []string { return append([]string(nil), m.labels...) }
+
+// scratch is per-call working memory, pooled so that parsing does not allocate much.
+type scratch struct {
+	st     state
+	toks   []token
+	fs     []uint64
+	scores []int32
+	runs   []run
+}
+
+func (m *Model) getScratch() *scratch {
+	if s, ok := m.pool.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{scores: make([]int32, numClasses(len(m.labels)))}
+}
+
+// Tag gives Penn Treebank POS tags with the model's own tagger (trained on EWT).
+func (m *Model) Tag(words []string) []string {
+	pos := make([]string, len(words))
+	m.pos.TagInto(words, pos, nil)
+	return pos
+}
+
+// Parse parses one sentence of tokens (Penn Treebank style, as extract.Tokenize gives). tags
+// are Penn Treebank POS tags; nil: the model tags the words itself.
+func (m *Model) Parse(words, tags []string) Tree {
+	n := len(words)
+	if tags == nil {
+		tags = m.Tag(words)
+	}
+	t := Tree{Head: make([]int, n), Rel: make([]string, n), XPOS: tags}
+	if n == 0 {
+		return t
+	}
+	sc := m.getScratch()
+	sc.toks = grow(sc.toks, n)
+	for i, w := range words {
+		sc.toks[i] = makeToken(w, m.tagNum(tags[i]), m.amb)
+	}
+	m.parseTokens(sc, n)
+	for i := 0; i < n; i++ {
+		h := int(sc.st.head[i])
+		if h == n {
+			h = -1
+		}
+		t.Head[i] = h + 1
+		t.Rel[i] = m.labels[sc.st.rel[i]]
+	}
+	m.pool.Put(sc)
+	t.Lemma = m.lem.lemmas(words, tags)
+	t.UPOS = m.lem.upos(words, tags, t.Rel)
+	return t
+}
+
+func (m *Model) tagNum(tag string) int {
+	if i, ok := m.tagID[tag]; ok {
+		return i
+	}
+	return len(m.tags) // unknown tag
+}
+
+// parseTokens runs the greedy parser over sc.toks[:n]; the result is in sc.st.
+func (m *Model) parseTokens(sc *scratch, n int) {
+	st := &sc.st
+	st.eager = m.system == ArcEager
+	st.reset(n)
+	nl := len(m.labels)
+	for !st.done() {
+		sc.fs = extract(sc.fs[:0], st, sc.toks)
+		sc.runs = m.w.score(sc.fs, sc.scores, sc.runs)
+		cls := bestValid(st, sc.scores, nl)
+		move, l := decode(cls, nl)
+		st.apply(move, l)
+	}
+}
+
+type number interface{ ~int32 | ~float32 }
+
+func bestValid[T number](st *state, scores []T, nl int) int {
+	sh, le, ri, re := st.valid()
+	best, bs := -1, T(0)
+	try := func(from, to int) {
+		for c := from; c < to; c++ {
+			if best < 0 || scores[c] > bs {
+				best, bs = c, scores[c]
+			}
+		}
+	}
+	if sh {
+		try(0, 1)
+	}
+	if le {
+		try(1, 1+nl)
+	}
+	if ri {
+		try(1+nl, 1+2*nl)
+	}
+	if re {
+		try(1+2*nl, 2+2*nl)
+	}
+	return best
+}
