@@ -278,3 +278,20 @@ func TestLoadFromOpenPipe(t *testing.T) {
 		t.Errorf("the piped article was not written while the pipe was open: %v %s %s", err, out, errOut)
 	}
 }
+
+// query --explain prints each final's plan; the README's example 04 with a name that is not
+// in the graph (it panicked in Cayley and ended the process) answers [].
+func TestQueryExplainAndAbsentNames(t *testing.T) {
+	db := loadedExamples(t)
+	var plans []struct {
+		Iterator string
+		Size     int64
+	}
+	out := mustRun(t, db, "query", "--explain", `g.V().Has("<rdf:type>", "<ng:Statement>").Has("<ng:predicate>", "<ng:received>").All()`)
+	if err := json.Unmarshal([]byte(out), &plans); err != nil || len(plans) != 1 || plans[0].Iterator == "" {
+		t.Fatalf("explain: %v %s", err, out)
+	}
+	if got := strings.TrimSpace(mustRun(t, db, "query", `g.V().Has("<schema:name>", "Nobody Here").Out("<ng:received>").Labels().All()`)); got != "[]" {
+		t.Fatalf("absent name: %s", got)
+	}
+}

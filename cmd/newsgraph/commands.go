@@ -129,6 +129,9 @@ func queryCmd(c *cli.Context) error {
 	if q == "" {
 		return errors.New("give a Gizmo query, or -f FILE")
 	}
+	if c.Bool("explain") {
+		return explainQuery(c, q)
+	}
 	q = finalValue(q)
 	s, r, err := openReader(c)
 	if err != nil {
@@ -147,6 +150,25 @@ func queryCmd(c *cli.Context) error {
 		return err
 	}
 	return printJSON(os.Stdout, res)
+}
+
+// explainQuery prints the plans of a query's path finals as JSON.
+func explainQuery(c *cli.Context, q string) error {
+	s, r, err := openReader(c)
+	if err != nil {
+		return err
+	}
+	if r != nil {
+		return errors.New("query --explain needs the database itself: it is held by a running serve; stop it, or ask the server's API")
+	}
+	defer s.Close()
+	ctx, cancel := context.WithTimeout(c.Context, c.Duration("timeout"))
+	defer cancel()
+	plans, err := s.Explain(ctx, q)
+	if err != nil {
+		return err
+	}
+	return printJSON(os.Stdout, plans)
 }
 
 // finalValues are the Gizmo calls whose value is the query's answer when a query ends with

@@ -54,6 +54,7 @@ func newApp() *cli.App {
 					&cli.StringFlag{Name: "file", Aliases: []string{"f"}, Usage: "read the query from `FILE`"},
 					&cli.IntFlag{Name: "limit", Value: 100, Usage: "at most this many results (0: no limit)"},
 					&cli.DurationFlag{Name: "timeout", Value: defaultTimeout, Usage: "stop the query after this long"},
+					&cli.BoolFlag{Name: "explain", Usage: "print the plan of each path final (iterators and the sizes the store estimates) instead of running the query"},
 				},
 				Action: queryCmd,
 			},
