@@ -318,6 +318,8 @@ func str(v quad.Value) string {
 		return string(v.Value)
 	case quad.LangString:
 		return string(v.Value)
+	case quad.TypedStringer: // numbers, booleans, times: their lexical form, no datatype
+		return string(v.TypedString().Value)
 	}
 	if s, ok := quad.NativeOf(v).(string); ok {
 		return s

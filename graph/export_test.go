@@ -217,6 +217,12 @@ func TestExportGraphMLParses(t *testing.T) {
 		if d["iri"] == "ng:person/jeyhun-bayramov" && (d["label"] != "Jeyhun Bayramov" || d["type"] != "Person") {
 			t.Errorf("Bayramov: %v", d)
 		}
+		for k, v := range d {
+			// Typed literals (offsets, confidences) are written as their values.
+			if strings.Contains(v, "^^") {
+				t.Errorf("node %s attribute %s: %q", d["iri"], k, v)
+			}
+		}
 	}
 	if len(iri) != len(wantNodes) {
 		t.Errorf("%d nodes, want %d", len(iri), len(wantNodes))
