@@ -126,6 +126,15 @@ func isPostgresURL(path string) bool {
 	return strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://")
 }
 
+// RedactDB is a database path or PostgreSQL URL as messages may show it: a URL's password
+// hidden.
+func RedactDB(path string) string {
+	if isPostgresURL(path) || strings.Contains(path, "password") {
+		return redactURL(path)
+	}
+	return path
+}
+
 // redactURL is addr with its password hidden, for messages.
 func redactURL(addr string) string {
 	u, err := url.Parse(addr)

@@ -285,3 +285,16 @@ func TestPostgresOpenErrors(t *testing.T) {
 		t.Errorf("the error shows the password: %v", err)
 	}
 }
+
+// P2: serve printed a PostgreSQL URL with its password.
+func TestRedactDB(t *testing.T) {
+	for in, want := range map[string]string{
+		"postgres://ng:s3cret@db.example:5432/news": "postgres://ng:xxxxx@db.example:5432/news",
+		"./newsgraph.db":                           "./newsgraph.db",
+		"host=db password=s3cret dbname=news":      "(connection string)",
+	} {
+		if got := RedactDB(in); got != want {
+			t.Errorf("RedactDB(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

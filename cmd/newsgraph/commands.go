@@ -252,7 +252,7 @@ func serveCmd(c *cli.Context) error {
 		if o.Writable {
 			mode = "writable"
 		}
-		fmt.Printf("serving %s (%s) on http://%s/ (entity explorer: http://%s/explore/) — Ctrl-C to stop\n", c.String("db"), mode, addr, addr)
+		fmt.Printf("serving %s (%s) on http://%s/ (entity explorer: http://%s/explore/) — Ctrl-C to stop\n", graph.RedactDB(c.String("db")), mode, addr, addr)
 		if made {
 			fmt.Printf("write token: %s (load --server http://%s --token %s PATH...)\n", o.Token, addr, o.Token)
 		}

@@ -91,7 +91,7 @@ func loadCmd(c *cli.Context) (retErr error) {
 				"    newsgraph --db %s serve --writable --token SECRET\n"+
 				"  and load through it with\n"+
 				"    newsgraph load --server http://127.0.0.1:64210 --token SECRET PATH...\n"+
-				"  (use the address that serve printed)", err, c.String("db"))
+				"  (use the address that serve printed)", err, graph.RedactDB(c.String("db")))
 		}
 		if err != nil {
 			return err
