@@ -290,8 +290,8 @@ func TestPostgresOpenErrors(t *testing.T) {
 func TestRedactDB(t *testing.T) {
 	for in, want := range map[string]string{
 		"postgres://ng:s3cret@db.example:5432/news": "postgres://ng:xxxxx@db.example:5432/news",
-		"./newsgraph.db":                           "./newsgraph.db",
-		"host=db password=s3cret dbname=news":      "(connection string)",
+		"./newsgraph.db":                      "./newsgraph.db",
+		"host=db password=s3cret dbname=news": "(connection string)",
 	} {
 		if got := RedactDB(in); got != want {
 			t.Errorf("RedactDB(%q) = %q, want %q", in, got, want)
