@@ -17,6 +17,7 @@ import (
 	graphlog "github.com/cayleygraph/cayley/graph/log"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/cayley/graph/sql/postgres" // Cayley's PostgreSQL dialect; registers lib/pq's "postgres" driver
+	"github.com/lib/pq"
 )
 
 // Postgres is the backend name of a graph kept in a PostgreSQL database, shared by a team:
@@ -114,11 +115,38 @@ func initPostgres(ctx context.Context, db *sql.DB, addr string) error {
 		}
 	}
 	// WriteArticles reads an article's stored quads by label; Cayley indexes only the other
-	// three directions, so without this every write would scan the quads table.
+	// three directions, so without this every write would scan the quads table. Created
+	// only when missing: a reader's role (SELECT only, or a read-only replica) may open a
+	// database it cannot change.
+	var indexed bool
+	if err := conn.QueryRowContext(ctx, `SELECT to_regclass('quads_label_index') IS NOT NULL`).Scan(&indexed); err != nil {
+		return err
+	}
+	if indexed {
+		return nil
+	}
 	if _, err := conn.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS quads_label_index ON quads (label_hash)`); err != nil {
+		if readOnlyRole(err) {
+			return nil // reads do not need it, and this role cannot write
+		}
 		return fmt.Errorf("create label index: %w", err)
 	}
 	return nil
+}
+
+// readOnlyRole tells the errors of a role that may read but not change the database:
+// insufficient privilege, not the owner, a read-only transaction (a replica, or
+// default_transaction_read_only).
+func readOnlyRole(err error) bool {
+	var pe *pq.Error
+	if !errors.As(err, &pe) {
+		return false
+	}
+	switch pe.Code {
+	case "42501", "25006": // insufficient_privilege (also "must be owner"), read_only_sql_transaction
+		return true
+	}
+	return false
 }
 
 // isPostgresURL tells whether a database path is a PostgreSQL URL.

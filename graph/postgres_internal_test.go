@@ -298,3 +298,50 @@ func TestRedactDB(t *testing.T) {
 		}
 	}
 }
+
+// P1: a role that may only read (SELECT, default_transaction_read_only) could open nothing:
+// every open created the label index.
+func TestPostgresReadOnlyRole(t *testing.T) {
+	addr := pgTestDB(t)
+	s := openPG(t, addr)
+	if _, err := s.WriteArticles([]Article{{IRI: "ng:article/a", Hash: "h1", Quads: []quad.Quad{
+		{Subject: quad.IRI("ng:person/x"), Predicate: quad.IRI("schema:name"), Object: quad.String("X")}}}}); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	role := fmt.Sprintf("ngreader_%d", pgDBSeq.Add(1))
+	u, _ := url.Parse(addr)
+	dbname := strings.TrimPrefix(u.Path, "/")
+	for _, stmt := range []string{
+		"CREATE ROLE " + role + " LOGIN PASSWORD 'reader'",
+		"GRANT CONNECT ON DATABASE " + dbname + " TO " + role,
+		"GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role,
+		"ALTER ROLE " + role + " SET default_transaction_read_only = on",
+	} {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	t.Cleanup(func() {
+		db.Exec("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM " + role)
+		db.Exec("REVOKE ALL ON DATABASE " + dbname + " FROM " + role)
+	})
+	u.User = url.UserPassword(role, "reader")
+	// Drop the index so that the reader's open would have to create it.
+	if _, err := db.Exec("DROP INDEX IF EXISTS quads_label_index"); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(Postgres, u.String())
+	if err != nil {
+		t.Fatalf("open as a read-only role: %v", err)
+	}
+	defer r.Close()
+	res, err := r.Query(context.Background(), `g.V().Has("<schema:name>", "X").All()`, 0)
+	if err != nil || len(res) != 1 {
+		t.Fatalf("query as a read-only role: %v %v", res, err)
+	}
+}
