@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -165,6 +166,9 @@ func hostCheck(next http.Handler, addr string, extra []string) http.Handler {
 // server-wide WriteTimeout would cut a long export).
 func writeProgress(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// A read of a damaged database file faults on bbolt's memory map: made a panic, which
+		// net/http recovers for this request alone, instead of ending the server.
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 		next.ServeHTTP(&stallGuard{ResponseWriter: w, rc: http.NewResponseController(w)}, r)
 	})
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"github.com/urfave/cli/v2"
 
@@ -12,6 +13,20 @@ import (
 )
 
 func main() {
+	// A read of a damaged database file (beyond what Open checks) faults on bbolt's memory
+	// map: made a panic, answered in one line.
+	debug.SetPanicOnFault(true)
+	defer func() {
+		r := recover()
+		if _, fault := r.(interface{ Addr() uintptr }); !fault {
+			if r != nil {
+				panic(r) // a bug, not a fault: its trace is what to report
+			}
+			return
+		}
+		fmt.Fprintf(os.Stderr, "newsgraph: failed reading the database (%v): if it persists, the database file may be damaged: restore it from a backup, or delete the database and load again\n", r)
+		os.Exit(1)
+	}()
 	app := newApp()
 	err := app.Run(reorderArgs(app, os.Args))
 	if err != nil {

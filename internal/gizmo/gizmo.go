@@ -379,6 +379,9 @@ func (it *results) start(ctx context.Context) error {
 	it.running = true
 	watch.add(it)
 	go func() {
+		// A damaged database file faults on its memory map when read: a panic here, answered
+		// as this query's error, instead of the end of the process.
+		debug.SetPanicOnFault(true)
 		defer close(it.errc)
 		defer func() { <-slots }()
 		defer watch.remove(it)

@@ -69,6 +69,9 @@ type PanicError struct {
 }
 
 func (e *PanicError) Error() string {
+	if _, fault := e.Value.(interface{ Addr() uintptr }); fault {
+		return fmt.Sprintf("query failed reading the database (%v): if it persists, the database file may be damaged: restore it from a backup, or delete the database and load again", e.Value)
+	}
 	if _, fault := e.Value.(runtime.Error); fault {
 		return fmt.Sprintf("query failed inside Cayley (a fault in the query engine, not in your query): %v", e.Value)
 	}
