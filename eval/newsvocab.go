@@ -3,6 +3,7 @@ package eval
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"strings"
 )
 
 // NewsPredicates is the relation vocabulary of the news test set (eval/testdata/news), as
@@ -51,8 +52,12 @@ var NewsLiteral = map[string]bool{"said": true, "discussed": true}
 var NewsEntityTypes = map[string]bool{"PER": true, "ORG": true, "LOC": true, "EVENT": true, "PRODUCT": true}
 
 // NewsSplit is the news test set's split of an article: "dev" when the first 32 bits of
-// SHA-256(id), read big-endian, are even, "test" when odd.
+// SHA-256(id), read big-endian, are even, "test" when odd. The legacy articles of the earlier
+// relation set (ids "voa-gmb-NNNNN") are all dev: the rules were tuned on them.
 func NewsSplit(id string) string {
+	if strings.HasPrefix(id, "voa-gmb-") {
+		return "dev"
+	}
 	h := sha256.Sum256([]byte(id))
 	if binary.BigEndian.Uint32(h[:4])%2 == 0 {
 		return "dev"

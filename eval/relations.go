@@ -2,6 +2,7 @@ package eval
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -39,6 +40,10 @@ type RelGold struct {
 	Former   bool   `json:"former,omitempty"`
 	Implicit bool   `json:"implicit,omitempty"`
 	Note     string `json:"note,omitempty"`
+	// Date: the event's own date expression, verbatim (docs/annotation.md). Quote: for said,
+	// the words said.
+	Date  string `json:"date,omitempty"`
+	Quote string `json:"quote,omitempty"`
 
 	Line       int `json:"-"` // line in the gold file
 	Start, End int `json:"-"` // set by LoadRelationDocs: Ev's span, or the GUM sentence's
@@ -102,8 +107,30 @@ func ReadRelationGold(r io.Reader) ([]RelGold, error) {
 type RelDoc struct {
 	ID      string
 	Group   string // "founding" (the Trend article), "voa-examples", "voa" (more VOA runs), "gum"
+	Split   string // "dev" or "test": the article's split in the news set; "dev" for the others
 	Article extract.Article
 	Gold    []RelGold
+}
+
+// DefaultNewsGold is the team's news test set (testdata/news/gold.jsonl; docs/annotation.md):
+// its VOA articles are split into dev and test by a hash of their id, and it includes the
+// earlier relation set (testdata/relations), all dev.
+func DefaultNewsGold() string {
+	return filepath.Join(repoRoot(), "eval", "testdata", "news", "gold.jsonl")
+}
+
+// OfSplit keeps the documents of one split ("dev", "test"); "" or "all" keeps them all.
+func OfSplit(docs []RelDoc, split string) []RelDoc {
+	if split == "" || split == "all" {
+		return docs
+	}
+	var out []RelDoc
+	for _, d := range docs {
+		if d.Split == split {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // DefaultRelationGold is testdata/relations/gold.jsonl of this package.
@@ -129,6 +156,10 @@ func LoadRelationDocs(goldPath, gumDir string) (docs []RelDoc, skipped []string,
 	root := repoRoot()
 	stored := map[string]extract.Article{}
 	group := map[string]string{}
+	splits, err := readSplits(filepath.Join(filepath.Dir(goldPath), "articles.jsonl"))
+	if err != nil {
+		return nil, nil, err
+	}
 	for _, src := range []struct{ path, group string }{
 		{filepath.Join(filepath.Dir(goldPath), "articles.jsonl"), "voa"},
 		{filepath.Join(root, "examples", "articles", "voa-gmb.jsonl"), "voa-examples"},
@@ -155,6 +186,7 @@ func LoadRelationDocs(goldPath, gumDir string) (docs []RelDoc, skipped []string,
 	}
 	for _, id := range order {
 		d := byDoc[id]
+		d.Split = cmp.Or(splits[id], "dev")
 		var sents [][2]int
 		switch a, ok := stored[id]; {
 		case ok:
@@ -198,6 +230,25 @@ func LoadRelationDocs(goldPath, gumDir string) (docs []RelDoc, skipped []string,
 		docs = append(docs, *d)
 	}
 	return docs, skipped, nil
+}
+
+// readSplits reads the "split" field of each article line of path, by id.
+func readSplits(path string) (map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := map[string]string{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<22)
+	for sc.Scan() {
+		var a struct{ ID, Split string }
+		if json.Unmarshal(sc.Bytes(), &a) == nil && a.ID != "" {
+			out[a.ID] = a.Split
+		}
+	}
+	return out, sc.Err()
 }
 
 func readArticles(path string) ([]extract.Article, error) {
@@ -292,7 +343,40 @@ type RelationReport struct {
 	High, HighCore Counts
 	// Qualifier agreement on matched relations: [agree, total].
 	Modality, Attribution, Former [2]int
-	Missed, Spurious              []RelError
+	// Flags: per context flag (FlagNames), how the gold relations that have it and the
+	// predictions that have it fared.
+	Flags            map[string]*FlagCounts
+	Missed, Spurious []RelError
+}
+
+// FlagCounts scores one context flag (negation, modality...). Gold: gold relations with the
+// flag; GoldRight: of those, matched by a prediction with the flag (the same attribution,
+// for attribution). Pred and PredRight: the same from the predictions' side. A gold relation
+// that is not found at all counts as a miss of its flag: the flag is right only where the
+// relation is.
+type FlagCounts struct{ Gold, GoldRight, Pred, PredRight int }
+
+// FlagNames are the context flags scored, in print order.
+var FlagNames = []string{"negation", "modality", "attribution", "former", "date"}
+
+func (rep *RelationReport) flag(name string) *FlagCounts {
+	if rep.Flags == nil {
+		rep.Flags = map[string]*FlagCounts{}
+	}
+	f := rep.Flags[name]
+	if f == nil {
+		f = &FlagCounts{}
+		rep.Flags[name] = f
+	}
+	return f
+}
+
+func goldFlags(g RelGold) map[string]bool {
+	return map[string]bool{"negation": g.Neg, "modality": g.Mod != "", "attribution": g.Attr != "", "former": g.Former, "date": g.Date != ""}
+}
+
+func predFlags(p extract.Relation) map[string]bool {
+	return map[string]bool{"negation": p.Negated, "modality": p.Modality != "", "attribution": p.AttributedTo != "", "former": p.Former, "date": p.Date != ""}
 }
 
 // RelationKeys are the aggregate keys of RelationReport.Counts.
@@ -379,6 +463,16 @@ func ScoreRelations(docs []RelDoc, extractFn func(RelDoc) extract.Extraction) Re
 					keys = append(keys, RelCoreExplicit)
 				}
 			}
+			for name, on := range goldFlags(g) {
+				if !on {
+					continue
+				}
+				f := rep.flag(name)
+				f.Gold++
+				if matched[i] >= 0 && sc.flagRight(name, g, preds[matched[i]]) {
+					f.GoldRight++
+				}
+			}
 			if matched[i] >= 0 {
 				for _, k := range keys {
 					count(k).TP++
@@ -397,6 +491,27 @@ func ScoreRelations(docs []RelDoc, extractFn func(RelDoc) extract.Extraction) Re
 			}
 			rep.Missed = append(rep.Missed, RelError{Doc: d.ID, Pred: g.P, Relation: g.String(),
 				Why: sc.whyMissed(g), Sentence: sc.sentence(g.Start, g.End), Implicit: g.Implicit})
+		}
+		goldOf := make([]int, len(preds))
+		for j := range goldOf {
+			goldOf[j] = -1
+		}
+		for i, j := range matched {
+			if j >= 0 {
+				goldOf[j] = i
+			}
+		}
+		for j, p := range preds {
+			for name, on := range predFlags(p) {
+				if !on {
+					continue
+				}
+				f := rep.flag(name)
+				f.Pred++
+				if i := goldOf[j]; i >= 0 && goldFlags(d.Gold[i])[name] && sc.flagRight(name, d.Gold[i], p) {
+					f.PredRight++
+				}
+			}
 		}
 		for j, p := range preds {
 			core := corePredicate(p.Predicate)
@@ -637,6 +752,18 @@ func (sc *docScorer) name(id string) string {
 	return id
 }
 
+// flagRight tells whether a matched prediction has the gold's flag: the same value, and for
+// attribution the same source.
+func (sc *docScorer) flagRight(name string, g RelGold, p extract.Relation) bool {
+	if goldFlags(g)[name] != predFlags(p)[name] {
+		return false
+	}
+	if name == "attribution" && g.Attr != "" {
+		return sc.is(p.AttributedTo, g.Attr)
+	}
+	return true
+}
+
 func (sc *docScorer) qualifiers(rep *RelationReport, g RelGold, p extract.Relation) {
 	agree := func(q *[2]int, ok bool) {
 		q[1]++
@@ -747,6 +874,17 @@ func (r RelationReport) Print(w io.Writer) {
 		pct1(r.High.TP, r.High.Pred()), r.High.TP, r.High.Pred(), pct1(r.HighCore.TP, r.HighCore.Pred()), r.HighCore.TP, r.HighCore.Pred())
 	fmt.Fprintf(w, "\nqualifiers on matched relations (agree/total): modality %d/%d, attribution %d/%d, former %d/%d\n",
 		r.Modality[0], r.Modality[1], r.Attribution[0], r.Attribution[1], r.Former[0], r.Former[1])
+	fmt.Fprintf(w, "\ncontext flags (gold with the flag found with it; predictions with the flag right):\n%-12s %5s %6s %5s %6s %6s\n",
+		"flag", "gold", "R", "pred", "P", "F1")
+	for _, name := range FlagNames {
+		f := r.Flags[name]
+		if f == nil {
+			f = &FlagCounts{}
+		}
+		c := Counts{TP: f.GoldRight, FN: f.Gold - f.GoldRight, FP: f.Pred - f.PredRight}
+		fmt.Fprintf(w, "%-12s %5d %6s %5d %6s %6s\n", name, f.Gold, pct1(f.GoldRight, f.Gold), f.Pred, pct1(f.PredRight, f.Pred), f1pct(&c))
+	}
+	fmt.Fprintf(w, "(date: whether the relation has its own date; the value is not compared yet)\n")
 }
 
 // PrintErrors writes the missed and spurious relations (at most n of each, 0 for all), core

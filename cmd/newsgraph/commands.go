@@ -152,6 +152,27 @@ func queryCmd(c *cli.Context) error {
 	return printJSON(os.Stdout, res)
 }
 
+// evalRelations scores the extractor's relations against one split of the news test set.
+func evalRelations(c *cli.Context) error {
+	docs, skipped, err := eval.LoadRelationDocs(eval.DefaultNewsGold(), c.String("gum"))
+	if err != nil {
+		return err
+	}
+	split := c.String("split")
+	docs = eval.OfSplit(docs, split)
+	if len(docs) == 0 {
+		return fmt.Errorf("no articles in split %q (dev, test or all)", split)
+	}
+	r := eval.Relations(docs, extract.New())
+	r.Skipped = skipped
+	fmt.Printf("News test set, split %s (eval/testdata/news; docs/annotation.md)\n", split)
+	r.Print(os.Stdout)
+	if c.Bool("errors") {
+		r.PrintErrors(os.Stdout, 0)
+	}
+	return nil
+}
+
 // explainQuery prints the plans of a query's path finals as JSON.
 func explainQuery(c *cli.Context, q string) error {
 	s, r, err := openReader(c)
@@ -320,6 +341,9 @@ func openExport(c *cli.Context) (*graph.Store, error) {
 }
 
 func evalCmd(c *cli.Context) error {
+	if c.Bool("relations") {
+		return evalRelations(c)
+	}
 	dir := c.String("gum")
 	if _, err := os.Stat(dir); err != nil {
 		return fmt.Errorf("the GUM news data is not available at %s (%v): nothing to evaluate", dir, err)

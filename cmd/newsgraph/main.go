@@ -89,10 +89,12 @@ func newApp() *cli.App {
 				Action: serveCmd,
 			},
 			{
-				Name: "eval", Usage: "score the extractor's mentions against the annotated GUM news articles (read from ../shared)",
+				Name: "eval", Usage: "score the extractor: mentions against the annotated GUM news articles (read from ../shared), or --relations against the team's news test set",
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "gum", Value: eval.DefaultGUMDir(), Usage: "folder of GUM news .conllu files"},
-					&cli.BoolFlag{Name: "errors", Aliases: []string{"v"}, Usage: "also print the most frequent missed and spurious mentions"},
+					&cli.BoolFlag{Name: "errors", Aliases: []string{"v"}, Usage: "also print the most frequent missed and spurious mentions (relations: all of them)"},
+					&cli.BoolFlag{Name: "relations", Usage: "score relations, per predicate and per context flag, against eval/testdata/news (docs/annotation.md)"},
+					&cli.StringFlag{Name: "split", Value: "dev", Usage: "with --relations: the `SPLIT` to score: dev (tune on it), test (report it), all"},
 				},
 				Action: evalCmd,
 			},

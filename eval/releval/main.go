@@ -1,8 +1,10 @@
-// Command releval scores the extractor's relations against the hand-annotated gold of
-// eval/testdata/relations (25 articles; GUM documents are read from ../shared/data/gum-news
-// and skipped when it is absent). See eval/README.md for the annotation rules and the matching.
+// Command releval scores the extractor's relations against the team's news test set
+// (eval/testdata/news, docs/annotation.md; it includes the earlier 25-article set of
+// eval/testdata/relations; GUM documents are read from ../shared/data/gum-news and skipped when
+// it is absent). Tune on -split dev; report -split test.
 //
-//	go run ./eval/releval            # the table: P/R/F1 per predicate, overall, core, calibration
+//	go run ./eval/releval            # the dev table: P/R/F1 per predicate, overall, core, flags, calibration
+//	go run ./eval/releval -split test
 //	go run ./eval/releval -v         # and the missed and spurious relations with their sentences
 //	go run ./eval/releval -v -n 20   # at most 20 of each
 //	go run ./eval/releval -doc voa-gmb-00330 -v   # one article
@@ -18,7 +20,8 @@ import (
 )
 
 func main() {
-	gold := flag.String("gold", eval.DefaultRelationGold(), "gold relations (JSON Lines)")
+	gold := flag.String("gold", eval.DefaultNewsGold(), "gold relations (JSON Lines); the earlier set: eval/testdata/relations/gold.jsonl")
+	split := flag.String("split", "dev", "the split to score: dev (tune on it), test (report it), all")
 	gum := flag.String("gum", eval.DefaultGUMDir(), "directory of the GUM news .conllu files")
 	verbose := flag.Bool("v", false, "print the missed and spurious relations with their sentences")
 	n := flag.Int("n", 0, "with -v: at most n missed and n spurious (0: all)")
@@ -29,6 +32,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, "releval:", err)
 		os.Exit(1)
 	}
+	docs = eval.OfSplit(docs, *split)
+	fmt.Printf("split %s of %s\n", *split, *gold)
 	if *doc != "" {
 		var keep []eval.RelDoc
 		for _, d := range docs {
