@@ -63,6 +63,12 @@ func (s *Store) applyCall(deltas []cgraph.Delta) error {
 // then does it; the last transaction deletes the journal. The next writer (mergesForWrite,
 // beginWrite) finding a journal does it again from the start: every step is computed from the
 // stored quads, so doing it twice, or half then all, gives what doing it once gives.
+//
+// A load (WriteArticles) journals the merges whose projections its articles change in the
+// transactions of those articles (ng:journalRefresh, hooks.go), and deletes the entries with
+// the refresh after its last batch: a load killed before its refresh is done leaves them, and
+// running it again, which skips the stored articles, is not what completes it: the next
+// writer, or writable Open (Recover), is.
 var (
 	iriJournal        = quad.IRI("ng:journal")
 	iriJournalForget  = quad.IRI("ng:journalForget")  // an article to delete
@@ -136,9 +142,9 @@ func (s *Store) recoverJournal(ctx context.Context, t *mergeTable) error {
 	return nil
 }
 
-// Recover completes an operation (forget, merge, unmerge) that a killed process left half
-// done, if any. Writers do it before they write; a writable Open should too, so that readers
-// never see the half-done state.
+// Recover completes an operation (forget, merge, unmerge, a load's merge refresh) that a
+// killed process left half done, if any. Writers do it before they write; a writable Open
+// should too, so that readers never see the half-done state.
 func (s *Store) Recover(ctx context.Context) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()

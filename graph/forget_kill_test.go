@@ -170,31 +170,43 @@ func TestKillChild(t *testing.T) {
 func TestOperationsSurviveSIGKILL(t *testing.T) {
 	base := filepath.Join(t.TempDir(), "base")
 	killBase(t, base)
+	for _, op := range []string{"forget", "merge", "unmerge", "auto"} {
+		killEach(t, base, op)
+	}
+}
+
+// killEach runs op on a copy of the store base uninterrupted, then, for every k, on another
+// copy in a child killed after its k-th transaction, runs it again there, and compares the
+// graphs. It returns the uninterrupted run's graph (normalMerges).
+func killEach(t *testing.T, base, op string) string {
+	t.Helper()
 	defer func(n int) { forgetChunk = n }(forgetChunk)
 	forgetChunk = 3
-	for _, op := range []string{"forget", "merge", "unmerge", "auto"} {
-		ref := filepath.Join(t.TempDir(), op+"-ref")
-		copyDir(t, base, ref)
-		want := runOp(t, ref, op)
-		for k := 1; ; k++ {
-			dir := filepath.Join(t.TempDir(), fmt.Sprint(op, k))
-			copyDir(t, base, dir)
-			cmd := exec.Command(os.Args[0], "-test.run", "^TestKillChild$")
-			cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%s %s %d", killEnv, op, dir, k))
-			out, err := cmd.CombinedOutput()
-			var ee *exec.ExitError
-			if errors.As(err, &ee) && ee.ExitCode() == 3 {
-				t.Logf("%s: killed after each of its %d transactions, run again: as uninterrupted\n%s", op, k-1, out)
-				break
-			}
-			if st, ok := ee.Sys().(syscall.WaitStatus); !ok || st.Signal() != syscall.SIGKILL {
-				t.Fatalf("%s child %d: %v\n%s", op, k, err, out)
-			}
-			if got := runOp(t, dir, op); got != want {
-				t.Errorf("%s killed after transaction %d, run again: differs from uninterrupted:\n%s", op, k, diffDumps(want, got))
-			}
+	ref := filepath.Join(t.TempDir(), op+"-ref")
+	copyDir(t, base, ref)
+	want := runOp(t, ref, op)
+	for k := 1; ; k++ {
+		dir := filepath.Join(t.TempDir(), fmt.Sprint(op, k))
+		copyDir(t, base, dir)
+		cmd := exec.Command(os.Args[0], "-test.run", "^TestKillChild$")
+		cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%s %s %d", killEnv, op, dir, k))
+		out, err := cmd.CombinedOutput()
+		var ee *exec.ExitError
+		if errors.As(err, &ee) && ee.ExitCode() == 3 {
+			t.Logf("%s: killed after each of its %d transactions, run again: as uninterrupted\n%s", op, k-1, out)
+			break
+		}
+		if ee == nil {
+			t.Fatalf("%s child %d: %v\n%s", op, k, err, out)
+		}
+		if st, ok := ee.Sys().(syscall.WaitStatus); !ok || st.Signal() != syscall.SIGKILL {
+			t.Fatalf("%s child %d: %v\n%s", op, k, err, out)
+		}
+		if got := runOp(t, dir, op); got != want {
+			t.Errorf("%s killed after transaction %d, run again: differs from uninterrupted:\n%s", op, k, diffDumps(want, got))
 		}
 	}
+	return want
 }
 
 func diffDumps(a, b string) string {

@@ -31,7 +31,11 @@ var iriCopyBand = quad.IRI("ng:copyBand")
 //     story's first article (the one that is no copy), so that forgetting or replacing it
 //     removes the link and nothing else changes; its bands are stored as ng:copyBand;
 //   - it keeps merges' projections up to date (see merge.go) when the written articles touch a
-//     merged entity.
+//     merged entity: each such merge is recorded in the journal (deltas.go) in the transaction
+//     of the first article that touches it, and finish refreshes the merges and deletes their
+//     journal entries in its own transactions. A load killed in between leaves the journal,
+//     and the next writer (or writable Open) completes the refresh: running the load again
+//     would not, its articles being stored already.
 //
 // Candidates are found by index lookups of the article's LSH bands (ng:lshBand values), never
 // by a scan of the store.
@@ -40,7 +44,8 @@ type writeHooks struct {
 	pending map[string][]pendingCopy // band -> articles of this call
 	shared  *mergeTable              // the store's merges when the call began: read only
 	own     *mergeTable              // the writer's copy, once the call changes merges
-	touched map[string]bool          // nodes of the written articles, when there are merges
+	cur     map[string]bool          // nodes of the article being written, when there are merges
+	refresh map[quad.IRI]bool        // merges to refresh at finish, each in the journal
 	nodes   map[string]bool          // subjects of the articles of this call: link targets
 	now     time.Time
 }
@@ -51,7 +56,8 @@ type pendingCopy struct {
 }
 
 func (s *Store) beginWrite(ctx context.Context) (*writeHooks, error) {
-	h := &writeHooks{s: s, pending: map[string][]pendingCopy{}, nodes: map[string]bool{}, now: time.Now()}
+	h := &writeHooks{s: s, pending: map[string][]pendingCopy{}, nodes: map[string]bool{}, cur: map[string]bool{},
+		refresh: map[quad.IRI]bool{}, now: time.Now()}
 	t, err := s.loadMerges(ctx)
 	if err != nil {
 		return nil, err
@@ -60,17 +66,22 @@ func (s *Store) beginWrite(ctx context.Context) (*writeHooks, error) {
 	if j, _, err := s.readJournal(ctx); err != nil {
 		return nil, err
 	} else if !j.empty() {
-		// A forget, merge or unmerge was killed: complete it before writing on top of it.
+		// A forget, merge, unmerge or load was killed: complete it before writing on top of it.
 		if err := s.recoverJournal(ctx, h.table()); err != nil {
 			s.dropMerges()
 			return nil, err
 		}
 		s.keepMerges(h.own)
 	}
-	if !t.empty() {
-		h.touched = map[string]bool{}
-	}
 	return h, nil
+}
+
+// current returns the merges as the call has them now (read only).
+func (h *writeHooks) current() *mergeTable {
+	if h.own != nil {
+		return h.own
+	}
+	return h.shared
 }
 
 // table returns the merges for the call to change.
@@ -81,12 +92,44 @@ func (h *writeHooks) table() *mergeTable {
 	return h.own
 }
 
-// links returns the quads that record a's links as merges (see Article.Links), given the
-// article's quads to write, and how many links they record.
+// links returns the quads to add with article a (called after article, given the article's
+// quads to write): those that record a's links as merges (see Article.Links), and the journal
+// entries of the merges a touches that this call has not journaled yet; and how many links
+// they record.
 func (h *writeHooks) links(ctx context.Context, a Article, quads []quad.Quad) ([]quad.Quad, int, error) {
 	for _, q := range quads {
 		h.nodes[keyOfValue(q.Subject)] = true
 	}
+	out, n, err := h.linkMerges(ctx, a, quads)
+	if err != nil {
+		return nil, 0, err
+	}
+	return h.journalTouched(out), n, nil
+}
+
+// journalTouched appends to out the journal entries of the merges whose merged entity the
+// current article touches (h.cur) and that the call has not journaled yet, and clears h.cur.
+// A merge the article's own links made is not among them: its projections are made from
+// the article's quads.
+func (h *writeHooks) journalTouched(out []quad.Quad) []quad.Quad {
+	if len(h.cur) == 0 {
+		return out
+	}
+	t := h.current()
+	var j journal
+	for k := range h.cur {
+		if m, ok := t.byFrom[k]; ok && !h.refresh[m.IRI] {
+			h.refresh[m.IRI] = true
+			j.refresh = append(j.refresh, m.IRI)
+		}
+	}
+	clear(h.cur)
+	slices.Sort(j.refresh)
+	return append(out, j.quads()...)
+}
+
+// linkMerges returns the quads that record a's links as merges, and how many links they record.
+func (h *writeHooks) linkMerges(ctx context.Context, a Article, quads []quad.Quad) ([]quad.Quad, int, error) {
 	if len(a.Links) == 0 {
 		return nil, 0, nil
 	}
@@ -120,7 +163,7 @@ func (h *writeHooks) links(ctx context.Context, a Article, quads []quad.Quad) ([
 			}
 		}
 		// Its projections are made here from the article's quads: nothing to refresh.
-		delete(h.touched, fk)
+		delete(h.cur, fk)
 		n++
 	}
 	return out, n, nil
@@ -129,11 +172,14 @@ func (h *writeHooks) links(ctx context.Context, a Article, quads []quad.Quad) ([
 // article is called for each article about to be written (added or replaced), with its
 // stored quads and its new ones; it returns the new quads with the copy links added.
 func (h *writeHooks) article(ctx context.Context, iri quad.IRI, old, quads []quad.Quad) ([]quad.Quad, error) {
-	if h.touched != nil {
+	clear(h.cur)
+	if !h.current().empty() {
+		// Only a merged entity matters (journalTouched), and the only merges this article
+		// can add (its links) are not refreshed: with no merge yet, nothing to note.
 		for _, list := range [][]quad.Quad{old, quads} {
 			for _, q := range list {
-				h.touched[keyOfValue(q.Subject)] = true
-				h.touched[keyOfValue(q.Object)] = true
+				h.cur[keyOfValue(q.Subject)] = true
+				h.cur[keyOfValue(q.Object)] = true
 			}
 		}
 	}
@@ -200,24 +246,16 @@ func (s *Store) findStory(ctx context.Context, iri quad.IRI, sig textkey.Signatu
 }
 
 // finish runs after the last batch is written: it brings the merges the articles touched up
-// to date, and makes the call's merge table the store's.
+// to date, deleting their journal entries, and makes the call's merge table the store's.
 func (h *writeHooks) finish(ctx context.Context) error {
-	if len(h.touched) > 0 {
-		t := h.own
-		if t == nil {
-			t = h.shared
+	if len(h.refresh) > 0 {
+		var iris []quad.IRI
+		for iri := range h.refresh {
+			iris = append(iris, iri)
 		}
-		for k := range h.touched {
-			if _, ok := t.byFrom[k]; ok {
-				t = h.table()
-				break
-			}
-		}
-		if t == h.own {
-			if err := h.s.refreshMergesTouching(ctx, t, h.touched); err != nil {
-				h.s.dropMerges()
-				return err
-			}
+		if err := h.s.refreshJournaled(ctx, h.table(), journal{refresh: iris}); err != nil {
+			h.s.dropMerges()
+			return err
 		}
 	}
 	if h.own != nil {

@@ -628,32 +628,23 @@ func (s *Store) refreshDeltas(ctx context.Context, t *mergeTable, ms []*MergeInf
 // article gives back the graph as it was before it was loaded.
 const LoadMergeBy = "newsgraph load"
 
-// refreshMergesTouching brings up to date the merges whose merged entity is among nodes (after
-// articles that mention them were written or forgotten), and deletes the load's merges whose
-// merged entity no article mentions any more. t is the writer's table: the caller keeps it.
-func (s *Store) refreshMergesTouching(ctx context.Context, t *mergeTable, nodes map[string]bool) error {
-	if t.empty() {
-		return nil
-	}
+// refreshJournaled brings up to date the merges of the journal entries j (j.refresh, each
+// once: written by a load with the articles that touched them), deleting the load's merges whose merged
+// entity no article mentions any more, and deletes the entries, in the same transactions:
+// until they are gone, the next writer does it again (recoverJournal). t is the writer's
+// table: the caller keeps it.
+func (s *Store) refreshJournaled(ctx context.Context, t *mergeTable, j journal) error {
 	var ms []*MergeInfo
-	if len(nodes) < len(t.byFrom) {
-		for k := range nodes {
-			if m, ok := t.byFrom[k]; ok {
-				ms = append(ms, m)
-			}
-		}
-	} else {
-		for k, m := range t.byFrom {
-			if nodes[k] {
-				ms = append(ms, m)
-			}
+	for _, iri := range j.refresh {
+		if m, ok := t.byIRI[string(iri)]; ok {
+			ms = append(ms, m)
 		}
 	}
 	deltas, err := s.refreshMergesDeltas(ctx, t, ms)
-	if err != nil || len(deltas) == 0 {
+	if err != nil {
 		return err
 	}
-	if err := s.applyDeltas(deltas); err != nil {
+	if err := s.applyDeltas(append(deltas, deltasOf(j.quads(), cgraph.Delete)...)); err != nil {
 		return fmt.Errorf("refresh merges: %w", err)
 	}
 	return nil
