@@ -21,6 +21,7 @@ type token struct {
 	suffix uint64 // hash of the last three letters, for rare words
 	shape  uint64
 	amb    uint64 // the word's ambiguity class: the set of tags it has in training (0: unknown)
+	cl     uint64 // the word's cluster (clusters.go; 0: none)
 }
 
 const (
@@ -89,11 +90,14 @@ func suffixOf(w string, n int) string {
 }
 
 // makeToken computes a word's feature values; tag is its tag number.
-func makeToken(form string, tag int, amb map[uint64]uint64) token {
+func makeToken(form string, tag int, amb, cl map[uint64]uint64) token {
 	lw := strings.ToLower(form)
 	w := hashString(lw)
-	return token{word: w, tag: uint64(tag) + 2, suffix: hashString(suffixOf(lw, 3)), shape: hashString(shapeOf(form)), amb: amb[w]}
+	return token{word: w, tag: uint64(tag) + 2, suffix: hashString(suffixOf(lw, 3)), shape: hashString(shapeOf(form)), amb: amb[w], cl: cl[w]}
 }
+
+// maxGranularities is how many clusterings of different sizes the features can use.
+const maxGranularities = 3
 
 func distBucket(d int32) uint64 {
 	switch {
@@ -305,7 +309,7 @@ func extract(fs []uint64, st *state, toks []token) []uint64 {
 	add(shp(s0), shp(b0), 0)
 	add(suf(s1), s1p, 0)
 	// Ambiguity classes, which say what a word can be when its predicted tag is wrong.
-	if useAmb {
+	{
 		amb := func(i int32) uint64 {
 			if i < 0 || i >= n {
 				return 0
@@ -317,6 +321,30 @@ func extract(fs []uint64, st *state, toks []token) []uint64 {
 		add(amb(s0), amb(b0), 0)
 		add(amb(s1), amb(s0), 0)
 		add(amb(b1), b0p, 0)
+	}
+	// Word clusters, at each granularity learnt (12 bits each, coarsest first).
+	for g := uint64(0); g < maxGranularities; g++ {
+		cl := func(i int32) uint64 {
+			if i < 0 || i >= n {
+				return 0
+			}
+			return toks[i].cl >> (12 * g) & 0xfff
+		}
+		c0, cb := cl(s0), cl(b0)
+		if c0 == 0 && cb == 0 && g > 0 {
+			t += 10 // no finer clustering: keep the template numbers
+			continue
+		}
+		add(c0, s0p, 0)
+		add(cb, b0p, 0)
+		add(c0, cb, 0)
+		add(cl(s1), c0, 0)
+		add(cb, cl(b1), 0)
+		add(s0w, cb, 0)
+		add(c0, b0w, 0)
+		add(s0p, cb, b0p)
+		add(cl(s1), s1p, c0)
+		add(cl(b1), b0p, 0)
 	}
 	// The head of s0 (arc-eager only: in arc-hybrid stack words have none).
 	if st.eager {
@@ -332,6 +360,3 @@ func extract(fs []uint64, st *state, toks []token) []uint64 {
 	}
 	return fs
 }
-
-// useAmb switches the ambiguity-class features on (an experiment; see README.md).
-var useAmb = true

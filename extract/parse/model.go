@@ -27,12 +27,13 @@ import (
 //	5 × map(string -> string): lemma exceptions, lemma suffix rules, UPOS by tag and
 //	       relation, UPOS by tag and word, UPOS by tag (sorted keys)
 //	bytes(the POS tagger: an extract/tagger model file)
-//	uvarint(n) n × (word hash as uvarint delta, uvarint(ambiguity class)) (not in version 1)
+//	wordMap(ambiguity classes) (from version 2) wordMap(clusters) (from version 3)
+//	with wordMap = uvarint(n) n × (word hash as uvarint delta, uvarint(value))
 //
 // strings = uvarint(n) then n × string, string = uvarint(len) bytes.
 const (
 	magic         = "NGPARSER"
-	formatVersion = 2 // 2 adds the transition system after the version
+	formatVersion = 3 // 2 adds the transition system and the ambiguity classes, 3 the clusters
 	// FileName is the model's file name inside the model directory.
 	FileName = "parser.bin.gz"
 )
@@ -91,18 +92,8 @@ func (m *Model) Save(w io.Writer) error {
 	}
 	e.uvarint(uint64(posBuf.Len()))
 	b.Write(posBuf.Bytes())
-	ks := make([]uint64, 0, len(m.amb))
-	for k := range m.amb {
-		ks = append(ks, k)
-	}
-	sort.Slice(ks, func(i, j int) bool { return ks[i] < ks[j] })
-	e.uvarint(uint64(len(ks)))
-	prev := uint64(0)
-	for _, k := range ks {
-		e.uvarint(k - prev)
-		prev = k
-		e.uvarint(m.amb[k])
-	}
+	e.wordMap(m.amb)
+	e.wordMap(m.clusters)
 
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
@@ -144,7 +135,7 @@ func decodeModel(raw []byte) (*Model, error) {
 	version := d.uvarint()
 	switch v := version; v {
 	case 1: // arc-hybrid, before arc-eager was added
-	case formatVersion:
+	case 2, formatVersion:
 		m.system = int(d.uvarint())
 	default:
 		return nil, fmt.Errorf("format version %d, want %d", v, formatVersion)
@@ -165,16 +156,10 @@ func decodeModel(raw []byte) (*Model, error) {
 	}
 	posRaw := d.bytes(int(d.uvarint()))
 	if version >= 2 {
-		na := int(d.uvarint())
-		if na > len(d.b) {
-			return nil, errors.New("truncated")
-		}
-		m.amb = make(map[uint64]uint64, na)
-		prev := uint64(0)
-		for i := 0; i < na; i++ {
-			prev += d.uvarint()
-			m.amb[prev] = d.uvarint()
-		}
+		m.amb = d.wordMap()
+	}
+	if version >= 3 {
+		m.clusters = d.wordMap()
 	}
 	if d.err != nil {
 		return nil, d.err
@@ -191,6 +176,37 @@ func decodeModel(raw []byte) (*Model, error) {
 }
 
 type enc struct{ w *bytes.Buffer }
+
+// wordMap writes a map from word hashes to numbers.
+func (e *enc) wordMap(m map[uint64]uint64) {
+	ks := make([]uint64, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Slice(ks, func(i, j int) bool { return ks[i] < ks[j] })
+	e.uvarint(uint64(len(ks)))
+	prev := uint64(0)
+	for _, k := range ks {
+		e.uvarint(k - prev)
+		prev = k
+		e.uvarint(m[k])
+	}
+}
+
+func (d *dec) wordMap() map[uint64]uint64 {
+	n := int(d.uvarint())
+	if n > len(d.b) {
+		d.fail()
+		return nil
+	}
+	m := make(map[uint64]uint64, n)
+	prev := uint64(0)
+	for i := 0; i < n && d.err == nil; i++ {
+		prev += d.uvarint()
+		m[prev] = d.uvarint()
+	}
+	return m
+}
 
 func (e *enc) table(t *table) {
 	e.u32(math.Float32bits(t.scale))

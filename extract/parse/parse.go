@@ -27,17 +27,18 @@ type Tree struct {
 
 // Model is a trained parser. It is safe for concurrent use.
 type Model struct {
-	tags   []string
-	tagID  map[string]int
-	labels []string
-	w      *table
-	pos    *tagger.Model // may be nil: then Parse needs tags
-	posRaw []byte        // pos's model file, when loaded from one (a loaded tagger cannot save itself)
-	lem    *lemmatizer
-	info   string
-	system int               // ArcHybrid or ArcEager
-	amb    map[uint64]uint64 // word hash -> ambiguity class (hash of its training tags)
-	pool   sync.Pool
+	tags     []string
+	tagID    map[string]int
+	labels   []string
+	w        *table
+	pos      *tagger.Model // may be nil: then Parse needs tags
+	posRaw   []byte        // pos's model file, when loaded from one (a loaded tagger cannot save itself)
+	lem      *lemmatizer
+	info     string
+	system   int               // ArcHybrid or ArcEager
+	amb      map[uint64]uint64 // word hash -> ambiguity class (hash of its training tags)
+	clusters map[uint64]uint64 // word hash -> cluster number (clusters.go)
+	pool     sync.Pool
 }
 
 // Info describes how the model was trained.
@@ -83,7 +84,7 @@ func (m *Model) Parse(words, tags []string) Tree {
 	sc := m.getScratch()
 	sc.toks = grow(sc.toks, n)
 	for i, w := range words {
-		sc.toks[i] = makeToken(w, m.tagNum(tags[i]), m.amb)
+		sc.toks[i] = makeToken(w, m.tagNum(tags[i]), m.amb, m.clusters)
 	}
 	m.parseTokens(sc, n)
 	for i := 0; i < n; i++ {

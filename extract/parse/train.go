@@ -25,11 +25,18 @@ type TrainOptions struct {
 	// so that it learns to recover from its mistakes (Goldberg and Nivre 2012).
 	ExploreFrom int
 	ExploreP    float64
-	Prune       float64    // drop averaged weights whose magnitude is below this (in update units)
-	TagIters    int        // passes of the POS tagger (default 8)
-	Dev         []Sentence // if given with DevEach, parsed after each pass (with gold tags, for speed)
-	DevEach     bool
-	Log         io.Writer
+	Prune       float64 // drop averaged weights whose magnitude is below this (in update units)
+	TagIters    int     // passes of the POS tagger (default 8)
+	// Clusters: the numbers of word clusters of each clustering learnt from Text and the
+	// training sentences (clusters.go; none: no clusters; coarsest first), of the words seen
+	// at least ClusterMinCount times (default 3), in ClusterPasses passes (default 8).
+	Clusters        []int
+	ClusterMinCount int
+	ClusterPasses   int
+	Text            [][]string // unlabelled sentences for the clusters
+	Dev             []Sentence // if given with DevEach, parsed after each pass (with gold tags, for speed)
+	DevEach         bool
+	Log             io.Writer
 }
 
 func (o *TrainOptions) defaults() {
@@ -50,6 +57,12 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.Prune < 0 {
 		o.Prune = 0
+	}
+	if o.ClusterMinCount <= 0 {
+		o.ClusterMinCount = 3
+	}
+	if o.ClusterPasses <= 0 {
+		o.ClusterPasses = 8
 	}
 	if o.TagIters <= 0 {
 		o.TagIters = 8
@@ -145,9 +158,29 @@ func Train(train []Sentence, opt TrainOptions) (*Model, error) {
 		opt.logf(start, "jackknifed tags (%d folds): %.2f%% right", opt.Folds, 100*float64(right)/float64(all))
 	}
 
-	if useAmb {
-		m.amb = ambiguityClasses(train, 3)
-		opt.logf(start, "%d words with an ambiguity class", len(m.amb))
+	// Words seen at least 3 times get an ambiguity class (1 was measured: no better on dev,
+	// worse on GUM news).
+	m.amb = ambiguityClasses(train, 3)
+	opt.logf(start, "%d words with an ambiguity class", len(m.amb))
+	if len(opt.Clusters) > maxGranularities {
+		return nil, fmt.Errorf("parse: at most %d clusterings", maxGranularities)
+	}
+	if len(opt.Clusters) > 0 {
+		text := opt.Text
+		for _, s := range train {
+			text = append(text, s.Forms())
+		}
+		m.clusters = map[uint64]uint64{}
+		for g, k := range opt.Clusters {
+			if k < 1 || k > 4095 {
+				return nil, fmt.Errorf("parse: %d clusters", k)
+			}
+			cl := trainClusters(text, k, opt.ClusterMinCount, opt.ClusterPasses)
+			for w, c := range cl {
+				m.clusters[hashString(w)] |= uint64(c) << (12 * g)
+			}
+			opt.logf(start, "%d words in %d clusters, from %d sentences", len(cl), k, len(text))
+		}
 	}
 	type ex struct {
 		toks []token
@@ -159,7 +192,7 @@ func Train(train []Sentence, opt TrainOptions) (*Model, error) {
 		n := len(s.Words)
 		e := ex{toks: make([]token, n), gh: make([]int32, n), gl: make([]uint8, n)}
 		for j, w := range s.Words {
-			e.toks[j] = makeToken(w.Form, m.tagNum(tags[i][j]), m.amb)
+			e.toks[j] = makeToken(w.Form, m.tagNum(tags[i][j]), m.amb, m.clusters)
 			h := int32(w.Head) - 1
 			if h < 0 {
 				h = int32(n)

@@ -16,9 +16,12 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph/extract/parse"
+	"github.com/newsgraph/newsgraph/internal/gmb"
 )
 
 func main() {
@@ -36,8 +39,10 @@ func run(args []string, stdout io.Writer) error {
 	iters := fs.Int("iters", 0, "training passes (0: the default)")
 	folds := fs.Int("folds", 0, "jackknife folds for the training POS tags (0: the default; 1: gold tags)")
 	seed := fs.Uint64("seed", 1, "seed of the shuffles and the exploration")
-	prune := fs.Float64("prune", 0, "drop averaged weights smaller than this (0: the default)")
+	prune := fs.Float64("prune", 0, "drop averaged weights smaller than this, in update units (0: the default, 1; negative: keep all)")
 	system := fs.String("system", "hybrid", "transition system: hybrid (arc-hybrid) or eager (arc-eager)")
+	gmbPath := fs.String("gmb", gmb.DefaultPath(), "GMB corpus (ner_dataset.csv): its words are unlabelled text for the word clusters (empty: none)")
+	clusters := fs.String("clusters", "32", "sizes of the word clusterings learnt from the GMB text and EWT train, comma-separated, coarsest first (empty: none)")
 	test := fs.Bool("test", true, "also score the test set (tune on dev; look at test once)")
 	devEach := fs.Bool("dev-each", false, "score dev after each pass (slower)")
 	if err := fs.Parse(args); err != nil {
@@ -54,6 +59,22 @@ func run(args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "read %d training and %d dev sentences\n", len(train), len(dev))
 	opt := parse.TrainOptions{Iters: *iters, Folds: *folds, Seed: *seed, Prune: *prune, Log: stdout}
+	for _, f := range strings.FieldsFunc(*clusters, func(r rune) bool { return r == ',' }) {
+		k, err := strconv.Atoi(f)
+		if err != nil {
+			return fmt.Errorf("-clusters %q: %v", *clusters, err)
+		}
+		opt.Clusters = append(opt.Clusters, k)
+	}
+	if len(opt.Clusters) > 0 && *gmbPath != "" {
+		g, err := gmb.Read(*gmbPath)
+		if err != nil {
+			return err
+		}
+		for _, s := range g {
+			opt.Text = append(opt.Text, s.Words())
+		}
+	}
 	switch *system {
 	case "hybrid":
 	case "eager":
