@@ -431,6 +431,8 @@ var cameoFamilies = map[string][]famMember{
 	extract.PredCriticised:    {{extract.PredCriticised, false}, {extract.PredCondemned, false}},
 	extract.PredAttacked:      {{extract.PredAttacked, false}, {extract.PredFoughtAgainst, false}, {extract.PredKilled, false}},
 	extract.PredFoughtAgainst: {{extract.PredFoughtAgainst, false}, {extract.PredAttacked, false}},
+	// CAMEO's 16x/17x threats include warnings; the vocabulary has warned apart (issue 15)
+	extract.PredThreatened: {{extract.PredThreatened, false}, {"warned", false}},
 }
 
 func familyOf(pred string) []famMember {

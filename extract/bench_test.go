@@ -75,3 +75,57 @@ func BenchmarkExtractParallel(b *testing.B) {
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// BenchmarkExtractGMB: the GMB articles of `go run ./bench/gmbjsonl -out /tmp/gmb.jsonl` on all
+// cores (skipped when the file is missing); reports articles/s.
+func BenchmarkExtractGMB(b *testing.B) {
+	path := os.Getenv("GMB_JSONL")
+	if path == "" {
+		path = "/tmp/gmb.jsonl"
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Skip("no GMB articles: go run ./bench/gmbjsonl -out /tmp/gmb.jsonl")
+	}
+	defer f.Close()
+	var arts []Article
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<22)
+	for sc.Scan() {
+		var a Article
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			b.Fatal(err)
+		}
+		arts = append(arts, a)
+	}
+	b.Run("pipeline", func(b *testing.B) { benchArticles(b, New(), arts) })
+	// without the Parser stage: what the dependency parse costs
+	var stages []Stage
+	for _, s := range DefaultStages() {
+		if _, ok := s.(Parser); !ok {
+			stages = append(stages, s)
+		}
+	}
+	b.Run("no-parser", func(b *testing.B) { benchArticles(b, New(stages...), arts) })
+}
+
+func benchArticles(b *testing.B, x *Extractor, arts []Article) {
+	x.Extract(arts[0])
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			x.Extract(arts[i%len(arts)])
+			i++
+		}
+	})
+	cpu := cpuTime() - cpu0
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	// CPU time is steadier than the wall clock on a shared machine: articles per CPU-second
+	// (one core), and what two cores would do unshared.
+	if cpu > 0 {
+		b.ReportMetric(float64(b.N)/cpu.Seconds(), "articles/cpu-s")
+		b.ReportMetric(2*float64(b.N)/cpu.Seconds(), "articles/s-2cores")
+	}
+}

@@ -14,6 +14,7 @@ type Document struct {
 	Entities  []*Entity
 	Relations []Relation
 	Dateline  *Dateline
+	Parsed    bool   // the Parser stage ran: tokens carry their dependency heads
 	Publisher string // entity id of the agency the text credits
 	// Year is the article's year when known (from Published), used to complete partial dates.
 	Year int
@@ -59,6 +60,12 @@ type Token struct {
 	POS        string // Penn Treebank tag, when a tagger ran
 	NER        string // IOB2 tag of the statistical tagger (B-per, I-org, O...), when it ran
 	Sent       int
+	// The dependency parse, when the Parser stage ran: Head is the index in Document.Tokens
+	// of the token's head (-1: the sentence's root), Rel its UD relation ("nsubj:pass").
+	Head  int
+	Rel   string
+	Lemma string
+	UPOS  string
 }
 
 // Found is a mention found in the text before it is tied to an entity.

@@ -16,7 +16,7 @@ type Mentions struct {
 }
 
 // Heads: the last word of a capitalised name tells what it names.
-var orgHeads = setOf("Ministry", "Council", "Agency", "Party", "Forces", "Force", "Army", "Navy",
+var orgHeads = setOf("Command", "Ministry", "Council", "Agency", "Party", "Forces", "Force", "Army", "Navy",
 	"Organization", "Organisation", "Union", "Committee", "Commission", "Bank", "Company",
 	"Corporation", "Corp.", "Inc.", "Ltd.", "Group", "Association", "Front", "Movement",
 	"University", "Institute", "Court", "Parliament", "Assembly", "Department", "Office",
@@ -512,6 +512,11 @@ func titledPerson(d *Document, segs []segment, k int, s Sentence, prev []*Found)
 		if e.Type == "Country" || e.Type == "Organization" {
 			p.TitleOf = &Found{Span: segs[k-1].span, Type: string(e.Type), Name: e.Name, Gaz: e}
 			p.Context.Start = segs[k-1].span.Start
+			// "former British Prime Minister Margaret Thatcher": "former" before the country
+			if b := segs[k-1].first - 1; b >= s.First && formerMarkers[strings.ToLower(toks[b].Text)] {
+				p.Former = true
+				p.Context.Start = toks[b].Start
+			}
 		}
 	} else if before >= s.First {
 		// An organisation found just before ("Foreign Ministry spokesman ...").

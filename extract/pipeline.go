@@ -13,7 +13,8 @@ type Extractor struct {
 }
 
 // DefaultStages is the extraction pipeline, in order. Each stage adds one layer to the
-// document: tokens and sentences, tags, dates, mentions, entities, descriptions, dateline, relations, and
+// document: tokens and sentences, tags, dates, mentions, entities, descriptions, dependency trees (of
+// the sentences that may state a relation), dateline, relations, and
 // ids local to the article for people it names by one word.
 func DefaultStages() []Stage {
 	return []Stage{
@@ -23,6 +24,7 @@ func DefaultStages() []Stage {
 		Mentions{},
 		Resolver{},
 		Coref{},
+		Parser{},
 		DatelineReader{},
 		Relater{},
 		LocalNames{},

@@ -7,14 +7,18 @@ import (
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 )
 
-// Relater finds who did what to whom: patterns over each sentence's tokens with its entity
-// mentions marked — active and passive verbs, nominalizations ("the reception of X by Y",
-// "X's visit to Y", "talks between X and Y"), titles (positions), national bodies (part of),
-// datelines (located in) — each relation with its evidence sentence, date, confidence,
-// negation, modality and attribution.
+// Relater finds who did what to whom. Verbs, their subjects and objects, speech and its
+// speaker, titles in apposition and the context of each relation (negation, modality,
+// attribution, the clause's own date) are read from each sentence's dependency tree (tree.go,
+// from the Parser stage), the verbs mapped to predicates by the one vocabulary table
+// (schema/vocab). Patterns over the tokens with their entity mentions still give what the tree
+// does not: nominalizations ("the reception of X by Y", "X's visit to Y", "talks between X and
+// Y"), titles (positions), national bodies (part of), places in countries, datelines (located
+// in), membership. Each relation carries its evidence sentence and confidence.
 type Relater struct{}
 
-// Predicates of the closed vocabulary the extractor emits. schema documents their IRIs.
+// Predicates the extractor's own patterns name. Every predicate, with its IRI and the verbs that
+// state it, is a row of the vocabulary table, schema/vocab.
 const (
 	PredReceived       = "received"
 	PredMet            = "met"
@@ -49,51 +53,6 @@ const (
 	PredRelated        = "related" // a verb outside the vocabulary; Relation.Verb says which
 )
 
-// verbForms maps inflected verb forms to the predicate they state. A form may need a particle
-// after it ("held talks with").
-var verbForms = map[string]string{}
-
-func init() {
-	for pred, forms := range map[string][]string{
-		PredReceived:       {"receive", "receives", "received", "receiving", "host", "hosts", "hosted", "hosting", "welcome", "welcomes", "welcomed", "welcoming"},
-		PredMet:            {"meet", "meets", "met"},
-		PredVisited:        {"visit", "visits", "visited", "visiting", "toured"},
-		PredCalled:         {"phoned", "telephoned", "rang"},
-		PredSigned:         {"sign", "signs", "signed", "signing", "ratified", "ratifies", "ratify"},
-		PredJoined:         {"join", "joins", "joined", "joining"},
-		PredAttacked:       {"attack", "attacks", "attacked", "attacking", "bombed", "shelled", "raided", "invaded", "invade", "invades", "struck", "ambushed", "stormed"},
-		PredFoughtAgainst:  {"fought", "fight", "fights", "fighting", "battled", "clashed"},
-		PredKilled:         {"kill", "kills", "killed", "killing", "assassinated", "executed", "murdered"},
-		PredArrested:       {"arrest", "arrests", "arrested", "arresting", "detained", "detains", "detain", "captured", "abducted", "kidnapped", "seized"},
-		PredAccused:        {"accuse", "accuses", "accused", "accusing", "blamed", "blames", "blame", "charged"},
-		PredThreatened:     {"threaten", "threatens", "threatened", "threatening", "warned", "warns"},
-		PredCondemned:      {"condemn", "condemns", "condemned", "condemning", "denounced", "denounces", "deplored"},
-		PredSanctioned:     {"sanctioned", "sanctions", "sanction"},
-		PredPraised:        {"praise", "praises", "praised", "praising", "hailed", "hails", "lauded", "commended", "applauded", "thanked", "thank"},
-		PredCriticised:     {"criticize", "criticizes", "criticized", "criticizing", "criticise", "criticises", "criticised", "criticising", "slammed", "rebuked", "blasted", "chided", "berated", "castigated", "censured", "reprimanded", "scolded", "denigrated", "lambasted", "ridiculed"},
-		PredSupported:      {"support", "supports", "supported", "supporting", "backed", "backs", "endorsed", "endorses"},
-		PredCooperatesWith: {"cooperate", "cooperates", "cooperated", "cooperating"},
-		PredAgreedWith:     {"agreed", "agree", "agrees"},
-		PredAlliedWith:     {"allied"},
-	} {
-		for _, f := range forms {
-			verbForms[f] = pred
-		}
-	}
-}
-
-// needsParticle: forms that state the predicate only with a following word ("agreed with").
-var needsParticle = map[string]string{"allied": "with", "clashed": "with", "cooperate": "with",
-	"cooperates": "with", "cooperated": "with", "cooperating": "with"}
-
-// symmetric predicates hold both ways; the extractor writes them once, subject first in the text.
-var symmetric = map[string]bool{PredMet: true, PredHeldTalksWith: true, PredCooperatesWith: true,
-	PredAlliedWith: true, PredAgreedWith: true, PredFoughtAgainst: true}
-
-// eventLike predicates take the dateline's date when their sentence gives none.
-var eventLike = map[string]bool{PredReceived: true, PredMet: true, PredVisited: true,
-	PredHeldTalksWith: true, PredCalled: true, PredDiscussed: true}
-
 // headingTitles make their holder the head of the organisation or country.
 var headingTitles = setOf("President", "Prime Minister", "King", "Queen", "Secretary General",
 	"Secretary-General", "Chairman", "Chairwoman", "Chair", "Director", "Director General",
@@ -110,9 +69,6 @@ var speechVerbs = setOf("said", "says", "say", "told", "stated", "states", "anno
 	"declared", "added", "noted", "stressed", "reported", "reports", "claimed", "claims")
 var prepositions = setOf("in", "of", "with", "to", "by", "through", "between", "for", "from",
 	"on", "at", "during", "into", "among", "against", "under", "over", "about", "within")
-var skippable = setOf("the", "a", "an", "its", "his", "her", "their", "this", "that", "also",
-	"newly", "recently", "has", "have", "had", "was", "were", "is", "are", "then", "officially",
-	"formally", "on", "Tuesday", "reportedly", "jointly", "both", "together", "again", "to")
 
 type relater struct {
 	d     *Document
@@ -126,6 +82,7 @@ type relater struct {
 	// per sentence, as speaker is asked for every relation.
 	speakers []speakerAt
 	spoken   bool
+	teams    []*Found // ends of "beat" and "drew with": teams, not places
 }
 
 type speakerAt struct {
@@ -136,6 +93,7 @@ type speakerAt struct {
 // Process fills d.Relations.
 func (Relater) Process(d *Document) {
 	var topic *Found
+	var teams []*Found
 	x := newRelIndex(d)
 	for si, s := range d.Sentences {
 		r := &relater{d: d, x: x, si: si, s: s, at: make([]*Found, s.Last-s.First)}
@@ -156,15 +114,29 @@ func (Relater) Process(d *Document) {
 		}
 		r.topic = topic
 		r.structural(si)
-		r.verbs()
+		if d.Parsed && s.Last > s.First && d.Tokens[s.First].Rel != "" {
+			// verbs, their arguments and speech, read from the dependency tree (tree.go)
+			t := r.buildTree()
+			r.treeTitles(t)
+			r.treeVerbs(t)
+			r.treeAccording(t)
+		}
 		r.nominals()
-		r.speech()
 		r.pairs()
 		r.membership()
 		r.placeIn()
 		d.Relations = append(d.Relations, r.out...)
+		teams = append(teams, r.teams...)
 	}
+	retypeTeams(d, teams)
 	d.Relations = append(d.Relations, joinedBySigning(d)...)
+	for i := range d.Relations {
+		// where a place lies and what a body belongs to is no event of the clause: no modality,
+		// negation, attribution or date of the verb near it ("closed due to fog")
+		if r := &d.Relations[i]; r.Predicate == PredContainedIn || r.Predicate == PredPartOf {
+			r.Modality, r.Negated, r.AttributedTo, r.Date = "", false, "", ""
+		}
+	}
 	d.Relations = dedupeRelations(d.Relations)
 	d.publisher()
 }
@@ -215,6 +187,15 @@ func joinedBySigning(d *Document) []Relation {
 		out = append(out, j)
 	}
 	return out
+}
+
+// tableVerb: token i is a verb the vocabulary lists (windows stop at one).
+func (r *relater) tableVerb(i int) bool {
+	if i < r.s.First || i >= r.s.Last || !strings.HasPrefix(r.d.Tokens[i].POS, "VB") {
+		return false
+	}
+	l := r.d.tableLemma(i)
+	return verbPred[l] != "" || len(verbPreps[l]) > 0
 }
 
 func spanLen(s Span) int { return s.End - s.Start }
@@ -273,7 +254,7 @@ func (r *relater) after(i int, maxSkip int) ([]*Found, int) {
 	for i < r.s.Last && r.mention(i) == nil {
 		w := r.tok(i)
 		det := strings.ToLower(r.tok(i - 1))
-		isVerb := verbForms[w] != "" && det != "a" && det != "an" && det != "the"
+		isVerb := r.tableVerb(i) && det != "a" && det != "an" && det != "the"
 		if w == "." || w == ";" || w == ":" || w == "," || isVerb || skipped >= maxSkip {
 			return nil, i
 		}
@@ -316,7 +297,7 @@ func (r *relater) before(i int, maxSkip int) []*Found {
 	skipped := 0
 	for j >= r.s.First && r.mention(j) == nil {
 		w := r.tok(j)
-		if w == "." || w == ";" || w == ":" || verbForms[w] != "" || skipped >= maxSkip {
+		if w == "." || w == ";" || w == ":" || r.tableVerb(j) || skipped >= maxSkip {
 			return nil
 		}
 		if w == "," {
@@ -534,7 +515,7 @@ func (r *relater) structural(si int) {
 					continue
 				}
 				if rel := r.add(f, pred, of, 0.9, d.TokenAt(f.Start)); rel != nil {
-					rel.Former = f.Former
+					rel.Former = f.Former || r.formerBefore(f)
 					rel.Verb = f.Title
 					rel.Date, rel.Negated, rel.Modality, rel.AttributedTo = "", false, "", ""
 					if f.TitleOf == nil {
@@ -581,6 +562,18 @@ func (r *relater) structural(si int) {
 	}
 }
 
+// formerBefore: "former"/"late" among the words of a titled person's phrase or just before it
+// ("former British Prime Minister Margaret Thatcher").
+func (r *relater) formerBefore(f *Found) bool {
+	from := r.d.TokenAt(f.Context.Start) - 2
+	for k := max(from, r.s.First); k < r.s.Last && r.d.Tokens[k].Start < f.Start; k++ {
+		if formerMarkers[strings.ToLower(r.tok(k))] {
+			return true
+		}
+	}
+	return false
+}
+
 // impliedCountry: "late President Heydar Aliyev" in a sentence about Azerbaijan is Azerbaijan's.
 func (r *relater) impliedCountry(p *Found) *Found {
 	if !governmentTitles[p.Title] {
@@ -610,102 +603,6 @@ func (r *relater) findEntity(id string) *Found {
 		}
 	}
 	return nil
-}
-
-// verbs: "X received Y", "Y was received by X", "X held talks with Y", "X signed Y".
-func (r *relater) verbs() {
-	for i := r.s.First; i < r.s.Last; i++ {
-		w := r.tok(i)
-		lw := strings.ToLower(w)
-		if r.mention(i) != nil {
-			continue
-		}
-		pred := verbForms[lw]
-		particle := ""
-		start := 0
-		switch {
-		case lw == "held" && r.tok(i+1) == "talks" && r.tok(i+2) == "with":
-			pred, particle = PredHeldTalksWith, "talks"
-		case lw == "talked" && (r.tok(i+1) == "with" || r.tok(i+1) == "to"):
-			pred = PredHeldTalksWith
-		case strings.HasPrefix(lw, "impos") && r.sanctionsAt(i+1) > 0:
-			pred, particle = PredSanctioned, "sanctions"
-			start = r.sanctionsAt(i + 1)
-		case (lw == "signed" || lw == "sign" || lw == "signs" || lw == "reached" || lw == "concluded") && r.agreementWith(i+1) > 0:
-			pred, particle = PredAgreedWith, "agreement"
-			start = r.agreementWith(i + 1)
-		case lw == "took" && r.tok(i+1) == "part" && r.tok(i+2) == "in":
-			pred, particle = PredParticipatedIn, "part"
-		case lw == "is" || lw == "are" || lw == "became" || lw == "becomes" || lw == "was":
-			if (r.tok(i+1) == "a" || r.tok(i+1) == "an") && strings.HasPrefix(r.tok(i+2), "member") && r.tok(i+3) == "of" {
-				pred, particle = PredMemberOf, "member"
-				i += 1
-			}
-		}
-		if pred == "" || pred == PredSanctioned && lw == "sanctions" && r.mention(i-1) == nil {
-			continue
-		}
-		if pos := r.d.Tokens[i].POS; strings.HasPrefix(pos, "NN") && particle == "" {
-			continue // "attacks on U.N. offices": a noun, not a verb
-		}
-		// Gerunds and nouns that look like verbs need an actor right before them.
-		if p, ok := needsParticle[lw]; ok && r.tok(i+1) != p {
-			continue
-		}
-		if start == 0 {
-			start = i + 1
-			if particle != "" {
-				start = i + 2
-			}
-		}
-		// Passive: "Y was received by X"; without "by" the text names no actor.
-		if r.passive(i) {
-			if r.tok(i+1) == "by" {
-				agents, _ := r.after(i+2, 3)
-				patients := r.before(i-1, 3)
-				for _, a := range agents {
-					for _, p := range patients {
-						r.typed(a, pred, p, 0.8, i)
-					}
-				}
-			}
-			continue
-		}
-		subjects := r.subjects(i)
-		if len(subjects) == 0 {
-			subjects = r.infinitiveSubject(i)
-		}
-		all, _ := r.objects(start, 4, pred)
-		var objects []*Found
-		for _, o := range all {
-			if len(subjects) == 0 || fits(pred, subjects[0], o) {
-				objects = append(objects, o)
-			}
-		}
-		if len(objects) == 0 && strings.HasPrefix(lw, "agree") && len(subjects) > 1 {
-			// "The Philippines and France agree that ...".
-			for k := 1; k < len(subjects); k++ {
-				r.typed(subjects[0], PredAgreedWith, subjects[k], 0.75, i)
-			}
-			continue
-		}
-		if len(objects) == 0 && (lw == "met" || strings.HasPrefix(lw, "meet")) && len(subjects) > 1 {
-			// "X and Y met": a meeting between the coordinated subjects.
-			for k := 1; k < len(subjects); k++ {
-				r.typed(subjects[0], PredMet, subjects[k], 0.75, i)
-			}
-			continue
-		}
-		conf := 0.8
-		if strings.HasSuffix(lw, "ing") {
-			conf = 0.6 // participles often head a reduced clause whose actor is elsewhere
-		}
-		for _, s := range subjects {
-			for _, o := range objects {
-				r.typed(s, pred, o, conf, i)
-			}
-		}
-	}
 }
 
 // objects are the entities a verb takes as its object: those after it, not across a
@@ -752,24 +649,6 @@ func (r *relater) describesPerson(f *Found) bool {
 	}
 	return false
 }
-
-// passive reports whether the verb at token i is a passive participle ("was killed",
-// "have been received"); a perfect ("have met") is not.
-func (r *relater) passive(i int) bool {
-	for k := i - 1; k >= r.s.First && k >= i-3; k-- {
-		w := strings.ToLower(r.tok(k))
-		if beForms[w] {
-			return true
-		}
-		if !adverbs[w] {
-			return false
-		}
-	}
-	return false
-}
-
-var beForms = setOf("was", "were", "is", "are", "been", "being", "be")
-var adverbs = setOf("also", "reportedly", "allegedly", "not", "never", "later", "recently", "then", "already", "officially", "formally", "warmly")
 
 // subjects are the actors of the verb at token i, leaving out nationality adjectives that only
 // describe a person ("the first Russian leader to visit Cairo" is not Russia visiting).
@@ -870,8 +749,15 @@ func (r *relater) nominals() {
 				}
 			}
 		case "offensive", "attack", "attacks", "strike", "strikes", "raid", "raids", "airstrikes", "assault":
-			if p := r.tok(i + 1); p == "on" || p == "in" || p == "against" {
-				if agent := r.agentOf(i); agent != nil {
+			if p := r.tok(i + 1); p == "on" || p == "in" && !r.d.Parsed || p == "against" {
+				// With a tree, the agent is the noun's possessor only: "the United States condemns
+				// the car bomb attacks in Diyala" is no attack by the subject of "condemns"
+				// (light verbs, "launched an attack on", are read from the tree).
+				agent := r.possessor(i)
+				if !r.d.Parsed || agent == nil && r.possessivePronoun(i) {
+					agent = r.agentOf(i) // "the army pushed on with its offensive against X"
+				}
+				if agent != nil {
 					if l, _ := r.after(i+2, 2); len(l) > 0 {
 						r.typed(agent, PredAttacked, l[0], 0.7, i)
 					}
@@ -1041,6 +927,19 @@ func (r *relater) possessor(i int) *Found {
 	return nil
 }
 
+// possessivePronoun: "its"/"their" before the noun at token i (over a few adjectives).
+func (r *relater) possessivePronoun(i int) bool {
+	for k := i - 1; k >= r.s.First && k >= i-3; k-- {
+		switch strings.ToLower(r.tok(k)) {
+		case "its", "their":
+			return true
+		case "the", "a", "an", ",", ".", ";":
+			return false
+		}
+	}
+	return false
+}
+
 // lastPerson is the person named last before token i, in this sentence or the one before:
 // what "his" and "her" most likely refer to.
 func (r *relater) lastPerson(i int) *Found {
@@ -1178,81 +1077,6 @@ func (r *relater) discussed(i int, who *Found) {
 	r.out = append(r.out, rel)
 }
 
-// speech: `X said "..."` and `"...", X said` give X said the quoted statement.
-func (r *relater) speech() {
-	for k := r.s.First; k < r.s.Last; k++ {
-		w := r.tok(k)
-		if !speechVerbs[w] || w == "reports" || w == "reported" || strings.HasPrefix(r.d.Tokens[k].POS, "NN") {
-			continue
-		}
-		speaker := r.speakerOf(k)
-		if speaker == nil {
-			continue
-		}
-		q := r.quote()
-		conf := 0.8
-		if q == "" {
-			// Reported speech: what follows the verb ("Qureia said the two sides agreed ..."),
-			// or, when the speaker comes last, what precedes it ("..., the minister said").
-			q, conf = r.reported(k), 0.7
-		}
-		if q == "" {
-			continue
-		}
-		rel := Relation{Subject: speaker.Entity.ID, Predicate: PredSaid, Value: q, Confidence: conf,
-			Evidence: Span{r.s.Start, r.s.End}, Verb: w}
-		rel.Date = r.dateNear(k)
-		r.out = append(r.out, rel)
-		return
-	}
-}
-
-// speakerOf is who speaks through the verb at token k: the actor before it ("X said"), or
-// after it in an inversion (`", said KCNA"`, "added the ministry").
-func (r *relater) speakerOf(k int) *Found {
-	if sp := r.subjects(k); len(sp) > 0 {
-		return sp[len(sp)-1]
-	}
-	if p := r.tok(k - 1); p == "," || p == "\"" || p == "”" || p == "'" {
-		if l, _ := r.after(k+1, 2); len(l) > 0 && isActor(l[0]) {
-			return l[0]
-		}
-	}
-	return nil
-}
-
-// reported is the content of reported speech around the speech verb at token k.
-func (r *relater) reported(k int) string {
-	from := k + 1
-	if r.tok(from) == "on" || r.mention(from) != nil && r.mention(from).Type == Date {
-		for from < r.s.Last && r.tok(from) != "that" && r.mention(from) != nil {
-			from++
-		}
-	}
-	if r.tok(from) == "that" {
-		from++
-	}
-	if from < r.s.Last && r.s.Last-from > 3 && !isPunct(r.tok(from)) {
-		end := r.s.Last - 1
-		if !isPunct(r.tok(end)) {
-			end = r.s.Last
-		}
-		if end > from {
-			return strings.TrimSpace(r.d.Text[r.d.Tokens[from].Start:r.d.Tokens[end-1].End])
-		}
-	}
-	// "..., the minister said." — the clause before the comma.
-	if c := k - 1; c > r.s.First {
-		for c > r.s.First && r.tok(c) != "," {
-			c--
-		}
-		if c > r.s.First+2 {
-			return strings.TrimSpace(r.d.Text[r.s.Start:r.d.Tokens[c-1].End])
-		}
-	}
-	return ""
-}
-
 // quote returns the quoted text of the sentence, if any.
 func (r *relater) quote() string {
 	text := r.d.Text[r.s.Start:r.s.End]
@@ -1334,7 +1158,8 @@ func (r *relater) pairs() {
 		}
 		var inside []*Found
 		for _, f := range r.x.within[r.si] {
-			if f.Entity != nil && f.Start >= t.Start && f.End <= t.End && isActor(f) {
+			// names only: "French-Canadian", "Israeli-Palestinian" are adjectives, no relation
+			if f.Entity != nil && f.Start >= t.Start && f.End <= t.End && isActor(f) && f.Kind != KindDemonym {
 				inside = append(inside, f)
 			}
 		}
@@ -1540,39 +1365,6 @@ func partyLike(d *Document, f *Found) bool {
 	return next == "party" || next == "movement" || next == "group" || last == "Party" || last == "Movement" || last == "Front"
 }
 
-// sanctionsAt: "(new|tough) sanctions on|against" starting at token i; the token after it, or 0.
-func (r *relater) sanctionsAt(i int) int {
-	for k := i; k < r.s.Last && k <= i+2; k++ {
-		if r.tok(k) == "sanctions" && (r.tok(k+1) == "on" || r.tok(k+1) == "against") {
-			return k + 2
-		}
-	}
-	return 0
-}
-
-// agreementWith: "(an|a) (trade|peace)? (agreement|accord|deal|protocol) with" at token i.
-func (r *relater) agreementWith(i int) int {
-	for k := i; k < r.s.Last && k <= i+6; k++ {
-		switch r.tok(k) {
-		case "agreement", "accord", "deal", "protocol", "treaty", "memorandum", "pact":
-			// "signed an 800 million ducat trade protocol for 1990 with Dagolath"
-			for m := k + 1; m < r.s.Last && m <= k+4; m++ {
-				if r.tok(m) == "with" {
-					return m + 1
-				}
-				if r.mention(m) != nil || r.tok(m) == "," {
-					return 0
-				}
-			}
-			return 0
-		}
-		if r.mention(k) != nil {
-			return 0
-		}
-	}
-	return 0
-}
-
 var placeNouns = setOf("town", "city", "village", "province", "region", "district", "state", "county", "capital", "port", "area")
 
 // placeIn: "Sudan's Darfur region", "Venezuela's oil-rich Zulia state", "the eastern Bosnian town
@@ -1620,21 +1412,6 @@ func (r *relater) agentOf(i int) *Found {
 		return p
 	}
 	return r.sentenceSubject()
-}
-
-// infinitiveSubject: "Putin is the first Russian leader to visit Israel" — the subject of the
-// copula before the infinitive.
-func (r *relater) infinitiveSubject(i int) []*Found {
-	if r.tok(i-1) != "to" {
-		return nil
-	}
-	for k := r.s.First; k < i-1; k++ {
-		switch strings.ToLower(r.tok(k)) {
-		case "is", "was", "became", "becomes", "are", "were":
-			return r.subjects(k)
-		}
-	}
-	return nil
 }
 
 func isNumber(w string) bool {

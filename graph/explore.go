@@ -36,19 +36,6 @@ import (
 // or type, an empty name.
 var ErrInvalid = errors.New("invalid argument")
 
-// relationIRIs are the relations between entities (package schema's Predicates, which package
-// graph cannot import): the edges the explorer shows and walks. Types, names, mentions,
-// statements, roles and article links are not among them.
-var relationIRIs = []quad.IRI{
-	"ng:received", "ng:met", "ng:visited", "ng:heldTalksWith", "ng:called", "ng:discussed",
-	"schema:worksFor", "ng:heads", "ng:formerlyWorksFor", "ng:formerlyHeads", "schema:memberOf",
-	"ng:joined", "ng:partOf", "schema:containedInPlace", "ng:headquarteredIn", "ng:alliedWith",
-	"ng:cooperatesWith", "ng:participatedIn", "ng:signed", "ng:agreedWith", "ng:attacked",
-	"ng:foughtAgainst", "ng:killed", "ng:arrested", "ng:accused", "ng:threatened",
-	"ng:condemned", "ng:sanctioned", "ng:said", "ng:praised", "ng:criticised", "ng:supported",
-	"ng:related",
-}
-
 var relationSet = func() map[quad.IRI]bool {
 	m := map[quad.IRI]bool{}
 	for _, p := range relationIRIs {
@@ -61,8 +48,8 @@ var relationSet = func() map[quad.IRI]bool {
 // ("received" -> ng:received), so that package schema's vocabulary can be checked against them.
 func RelationPredicates() map[string]quad.IRI {
 	m := map[string]quad.IRI{}
-	for _, p := range relationIRIs {
-		m[typeName(p)] = p
+	for name, p := range relationNames {
+		m[name] = p
 	}
 	return m
 }
@@ -75,8 +62,8 @@ func ParsePredicate(p string) (quad.IRI, error) {
 	if relationSet[iri] {
 		return iri, nil
 	}
-	for _, r := range relationIRIs {
-		if strings.EqualFold(typeName(r), p) {
+	for name, r := range relationNames {
+		if strings.EqualFold(name, p) || strings.EqualFold(typeName(r), p) {
 			return r, nil
 		}
 	}

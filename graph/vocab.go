@@ -1,6 +1,10 @@
 package graph
 
-import "github.com/cayleygraph/quad"
+import (
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/schema/vocab"
+)
 
 // The terms of newsgraph's vocabulary that the store itself reads and writes (entity cards,
 // wire copies, merges, exports). Package schema owns the vocabulary and documents every term;
@@ -99,3 +103,16 @@ func typeName(t quad.IRI) string {
 	}
 	return s
 }
+
+// relationIRIs are the relations between entities, read from the vocabulary table
+// (schema/vocab): the edges the explorer shows and walks. Types, names, mentions, statements,
+// roles and article links are not among them. relationNames gives each by its name.
+var relationIRIs, relationNames = func() ([]quad.IRI, map[string]quad.IRI) {
+	var list []quad.IRI
+	names := map[string]quad.IRI{}
+	for _, p := range vocab.Predicates {
+		list = append(list, quad.IRI(p.IRI))
+		names[p.Name] = quad.IRI(p.IRI)
+	}
+	return list, names
+}()

@@ -13,6 +13,7 @@ import (
 	_ "github.com/cayleygraph/quad/voc/owl"    // registers owl:
 	_ "github.com/cayleygraph/quad/voc/rdf"    // registers rdf:
 	_ "github.com/cayleygraph/quad/voc/schema" // registers schema:
+	"github.com/newsgraph/newsgraph/schema/vocab"
 )
 
 // NS is newsgraph's own namespace, for the terms schema.org does not have.
@@ -26,6 +27,10 @@ type Term struct {
 	IRI     quad.IRI // as stored
 	Meaning string   // one line
 	Inverse string   // how the edge reads backwards; empty for types
+	// Predicates only (from schema/vocab): the verb lemmas and nouns that state it, whether it
+	// holds both ways, whether its object is a literal on the Statement.
+	Verbs, Nouns       []string
+	Symmetric, Literal bool
 }
 
 // Types of node.
@@ -96,42 +101,16 @@ var Attributes = []Term{
 
 // Predicates are the relations between entities: the edges users traverse. A relation the
 // extractor is sure of is written as a direct edge subject -predicate-> object and as a
-// Statement node; a negated or hypothetical one only as a Statement node.
-var Predicates = []Term{
-	{Name: "received", IRI: "ng:received", Meaning: "host received or hosted guest", Inverse: "was received by"},
-	{Name: "met", IRI: "ng:met", Meaning: "met (symmetric)", Inverse: "met"},
-	{Name: "visited", IRI: "ng:visited", Meaning: "guest visited a place or host", Inverse: "was visited by"},
-	{Name: "heldTalksWith", IRI: "ng:heldTalksWith", Meaning: "held talks or discussions with (symmetric)", Inverse: "held talks with"},
-	{Name: "called", IRI: "ng:called", Meaning: "phoned", Inverse: "was called by"},
-	{Name: "discussed", IRI: "ng:discussed", Meaning: "participant -> topic (a literal on the Statement, no direct edge)", Inverse: "was discussed by"},
-	{Name: "worksFor", IRI: "schema:worksFor", Meaning: "person works for (holds a position at) an organisation or country", Inverse: "employs"},
-	{Name: "heads", IRI: "ng:heads", Meaning: "person heads an organisation or country", Inverse: "is headed by"},
-	{Name: "formerlyWorksFor", IRI: "ng:formerlyWorksFor", Meaning: "worksFor, over (\"former\", \"late\")", Inverse: "formerly employed"},
-	{Name: "formerlyHeads", IRI: "ng:formerlyHeads", Meaning: "heads, over (\"former\", \"late\")", Inverse: "was formerly headed by"},
-	{Name: "memberOf", IRI: "schema:memberOf", Meaning: "member of or partner in an organisation or programme", Inverse: "has member"},
-	{Name: "joined", IRI: "ng:joined", Meaning: "joined an organisation (the Statement carries the date)", Inverse: "was joined by"},
-	{Name: "partOf", IRI: "ng:partOf", Meaning: "a body is part of a government or country (ministry -> country)", Inverse: "has part"},
-	{Name: "containedInPlace", IRI: "schema:containedInPlace", Meaning: "a place lies in another (city -> country)", Inverse: "contains"},
-	{Name: "headquarteredIn", IRI: "ng:headquarteredIn", Meaning: "organisation has its seat in a place", Inverse: "is the seat of"},
-	{Name: "alliedWith", IRI: "ng:alliedWith", Meaning: "allied with (symmetric)", Inverse: "allied with"},
-	{Name: "cooperatesWith", IRI: "ng:cooperatesWith", Meaning: "cooperates with (symmetric)", Inverse: "cooperates with"},
-	{Name: "participatedIn", IRI: "ng:participatedIn", Meaning: "took part in missions or activities in a place or programme", Inverse: "had the participation of"},
-	{Name: "signed", IRI: "ng:signed", Meaning: "person or country signed an agreement", Inverse: "was signed by"},
-	{Name: "agreedWith", IRI: "ng:agreedWith", Meaning: "reached an agreement with (symmetric)", Inverse: "agreed with"},
-	{Name: "attacked", IRI: "ng:attacked", Meaning: "attacked (CAMEO 18-20)", Inverse: "was attacked by"},
-	{Name: "foughtAgainst", IRI: "ng:foughtAgainst", Meaning: "fought against (symmetric, CAMEO 19)", Inverse: "fought against"},
-	{Name: "killed", IRI: "ng:killed", Meaning: "killed", Inverse: "was killed by"},
-	{Name: "arrested", IRI: "ng:arrested", Meaning: "arrested or detained", Inverse: "was arrested by"},
-	{Name: "accused", IRI: "ng:accused", Meaning: "accused or blamed (CAMEO 112)", Inverse: "was accused by"},
-	{Name: "threatened", IRI: "ng:threatened", Meaning: "threatened or warned (CAMEO 13)", Inverse: "was threatened by"},
-	{Name: "condemned", IRI: "ng:condemned", Meaning: "condemned or denounced (CAMEO 111)", Inverse: "was condemned by"},
-	{Name: "sanctioned", IRI: "ng:sanctioned", Meaning: "imposed sanctions on (CAMEO 163)", Inverse: "was sanctioned by"},
-	{Name: "said", IRI: "ng:said", Meaning: "speaker -> statement (the quotation is the Statement's value, no direct edge)", Inverse: "was said by"},
-	{Name: "praised", IRI: "ng:praised", Meaning: "praised (CAMEO 051)", Inverse: "was praised by"},
-	{Name: "criticised", IRI: "ng:criticised", Meaning: "criticised (CAMEO 111)", Inverse: "was criticised by"},
-	{Name: "supported", IRI: "ng:supported", Meaning: "supported or backed", Inverse: "was supported by"},
-	{Name: "related", IRI: "ng:related", Meaning: "a relation outside this vocabulary; the Statement's verb says which", Inverse: "related"},
-}
+// Statement node; a negated or hypothetical one only as a Statement node. They are the rows
+// of the one vocabulary table, package schema/vocab, which the extractor reads too.
+var Predicates = func() []Term {
+	out := make([]Term, 0, len(vocab.Predicates))
+	for _, p := range vocab.Predicates {
+		out = append(out, Term{Name: p.Name, IRI: quad.IRI(p.IRI), Meaning: p.Meaning, Inverse: p.Inverse,
+			Verbs: p.Verbs, Nouns: p.Nouns, Symmetric: p.Symmetric, Literal: p.Literal})
+	}
+	return out
+}()
 
 var byName = func() map[string]Term {
 	m := map[string]Term{}

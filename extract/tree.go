@@ -1,0 +1,1123 @@
+package extract
+
+import (
+	"strings"
+)
+
+// Relations read from the sentence's dependency tree (the Parser stage): for each verb, its
+// subject (nsubj; for a passive the obl:agent, the nsubj:pass being the object), its objects
+// (obj, iobj, or an obl with the preposition the vocabulary asks for), subjects shared through
+// conj, xcomp and relative clauses, and the relation's context from the same tree — negation,
+// modality, attribution, the clause's own date — and the quotation a speech verb governs.
+
+// treeSent is one sentence's tree: the children of each token.
+type treeSent struct {
+	r    *relater
+	kids [][]int // per token of the sentence (index - First): its dependents' token indexes
+	date []*Found
+	// speaking: arguments of a speech verb are read; "Afghan officials say", "Democratic Party
+	// officials say" are not the country's or the party's statements.
+	speaking bool
+}
+
+func (r *relater) buildTree() *treeSent {
+	n := r.s.Last - r.s.First
+	t := &treeSent{r: r, kids: make([][]int, n), date: make([]*Found, n)}
+	for i := r.s.First; i < r.s.Last; i++ {
+		if h := r.d.Tokens[i].Head; h >= r.s.First && h < r.s.Last {
+			t.kids[h-r.s.First] = append(t.kids[h-r.s.First], i)
+		}
+	}
+	for _, f := range r.x.within[r.si] {
+		if f.Type != Date || r.datesEvent(f) {
+			continue
+		}
+		for i := r.d.TokenAt(f.Start); i < r.s.Last && r.d.Tokens[i].Start < f.End; i++ {
+			if i >= r.s.First {
+				t.date[i-r.s.First] = f
+			}
+		}
+	}
+	return t
+}
+
+func (t *treeSent) rel(i int) string   { return t.r.d.Tokens[i].Rel }
+func (t *treeSent) head(i int) int     { return t.r.d.Tokens[i].Head }
+func (t *treeSent) lemma(i int) string { return strings.ToLower(t.r.d.Tokens[i].Lemma) }
+func (t *treeSent) children(i int) []int {
+	if i < t.r.s.First || i >= t.r.s.Last {
+		return nil
+	}
+	return t.kids[i-t.r.s.First]
+}
+
+// child is the first dependent of i with relation rel (or "" when none).
+func (t *treeSent) child(i int, rels ...string) int {
+	for _, k := range t.children(i) {
+		for _, rel := range rels {
+			if t.rel(k) == rel {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// caseOf is the preposition of a nominal dependent ("with" of "with X"), lower case.
+func (t *treeSent) caseOf(k int) string {
+	var parts []string
+	for _, c := range t.children(k) {
+		if t.rel(c) == "case" {
+			parts = append(parts, strings.ToLower(t.r.tok(c)))
+			for _, f := range t.children(c) {
+				if t.rel(f) == "fixed" {
+					parts = append(parts, strings.ToLower(t.r.tok(f)))
+				}
+			}
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// passive: the verb has a passive subject or auxiliary, or is a past participle modifying a noun.
+func (t *treeSent) passive(v int) bool {
+	for _, c := range t.children(v) {
+		if r := t.rel(c); r == "nsubj:pass" || r == "aux:pass" || r == "csubj:pass" {
+			return true
+		}
+	}
+	// a participle modifying a noun, unless it has an object: "Turkey arrested Osman Kavala",
+	// tagged VBN and read as a reduced relative, is active
+	return t.rel(v) == "acl" && t.r.d.Tokens[v].POS == "VBN" && t.child(v, "obj") < 0
+}
+
+// args are the entity mentions that the nominal at token k stands for: its own mention, the
+// name in apposition ("the Foreign Secretary, Boris Johnson"), the country of a nationality
+// that does the acting ("Israeli forces"), the person a pronoun refers to, and its conjuncts.
+func (t *treeSent) args(k int) []*Found {
+	if k < 0 {
+		return nil
+	}
+	var out []*Found
+	t.collect(k, &out, 0)
+	return out
+}
+
+func (t *treeSent) collect(k int, out *[]*Found, depth int) {
+	r := t.r
+	if depth > 3 {
+		return
+	}
+	if f := t.argOf(k); f != nil {
+		for _, o := range *out {
+			if o == f {
+				return
+			}
+		}
+		*out = append(*out, f)
+	}
+	for _, c := range t.children(k) {
+		switch t.rel(c) {
+		case "conj":
+			t.collect(c, out, depth+1)
+		case "amod", "compound":
+			// "Eriadori and Calenardhon leaders": the nationalities coordinated in the modifier
+			if len(*out) == 0 || r.mention(c) == nil || r.mention(c) != (*out)[len(*out)-1] {
+				continue
+			}
+			for _, cc := range t.children(c) {
+				if f := r.mention(cc); t.rel(cc) == "conj" && f != nil && (f.Type == Country || f.Kind == KindDemonym) {
+					*out = append(*out, f)
+				}
+			}
+		}
+	}
+	// "a bunch of Morgul Orcs", "a delegation of Chinese officials": the collective stands for
+	// its members
+	if len(*out) == 0 && depth == 0 && collectiveNouns[strings.ToLower(r.tok(k))] {
+		for _, c := range t.children(k) {
+			if t.rel(c) == "nmod" && t.caseOf(c) == "of" {
+				t.collect(c, out, depth+1)
+			}
+		}
+	}
+	// "former members of Scientology, including Tiziano Lugli and Jason Beghe"
+	if depth == 0 {
+		for _, c := range t.children(k) {
+			if rc := t.rel(c); rc == "acl" && strings.EqualFold(r.tok(c), "including") {
+				c = t.child(c, "obj") // "including" read as a participle
+				if c < 0 {
+					continue
+				}
+			} else if (rc != "nmod" && rc != "obl") || (t.caseOf(c) != "including" && t.caseOf(c) != "such as") {
+				continue
+			}
+			{
+				if len(*out) > 0 && (*out)[0].Type != Person && r.mention(c) != nil && r.mention(c).Type == Person {
+					*out = (*out)[:0] // the people named, not the group they belong to
+				}
+				t.collect(c, out, depth+1)
+			}
+		}
+	}
+	// "condemned an attack by X": the stance is towards the nominal's agent; "welcomed the
+	// decision of France", "welcomed France's decision": towards whose decision it is
+	if len(*out) == 0 && depth == 0 && (actNouns[strings.ToLower(r.tok(k))] || stanceNouns[strings.ToLower(r.tok(k))]) {
+		for _, c := range t.children(k) {
+			if t.rel(c) == "nmod" && t.caseOf(c) == "by" || stanceNouns[strings.ToLower(r.tok(k))] && (t.rel(c) == "nmod:poss" || t.rel(c) == "nmod" && t.caseOf(c) == "of") {
+				t.collect(c, out, depth+1)
+			}
+		}
+	}
+}
+
+// collectiveNouns stand for the people they gather: "a bunch of", "a delegation of".
+var collectiveNouns = setOf("bunch", "group", "delegation", "team", "number", "dozens", "hundreds",
+	"thousands", "contingent", "band", "handful", "population", "people", "citizens", "residents")
+
+// stanceNouns are what one welcomes, backs or condemns of someone: "France's decision".
+var stanceNouns = setOf("decision", "decisions", "move", "proposal", "proposals", "offer", "plan",
+	"initiative", "policy", "policies", "stance", "position", "efforts", "role", "call", "announcement")
+
+// actNouns name an act whose agent follows with "by": "an attack by X".
+var actNouns = setOf("attack", "attacks", "killing", "killings", "bombing", "bombings", "invasion",
+	"raid", "raids", "offensive", "decision", "move", "shelling", "assault", "strike", "strikes", "arrest")
+
+func (t *treeSent) argOf(k int) *Found {
+	r := t.r
+	if f := r.mention(k); f != nil {
+		for _, c := range t.children(k) {
+			if t.rel(c) == "flat" && r.mention(c) != nil && r.mention(c) != f {
+				return nil // one name split into two entities ("Orlando" and "Pace"): neither is it
+			}
+		}
+		if (f.Kind == KindDemonym || f.Type == Country) && r.describesPerson(f) && t.rel(k) != "nsubj" {
+			return nil
+		}
+		if f.Kind == KindDemonym && !agentNouns[strings.ToLower(r.tok(t.head(k)))] {
+			return nil // "the Syrian opposition": a nationality is not the actor
+		}
+		return f
+	}
+	w := strings.ToLower(r.tok(k))
+	if (w == "it" || w == "they" || w == "he" || w == "she") && t.rel(k) == "nsubj" {
+		// "Ethiopia indicated it deplored Libya", "X said he would ...": the pronoun subject of
+		// a reported clause is most often the reporter
+		if v := t.head(k); v >= 0 && t.rel(v) == "ccomp" {
+			if g := t.head(v); g >= 0 {
+				if s := t.child(g, "nsubj"); s >= 0 && s != k {
+					if f := t.argOf(s); f != nil && (w == "it" || w == "they") == (f.Type != Person) {
+						return f
+					}
+				}
+			}
+		}
+	}
+	if w == "he" || w == "she" {
+		if p := t.previousSubject(k); p != nil {
+			return p
+		}
+		return r.lastPerson(k)
+	}
+	for _, c := range t.children(k) {
+		switch t.rel(c) {
+		case "appos", "flat", "flat:name":
+			if f := r.mention(c); f != nil && isActor(f) {
+				return f
+			}
+		case "nmod":
+			// "fighters of the YPG"
+			if f := r.mention(c); f != nil && groupNouns[w] && !t.speaking && f.Type == Organization && t.caseOf(c) == "of" && !t.former(k) {
+				return f
+			}
+			// "the statement of the Ministry says"
+			if f := r.mention(c); f != nil && voiceNouns[w] && isActor(f) && t.caseOf(c) == "of" {
+				return f
+			}
+		case "amod", "compound", "nmod:poss":
+			f := r.mention(c)
+			if f == nil {
+				continue
+			}
+			if voiceNouns[w] && t.rel(c) == "nmod:poss" && isActor(f) {
+				return f // "the ministry's statement says"
+			}
+			if t.speaking && !voiceNouns[w] && t.rel(c) != "nmod:poss" {
+				continue // "Afghan officials say" is not Afghanistan's word; "Afghanistan's government says" is
+			}
+			if (agentNouns[w] || w == "leaders" || w == "leader" || w == "media" || w == "press") && (f.Type == Country || f.Kind == KindDemonym) {
+				return f // "Israeli forces", "the country's military", "Calenardhon leaders"
+			}
+			if groupNouns[w] && f.Type == Organization && f.Kind != KindDemonym && !t.former(k) {
+				return f // "Taleban insurgents", "Hamas militants"
+			}
+		}
+	}
+	return nil
+}
+
+// former: the noun at k is qualified "former" ("former members of X" no longer stand for X).
+func (t *treeSent) former(k int) bool {
+	for _, c := range t.children(k) {
+		if t.rel(c) == "amod" && formerMarkers[strings.ToLower(t.r.tok(c))] {
+			return true
+		}
+	}
+	return false
+}
+
+// affiliationNouns in apposition to a person say whom the person works for: "X, a
+// representative for the sheriff's office", "X, a Scientology attorney".
+var affiliationNouns = setOf("representative", "attorney", "lawyer", "spokesman", "spokeswoman",
+	"spokesperson", "member", "employee", "adviser", "advisor", "aide", "analyst", "economist",
+	"correspondent", "reporter", "editor", "founder", "executive", "officer", "researcher", "professor")
+
+// voiceNouns speak for whose they are: "the statement of the ministry says".
+var voiceNouns = setOf("statement", "report", "communique", "communiqué", "spokesman",
+	"spokeswoman", "spokesperson", "announcement", "declaration")
+
+// groupNouns name members of an organisation that stands for them: "Taleban fighters".
+var groupNouns = setOf("insurgents", "fighters", "militants", "rebels", "guerrillas", "gunmen",
+	"militiamen", "loyalists", "troops", "forces", "leaders", "officials")
+
+// previousSubject: "He" opening a clause is most often the person who was the subject of the
+// sentence before ("Gene Sperling was named ... He succeeds Lawrence Summers").
+func (t *treeSent) previousSubject(k int) *Found {
+	r := t.r
+	if t.rel(k) != "nsubj" || r.si == 0 {
+		return nil
+	}
+	// only a pronoun before any person of its own sentence
+	for i := r.s.First; i < k; i++ {
+		if f := r.mention(i); f != nil && f.Type == Person {
+			return nil
+		}
+	}
+	prev := r.d.Sentences[r.si-1]
+	for i := prev.First; i < prev.Last; i++ {
+		tk := r.d.Tokens[i]
+		if (tk.Rel == "nsubj" || tk.Rel == "nsubj:pass") && tk.Head >= 0 && r.d.Tokens[tk.Head].Head == -1 || tk.Rel == "nsubj" && r.d.Tokens[i].Head >= 0 && r.d.Tokens[r.d.Tokens[i].Head].Rel == "root" {
+			for _, f := range r.x.people[r.si-1] {
+				if f.Start <= tk.Start && tk.End <= f.End {
+					return f
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// clauseArgs returns the agents and patients of verb v: from its own dependents, else shared
+// with the verb it is coordinated with, controlled by, or the noun a relative clause modifies.
+func (t *treeSent) clauseArgs(v int, depth int) (agents, patients []*Found) {
+	if depth > 4 {
+		return nil, nil
+	}
+	pass := t.passive(v)
+	if s := t.child(v, "nsubj"); s >= 0 {
+		before := t.subjectBefore(v)
+		for _, c := range t.children(v) {
+			// "Chechen President Ramzan Kadyrov says": two subjects read; "Porto beat Benfica"
+			// read with two subjects: the one after the verb is its object (see treeVerbs)
+			if t.rel(c) == "nsubj" && (c < v || !before) {
+				agents = append(agents, t.args(c)...)
+			}
+		}
+		if len(agents) == 0 && t.isRelPronoun(s) && t.rel(v) == "acl:relcl" {
+			agents = t.args(t.head(v))
+		}
+		return agents, nil
+	}
+	if s := t.child(v, "nsubj:pass"); s >= 0 {
+		patients = t.args(s)
+		if len(patients) == 0 && t.isRelPronoun(s) && t.rel(v) == "acl:relcl" {
+			patients = t.args(t.head(v))
+		}
+	}
+	if a := t.child(v, "obl:agent"); a >= 0 {
+		agents = t.args(a)
+	}
+	if pass {
+		if len(patients) == 0 {
+			switch t.rel(v) {
+			case "acl", "acl:relcl":
+				patients = t.args(t.head(v)) // "the opposition, aided by Turkey"
+			case "conj", "xcomp", "advcl":
+				// "killed X and was sentenced": the shared subject is the patient
+				a, _ := t.clauseArgs(t.head(v), depth+1)
+				patients = a
+			}
+		}
+		return agents, patients
+	}
+	h := t.head(v)
+	switch t.rel(v) {
+	case "conj":
+		if h >= 0 && t.r.mention(h) != nil && !strings.HasPrefix(t.r.d.Tokens[h].POS, "VB") {
+			// "Human Rights Watch, in a report released Thursday, said ...": the subject misread
+			// as the root, the verb as its conjunct
+			return t.args(h), nil
+		}
+		if h >= 0 {
+			a, p := t.clauseArgs(h, depth+1)
+			if len(a) == 0 && t.passive(h) {
+				return nil, nil // "was arrested and charged": no agent to share
+			}
+			return a, p[:0:0]
+		}
+	case "xcomp":
+		if h >= 0 {
+			// object control ("urged X to visit") else subject control ("plans to visit")
+			if o := t.child(h, "obj"); o >= 0 && !tableVerbs[t.r.d.tableLemma(h)] {
+				return t.args(o), nil
+			}
+			a, p := t.clauseArgs(h, depth+1)
+			if t.passive(h) {
+				return p, nil // "X is expected to visit"
+			}
+			return a, nil
+		}
+	case "acl:relcl":
+		if h >= 0 {
+			return t.args(h), nil // "X, who met Y"
+		}
+	case "acl":
+		if h >= 0 && t.head(h) < 0 && t.child(v, "obj") >= 0 && v > h && t.r.mention(h) != nil && t.child(v, "mark") < 0 {
+			return t.args(h), nil // "Turkey arrested Osman Kavala" read as a noun and its participle
+		}
+		// "Macedonia's aspirations to join NATO": the possessor; "Gates is the most senior
+		// official to visit Kosovo": the subject of the copula
+		if h >= 0 && t.child(v, "mark") >= 0 && strings.ToLower(t.r.tok(t.child(v, "mark"))) == "to" {
+			if p := t.child(h, "nmod:poss"); p >= 0 {
+				return t.args(p), nil
+			}
+			if s := t.child(h, "nsubj"); s >= 0 && t.child(h, "cop") >= 0 {
+				return t.args(s), nil
+			}
+		}
+		if h >= 0 && strings.HasSuffix(t.r.tok(v), "ing") {
+			return t.args(h), nil // "troops fighting X"
+		}
+	case "advcl":
+		if h >= 0 && strings.HasSuffix(t.r.tok(v), "ing") {
+			if m := t.child(v, "mark"); m >= 0 && strings.EqualFold(t.r.tok(m), "for") {
+				if o := t.child(h, "obj"); o >= 0 {
+					return t.args(o), nil // "thanked X for sending troops": X sent them
+				}
+			}
+			a, _ := t.clauseArgs(h, depth+1)
+			return a, nil // "..., killing X"
+		}
+	}
+	return nil, nil
+}
+
+// subjectBefore: v has a subject before it.
+func (t *treeSent) subjectBefore(v int) bool {
+	for _, c := range t.children(v) {
+		if t.rel(c) == "nsubj" && c < v {
+			return true
+		}
+	}
+	return false
+}
+
+// lateSubjects: a second subject after the verb, when one precedes it, is its object misread.
+func (t *treeSent) lateSubjects(v int) []*Found {
+	if !t.subjectBefore(v) || t.child(v, "obj") >= 0 {
+		return nil
+	}
+	var out []*Found
+	for _, c := range t.children(v) {
+		if t.rel(c) == "nsubj" && c > v {
+			out = append(out, t.args(c)...)
+		}
+	}
+	return out
+}
+
+func (t *treeSent) isRelPronoun(k int) bool {
+	switch strings.ToLower(t.r.tok(k)) {
+	case "who", "which", "that", "whom":
+		return true
+	}
+	return false
+}
+
+// lightVerbs: a verb and its object noun state a predicate whose object is the noun's (or the
+// verb's) oblique with one of the prepositions: "held talks with X", "signed an agreement with X".
+var lightVerbs = []struct {
+	verbs, nouns []string
+	pred         string
+	preps        []string
+}{
+	{[]string{"hold", "have", "resume", "begin", "start", "open", "conduct", "conclude", "end", "continue", "launch"}, []string{"talks", "negotiations", "discussions", "consultations"}, PredHeldTalksWith, []string{"with"}},
+	{[]string{"sign", "reach", "conclude", "strike", "seal"}, []string{"agreement", "accord", "deal", "protocol", "treaty", "memorandum", "pact"}, PredAgreedWith, []string{"with"}},
+	{[]string{"impose", "slap", "tighten", "extend"}, []string{"sanctions", "embargo"}, PredSanctioned, []string{"on", "against"}},
+	{[]string{"take"}, []string{"part"}, PredParticipatedIn, []string{"in"}},
+	{[]string{"express", "voice", "raise"}, []string{"concern", "concerns"}, PredCriticised, []string{"over", "about", "at"}},
+	{[]string{"launch", "carry", "stage", "mount", "begin", "start", "open", "intensify", "step"}, []string{"attack", "attacks", "offensive", "raid", "raids", "strike", "strikes", "airstrikes", "assault", "operations", "bombing", "shelling", "bombardment"}, PredAttacked, []string{"on", "against", "in", "into"}},
+	{[]string{"file"}, []string{"lawsuit", "suit"}, "sued", []string{"against"}},
+}
+
+func inList(w string, l []string) bool {
+	for _, x := range l {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// obliques are the entity arguments of v's (or noun n's) dependents marked by one of preps.
+func (t *treeSent) obliques(v int, preps []string) []*Found {
+	var out []*Found
+	for _, c := range t.children(v) {
+		if r := t.rel(c); (r == "obl" || r == "nmod" || r == "obl:tmod") && inList(t.caseOf(c), preps) {
+			out = append(out, t.args(c)...)
+		}
+	}
+	return out
+}
+
+// obliquesBelow: the obliques marked by preps of n and of its conjuncts and their objects
+// ("launched a bombing and shelling offensive against X").
+func (t *treeSent) obliquesBelow(n int, preps []string, depth int) []*Found {
+	out := t.obliques(n, preps)
+	if depth >= 2 {
+		return out
+	}
+	for _, c := range t.children(n) {
+		if r := t.rel(c); r == "conj" || r == "obj" {
+			out = append(out, t.obliquesBelow(c, preps, depth+1)...)
+		}
+	}
+	return out
+}
+
+// firstActorBelow: the entity of the first argument in n's subtree (objects and obliques).
+func (t *treeSent) firstActorBelow(n, depth int) []*Found {
+	if depth > 3 {
+		return nil
+	}
+	for _, c := range t.children(n) {
+		switch t.rel(c) {
+		case "nsubj", "nsubj:pass", "advcl", "ccomp", "conj", "parataxis", "punct", "cc":
+			continue // another clause, or no argument of this one
+		}
+		if a := t.args(c); len(a) > 0 && isActor(a[0]) {
+			return a[:1]
+		}
+		if a := t.firstActorBelow(c, depth+1); len(a) > 0 {
+			return a
+		}
+	}
+	return nil
+}
+
+// skipVerbs never state a relation of their own between their arguments.
+var skipVerbs = setOf("be", "have", "do", "say", "tell", "become", "remain", "include", "make", "get",
+	"take", "give", "go", "come", "see", "use", "show", "expect", "want", "plan", "hope", "seem", "appear",
+	"try", "continue", "begin", "start", "know", "think", "believe", "let", "help", "keep", "put", "report")
+
+// treeVerbs reads the relations of every verb of the sentence from its tree.
+func (r *relater) treeVerbs(t *treeSent) {
+	for v := r.s.First; v < r.s.Last; v++ {
+		tk := &r.d.Tokens[v]
+		if tk.UPOS != "VERB" && !strings.HasPrefix(tk.POS, "VB") || r.mention(v) != nil {
+			continue
+		}
+		lemma := r.d.tableLemma(v)
+		if verbPred[lemma] == PredSaid {
+			r.treeSpeech(t, v)
+			continue
+		}
+		agents, patients := t.clauseArgs(v, 0)
+		if t.passive(v) && len(agents) == 0 {
+			// "X was born in Y": predicates the vocabulary states in the passive
+			for _, prep := range verbPreps[lemma] {
+				if p := verbPrep[lemma+" "+prep]; passiveOf[p] {
+					for _, a := range patients {
+						for _, o := range t.obliques(v, []string{prep}) {
+							r.treeTyped(t, a, p, o, 0.8, v)
+						}
+					}
+				}
+			}
+		}
+		pred := verbPred[lemma]
+		objects := patients
+		if len(objects) == 0 && pred != "" {
+			objects = append(t.args(t.child(v, "obj")), t.args(t.child(v, "iobj"))...)
+			objects = append(objects, t.lateSubjects(v)...)
+			if len(objects) == 0 {
+				// "accuse Iran of trying ...", "thanked X for sending": the object read as the
+				// subject of the clause that follows
+				for _, c := range t.children(v) {
+					if m := t.child(c, "mark"); t.rel(c) == "advcl" && m >= 0 && c > v {
+						if w := strings.ToLower(r.tok(m)); w == "of" || w == "for" || w == "with" {
+							objects = append(objects, t.args(t.child(c, "nsubj"))...)
+						}
+					}
+				}
+			}
+			if len(objects) == 0 && (pred == PredThreatened || pred == "warned") {
+				// "threatened to halt gas deliveries to Ukraine": the threat's target
+				if x := t.child(v, "xcomp"); x >= 0 {
+					objects = t.firstActorBelow(x, 0)
+				}
+			}
+		}
+		if pred == "welcomed" {
+			// welcoming a person is receiving a guest; welcoming a decision is a stance
+			for _, o := range objects {
+				if o.Type == Person {
+					pred = PredReceived
+				}
+			}
+		}
+		// "met with X", "resigned from X", "played for X"
+		for _, prep := range verbPreps[lemma] {
+			if l := t.obliques(v, []string{prep}); len(l) > 0 && !passiveOf[verbPrep[lemma+" "+prep]] {
+				pred, objects = verbPrep[lemma+" "+prep], l
+				break
+			}
+		}
+		if prt := t.child(v, "compound:prt"); prt >= 0 {
+			if p := verbPrep[lemma+" "+strings.ToLower(r.tok(prt))]; p != "" {
+				pred = p // "took over X"
+				objects = t.args(t.child(v, "obj"))
+			}
+		}
+		if o := t.child(v, "obj"); o >= 0 && r.mention(o) == nil {
+			for _, lv := range lightVerbs {
+				if inList(lemma, lv.verbs) && inList(strings.ToLower(r.tok(o)), lv.nouns) {
+					pred = lv.pred
+					objects = append(t.obliquesBelow(o, lv.preps, 0), t.obliques(v, lv.preps)...)
+					if len(objects) == 0 && lv.pred == PredAgreedWith {
+						// "signed an accord to supply Gondor with wheat"
+						objects = t.firstActorBelow(o, 0)
+						for _, c := range t.children(v) {
+							if m := t.child(c, "mark"); len(objects) == 0 && (t.rel(c) == "advcl" || t.rel(c) == "xcomp") && m >= 0 && r.tok(m) == "to" {
+								objects = t.firstActorBelow(c, 0)
+							}
+						}
+					}
+					break
+				}
+			}
+		}
+		if pred == "" && len(verbPreps[lemma]) > 0 && len(agents) > 1 {
+			pred = verbPrep[lemma+" "+verbPreps[lemma][0]] // "The Philippines and France agree"
+		}
+		if pred == "" {
+			// a verb outside the vocabulary: related, with its lemma, when both ends are named
+			if skipVerbs[lemma] || len(patients) > 0 {
+				continue
+			}
+			if rv := t.rel(v); rv != "root" && rv != "conj" && rv != "ccomp" && rv != "parataxis" {
+				continue // only a main clause's verb: participles and infinitives are too loose
+			}
+			objects = t.args(t.child(v, "obj"))
+			if len(agents) == 0 || len(objects) == 0 {
+				continue
+			}
+			for _, a := range agents {
+				for _, o := range objects {
+					if isActor(a) && isActor(o) && o.Kind != KindDemonym && a.Kind != KindDemonym {
+						if rel := r.addTree(t, a, PredRelated, o, 0.5, v); rel != nil {
+							rel.Verb = lemma
+						}
+					}
+				}
+			}
+			continue
+		}
+		if len(objects) == 0 && symmetric[pred] && len(agents) > 1 {
+			// "X and Y met"
+			for k := 1; k < len(agents); k++ {
+				r.treeTyped(t, agents[0], pred, agents[k], 0.75, v)
+			}
+			continue
+		}
+		conf := 0.8
+		if t.rel(v) == "acl" || t.rel(v) == "advcl" {
+			conf = 0.65
+		}
+		for _, a := range agents {
+			for _, o := range objects {
+				r.treeTyped(t, a, pred, o, conf, v)
+			}
+		}
+	}
+}
+
+// treeAccording: "According to X, Y happened" — X said that Y happened.
+func (r *relater) treeAccording(t *treeSent) {
+	// The parser often misreads "According to" opening a sentence; the words are plain.
+	if strings.EqualFold(r.tok(r.s.First), "according") && r.tok(r.s.First+1) == "to" {
+		k := r.s.First + 2
+		if strings.EqualFold(r.tok(k), "the") {
+			k++
+		}
+		if x := r.mention(k); x != nil && isActor(x) && x.Entity != nil {
+			end := r.mentionEnd(k)
+			for end < r.s.Last && r.tok(end) != "," {
+				end++
+			}
+			lo, hi := end+1, r.s.Last-1
+			for hi > lo && isPunct(r.tok(hi)) {
+				hi--
+			}
+			if hi-lo >= 3 {
+				q := strings.TrimSpace(r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End])
+				rel := Relation{Subject: x.Entity.ID, Predicate: PredSaid, Value: q, Confidence: 0.7,
+					Evidence: Span{r.s.Start, r.s.End}, Verb: "according to"}
+				r.out = append(r.out, rel)
+			}
+			return
+		}
+	}
+	for c := r.s.First; c < r.s.Last; c++ {
+		if rc := t.rel(c); rc != "obl" && rc != "advcl" && rc != "nmod" || t.caseOf(c) != "according to" {
+			continue
+		}
+		src := t.args(c)
+		h := t.head(c)
+		if len(src) == 0 || h < 0 {
+			continue
+		}
+		lo, hi := t.span(h, c)
+		for lo < hi && (isPunct(r.tok(lo)) || r.tok(lo) == "that") {
+			lo++
+		}
+		for hi > lo && isPunct(r.tok(hi)) {
+			hi--
+		}
+		if hi-lo < 3 {
+			continue
+		}
+		q := strings.TrimSpace(r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End])
+		for _, x := range src {
+			if !isActor(x) || x.Entity == nil {
+				continue
+			}
+			rel := Relation{Subject: x.Entity.ID, Predicate: PredSaid, Value: q, Confidence: 0.7,
+				Evidence: Span{r.s.Start, r.s.End}, Verb: "according to"}
+			t.context(&rel, h)
+			rel.AttributedTo = ""
+			r.out = append(r.out, rel)
+		}
+	}
+}
+
+// treeFits: the types of the ends fit the predicate (the old rules for the old predicates,
+// the vocabulary's argument types for the others).
+func treeFits(pred string, s, o *Found) bool {
+	switch pred {
+	case PredMemberOf, PredJoined, PredSigned, PredVisited, PredParticipatedIn, PredAttacked, PredKilled, PredArrested:
+		return fits(pred, s, o)
+	}
+	at := argTypes[pred]
+	return fitsType(at[0], s) && fitsType(at[1], o)
+}
+
+func (r *relater) treeTyped(t *treeSent, s *Found, pred string, o *Found, conf float64, v int) {
+	if s == nil || o == nil || !treeFits(pred, s, o) {
+		return
+	}
+	if rel := r.addTree(t, s, pred, o, conf, v); rel != nil && (pred == "beat" || pred == "drewWith") {
+		r.teams = append(r.teams, s, o)
+	}
+}
+
+// addTree records a relation stated by verb v, with its context read from the tree.
+func (r *relater) addTree(t *treeSent, subj *Found, pred string, obj *Found, conf float64, v int) *Relation {
+	if subj == nil || obj == nil || subj.Entity == nil || obj.Entity == nil || subj.Entity == obj.Entity {
+		return nil
+	}
+	rel := Relation{Subject: subj.Entity.ID, Predicate: pred, Object: obj.Entity.ID,
+		Confidence: conf, Evidence: Span{r.s.Start, r.s.End}, Verb: r.tok(v)}
+	for _, f := range []*Found{subj, obj} {
+		if f.Start < rel.Evidence.Start {
+			rel.Evidence.Start = r.d.sentenceSpan(f.Start).Start
+		}
+	}
+	t.context(&rel, v)
+	r.out = append(r.out, rel)
+	return &r.out[len(r.out)-1]
+}
+
+var modalGovernors = setOf("plan", "expect", "hope", "intend", "want", "due", "set", "schedule",
+	"seek", "propose", "threaten", "vow", "ready", "likely", "prepare", "aim", "try", "wish", "promise",
+	"pledge", "offer", "agree", "able", "willing", "poise", "going", "consider")
+
+var negGovernors = setOf("deny", "refuse", "reject", "fail", "decline")
+
+// context sets the date, negation, modality and attribution of a relation stated by verb v.
+func (t *treeSent) context(rel *Relation, v int) {
+	r := t.r
+	rel.Date = t.dateOf(v)
+	// up the chain of xcomp/ccomp governors: "is ready to meet", "denied attacking"
+	for k, depth := v, 0; k >= 0 && depth < 4; depth++ {
+		for _, c := range t.children(k) {
+			w := strings.ToLower(r.tok(c))
+			switch t.rel(c) {
+			case "advmod", "neg":
+				if w == "not" || w == "n't" || w == "never" {
+					rel.Negated = true
+				}
+			case "aux":
+				if modals[w] && rel.Modality == "" {
+					rel.Modality = w
+				}
+			}
+		}
+		if rel.Date == "" && k != v && t.rel(v) == "xcomp" {
+			rel.Date = t.dateOf(k)
+		}
+		rk := t.rel(k)
+		if rk != "xcomp" && !(rk == "ccomp" && negGovernors[t.lemma(t.head(k))]) {
+			break
+		}
+		h := t.head(k)
+		if h < 0 {
+			break
+		}
+		lh := t.lemma(h)
+		if negGovernors[lh] {
+			rel.Negated = true
+		} else if modalGovernors[lh] && rel.Modality == "" && !(lh == "agree" && rel.Predicate == PredAgreedWith) {
+			rel.Modality = strings.ToLower(r.tok(h))
+		}
+		k = h
+	}
+	if rel.Date == "" && eventLike[rel.Predicate] && r.d.Dateline != nil {
+		rel.Date = r.d.Dateline.Date
+	}
+	if rel.Negated || rel.Modality != "" {
+		rel.Confidence *= 0.9
+	}
+	if sp := t.speakerOf(v); sp != nil && sp.Entity != nil && sp.Entity.ID != rel.Subject {
+		rel.AttributedTo = sp.Entity.ID
+	}
+}
+
+// dateOf is the date of v's own clause: a temporal dependent of v ("on Friday", "in 1997") that
+// is a date mention; never a date elsewhere in the sentence.
+func (t *treeSent) dateOf(v int) string {
+	for _, c := range t.children(v) {
+		switch t.rel(c) {
+		case "obl:tmod", "obl", "nmod:tmod", "obl:npmod", "advmod", "nmod":
+			if f := t.dateIn(c); f != nil {
+				return f.Value
+			}
+		}
+	}
+	return ""
+}
+
+// dateIn: the date mention covering k or one of its flat/compound/nummod/conj dependents.
+func (t *treeSent) dateIn(k int) *Found {
+	if f := t.date[k-t.r.s.First]; f != nil {
+		return f
+	}
+	for _, c := range t.children(k) {
+		switch t.rel(c) {
+		case "compound", "nummod", "flat", "amod", "nmod:tmod", "obl:tmod", "nmod:unmarked":
+			if f := t.date[c-t.r.s.First]; f != nil {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// speakerOf is the entity whose words state the clause of v: the subject of the speech verb
+// that governs it ("X said that ..."), of a speech verb in parataxis (`"...", X said`), or
+// "according to X".
+func (t *treeSent) speakerOf(v int) *Found {
+	for k, depth := v, 0; k >= 0 && depth < 6; depth++ {
+		for _, c := range t.children(k) {
+			switch t.rel(c) {
+			case "parataxis":
+				if verbPred[t.r.d.tableLemma(c)] == PredSaid {
+					if a, _ := t.clauseArgs(c, 0); len(a) > 0 {
+						return a[0]
+					}
+				}
+			case "obl", "advcl":
+				if t.caseOf(c) == "according to" {
+					if a := t.args(c); len(a) > 0 {
+						return a[0]
+					}
+				}
+			}
+		}
+		h := t.head(k)
+		if h < 0 {
+			break
+		}
+		if rk := t.rel(k); (rk == "ccomp" || rk == "parataxis") && verbPred[t.r.d.tableLemma(h)] == PredSaid {
+			if a, _ := t.clauseArgs(h, 0); len(a) > 0 {
+				return a[0]
+			}
+		}
+		switch t.rel(k) {
+		case "ccomp", "conj", "xcomp", "advcl", "parataxis":
+			k = h
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// treeSpeech: the speech verb v gives its speaker (its subject) said what its clause (ccomp) or
+// the quotation says — never the speaker's own label.
+func (r *relater) treeSpeech(t *treeSent, v int) {
+	switch t.rel(v) {
+	case "root", "conj", "parataxis", "ccomp":
+	default:
+		return // "for what she said were ...": a speech verb inside a noun phrase or adverbial clause
+	}
+	if strings.HasPrefix(r.d.Tokens[v].POS, "NN") {
+		return
+	}
+	t.speaking = true
+	agents, _ := t.clauseArgs(v, 0)
+	t.speaking = false
+	if t.passive(v) || len(agents) == 0 {
+		return
+	}
+	content := t.child(v, "ccomp")
+	if content < 0 {
+		content = t.contentFallback(v)
+	}
+	if content < 0 && t.rel(v) == "parataxis" {
+		content = t.head(v) // `"...", X said`
+	}
+	q, conf := "", 0.8
+	if content >= 0 {
+		lo, hi := t.span(content, v)
+		if qq, span := r.quote(), r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End]; qq != "" && strings.Contains(span, qq) && 2*len(qq) > len(span) {
+			q = qq
+		} else {
+			for lo < hi && (r.tok(lo) == "that" || isPunct(r.tok(lo))) {
+				lo++
+			}
+			for hi > lo && isPunct(r.tok(hi)) {
+				hi--
+			}
+			q, conf = strings.TrimSpace(r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End]), 0.7
+		}
+	} else if qq := r.quote(); qq != "" {
+		q = qq
+	} else if (r.tok(v+1) == ":" || r.tok(v+1) == ",") && v+2 >= r.s.Last && r.si+1 < len(r.d.Sentences) {
+		// `X said:` and the quotation in the next sentence
+		next := r.d.Sentences[r.si+1]
+		text := r.d.Text[next.Start:next.End]
+		if strings.HasPrefix(text, "\"") || strings.HasPrefix(text, "“") {
+			q = strings.Trim(strings.TrimSpace(text), "\"“”")
+		}
+	}
+	if q == "" || len(strings.Fields(q)) < 3 {
+		return
+	}
+	for _, speaker := range agents {
+		if !isActor(speaker) || speaker.Entity == nil {
+			continue
+		}
+		rel := Relation{Subject: speaker.Entity.ID, Predicate: PredSaid, Value: q, Confidence: conf,
+			Evidence: Span{r.s.Start, r.s.End}, Verb: r.tok(v)}
+		if speaker.Start < rel.Evidence.Start {
+			rel.Evidence.Start = r.d.sentenceSpan(speaker.Start).Start
+		}
+		t.context(&rel, v)
+		rel.AttributedTo = ""
+		r.out = append(r.out, rel)
+	}
+}
+
+// contentFallback finds the clause a speech verb reports when the parser did not make it a
+// ccomp: "said the two sides agreed ..." read as an object with a clause attached (obj + acl),
+// "did not say when ..." as an adverbial clause. It returns the object (whose subtree is then
+// the content) or the clause, or -1.
+func (t *treeSent) contentFallback(v int) int {
+	for _, c := range t.children(v) {
+		if c < v {
+			continue
+		}
+		switch t.rel(c) {
+		case "obj":
+			for _, a := range t.children(c) {
+				if (t.rel(a) == "acl" || t.rel(a) == "acl:relcl") && isFiniteVerb(t.r.d.Tokens[a].POS) {
+					return c
+				}
+			}
+		case "xcomp", "parataxis", "dep":
+			if isFiniteVerb(t.r.d.Tokens[c].POS) {
+				return c // "says officials frisked ..." read as an xcomp
+			}
+		case "advcl":
+			lo, _ := t.span(c, -1)
+			switch strings.ToLower(t.r.tok(lo)) {
+			case "when", "whether", "if", "how", "why", "what", "where", "who":
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// span is the first and last token of k's subtree, leaving out the branch that holds skip.
+func (t *treeSent) span(k, skip int) (int, int) {
+	lo, hi := k, k
+	var walk func(int, int)
+	walk = func(n, depth int) {
+		if depth > 60 {
+			return
+		}
+		if n < lo {
+			lo = n
+		}
+		if n > hi {
+			hi = n
+		}
+		for _, c := range t.children(n) {
+			if c != skip {
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(k, 0)
+	return lo, hi
+}
+
+// treeTitles: "Gen. Joseph Votel, commander of U.S. Central Command": the person heads (or
+// works for) what the title noun in apposition is of; "former"/"late" on the title.
+func (r *relater) treeTitles(t *treeSent) {
+	for p := r.s.First; p < r.s.Last; p++ {
+		f := r.mention(p)
+		if f != nil && f.Type == Organization {
+			// "Opel, a subsidiary of General Motors"
+			for _, n := range t.children(p) {
+				if w := strings.ToLower(r.tok(n)); t.rel(n) == "appos" && (w == "subsidiary" || w == "unit" || w == "division") {
+					for _, o := range t.children(n) {
+						if t.rel(o) == "nmod" && t.caseOf(o) == "of" {
+							for _, parent := range t.args(o) {
+								r.treeTyped(t, f, "subsidiaryOf", parent, 0.8, n)
+							}
+						}
+					}
+				}
+			}
+		}
+		if f == nil && affiliationNouns[strings.ToLower(r.tok(p))] {
+			// "a Scientology attorney, Kendrick Moxon": the person in apposition to the noun
+			for _, a := range t.children(p) {
+				if pf := r.mention(a); t.rel(a) == "appos" && pf != nil && pf.Type == Person {
+					r.affiliation(t, pf, p)
+				}
+			}
+		}
+		if f == nil || f.Type != Person {
+			continue
+		}
+		if tk := r.d.Tokens[p]; tk.End <= f.Start || tk.Start >= f.End {
+			// a title word of the person's phrase: "a Scientology attorney, Kendrick Moxon"
+			if f.TitleOf == nil && affiliationNouns[strings.ToLower(tk.Text)] {
+				r.affiliation(t, f, p)
+			}
+			continue
+		}
+		for _, n := range t.children(p) {
+			if t.rel(n) != "appos" || r.mention(n) != nil {
+				continue
+			}
+			r.affiliation(t, f, n)
+		}
+	}
+}
+
+// affiliation: person f and the title or affiliation noun n in apposition ("X, commander of
+// Y", "X, a Scientology attorney"): f heads, works for or is a member of what n is of.
+func (r *relater) affiliation(t *treeSent, f *Found, n int) {
+	w := strings.ToLower(r.tok(n))
+	if !titleNouns[w] && !personNouns[w] && !affiliationNouns[w] && w != "commander" && w != "head" && w != "chief" {
+		return
+	}
+	for _, o := range t.children(n) {
+		switch t.rel(o) {
+		case "nmod":
+			if c := t.caseOf(o); c != "of" && c != "at" && c != "for" {
+				continue
+			}
+		case "compound", "nmod:poss":
+			// "Kendrick Moxon, a Scientology attorney"
+		default:
+			continue
+		}
+		for _, org := range t.args(o) {
+			if org.Type != Organization && org.Type != Country {
+				continue
+			}
+			title := w
+			for _, m := range t.children(n) {
+				if rm := t.rel(m); (rm == "amod" || rm == "compound") && m == n-1 {
+					title = strings.ToLower(r.tok(m)) + " " + w // "prime minister"
+				}
+			}
+			pred := PredWorksFor
+			if headingTitles[titleCase(title)] || w == "commander" {
+				pred = PredHeads
+			} else if w == "member" {
+				pred = PredMemberOf
+			}
+			if rel := r.add(f, pred, org, 0.8, n); rel != nil {
+				rel.Date, rel.Negated, rel.Modality, rel.AttributedTo = "", false, "", ""
+				if a := t.child(n, "amod"); a >= 0 {
+					if l := strings.ToLower(r.tok(a)); formerMarkers[l] {
+						rel.Former = true
+					}
+				}
+			}
+		}
+	}
+}
+
+// titleCase: "prime minister" -> "Prime Minister".
+func titleCase(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		f[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(f, " ")
+}
+
+// retypeTeams: a place that beats or draws with another is a team ("Porto beat Benfica 2-1"):
+// an organisation, and no longer contained in a country.
+func retypeTeams(d *Document, teams []*Found) {
+	re := map[*Entity]bool{}
+	for _, f := range teams {
+		if f.Entity != nil && (f.Entity.Type == City || f.Entity.Type == Place) {
+			f.Entity.Type = Organization
+			re[f.Entity] = true
+		}
+	}
+	if len(re) == 0 {
+		return
+	}
+	byID := map[string]bool{}
+	for e := range re {
+		byID[e.ID] = true
+	}
+	out := d.Relations[:0]
+	for _, r := range d.Relations {
+		if r.Predicate == PredContainedIn && (byID[r.Subject] || byID[r.Object]) {
+			continue
+		}
+		out = append(out, r)
+	}
+	d.Relations = out
+}

@@ -1,0 +1,261 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// The examples of issue 15: relations read from the dependency tree. Each gives the right
+// triple, or nothing where nothing is right.
+
+func TestTreeRelationsIssueExamples(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string // facts that must be there
+		not        []string // substrings no fact may contain
+	}{
+		{"speech inside a relative clause is no statement of the subject",
+			"Alessandra Mussolini, 33, resigned from the parliamentary party group for what she said were strictly political reasons.",
+			nil, []string{"-said->"}},
+		{"did not say: a negated statement",
+			"Xinhua did not say when Qinglan port would be opened.",
+			[]string{`Xinhua News Agency -said-> "when Qinglan port would be opened" [negated]`}, nil},
+		{"is ready to meet: modality",
+			"President Arafat is ready to meet Prime Minister Netanyahu but no time or date has been set.",
+			[]string{"Arafat -met-> Netanyahu [ready]"}, nil},
+		{"condemns attacks: condemned, not attacked",
+			"The United States condemns the car bomb attacks in Diyala Province.",
+			nil, []string{"-attacked->"}},
+		{"welcomes: never received",
+			"Philip Hammond welcomes agreement between Iraqi and Kurdistan Regional governments.",
+			nil, []string{"-received->"}},
+		{"the quotation is what was said, not the speaker's label",
+			"The Foreign Secretary, Boris Johnson, said:\n\"We welcome this agreement between the two governments.\"",
+			[]string{`Boris Johnson -said-> "We welcome this agreement between the two governments."`},
+			[]string{`"The Foreign Secretary`}},
+		{"conjoined verbs share the subject",
+			"Paul Crofts killed Leszic Betcher and was sentenced to 20 years.",
+			[]string{"Paul Crofts -killed-> Leszic Betcher"}, []string{"Leszic Betcher -sentenced", "-sentenced-> Paul"}},
+		{"hanged: executed",
+			"Zimbabwe hanged Ncube.",
+			[]string{"Zimbabwe -executed-> Ncube"}, nil},
+		{"warned",
+			"Finance Minister Alexander Livshits warned Norilsk on Monday.",
+			[]string{"Alexander Livshits -warned-> Norilsk"}, nil},
+		{"liberated; a nationality is not the actor",
+			"The Syrian opposition liberated Dabiq, aided by Turkey.",
+			nil, []string{"Syria -liberated->", "Dabiq -"}},
+		{"liberated",
+			"Kurdish fighters of the YPG liberated Manbij.",
+			[]string{"-liberated-> Manbij"}, nil},
+		{"beat: a sports result",
+			"Porto beat Benfica 2-1.",
+			[]string{"Porto -beat-> Benfica"}, nil},
+		{"welcoming a person is receiving a guest",
+			"Philip Hammond welcomed Iraqi Prime Minister Haider al-Abadi in London.",
+			[]string{"Philip Hammond -received-> Haider al-Abadi"}, nil},
+		{"welcoming a decision is a stance",
+			"Germany welcomed the decision of the European Union.",
+			nil, []string{"-received->"}},
+		{"accuse X of doing",
+			"The United States and its Western allies accuse Iran of trying to develop nuclear weapons.",
+			[]string{"United States -accused-> Iran"}, nil},
+		{"the subject of the copula does what the infinitive says",
+			"Secretary Gates is the most senior U.S. official to visit Kosovo since it declared independence.",
+			[]string{"Gates -visited-> Kosovo"}, nil},
+		{"threatened to do something to X",
+			"Gazprom threatened to halt gas deliveries to Ukraine on January first.",
+			[]string{"Gazprom -threatened-> Ukraine"}, nil},
+		{"apposed title with its country: heads",
+			"Yulia Tymoshenko, Ukraine's current prime minister, says the election was rigged.",
+			[]string{"Yulia Tymoshenko -heads-> Ukraine"}, nil},
+		{"passive with agent: the agent is the subject",
+			"Ncube was hanged by Zimbabwe on Tuesday.",
+			[]string{"Zimbabwe -executed-> Ncube"}, nil},
+		{"met with: the object in an oblique",
+			"Prime Minister Netanyahu met with President Vladimir Putin in Moscow.",
+			[]string{"Netanyahu -met-> Vladimir Putin"}, nil},
+		{"signed an agreement with",
+			"Turkey signed an agreement with Iraq last month.",
+			[]string{"Türkiye -agreedWith-> Iraq"}, nil},
+		{"a verb outside the vocabulary: related, with its lemma",
+			"Germany outvoted France.",
+			[]string{"Germany -related-> France"}, nil},
+		{"attribution from the speech verb that governs the clause",
+			"Ukraine said Russia attacked Poland.",
+			[]string{"Russia -attacked-> Poland [by Ukraine]"}, nil},
+		{"according to",
+			"According to Ukraine, Russia attacked Poland.",
+			[]string{"Russia -attacked-> Poland [by Ukraine]"}, nil},
+		{"denied: negation from the governor",
+			"Iran denied attacking Israel.",
+			[]string{"Iran -attacked-> Israel [negated]"}, nil},
+		{"modal auxiliary",
+			"Turkey may visit Armenia next year.",
+			[]string{"Türkiye -visited-> Armenia [may]"}, nil},
+		{"won a prize",
+			"Orlando Pace of Ohio State won the Lombardi Award.",
+			[]string{"Orlando Pace -won-> Lombardi Award"}, nil},
+		{"a name split into two entities is no argument",
+			"Orlando Pace won the Lombardi Award.",
+			nil, []string{"Orlando -won", "Pace -won"}},
+	}
+	for _, c := range cases {
+		x := run(t, c.text, "")
+		got := facts(x)
+		for _, w := range c.want {
+			if !hasFact(x, w) && !(strings.HasPrefix(w, "-") && strings.Contains(strings.Join(got, "\n"), w)) {
+				t.Errorf("%s: %q\n  want %s\n  got  %q\n  entities %s", c.name, c.text, w, got, entityNames(x))
+			}
+		}
+		for _, n := range c.not {
+			for _, f := range got {
+				if strings.Contains(f, n) {
+					t.Errorf("%s: %q gives %s", c.name, c.text, f)
+				}
+			}
+		}
+	}
+}
+
+// Teams that beat or draw are organisations, not cities.
+func TestTreeTeamsAreNotCities(t *testing.T) {
+	x := run(t, "Porto beat Benfica 2-1.", "")
+	for _, e := range x.Entities {
+		if (e.Name == "Porto" || e.Name == "Benfica") && (e.Type == City || e.Type == Place) {
+			t.Errorf("%s typed %s", e.Name, e.Type)
+		}
+	}
+	for _, r := range x.Relations {
+		if r.Predicate == PredContainedIn {
+			t.Errorf("team contained in a place: %+v", r)
+		}
+	}
+}
+
+// "former British Prime Minister Margaret Thatcher": heads the UK, with the former flag.
+func TestTreeFormerTitle(t *testing.T) {
+	x := run(t, "Former British Prime Minister Margaret Thatcher visited Moscow.", "")
+	found := false
+	for _, r := range x.Relations {
+		if r.Predicate == PredHeads && r.Subject == "person/margaret-thatcher" {
+			found = true
+			if !r.Former {
+				t.Errorf("not former: %+v", r)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no heads: %q", facts(x))
+	}
+}
+
+// "Gen. Joseph Votel, commander of U.S. Central Command": Votel heads Central Command, which
+// is no person.
+func TestTreeApposedTitle(t *testing.T) {
+	x := run(t, "Gen. Joseph Votel, commander of U.S. Central Command, said the offensive had begun.", "")
+	for _, e := range x.Entities {
+		if strings.Contains(e.Name, "Central Command") && e.Type == Person {
+			t.Errorf("%s typed Person", e.Name)
+		}
+	}
+	if !strings.Contains(strings.Join(facts(x), "\n"), "Joseph Votel -heads-> Central Command") {
+		t.Errorf("no heads: %q; entities %s", facts(x), entityNames(x))
+	}
+}
+
+// The event's own date: a statement made on Friday is not dated with the retirement it reports;
+// "closed due to fog" gives no modality.
+func TestTreeOwnDate(t *testing.T) {
+	x := run(t, "The Ministry of Defence said on Friday that General Joseph Smith will retire on July 1, 1997.", "1997-03-16")
+	for _, r := range x.Relations {
+		if r.Predicate == PredSaid && r.Date == "1997-07-01" {
+			t.Errorf("statement dated with the retirement: %+v", r)
+		}
+	}
+	x = run(t, "The airport in Kabul, Afghanistan was closed due to fog.", "")
+	for _, r := range x.Relations {
+		if r.Modality != "" {
+			t.Errorf("modality %q on %+v", r.Modality, r)
+		}
+	}
+}
+
+// verbSentences: one sentence for every predicate of the vocabulary that verbs state, and the
+// fact it gives. Adding a predicate to schema/vocab is one row there and one sentence here;
+// TestEveryVerbPredicateHasASentence fails until it is written.
+var verbSentences = map[string][2]string{
+	"received":       {"President Ilham Aliyev received Prime Minister Nikol Pashinyan in Baku on Monday.", "Ilham Aliyev -received-> Nikol Pashinyan"},
+	"met":            {"Chancellor Olaf Scholz met President Emmanuel Macron in Berlin.", "Olaf Scholz -met-> Emmanuel Macron"},
+	"visited":        {"Prime Minister Narendra Modi visited Japan last week.", "Narendra Modi -visited-> Japan"},
+	"heldTalksWith":  {"President Joe Biden talked with President Xi Jinping for two hours.", "Joe Biden -heldTalksWith-> Xi Jinping"},
+	"called":         {"President Vladimir Putin phoned Chancellor Olaf Scholz on Friday.", "Vladimir Putin -called-> Olaf Scholz"},
+	"welcomed":       {"Germany welcomed the decision of France.", "Germany -welcomed-> France"},
+	"worksFor":       {"John Smith worked for Google for ten years.", "John Smith -worksFor-> Google"},
+	"heads":          {"Antonio Guterres leads the United Nations.", "Antonio Guterres -heads-> United Nations"},
+	"joined":         {"Finland joined NATO in 2023.", "Finland -joined-> North Atlantic Treaty Organisation"},
+	"appointed":      {"President Joe Biden appointed Janet Yellen on Monday.", "Joe Biden -appointed-> Janet Yellen"},
+	"elected":        {"The European Parliament elected Roberta Metsola in January.", "European Parliament -elected-> Roberta Metsola"},
+	"resigned":       {"Boris Johnson resigned from the Conservative Party.", "Boris Johnson -resigned-> Conservative Party"},
+	"dismissed":      {"President Volodymyr Zelensky dismissed General Valery Zaluzhny.", "Volodymyr Zelensky -dismissed-> Valery Zaluzhny"},
+	"succeeded":      {"Rishi Sunak succeeded Liz Truss in October.", "Rishi Sunak -succeeded-> Liz Truss"},
+	"nominated":      {"President Joe Biden nominated Ketanji Brown Jackson on Friday.", "Joe Biden -nominated-> Ketanji Brown Jackson"},
+	"livesIn":        {"Salman Rushdie lives in New York.", "Salman Rushdie -livesIn-> New York City"},
+	"bornIn":         {"Barack Obama was born in Honolulu.", "Barack Obama -bornIn-> Honolulu"},
+	"diedIn":         {"Nelson Mandela died in Johannesburg in 2013.", "Nelson Mandela -diedIn-> Johannesburg"},
+	"alliedWith":     {"Serbia allied with Russia.", "Serbia -alliedWith-> Russia"},
+	"cooperatesWith": {"Germany cooperates with France on energy.", "Germany -cooperatesWith-> France"},
+	"participatedIn": {"Georgia participated in the Partnership for Peace.", "Georgia -participatedIn-> Partnership for Peace"},
+	"signed":         {"France and Germany signed the Elysee Treaty in 1963.", "France -signed-> Elysee Treaty"},
+	"agreedWith":     {"Israel agreed with Egypt on a ceasefire.", "Israel -agreedWith-> Egypt"},
+	"attacked":       {"Russia attacked Ukraine in 2022.", "Russia -attacked-> Ukraine"},
+	"foughtAgainst":  {"Armenia fought against Azerbaijan in 2020.", "Armenia -foughtAgainst-> Azerbaijan"},
+	"killed":         {"John Smith killed Peter Jones in 1999.", "John Smith -killed-> Peter Jones"},
+	"wounded":        {"John Smith wounded Peter Jones.", "John Smith -wounded-> Peter Jones"},
+	"kidnapped":      {"Hamas kidnapped Gilad Shalit in 2006.", "Hamas -kidnapped-> Gilad Shalit"},
+	"released":       {"Iran released John Smith in March.", "Iran -released-> John Smith"},
+	"liberated":      {"Ukraine liberated Kherson in November.", "Ukraine -liberated-> Kherson"},
+	"captured":       {"Russia captured Bakhmut in May.", "Russia -captured-> Bakhmut"},
+	"arrested":       {"Turkey arrested Osman Kavala.", "Türkiye -arrested-> Osman Kavala"},
+	"accused":        {"Ukraine accused Russia of war crimes.", "Ukraine -accused-> Russia"},
+	"charged":        {"France charged John Smith with fraud.", "France -charged-> John Smith"},
+	"convicted":      {"Russia convicted Alexei Navalny in 2021.", "Russia -convicted-> Alexei Navalny"},
+	"sentenced":      {"Iran sentenced John Smith to five years.", "Iran -sentenced-> John Smith"},
+	"acquitted":      {"Pakistan acquitted Asia Bibi in 2018.", "Pakistan -acquitted-> Asia Bibi"},
+	"sued":           {"Google sued Microsoft in 2010.", "Google -sued-> Microsoft"},
+	"executed":       {"Zimbabwe hanged Ncube.", "Zimbabwe -executed-> Ncube"},
+	"threatened":     {"North Korea threatened Japan.", "North Korea -threatened-> Japan"},
+	"warned":         {"Finance Minister Alexander Livshits warned Norilsk on Monday.", "Alexander Livshits -warned-> Norilsk"},
+	"condemned":      {"France condemned Russia.", "France -condemned-> Russia"},
+	"sanctioned":     {"The European Union sanctioned Belarus.", "European Union -sanctioned-> Belarus"},
+	"said":           {"Ukraine said Russia attacked Poland.", `Ukraine -said-> "Russia attacked Poland"`},
+	"praised":        {"Germany praised France.", "Germany -praised-> France"},
+	"criticised":     {"China criticised Japan.", "China -criticised-> Japan"},
+	"supported":      {"Germany backed France.", "Germany -supported-> France"},
+	"won":            {"Renate Goetschl won the Vail World Cup.", "Renate Goetschl -won-> Vail World Cup"},
+	"beat":           {"Porto beat Benfica 2-1.", "Porto -beat-> Benfica"},
+	"drewWith":       {"Porto drew with Benfica 1-1.", "Porto -drewWith-> Benfica"},
+	"playsFor":       {"Cristiano Ronaldo plays for Al Nassr.", "Cristiano Ronaldo -playsFor-> Al Nassr"},
+	"coaches":        {"Pep Guardiola coaches Barcelona.", "Pep Guardiola -coaches-> Barcelona"},
+	"acquired":       {"Microsoft acquired LinkedIn in 2016.", "Microsoft -acquired-> LinkedIn"},
+	"mergedWith":     {"Exxon merged with Mobil in 1999.", "Exxon -mergedWith-> Mobil"},
+	"investedIn":     {"Microsoft invested in OpenAI.", "Microsoft -investedIn-> OpenAI"},
+	"owns":           {"Google owns YouTube.", "Google -owns-> YouTube"},
+}
+
+func TestEveryVerbPredicateHasASentence(t *testing.T) {
+	for _, p := range schemaPredicates() {
+		if len(p.Verbs) == 0 {
+			continue
+		}
+		c, ok := verbSentences[p.Name]
+		if !ok {
+			t.Errorf("predicate %s (verbs %v) has no test sentence in verbSentences", p.Name, p.Verbs)
+			continue
+		}
+		x := run(t, c[0], "")
+		if c[1] != "" && !hasFact(x, c[1]) {
+			t.Errorf("%s: %q\n  want %s\n  got  %q\n  entities %s", p.Name, c[0], c[1], facts(x), entityNames(x))
+		}
+	}
+}
