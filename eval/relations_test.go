@@ -179,7 +179,7 @@ func TestRelations(t *testing.T) {
 
 // The news set splits its VOA articles into dev and test; the rest is dev.
 func TestNewsSplits(t *testing.T) {
-	docs, _, err := LoadRelationDocs(DefaultNewsGold(), DefaultGUMDir())
+	docs, _, err := LoadNewsDocs(DefaultGUMDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -154,7 +154,7 @@ func queryCmd(c *cli.Context) error {
 
 // evalRelations scores the extractor's relations against one split of the news test set.
 func evalRelations(c *cli.Context) error {
-	docs, skipped, err := eval.LoadRelationDocs(eval.DefaultNewsGold(), c.String("gum"))
+	docs, skipped, err := eval.LoadNewsDocs(c.String("gum"))
 	if err != nil {
 		return err
 	}

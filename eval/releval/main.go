@@ -20,14 +20,24 @@ import (
 )
 
 func main() {
-	gold := flag.String("gold", eval.DefaultNewsGold(), "gold relations (JSON Lines); the earlier set: eval/testdata/relations/gold.jsonl")
+	gold := flag.String("gold", "", "gold relations (JSON Lines; default: the news test set, eval/testdata/news and its b/); the earlier set: eval/testdata/relations/gold.jsonl")
 	split := flag.String("split", "dev", "the split to score: dev (tune on it), test (report it), all")
 	gum := flag.String("gum", eval.DefaultGUMDir(), "directory of the GUM news .conllu files")
 	verbose := flag.Bool("v", false, "print the missed and spurious relations with their sentences")
 	n := flag.Int("n", 0, "with -v: at most n missed and n spurious (0: all)")
 	doc := flag.String("doc", "", "score only this article")
 	flag.Parse()
-	docs, skipped, err := eval.LoadRelationDocs(*gold, *gum)
+	var (
+		docs    []eval.RelDoc
+		skipped []string
+		err     error
+	)
+	if *gold == "" {
+		docs, skipped, err = eval.LoadNewsDocs(*gum)
+		*gold = "the news test set"
+	} else {
+		docs, skipped, err = eval.LoadRelationDocs(*gold, *gum)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "releval:", err)
 		os.Exit(1)
