@@ -101,6 +101,9 @@ type Relation struct {
 	Confidence float64 `json:"confidence"`
 	Evidence   Span    `json:"evidence"`
 	Date       string  `json:"date,omitempty"` // when it happened, ISO 8601, partial allowed
+	// When: the temporal expression of the relation's own clause, verbatim ("on Tuesday",
+	// "last month", "earlier this week"); Date is its value when it can be read as one.
+	When string `json:"when,omitempty"`
 	// Negated: the text says it did not happen ("did not meet", "denied attacking").
 	Negated bool `json:"negated,omitempty"`
 	// Modality: the text says it may, will or should happen ("may visit", "plans to sign").
