@@ -45,6 +45,11 @@ import (
 type cardIndex struct {
 	db    *bolt.DB
 	valid atomic.Bool // rows match the quads: cards may read them
+	// quads is the bolt database of Cayley's store, whose mark the clean mark carries
+	// (cardindex_mark.go); nil: none is kept.
+	quads *bolt.DB
+	// stale says, when Open found the quads changed by another program, what it found ("").
+	stale string
 }
 
 const cardIndexVersion = "3"
@@ -66,14 +71,16 @@ var (
 
 func cardIndexFile(path string) string { return filepath.Join(path, "cards.bolt") }
 
-// openCardIndex opens (creating) the card index of the bolt database at path. empty: the
-// database has no quads, so an index without rows is right.
-func openCardIndex(path string, empty, noSync bool) (*cardIndex, error) {
+// openCardIndex opens (creating) the card index of the bolt database at path, whose quads are
+// in the bolt database quads (Cayley's indexes.bolt, open). empty: the database has no quads,
+// so an index without rows is right. An index whose saved mark is not the quads' is not usable
+// (cardindex_mark.go).
+func openCardIndex(path string, quads *bolt.DB, empty, noSync bool) (*cardIndex, error) {
 	db, err := bolt.Open(cardIndexFile(path), 0o644, &bolt.Options{Timeout: time.Second, NoSync: noSync})
 	if err != nil {
 		return nil, fmt.Errorf("open card index %s: %w", cardIndexFile(path), err)
 	}
-	ix := &cardIndex{db: db}
+	ix := &cardIndex{db: db, quads: quads}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, b := range append([][]byte{bucketMeta}, rowBuckets...) {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
@@ -88,14 +95,22 @@ func openCardIndex(path string, empty, noSync bool) (*cardIndex, error) {
 			if err := meta.Put(keyDigests, []byte("1")); err != nil {
 				return err
 			}
-			return meta.Put(keyState, []byte("ok"))
+			return ix.putClean(tx)
 		}
 		if meta.Get(keyDigests) == nil && string(meta.Get(keyState)) == "ok" {
 			if err := markHubsStale(tx); err != nil { // an index made before digests
 				return err
 			}
 		}
-		ix.valid.Store(string(meta.Get(keyState)) == "ok" && string(meta.Get(keyVersion)) == cardIndexVersion)
+		clean := string(meta.Get(keyState)) == "ok" && string(meta.Get(keyVersion)) == cardIndexVersion
+		if clean {
+			follows, err := ix.followsQuads(tx)
+			if err != nil {
+				return err
+			}
+			clean = follows
+		}
+		ix.valid.Store(clean)
 		return nil
 	})
 	if err != nil {
@@ -153,7 +168,7 @@ func (ix *cardIndex) apply(changes []articleChange) error {
 		if err := bumpGen(tx); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketMeta).Put(keyState, []byte("ok"))
+		return ix.putClean(tx)
 	})
 }
 
@@ -717,10 +732,11 @@ func (ix *cardIndex) rebuild(ctx context.Context, s *Store) error {
 		if err := meta.Put(keyVersion, []byte(cardIndexVersion)); err != nil {
 			return err
 		}
-		return meta.Put(keyState, []byte("ok"))
+		return ix.putClean(tx)
 	})
 	if err == nil {
 		ix.valid.Store(true)
+		ix.stale = ""
 	}
 	return err
 }

@@ -26,10 +26,20 @@ import (
 	"github.com/newsgraph/newsgraph/explore"
 	"github.com/newsgraph/newsgraph/internal/gizmo"
 
-	// quad formats for /api/v2/read and /api/v2/write
+	// Cayley's GraphQL and MQL, as stock `cayley http` has them (Gizmo is newsgraph's own
+	// copy, internal/gizmo)
+	_ "github.com/cayleygraph/cayley/query/graphql"
+	_ "github.com/cayleygraph/cayley/query/mql"
+
+	// quad formats for /api/v2/read, /api/v2/write and /api/v2/formats: those of stock
+	// `cayley` (cmd/cayley/cayley.go), so that formats lists what read writes
+	_ "github.com/cayleygraph/quad/dot"
+	_ "github.com/cayleygraph/quad/gml"
+	_ "github.com/cayleygraph/quad/graphml"
 	_ "github.com/cayleygraph/quad/json"
 	_ "github.com/cayleygraph/quad/jsonld"
 	_ "github.com/cayleygraph/quad/nquads"
+	_ "github.com/cayleygraph/quad/pquads"
 )
 
 // ServerOptions configures NewHandler and Serve. Zero values mean the
@@ -41,8 +51,10 @@ type ServerOptions struct {
 	// /api/v2/write and /api/v2/delete, and ArticlesHandler); with no token,
 	// writes are refused even when Writable.
 	QueryTimeout time.Duration // default 30s
-	QueryLimit   int           // default 10000
-	Token        string
+	// QueryLimit caps the results of a query (default 10000: stock Cayley's v2 API stops at
+	// 100; see docs/api.md).
+	QueryLimit int
+	Token      string
 	// UIAssets is the node_modules folder holding the web UI's offline query
 	// editor and icon font (see FindUIAssets); "" serves a plain text editor
 	// in their place.
@@ -119,6 +131,22 @@ func NewHandler(s *Store, o ServerOptions) http.Handler {
 		apiHandler = refuseWrites(router)
 	}
 	mux.Handle("/api/", limitBodies(apiHandler))
+	// What stock `cayley http` serves besides the v2 API (server_stock.go): its health check,
+	// its v1 API (POST; a GET is the UI's, as before). Not Gephi's graph stream, nor metrics
+	// (stock serves them on --metrics' own address): 404. docs/api.md lists the differences.
+	mux.HandleFunc("/health", serveHealth)
+	v1 := http.NewServeMux()
+	v1.Handle("/query/", v1Query(o, s))
+	v1.HandleFunc("/shape/", v1Shape)
+	for _, p := range []string{"/write", "/write/file/nquad", "/delete"} {
+		v1.Handle(p, v1Write(apiHandler))
+	}
+	for _, p := range []string{"/query/", "/shape/", "/write", "/write/", "/delete"} {
+		mux.Handle(p, postOnly(limitBodies(v1), uiFiles()))
+	}
+	for _, p := range []string{"/metrics", "/gephi/"} {
+		mux.Handle(p, http.NotFoundHandler())
+	}
 	mux.Handle(ExplorePrefix, limitBodies(ExploreAPI(s, o))) // the entity explorer's JSON API (explore_api.go)
 	if o.Writable {
 		mux.Handle(ArticlesPath, ArticlesHandler(s, o.Token))

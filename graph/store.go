@@ -19,8 +19,11 @@ import (
 
 	"github.com/cayleygraph/cayley/clog"
 	cgraph "github.com/cayleygraph/cayley/graph"
+	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/kv/bbolt" // registers Cayley's "bbolt" backend
 	"github.com/cayleygraph/cayley/graph/memstore" // registers the "memstore" backend
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
+	bolt "go.etcd.io/bbolt"
 )
 
 // Backend names accepted by Open (and Postgres, postgres.go).
@@ -179,10 +182,11 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
 		}
 		var qs cgraph.QuadStore
+		var quads *bolt.DB
 		var unsynced string
 		var isNew bool
 		err = guard(boltFile(path), func() (err error) {
-			qs, unsynced, isNew, err = openBolt(path, c.readMostly, c.bulk)
+			qs, quads, unsynced, isNew, err = openBolt(path, c.readMostly, c.bulk)
 			return err
 		})
 		if err != nil {
@@ -191,7 +195,12 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 		}
 		s.qs, s.lock, s.unsynced = qs, lock, unsynced
 		s.merges.on = true // the lock keeps other processes out
-		if s.cards, err = openCardIndex(path, isNew, unsynced != ""); err == nil && !c.readMostly {
+		if s.cards, err = openCardIndex(path, quads, isNew, unsynced != ""); err == nil && !c.readMostly {
+			if s.cards.stale != "" {
+				// Another program (stock Cayley, say) wrote the quads: the index is made again.
+				// (Only here: a read-only Open reads the quads, as with a dirty index.)
+				log.Printf("%s: %s: making the card index again", path, s.cards.stale)
+			}
 			err = guard(boltFile(path), func() error { return s.prepareCards(!s.cards.usable()) })
 		}
 		if err != nil {
@@ -259,12 +268,15 @@ func (s *Store) prepareCards(rebuild bool) error {
 
 // openBolt initialises the database when it is new, then opens it. With bulk,
 // a new database is opened without an fsync per commit, and the marker file
-// written first is returned (see BulkLoad).
-func openBolt(path string, readMostly, bulk bool) (qs cgraph.QuadStore, unsynced string, isNew bool, err error) {
+// written first is returned (see BulkLoad). db is the bolt database under the
+// quad store (its file, indexes.bolt), for the card index's mark of the quads
+// (cardindex_mark.go): it is opened here as Cayley's "bbolt" backend opens it
+// (graph/kv/bbolt), so that the two share it.
+func openBolt(path string, readMostly, bulk bool) (qs cgraph.QuadStore, db *bolt.DB, unsynced string, isNew bool, err error) {
 	err = cgraph.InitQuadStore(boltBackend, path, nil)
 	isNew = err == nil
 	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-		return nil, "", false, fmt.Errorf("init: %w", err)
+		return nil, nil, "", false, fmt.Errorf("init: %w", err)
 	}
 	opts := cgraph.Options{}
 	if readMostly {
@@ -273,17 +285,33 @@ func openBolt(path string, readMostly, bulk bool) (qs cgraph.QuadStore, unsynced
 	if bulk && isNew {
 		// The marker is on disk before any unsynced write can be.
 		if err := writeSynced(unsyncedFile(path)); err != nil {
-			return nil, "", false, err
+			return nil, nil, "", false, err
 		}
-		opts["nosync"] = true
 		unsynced = unsyncedFile(path)
 	}
-	qs, err = cgraph.NewQuadStore(boltBackend, path, opts)
+	qs, db, err = newBoltQuadStore(path, unsynced != "", opts)
 	if err != nil && unsynced != "" {
 		os.Remove(unsynced)
 		unsynced = ""
 	}
-	return qs, unsynced, isNew, err
+	return qs, db, unsynced, isNew, err
+}
+
+// newBoltQuadStore opens the quad store at path as cgraph.NewQuadStore(boltBackend, path, opts)
+// does (Cayley's graph/kv/bbolt Open, then kv.New), keeping the bolt database.
+func newBoltQuadStore(path string, noSync bool, opts cgraph.Options) (cgraph.QuadStore, *bolt.DB, error) {
+	hdb, err := hbolt.Open(boltFile(path), nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	db := hdb.DB()
+	db.NoSync, db.NoGrowSync = noSync, noSync
+	qs, err := ckv.New(hdb, opts)
+	if err != nil {
+		hdb.Close()
+		return nil, nil, err
+	}
+	return qs, db, nil
 }
 
 // unsyncedFile is the marker of a bulk load whose database file is not synced yet.
@@ -394,6 +422,9 @@ func (s *Store) Close() error {
 				refreshErr = s.saveMerges(context.Background())
 			}
 			if refreshErr == nil {
+				refreshErr = s.cards.saveMark() // cardindex_mark.go
+			}
+			if refreshErr == nil {
 				// The explorer's index, built and saved for the next process (seconds at 100,000
 				// articles, once). Only a cache: a failure loses nothing.
 				_, _ = s.exploreIndex(context.Background())
@@ -432,7 +463,9 @@ func (s *Store) Close() error {
 }
 
 // QuadStore returns the underlying Cayley quad store, for the server and
-// tests. Do not close it; close the Store.
+// tests. Do not close it; close the Store. Do not write through it: once the
+// Store has written too, its Close saves the card index's mark of the quads as
+// they are (cardindex_mark.go), so such a write would go unseen by the index.
 func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
 
 // Cayley's bolt backend logs "Running in nosync mode" at every open with nosync (a bulk
