@@ -131,6 +131,7 @@ func NewHandler(s *Store, o ServerOptions) http.Handler {
 		apiHandler = refuseWrites(router)
 	}
 	mux.Handle("/api/", limitBodies(apiHandler))
+	mux.Handle(ShapePath, limitBodies(shapeHandler(s, o))) // the UI's Query Shape tab: plans (server_shape.go)
 	// What stock `cayley http` serves besides the v2 API (server_stock.go): its health check,
 	// its v1 API (POST; a GET is the UI's, as before). Not Gephi's graph stream, nor metrics
 	// (stock serves them on --metrics' own address): 404. docs/api.md lists the differences.

@@ -128,9 +128,9 @@ func uiAssetsIn(dir string) (string, bool) {
 }
 
 // rewriteUIFile rewrites a file of Cayley's UI bundle for serving: the
-// compiled-in API address blanked, the CDN URLs pointed at /assets/, and
-// the Query Shape tab, whose API (/api/v1/shape) Cayley no longer has, left
-// out of the menu. Every replacement has the length of what it replaces.
+// compiled-in API address blanked and the CDN URLs pointed at /assets/. (The
+// Query Shape tab stays: newsgraph answers its /api/v1/shape/gizmo with the
+// query's plans.) Every replacement has the length of what it replaces.
 // It reports whether anything changed.
 func rewriteUIFile(name string, data []byte) ([]byte, bool) {
 	out := data
@@ -141,15 +141,11 @@ func rewriteUIFile(name string, data []byte) ([]byte, bool) {
 		// calls the address it was loaded from.
 		out = bytes.ReplaceAll(out, []byte(uiServerURL), []byte(`""`+strings.Repeat(" ", len(uiServerURL)-2)))
 		out = bytes.ReplaceAll(out, []byte(monacoCDN), []byte(assetsPrefix+strings.TrimPrefix(monacoCDN, "https://")))
-		out = bytes.ReplaceAll(out, []byte(queryShapeTab), []byte("null"+strings.Repeat(" ", len(queryShapeTab)-4)))
 	case ".css":
 		out = bytes.ReplaceAll(out, []byte("url("+fontsCDN), []byte("url("+assetsPrefix+strings.TrimPrefix(fontsCDN, "https://")))
 	}
 	return out, !bytes.Equal(out, data)
 }
-
-// queryShapeTab is the Query Shape menu item in the UI's main chunk.
-const queryShapeTab = `r.a.createElement(J.d,{activated:"queryShape"===n,onClick:function(){return c("queryShape")}},"Query Shape")`
 
 // assetsHandler serves /assets/: the offline editor and font from the
 // node_modules folder dir, or the fallbacks when dir is "".

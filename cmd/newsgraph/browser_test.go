@@ -225,10 +225,19 @@ func TestBrowser(t *testing.T) {
 		step(t, ctx, "run the query", 30*time.Second,
 			chromedp.Click(chromedp.Search(`//button[contains(., "Run")]`)),
 			poll(`document.querySelector("main").innerText.replace(/\u00a0/g, " ").includes("Radmila Shekerinska")`, 20*time.Second))
-		if tabs := jsEval[string](t, ctx, `document.querySelector(".mdc-drawer").innerText`); strings.Contains(tabs, "Query Shape") || !strings.Contains(tabs, "Visualize") {
-			t.Errorf("menu = %q: want Visualize and no Query Shape", tabs)
+		if tabs := jsEval[string](t, ctx, `document.querySelector(".mdc-drawer").innerText`); !strings.Contains(tabs, "Query Shape") || !strings.Contains(tabs, "Visualize") {
+			t.Errorf("menu = %q: want Visualize and Query Shape", tabs)
 		}
 		shoot(t, ctx, shots, "cayley-query.png")
+
+		// Query Shape: the plan of the query (newsgraph's /api/v1/shape/gizmo).
+		step(t, ctx, "open Query Shape", 30*time.Second,
+			chromedp.Click(chromedp.Search(`//aside//*[contains(@class, "mdc-list-item") and contains(., "Query Shape")]`)),
+			chromedp.WaitVisible(chromedp.CSS("main .monaco-editor")))
+		typeQuery(t, ctx, bayramovQuery)
+		step(t, ctx, "show the plan", 30*time.Second,
+			chromedp.Click(chromedp.Search(`//button[contains(., "Run")]`)),
+			poll(`document.querySelector("main").innerText.includes("iterator")`, 20*time.Second))
 
 		// Visualize: the README's source/target query drawn as a graph.
 		step(t, ctx, "open Visualize", 30*time.Second,
