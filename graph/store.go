@@ -22,6 +22,7 @@ import (
 	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/kv/bbolt" // registers Cayley's "bbolt" backend
 	"github.com/cayleygraph/cayley/graph/memstore" // registers the "memstore" backend
+	"github.com/cayleygraph/quad"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	bolt "go.etcd.io/bbolt"
 )
@@ -40,6 +41,21 @@ const (
 // conversions make the race detector's checkptr abort the process
 // (bucket.go:626, "converted pointer straddles multiple allocations").
 const boltBackend = bbolt.Type
+
+// quadIndexes are the indexes of a new bolt database: Cayley's two ([subject, predicate] and
+// [object, predicate, subject]) and [predicate, subject], without which every query that
+// names a predicate but no node (g.V().Out(P), Has(P), the README's who-received-whom)
+// scans every quad. Measured at 2,000 GMB articles: indexes.bolt 155 -> 174 MB (+12 %), load
+// CPU unchanged, such queries 50 to 150 times faster (examples 02 5.0 s -> 0.06 s, 07 15 s
+// -> 0.10 s). A database keeps the indexes it was made with (Cayley reads them from its
+// metadata; stock Cayley too): an older database gains this one by export, then import
+// into a new database.
+var quadIndexes = append(append([]ckv.QuadIndex(nil), ckv.DefaultQuadIndexes...),
+	ckv.QuadIndex{Dirs: []quad.Direction{quad.Predicate, quad.Subject}})
+
+// Cayley's kv backends take a new database's indexes from this variable (CAYLEY_KV_INDEXES,
+// when set, overrides it).
+func init() { ckv.DefaultQuadIndexes = quadIndexes }
 
 // DefaultBatchSize is the number of quads WriteArticles gathers before one
 // ApplyDeltas call (an article is never split, so a batch may be larger).
