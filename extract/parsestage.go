@@ -111,7 +111,7 @@ func (p Parser) worthParsing(d *Document) []bool {
 
 // speechForms are the inflected forms of the speech verbs of the vocabulary ("said", "tells").
 var speechForms = func() map[string]bool {
-	m := map[string]bool{"said": true, "told": true}
+	m := map[string]bool{"said": true, "told": true, "responded": true, "answered": true, "replied": true}
 	for _, p := range vocab.Predicates {
 		if p.Name != PredSaid {
 			continue

@@ -82,7 +82,8 @@ type relater struct {
 	// per sentence, as speaker is asked for every relation.
 	speakers []speakerAt
 	spoken   bool
-	teams    []*Found // ends of "beat" and "drew with": teams, not places
+	teams    []*Found  // ends of "beat" and "drew with": teams, not places
+	tree     *treeSent // the sentence's tree, when it was parsed
 }
 
 type speakerAt struct {
@@ -117,9 +118,12 @@ func (Relater) Process(d *Document) {
 		if d.Parsed && s.Last > s.First && d.Tokens[s.First].Rel != "" {
 			// verbs, their arguments and speech, read from the dependency tree (tree.go)
 			t := r.buildTree()
+			r.tree = t
 			r.treeTitles(t)
+			r.treePreTitles(t)
 			r.treeVerbs(t)
 			r.treeAccording(t)
+			r.treeNominals(t)
 		}
 		r.nominals()
 		r.pairs()
@@ -134,7 +138,7 @@ func (Relater) Process(d *Document) {
 		// where a place lies and what a body belongs to is no event of the clause: no modality,
 		// negation, attribution or date of the verb near it ("closed due to fog")
 		if r := &d.Relations[i]; r.Predicate == PredContainedIn || r.Predicate == PredPartOf {
-			r.Modality, r.Negated, r.AttributedTo, r.Date = "", false, "", ""
+			r.Modality, r.Negated, r.AttributedTo, r.Date, r.When = "", false, "", "", ""
 		}
 	}
 	d.Relations = dedupeRelations(d.Relations)
@@ -398,6 +402,12 @@ func (r *relater) add(subj *Found, pred string, obj *Found, conf float64, trigge
 // qualify sets the relation's date, negation, modality and attribution from its sentence.
 func (r *relater) qualify(rel *Relation, trigger int) {
 	rel.Date = r.dateNear(trigger)
+	if t := r.tree; t != nil && trigger >= r.s.First && trigger < r.s.Last {
+		rel.When = t.whenOf(trigger) // the trigger's own time ("his visit to Germany last week")
+		if h := t.head(trigger); h >= 0 && t.rel(trigger) == "obj" && cancelVerbs[r.d.tableLemma(h)] {
+			rel.Negated = true // "canceled his trip to Y"
+		}
+	}
 	if rel.Date == "" && eventLike[rel.Predicate] && r.d.Dateline != nil {
 		rel.Date = r.d.Dateline.Date
 	}
@@ -517,7 +527,7 @@ func (r *relater) structural(si int) {
 				if rel := r.add(f, pred, of, 0.9, d.TokenAt(f.Start)); rel != nil {
 					rel.Former = f.Former || r.formerBefore(f)
 					rel.Verb = f.Title
-					rel.Date, rel.Negated, rel.Modality, rel.AttributedTo = "", false, "", ""
+					rel.Date, rel.When, rel.Negated, rel.Modality, rel.AttributedTo = "", "", false, "", ""
 					if f.TitleOf == nil {
 						rel.Confidence = 0.6
 						for k := range f.Entity.Roles {
@@ -532,7 +542,7 @@ func (r *relater) structural(si int) {
 		if f.Type == Organization && f.Of != nil && f.Kind == KindName {
 			if c := r.findEntity(identityOf(f.Of)); c != nil {
 				if rel := r.add(f, PredPartOf, c, 0.9, d.TokenAt(f.Start)); rel != nil {
-					rel.Date, rel.AttributedTo, rel.Verb = "", "", ""
+					rel.Date, rel.When, rel.AttributedTo, rel.Verb = "", "", "", ""
 				}
 			}
 		}
@@ -544,7 +554,7 @@ func (r *relater) structural(si int) {
 					end := r.mentionEnd(k + 1)
 					if t := r.tok(end); t != "and" && !(t == "," && r.mention(end+1) != nil) {
 						if rel := r.add(f, PredContainedIn, g, 0.85, k); rel != nil {
-							rel.Date, rel.AttributedTo, rel.Verb, rel.Negated, rel.Modality = "", "", "", false, ""
+							rel.Date, rel.When, rel.AttributedTo, rel.Verb, rel.Negated, rel.Modality = "", "", "", "", false, ""
 						}
 					}
 				}
@@ -553,9 +563,9 @@ func (r *relater) structural(si int) {
 		if (f.Type == City || f.Type == Place) && f.Gaz != nil && f.Gaz.Country != "" {
 			// A region is placed in a country its sentence names, not one an adjective evokes
 			// ("the West Bank" and "Israeli-Palestinian negotiations").
-			if c := r.findEntity(f.Gaz.Country); c != nil && (f.Type == City || c.Kind != KindDemonym) {
+			if c := r.findEntityLinked(f.Gaz.Country, f); c != nil && (f.Type == City || c.Kind != KindDemonym) {
 				if rel := r.add(f, PredContainedIn, c, 0.95, d.TokenAt(f.Start)); rel != nil {
-					rel.Date, rel.AttributedTo, rel.Verb = "", "", ""
+					rel.Date, rel.When, rel.AttributedTo, rel.Verb = "", "", "", ""
 				}
 			}
 		}
@@ -593,6 +603,70 @@ func (r *relater) impliedCountry(p *Found) *Found {
 		return nil
 	}
 	return only
+}
+
+// findEntityLinked returns a mention of entity id in one noun phrase with f ("the Iraqi city of
+// Mosul", "Pakistan's Swat valley", "Kandahar province in southern Afghanistan"): a place and
+// its country merely named in one sentence are no statement that one lies in the other.
+func (r *relater) findEntityLinked(id string, f *Found) *Found {
+	for _, g := range r.x.within[r.si] {
+		if g.Entity != nil && g.Entity.ID == id && r.inOnePhrase(f, g) {
+			return g
+		}
+	}
+	return nil
+}
+
+// headToken is the token of mention f whose head lies outside it.
+func (r *relater) headToken(f *Found) int {
+	first := r.d.TokenAt(f.Start)
+	for i := first; i < r.s.Last && r.d.Tokens[i].Start < f.End; i++ {
+		if h := r.d.Tokens[i].Head; h < 0 || r.d.Tokens[h].Start < f.Start || r.d.Tokens[h].Start >= f.End {
+			return i
+		}
+	}
+	return first
+}
+
+// inOnePhrase: mentions f and g meet in the tree through nominal dependents only (modifiers,
+// possessors, appositions, "of"/"in" phrases), not through a verb. Without a tree, true.
+func (r *relater) inOnePhrase(f, g *Found) bool {
+	if !r.d.Parsed || r.s.Last <= r.s.First || r.d.Tokens[r.s.First].Rel == "" {
+		return true
+	}
+	nominal := func(k int) bool {
+		switch r.d.Tokens[k].Rel {
+		case "amod", "compound", "nmod:poss", "appos", "flat", "flat:name", "nmod:desc", "nmod:unmarked", "nmod:npmod":
+			return true
+		case "nmod":
+			for i := r.s.First; i < r.s.Last; i++ {
+				if r.d.Tokens[i].Head == k && r.d.Tokens[i].Rel == "case" {
+					w := strings.ToLower(r.d.Tokens[i].Text)
+					return w == "of" || w == "in"
+				}
+			}
+			return true
+		}
+		return false
+	}
+	seen := map[int]bool{}
+	for k, n := r.headToken(f), 0; k >= 0 && n < 8; n++ {
+		seen[k] = true
+		if !nominal(k) {
+			break
+		}
+		k = r.d.Tokens[k].Head
+	}
+	for k, n := r.headToken(g), 0; k >= 0 && n < 8; n++ {
+		if seen[k] {
+			return true
+		}
+		if !nominal(k) {
+			break
+		}
+		k = r.d.Tokens[k].Head
+	}
+	return false
 }
 
 // findEntity returns a mention of entity id inside the current sentence.
@@ -1132,9 +1206,24 @@ func dedupeRelations(rs []Relation) []Relation {
 			k = key{r.Object, r.Predicate, r.Subject, r.Value}
 		}
 		if j, ok := best[k]; ok {
+			keep, other := out[j], r
 			if r.Confidence > out[j].Confidence {
-				out[j] = r
+				keep, other = r, out[j]
 			}
+			// one reading of the same statement may see what the other missed: its modality,
+			// its own time, whose claim it is (from the same sentence only)
+			if keep.Evidence == other.Evidence && keep.Negated == other.Negated && !structural[keep.Predicate] {
+				if keep.Modality == "" {
+					keep.Modality = other.Modality
+				}
+				if keep.When == "" && other.When != "" {
+					keep.When, keep.Date = other.When, cmpOr(other.Date, keep.Date)
+				}
+				if keep.AttributedTo == "" {
+					keep.AttributedTo = other.AttributedTo
+				}
+			}
+			out[j] = keep
 			continue
 		}
 		best[k] = len(out)
@@ -1392,7 +1481,7 @@ func (r *relater) placeIn() {
 			continue
 		}
 		if rel := r.add(f, PredContainedIn, c, 0.85, i); rel != nil {
-			rel.Date, rel.AttributedTo, rel.Verb, rel.Negated, rel.Modality = "", "", "", false, ""
+			rel.Date, rel.When, rel.AttributedTo, rel.Verb, rel.Negated, rel.Modality = "", "", "", "", false, ""
 		}
 	}
 }
@@ -1424,4 +1513,11 @@ func isNumber(w string) bool {
 		}
 	}
 	return true
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }

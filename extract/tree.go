@@ -79,6 +79,20 @@ func (t *treeSent) caseOf(k int) string {
 	return strings.Join(parts, " ")
 }
 
+// object is v's direct object: its obj, or a name the parser attached as an xcomp ("Turkey
+// arrested Osman Kavala" read with "Osman" a complement), or -1.
+func (t *treeSent) object(v int) int {
+	if o := t.child(v, "obj"); o >= 0 {
+		return o
+	}
+	for _, c := range t.children(v) {
+		if t.rel(c) == "xcomp" && c > v && t.r.mention(c) != nil && t.r.d.Tokens[c].UPOS == "PROPN" && t.child(c, "mark") < 0 && t.child(c, "cop") < 0 && t.child(c, "case") < 0 {
+			return c
+		}
+	}
+	return -1
+}
+
 // passive: the verb has a passive subject or auxiliary, or is a past participle modifying a noun.
 func (t *treeSent) passive(v int) bool {
 	for _, c := range t.children(v) {
@@ -88,7 +102,7 @@ func (t *treeSent) passive(v int) bool {
 	}
 	// a participle modifying a noun, unless it has an object: "Turkey arrested Osman Kavala",
 	// tagged VBN and read as a reduced relative, is active
-	return t.rel(v) == "acl" && t.r.d.Tokens[v].POS == "VBN" && t.child(v, "obj") < 0
+	return t.rel(v) == "acl" && t.r.d.Tokens[v].POS == "VBN" && t.object(v) < 0
 }
 
 // args are the entity mentions that the nominal at token k stands for: its own mention, the
@@ -213,6 +227,16 @@ func (t *treeSent) argOf(k int) *Found {
 			}
 		}
 	}
+	if rk := t.rel(k); rk == "nsubj" || rk == "nsubj:pass" {
+		if p := t.describedPerson(k); p != nil {
+			return p // "The Macedonian leader said", "the U.S. official stressed"
+		}
+	}
+	if (w == "it" || w == "they") && t.rel(k) == "nsubj" && k == t.r.s.First {
+		if p := t.previousActor(); p != nil {
+			return p // "Human Rights Watch says ... It says Iran has carried out ..."
+		}
+	}
 	if w == "he" || w == "she" {
 		if p := t.previousSubject(k); p != nil {
 			return p
@@ -256,6 +280,84 @@ func (t *treeSent) argOf(k int) *Found {
 	return nil
 }
 
+// speakerNouns describe a person who speaks for an office, besides the titleNouns.
+var speakerNouns = setOf("speaker", "negotiator", "head", "chief", "spokesman", "spokeswoman",
+	"official", "leader", "president", "minister", "envoy", "secretary", "general", "prosecutor")
+
+// describedPerson: a definite description of a person ("the Macedonian leader", "Iran's chief
+// nuclear negotiator", "the U.S. official") refers to the person named most recently before it
+// whose title has the noun, else to the one person named in the sentence before or this one.
+func (t *treeSent) describedPerson(k int) *Found {
+	r := t.r
+	w := strings.ToLower(r.tok(k))
+	if !titleNouns[w] && !speakerNouns[w] {
+		return nil
+	}
+	definite := false
+	var of *Entity // "the Macedonian leader", "Iran's negotiator": whose office it is
+	for _, c := range t.children(k) {
+		if g := r.mention(c); g != nil && g.Entity != nil && (g.Type == Country || g.Type == Organization) {
+			switch t.rel(c) {
+			case "amod", "compound", "nmod:poss":
+				of = g.Entity
+			}
+		}
+		switch t.rel(c) {
+		case "det":
+			definite = definite || strings.EqualFold(r.tok(c), "the")
+		case "nmod:poss":
+			definite = true
+		case "appos", "flat", "flat:name", "acl:relcl", "nmod":
+			if r.mention(c) != nil || t.rel(c) == "acl:relcl" {
+				return nil // "the president of X", "the leader, Y", "the official who ..."
+			}
+		}
+	}
+	if !definite {
+		return nil
+	}
+	at := r.d.Tokens[k].Start
+	var match, near *Found
+	nearOK := true
+	for s := r.si; s >= 0 && s >= r.si-3 && match == nil; s-- {
+		var best *Found
+		for _, f := range r.x.people[s] {
+			if f.Start >= at || f.Entity == nil {
+				continue
+			}
+			titled := strings.Contains(strings.ToLower(f.Title), w)
+			for _, p := range f.Entity.Roles {
+				titled = titled || strings.Contains(strings.ToLower(p.Title), w)
+			}
+			if of != nil {
+				// of that country or body: its title's, or one of its positions'
+				ofIt := f.TitleOf != nil && f.TitleOf.Entity == of
+				for _, p := range f.Entity.Roles {
+					ofIt = ofIt || p.Of == of.ID
+				}
+				titled = ofIt && (titled || headingTitles[titleCase(w)] || w == "official" || w == "negotiator" || w == "envoy" || w == "head" || w == "chief")
+			}
+			if titled && (best == nil || f.Start > best.Start) {
+				best = f
+			}
+			if s >= r.si-1 {
+				if near != nil && near.Entity != f.Entity {
+					nearOK = false
+				}
+				near = f
+			}
+		}
+		match = best
+	}
+	if match != nil {
+		return match
+	}
+	if near != nil && nearOK {
+		return near
+	}
+	return nil
+}
+
 // former: the noun at k is qualified "former" ("former members of X" no longer stand for X).
 func (t *treeSent) former(k int) bool {
 	for _, c := range t.children(k) {
@@ -280,6 +382,43 @@ var voiceNouns = setOf("statement", "report", "communique", "communiqué", "spok
 var groupNouns = setOf("insurgents", "fighters", "militants", "rebels", "guerrillas", "gunmen",
 	"militiamen", "loyalists", "troops", "forces", "leaders", "officials")
 
+// previousActor: "It" opening a sentence is the organisation or country that was the subject
+// of the sentence before: the main verb's subject in its tree, or its first actor named outside
+// a prepositional phrase.
+func (t *treeSent) previousActor() *Found {
+	r := t.r
+	if r.si == 0 {
+		return nil
+	}
+	prev := r.d.Sentences[r.si-1]
+	for i := prev.First; i < prev.Last; i++ {
+		tk := r.d.Tokens[i]
+		if tk.Rel == "" {
+			break // not parsed
+		}
+		if (tk.Rel == "nsubj" || tk.Rel == "nsubj:pass") && tk.Head >= 0 && r.d.Tokens[tk.Head].Head == -1 {
+			for _, f := range r.x.within[r.si-1] {
+				if f.Start <= tk.Start && tk.End <= f.End && f.Entity != nil && isActor(f) && f.Type != Person && f.Kind != KindDemonym {
+					return f
+				}
+			}
+			return nil
+		}
+	}
+	for i := prev.First; i < prev.Last; i++ {
+		if isFiniteVerb(r.d.Tokens[i].POS) {
+			break
+		}
+		for _, f := range r.x.within[r.si-1] {
+			tk := r.d.Tokens[i]
+			if f.Start <= tk.Start && tk.End <= f.End && f.Entity != nil && isActor(f) && f.Type != Person && f.Kind != KindDemonym && !prepositions[strings.ToLower(r.d.Tokens[max(i-1, prev.First)].Text)] {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
 // previousSubject: "He" opening a clause is most often the person who was the subject of the
 // sentence before ("Gene Sperling was named ... He succeeds Lawrence Summers").
 func (t *treeSent) previousSubject(k int) *Found {
@@ -293,15 +432,27 @@ func (t *treeSent) previousSubject(k int) *Found {
 			return nil
 		}
 	}
-	prev := r.d.Sentences[r.si-1]
-	for i := prev.First; i < prev.Last; i++ {
-		tk := r.d.Tokens[i]
-		if (tk.Rel == "nsubj" || tk.Rel == "nsubj:pass") && tk.Head >= 0 && r.d.Tokens[tk.Head].Head == -1 || tk.Rel == "nsubj" && r.d.Tokens[i].Head >= 0 && r.d.Tokens[r.d.Tokens[i].Head].Rel == "root" {
-			for _, f := range r.x.people[r.si-1] {
-				if f.Start <= tk.Start && tk.End <= f.End {
-					return f
+	// the subject of the sentence before; when that is "he" or "she" too, the one before it
+	// ("X spoke on Sunday. He said ... He said ...")
+	for si := r.si - 1; si >= 0 && si >= r.si-4; si-- {
+		prev := r.d.Sentences[si]
+		chained := false
+		for i := prev.First; i < prev.Last; i++ {
+			tk := r.d.Tokens[i]
+			if (tk.Rel == "nsubj" || tk.Rel == "nsubj:pass") && tk.Head >= 0 && r.d.Tokens[tk.Head].Head == -1 || tk.Rel == "nsubj" && r.d.Tokens[i].Head >= 0 && r.d.Tokens[r.d.Tokens[i].Head].Rel == "root" {
+				for _, f := range r.x.people[si] {
+					if f.Start <= tk.Start && tk.End <= f.End {
+						return f
+					}
 				}
+				if w := strings.ToLower(tk.Text); (w == "he" || w == "she") && i == prev.First && len(r.x.people[si]) == 0 {
+					chained = true
+				}
+				break
 			}
+		}
+		if !chained {
+			return nil
 		}
 	}
 	return nil
@@ -382,7 +533,7 @@ func (t *treeSent) clauseArgs(v int, depth int) (agents, patients []*Found) {
 			return t.args(h), nil // "X, who met Y"
 		}
 	case "acl":
-		if h >= 0 && t.head(h) < 0 && t.child(v, "obj") >= 0 && v > h && t.r.mention(h) != nil && t.child(v, "mark") < 0 {
+		if h >= 0 && t.head(h) < 0 && t.object(v) >= 0 && v > h && t.r.mention(h) != nil && t.child(v, "mark") < 0 {
 			return t.args(h), nil // "Turkey arrested Osman Kavala" read as a noun and its participle
 		}
 		// "Macedonia's aspirations to join NATO": the possessor; "Gates is the most senior
@@ -400,9 +551,15 @@ func (t *treeSent) clauseArgs(v int, depth int) (agents, patients []*Found) {
 		}
 	case "advcl":
 		if h >= 0 && strings.HasSuffix(t.r.tok(v), "ing") {
-			if m := t.child(v, "mark"); m >= 0 && strings.EqualFold(t.r.tok(m), "for") {
-				if o := t.child(h, "obj"); o >= 0 {
-					return t.args(o), nil // "thanked X for sending troops": X sent them
+			if m := t.child(v, "mark"); m >= 0 && (strings.EqualFold(t.r.tok(m), "for") || strings.EqualFold(t.r.tok(m), "of") || strings.EqualFold(t.r.tok(m), "with")) {
+				if o := t.object(h); o >= 0 {
+					return t.args(o), nil // "thanked X for sending troops", "accused X of killing Y": X did
+				}
+				if accuseVerbs[t.r.d.tableLemma(h)] {
+					if s := t.child(h, "nsubj:pass"); s >= 0 {
+						return t.args(s), nil // "X is accused of killing Y"
+					}
+					return nil, nil
 				}
 			}
 			a, _ := t.clauseArgs(h, depth+1)
@@ -424,7 +581,7 @@ func (t *treeSent) subjectBefore(v int) bool {
 
 // lateSubjects: a second subject after the verb, when one precedes it, is its object misread.
 func (t *treeSent) lateSubjects(v int) []*Found {
-	if !t.subjectBefore(v) || t.child(v, "obj") >= 0 {
+	if !t.subjectBefore(v) || t.object(v) >= 0 {
 		return nil
 	}
 	var out []*Found
@@ -515,6 +672,10 @@ func (t *treeSent) firstActorBelow(n, depth int) []*Found {
 	return nil
 }
 
+// inverseVerbs state a predicate with the roles swapped, the other party after "to": "X lost
+// to Y" (Y beat X).
+var inverseVerbs = map[string]string{"lose": "beat", "succumb": "beat"}
+
 // skipVerbs never state a relation of their own between their arguments.
 var skipVerbs = setOf("be", "have", "do", "say", "tell", "become", "remain", "include", "make", "get",
 	"take", "give", "go", "come", "see", "use", "show", "expect", "want", "plan", "hope", "seem", "appear",
@@ -528,11 +689,20 @@ func (r *relater) treeVerbs(t *treeSent) {
 			continue
 		}
 		lemma := r.d.tableLemma(v)
-		if verbPred[lemma] == PredSaid {
+		if verbPred[lemma] == PredSaid || negOnlySpeech[lemma] && t.negatedVerb(v) {
 			r.treeSpeech(t, v)
 			continue
 		}
 		agents, patients := t.clauseArgs(v, 0)
+		if p, prep := inverseVerbs[lemma], "to"; p != "" && !t.passive(v) {
+			// "Mexico lost to Argentina": Argentina beat Mexico
+			for _, o := range t.obliques(v, []string{prep}) {
+				for _, a := range agents {
+					r.treeTyped(t, o, p, a, 0.75, v)
+				}
+			}
+			continue
+		}
 		if t.passive(v) && len(agents) == 0 {
 			// "X was born in Y": predicates the vocabulary states in the passive
 			for _, prep := range verbPreps[lemma] {
@@ -548,7 +718,7 @@ func (r *relater) treeVerbs(t *treeSent) {
 		pred := verbPred[lemma]
 		objects := patients
 		if len(objects) == 0 && pred != "" {
-			objects = append(t.args(t.child(v, "obj")), t.args(t.child(v, "iobj"))...)
+			objects = append(t.args(t.object(v)), t.args(t.child(v, "iobj"))...)
 			objects = append(objects, t.lateSubjects(v)...)
 			if len(objects) == 0 {
 				// "accuse Iran of trying ...", "thanked X for sending": the object read as the
@@ -586,7 +756,7 @@ func (r *relater) treeVerbs(t *treeSent) {
 		if prt := t.child(v, "compound:prt"); prt >= 0 {
 			if p := verbPrep[lemma+" "+strings.ToLower(r.tok(prt))]; p != "" {
 				pred = p // "took over X"
-				objects = t.args(t.child(v, "obj"))
+				objects = t.args(t.object(v))
 			}
 		}
 		if o := t.child(v, "obj"); o >= 0 && r.mention(o) == nil {
@@ -618,7 +788,7 @@ func (r *relater) treeVerbs(t *treeSent) {
 			if rv := t.rel(v); rv != "root" && rv != "conj" && rv != "ccomp" && rv != "parataxis" {
 				continue // only a main clause's verb: participles and infinitives are too loose
 			}
-			objects = t.args(t.child(v, "obj"))
+			objects = t.args(t.object(v))
 			if len(agents) == 0 || len(objects) == 0 {
 				continue
 			}
@@ -647,6 +817,114 @@ func (r *relater) treeVerbs(t *treeSent) {
 		for _, a := range agents {
 			for _, o := range objects {
 				r.treeTyped(t, a, pred, o, conf, v)
+			}
+		}
+	}
+}
+
+// nounObjectPreps: the prepositions that mark the object of a nominalisation ("an attack on
+// X", "talks with X", "sanctions against X", "a visit to X").
+var nounObjectPreps = map[string][]string{
+	PredAttacked: {"on", "against", "in", "into"}, PredFoughtAgainst: {"with", "against"},
+	PredAgreedWith: {"with"}, PredSanctioned: {"against", "on"}, PredHeldTalksWith: {"with"},
+	PredMet: {"with"}, PredVisited: {"to"}, PredCooperatesWith: {"with"},
+	PredParticipatedIn: {"in"}, PredJoined: {"to"}, PredReceived: {"of"}, PredSigned: {"of"},
+	"beat": {"over", "against"},
+}
+
+// eventGovernors take an event noun as object with their subject its agent ("made a visit",
+// "began talks"); cancelVerbs say the event did not take place ("canceled his trip").
+var eventGovernors = setOf("make", "pay", "begin", "start", "hold", "conduct", "launch", "continue",
+	"resume", "end", "complete", "plan", "schedule", "undertake", "carry", "stage", "open", "mount",
+	"step", "intensify", "wrap", "conclude", "sign", "reach", "seek", "impose", "announce", "extend")
+var cancelVerbs = setOf("cancel", "postpone", "scrap", "abandon", "delay", "suspend")
+
+// treeNominals reads events stated by a noun of the vocabulary from the noun's dependents: the
+// agent its possessor, a "by"/"from" phrase, or a national or organisation modifier ("Israel's
+// offensive in Lebanon", "attacks from Taleban militants against NATO", "the Israeli
+// offensive"), the other party "between X and Y" or the phrase with the predicate's
+// preposition. The context (modality, negation, attribution) is the governing verb's.
+func (r *relater) treeNominals(t *treeSent) {
+	for n := r.s.First; n < r.s.Last; n++ {
+		tk := &r.d.Tokens[n]
+		pred := nounPred[strings.ToLower(tk.Text)]
+		if pred == "" || r.mention(n) != nil || !strings.HasPrefix(tk.POS, "NN") {
+			continue
+		}
+		var agents, objects []*Found
+		for _, c := range t.children(n) {
+			switch rc := t.rel(c); {
+			case rc == "nmod:poss":
+				agents = append(agents, t.args(c)...)
+			case rc == "nmod" && (t.caseOf(c) == "by" || t.caseOf(c) == "from") && pred != PredReceived:
+				agents = append(agents, t.args(c)...)
+			case rc == "nmod" && t.caseOf(c) == "by" && pred == PredReceived:
+				agents = append(agents, t.args(c)...) // "the reception of X by Y"
+			case rc == "nmod" && t.caseOf(c) == "of" && pred == PredVisited:
+				agents = append(agents, t.args(c)...) // "the visit of X to Y"
+			case rc == "nmod" && t.caseOf(c) == "between":
+				if b := t.args(c); len(b) >= 2 && symmetric[pred] || pred == PredAttacked && len(b) >= 2 {
+					agents, objects = append(agents, b[0]), append(objects, b[1:]...)
+				}
+			case rc == "nmod" && inList(t.caseOf(c), nounObjectPreps[pred]):
+				objects = append(objects, t.args(c)...)
+			case rc == "amod" || rc == "compound":
+				if f := r.mention(c); f != nil && (f.Type == Country || f.Type == Organization) && c < n {
+					if f.Kind == KindDemonym && r.describesPerson(f) {
+						continue
+					}
+					agents = append(agents, f) // "the Israeli offensive", "Taleban attacks"
+				}
+			}
+		}
+		gov := -1
+		if h := t.head(n); h >= 0 && (t.rel(n) == "obj" || t.rel(n) == "nsubj:pass") && strings.HasPrefix(r.d.Tokens[h].POS, "VB") {
+			gov = h
+		}
+		if len(agents) == 0 && gov >= 0 && (eventGovernors[r.d.tableLemma(gov)] || cancelVerbs[r.d.tableLemma(gov)]) {
+			// "X canceled his trip to Y", "X made a visit to Y": the governing verb's subject
+			a, p := t.clauseArgs(gov, 0)
+			if t.rel(n) == "nsubj:pass" {
+				a = nil
+			}
+			_ = p
+			agents = a
+		}
+		if len(objects) == 0 && gov >= 0 && (eventGovernors[r.d.tableLemma(gov)] || cancelVerbs[r.d.tableLemma(gov)]) {
+			// "canceled his trip to Costa Rica" with the phrase hung on the verb
+			objects = t.obliques(gov, nounObjectPreps[pred])
+		}
+		if len(agents) == 0 || len(objects) == 0 {
+			continue
+		}
+		// the context is the governing verb's when it states the event ("will make a visit",
+		// "canceled his trip"); otherwise the noun's own ("will examine X's offensive" is no
+		// future offensive)
+		v := n
+		if gov >= 0 && (eventGovernors[r.d.tableLemma(gov)] || cancelVerbs[r.d.tableLemma(gov)]) {
+			v = gov
+		}
+		for _, a := range agents {
+			for _, o := range objects {
+				if a == nil || o == nil || a.Entity == o.Entity || !treeFits(pred, a, o) {
+					continue
+				}
+				if rel := r.addTree(t, a, pred, o, 0.85, v); rel != nil {
+					rel.Verb = tk.Text
+					if gov >= 0 && cancelVerbs[r.d.tableLemma(gov)] {
+						rel.Negated = true // "canceled his trip to Y", "postponed a visit"
+					}
+					for _, c := range t.children(n) {
+						if l := strings.ToLower(r.tok(c)); t.rel(c) == "amod" && (l == "planned" || l == "proposed" || l == "possible" || l == "expected" || l == "upcoming") && rel.Modality == "" {
+							rel.Modality = l // "his planned visit"
+						} else if t.rel(c) == "amod" && (l == "postponed" || l == "canceled" || l == "cancelled" || l == "aborted") {
+							rel.Negated = true
+						}
+					}
+					if w := t.whenOf(n); w != "" {
+						rel.When, rel.Date = w, t.dateOf(n)
+					}
+				}
 			}
 		}
 	}
@@ -744,6 +1022,21 @@ func (r *relater) addTree(t *treeSent, subj *Found, pred string, obj *Found, con
 		}
 	}
 	t.context(&rel, v)
+	if rel.Modality == "" && subj.Start >= r.s.Start && subj.End <= r.s.End {
+		// "suspected Taleban militants attacked X": an alleged agent
+		k := r.headToken(subj)
+		for n := 0; n < 2 && k >= 0; n++ {
+			for _, c := range t.children(k) {
+				if w := strings.ToLower(r.tok(c)); (t.rel(c) == "amod" || t.rel(c) == "advmod") && (w == "suspected" || w == "alleged" || w == "purported") {
+					rel.Modality = w
+				}
+			}
+			if rk := t.rel(k); rk != "compound" && rk != "amod" && rk != "nmod" && rk != "nmod:poss" {
+				break
+			}
+			k = t.head(k)
+		}
+	}
 	r.out = append(r.out, rel)
 	return &r.out[len(r.out)-1]
 }
@@ -757,7 +1050,7 @@ var negGovernors = setOf("deny", "refuse", "reject", "fail", "decline")
 // context sets the date, negation, modality and attribution of a relation stated by verb v.
 func (t *treeSent) context(rel *Relation, v int) {
 	r := t.r
-	rel.Date = t.dateOf(v)
+	rel.Date, rel.When = t.dateOf(v), t.whenOf(v)
 	// up the chain of xcomp/ccomp governors: "is ready to meet", "denied attacking"
 	for k, depth := v, 0; k >= 0 && depth < 4; depth++ {
 		for _, c := range t.children(k) {
@@ -771,12 +1064,30 @@ func (t *treeSent) context(rel *Relation, v int) {
 				if modals[w] && rel.Modality == "" {
 					rel.Modality = w
 				}
+				if (w == "is" || w == "was" || w == "are" || w == "were") && rel.Modality == "" && t.child(k, "mark") >= 0 && strings.EqualFold(r.tok(t.child(k, "mark")), "to") {
+					rel.Modality = w + " to" // "was to hold talks"
+				}
 			}
 		}
 		if rel.Date == "" && k != v && t.rel(v) == "xcomp" {
 			rel.Date = t.dateOf(k)
 		}
+		if rel.When == "" && k != v && t.rel(v) == "xcomp" {
+			rel.When = t.whenOf(k)
+		}
 		rk := t.rel(k)
+		if h := t.head(k); rk == "advcl" && h >= 0 && accuseVerbs[r.d.tableLemma(h)] {
+			// "X accused Y of killing Z", "Y is charged with murdering Z": alleged, X's claim
+			if m := t.child(k, "mark"); m >= 0 && rel.Modality == "" {
+				rel.Modality = strings.ToLower(r.tok(h)) + " " + strings.ToLower(r.tok(m))
+				if s := t.child(h, "nsubj"); s >= 0 {
+					if a := t.args(s); len(a) > 0 && a[0].Entity != nil && a[0].Entity.ID != rel.Subject {
+						rel.AttributedTo = a[0].Entity.ID
+					}
+				}
+			}
+			break
+		}
 		if rk != "xcomp" && !(rk == "ccomp" && negGovernors[t.lemma(t.head(k))]) {
 			break
 		}
@@ -789,6 +1100,8 @@ func (t *treeSent) context(rel *Relation, v int) {
 			rel.Negated = true
 		} else if modalGovernors[lh] && rel.Modality == "" && !(lh == "agree" && rel.Predicate == PredAgreedWith) {
 			rel.Modality = strings.ToLower(r.tok(h))
+		} else if (lh == "have" || lh == "need" || lh == "be") && rel.Modality == "" && t.child(k, "mark") >= 0 && strings.EqualFold(r.tok(t.child(k, "mark")), "to") {
+			rel.Modality = strings.ToLower(r.tok(h)) + " to" // "have to cooperate", "was to hold talks"
 		}
 		k = h
 	}
@@ -798,10 +1111,15 @@ func (t *treeSent) context(rel *Relation, v int) {
 	if rel.Negated || rel.Modality != "" {
 		rel.Confidence *= 0.9
 	}
-	if sp := t.speakerOf(v); sp != nil && sp.Entity != nil && sp.Entity.ID != rel.Subject {
+	// whose claim it is, also when the claimant is the relation's subject ("Y denied killing Z",
+	// "Nissan says it is willing to begin talks with GM": attr Y, Nissan)
+	if sp := t.speakerOf(v); sp != nil && sp.Entity != nil && rel.AttributedTo == "" {
 		rel.AttributedTo = sp.Entity.ID
 	}
 }
+
+// accuseVerbs report an allegation: what they govern with "of"/"with" is alleged.
+var accuseVerbs = setOf("accuse", "charge", "suspect", "indict", "convict", "arrest", "detain", "blame")
 
 // dateOf is the date of v's own clause: a temporal dependent of v ("on Friday", "in 1997") that
 // is a date mention; never a date elsewhere in the sentence.
@@ -816,6 +1134,174 @@ func (t *treeSent) dateOf(v int) string {
 	}
 	return ""
 }
+
+// whenOf is the temporal expression of v's own clause, verbatim with its preposition: a
+// dependent of v ("on Friday", "Tuesday", "last month", "earlier this week", "in 2005",
+// "two years ago") headed by a word of time or a date mention. Never a date of another clause.
+func (t *treeSent) whenOf(v int) string {
+	for _, c := range t.children(v) {
+		switch t.rel(c) {
+		case "obl:tmod", "obl", "nmod:tmod", "obl:npmod", "advmod", "nmod", "obl:unmarked", "nmod:unmarked", "iobj":
+		default:
+			continue
+		}
+		if !t.temporal(c) {
+			continue
+		}
+		lo, hi := t.timeSpan(c)
+		return strings.TrimSpace(t.r.d.Text[t.r.d.Tokens[lo].Start:t.r.d.Tokens[hi].End])
+	}
+	// A day name next to the verb is its time, whatever the parser attached it to ("said
+	// Wednesday that ...", read as the subject of the clause; "Mr. Chavez Sunday described")
+	for _, k := range []int{v + 1, v - 1} {
+		if k < t.r.s.First || k >= t.r.s.Last || t.r.mention(k) != nil {
+			continue
+		}
+		if _, ok := weekdays[t.r.tok(k)]; ok || t.date[k-t.r.s.First] != nil {
+			lo, hi := k, k
+			if f := t.date[k-t.r.s.First]; f != nil {
+				for lo > t.r.s.First && t.date[lo-1-t.r.s.First] == f {
+					lo--
+				}
+				for hi+1 < t.r.s.Last && t.date[hi+1-t.r.s.First] == f {
+					hi++
+				}
+			}
+			return strings.TrimSpace(t.r.d.Text[t.r.d.Tokens[lo].Start:t.r.d.Tokens[hi].End])
+		}
+	}
+	// the time of the clause's own arguments: "told reporters Tuesday", "in a statement issued
+	// Tuesday, X said", "told French television, Canal Plus, Tuesday"
+	if k := t.timeBelow(v, 0); k >= 0 {
+		lo, hi := t.timeSpan(k)
+		return strings.TrimSpace(t.r.d.Text[t.r.d.Tokens[lo].Start:t.r.d.Tokens[hi].End])
+	}
+	return ""
+}
+
+// timeBelow: a temporal dependent in the arguments of v (objects, obliques and the participle
+// clauses on them), not in another clause of its own.
+func (t *treeSent) timeBelow(n, depth int) int {
+	if depth > 3 {
+		return -1
+	}
+	for _, c := range t.children(n) {
+		switch t.rel(c) {
+		case "obj", "iobj", "obl", "appos", "acl", "nmod":
+			if depth > 0 && t.temporal(c) {
+				return c
+			}
+			if k := t.timeBelow(c, depth+1); k >= 0 {
+				return k
+			}
+		case "obl:tmod", "nmod:tmod", "obl:npmod", "nmod:npmod", "obl:unmarked", "nmod:unmarked", "advmod", "compound", "iobj:unmarked":
+			if depth > 0 && t.temporal(c) {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// timeWords head a temporal expression.
+var timeWords = setOf("week", "weeks", "month", "months", "year", "years", "weekend", "day", "days",
+	"morning", "afternoon", "evening", "night", "today", "yesterday", "tomorrow", "tonight",
+	"decade", "decades", "century", "recently", "hours", "overnight")
+
+// temporal: the nominal or adverb at k names a time ("Tuesday", "last month", "in 2005",
+// "earlier this week", "two years ago", "recently").
+func (t *treeSent) temporal(k int) bool {
+	if t.date[k-t.r.s.First] != nil {
+		return true
+	}
+	w := t.r.tok(k)
+	lw := strings.ToLower(w)
+	if _, ok := weekdays[w]; ok {
+		return true
+	}
+	if _, ok := months[w]; ok && w != "May" && w != "March" || (w == "May" || w == "March") && t.caseOf(k) == "in" {
+		return true
+	}
+	if isYear(w) && t.caseOf(k) != "" || len(w) == 5 && strings.HasSuffix(w, "s") && isYear(w[:4]) {
+		return true // "in 2005", "since the 1980s"
+	}
+	if timeWords[lw] {
+		if lw == "day" || lw == "days" || lw == "hours" || lw == "years" || lw == "months" || lw == "weeks" || lw == "decades" {
+			// "two years ago", "in recent years"; not "for two days", "the day's events"
+			return t.child(k, "advmod") >= 0 && strings.EqualFold(t.r.tok(t.child(k, "advmod")), "ago") ||
+				strings.EqualFold(t.r.tok(t.head(k)), "ago") || t.child(k, "amod") >= 0 && strings.EqualFold(t.r.tok(t.child(k, "amod")), "recent")
+		}
+		if lw == "year" || lw == "week" || lw == "month" || lw == "weekend" || lw == "decade" || lw == "century" {
+			// "last year", "this week", "earlier this month": with its determiner of time
+			for _, c := range t.children(k) {
+				if d := strings.ToLower(t.r.tok(c)); d == "last" || d == "this" || d == "next" || d == "that" || d == "past" || d == "previous" || d == "same" || d == "coming" {
+					return true
+				}
+			}
+			return false
+		}
+		return true
+	}
+	switch lw {
+	case "earlier", "later", "late", "early", "ago":
+		// "earlier this week", "late Sunday", "two years ago": the adverb and its time
+		for _, c := range t.children(k) {
+			if t.temporal(c) {
+				return true
+			}
+		}
+		return lw == "ago"
+	}
+	return false
+}
+
+// timeSpan: the tokens of the temporal expression at k: its preposition, determiners, time
+// adjectives and adverbs, numbers and the temporal words below it ("earlier this week", "late
+// Sunday", "Wednesday and Thursday"), not the other phrases it heads ("Monday in Tehran").
+func (t *treeSent) timeSpan(k int) (int, int) {
+	lo, hi := k, k
+	var walk func(n, depth int)
+	walk = func(n, depth int) {
+		if depth > 4 {
+			return
+		}
+		lo, hi = min(lo, n), max(hi, n)
+		for _, c := range t.children(n) {
+			keep := false
+			switch t.rel(c) {
+			case "case", "det", "nummod", "flat", "fixed", "cc":
+				keep = true
+			case "amod", "advmod", "compound", "conj", "nmod", "obl:npmod", "nmod:tmod", "nmod:unmarked", "obl:tmod", "nmod:npmod":
+				w := strings.ToLower(t.r.tok(c))
+				keep = t.temporal(c) || timeModifiers[w] || isYear(w) || isDayNumber(w)
+			}
+			if keep {
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(k, 0)
+	// no name inside a time: "at the White House Monday" read as one phrase is "Monday"
+	for i := lo; i <= hi; i++ {
+		if t.r.mention(i) == nil || t.date[i-t.r.s.First] != nil {
+			continue
+		}
+		if i < k {
+			lo = i + 1
+		} else if i > k {
+			hi = i - 1
+			break
+		}
+	}
+	for hi > lo && isPunct(t.r.tok(hi)) {
+		hi--
+	}
+	return lo, hi
+}
+
+// timeModifiers qualify a time: "last week", "late Sunday", "two years ago".
+var timeModifiers = setOf("last", "next", "this", "past", "previous", "coming", "same", "early",
+	"earlier", "late", "later", "recent", "ago", "just", "more", "than", "about", "nearly", "mid")
 
 // dateIn: the date mention covering k or one of its flat/compound/nummod/conj dependents.
 func (t *treeSent) dateIn(k int) *Found {
@@ -878,6 +1364,12 @@ func (t *treeSent) speakerOf(v int) *Found {
 func (r *relater) treeSpeech(t *treeSent, v int) {
 	switch t.rel(v) {
 	case "root", "conj", "parataxis", "ccomp":
+	case "advcl":
+		// "Moderate cleric X said ...", the opening adjective misread as the root: a speech
+		// verb with no marker under a word that is no verb is the sentence's main verb
+		if h, m := t.head(v), t.child(v, "mark"); m >= 0 && (r.d.Tokens[m].UPOS == "SCONJ" || r.d.Tokens[m].UPOS == "ADP") || h < 0 || h > v || r.d.Tokens[h].UPOS == "VERB" || r.d.Tokens[h].UPOS == "AUX" {
+			return
+		}
 	default:
 		return // "for what she said were ...": a speech verb inside a noun phrase or adverbial clause
 	}
@@ -890,7 +1382,13 @@ func (r *relater) treeSpeech(t *treeSent, v int) {
 	if t.passive(v) || len(agents) == 0 {
 		return
 	}
-	content := t.child(v, "ccomp")
+	content := -1
+	for _, c := range t.children(v) {
+		// the clause after the verb ("X says Iran has ..."), not a word before it misread as one
+		if t.rel(c) == "ccomp" && (content < 0 || content < v && c > v) {
+			content = c
+		}
+	}
 	if content < 0 {
 		content = t.contentFallback(v)
 	}
@@ -900,6 +1398,9 @@ func (r *relater) treeSpeech(t *treeSent, v int) {
 	q, conf := "", 0.8
 	if content >= 0 {
 		lo, hi := t.span(content, v)
+		if c := t.splitClause(v, content); c >= 0 && t.rel(content) == "obj" {
+			_, hi = t.span(c, v)
+		}
 		if qq, span := r.quote(), r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End]; qq != "" && strings.Contains(span, qq) && 2*len(qq) > len(span) {
 			q = qq
 		} else {
@@ -921,8 +1422,11 @@ func (r *relater) treeSpeech(t *treeSent, v int) {
 			q = strings.Trim(strings.TrimSpace(text), "\"“”")
 		}
 	}
-	if q == "" || len(strings.Fields(q)) < 3 {
-		return
+	if (q == "" || len(strings.Fields(q)) < 3) && !t.negatedVerb(v) {
+		return // a statement needs its words; "did not say", "has not commented" need none
+	}
+	if len(strings.Fields(q)) < 3 {
+		q = ""
 	}
 	for _, speaker := range agents {
 		if !isActor(speaker) || speaker.Entity == nil {
@@ -930,14 +1434,29 @@ func (r *relater) treeSpeech(t *treeSent, v int) {
 		}
 		rel := Relation{Subject: speaker.Entity.ID, Predicate: PredSaid, Value: q, Confidence: conf,
 			Evidence: Span{r.s.Start, r.s.End}, Verb: r.tok(v)}
-		if speaker.Start < rel.Evidence.Start {
-			rel.Evidence.Start = r.d.sentenceSpan(speaker.Start).Start
-		}
+		// the evidence is the sentence that says it, also when a pronoun names the speaker
+		// ("He said ..."): the words said are a statement of their own, one per sentence
 		t.context(&rel, v)
 		rel.AttributedTo = ""
 		r.out = append(r.out, rel)
 	}
 }
+
+// negatedVerb: v has a negation of its own ("did not say", "has never commented").
+func (t *treeSent) negatedVerb(v int) bool {
+	for _, c := range t.children(v) {
+		if r := t.rel(c); r == "advmod" || r == "neg" {
+			if w := strings.ToLower(t.r.tok(c)); w == "not" || w == "n't" || w == "never" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// negOnlySpeech are verbs that state a statement only when negated: "has not responded", "did
+// not answer questions" (a response is no statement of its own words).
+var negOnlySpeech = setOf("respond", "answer", "reply")
 
 // contentFallback finds the clause a speech verb reports when the parser did not make it a
 // ccomp: "said the two sides agreed ..." read as an object with a clause attached (obj + acl),
@@ -955,6 +1474,9 @@ func (t *treeSent) contentFallback(v int) int {
 					return c
 				}
 			}
+			if t.splitClause(v, c) >= 0 {
+				return c // "He said his discussions ... covered X" read as said + obj and a conjunct
+			}
 		case "xcomp", "parataxis", "dep":
 			if isFiniteVerb(t.r.d.Tokens[c].POS) {
 				return c // "says officials frisked ..." read as an xcomp
@@ -967,7 +1489,42 @@ func (t *treeSent) contentFallback(v int) int {
 			}
 		}
 	}
+	// "said earlier this week after meeting in Washington that they were close ...": a "that"
+	// clause the parser hung lower under the verb
+	for k := v + 1; k < t.r.s.Last && k < v+15; k++ {
+		if t.rel(k) != "mark" || !strings.EqualFold(t.r.tok(k), "that") {
+			continue
+		}
+		c := t.head(k)
+		if c <= k || !t.under(c, v, 4) {
+			break
+		}
+		return c
+	}
 	return -1
+}
+
+// splitClause: the conjunct of speech verb v that is the rest of a clause whose subject the
+// parser made v's object o ("said [his discussions] ... [covered X]": a finite verb with no
+// subject of its own after o), or -1.
+func (t *treeSent) splitClause(v, o int) int {
+	for _, c := range t.children(v) {
+		if t.rel(c) == "conj" && c > o && isFiniteVerb(t.r.d.Tokens[c].POS) && t.child(c, "nsubj") < 0 && t.child(c, "cc") < 0 {
+			return c
+		}
+	}
+	return -1
+}
+
+// under: token k lies in v's subtree, at most depth steps below it.
+func (t *treeSent) under(k, v, depth int) bool {
+	for n := 0; n <= depth && k >= 0; n++ {
+		k = t.head(k)
+		if k == v {
+			return true
+		}
+	}
+	return false
 }
 
 // span is the first and last token of k's subtree, leaving out the branch that holds skip.
@@ -1013,7 +1570,7 @@ func (r *relater) treeTitles(t *treeSent) {
 				}
 			}
 		}
-		if f == nil && affiliationNouns[strings.ToLower(r.tok(p))] {
+		if f == nil && (affiliationNouns[strings.ToLower(r.tok(p))] || titleNouns[strings.ToLower(r.tok(p))] || headingTitles[titleCase(strings.ToLower(r.tok(p)))]) {
 			// "a Scientology attorney, Kendrick Moxon": the person in apposition to the noun
 			for _, a := range t.children(p) {
 				if pf := r.mention(a); t.rel(a) == "appos" && pf != nil && pf.Type == Person {
@@ -1036,6 +1593,83 @@ func (r *relater) treeTitles(t *treeSent) {
 				continue
 			}
 			r.affiliation(t, f, n)
+		}
+	}
+}
+
+// treePreTitles: the title and the body or country before a person's name, in the name's own
+// phrase ("Federal Reserve Chairman Ben Bernanke", "Iowa Governor Tom Vilsack", "Chief U.N. war
+// crimes prosecutor Carla del Ponte", "Hamas prime minister-designate Ismail Haniyeh"): the
+// person heads, works for or is a member of that body.
+func (r *relater) treePreTitles(t *treeSent) {
+	seen := map[*Found]bool{}
+	for i := r.s.First; i < r.s.Last; i++ {
+		f := r.mention(i)
+		if f == nil || f.Type != Person || seen[f] || f.Entity == nil {
+			continue
+		}
+		seen[f] = true
+		if f.TitleOf != nil {
+			continue // the mention stage read it already
+		}
+		h := r.headToken(f)
+		first := r.d.TokenAt(f.Start)
+		inPhrase := func(k int) bool { // k depends on the name within a few steps
+			for n := 0; n < 4 && k >= 0; n++ {
+				if k == h {
+					return true
+				}
+				k = t.head(k)
+			}
+			return false
+		}
+		title, titleAt := "", -1
+		var body *Found
+		former, deputy := false, false
+		for k := first - 1; k >= r.s.First && k >= first-8; k-- {
+			w := r.tok(k)
+			if w == "," || w == "(" || w == ")" || !inPhrase(k) {
+				break
+			}
+			lw := strings.ToLower(w)
+			if g := r.mention(k); g != nil && g != f {
+				if body == nil && g.Entity != nil && isActor(g) || body == nil && g != nil && (g.Type == Place || g.Type == City) {
+					body = g
+				}
+				continue
+			}
+			switch {
+			case formerMarkers[lw]:
+				former = true
+			case lw == "deputy" || lw == "vice" || lw == "assistant" || lw == "acting":
+				deputy = true
+			case titleAt < 0 && (titleNouns[lw] || affiliationNouns[lw] || headingTitles[titleCase(lw)] || lw == "prime"):
+				title, titleAt = lw, k
+				if lw == "minister" && strings.EqualFold(r.tok(k-1), "prime") {
+					title = "prime minister"
+				}
+			}
+		}
+		if body == nil || titleAt < 0 || body.Entity == nil || body.Entity == f.Entity {
+			continue
+		}
+		if body.Kind == KindDemonym && body.Type != Country {
+			continue
+		}
+		pred := PredWorksFor
+		if headingTitles[titleCase(title)] && !deputy && !((title == "chief" || title == "head") && body.Type != Organization) {
+			pred = PredHeads
+		}
+		if (body.Type == Place || body.Type == City) && pred != PredHeads {
+			continue // "Iowa Governor" heads Iowa; a place employs no one
+		}
+		if body.Type == Organization && (title == "commander" || title == "member") && pred != PredHeads {
+			pred = PredMemberOf
+		}
+		if rel := r.add(f, pred, body, 0.75, titleAt); rel != nil {
+			rel.Date, rel.When, rel.Negated, rel.Modality, rel.AttributedTo = "", "", false, "", ""
+			rel.Former = former
+			rel.Verb = title
 		}
 	}
 }
@@ -1069,13 +1703,14 @@ func (r *relater) affiliation(t *treeSent, f *Found, n int) {
 				}
 			}
 			pred := PredWorksFor
-			if headingTitles[titleCase(title)] || w == "commander" {
+			lead := title != w && !strings.HasPrefix(title, "deputy ") && !strings.HasPrefix(title, "vice ") && !strings.HasPrefix(title, "assistant ") && headingTitles[titleCase(w)]
+			if headingTitles[titleCase(title)] || lead || w == "commander" {
 				pred = PredHeads
 			} else if w == "member" {
 				pred = PredMemberOf
 			}
 			if rel := r.add(f, pred, org, 0.8, n); rel != nil {
-				rel.Date, rel.Negated, rel.Modality, rel.AttributedTo = "", false, "", ""
+				rel.Date, rel.When, rel.Negated, rel.Modality, rel.AttributedTo = "", "", false, "", ""
 				if a := t.child(n, "amod"); a >= 0 {
 					if l := strings.ToLower(r.tok(a)); formerMarkers[l] {
 						rel.Former = true

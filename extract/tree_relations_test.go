@@ -259,3 +259,86 @@ func TestEveryVerbPredicateHasASentence(t *testing.T) {
 		}
 	}
 }
+
+// The context of a relation read from the tree: the clause's own time verbatim, negation from
+// a cancelling verb or a negated speech verb, allegations, and whose claim it is.
+func TestTreeContextFromTheTree(t *testing.T) {
+	when := func(x Extraction, pred string) []string {
+		var out []string
+		for _, r := range x.Relations {
+			if r.Predicate == pred {
+				out = append(out, r.When)
+			}
+		}
+		return out
+	}
+	x := run(t, "Foreign Minister Manouchehr Mottaki said Tuesday that Iran will not suspend enrichment.", "")
+	if w := when(x, PredSaid); len(w) != 1 || w[0] != "Tuesday" {
+		t.Errorf("said Tuesday: when %q, want [Tuesday]", w)
+	}
+	x = run(t, "On Sunday, Prime Minister Ismail Haniyeh said his government will not recognize Israel.", "")
+	if w := when(x, PredSaid); len(w) != 1 || w[0] != "On Sunday" {
+		t.Errorf("On Sunday: when %q", w)
+	}
+	x = run(t, "President Bush and Prime Minister Tony Blair said earlier this week after meeting in Washington that they were close to a deal.", "")
+	for _, w := range when(x, PredSaid) {
+		if w != "earlier this week" {
+			t.Errorf("earlier this week: when %q", w)
+		}
+	}
+	cases := []struct {
+		name, text string
+		want       []string
+		not        []string
+	}{
+		{"a nominal event: the possessor is the agent",
+			"The council will examine Israel's military offensive in Lebanon.",
+			[]string{"Israel -attacked-> Lebanon"}, nil},
+		{"a cancelled trip did not happen",
+			"Hugo Chavez has canceled his trip to Costa Rica.",
+			[]string{"Hugo Chavez -visited-> Costa Rica [negated]"}, nil},
+		{"has not responded: a negated statement without words",
+			"The United Nations has not responded to the announcement.",
+			[]string{`United Nations -said-> "" [negated]`}, nil},
+		{"accused of: alleged, the accuser's claim",
+			"The United States accused Iran of attacking Israel.",
+			[]string{"Iran -attacked-> Israel [accused of] [by United States]"}, []string{"United States -attacked->"}},
+		{"the title and body before the name",
+			"Iowa Governor Tom Vilsack said he will run for president.",
+			[]string{"Tom Vilsack -heads-> Iowa"}, nil},
+		{"a place and a country merely named together: no containment",
+			"Iraqi authorities say a suicide bomber killed four policemen in Baghdad.",
+			nil, []string{"Baghdad -containedInPlace->"}},
+		{"a place and its country in one phrase",
+			"Gunmen attacked a convoy in the Iraqi city of Mosul.",
+			[]string{"Mosul -containedInPlace-> Iraq"}, nil},
+		{"It opening a sentence: the body that was the subject before",
+			"Human Rights Watch released a report on Monday. It says Iran has carried out 17 executions since 2004.",
+			[]string{`Human Rights Watch -said-> "Iran has carried out 17 executions since 2004"`}, nil},
+		{"a victory over: beat",
+			"Mexico's 2-1 victory over Japan came on Sunday.",
+			[]string{"Mexico -beat-> Japan"}, nil},
+		{"lost to: the other beat it",
+			"Mexico lost to Argentina on penalties in the semi-final.",
+			[]string{"Argentina -beat-> Mexico"}, []string{"Mexico -beat->"}},
+		{"He said: one statement per sentence",
+			"Ismail Haniyeh spoke in Gaza on Sunday. He said the plan is problematic for the Palestinians. He said Israel must withdraw from the territories.",
+			[]string{`Ismail Haniyeh -said-> "the plan is problematic for the Palestinians"`, `Ismail Haniyeh -said-> "Israel must withdraw from the territories"`}, nil},
+	}
+	for _, c := range cases {
+		x := run(t, c.text, "")
+		got := facts(x)
+		for _, w := range c.want {
+			if !hasFact(x, w) {
+				t.Errorf("%s: %q\n  want %s\n  got  %q\n  entities %s", c.name, c.text, w, got, entityNames(x))
+			}
+		}
+		for _, n := range c.not {
+			for _, f := range got {
+				if strings.Contains(f, n) {
+					t.Errorf("%s: %q gives %s", c.name, c.text, f)
+				}
+			}
+		}
+	}
+}

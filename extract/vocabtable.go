@@ -18,6 +18,8 @@ var (
 	argTypes   = map[string][2]string{} // predicate -> subject and object types
 	tableVerbs = map[string]bool{}      // every lemma the table lists
 	passiveOf  = map[string]bool{}      // predicates stated in the passive ("was born in")
+	nounPred   = map[string]string{}    // nominalisation -> predicate ("talks" -> heldTalksWith)
+	structural = map[string]bool{}      // a state of affairs (positions, places), no event
 )
 
 func init() {
@@ -26,6 +28,12 @@ func init() {
 		eventLike[p.Name] = p.Event
 		argTypes[p.Name] = [2]string{p.Subject, p.Object}
 		passiveOf[p.Name] = p.Passive
+		structural[p.Name] = p.Structural
+		if !p.Structural {
+			for _, n := range p.Nouns {
+				nounPred[n] = p.Name
+			}
+		}
 		for _, v := range p.Verbs {
 			lemma, prep, ok := strings.Cut(v, " ")
 			tableVerbs[lemma] = true

@@ -114,8 +114,23 @@ func distBucket(d int32) uint64 {
 	}
 }
 
-// extract appends the features of the state to fs.
-func extract(fs []uint64, st *state, toks []token) []uint64 {
+// Feature groups: features whose values depend on one position only (the buffer front b,
+// or the word at s0, s1 or s2), so that parsing can add up their weights once per position
+// and sentence and reuse the sums (see Model.parseTokens). numGroups slices of grp receive
+// them; training uses them with the others, the sums being the same.
+const (
+	groupB = iota
+	groupS0
+	groupS1
+	groupS2
+	numGroups
+)
+
+// extract appends the features of the state to fs, and those of the groups to grp.
+func extract(fs []uint64, grp *[numGroups][]uint64, st *state, toks []token) []uint64 {
+	for g := range grp {
+		grp[g] = grp[g][:0]
+	}
 	n := int32(st.n)
 	k := len(st.stack)
 	at := func(i int) int32 {
@@ -175,23 +190,27 @@ func extract(fs []uint64, st *state, toks []token) []uint64 {
 		t++
 		fs = append(fs, key(t, a, b, c))
 	}
+	addG := func(g int, a, b, c uint64) {
+		t++
+		grp[g] = append(grp[g], key(t, a, b, c))
+	}
 	// Single words.
-	add(s0w, s0p, 0)
-	add(s0w, 0, 0)
-	add(s0p, 0, 0)
-	add(b0w, b0p, 0)
-	add(b0w, 0, 0)
-	add(b0p, 0, 0)
-	add(b1w, b1p, 0)
-	add(b1w, 0, 0)
-	add(b1p, 0, 0)
-	add(b2w, b2p, 0)
-	add(b2p, 0, 0)
-	add(s1w, s1p, 0)
-	add(s1w, 0, 0)
-	add(s1p, 0, 0)
-	add(s2w, s2p, 0)
-	add(s2p, 0, 0)
+	addG(groupS0, s0w, s0p, 0)
+	addG(groupS0, s0w, 0, 0)
+	addG(groupS0, s0p, 0, 0)
+	addG(groupB, b0w, b0p, 0)
+	addG(groupB, b0w, 0, 0)
+	addG(groupB, b0p, 0, 0)
+	addG(groupB, b1w, b1p, 0)
+	addG(groupB, b1w, 0, 0)
+	addG(groupB, b1p, 0, 0)
+	addG(groupB, b2w, b2p, 0)
+	addG(groupB, b2p, 0, 0)
+	addG(groupS1, s1w, s1p, 0)
+	addG(groupS1, s1w, 0, 0)
+	addG(groupS1, s1p, 0, 0)
+	addG(groupS2, s2w, s2p, 0)
+	addG(groupS2, s2p, 0, 0)
 	// Pairs s0-b0.
 	add(s0w, s0p, b0w*31+b0p)
 	add(s0w, s0p, b0w)
@@ -200,7 +219,7 @@ func extract(fs []uint64, st *state, toks []token) []uint64 {
 	add(s0p, b0w, b0p)
 	add(s0w, b0w, 0)
 	add(s0p, b0p, 0)
-	add(b0p, b1p, 0)
+	addG(groupB, b0p, b1p, 0)
 	// Pairs s1-s0.
 	add(s1w, s1p, s0w*31+s0p)
 	add(s1w, s1p, s0w)
@@ -210,7 +229,7 @@ func extract(fs []uint64, st *state, toks []token) []uint64 {
 	add(s1w, s0w, 0)
 	add(s1p, s0p, 0)
 	// Triples of tags.
-	add(b0p, b1p, b2p)
+	addG(groupB, b0p, b1p, b2p)
 	add(s0p, b0p, b1p)
 	add(s1p, s0p, b0p)
 	add(s2p, s1p, s0p)
@@ -304,10 +323,10 @@ func extract(fs []uint64, st *state, toks []token) []uint64 {
 		}
 		return toks[i].shape
 	}
-	add(suf(s0), s0p, 0)
-	add(suf(b0), b0p, 0)
+	addG(groupS0, suf(s0), s0p, 0)
+	addG(groupB, suf(b0), b0p, 0)
 	add(shp(s0), shp(b0), 0)
-	add(suf(s1), s1p, 0)
+	addG(groupS1, suf(s1), s1p, 0)
 	// Ambiguity classes, which say what a word can be when its predicted tag is wrong.
 	{
 		amb := func(i int32) uint64 {
@@ -316,11 +335,11 @@ func extract(fs []uint64, st *state, toks []token) []uint64 {
 			}
 			return toks[i].amb
 		}
-		add(amb(s0), s0p, 0)
-		add(amb(b0), b0p, 0)
+		addG(groupS0, amb(s0), s0p, 0)
+		addG(groupB, amb(b0), b0p, 0)
 		add(amb(s0), amb(b0), 0)
 		add(amb(s1), amb(s0), 0)
-		add(amb(b1), b0p, 0)
+		addG(groupB, amb(b1), b0p, 0)
 	}
 	// Word clusters, at each granularity learnt (12 bits each, coarsest first).
 	for g := uint64(0); g < maxGranularities; g++ {
@@ -330,21 +349,28 @@ func extract(fs []uint64, st *state, toks []token) []uint64 {
 			}
 			return toks[i].cl >> (12 * g) & 0xfff
 		}
+		addC := func(grp int, a, b, c uint64) { // grouped only at the first granularity
+			if g == 0 {
+				addG(grp, a, b, c)
+			} else {
+				add(a, b, c)
+			}
+		}
 		c0, cb := cl(s0), cl(b0)
 		if c0 == 0 && cb == 0 && g > 0 {
 			t += 10 // no finer clustering: keep the template numbers
 			continue
 		}
-		add(c0, s0p, 0)
-		add(cb, b0p, 0)
+		addC(groupS0, c0, s0p, 0)
+		addC(groupB, cb, b0p, 0)
 		add(c0, cb, 0)
 		add(cl(s1), c0, 0)
-		add(cb, cl(b1), 0)
+		addC(groupB, cb, cl(b1), 0)
 		add(s0w, cb, 0)
 		add(c0, b0w, 0)
 		add(s0p, cb, b0p)
 		add(cl(s1), s1p, c0)
-		add(cl(b1), b0p, 0)
+		addC(groupB, cl(b1), b0p, 0)
 	}
 	// The head of s0 (arc-eager only: in arc-hybrid stack words have none).
 	if st.eager {

@@ -54,6 +54,11 @@ type scratch struct {
 	fs     []uint64
 	scores []int32
 	runs   []run
+	grp    [numGroups][]uint64
+	// memo[g][k*nc:(k+1)*nc] are the summed weights of group g's features for position k
+	// (the buffer front, or the word at s0/s1/s2; n+1 for no word), valid when have[g][k].
+	memo [numGroups][]int32
+	have [numGroups][]bool
 }
 
 func (m *Model) getScratch() *scratch {
@@ -108,15 +113,45 @@ func (m *Model) tagNum(tag string) int {
 	return len(m.tags) // unknown tag
 }
 
-// parseTokens runs the greedy parser over sc.toks[:n]; the result is in sc.st.
+// parseTokens runs the greedy parser over sc.toks[:n]; the result is in sc.st. The weights
+// of the features that depend on one position only are summed once per position and
+// sentence (memo): the same scores for fewer look-ups.
 func (m *Model) parseTokens(sc *scratch, n int) {
 	st := &sc.st
 	st.eager = m.system == ArcEager
 	st.reset(n)
 	nl := len(m.labels)
+	nc := numClasses(nl)
+	for g := range sc.memo {
+		sc.memo[g] = grow(sc.memo[g], (n+2)*nc)
+		sc.have[g] = grow(sc.have[g], n+2)
+		clear(sc.have[g])
+	}
+	pos := func(i int) int {
+		if i < len(st.stack) {
+			return int(st.stack[len(st.stack)-1-i])
+		}
+		return n + 1
+	}
 	for !st.done() {
-		sc.fs = extract(sc.fs[:0], st, sc.toks)
+		sc.fs = extract(sc.fs[:0], &sc.grp, st, sc.toks)
 		sc.runs = m.w.score(sc.fs, sc.scores, sc.runs)
+		for g := range sc.grp {
+			var k int
+			if g == groupB {
+				k = int(st.b)
+			} else {
+				k = pos(g - groupS0)
+			}
+			row := sc.memo[g][k*nc : (k+1)*nc]
+			if !sc.have[g][k] {
+				sc.runs = m.w.score(sc.grp[g], row, sc.runs)
+				sc.have[g][k] = true
+			}
+			for c, v := range row {
+				sc.scores[c] += v
+			}
+		}
 		cls := bestValid(st, sc.scores, nl)
 		move, l := decode(cls, nl)
 		st.apply(move, l)

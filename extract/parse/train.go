@@ -25,7 +25,7 @@ type TrainOptions struct {
 	// so that it learns to recover from its mistakes (Goldberg and Nivre 2012).
 	ExploreFrom int
 	ExploreP    float64
-	Prune       float64 // drop averaged weights whose magnitude is below this (in update units)
+	Prune       float64 // drop averaged weights whose magnitude is below this, in update units (default 1; negative: keep all)
 	TagIters    int     // passes of the POS tagger (default 8)
 	// Clusters: the numbers of word clusters of each clustering learnt from Text and the
 	// training sentences (clusters.go; none: no clusters; coarsest first), of the words seen
@@ -212,6 +212,7 @@ func Train(train []Sentence, opt TrainOptions) (*Model, error) {
 	}
 	st := state{eager: opt.System == ArcEager}
 	var fs []uint64
+	var grp [numGroups][]uint64
 	scores := make([]float32, nc)
 	costs := make([]int, nc)
 	for it := 0; it < opt.Iters; it++ {
@@ -222,7 +223,10 @@ func Train(train []Sentence, opt TrainOptions) (*Model, error) {
 			n := len(e.toks)
 			st.reset(n)
 			for !st.done() {
-				fs = extract(fs[:0], &st, e.toks)
+				fs = extract(fs[:0], &grp, &st, e.toks)
+				for _, g := range grp {
+					fs = append(fs, g...)
+				}
 				tw.score(fs, scores)
 				pred := bestValid(&st, scores, nl)
 				// Costs of every valid labelled move.

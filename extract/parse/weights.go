@@ -129,7 +129,10 @@ type centry struct {
 }
 
 // table is the run-time weight table: open addressing with linear probing over the feature
-// keys; each slot points at its run of entries.
+// keys; each slot holds 32 bits of the key (the bits the slot number does not use) and where
+// its run of entries is. 8-byte slots keep the table small, which matters because scoring is
+// bound by cache misses. A lookup of an absent feature matches a wrong slot with probability
+// 2^-32 per probe.
 type table struct {
 	mask  uint64
 	slots []slot
@@ -141,10 +144,8 @@ type table struct {
 }
 
 type slot struct {
-	key      uint64
-	off      uint32
-	n        uint16
-	occupied bool
+	fp  uint32 // key >> 32
+	run uint32 // offset << 8 | count; 0: empty
 }
 
 func buildTable(keys []uint64, counts []uint8, ents []centry, scale float32) *table {
@@ -152,14 +153,17 @@ func buildTable(keys []uint64, counts []uint8, ents []centry, scale float32) *ta
 	for size < 2*len(keys) {
 		size <<= 1
 	}
+	if len(ents) >= 1<<24 {
+		panic("parse: too many weights for the table")
+	}
 	t := &table{mask: uint64(size - 1), slots: make([]slot, size), ents: ents, scale: scale, keys: keys, counts: counts}
 	off := uint32(0)
 	for i, k := range keys {
 		h := k & t.mask
-		for t.slots[h].occupied {
+		for t.slots[h].run != 0 {
 			h = (h + 1) & t.mask
 		}
-		t.slots[h] = slot{key: k, off: off, n: uint16(counts[i]), occupied: true}
+		t.slots[h] = slot{fp: uint32(k >> 32), run: off<<8 | uint32(counts[i])}
 		off += uint32(counts[i])
 	}
 	return t
@@ -168,19 +172,21 @@ func buildTable(keys []uint64, counts []uint8, ents []centry, scale float32) *ta
 // score adds up the weights of the features. It runs in two passes, first finding every
 // feature's run of entries, then adding them, so that the memory reads of different features
 // (the table does not fit in the cache) overlap instead of waiting for each other: this
-// doubles the speed.
+// makes it 1.5 times faster.
 func (t *table) score(fs []uint64, scores []int32, runs []run) []run {
 	clear(scores)
 	runs = runs[:0]
 	for _, f := range fs {
 		h := f & t.mask
+		fp := uint32(f >> 32)
 		for {
-			s := &t.slots[h]
-			if s.key == f {
-				runs = append(runs, run{s.off, s.off + uint32(s.n)})
+			s := t.slots[h]
+			if s.run == 0 {
 				break
 			}
-			if !s.occupied {
+			if s.fp == fp {
+				off := s.run >> 8
+				runs = append(runs, run{off, off + s.run&0xff})
 				break
 			}
 			h = (h + 1) & t.mask
