@@ -16,14 +16,20 @@ package graph
 //	    Completion over names and aliases (case, accents and punctuation ignored): exact
 //	    matches, then names starting with q, then names with a word starting with q; each most
 //	    mentioned first (an id, q=person/jeyhun-bayramov, puts that entity first). limit:
-//	    default 10, at most 100.
+//	    default 10, at most 100. Each tells itself from its namesakes (graph.Namesake): its
+//	    commonest title, where it belongs ("of": its most stated heads, worksFor, memberOf,
+//	    headquarteredIn, containedInPlace or partOf edge), the first and last article dates.
 //	    {"query": "Bay", "results": [{"id": "ng:person/jeyhun-bayramov", "name": "Jeyhun Bayramov",
-//	      "type": "Person", "articles": 1, "match": "word"}]}
+//	      "type": "Person", "articles": 1, "match": "word", "title": "Foreign Minister",
+//	      "of": {"id": "ng:country/azerbaijan", "name": "Azerbaijan"}, "firstSeen": "2026-01-22",
+//	      "lastSeen": "2026-01-22"}]}
 //
 //	GET /api/newsgraph/entity?id=Bayramov
 //	    The entity's card, as `newsgraph entity --json` prints it (graph.Card): id, name, types,
 //	    aliases, links (Wikidata), articles, positions, facts (each with its corroboration and
-//	    one evidence sentence). facts: at most this many facts (default all).
+//	    one evidence sentence). facts: at most this many facts (default all). "others" (the
+//	    other entities of the same name) carry type, title, of, firstSeen and lastSeen as search's
+//	    results do.
 //	    {"id": "ng:person/jeyhun-bayramov", "name": "Jeyhun Bayramov", "types": ["Person"], ...,
 //	     "facts": [{"subject": {...}, "predicate": "ng:received", "object": {"id":
 //	       "ng:person/radmila-shekerinska", "name": "Radmila Shekerinska"}, "articles": 1, ...,
@@ -82,6 +88,17 @@ package graph
 //	      "article": ..., "headline": ..., "url": ..., "publisher": ..., "date": ...,
 //	      "statement": "ng:statement/...", "eventDate": "--01-22", "confidence": 0.85}], "truncated": false}
 //
+//	GET /api/newsgraph/article?id=ng:article/a1
+//	    One article (id: its IRI, its URL, or its id as loaded): headline, publication date,
+//	    url, publisher, its text unless it was loaded with --no-text, the facts it states (each
+//	    statement with its sentence and, when the store has them, the sentence's byte offsets
+//	    start/end in text; in text order) and the entities it mentions, with their aliases.
+//	    {"id": "ng:article/a1", "headline": ..., "published": "2025-01-22", "url": ...,
+//	     "publisher": "Trend News Agency", "text": "...", "facts": [{"statement": ...,
+//	       "subject": {...}, "predicate": "ng:received", "object": {...}, "text": "...",
+//	       "start": 0, "end": 120}], "entities": [{"id": ..., "name": ..., "type": "Person",
+//	       "aliases": [...], "articles": 3}]}
+//
 //	GET /api/newsgraph/predicates
 //	    The relation predicates the graph has edges of, most used first (for a filter):
 //	    {"predicates": [{"predicate": "ng:received", "name": "received", "edges": 3}]}
@@ -130,6 +147,7 @@ func ExploreAPI(s *Store, o ServerOptions) http.Handler {
 		"top":        h.top,
 		"evidence":   h.evidence,
 		"predicates": h.predicates,
+		"article":    h.article,
 	}
 	return h
 }
@@ -230,7 +248,11 @@ func (h *exploreHandler) search(ctx context.Context, r *http.Request) (any, erro
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"query": q, "results": res}, nil
+	described, err := h.s.namesakeResults(ctx, res)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"query": q, "results": described}, nil
 }
 
 func (h *exploreHandler) entity(ctx context.Context, r *http.Request) (any, error) {
@@ -245,7 +267,28 @@ func (h *exploreHandler) entity(ctx context.Context, r *http.Request) (any, erro
 	if facts = min(facts, h.limit); facts == 0 {
 		facts = h.limit
 	}
-	return h.s.Card(ctx, id, MaxFacts(facts))
+	c, err := h.s.Card(ctx, id, MaxFacts(facts))
+	if err != nil {
+		return nil, err
+	}
+	if len(c.Others) == 0 && c.Name != "" {
+		// Opened by its id: the others of its name are still its namesakes.
+		if ms, err := h.s.FindEntities(ctx, c.Name); err == nil {
+			for _, m := range ms {
+				if m.IRI != c.ID && m.MergedInto != c.ID && len(c.Others) < 20 {
+					c.Others = append(c.Others, m)
+				}
+			}
+		}
+	}
+	others, err := h.s.namesakeMatches(ctx, c.Others)
+	if err != nil {
+		return nil, err
+	}
+	return struct {
+		*Card
+		Others []NamesakeMatch `json:"others,omitempty"` // each with what tells it apart
+	}{c, others}, nil
 }
 
 func (h *exploreHandler) neighbours(ctx context.Context, r *http.Request) (any, error) {
@@ -369,4 +412,12 @@ func (h *exploreHandler) predicates(ctx context.Context, r *http.Request) (any, 
 		return nil, err
 	}
 	return map[string]any{"predicates": ps}, nil
+}
+
+func (h *exploreHandler) article(ctx context.Context, r *http.Request) (any, error) {
+	id, err := param(r, "id", "article")
+	if err != nil {
+		return nil, err
+	}
+	return h.s.Article(ctx, id)
 }

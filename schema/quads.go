@@ -76,6 +76,11 @@ func Quads(a extract.Article, x extract.Extraction) []quad.Quad {
 	if x.Published != "" {
 		b.add(art, must("datePublished"), quad.String(x.Published))
 	}
+	if a.Text != "" {
+		// The text, for the explorer's article page: the evidence offsets (ng:start, ng:end)
+		// index into it. About 2.5 KB per news article; `load --no-text` drops it (TextQuad).
+		b.add(art, must("articleBody"), quad.String(a.Text))
+	}
 	switch {
 	case x.Publisher != "":
 		b.add(art, must("publisher"), EntityIRI(x.Publisher))
@@ -124,6 +129,21 @@ func Quads(a extract.Article, x extract.Extraction) []quad.Quad {
 	}
 	b.curation(a, x, art) // roles, name keys, wire-copy fingerprint: see curation.go
 	return b.quads
+}
+
+// TextPredicate is the predicate of an article's text (schema:articleBody).
+func TextPredicate() quad.IRI { return must("articleBody") }
+
+// WithoutText is qs without the article text quads (load --no-text).
+func WithoutText(qs []quad.Quad) []quad.Quad {
+	p := TextPredicate()
+	out := qs[:0:0]
+	for _, q := range qs {
+		if q.Predicate != p {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 type builder struct {

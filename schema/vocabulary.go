@@ -60,6 +60,7 @@ var Attributes = []Term{
 	{Name: "headline", IRI: "schema:headline", Meaning: "an article's title"},
 	{Name: "url", IRI: "schema:url", Meaning: "an article's address"},
 	{Name: "datePublished", IRI: "schema:datePublished", Meaning: "an article's publication date, ISO 8601"},
+	{Name: "articleBody", IRI: "schema:articleBody", Meaning: "an article's text, one literal (evidence offsets index into it; load --no-text leaves it out)"},
 	{Name: "publisher", IRI: "schema:publisher", Meaning: "article -> the organisation that published it", Inverse: "published"},
 	{Name: "locationCreated", IRI: "schema:locationCreated", Meaning: "article -> the place of its dateline", Inverse: "dateline of"},
 	{Name: "dateCreated", IRI: "schema:dateCreated", Meaning: "an article's dateline date, ISO 8601 (partial allowed)"},

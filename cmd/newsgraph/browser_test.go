@@ -16,6 +16,7 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // The browser test: headless Chromium (Debian's package; .ci/run installs it), driven by
@@ -309,6 +310,36 @@ func TestBrowser(t *testing.T) {
 			chromedp.Sleep(2*time.Second)) // the force layout settles
 		shoot(t, ctx, shots, "explore-bayramov.png")
 
+		// The fact's evidence links to its article, at the sentence: marked, with the names in
+		// it linked to their entities, beside the facts the article states.
+		step(t, ctx, "open the article", 20*time.Second,
+			chromedp.Evaluate[chromedp.Void](`[...(`+fact+`).querySelectorAll(".source a.article-link")][0].click()`),
+			poll(`location.hash.startsWith("#/article/") && !!document.querySelector("#article-page mark.evidence.target")`, 10*time.Second),
+			chromedp.Sleep(300*time.Millisecond))
+		if got := jsEval[string](t, ctx, `document.querySelector("#article-page mark.target").textContent`); got != evidenceText {
+			t.Errorf("the sentence marked is %q", got)
+		}
+		if links := jsEval[string](t, ctx, `[...document.querySelectorAll("#article-page mark.target a.mention")].map(a => a.textContent + "=" + decodeURIComponent(a.getAttribute("href"))).join("|")`); !strings.Contains(links, "Jeyhun Bayramov=#/entity/ng:person/jeyhun-bayramov") || !strings.Contains(links, "Radmila Shekerinska=") {
+			t.Errorf("the sentence's mentions link to %q", links)
+		}
+		if facts := jsEval[string](t, ctx, `document.querySelector(".article-facts").textContent`); !strings.Contains(facts, "Jeyhun Bayramov received Radmila Shekerinska") {
+			t.Errorf("the article's facts: %q", facts)
+		}
+		if text := jsEval[int](t, ctx, `document.querySelector("#article-page .article-text").textContent.length`); text < 500 {
+			t.Errorf("the article's text is %d characters", text)
+		}
+		shoot(t, ctx, shots, "explore-article.png")
+		// A mention leads back to its entity.
+		step(t, ctx, "back to the entity", 20*time.Second,
+			chromedp.Evaluate[chromedp.Void](`[...document.querySelectorAll("#article-page a.mention")].find(a => a.textContent === "Radmila Shekerinska").click()`),
+			poll(`(document.querySelector("#card h1") || {}).textContent === "Radmila Shekerinska"`, 10*time.Second))
+		// Every evidence line of the timeline links to its article.
+		step(t, ctx, "timeline evidence links", 20*time.Second,
+			poll(`document.querySelectorAll("#timeline li.event").length >= 1 && [...document.querySelectorAll("#timeline li.event")].every(li => !li.querySelector(".source") || li.querySelector(".source a.article-link[href^='#/article/']"))`, 10*time.Second))
+		step(t, ctx, "back to Bayramov", 20*time.Second,
+			chromedp.Navigate(base+"/explore/#/entity/ng%3Aperson%2Fjeyhun-bayramov"),
+			poll(`(document.querySelector("#card h1") || {}).textContent === "Jeyhun Bayramov" && !!(`+fact+`) && document.querySelectorAll("#graph .node").length >= 3`, 10*time.Second))
+
 		// One hop, then click Azerbaijan: the graph grows by its neighbours.
 		step(t, ctx, "one hop", 20*time.Second,
 			chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById("hops"); s.value = "1"; s.dispatchEvent(new Event("change")); })()`),
@@ -333,6 +364,54 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	// Two entities named Bush: ArrowDown to the second (the organisation), Enter opens that one,
+	// fetching its card and its timeline once each, and empties the search box.
+	t.Run("KeyboardPick", func(t *testing.T) {
+		base, _ := startServe(t, loadedNamesakes(t), "--assets", "off")
+		ctx, _ := browser(t, exe, base)
+		const rows = `[...document.querySelectorAll("#suggestions li")]`
+		step(t, ctx, "search Bush", 30*time.Second,
+			chromedp.Navigate(base+"/explore/"),
+			chromedp.WaitVisible(chromedp.ID("q")),
+			chromedp.SendKeys(chromedp.ID("q"), "Bush"),
+			poll(rows+`.length === 2 && `+rows+`[1].textContent.includes("Organization")`, 10*time.Second),
+			chromedp.SendKeys(chromedp.ID("q"), kb.ArrowDown),
+			poll(rows+`[1].classList.contains("active")`, 5*time.Second))
+		// Namesakes are told apart: type, title, articles, first and last seen.
+		if got := jsEval[string](t, ctx, rows+`.map(li => li.querySelector(".meta").textContent).join("|")`); got != "Person · President · 2 articles · 2006-06-13 – 2006-07-01|Organization · 1 article · 2007-01-02" {
+			t.Errorf("the rows say %q", got)
+		}
+		shoot(t, ctx, shots, "explore-namesakes.png")
+		step(t, ctx, "pick the organisation", 30*time.Second,
+			chromedp.Evaluate[chromedp.Void](`performance.clearResourceTimings()`),
+			chromedp.SendKeys(chromedp.ID("q"), kb.Enter),
+			poll(`(document.querySelector("#card .id") || {}).textContent === "ng:org/bush" && document.querySelectorAll("#timeline *").length > 0 && !document.querySelector("#timeline").textContent.includes("Loading")`, 10*time.Second),
+			chromedp.Sleep(time.Second)) // a second fetch would come now
+		if h := jsEval[string](t, ctx, `location.hash`); h != "#/entity/ng%3Aorg%2Fbush" {
+			t.Errorf("Enter went to %q", h)
+		}
+		if got := jsEval[string](t, ctx, `document.querySelector("#card .others").textContent`); !strings.Contains(got, "Bush Person · President · 2 articles · 2006-06-13 – 2006-07-01") {
+			t.Errorf("the card's other matches: %q", got)
+		}
+		if n := apiCalls(t, ctx, "entity"); n != 1 {
+			t.Errorf("Enter fetched the entity %d times", n)
+		}
+		if n := apiCalls(t, ctx, "timeline"); n != 1 {
+			t.Errorf("Enter fetched the timeline %d times", n)
+		}
+		if v := jsEval[string](t, ctx, `document.getElementById("q").value`); v != "" {
+			t.Errorf("the search box still says %q", v)
+		}
+		// A link to the other Bush: the box stays empty, the person opens.
+		step(t, ctx, "open the other Bush", 20*time.Second,
+			chromedp.Evaluate[chromedp.Void](`document.getElementById("q").value = "Bu"`),
+			chromedp.Navigate(base+"/explore/#/entity/ng%3Aperson%2Fgeorge-w-bush"),
+			poll(`(document.querySelector("#card .id") || {}).textContent === "ng:person/george-w-bush"`, 10*time.Second))
+		if v := jsEval[string](t, ctx, `document.getElementById("q").value`); v != "" {
+			t.Errorf("after a link the search box says %q", v)
+		}
+	})
+
 	// A timeline comes a page at a time (here two events, the server's limit): "Later events"
 	// adds the next page under the first.
 	t.Run("TimelinePages", func(t *testing.T) {
@@ -346,6 +425,48 @@ func TestBrowser(t *testing.T) {
 			chromedp.Evaluate[chromedp.Void](more+`[0].click()`),
 			poll(events+` === 4 && `+more+`.length <= 1`, 20*time.Second))
 	})
+}
+
+// namesakes is a small graph of two entities named "Bush": a person in two articles and an
+// organisation in one, so that search lists the person first.
+const namesakes = `<ng:article/b1> <rdf:type> <schema:NewsArticle> <ng:article/b1> .
+<ng:article/b1> <schema:headline> "Bush visits Baghdad" <ng:article/b1> .
+<ng:article/b1> <schema:datePublished> "2006-06-13" <ng:article/b1> .
+<ng:article/b1> <schema:mentions> <ng:person/george-w-bush> <ng:article/b1> .
+<ng:person/george-w-bush> <rdf:type> <schema:Person> <ng:article/b1> .
+<ng:person/george-w-bush> <schema:name> "Bush" <ng:article/b1> .
+<ng:person/george-w-bush> <schema:jobTitle> "President" <ng:article/b1> .
+<ng:article/b2> <rdf:type> <schema:NewsArticle> <ng:article/b2> .
+<ng:article/b2> <schema:headline> "Bush speaks" <ng:article/b2> .
+<ng:article/b2> <schema:datePublished> "2006-07-01" <ng:article/b2> .
+<ng:article/b2> <schema:mentions> <ng:person/george-w-bush> <ng:article/b2> .
+<ng:person/george-w-bush> <rdf:type> <schema:Person> <ng:article/b2> .
+<ng:person/george-w-bush> <schema:name> "Bush" <ng:article/b2> .
+<ng:article/b3> <rdf:type> <schema:NewsArticle> <ng:article/b3> .
+<ng:article/b3> <schema:headline> "Bush plc results" <ng:article/b3> .
+<ng:article/b3> <schema:datePublished> "2007-01-02" <ng:article/b3> .
+<ng:article/b3> <schema:mentions> <ng:org/bush> <ng:article/b3> .
+<ng:org/bush> <rdf:type> <schema:Organization> <ng:article/b3> .
+<ng:org/bush> <schema:name> "Bush" <ng:article/b3> .
+`
+
+// loadedNamesakes is a database holding namesakes.
+func loadedNamesakes(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	nq := filepath.Join(dir, "bush.nq")
+	if err := os.WriteFile(nq, []byte(namesakes), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "news.db")
+	mustRun(t, db, "import", nq)
+	return db
+}
+
+// apiCalls counts the page's requests to an explore API endpoint ("entity", "timeline").
+func apiCalls(t *testing.T, ctx context.Context, endpoint string) int {
+	t.Helper()
+	return jsEval[int](t, ctx, `performance.getEntriesByType("resource").filter(e => e.name.includes("/api/newsgraph/`+endpoint+`?")).length`)
 }
 
 // typeQuery replaces the text of the page's query editor (Monaco) by typing q into it, key

@@ -21,6 +21,7 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/input"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // loadFlags are the flags of the load command.
@@ -31,10 +32,35 @@ func loadFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar or progress lines (skipped inputs and the summary are still printed)"},
 		&cli.BoolFlag{Name: "strict", Usage: "exit with an error status when any input is skipped or any article fails"},
 		&cli.BoolFlag{Name: "no-link", Usage: "do not link people named by one word (\"Bayramov\") to the person they are in other articles; linking records each link as a merge by \"" + graph.LoadMergeBy + "\" that newsgraph unmerge undoes"},
+		&cli.BoolFlag{Name: "no-text", Usage: "do not keep the articles' text (schema:articleBody, about 2.5 KB per news article; the explorer's article pages then show only the evidence sentences). An article already stored is not rewritten unless its text changed"},
 		&cli.StringFlag{Name: "server", Usage: "hand the articles to a running \"newsgraph serve --writable --token T\" at `URL` instead of opening the database"},
 		&cli.StringFlag{Name: "token", EnvVars: []string{"NEWSGRAPH_TOKEN"}, Usage: "the server's write `TOKEN` (with --server)"},
 		&cli.StringFlag{Name: "cpuprofile", Hidden: true, Usage: "write a CPU profile of the load to `FILE` (go tool pprof)"},
 	}
+}
+
+// withoutText drops the articles' text quads (load --no-text).
+func withoutText(arts []graph.Article) []graph.Article {
+	out := make([]graph.Article, len(arts))
+	for i, a := range arts {
+		a.Quads = schema.WithoutText(a.Quads)
+		out[i] = a
+	}
+	return out
+}
+
+// noTextStore and noTextClient write articles without their text; the store's other methods
+// (what it holds, the people it knows: see ingest.Load) are its own.
+type noTextStore struct{ *graph.Store }
+
+func (n noTextStore) WriteArticles(arts []graph.Article) (graph.WriteStats, error) {
+	return n.Store.WriteArticles(withoutText(arts))
+}
+
+type noTextClient struct{ *graph.ArticlesClient }
+
+func (n noTextClient) WriteArticles(arts []graph.Article) (graph.WriteStats, error) {
+	return n.ArticlesClient.WriteArticles(withoutText(arts))
 }
 
 // batchQuads is the quads per transaction. Articles read from a pipe ("tail -f feed.jsonl |
@@ -109,6 +135,15 @@ func loadCmd(c *cli.Context) (retErr error) {
 			// not grow with the size of the database.
 			db := c.String("db")
 			afterWrite = func() { ingest.ReleaseMapped(db, 128<<20) }
+		}
+	}
+
+	if c.Bool("no-text") {
+		switch x := w.(type) {
+		case *graph.Store:
+			w = noTextStore{x}
+		case *graph.ArticlesClient:
+			w = noTextClient{x}
 		}
 	}
 

@@ -86,17 +86,42 @@
     return el("a", { href: entityHref(ref.id), class: "entity-link", text: ref.name || ref.id });
   }
 
+  // seen is "2006-06-13 – 2007-01-02", or one date.
+  function seen(x) {
+    if (!x.firstSeen) return "";
+    return x.lastSeen && x.lastSeen !== x.firstSeen ? x.firstSeen + " – " + x.lastSeen : x.firstSeen;
+  }
+
+  // namesake is what tells an entity from others of its name: type, title, where it belongs,
+  // articles, first and last seen.
+  function namesake(x) {
+    var type = x.type || (x.types && x.types[0]) || "";
+    var what = [type, x.title, x.of ? "of " + x.of.name : ""].filter(Boolean).join(" ");
+    if (x.title && x.of) what = type + " · " + x.title + ", " + x.of.name;
+    else if (x.of) what = type + " · " + x.of.name;
+    else if (x.title) what = type + " · " + x.title;
+    return [what, plural(x.articles || 0, "article"), seen(x)].filter(Boolean).join(" · ");
+  }
+
   function typeBadge(t) { return el("span", { class: "type", text: t || "?" }); }
 
+  // articleHref is the article page of article id, at sentence text when given.
+  function articleHref(id, sentence) {
+    return "#/article/" + encodeURIComponent(id) + (sentence ? "?hl=" + encodeURIComponent(sentence) : "");
+  }
+
+  // source credits a sentence: the article (its page, at the sentence), its publisher and
+  // date, and a link to the original.
   function source(ev) {
     if (!ev) return null;
     var parts = [];
     var title = ev.headline || ev.url || ev.article;
-    if (ev.url) parts.push(el("a", { href: ev.url, target: "_blank", rel: "noopener", text: title }));
-    else parts.push(el("span", { title: ev.article || "", text: title }));
+    if (ev.article) parts.push(el("a", { class: "article-link", href: articleHref(ev.article, ev.text), title: "read the article at this sentence", text: title }));
+    else parts.push(el("span", { text: title }));
     if (ev.publisher) parts.push(" — " + ev.publisher);
     if (ev.date) parts.push(", " + ev.date);
     if (ev.eventDate && ev.eventDate !== ev.date) parts.push(" (event: " + ev.eventDate + ")");
+    if (ev.url) parts.push(" ", el("a", { class: "original", href: ev.url, target: "_blank", rel: "noopener", title: "the original", text: "↗" }));
     return el("div", { class: "source" }, parts);
   }
 
@@ -119,7 +144,7 @@
         var li = el("li", { role: "option", class: i === active ? "active" : "", "data-id": it.id },
           el("span", { class: "name", text: it.name }),
           it.aliases && it.aliases.length ? el("span", { class: "alias", text: "(" + it.aliases.slice(0, 3).join(", ") + ")" }) : null,
-          el("span", { class: "meta", text: (it.type || "") + " · " + plural(it.articles || 0, "article") }));
+          el("span", { class: "meta", text: namesake(it) }));
         li.addEventListener("mousedown", function (e) { e.preventDefault(); pick(i); });
         list.appendChild(li);
       });
@@ -156,17 +181,27 @@
         active = (active + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length;
         render();
       } else if (e.key === "Enter") {
-        if (!list.hidden && active >= 0) { e.preventDefault(); pick(active); }
+        // The pick is the whole answer to this Enter: no other handler may read the box's
+        // text as a name too (it would open the first entity of that name).
+        if (!list.hidden && active >= 0) { e.preventDefault(); e.stopImmediatePropagation(); pick(active); }
       } else if (e.key === "Escape") {
         close();
       }
     });
-    return { close: close };
+    // reset forgets the last results and empties the box (after navigating elsewhere).
+    function reset() { seq++; clearTimeout(timer); items = []; input.value = ""; delete input.dataset.id; close(); clear(list); }
+    return { close: close, reset: reset };
   }
 
   // ---- views ----
 
-  var views = ["home", "entity", "connect"];
+  // go navigates to hash; to the page already shown it does nothing (no second fetch).
+  function go(hash) {
+    if (location.hash === hash) return;
+    location.hash = hash;
+  }
+
+  var views = ["home", "entity", "connect", "article"];
   function show(name) {
     views.forEach(function (v) { $(v).hidden = v !== name; });
   }
@@ -177,6 +212,9 @@
     if ((m = /^entity\/(.+)$/.exec(h))) {
       show("entity");
       openEntity(decodeURIComponent(m[1]));
+    } else if ((m = /^article\/([^?]+)(?:\?(.*))?$/.exec(h))) {
+      show("article");
+      openArticle(decodeURIComponent(m[1]), new URLSearchParams(m[2] || ""));
     } else if ((m = /^connect(?:\?(.*))?$/.exec(h))) {
       show("connect");
       openConnect(new URLSearchParams(m[1] || ""));
@@ -242,9 +280,12 @@
       " · ", el("a", { href: "#/connect?a=" + encodeURIComponent(c.id), text: "connections to…" })));
     if (c.found) box.appendChild(el("p", { class: "sub", text: "Found as " + (c.found.name || c.found.id) + ", merged into this entity." }));
     if (c.others && c.others.length) {
-      box.appendChild(el("p", { class: "sub" }, "Other matches: ", c.others.slice(0, 5).map(function (o, i) {
-        return [i ? ", " : "", entityLink(o)];
-      })));
+      var more = (c.otherCount || c.others.length) - Math.min(c.others.length, 8);
+      box.appendChild(el("div", { class: "sub others" }, el("span", { text: "Others of this name:" }),
+        el("ul", null, c.others.slice(0, 8).map(function (o) {
+          return el("li", null, entityLink(o.mergedInto ? { id: o.mergedInto, name: o.name } : o), " ", el("span", { class: "meta", text: namesake(o) }));
+        })),
+        more > 0 ? el("span", { text: "and " + more + " more" }) : null));
     }
 
     if (c.positions && c.positions.length) {
@@ -388,12 +429,13 @@
     };
   }
 
+  var graphSeq = 0; // the latest graph request: an answer to an earlier one is dropped
   function loadGraph(reset, auto) {
     if (!current) return;
-    var me = current;
+    var me = current, mine = ++graphSeq;
     if (reset) { G.nodes = []; G.edges = []; G.byId = {}; G.edgeKeys = {}; }
     api("neighbours", graphParams(me.id, $("hops").value)).then(function (res) {
-      if (current !== me) return;
+      if (current !== me || mine !== graphSeq) return;
       // A small 1-hop neighbourhood is shown with its second hop.
       if (reset && auto && $("hops").value === "1" && (res.nodes || []).length < 6) {
         $("hops").value = "2";
@@ -603,6 +645,118 @@
     });
   }
 
+  // ---- article page ----
+
+  function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  // mentionLinks turns text into text and links to the entities whose names it holds (the
+  // longest name wins; names of the most mentioned entity first).
+  function mentionLinks(text, re, byName) {
+    if (!re) return [text];
+    var out = [], last = 0, m;
+    re.lastIndex = 0;
+    while ((m = re.exec(text))) {
+      var e = byName[m[2]];
+      var at = m.index + m[1].length;
+      if (!e) continue;
+      if (at > last) out.push(text.slice(last, at));
+      out.push(el("a", { class: "mention type-" + (e.type || "").toLowerCase(), href: entityHref(e.id), title: e.name + " (" + (e.type || "?") + ")", text: m[2] }));
+      last = at + m[2].length;
+      re.lastIndex = last;
+    }
+    if (last < text.length) out.push(text.slice(last));
+    return out;
+  }
+
+  function openArticle(id, params) {
+    var box = clear($("article-page"));
+    box.appendChild(el("p", { class: "empty", text: "Loading…" }));
+    var hl = params.get("hl");
+    api("article", { id: id }).then(function (a) {
+      document.title = (a.headline || a.id) + " — newsgraph explorer";
+      clear(box);
+      box.appendChild(el("div", { class: "id", text: a.id }));
+      box.appendChild(el("h1", { text: a.headline || "(no headline)" }));
+      box.appendChild(el("p", { class: "sub" },
+        a.publisher || "publisher unknown", a.published ? ", " + a.published : "",
+        a.url ? [" · ", el("a", { class: "original", href: a.url, target: "_blank", rel: "noopener", text: "the original ↗" })] : null,
+        " · " + plural((a.facts || []).length, "fact") + " · " + plural((a.entities || []).length, "entity").replace(/ys$/, "ies")));
+
+      // Names to mark: every name and alias of two letters or more.
+      var byName = {}, names = [];
+      (a.entities || []).forEach(function (e) {
+        [e.name].concat(e.aliases || []).forEach(function (n) {
+          if (!n || n.length < 2 || byName[n]) return;
+          byName[n] = e;
+          names.push(n);
+        });
+      });
+      names.sort(function (x, y) { return y.length - x.length; });
+      var re = names.length ? new RegExp("(^|[^\\p{L}\\p{N}])(" + names.map(escapeRe).join("|") + ")(?![\\p{L}\\p{N}])", "gu") : null;
+
+      var text = a.text || "";
+      var facts = a.facts || [];
+      var body = el("div", { class: "article-text" });
+      var target = null;
+      if (text) {
+        // The sentences that state facts, merged where they overlap, marked in the text.
+        var spans = facts.filter(function (f) { return f.start != null && f.end != null; })
+          .map(function (f) { return { start: f.start, end: f.end, facts: [f] }; })
+          .sort(function (x, y) { return x.start - y.start || y.end - x.end; });
+        var merged = [];
+        spans.forEach(function (sp) {
+          var top = merged[merged.length - 1];
+          if (top && sp.start < top.end) { top.end = Math.max(top.end, sp.end); top.facts = top.facts.concat(sp.facts); }
+          else merged.push(sp);
+        });
+        // Offsets are bytes of UTF-8: map them to the string's positions.
+        var bytes = new TextEncoder().encode(text), dec = new TextDecoder();
+        var pos = function (b) { return dec.decode(bytes.subarray(0, b)).length; };
+        var at = 0;
+        var paragraph = function (chunk) { append(body, mentionLinks(chunk, re, byName)); };
+        merged.forEach(function (sp) {
+          var s0 = pos(sp.start), s1 = pos(sp.end);
+          if (s0 > at) paragraph(text.slice(at, s0));
+          var sentence = text.slice(s0, s1);
+          var mark = el("mark", { class: "evidence", "data-start": String(sp.start), title: sp.facts.map(function (f) {
+            return f.subject.name + " " + predLabel(f.predicate) + " " + (f.object ? f.object.name : f.value || "");
+          }).join("; ") }, mentionLinks(sentence, re, byName));
+          if (hl && !target && (sentence === hl || sentence.indexOf(hl) >= 0 || hl.indexOf(sentence) >= 0)) { mark.classList.add("target"); target = mark; }
+          body.appendChild(mark);
+          at = s1;
+        });
+        if (at < text.length) paragraph(text.slice(at));
+      } else {
+        body.appendChild(el("p", { class: "empty", text: "The text of this article is not kept (it was loaded with --no-text): here are the sentences that state its facts." }));
+        facts.forEach(function (f) {
+          if (!f.text) return;
+          var q = el("blockquote", { class: "evidence" }, mentionLinks(f.text, re, byName));
+          if (hl && !target && f.text === hl) { q.classList.add("target"); target = q; }
+          body.appendChild(q);
+        });
+      }
+      box.appendChild(el("div", { class: "article-cols" },
+        el("section", { class: "panel article-body" }, el("h2", { text: "Text" }), body),
+        el("aside", { class: "panel article-side" },
+          el("h2", { text: "Facts it states (" + facts.length + ")" }),
+          facts.length ? el("ul", { class: "article-facts" }, facts.map(function (f) {
+            return el("li", null,
+              el("a", { class: "goto", href: articleHref(a.id, f.text), title: "show the sentence", text: "¶" }), " ",
+              entityLink(f.subject), " ", el("span", { class: "pred", text: predLabel(f.predicate) }), " ",
+              f.object ? entityLink(f.object) : el("q", { text: f.value || "" }), qualifiers(f),
+              f.date ? el("span", { class: "when", text: " " + f.date }) : null);
+          })) : el("p", { class: "empty", text: "No relations stated." }),
+          el("h2", { text: "Entities it mentions (" + (a.entities || []).length + ")" }),
+          el("div", { class: "top-list" }, (a.entities || []).map(function (e) {
+            return el("a", { class: "chip", href: entityHref(e.id), title: e.type || "" }, e.name, el("small", { text: (e.type || "?") + " · " + (e.articles || 0) }));
+          })))));
+      if (target) target.scrollIntoView({ block: "center" });
+      else window.scrollTo(0, 0);
+    }).catch(function (e) {
+      clear(box).appendChild(el("p", { class: "empty", text: e.status === 404 ? "No article “" + id + "” in the graph." : e.message }));
+    });
+  }
+
   // ---- how are A and B connected? ----
 
   function openConnect(params) {
@@ -648,13 +802,16 @@
 
   function init() {
     var q = $("q");
-    completer(q, $("suggestions"), function (it) {
-      location.hash = entityHref(it.id);
+    var search = completer(q, $("suggestions"), function (it) {
       q.blur();
+      search.reset();
+      go(entityHref(it.id));
     });
     q.addEventListener("keydown", function (e) {
-      if (e.key === "Enter" && $("suggestions").hidden && q.value.trim()) location.hash = entityHref(q.value.trim());
+      if (e.key === "Enter" && !e.defaultPrevented && $("suggestions").hidden && q.value.trim()) go(entityHref(q.value.trim()));
     });
+    // The search box is for the next search: emptied whenever the page changes.
+    window.addEventListener("hashchange", function () { search.reset(); });
     ["a", "b"].forEach(function (id) {
       var input = $(id);
       completer(input, input.parentNode.querySelector(".suggestions"), function () {});
