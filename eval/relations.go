@@ -223,7 +223,7 @@ func LoadRelationDocs(goldPath, gumDir string) (docs []RelDoc, skipped []string,
 			}
 			d.Article, d.Group, sents = extract.Article{ID: id, Text: text}, "gum", ss
 		default:
-			b, err := os.ReadFile(filepath.Join(root, "examples", "articles", id+".txt"))
+			b, err := os.ReadFile(filepath.Join(root, "examples", "testdata", id+".txt"))
 			if err != nil {
 				return nil, nil, fmt.Errorf("gold: no text for %s: %w", id, err)
 			}

@@ -11,7 +11,7 @@ import (
 // exampleTexts returns the example articles' bodies.
 func exampleTexts(b *testing.B) []string {
 	b.Helper()
-	founding, err := os.ReadFile("../examples/articles/trend-azerbaijan-nato.txt")
+	founding, err := os.ReadFile("../examples/testdata/trend-azerbaijan-nato.txt")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 // (../shared/examples/trend-azerbaijan-nato.expected.md).
 func foundingArticle(t *testing.T) (string, Extraction) {
 	t.Helper()
-	b, err := os.ReadFile("../examples/articles/trend-azerbaijan-nato.txt")
+	b, err := os.ReadFile("../examples/testdata/trend-azerbaijan-nato.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,7 @@ import (
 //
 //	go test ./extract -run '^$' -fuzz '^FuzzExtract$' -fuzztime 3m
 func FuzzExtract(f *testing.F) {
-	if b, err := os.ReadFile("../examples/articles/trend-azerbaijan-nato.txt"); err == nil {
+	if b, err := os.ReadFile("../examples/testdata/trend-azerbaijan-nato.txt"); err == nil {
 		f.Add(string(b), "", "")
 	}
 	f.Add("BAKU, Azerbaijan, January 22. Foreign Minister Jeyhun Bayramov received Radmila Shekerinska.", "Trend", "2025-01-22")

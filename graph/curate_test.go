@@ -58,7 +58,7 @@ func readJSONL(t *testing.T, path string) []extract.Article {
 // examples are the README's example articles, as newsgraph load reads them.
 func examples(t *testing.T) []extract.Article {
 	t.Helper()
-	founding, err := os.ReadFile("../examples/articles/trend-azerbaijan-nato.txt")
+	founding, err := os.ReadFile("../examples/testdata/trend-azerbaijan-nato.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

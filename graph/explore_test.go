@@ -248,7 +248,7 @@ func TestExploreOnTheExamples(t *testing.T) {
 func TestTimelineTakesTheYearFromTheArticle(t *testing.T) {
 	ctx := context.Background()
 	s := openBolt(t)
-	text, err := os.ReadFile("../examples/articles/trend-azerbaijan-nato.txt")
+	text, err := os.ReadFile("../examples/testdata/trend-azerbaijan-nato.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -34,7 +34,7 @@ var pgExtractor = sync.OnceValue(func() *extract.Extractor { return extract.New(
 // pgExamples are the README's example articles, extracted and mapped as load does.
 func pgExamples(t *testing.T) []graph.Article {
 	t.Helper()
-	founding, err := os.ReadFile("../examples/articles/trend-azerbaijan-nato.txt")
+	founding, err := os.ReadFile("../examples/testdata/trend-azerbaijan-nato.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
