@@ -153,44 +153,71 @@ func trainLemmatizer(sents []Sentence) *lemmatizer {
 	return l
 }
 
+// get looks up a + "\t" + b in m, building the key in buf (returned for reuse) so that the
+// look-up does not allocate.
+func get(m map[string]string, buf []byte, a, b string) (string, bool, []byte) {
+	buf = append(append(append(buf[:0], a...), '\t'), b...)
+	v, ok := m[string(buf)]
+	return v, ok, buf
+}
+
 func (l *lemmatizer) byRule(tag, f string) string {
+	out, _ := l.byRuleBuf(tag, f, nil)
+	return out
+}
+
+func (l *lemmatizer) byRuleBuf(tag, f string, buf []byte) (string, []byte) {
 	for k := min(maxSuffix, len(f)); k >= 1; k-- {
-		if r, ok := l.rules[tag+"\t"+f[len(f)-k:]]; ok {
+		r, ok, b := get(l.rules, buf, tag, f[len(f)-k:])
+		buf = b
+		if ok {
 			if out, ok := applyRule(f, r); ok && out != "" {
-				return out
+				return out, buf
 			}
 		}
 	}
-	return f
+	return f, buf
 }
 
 func (l *lemmatizer) lemma(form, tag string) string {
+	out, _ := l.lemmaBuf(form, tag, nil)
+	return out
+}
+
+func (l *lemmatizer) lemmaBuf(form, tag string, buf []byte) (string, []byte) {
 	f := normForm(form, tag)
-	if v, ok := l.exc[tag+"\t"+f]; ok {
-		return v
+	v, ok, buf := get(l.exc, buf, tag, f)
+	if ok {
+		return v, buf
 	}
 	if !properTag(tag) {
-		if v, ok := l.exc[tag+"\t"+form]; ok { // written as in the data, e.g. "I"
-			return v
+		if v, ok, buf = get(l.exc, buf, tag, form); ok { // written as in the data, e.g. "I"
+			return v, buf
 		}
 	}
-	return l.byRule(tag, f)
+	return l.byRuleBuf(tag, f, buf)
 }
 
 func (l *lemmatizer) lemmas(words, tags []string) []string {
 	out := make([]string, len(words))
+	var arr [64]byte
+	buf := arr[:0]
 	for i, w := range words {
-		out[i] = l.lemma(w, tags[i])
+		out[i], buf = l.lemmaBuf(w, tags[i], buf)
 	}
 	return out
 }
 
 func (l *lemmatizer) upos(words, tags, rels []string) []string {
 	out := make([]string, len(words))
+	var arr [64]byte
+	buf := arr[:0]
 	for i, w := range words {
-		if v, ok := l.upos2[tags[i]+"\t"+strings.ToLower(w)]; ok {
+		var v string
+		var ok bool
+		if v, ok, buf = get(l.upos2, buf, tags[i], strings.ToLower(w)); ok {
 			out[i] = v
-		} else if v, ok := l.upos1[tags[i]+"\t"+universal(rels[i])]; ok {
+		} else if v, ok, buf = get(l.upos1, buf, tags[i], universal(rels[i])); ok {
 			out[i] = v
 		} else if v, ok := l.uposT[tags[i]]; ok {
 			out[i] = v

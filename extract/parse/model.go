@@ -217,10 +217,11 @@ func (e *enc) table(t *table) {
 		prev = k
 	}
 	e.w.Write(t.counts)
-	for _, x := range t.ents {
+	ents := t.weights()
+	for _, x := range ents {
 		e.w.WriteByte(x.cls)
 	}
-	for _, x := range t.ents {
+	for _, x := range ents {
 		e.u16(uint16(x.w))
 	}
 }

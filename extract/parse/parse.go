@@ -54,6 +54,7 @@ type scratch struct {
 	fs     []uint64
 	scores []int32
 	runs   []run
+	sink   uint8 // what table.score's touching loads read
 	grp    [numGroups][]uint64
 	// memo[g][k*nc:(k+1)*nc] are the summed weights of group g's features for position k
 	// (the buffer front, or the word at s0/s1/s2; n+1 for no word), valid when have[g][k].
@@ -133,9 +134,14 @@ func (m *Model) parseTokens(sc *scratch, n int) {
 		}
 		return n + 1
 	}
+	w := m.w
 	for !st.done() {
 		sc.fs = extract(sc.fs[:0], &sc.grp, st, sc.toks)
-		sc.runs = m.w.score(sc.fs, sc.scores, sc.runs)
+		// The features of the state and those of the groups not yet summed at their
+		// positions are looked up together, so that their cache misses overlap.
+		var rows [numGroups][]int32
+		var ends [numGroups]int // where each group's runs end; -1: summed already
+		sc.sink += w.touchSlots(sc.fs)
 		for g := range sc.grp {
 			var k int
 			if g == groupB {
@@ -143,12 +149,33 @@ func (m *Model) parseTokens(sc *scratch, n int) {
 			} else {
 				k = pos(g - groupS0)
 			}
-			row := sc.memo[g][k*nc : (k+1)*nc]
+			rows[g] = sc.memo[g][k*nc : (k+1)*nc]
 			if !sc.have[g][k] {
-				sc.runs = m.w.score(sc.grp[g], row, sc.runs)
 				sc.have[g][k] = true
+				sc.sink += w.touchSlots(sc.grp[g])
+			} else {
+				ends[g] = -1
 			}
-			for c, v := range row {
+		}
+		sc.runs = w.lookup(sc.fs, sc.runs[:0])
+		mainEnd := len(sc.runs)
+		for g := range sc.grp {
+			if ends[g] >= 0 {
+				sc.runs = w.lookup(sc.grp[g], sc.runs)
+				ends[g] = len(sc.runs)
+			}
+		}
+		sc.sink += w.touchRuns(sc.runs)
+		clear(sc.scores)
+		w.add(sc.runs[:mainEnd], sc.scores)
+		from := mainEnd
+		for g := range sc.grp {
+			if ends[g] >= 0 {
+				clear(rows[g])
+				w.add(sc.runs[from:ends[g]], rows[g])
+				from = ends[g]
+			}
+			for c, v := range rows[g] {
 				sc.scores[c] += v
 			}
 		}
