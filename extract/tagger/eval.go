@@ -155,3 +155,26 @@ func (ev *Evaluation) Report(w io.Writer) {
 	}
 	line("micro", ev.Micro)
 }
+
+// EvaluateSpans scores predicted entity tags (preds[i] for exs[i]) against
+// the examples' tags, exact spans only, after renaming the types of both
+// sides with rename (gold: whether the span is the example's); a span renamed
+// to "" is left out.
+func EvaluateSpans(exs []Example, preds [][]string, rename func(gold bool, typ string) string) *Evaluation {
+	ev := &Evaluation{ByType: map[string]*Counts{}}
+	conv := func(spans []Span, gold bool) []Span {
+		out := spans[:0]
+		for _, s := range spans {
+			if s.Type = rename(gold, s.Type); s.Type != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	for i, ex := range exs {
+		ev.Sentences++
+		ev.Tokens += len(ex.Words)
+		ev.addSpans(conv(Spans(ex.Ent), true), conv(Spans(preds[i]), false))
+	}
+	return ev
+}

@@ -45,7 +45,23 @@ func featureInfo(f int) string {
 // entity tags.
 type Example struct {
 	Words, POS, Ent []string
+	// NEROnly: the sentence teaches the NER model only. Its POS tags are
+	// ignored (POS may be nil): it stays out of the POS model, the tag
+	// dictionary and the case lexicon, and the NER model learns from the tags
+	// the POS models predict for it (as for the other sentences).
+	NEROnly bool
 }
+
+// Unannotated, as an entity tag of an Example, says that the annotation does
+// not decide the token: before the NER model is trained, a model trained on
+// the fully annotated examples tags the sentence, and the token takes its tag
+// when it is of one of TrainOptions.FillTypes, else O.
+const Unannotated = "?"
+
+// Unknown, as an entity tag of a NER-only Example, says that the token is not
+// learnt from at all: whatever the model predicts there counts as right (for
+// mentions of a type the tagger does not have, such as UNER's OTH).
+const Unknown = "*"
 
 // TrainOptions control Train. The zero value gives the defaults.
 type TrainOptions struct {
@@ -74,7 +90,18 @@ type TrainOptions struct {
 	// pairs) are hidden, so that the model learns to tag names it has never
 	// seen from their shape, affixes, gazetteer values and context.
 	WordDropout float64
-	Log         io.Writer // progress, or nil
+	// FillTypes: the entity types an Unannotated token may take from the
+	// model trained on the fully annotated examples (e.g. tim, gpe, eve, art
+	// and nat for a corpus annotating only persons, organisations and
+	// locations).
+	FillTypes []string
+	// SkipConflicts: an Unannotated token that the filling model tags with a
+	// type not in FillTypes is not learnt from (rather than taught O).
+	SkipConflicts bool
+	// LexiconAll: the case lexicon (how a word is written when it does not
+	// start a sentence) also counts the NER-only examples.
+	LexiconAll bool
+	Log        io.Writer // progress, or nil
 }
 
 func (o *TrainOptions) defaults() {
@@ -117,6 +144,97 @@ type trainer struct {
 	started  time.Time
 	nTokens  int
 	posInput [][]uint64 // per example: hashes of the POS tags the NER model learns from
+	main     []int      // the examples with POS tags
+}
+
+// unannotated marks, in goldEnt, a token whose tag fill decides; unknownEnt
+// one that the NER model does not learn from.
+const (
+	unannotated = 255
+	unknownEnt  = 254
+)
+
+func (tr *trainer) hasUnannotated(exs []int) bool {
+	for _, e := range exs {
+		if slices.Contains(tr.goldEnt[e], unannotated) {
+			return true
+		}
+	}
+	return false
+}
+
+// fill tags the examples with the NER table td and gives each unannotated
+// token the predicted tag when its type is in FillTypes, else O; then repairs
+// IOB2 (an I- tag that does not continue its type becomes B-).
+func (tr *trainer) fill(td tableData, exs []int) {
+	nE := len(tr.entTags)
+	tbl := buildTable(td.nClass, td.keys, td.counts, td.classes, td.weights)
+	ok := make([]bool, nE)
+	var o uint8
+	for c, t := range tr.entTags {
+		if t == "O" {
+			o = uint8(c)
+		}
+		if len(t) > 2 && slices.Contains(tr.opt.FillTypes, t[2:]) {
+			ok[c] = true
+		}
+	}
+	var feats [maxNERFeats]uint64
+	scores := make([]int32, nE)
+	var entH []uint64
+	filled, skipped, total := 0, 0, 0
+	for _, e := range exs {
+		ti, gold, posH := tr.infos[e], tr.goldEnt[e], tr.posInput[e]
+		n := len(ti)
+		entH = grow(entH, n)
+		entH[0], entH[1] = start2H, startH
+		prev := nE
+		for i := 2; i < n-2; i++ {
+			k := nerStatic(ti, posH, i, feats[:])
+			nerDynamic(ti, posH, i, entH[i-1], entH[i-2], feats[k:k+numNERDynamic])
+			k += numNERDynamic
+			clear(scores)
+			for _, f := range feats[:k] {
+				if f != 0 {
+					tbl.add(f, scores)
+				}
+			}
+			guess := argmaxAllowed(scores, tr.allowed[prev*nE:(prev+1)*nE])
+			entH[i] = tr.entHash[guess]
+			prev = int(guess)
+			if gold[i-2] == unannotated {
+				total++
+				switch {
+				case ok[guess]:
+					gold[i-2] = guess
+					filled++
+				case tr.opt.SkipConflicts && guess != o:
+					gold[i-2] = unknownEnt
+					skipped++
+				default:
+					gold[i-2] = o
+				}
+			}
+		}
+		prevT := "O"
+		for j, g := range gold {
+			if g == unknownEnt {
+				prevT = "O"
+				continue
+			}
+			t := tr.entTags[g]
+			if strings.HasPrefix(t, "I-") && prevT[min(2, len(prevT)):] != t[2:] {
+				if b, found := slices.BinarySearch(tr.entTags, "B-"+t[2:]); found {
+					gold[j] = uint8(b)
+					t = tr.entTags[b]
+				} else {
+					gold[j], t = o, "O"
+				}
+			}
+			prevT = t
+		}
+	}
+	tr.logf("filled in %d of %d unannotated tokens with %v; %d left unlearnt", filled, total, tr.opt.FillTypes, skipped)
 }
 
 func (tr *trainer) logf(format string, args ...any) {
@@ -147,12 +265,18 @@ func Train(exs []Example, opt TrainOptions) (*Model, error) {
 	}
 	posSet, entSet := map[string]bool{}, map[string]bool{"O": true}
 	for i, ex := range exs {
-		if len(ex.Words) == 0 || len(ex.POS) != len(ex.Words) || len(ex.Ent) != len(ex.Words) {
+		if len(ex.Words) == 0 || (!ex.NEROnly && len(ex.POS) != len(ex.Words)) || len(ex.Ent) != len(ex.Words) {
 			return nil, fmt.Errorf("tagger: example %d: %d words, %d POS tags, %d entity tags", i, len(ex.Words), len(ex.POS), len(ex.Ent))
 		}
 		for j := range ex.Words {
-			posSet[ex.POS[j]] = true
-			entSet[ex.Ent[j]] = true
+			if !ex.NEROnly {
+				posSet[ex.POS[j]] = true
+			}
+			if ex.Ent[j] != Unannotated && ex.Ent[j] != Unknown {
+				entSet[ex.Ent[j]] = true
+			} else if !ex.NEROnly {
+				return nil, fmt.Errorf("tagger: example %d: unannotated tokens are only for NER-only examples", i)
+			}
 		}
 		tr.nTokens += len(ex.Words)
 	}
@@ -175,7 +299,27 @@ func Train(exs []Example, opt TrainOptions) (*Model, error) {
 	}
 	tr.allowed = entTransitions(tr.entTags)
 
-	tr.lex = buildLexicon(exs)
+	var main, aux []int // fully annotated examples; NER-only ones
+	for i, ex := range exs {
+		if ex.NEROnly {
+			aux = append(aux, i)
+		} else {
+			main = append(main, i)
+		}
+	}
+	if len(main) == 0 {
+		return nil, errors.New("tagger: no examples with POS tags")
+	}
+	tr.main = main
+	mainExs := make([]Example, len(main))
+	for k, i := range main {
+		mainExs[k] = exs[i]
+	}
+	if opt.LexiconAll {
+		tr.lex = buildLexicon(exs)
+	} else {
+		tr.lex = buildLexicon(mainExs)
+	}
 	an := analyzer{lex: tr.lex, gaz: gazetteer.Default()}
 	tr.infos = make([][]tokInfo, len(exs))
 	tr.goldPOS = make([][]uint8, len(exs))
@@ -186,19 +330,32 @@ func Train(exs []Example, opt TrainOptions) (*Model, error) {
 		gp, ge := make([]uint8, len(ex.Words)), make([]uint8, len(ex.Words))
 		prev := "O"
 		for j := range ex.Words {
-			gp[j] = posID[ex.POS[j]]
+			if !ex.NEROnly {
+				gp[j] = posID[ex.POS[j]]
+			}
 			e := ex.Ent[j]
+			if e == Unannotated || e == Unknown {
+				ge[j] = unannotated
+				if e == Unknown {
+					ge[j] = unknownEnt
+				}
+				prev = "O"
+				continue
+			}
 			if strings.HasPrefix(e, "I-") && prev[min(2, len(prev)):] != e[2:] {
 				e = "B-" + e[2:] // repair IOB2
 			}
 			ge[j] = entID[e]
 			prev = e
 		}
+		if ex.NEROnly {
+			gp = nil
+		}
 		tr.goldPOS[i], tr.goldEnt[i] = gp, ge
 	}
 	tr.dict = tr.buildTagDict()
-	tr.logf("%d sentences, %d tokens, %d POS tags, %d entity tags, %d words in the tag dictionary, %d in the case lexicon",
-		len(exs), tr.nTokens, len(tr.posTags), len(tr.entTags), len(tr.dict), len(tr.lex))
+	tr.logf("%d sentences (%d NER only), %d tokens, %d POS tags, %d entity tags, %d words in the tag dictionary, %d in the case lexicon",
+		len(exs), len(aux), tr.nTokens, len(tr.posTags), len(tr.entTags), len(tr.dict), len(tr.lex))
 
 	all := make([]int, len(exs))
 	for i := range all {
@@ -211,28 +368,41 @@ func Train(exs []Example, opt TrainOptions) (*Model, error) {
 	sem := make(chan struct{}, opt.Workers)
 	var wg sync.WaitGroup
 	if opt.Folds <= 1 {
-		for e := range exs {
+		for _, e := range main {
 			tr.posInput[e] = tr.hashesOf(tr.infos[e], tr.goldPOS[e])
+		}
+		if len(aux) > 0 {
+			tr.predictPOS(tr.trainPOS(main, "pos for NER-only examples"), aux)
 		}
 	} else {
 		for k := range opt.Folds {
-			lo, hi := k*len(all)/opt.Folds, (k+1)*len(all)/opt.Folds
+			lo, hi := k*len(main)/opt.Folds, (k+1)*len(main)/opt.Folds
+			alo, ahi := k*len(aux)/opt.Folds, (k+1)*len(aux)/opt.Folds
 			wg.Add(1)
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem; wg.Done() }()
-				rest := append(append([]int(nil), all[:lo]...), all[hi:]...)
+				rest := append(append([]int(nil), main[:lo]...), main[hi:]...)
 				name := fmt.Sprintf("pos fold %d/%d", k+1, opt.Folds)
 				td := tr.trainPOS(rest, name)
-				tr.predictPOS(td, all[lo:hi])
+				tr.predictPOS(td, main[lo:hi])
+				if ahi > alo {
+					tr.predictPOS(td, aux[alo:ahi])
+				}
 			}()
 		}
 		wg.Wait()
 	}
 
+	// Tokens left unannotated: tagged by a model trained on the fully
+	// annotated examples, for the types in FillTypes.
+	if tr.hasUnannotated(aux) {
+		tr.fill(tr.trainNER(main, "ner (to fill in unannotated tokens)"), aux)
+	}
+
 	var posT, nerT tableData
 	wg.Add(2)
-	go func() { defer wg.Done(); posT = tr.trainPOS(all, "pos") }()
+	go func() { defer wg.Done(); posT = tr.trainPOS(main, "pos") }()
 	go func() { defer wg.Done(); nerT = tr.trainNER(all, "ner") }()
 	wg.Wait()
 
@@ -246,7 +416,7 @@ func Train(exs []Example, opt TrainOptions) (*Model, error) {
 	}
 	d.dictKeys, d.dictVals = sortedMap(tr.dict)
 	d.lexKeys, d.lexVals = sortedMap(tr.lex)
-	d.vocab = buildVocab(exs, opt.VocabMinFreq)
+	d.vocab = buildVocab(mainExs, opt.VocabMinFreq)
 	m, err := newModel(d)
 	if err != nil {
 		return nil, err
@@ -431,7 +601,9 @@ func (tr *trainer) predictPOS(td tableData, exs []int) {
 			total++
 		}
 	}
-	tr.logf("jackknifed POS accuracy on %d sentences: %.2f%%", len(exs), 100*float64(correct)/float64(total))
+	if total > 0 {
+		tr.logf("jackknifed POS accuracy on %d sentences: %.2f%%", len(exs), 100*float64(correct)/float64(total))
+	}
 }
 
 func (tr *trainer) shuffler(name string) *rand.Rand {
@@ -512,6 +684,9 @@ func (tr *trainer) trainNER(exs []int, name string) tableData {
 				p.score(feats[:k], scores)
 				guess := argmaxAllowed(scores, tr.allowed[prev*nE:(prev+1)*nE])
 				p.tick()
+				if g == unknownEnt {
+					g = guess // not learnt from
+				}
 				if guess != g {
 					p.update(feats[:k], g, guess)
 				} else {

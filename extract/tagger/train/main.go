@@ -1,9 +1,10 @@
 // Command train trains the POS and named-entity tagger of package
-// extract/tagger on the Groningen Meaning Bank corpus, evaluates it on the last
-// sentences of the corpus (held out, so that the split falls between stories,
-// not inside them) and writes the model. Run it from the repository root:
+// extract/tagger on the Groningen Meaning Bank corpus and (NER only) the cased
+// sentences of Universal NER English-EWT, evaluates it on the last sentences of
+// GMB (held out, so that the split falls between stories, not inside them) and
+// on UNER-EWT dev, and writes the model. Run it from the repository root:
 //
-//	go run ./extract/tagger/train [-data ner_dataset.csv] [-out extract/tagger/model] [-iters 8] [-seed 1] [-heldout 0.1]
+//	go run ./extract/tagger/train [-data ner_dataset.csv] [-uner ../shared/data/uner-ewt] [-out extract/tagger/model] [-iters 8] [-seed 1] [-heldout 0.1]
 //
 // Training is deterministic: the same data and flags give the same model file,
 // byte for byte.
@@ -44,6 +45,14 @@ func run(args []string, stdout io.Writer) error {
 	titles := fs.Bool("strip-titles", true, "take titles (President, Foreign Minister, Mr.) out of person mentions, see gmb.StripTitles")
 	feats := fs.Int("features", 0, "optional feature groups: 0 all, -1 none, 1 gazetteer, 2 context (a bit set)")
 	dropout := fs.Float64("word-dropout", 0, "share of capitalised tokens whose word identity the NER model does not see in training")
+	uner := fs.String("uner", "", "Universal NER English-EWT folder (en_ewt-ud-{train,dev}.iob2) to train the NER model on too, e.g. ../shared/data/uner-ewt; empty (the committed model): GMB only")
+	unerRepeat := fs.Int("uner-repeat", 1, "times each UNER training sentence is shown per pass (weight against GMB)")
+	unerLoc := fs.String("uner-loc", "geo", "UNER's LOC becomes: geo, gpe, or gaz (gpe for the gazetteer's country names, else geo)")
+	unerFilter := fs.String("uner-filter", "cased", "UNER training sentences: none (all), cased (only those whose entities are capitalised and with a capitalised word after the first), cased-ents (and only those with a PER, ORG or LOC mention)")
+	unerSkipOth := fs.Bool("uner-skip-oth", false, "do not learn from the tokens of UNER's OTH mentions (else they are filled in like O tokens)")
+	unerSkipConflicts := fs.Bool("uner-skip-conflicts", false, "do not learn from UNER tokens outside its mentions that the GMB model tags per, org or geo")
+	unerLex := fs.Bool("uner-lexicon", false, "count the UNER training sentences in the case lexicon too")
+	evalModel := fs.String("eval-model", "", "do not train: evaluate this model file on the held-out GMB sentences and UNER-EWT dev")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -76,9 +85,37 @@ func run(args []string, stdout io.Writer) error {
 	train, test := exs[:cut], exs[cut:]
 	fmt.Fprintf(stdout, "read %d sentences in %.1fs: training on %d, holding out the last %d\n",
 		len(sents), time.Since(start).Seconds(), len(train), len(test))
+	var unerDev []unerSentence
+	if *uner != "" {
+		us, err := readUNER(filepath.Join(*uner, "en_ewt-ud-train.iob2"))
+		if err != nil {
+			return err
+		}
+		if unerDev, err = readUNER(filepath.Join(*uner, "en_ewt-ud-dev.iob2")); err != nil {
+			return err
+		}
+		uexs, dropped := unerExamples(us, unerOptions{Loc: *unerLoc, Filter: *unerFilter, SkipOther: *unerSkipOth})
+		fmt.Fprintf(stdout, "UNER-EWT: %d training sentences (%d left out by -uner-filter %s), shown %d times; LOC as %s\n",
+			len(uexs), dropped, *unerFilter, *unerRepeat, *unerLoc)
+		train = train[:len(train):len(train)]
+		for range *unerRepeat {
+			train = append(train, uexs...)
+		}
+	}
 
+	if *evalModel != "" {
+		m, err := tagger.LoadFile(*evalModel)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "model: %s\n", m.Info())
+		tagger.Evaluate(m, test).Report(stdout)
+		reportUNER(stdout, m, unerDev)
+		return nil
+	}
 	m, err := tagger.Train(train, tagger.TrainOptions{
-		Iters: *iters, Seed: *seed, Folds: *folds, Workers: *workers, PruneBelow: *prune, Features: *feats, WordDropout: *dropout, Log: stdout,
+		Iters: *iters, Seed: *seed, Folds: *folds, Workers: *workers, PruneBelow: *prune, Features: *feats, WordDropout: *dropout,
+		FillTypes: unerFill, LexiconAll: *unerLex, SkipConflicts: *unerSkipConflicts, Log: stdout,
 	})
 	if err != nil {
 		return err
@@ -106,6 +143,7 @@ func run(args []string, stdout io.Writer) error {
 				100*ev.Of("per").F1(), 100*ev.Micro.F1())
 		}
 	}
+	reportUNER(stdout, m, unerDev)
 	if *out != "" {
 		if err := os.MkdirAll(*out, 0o755); err != nil {
 			return err
@@ -128,4 +166,23 @@ func examples(sents []gmb.Sentence) []tagger.Example {
 		exs[i] = tagger.Example{Words: s.Words(), POS: s.PennPOS(), Ent: s.Tags()}
 	}
 	return exs
+}
+
+// reportUNER prints the model's exact-span F1 on UNER-EWT dev, with UNER's
+// LOC compared to the tagger's geo, then to geo and gpe.
+func reportUNER(stdout io.Writer, m *tagger.Model, unerDev []unerSentence) {
+	if len(unerDev) == 0 {
+		return
+	}
+	for _, gpe := range []bool{false, true} {
+		ev := evalUNER(m, unerDev, gpe)
+		name := "geo"
+		if gpe {
+			name = "geo+gpe"
+		}
+		fmt.Fprintf(stdout, "UNER-EWT dev (%d sentences), exact spans, LOC = %s: PER %.2f%%, ORG %.2f%%, LOC %.2f%% (P %.2f%% R %.2f%%), micro F1 %.2f%% (P %.2f%% R %.2f%%)\n",
+			len(unerDev), name, 100*ev.Of("PER").F1(), 100*ev.Of("ORG").F1(), 100*ev.Of("LOC").F1(),
+			100*ev.Of("LOC").Precision(), 100*ev.Of("LOC").Recall(),
+			100*ev.Micro.F1(), 100*ev.Micro.Precision(), 100*ev.Micro.Recall())
+	}
 }

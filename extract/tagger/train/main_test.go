@@ -13,7 +13,7 @@ import (
 func TestRunSmall(t *testing.T) {
 	dir := t.TempDir()
 	var out bytes.Buffer
-	args := []string{"-data", "../../../internal/gmb/testdata/sample.csv", "-out", dir, "-iters", "3", "-folds", "1", "-heldout", "0.34"}
+	args := []string{"-data", "../../../internal/gmb/testdata/sample.csv", "-uner", "", "-out", dir, "-iters", "3", "-folds", "1", "-heldout", "0.34"}
 	if err := run(args, &out); err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
