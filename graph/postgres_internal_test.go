@@ -312,8 +312,9 @@ func TestPostgresReadOnlyRole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	role := fmt.Sprintf("ngreader_%d", pgDBSeq.Add(1))
+	t.Cleanup(func() { db.Close() }) // after the role is dropped (cleanups run last first)
+	// Roles belong to the whole server, which CI's two runs share: a name of this process.
+	role := fmt.Sprintf("ngreader_%d_%d_%d", os.Getpid(), time.Now().UnixNano()%1e6, pgDBSeq.Add(1))
 	u, _ := url.Parse(addr)
 	dbname := strings.TrimPrefix(u.Path, "/")
 	for _, stmt := range []string{
@@ -329,6 +330,9 @@ func TestPostgresReadOnlyRole(t *testing.T) {
 	t.Cleanup(func() {
 		db.Exec("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM " + role)
 		db.Exec("REVOKE ALL ON DATABASE " + dbname + " FROM " + role)
+		if _, err := db.Exec("DROP ROLE " + role); err != nil {
+			t.Logf("drop role %s: %v", role, err)
+		}
 	})
 	u.User = url.UserPassword(role, "reader")
 	// Drop the index so that the reader's open would have to create it.
