@@ -318,6 +318,11 @@ func (w *memoryWatch) loop(stop chan struct{}) {
 			live = liveBytes()
 		}
 		w.mu.Lock()
+		if !far && live < w.baseLive {
+			// The baseline was read before a collection freed garbage of earlier work: what
+			// the queries hold is measured from the lower figure.
+			w.baseLive, baseLive = live, live
+		}
 		var victims []*results
 		if far || live > baseLive+budget {
 			for it := range w.running {
