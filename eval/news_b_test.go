@@ -81,23 +81,8 @@ func checkNewsAnnotation(t *testing.T, dir string, text map[string]string, ents 
 	docs := map[string]bool{}
 	for n, g := range gold {
 		where := func() string { return dir + " " + g.Doc + " " + g.S + " " + g.P + " " + g.O }
-		if _, ok := NewsPredicates[g.P]; !ok {
-			t.Errorf("gold line %d (%s): predicate not in the vocabulary", n+1, where())
-		}
-		if g.Doc == "" || g.S == "" {
-			t.Errorf("gold line %d (%s): doc or subject missing", n+1, where())
-		}
-		if NewsLiteral[g.P] != (g.O == "") {
-			t.Errorf("gold line %d (%s): said/discussed have no object, the others one", n+1, where())
-		}
-		if g.Quote != "" && !NewsLiteral[g.P] {
-			t.Errorf("gold line %d (%s): quote on a predicate with an object", n+1, where())
-		}
-		if g.S == g.O {
-			t.Errorf("gold line %d (%s): subject is the object", n+1, where())
-		}
-		if g.Mod != strings.TrimSpace(g.Mod) || g.Attr != strings.TrimSpace(g.Attr) || g.Date != strings.TrimSpace(g.Date) {
-			t.Errorf("gold line %d (%s): flag with spaces around it", n+1, where())
+		for _, problem := range goldLineProblems(g) {
+			t.Errorf("gold line %d (%s): %s", n+1, where(), problem)
 		}
 		tx, ok := text[g.Doc]
 		if !ok {

@@ -11,23 +11,8 @@ import (
 	"testing"
 )
 
-// newsGold is one line of testdata/news/gold.jsonl: RelGold plus the event's date and the words said.
-type newsGold struct {
-	Doc      string `json:"doc"`
-	Ev       string `json:"ev,omitempty"`
-	Sent     int    `json:"sent,omitempty"`
-	S        string `json:"s"`
-	P        string `json:"p"`
-	O        string `json:"o,omitempty"`
-	Neg      bool   `json:"neg,omitempty"`
-	Mod      string `json:"mod,omitempty"`
-	Attr     string `json:"attr,omitempty"`
-	Former   bool   `json:"former,omitempty"`
-	Date     string `json:"date,omitempty"`
-	Implicit bool   `json:"implicit,omitempty"`
-	Quote    string `json:"quote,omitempty"`
-	Note     string `json:"note,omitempty"`
-}
+// newsGold is one line of testdata/news/gold.jsonl (RelGold: the scorer reads the same lines).
+type newsGold = RelGold
 
 type newsEntity struct {
 	Doc   string `json:"doc"`
@@ -172,23 +157,8 @@ func TestNewsAnnotationsAreWellFormed(t *testing.T) {
 	annotated := map[string]int{}
 	for n, g := range gold {
 		where := func() string { return g.Doc + " " + g.S + " " + g.P + " " + g.O }
-		if _, ok := NewsPredicates[g.P]; !ok {
-			t.Errorf("gold line %d (%s): predicate not in the vocabulary", n+1, where())
-		}
-		if g.Doc == "" || g.S == "" {
-			t.Errorf("gold line %d (%s): doc or subject missing", n+1, where())
-		}
-		if NewsLiteral[g.P] != (g.O == "") {
-			t.Errorf("gold line %d (%s): said/discussed have no object, the others one", n+1, where())
-		}
-		if g.Quote != "" && !NewsLiteral[g.P] {
-			t.Errorf("gold line %d (%s): quote on a predicate with an object", n+1, where())
-		}
-		if g.S == g.O {
-			t.Errorf("gold line %d (%s): subject is the object", n+1, where())
-		}
-		if g.Mod != strings.TrimSpace(g.Mod) || g.Attr != strings.TrimSpace(g.Attr) || g.Date != strings.TrimSpace(g.Date) {
-			t.Errorf("gold line %d (%s): flag with spaces around it", n+1, where())
+		for _, problem := range goldLineProblems(g) {
+			t.Errorf("gold line %d (%s): %s", n+1, where(), problem)
 		}
 		tx, ok := text[g.Doc]
 		if !ok {
@@ -216,4 +186,28 @@ func TestNewsAnnotationsAreWellFormed(t *testing.T) {
 		total += c
 	}
 	t.Logf("%d articles, %d entity mentions, %d relations (%d on %d articles kept here)", len(arts), len(ents), len(gold), total, len(annotated))
+}
+
+// goldLineProblems checks one gold line on its own, whatever file it comes from.
+func goldLineProblems(g newsGold) []string {
+	var out []string
+	if _, ok := NewsPredicates[g.P]; !ok {
+		out = append(out, "predicate not in the vocabulary")
+	}
+	if g.Doc == "" || g.S == "" {
+		out = append(out, "doc or subject missing")
+	}
+	if NewsLiteral[g.P] != (g.O == "") {
+		out = append(out, "said/discussed have no object, the others one")
+	}
+	if g.Quote != "" && !NewsLiteral[g.P] {
+		out = append(out, "quote on a predicate with an object")
+	}
+	if g.S == g.O {
+		out = append(out, "subject is the object")
+	}
+	if g.Mod != strings.TrimSpace(g.Mod) || g.Attr != strings.TrimSpace(g.Attr) || g.Date != strings.TrimSpace(g.Date) {
+		out = append(out, "flag with spaces around it")
+	}
+	return out
 }

@@ -108,11 +108,21 @@ func TestNestingErrorIsCatchable(t *testing.T) {
 	}
 }
 
-func TestCayleyPanicIsAnError(t *testing.T) {
-	_, err := run(context.Background(), testStore(), `g.V().Has("<name>", "Nobody Here").Out("<follows>").Labels().All()`)
+// Has on an absent name, then Out: Cayley's Union kept nil members (shapes.go); the query
+// answers no results and no error.
+func TestAbsentNameAnswersNothing(t *testing.T) {
+	res, err := run(context.Background(), testStore(), `g.V().Has("<name>", "Nobody Here").Out("<follows>").Labels().All()`)
+	if err != nil || len(res) != 0 {
+		t.Fatalf("want no results and no error, got %v, %v", res, err)
+	}
+}
+
+// A panic of the engine is the query's error, not the end of the process.
+func TestEnginePanicIsAnError(t *testing.T) {
+	_, err := run(context.Background(), testStore(), `g.V().Except(g.V("<nobody>").SaveOpt("<nobody>")).All()`)
 	var pe *PanicError
-	if err != nil && !errors.As(err, &pe) {
-		t.Fatalf("want a result or a PanicError, got %v", err)
+	if err == nil || !errors.As(err, &pe) {
+		t.Fatalf("want a PanicError (shape.Except.Optimize on a nil exclusion), got %v", err)
 	}
 }
 
