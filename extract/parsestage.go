@@ -119,6 +119,9 @@ var speechForms = func() map[string]bool {
 		for _, v := range p.Verbs {
 			m[v], m[v+"s"], m[v+"d"], m[v+"ed"] = true, true, true, true
 			m[strings.TrimSuffix(v, "e")+"ing"] = true
+			if stem, ok := strings.CutSuffix(v, "y"); ok {
+				m[stem+"ies"], m[stem+"ied"] = true, true // deny: denies, denied
+			}
 		}
 	}
 	return m

@@ -129,6 +129,9 @@ func (Relater) Process(d *Document) {
 		r.pairs()
 		r.membership()
 		r.placeIn()
+		if r.tree != nil {
+			r.treePaths(r.tree)
+		}
 		d.Relations = append(d.Relations, r.out...)
 		teams = append(teams, r.teams...)
 	}

@@ -85,6 +85,13 @@ func (t *treeSent) object(v int) int {
 	if o := t.child(v, "obj"); o >= 0 {
 		return o
 	}
+	// a name after the verb read as an oblique with no preposition ("acquitted Asia Bibi in
+	// 2018" with "Bibi" an obl) is its object
+	for _, c := range t.children(v) {
+		if t.rel(c) == "obl" && c > v && t.child(c, "case") < 0 && t.r.mention(c) != nil && t.r.d.Tokens[c].UPOS == "PROPN" && t.date[c-t.r.s.First] == nil {
+			return c
+		}
+	}
 	for _, c := range t.children(v) {
 		if t.rel(c) == "xcomp" && c > v && t.r.mention(c) != nil && t.r.d.Tokens[c].UPOS == "PROPN" && t.child(c, "mark") < 0 && t.child(c, "cop") < 0 && t.child(c, "case") < 0 {
 			return c
@@ -201,7 +208,8 @@ func (t *treeSent) argOf(k int) *Found {
 	r := t.r
 	if f := r.mention(k); f != nil {
 		for _, c := range t.children(k) {
-			if t.rel(c) == "flat" && r.mention(c) != nil && r.mention(c) != f {
+			rc := t.rel(c)
+			if (rc == "flat" || rc == "compound" && c == k-1 && r.d.Tokens[c].UPOS == "PROPN" && r.d.Tokens[k].UPOS == "PROPN") && r.mention(c) != nil && r.mention(c) != f {
 				return nil // one name split into two entities ("Orlando" and "Pace"): neither is it
 			}
 		}
@@ -550,6 +558,9 @@ func (t *treeSent) clauseArgs(v int, depth int) (agents, patients []*Found) {
 			return t.args(h), nil // "troops fighting X"
 		}
 	case "advcl":
+		if t.quotedAs(v) {
+			return t.args(t.object(h)), nil
+		}
 		if h >= 0 && strings.HasSuffix(t.r.tok(v), "ing") {
 			if m := t.child(v, "mark"); m >= 0 && (strings.EqualFold(t.r.tok(m), "for") || strings.EqualFold(t.r.tok(m), "of") || strings.EqualFold(t.r.tok(m), "with")) {
 				if o := t.object(h); o >= 0 {
@@ -1105,6 +1116,11 @@ func (t *treeSent) context(rel *Relation, v int) {
 		}
 		k = h
 	}
+	if h := t.head(v); rel.Date == "" && h >= 0 && t.rel(v) == "obl" && r.d.Tokens[v].UPOS == "NOUN" && r.d.Tokens[h].UPOS == "VERB" {
+		// a nominal event in the clause of a verb happened when the clause says ("was
+		// established on May 4, 1994, with X's signing of Y")
+		rel.Date, rel.When = t.dateOf(h), t.whenOf(h)
+	}
 	if rel.Date == "" && eventLike[rel.Predicate] && r.d.Dateline != nil {
 		rel.Date = r.d.Dateline.Date
 	}
@@ -1271,7 +1287,7 @@ func (t *treeSent) timeSpan(k int) (int, int) {
 			switch t.rel(c) {
 			case "case", "det", "nummod", "flat", "fixed", "cc":
 				keep = true
-			case "amod", "advmod", "compound", "conj", "nmod", "obl:npmod", "nmod:tmod", "nmod:unmarked", "obl:tmod", "nmod:npmod":
+			case "amod", "advmod", "compound", "conj", "nmod", "obl:npmod", "nmod:tmod", "nmod:unmarked", "obl:tmod", "obl:unmarked", "nmod:npmod":
 				w := strings.ToLower(t.r.tok(c))
 				keep = t.temporal(c) || timeModifiers[w] || isYear(w) || isDayNumber(w)
 			}
@@ -1365,6 +1381,14 @@ func (r *relater) treeSpeech(t *treeSent, v int) {
 	switch t.rel(v) {
 	case "root", "conj", "parataxis", "ccomp":
 	case "advcl":
+		// "X contacted reporters, saying he had been detained": a participle with no marker and
+		// no subject of its own reports its governor's subject's words
+		if t.r.d.Tokens[v].POS == "VBG" && t.child(v, "mark") < 0 && t.child(v, "nsubj") < 0 && t.head(v) >= 0 && t.head(v) < v {
+			break
+		}
+		if t.quotedAs(v) {
+			break // "reports quote X as saying ...": X's words
+		}
 		// "Moderate cleric X said ...", the opening adjective misread as the root: a speech
 		// verb with no marker under a word that is no verb is the sentence's main verb
 		if h, m := t.head(v), t.child(v, "mark"); m >= 0 && (r.d.Tokens[m].UPOS == "SCONJ" || r.d.Tokens[m].UPOS == "ADP") || h < 0 || h > v || r.d.Tokens[h].UPOS == "VERB" || r.d.Tokens[h].UPOS == "AUX" {
@@ -1615,13 +1639,20 @@ func (r *relater) treePreTitles(t *treeSent) {
 		h := r.headToken(f)
 		first := r.d.TokenAt(f.Start)
 		inPhrase := func(k int) bool { // k depends on the name within a few steps
-			for n := 0; n < 4 && k >= 0; n++ {
-				if k == h {
+			for n, j := 0, k; n < 4 && j >= 0; n++ {
+				if j == h {
 					return true
 				}
-				k = t.head(k)
+				j = t.head(j)
 			}
-			return false
+			// or a run of proper nouns runs up to the name, whatever the parser made of it
+			// ("Iowa Governor Tom Vilsack" with "Iowa" read as the root)
+			for j := k; j < first; j++ {
+				if !strings.HasPrefix(r.d.Tokens[j].POS, "NNP") {
+					return false
+				}
+			}
+			return true
 		}
 		title, titleAt := "", -1
 		var body *Found
@@ -1755,4 +1786,18 @@ func retypeTeams(d *Document, teams []*Found) {
 		out = append(out, r)
 	}
 	d.Relations = out
+}
+
+// quotedAs: v is "saying" of "quote X as saying", "cite X as saying": the object of the
+// governing verb is the one who says it.
+func (t *treeSent) quotedAs(v int) bool {
+	h, m := t.head(v), t.child(v, "mark")
+	if h < 0 || m < 0 || !strings.EqualFold(t.r.tok(m), "as") || t.child(v, "nsubj") >= 0 || t.object(h) < 0 {
+		return false
+	}
+	switch t.lemma(h) {
+	case "quote", "cite":
+		return true
+	}
+	return false
 }

@@ -68,3 +68,14 @@ func (sc *Scores) add(s Sentence, t Tree) {
 		}
 	}
 }
+
+// EvaluateTags parses the sentences with the tags tags gives them (another tagger's) and
+// scores the result against their trees.
+func EvaluateTags(m *Model, sents []Sentence, tags func(words []string) []string) Scores {
+	var sc Scores
+	for _, s := range sents {
+		w := s.Forms()
+		sc.add(s, m.Parse(w, tags(w)))
+	}
+	return sc
+}

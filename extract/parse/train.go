@@ -34,9 +34,13 @@ type TrainOptions struct {
 	ClusterMinCount int
 	ClusterPasses   int
 	Text            [][]string // unlabelled sentences for the clusters
-	Dev             []Sentence // if given with DevEach, parsed after each pass (with gold tags, for speed)
-	DevEach         bool
-	Log             io.Writer
+	// RunTags, if set, gives a second set of tags the parser learns from beside the
+	// jackknifed ones: those of the tagger it gets its tags from at run time (extract's news
+	// tagger), whose conventions differ from EWT's.
+	RunTags func(words []string) []string
+	Dev     []Sentence // if given with DevEach, parsed after each pass (with gold tags, for speed)
+	DevEach bool
+	Log     io.Writer
 }
 
 func (o *TrainOptions) defaults() {
@@ -181,6 +185,24 @@ func Train(train []Sentence, opt TrainOptions) (*Model, error) {
 			}
 			opt.logf(start, "%d words in %d clusters, from %d sentences", len(cl), k, len(text))
 		}
+	}
+	// With RunTags every sentence is learnt twice, with each kind of tags, so that the parser
+	// reads both well.
+	if opt.RunTags != nil {
+		right, all := 0, 0
+		n := len(train)
+		for i := 0; i < n; i++ {
+			p := opt.RunTags(train[i].Forms())
+			for j, t := range p {
+				all++
+				if t == train[i].Words[j].XPOS {
+					right++
+				}
+			}
+			train = append(train, train[i])
+			tags = append(tags, p)
+		}
+		opt.logf(start, "run-time tags: %.2f%% as EWT's", 100*float64(right)/float64(all))
 	}
 	type ex struct {
 		toks []token

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/extract/parse"
+	"github.com/newsgraph/newsgraph/extract/tagger"
 	"github.com/newsgraph/newsgraph/internal/gmb"
 )
 
@@ -45,6 +46,7 @@ func run(args []string, stdout io.Writer) error {
 	clusters := fs.String("clusters", "32", "sizes of the word clusterings learnt from the GMB text and EWT train, comma-separated, coarsest first (empty: none)")
 	test := fs.Bool("test", true, "also score the test set (tune on dev; look at test once)")
 	devEach := fs.Bool("dev-each", false, "score dev after each pass (slower)")
+	runTags := fs.String("tags", "news", "tags the parser learns from: news (each sentence twice, with jackknifed EWT tags and with the tags of extract's news tagger, which the pipeline gives it) or own (jackknifed EWT tags only)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -82,6 +84,13 @@ func run(args []string, stdout io.Writer) error {
 	default:
 		return fmt.Errorf("-system %q: want hybrid or eager", *system)
 	}
+	switch *runTags {
+	case "own":
+	case "news":
+		opt.RunTags = newsTags
+	default:
+		return fmt.Errorf("-tags %q: want own or news", *runTags)
+	}
 	opt.Dev, opt.DevEach = dev, *devEach
 	m, err := parse.Train(train, opt)
 	if err != nil {
@@ -102,6 +111,7 @@ func run(args []string, stdout io.Writer) error {
 	score := func(name string, sents []parse.Sentence) {
 		parse.Evaluate(m, sents, false).Report(stdout, name+", predicted tags")
 		parse.Evaluate(m, sents, true).Report(stdout, name+", gold tags")
+		parse.EvaluateTags(m, sents, newsTags).Report(stdout, name+", news tagger's tags")
 	}
 	score("EWT dev", dev)
 	if *test {
@@ -128,4 +138,11 @@ func run(args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "training took %.1fs, all %.1fs\n", trainTime.Seconds(), time.Since(start).Seconds())
 	return nil
+}
+
+// newsTags are the POS tags of extract's news tagger (the pipeline's Tagger stage).
+func newsTags(words []string) []string {
+	pos, ent := make([]string, len(words)), make([]string, len(words))
+	tagger.Default().TagInto(words, pos, ent)
+	return pos
 }
