@@ -17,6 +17,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/newsgraph/newsgraph/graph/textkey"
+	"github.com/newsgraph/newsgraph/schema/vocab"
 )
 
 // The entity explorer's reads (issue 7): completion over names (Search), an entity's
@@ -70,11 +71,11 @@ func ParsePredicate(p string) (quad.IRI, error) {
 	return "", fmt.Errorf("unknown relation %q (one of received, met, visited, worksFor, memberOf, ...): %w", p, ErrInvalid)
 }
 
-var reDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+var reISODate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 
 // CheckDate accepts "" and ISO 8601 dates with a year: 2025, 2025-01, 2025-01-22.
 func CheckDate(d string) error {
-	if d == "" || reDate.MatchString(d) {
+	if d == "" || reISODate.MatchString(d) {
 		return nil
 	}
 	return fmt.Errorf("bad date %q (want YYYY, YYYY-MM or YYYY-MM-DD): %w", d, ErrInvalid)
@@ -712,195 +713,24 @@ func (s *Store) Top(ctx context.Context, o TopOptions) ([]TopEntity, error) {
 	return out[:min(len(out), o.Limit)], nil
 }
 
-// --- Neighbourhood ---
-
-// Node is an entity in a neighbourhood.
-type Node struct {
-	ID   quad.IRI `json:"id"`
-	Name string   `json:"name"`
-	Type string   `json:"type"`
-	Hop  int      `json:"hop"` // 0 for the centre, 1 or 2
-}
-
-// Edge is a relation edge between two entities, with the articles that state it.
-type Edge struct {
-	Source    quad.IRI `json:"source"`
-	Target    quad.IRI `json:"target"`
-	Predicate quad.IRI `json:"predicate"`
-	Articles  int      `json:"articles"`
-	FirstSeen string   `json:"firstSeen,omitempty"` // the earliest article's date
-	LastSeen  string   `json:"lastSeen,omitempty"`
-}
-
-// Neighbourhood is an entity, the entities within one or two relation edges of it, and the
-// edges between them.
-type Neighbourhood struct {
-	Center    Node   `json:"center"`
-	Nodes     []Node `json:"nodes"` // the centre first, then by hop, most corroborated first
-	Edges     []Edge `json:"edges"`
-	Truncated bool   `json:"truncated,omitempty"` // the limit left nodes out
-}
-
-// NeighbourhoodOptions filter a neighbourhood.
-type NeighbourhoodOptions struct {
-	Hops       int      // 1 (the default) or 2
-	Predicates []string // only these relations (names or IRIs, see ParsePredicate); none for all
-	From, To   string   // only edges stated by articles published in this range (YYYY[-MM[-DD]])
-	Limit      int      // at most this many nodes, the centre included (default 50)
-}
-
-// DefaultNeighbourhoodLimit is the default number of nodes of a neighbourhood.
-const DefaultNeighbourhoodLimit = 50
-
-// edgeFilter keeps the edges of the given predicates stated by articles in [from, to].
-type edgeFilter struct {
-	x        *exploreIndex
-	preds    map[quad.IRI]bool
-	from, to string
-}
-
-func newEdgeFilter(x *exploreIndex, preds []string, from, to string) (*edgeFilter, error) {
-	f := &edgeFilter{x: x, from: from, to: to}
-	if err := CheckDate(from); err != nil {
-		return nil, err
-	}
-	if err := CheckDate(to); err != nil {
-		return nil, err
-	}
-	for _, p := range preds {
-		for _, p := range strings.Split(p, ",") {
-			if strings.TrimSpace(p) == "" {
-				continue
-			}
-			iri, err := ParsePredicate(p)
-			if err != nil {
-				return nil, err
-			}
-			if f.preds == nil {
-				f.preds = map[quad.IRI]bool{}
-			}
-			f.preds[iri] = true
-		}
-	}
-	return f, nil
-}
-
-// articles returns the edge's articles in range, nil when the edge is filtered out.
-func (f *edgeFilter) articles(ed *xEdge) []int {
-	if f.preds != nil && !f.preds[ed.pred] {
-		return nil
-	}
-	if f.from == "" && f.to == "" {
-		return ed.articles
-	}
-	var out []int
-	for _, a := range ed.articles {
-		if inRange(f.x.articles[a].date, f.from, f.to) {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// Neighbourhood returns the entities within o.Hops relation edges (either direction) of the
-// entity name finds, and the edges among them.
-func (s *Store) Neighbourhood(ctx context.Context, name string, o NeighbourhoodOptions) (*Neighbourhood, error) {
-	if o.Hops == 0 {
-		o.Hops = 1
-	}
-	if o.Hops < 1 || o.Hops > 2 {
-		return nil, fmt.Errorf("hops must be 1 or 2, not %d: %w", o.Hops, ErrInvalid)
-	}
-	if o.Limit <= 0 {
-		o.Limit = DefaultNeighbourhoodLimit
-	}
-	x, err := s.exploreIndex(ctx)
-	if err != nil {
-		return nil, err
-	}
-	f, err := newEdgeFilter(x, o.Predicates, o.From, o.To)
-	if err != nil {
-		return nil, err
-	}
-	center, err := s.exploreEntity(ctx, x, name)
-	if err != nil {
-		return nil, err
-	}
-	n := &Neighbourhood{Center: center.node()}
-	hop := map[*xEntity]int{center: 0}
-	order := []*xEntity{center}
-	frontier := []*xEntity{center}
-	for h := 1; h <= o.Hops && len(frontier) > 0; h++ {
-		weight := map[*xEntity]int{}
-		var next []*xEntity
-		for _, e := range frontier {
-			for _, ed := range e.edges {
-				arts := f.articles(ed)
-				if len(arts) == 0 {
-					continue
-				}
-				other := ed.other(e)
-				if _, seen := hop[other]; seen {
-					continue
-				}
-				if _, ok := weight[other]; !ok {
-					next = append(next, other)
-				}
-				weight[other] += len(arts)
-			}
-		}
-		slices.SortStableFunc(next, func(a, b *xEntity) int {
-			return cmpOr(weight[b]-weight[a], len(b.mentions)-len(a.mentions), strings.Compare(a.name, b.name),
-				strings.Compare(string(a.iri), string(b.iri)))
-		})
-		if room := o.Limit - len(order); len(next) > room {
-			next, n.Truncated = next[:max(room, 0)], true
-		}
-		for _, e := range next {
-			hop[e] = h
-			order = append(order, e)
-		}
-		frontier = next
-	}
-	for _, e := range order {
-		nd := e.node()
-		nd.Hop = hop[e]
-		n.Nodes = append(n.Nodes, nd)
-	}
-	n.Edges = []Edge{}
-	seen := map[*xEdge]bool{}
-	for _, e := range order {
-		for _, ed := range e.edges {
-			if seen[ed] {
-				continue
-			}
-			seen[ed] = true
-			if _, in := hop[ed.other(e)]; !in {
-				continue
-			}
-			if arts := f.articles(ed); len(arts) > 0 {
-				n.Edges = append(n.Edges, x.edge(ed, arts))
-			}
-		}
-	}
-	return n, nil
-}
-
-func (x *exploreIndex) edge(ed *xEdge, arts []int) Edge {
-	out := Edge{Source: ed.s.iri, Target: ed.o.iri, Predicate: ed.pred, Articles: len(arts)}
-	for _, a := range arts {
-		if d := x.articles[a].date; d != "" {
-			out.FirstSeen, out.LastSeen = minDate(out.FirstSeen, d), maxDate(out.LastSeen, d)
-		}
-	}
-	return out
-}
-
-// PredicateCount is a relation predicate and how many edges of it the graph has.
+// PredicateCount is a relation predicate and how many edges of it the graph (or an entity) has.
 type PredicateCount struct {
 	Predicate quad.IRI `json:"predicate"`
 	Name      string   `json:"name"`
+	Inverse   string   `json:"inverse,omitempty"` // how the edge reads backwards ("was received by")
 	Edges     int      `json:"edges"`
+}
+
+var inverseNames = func() map[quad.IRI]string {
+	m := map[quad.IRI]string{}
+	for _, p := range vocab.Predicates {
+		m[quad.IRI(p.IRI)] = p.Inverse
+	}
+	return m
+}()
+
+func predicateCount(p quad.IRI, n int) PredicateCount {
+	return PredicateCount{Predicate: p, Name: typeName(p), Inverse: inverseNames[p], Edges: n}
 }
 
 // Predicates lists the relation predicates the graph has edges of, most used first.
@@ -919,7 +749,7 @@ func (s *Store) Predicates(ctx context.Context) ([]PredicateCount, error) {
 	}
 	out := []PredicateCount{}
 	for p, n := range counts {
-		out = append(out, PredicateCount{Predicate: p, Name: typeName(p), Edges: n})
+		out = append(out, predicateCount(p, n))
 	}
 	slices.SortFunc(out, func(a, b PredicateCount) int {
 		return cmpOr(b.Edges-a.Edges, strings.Compare(string(a.Predicate), string(b.Predicate)))

@@ -101,7 +101,23 @@ package graph
 //
 //	GET /api/newsgraph/predicates
 //	    The relation predicates the graph has edges of, most used first (for a filter):
-//	    {"predicates": [{"predicate": "ng:received", "name": "received", "edges": 3}]}
+//	    {"predicates": [{"predicate": "ng:received", "name": "received", "inverse": "was received by", "edges": 3}]}
+//
+//	GET /api/newsgraph/labels?id=ng:person/a&id=ng:person/b
+//	    Names, types and article counts of the nodes given, and the relation edges among
+//	    them (for Cayley's Visualize tab: explore_labels.go).
+//
+//	GET /api/newsgraph/server
+//	    {"writable": false}: whether merge and unmerge are taken.
+//
+//	POST /api/newsgraph/merge, /api/newsgraph/unmerge (Authorization: Bearer TOKEN)
+//	    Merge entities into one, or undo a merge, on a writable server: explore_curate.go.
+//
+// neighbours also answers total (the entities within hops, of which it shows the best
+// ranked: rank=corroboration or recency), predicates (the centre's edges by relation) and
+// undated (the centre's edges a date range hides for want of dates); path takes avoid=N
+// (no entity mentioned by more than N articles between the ends) and answers the nodes of
+// its paths. EXPLORE-API.md documents all of it.
 
 import (
 	"context"
@@ -135,7 +151,7 @@ const (
 // list (default 10,000, and each endpoint's own maximum).
 func ExploreAPI(s *Store, o ServerOptions) http.Handler {
 	o = o.withDefaults()
-	h := &exploreHandler{s: s, timeout: o.QueryTimeout, limit: o.QueryLimit}
+	h := &exploreHandler{s: s, timeout: o.QueryTimeout, limit: o.QueryLimit, writable: o.Writable && o.Token != "", token: o.Token}
 	h.routes = map[string]func(context.Context, *http.Request) (any, error){
 		"search":     h.search,
 		"entity":     h.entity,
@@ -148,25 +164,48 @@ func ExploreAPI(s *Store, o ServerOptions) http.Handler {
 		"evidence":   h.evidence,
 		"predicates": h.predicates,
 		"article":    h.article,
+		"labels":     h.labels,
+		"server":     h.server,
+	}
+	h.posts = map[string]func(context.Context, *http.Request) (any, error){
+		"merge":   h.merge,
+		"unmerge": h.unmerge,
 	}
 	return h
 }
 
 type exploreHandler struct {
-	s       *Store
-	timeout time.Duration
-	limit   int
-	routes  map[string]func(context.Context, *http.Request) (any, error)
+	s        *Store
+	timeout  time.Duration
+	limit    int
+	writable bool   // the server takes writes (--writable with a token)
+	token    string // the writes' bearer token
+	routes   map[string]func(context.Context, *http.Request) (any, error)
+	posts    map[string]func(context.Context, *http.Request) (any, error) // writes (explore_curate.go)
 }
 
 func (h *exploreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	name, ok := strings.CutPrefix(r.URL.Path, ExplorePrefix)
-	route := h.routes[strings.TrimSuffix(name, "/")]
-	if !ok || route == nil {
+	name = strings.TrimSuffix(name, "/")
+	route := h.routes[name]
+	if post := h.posts[name]; ok && post != nil {
+		if r.Method != http.MethodPost {
+			w.Header().Set("Allow", http.MethodPost)
+			jsonError(w, http.StatusMethodNotAllowed, "POST to "+name)
+			return
+		}
+		if !h.writable {
+			jsonError(w, http.StatusForbidden, "this server is read-only: start it with serve --writable --token T to "+name+" from the explorer")
+			return
+		}
+		if !authorized(w, r, h.token) {
+			return
+		}
+		route = post
+	} else if !ok || route == nil {
 		jsonError(w, http.StatusNotFound, "no such API endpoint: "+r.URL.Path)
 		return
-	}
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+	} else if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		jsonError(w, http.StatusMethodNotAllowed, "the explore API is read-only: use GET")
 		return
@@ -306,7 +345,7 @@ func (h *exploreHandler) neighbours(ctx context.Context, r *http.Request) (any, 
 	}
 	q := r.URL.Query()
 	return h.s.Neighbourhood(ctx, id, NeighbourhoodOptions{Hops: hops, Predicates: q["predicate"],
-		From: q.Get("from"), To: q.Get("to"), Limit: limit})
+		From: q.Get("from"), To: q.Get("to"), Limit: limit, Rank: q.Get("rank")})
 }
 
 func (h *exploreHandler) timeline(ctx context.Context, r *http.Request) (any, error) {
@@ -349,7 +388,11 @@ func (h *exploreHandler) path(ctx context.Context, r *http.Request) (any, error)
 	if err != nil {
 		return nil, err
 	}
-	return h.s.Paths(ctx, a, b, maxHops, limit)
+	avoid, err := intParam(r, "avoid", 0)
+	if err != nil {
+		return nil, err
+	}
+	return h.s.PathsWith(ctx, a, b, PathOptions{MaxHops: maxHops, Limit: limit, AvoidAbove: avoid})
 }
 
 func (h *exploreHandler) top(ctx context.Context, r *http.Request) (any, error) {
@@ -412,6 +455,23 @@ func (h *exploreHandler) predicates(ctx context.Context, r *http.Request) (any, 
 		return nil, err
 	}
 	return map[string]any{"predicates": ps}, nil
+}
+
+func (h *exploreHandler) labels(ctx context.Context, r *http.Request) (any, error) {
+	var ids []string
+	for _, v := range r.URL.Query()["id"] {
+		ids = append(ids, strings.Split(v, ",")...)
+	}
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("missing parameter id: %w", ErrInvalid)
+	}
+	return h.s.Labels(ctx, ids)
+}
+
+// server says what this server allows: the explorer shows its merge buttons, and Cayley's UI
+// its Write tab, only where writes are taken.
+func (h *exploreHandler) server(ctx context.Context, r *http.Request) (any, error) {
+	return map[string]any{"writable": h.writable}, nil
 }
 
 func (h *exploreHandler) article(ctx context.Context, r *http.Request) (any, error) {

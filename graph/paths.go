@@ -32,6 +32,22 @@ type PathResult struct {
 	To      Ref    `json:"to"`
 	MaxHops int    `json:"maxHops"`
 	Paths   []Path `json:"paths"` // empty when none is at most MaxHops long
+	// Nodes are the entities on the paths, each once, with their type and article count (for
+	// drawing the paths as one small graph).
+	Nodes []Node `json:"nodes"`
+	// AvoidAbove echoes PathOptions.AvoidAbove; Avoided counts the entities the search met
+	// and stepped around because more articles than that mention them.
+	AvoidAbove int `json:"avoidAbove,omitempty"`
+	Avoided    int `json:"avoided,omitempty"`
+}
+
+// PathOptions bound a path search.
+type PathOptions struct {
+	MaxHops int // at most this many relation edges (0: DefaultMaxHops)
+	Limit   int // at most this many paths (0: DefaultPathLimit)
+	// AvoidAbove, when above 0, keeps the paths off hubs: no entity between the two ends may be
+	// mentioned by more than this many articles.
+	AvoidAbove int
 }
 
 // Path defaults and bounds.
@@ -47,6 +63,15 @@ const (
 // Types, names, mentions and articles are not edges: two entities are not connected because
 // one article mentions both.
 func (s *Store) Paths(ctx context.Context, a, b string, maxHops, limit int) (*PathResult, error) {
+	return s.PathsWith(ctx, a, b, PathOptions{MaxHops: maxHops, Limit: limit})
+}
+
+// PathsWith is Paths with all its options: see PathOptions.
+func (s *Store) PathsWith(ctx context.Context, a, b string, o PathOptions) (*PathResult, error) {
+	maxHops, limit := o.MaxHops, o.Limit
+	if o.AvoidAbove < 0 {
+		return nil, fmt.Errorf("avoid must be a number of articles, not %d: %w", o.AvoidAbove, ErrInvalid)
+	}
 	if maxHops == 0 {
 		maxHops = DefaultMaxHops
 	}
@@ -68,7 +93,16 @@ func (s *Store) Paths(ctx context.Context, a, b string, maxHops, limit int) (*Pa
 	if err != nil {
 		return nil, err
 	}
-	res := &PathResult{From: from.ref(), To: to.ref(), MaxHops: maxHops, Paths: []Path{}}
+	res := &PathResult{From: from.ref(), To: to.ref(), MaxHops: maxHops, Paths: []Path{}, Nodes: []Node{}, AvoidAbove: o.AvoidAbove}
+	avoided := map[*xEntity]bool{}
+	hub := func(n *xEntity) bool {
+		if o.AvoidAbove > 0 && n != to && len(n.mentions) > o.AvoidAbove {
+			avoided[n] = true
+			return true
+		}
+		return false
+	}
+	defer func() { res.Avoided = len(avoided) }()
 	if from == to {
 		return res, nil
 	}
@@ -88,7 +122,7 @@ func (s *Store) Paths(ctx context.Context, a, b string, maxHops, limit int) (*Pa
 					continue
 				}
 				n := ed.other(e)
-				if dn, seen := dist[n]; seen && dn < d {
+				if dn, seen := dist[n]; seen && dn < d || hub(n) {
 					continue
 				}
 				if _, seen := dist[n]; !seen {
@@ -134,6 +168,17 @@ func (s *Store) Paths(ctx context.Context, a, b string, maxHops, limit int) (*Pa
 	walk(to, nil)
 	cx := &cardContext{s: s, t: x.merges, articles: map[string]*articleInfo{}, names: map[string]string{}}
 	ev := &edgeEvidence{cx: cx, x: x, byArticle: map[int][]*statement{}}
+	onPath := map[*xEntity]bool{}
+	for _, c := range chains {
+		for _, e := range c {
+			if !onPath[e] {
+				onPath[e] = true
+				nd := e.node()
+				nd.Articles, nd.Hop = len(e.mentions), dist[e]
+				res.Nodes = append(res.Nodes, nd)
+			}
+		}
+	}
 	for _, c := range chains {
 		var p Path
 		for i := 0; i+1 < len(c); i++ {

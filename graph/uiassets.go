@@ -44,6 +44,12 @@ const (
 	monacoPath = assetsPrefix + "cdn.jsdelivr.net/npm/monaco-editor@" + monacoVersion + "/"
 	fontsPath  = assetsPrefix + "fonts.googleapis.com/icon"
 	npmPath    = assetsPrefix + "npm/"
+
+	// additionsPath is where uiAdditions is served; serverURLImport stands in the bundle for
+	// the compiled-in API address, which is as long: it loads uiAdditions (once: a module is
+	// imported once) and is "", so that the UI calls the address it was loaded from.
+	additionsPath   = assetsPrefix + "ng"
+	serverURLImport = `import("` + additionsPath + `")&&""`
 )
 
 // uiPackages are the npm packages served under /assets/npm/, with the file
@@ -55,6 +61,13 @@ var uiPackages = map[string]string{
 
 //go:embed uifallback/editor.js
 var fallbackEditor []byte
+
+// uiAdditions is newsgraph's script for Cayley's UI, served at additionsPath: names, colours
+// and predicate labels in Visualize, and no Write tab on a read-only server (see the file's
+// comment). The bundle loads it as it starts: see rewriteUIFile.
+//
+//go:embed uifallback/visualize.js
+var uiAdditions []byte
 
 // fallbackIcons hides the icon ligatures ("play_circle_filled") when the
 // font is missing; every button the UI has also carries a label.
@@ -137,9 +150,10 @@ func rewriteUIFile(name string, data []byte) ([]byte, bool) {
 	switch path.Ext(name) {
 	case ".js":
 		// The bundle calls fetch(serverURL + "/api/v2/..."), with serverURL
-		// compiled in as "http://localhost:64210". Blank it so that the UI
-		// calls the address it was loaded from.
-		out = bytes.ReplaceAll(out, []byte(uiServerURL), []byte(`""`+strings.Repeat(" ", len(uiServerURL)-2)))
+		// compiled in as "http://localhost:64210". It becomes "" (so that the UI
+		// calls the address it was loaded from), by an expression that also
+		// loads newsgraph's additions to the UI.
+		out = bytes.ReplaceAll(out, []byte(uiServerURL), []byte(serverURLImport+strings.Repeat(" ", len(uiServerURL)-len(serverURLImport))))
 		out = bytes.ReplaceAll(out, []byte(monacoCDN), []byte(assetsPrefix+strings.TrimPrefix(monacoCDN, "https://")))
 	case ".css":
 		out = bytes.ReplaceAll(out, []byte("url("+fontsCDN), []byte("url("+assetsPrefix+strings.TrimPrefix(fontsCDN, "https://")))
@@ -176,6 +190,9 @@ func (h *assetsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	p := path.Clean(r.URL.Path)
 	switch {
+	case p == additionsPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		http.ServeContent(w, r, "ng.js", time.Time{}, bytes.NewReader(uiAdditions))
 	case p == fontsPath:
 		w.Header().Set("Content-Type", "text/css; charset=utf-8")
 		http.ServeContent(w, r, "icon.css", time.Time{}, bytes.NewReader(h.icons))
@@ -231,3 +248,7 @@ func (h *assetsHandler) serveFile(w http.ResponseWriter, r *http.Request, name s
 	w.Header().Set("Cache-Control", "public, max-age=3600")
 	http.ServeContent(w, r, name, st.ModTime(), rs)
 }
+
+// serverURLImport may not be longer than what it replaces (the array's length would be
+// negative): the bundle's offsets must not move.
+var _ [len(uiServerURL) - len(serverURLImport)]struct{}
