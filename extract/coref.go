@@ -87,6 +87,7 @@ func (Coref) Process(d *Document) {
 			e.Mentions = append(e.Mentions, Mention{Start: sp.Start, End: sp.End, Text: d.Text[sp.Start:sp.End], Kind: KindDescription})
 		}
 	}
+	added = append(added, x.countryTitles()...)
 	if len(added) == 0 {
 		return
 	}
@@ -105,8 +106,9 @@ type corefIndex struct {
 	// sorted: d.Mentions is in order of start (the resolver sorts it); else antecedent scans.
 	sorted bool
 	// starts and reach: the mentions' starts in order, and the furthest end of the mentions
-	// up to each.
+	// up to each; byStart the mentions in that order.
 	starts, reach []int
+	byStart       []*Found
 }
 
 func newCorefIndex(d *Document) *corefIndex {
@@ -116,6 +118,7 @@ func newCorefIndex(d *Document) *corefIndex {
 	if !x.sorted {
 		sort.SliceStable(byStart, func(i, j int) bool { return byStart[i].Start < byStart[j].Start })
 	}
+	x.byStart = byStart
 	end := -1
 	for _, f := range byStart {
 		end = max(end, f.End)
@@ -159,4 +162,108 @@ func (x *corefIndex) antecedent(i int, test func(*Entity, *Found) bool) *Entity 
 		found = f.Entity
 	}
 	return found
+}
+
+// titleNarrowers narrow a title ("foreign minister"); the person must have them in theirs.
+var titleNarrowers = setOf("foreign", "prime", "defense", "defence", "interior", "finance",
+	"economy", "justice", "health", "trade", "energy", "oil", "information", "top", "chief", "army",
+	"military", "supreme", "opposition")
+
+// countryTitles ties "Georgia's president", "the Iranian foreign minister" to the one person
+// of the article whose title has the same words and who holds it for that country ("President
+// Mikheil Saakashvili of Georgia"; a title with no country counts when no one holds it for
+// another). News names the holder once and then refers to the office; the description may
+// come before the name.
+func (x *corefIndex) countryTitles() []*Found {
+	d := x.d
+	var out []*Found
+	for i := 1; i < len(d.Tokens); i++ {
+		noun := strings.ToLower(d.Tokens[i].Text)
+		if !titleNouns[noun] || x.covered(d.Tokens[i].Start) {
+			continue
+		}
+		if n := i + 1; n < len(d.Tokens) && d.Tokens[n].Sent == d.Tokens[i].Sent && (isCapitalized(d.Tokens[n].Text) || d.Tokens[n].Text == "of" || d.Tokens[n].Text == ",") {
+			continue // "Georgia's president, Mikheil Saakashvili", "the president of ...": named there
+		}
+		first := i
+		var mods []string
+		for first > 0 && titleNarrowers[strings.ToLower(d.Tokens[first-1].Text)] {
+			first--
+			mods = append(mods, strings.ToLower(d.Tokens[first].Text))
+		}
+		k := first - 1
+		if k >= 0 && (d.Tokens[k].Text == "'s" || d.Tokens[k].Text == "'") {
+			k--
+		}
+		if k < 0 || d.Tokens[k].Sent != d.Tokens[i].Sent {
+			continue
+		}
+		country := x.countryAt(k)
+		if country == nil {
+			continue
+		}
+		if p := x.titleHolder(noun, mods, country); p != nil {
+			sp := Span{d.Tokens[first].Start, d.Tokens[i].End}
+			f := &Found{Span: sp, Kind: KindDescription, Type: Person, Name: p.Name, Entity: p, Context: sp}
+			out = append(out, f)
+			p.Mentions = append(p.Mentions, Mention{Start: sp.Start, End: sp.End, Text: d.Text[sp.Start:sp.End], Kind: KindDescription})
+		}
+	}
+	return out
+}
+
+// countryAt is the country entity of the mention ending at token k (a name or a demonym).
+func (x *corefIndex) countryAt(k int) *Entity {
+	d := x.d
+	n := sort.SearchInts(x.starts, d.Tokens[k].Start+1)
+	for j := n - 1; j >= 0 && j >= n-4; j-- {
+		f := x.byStart[j]
+		if f.End == d.Tokens[k].End && f.Entity != nil && f.Entity.Type == Country {
+			return f.Entity
+		}
+	}
+	return nil
+}
+
+// titleHolder is the one person of the article with noun and mods in a title held for
+// country, or with such a title and no country when nobody holds it for another country.
+func (x *corefIndex) titleHolder(noun string, mods []string, country *Entity) *Entity {
+	var here, bare, elsewhere *Entity
+	for _, f := range x.byStart {
+		if f.Entity == nil || f.Entity.Type != Person || f.Title == "" {
+			continue
+		}
+		t := strings.ToLower(f.Title)
+		if !strings.Contains(t, noun) {
+			continue
+		}
+		ok := true
+		for _, m := range mods {
+			ok = ok && strings.Contains(t, m)
+		}
+		if !ok || strings.Contains(t, "deputy") || strings.Contains(t, "vice") || strings.Contains(t, "former") || f.Former {
+			continue
+		}
+		switch {
+		case f.TitleOf == nil:
+			if bare != nil && bare != f.Entity {
+				return nil
+			}
+			bare = f.Entity
+		case f.TitleOf.Entity == country || f.TitleOf.Entity == nil && f.TitleOf.Name == country.Name:
+			if here != nil && here != f.Entity {
+				return nil
+			}
+			here = f.Entity
+		default:
+			elsewhere = f.Entity
+		}
+	}
+	if here != nil {
+		return here
+	}
+	if elsewhere == nil {
+		return bare
+	}
+	return nil
 }

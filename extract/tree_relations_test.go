@@ -342,3 +342,25 @@ func TestTreeContextFromTheTree(t *testing.T) {
 		}
 	}
 }
+
+func TestCountryTitleIsItsHolder(t *testing.T) {
+	const later = " The talks were held in Riyadh. Iranian Foreign Minister Manouchehr Mottaki said the talks went well."
+	x := run(t, "Iran's foreign minister visited Saudi Arabia on Monday."+later, "")
+	if !hasFact(x, "Manouchehr Mottaki -visited-> Saudi Arabia") {
+		t.Errorf("Iran's foreign minister is Mottaki, named later: %q", facts(x))
+	}
+	// another office of the same country is someone else
+	x = run(t, "Iran's defense minister visited Saudi Arabia on Monday."+later, "")
+	for _, f := range facts(x) {
+		if strings.Contains(f, "-visited-> Saudi Arabia") {
+			t.Errorf("Iran's defense minister is not the foreign minister: %s", f)
+		}
+	}
+	// two holders of the title for the country: nobody
+	x = run(t, "Iran's foreign minister visited Saudi Arabia on Monday."+later+" Iranian Foreign Minister Kamal Kharrazi agreed.", "")
+	for _, f := range facts(x) {
+		if strings.Contains(f, "-visited-> Saudi Arabia") {
+			t.Errorf("an ambiguous title was given a holder: %s", f)
+		}
+	}
+}
