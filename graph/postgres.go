@@ -187,7 +187,10 @@ func redactURL(addr string) string {
 //     load reports the quads it added from two counts.
 type pgQuadStore struct {
 	cgraph.QuadStore
-	lock *pgWriteLock
+	lock   *pgWriteLock
+	values pgValues // node values by hash (postgres_read.go)
+	stmts  pgStmts
+	own    pgOwnCount // quads this store's writes added (postgres_owncount.go)
 }
 
 // ApplyDeltas applies the deltas in one transaction (Cayley's ApplyDeltas), retried a few
@@ -196,9 +199,22 @@ func (p *pgQuadStore) ApplyDeltas(in []cgraph.Delta, opts cgraph.IgnoreOpts) err
 	if err := p.lock.failed(); err != nil {
 		return err
 	}
+	var deleted int64
+	for _, d := range in {
+		if d.Action == cgraph.Delete {
+			deleted++
+		}
+	}
 	var err error
 	for try := 0; try < 5; try++ {
-		if err = p.QuadStore.ApplyDeltas(in, opts); err == nil || !pgRetryable(err) {
+		var inserted int64
+		inserted, err = pgCounted(func() error { return p.QuadStore.ApplyDeltas(in, opts) })
+		if err == nil {
+			// The deletes are of quads read under the write lock: they are there.
+			p.own.n.Add(inserted - deleted)
+			return nil
+		}
+		if !pgRetryable(err) {
 			return err
 		}
 		time.Sleep(time.Duration(try+1) * 20 * time.Millisecond)
@@ -368,11 +384,15 @@ func writePGTx(tx *sql.Tx, nodes []graphlog.NodeUpdate, quads []graphlog.QuadUpd
 	for len(rows) > 0 {
 		n := min(len(rows), pgChunk)
 		q, args := multiRowInsert("quads", cols, "now()", rows[:n])
-		if _, err := tx.Exec(q+end, args...); err != nil {
+		res, err := tx.Exec(q+end, args...)
+		if err != nil {
 			if st, ok := err.(interface{ SQLState() string }); ok && st.SQLState() == "23505" {
 				return &cgraph.DeltaError{Err: cgraph.ErrQuadExists}
 			}
 			return fmt.Errorf("insert quads: %w", err)
+		}
+		if added, err := res.RowsAffected(); err == nil {
+			pgCountInserted(added) // the rows ON CONFLICT DO NOTHING did not pass over
 		}
 		rows = rows[n:]
 	}

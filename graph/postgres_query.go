@@ -252,7 +252,7 @@ func (it *pgScanner) Err() error {
 	if it.err != nil {
 		return it.err
 	}
-	return it.Scanner.Err()
+	return pgOneLine(it.Scanner.Err())
 }
 
 type pgIndex struct {
@@ -281,5 +281,5 @@ func (it *pgIndex) Err() error {
 	if it.err != nil {
 		return it.err
 	}
-	return it.Index.Err()
+	return pgOneLine(it.Index.Err())
 }

@@ -158,7 +158,9 @@ func NewHandler(s *Store, o ServerOptions) http.Handler {
 	mux.Handle("/", uiFiles())
 	// No CORS: the API answers pages of its own origin only, and a page of
 	// another origin cannot make the browser send it a POST (a query, a write).
-	return writeProgress(hostCheck(noCORS(http.NewCrossOriginProtection().Handler(mux)), o.Addr, o.AllowedHosts))
+	// A PostgreSQL database that cannot be reached gives 503, not the error of the handler
+	// that met it (postgres_unreachable.go).
+	return writeProgress(hostCheck(noCORS(http.NewCrossOriginProtection().Handler(unavailableWhenDown(s, mux))), o.Addr, o.AllowedHosts))
 }
 
 // refuseWrites answers 403 to the API's writing endpoints. (Cayley's own

@@ -273,7 +273,7 @@ type Summary struct {
 	Entities   int // distinct entities in the articles extracted
 	Relations  int
 	Links      int   // people named by one word linked to the person they are (merges by graph.LoadMergeBy)
-	Quads      int64 // quads the store gained (quads written, when the store cannot be asked)
+	Quads      int64 // quads this load added: the store's growth, on PostgreSQL its own writes' (others write too); the quads written when the store cannot be asked
 	Seconds    float64
 
 	Written     int    // articles whose batch is written (new, replaced, unchanged, duplicates)
@@ -307,6 +307,16 @@ func Load(ctx context.Context, w Writer, paths []string, o Options) (Summary, er
 		var err error
 		if before, err = st.Stats(ctx); err != nil {
 			return sum, err
+		}
+	}
+	// A store that other workers write at the same time (PostgreSQL) grows by their quads
+	// too: the summary counts the quads this load's own writes added.
+	own, _ := w.(interface{ OwnQuadsAdded() (int64, bool) })
+	var ownBefore int64
+	if own != nil {
+		var shared bool
+		if ownBefore, shared = own.OwnQuadsAdded(); !shared {
+			own = nil
 		}
 	}
 	if k, ok := w.(interface {
@@ -403,7 +413,10 @@ func Load(ctx context.Context, w Writer, paths []string, o Options) (Summary, er
 	sum.Interrupted = interrupted
 	sum.Entities = len(entities)
 	sum.Quads = int64(bw.stats.Quads)
-	if canCount {
+	if own != nil {
+		after, _ := own.OwnQuadsAdded()
+		sum.Quads = after - ownBefore
+	} else if canCount {
 		if after, serr := st.Stats(context.Background()); serr == nil {
 			sum.Quads = after - before
 		}
