@@ -3,7 +3,6 @@ package graph
 import (
 	"bufio"
 	"context"
-	"encoding/csv"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -16,17 +15,17 @@ import (
 )
 
 // ExportFormats are the formats Export writes (csv through ExportCSV).
-var ExportFormats = []string{"nquads", "jsonld", "graphml", "gexf", "csv"}
+var ExportFormats = []string{"nquads", "jsonld", "graphml", "gexf", "csv", "ftm"}
 
 // IsExportFormat tells whether f is one of ExportFormats.
 func IsExportFormat(f string) bool { return slices.Contains(ExportFormats, f) }
 
 // ExportOptions tune Export.
 type ExportOptions struct {
-	// FullIRIs writes N-Quads with full IRIs (http://schema.org/name) instead of the stored
-	// short ones (schema:name), for RDF tools that do not know newsgraph's prefixes. JSON-LD
-	// always uses full IRIs, compacted by its context.
-	FullIRIs bool
+	// Stored writes N-Quads as the store holds them (short IRIs such as schema:name, dates
+	// as plain strings): what Dump writes, for diffs and for Cayley's own tools. Without it
+	// the N-Quads are RDF (see export_rdf.go).
+	Stored bool
 }
 
 // Prefixes maps the short IRI prefixes newsgraph stores to their namespaces.
@@ -70,6 +69,9 @@ func mapValue(v quad.Value, f func(quad.IRI) quad.IRI) quad.Value {
 	switch v := v.(type) {
 	case quad.IRI:
 		return f(v)
+	case quad.Bool:
+		// native, its datatype known; its TypedString ("True") is no xsd:boolean
+		return v
 	case quad.TypedString:
 		v.Type = f(v.Type)
 		return v
@@ -103,20 +105,25 @@ func (s *Store) eachQuad(ctx context.Context, fn func(quad.Quad) error) error {
 }
 
 // Export writes the whole graph in one of ExportFormats but csv (see ExportCSV):
-//   - nquads: N-Quads, labels included, sorted: what Dump writes (with FullIRIs, expanded);
-//   - jsonld: JSON-LD, one named graph per article (or merge), compacted with a context whose
-//     vocabulary is schema.org and whose prefixes are ng:, rdf:, owl: and xsd:;
+//   - nquads: N-Quads in RDF form (full IRIs, typed dates, schema.org terms only where their
+//     domains and ranges hold: see export_rdf.go), labels included, sorted; with
+//     ExportOptions.Stored, the store's own form, what Dump writes;
+//   - jsonld: the same RDF as JSON-LD, one named graph per article (or merge), compacted
+//     with a context whose vocabulary is schema.org and whose prefixes are ng:, rdf:, owl:
+//     and xsd:;
 //   - graphml: GraphML for Gephi, yEd, NetworkX: every node (entities, articles, statements,
-//     roles, merges) with its type, name and literal values as attributes, one edge per
-//     subject, predicate and object with the articles that state it and their number as weight;
-//   - gexf: the same graph as GEXF 1.3 (Gephi's own format).
+//     roles, merges) with its type, name and literal values as typed attributes, one edge
+//     per subject, predicate and object with the articles that state it and their number
+//     as weight;
+//   - gexf: the same graph as GEXF 1.2 (Gephi's format, which NetworkX reads too);
+//   - ftm: FollowTheMoney entities, one JSON object a line (see export_ftm.go).
 func (s *Store) Export(ctx context.Context, w io.Writer, format string, o ExportOptions) error {
 	switch format {
 	case "nquads":
-		if !o.FullIRIs {
+		if o.Stored {
 			return s.Dump(w)
 		}
-		return s.dumpFull(ctx, w)
+		return s.writeRDF(ctx, w)
 	case "jsonld":
 		return s.exportJSONLD(ctx, w)
 	case "graphml", "gexf":
@@ -131,22 +138,22 @@ func (s *Store) Export(ctx context.Context, w io.Writer, format string, o Export
 			g.writeGEXF(bw)
 		}
 		return bw.Flush()
+	case "ftm":
+		return s.exportFtM(ctx, w)
 	case "csv":
-		return fmt.Errorf("export csv writes two files: use ExportCSV")
+		return fmt.Errorf("export csv writes several files: use ExportCSV")
 	}
 	return fmt.Errorf("unknown export format %q (want one of %s)", format, strings.Join(ExportFormats, ", "))
 }
 
-func (s *Store) dumpFull(ctx context.Context, w io.Writer) error {
+// writeRDF writes the RDF form as sorted N-Quads, each once.
+func (s *Store) writeRDF(ctx context.Context, w io.Writer) error {
 	var lines []string
-	err := s.eachQuad(ctx, func(q quad.Quad) error {
-		lines = append(lines, mapQuad(q, FullIRI).NQuad())
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
+	if err := s.eachRDFQuad(ctx, func(q quad.Quad) { lines = append(lines, q.NQuad()) }); err != nil {
+		return err
 	}
 	slices.Sort(lines)
+	lines = slices.Compact(lines)
 	bw := bufio.NewWriter(w)
 	for _, l := range lines {
 		bw.WriteString(l)
@@ -167,11 +174,17 @@ func JSONLDContext() map[string]any {
 func (s *Store) exportJSONLD(ctx context.Context, w io.Writer) error {
 	jw := jsonld.NewWriter(w)
 	jw.SetLdContext(JSONLDContext())
-	err := s.eachQuad(ctx, func(q quad.Quad) error {
-		return jw.WriteQuad(mapQuad(q, FullIRI))
+	var werr error
+	err := s.eachRDFQuad(ctx, func(q quad.Quad) {
+		if werr == nil {
+			werr = jw.WriteQuad(q)
+		}
 	})
 	if err != nil {
-		return fmt.Errorf("export jsonld: %w", err)
+		return err
+	}
+	if werr != nil {
+		return fmt.Errorf("export jsonld: %w", werr)
 	}
 	if err := jw.Close(); err != nil {
 		return fmt.Errorf("export jsonld: %w", err)
@@ -184,7 +197,9 @@ func (s *Store) exportJSONLD(ctx context.Context, w io.Writer) error {
 type propertyGraph struct {
 	nodes map[string]*pgNode
 	edges map[[3]string]*pgEdge
-	attrs []string // literal predicates, sorted
+	attrs []string          // literal predicates, sorted
+	kinds map[string]string // literal predicate -> the kind all its values have (see valueKind)
+	multi map[string]bool   // literal predicates some node has several values of
 }
 
 type pgNode struct {
@@ -219,7 +234,7 @@ func nodeID(v quad.Value) string {
 }
 
 func (s *Store) propertyGraph(ctx context.Context) (*propertyGraph, error) {
-	g := &propertyGraph{nodes: map[string]*pgNode{}, edges: map[[3]string]*pgEdge{}}
+	g := &propertyGraph{nodes: map[string]*pgNode{}, edges: map[[3]string]*pgEdge{}, kinds: map[string]string{}, multi: map[string]bool{}}
 	attrs := map[string]bool{}
 	node := func(id string) *pgNode {
 		n := g.nodes[id]
@@ -241,9 +256,19 @@ func (s *Store) propertyGraph(ctx context.Context) (*propertyGraph, error) {
 		case p == string(iriType) && oid != "":
 			n.types = appendNew(n.types, typeName(quad.IRI(oid)))
 		case oid == "":
+			k := valueKind(quad.IRI(p), q.Object)
+			if old, seen := g.kinds[p]; seen && old != k {
+				k = commonKind(old, k)
+			}
+			g.kinds[p] = k
 			attrs[p] = true
-			if v := str(q.Object); !slices.Contains(n.attrs[p], v) {
+			v := str(q.Object)
+			if b, ok := q.Object.(quad.Bool); ok {
+				v = strconv.FormatBool(bool(b)) // not Cayley's "True"
+			}
+			if !slices.Contains(n.attrs[p], v) {
 				n.attrs[p] = append(n.attrs[p], v)
+				g.multi[p] = g.multi[p] || len(n.attrs[p]) > 1
 			}
 		default:
 			node(oid)
@@ -318,7 +343,7 @@ func (g *propertyGraph) writeGraphML(w *bufio.Writer) {
   <key id="type" for="node" attr.name="type" attr.type="string"/>
 `)
 	for i, a := range g.attrs {
-		fmt.Fprintf(w, "  <key id=\"a%d\" for=\"node\" attr.name=\"%s\" attr.type=\"string\"/>\n", i, xmlAttr(a))
+		fmt.Fprintf(w, "  <key id=\"a%d\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n", i, xmlAttr(a), g.attrType(a, graphMLTypes))
 	}
 	w.WriteString(`  <key id="predicate" for="edge" attr.name="predicate" attr.type="string"/>
   <key id="elabel" for="edge" attr.name="label" attr.type="string"/>
@@ -348,23 +373,41 @@ func (g *propertyGraph) writeGraphML(w *bufio.Writer) {
 	w.WriteString("  </graph>\n</graphml>\n")
 }
 
-// writeGEXF writes GEXF 1.3 (https://gexf.net), Gephi's format: node ids are the IRIs, edges
-// carry the predicate as label and kind (parallel edges of different kinds are kept apart).
+// The attribute types of GraphML and GEXF 1.2 by value kind (see valueKind).
+var (
+	graphMLTypes = map[string]string{"int": "long", "float": "double", "boolean": "boolean", "datetime": "string", "string": "string"}
+	gexfTypes    = map[string]string{"int": "long", "float": "double", "boolean": "boolean", "datetime": "string", "string": "string"}
+)
+
+// attrType is the declared type of literal predicate a: its values' kind, a string when a
+// node has several values (written joined by " | ").
+func (g *propertyGraph) attrType(a string, types map[string]string) string {
+	if g.multi[a] {
+		return "string"
+	}
+	return types[g.kinds[a]]
+}
+
+// writeGEXF writes GEXF 1.2 (https://gexf.net), Gephi's format, which NetworkX reads from
+// version 2 on (1.3 only from 3.3): node ids are the IRIs, literal values typed attributes,
+// edges carry the predicate as label and kind (parallel edges of different kinds are kept
+// apart).
 func (g *propertyGraph) writeGEXF(w *bufio.Writer) {
 	w.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
-<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
+<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">
   <meta><creator>newsgraph</creator><description>news knowledge graph: entities, articles, statements, roles</description></meta>
   <graph mode="static" defaultedgetype="directed">
     <attributes class="node">
       <attribute id="type" title="type" type="string"/>
 `)
 	for i, a := range g.attrs {
-		fmt.Fprintf(w, "      <attribute id=\"a%d\" title=\"%s\" type=\"string\"/>\n", i, xmlAttr(a))
+		fmt.Fprintf(w, "      <attribute id=\"a%d\" title=\"%s\" type=\"%s\"/>\n", i, xmlAttr(a), g.attrType(a, gexfTypes))
 	}
 	w.WriteString(`    </attributes>
     <attributes class="edge">
       <attribute id="predicate" title="predicate" type="string"/>
       <attribute id="articles" title="articles" type="string"/>
+      <attribute id="articleCount" title="articleCount" type="long"/>
     </attributes>
     <nodes>
 `)
@@ -383,46 +426,49 @@ func (g *propertyGraph) writeGEXF(w *bufio.Writer) {
 	w.WriteString("    </nodes>\n    <edges>\n")
 	for i, e := range g.sortedEdges() {
 		label := typeName(quad.IRI(e.p))
-		fmt.Fprintf(w, "      <edge id=\"%d\" source=\"%s\" target=\"%s\" label=\"%s\" kind=\"%s\" weight=\"%d\"><attvalues><attvalue for=\"predicate\" value=\"%s\"/><attvalue for=\"articles\" value=\"%s\"/></attvalues></edge>\n",
-			i, xmlAttr(e.s), xmlAttr(e.o), xmlAttr(label), xmlAttr(label), max(1, len(e.labels)), xmlAttr(e.p), xmlAttr(strings.Join(e.labels, " ")))
+		n := max(1, len(e.labels))
+		fmt.Fprintf(w, "      <edge id=\"%d\" source=\"%s\" target=\"%s\" label=\"%s\" kind=\"%s\" weight=\"%d\"><attvalues><attvalue for=\"predicate\" value=\"%s\"/><attvalue for=\"articles\" value=\"%s\"/><attvalue for=\"articleCount\" value=\"%d\"/></attvalues></edge>\n",
+			i, xmlAttr(e.s), xmlAttr(e.o), xmlAttr(label), xmlAttr(label), n, xmlAttr(e.p), xmlAttr(strings.Join(e.labels, " ")), n)
 	}
 	w.WriteString("    </edges>\n  </graph>\n</gexf>\n")
 }
 
-// ExportCSV writes the graph for Neo4j's bulk importer (neo4j-admin database import full
-// --nodes=nodes.csv --relationships=edges.csv):
-//   - nodes: id:ID (the IRI), name, :LABEL (its types' local names: Person;NewsArticle...);
-//   - edges: :START_ID, :END_ID, :TYPE (the predicate's local name: received, worksFor...),
-//     predicate (the IRI), article (the quad's label: the article or merge that states it),
-//     one row per stored quad whose object is a node (rdf:type is the label instead).
-//
-// Literal values other than names are left out; the N-Quads export has everything.
-func (s *Store) ExportCSV(ctx context.Context, nodes, edges io.Writer) error {
-	g, err := s.propertyGraph(ctx)
-	if err != nil {
-		return err
-	}
-	nw := csv.NewWriter(nodes)
-	nw.Write([]string{"id:ID", "name", ":LABEL"})
-	for _, n := range g.sortedNodes() {
-		nw.Write([]string{n.id, n.name(), strings.Join(n.types, ";")})
-	}
-	nw.Flush()
-	if err := nw.Error(); err != nil {
-		return err
-	}
-	ew := csv.NewWriter(edges)
-	ew.Write([]string{":START_ID", ":END_ID", ":TYPE", "predicate", "article"})
-	for _, e := range g.sortedEdges() {
-		typ := typeName(quad.IRI(e.p))
-		labels := e.labels
-		if len(labels) == 0 {
-			labels = []string{""}
-		}
-		for _, l := range labels {
-			ew.Write([]string{e.s, e.o, typ, e.p, l})
+// valueKind is the kind of a literal for the typed attributes of graph tools: "int",
+// "float", "boolean", "datetime" or "string". Stored plain strings count by their
+// predicate's datatype in the RDF form (a confidence is a float, a merge time a datetime);
+// dates stay strings, as partial ones ("1994", "--01-22") are no date of those tools.
+func valueKind(p quad.IRI, v quad.Value) string {
+	switch v := v.(type) {
+	case quad.Int:
+		return "int"
+	case quad.Float:
+		return "float"
+	case quad.Bool:
+		return "boolean"
+	case quad.Time:
+		return "datetime"
+	case quad.String:
+		switch literalType(p, string(v)) {
+		case "xsd:decimal":
+			return "float"
+		case "xsd:boolean":
+			return "boolean"
+		case "xsd:dateTime":
+			if p == iriMergedAt {
+				return "datetime"
+			}
 		}
 	}
-	ew.Flush()
-	return ew.Error()
+	return "string"
+}
+
+// commonKind is the kind of a column holding values of kinds a and b.
+func commonKind(a, b string) string {
+	if a == b {
+		return a
+	}
+	if (a == "int" || a == "float") && (b == "int" || b == "float") {
+		return "float"
+	}
+	return "string"
 }

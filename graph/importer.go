@@ -75,8 +75,14 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportStats, error) {
 			return st, fmt.Errorf("import: quad %d: %w", st.Quads+1, err)
 		}
 		st.Quads++
+		// the RDF export's full IRIs, typed dates and range-mapped predicates go back to the
+		// store's own form (export --stored is that form already)
+		q, ok := RDFToStored(q)
+		if !ok {
+			continue
+		}
 		var long longIRIs // IRIs over MaxIRIBytes are stored short, as WriteArticles stores them
-		q = long.bound(mapQuad(q, ShortIRI))
+		q = long.bound(q)
 		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
 		for _, f := range long.appendFull(nil, "", map[quadKey]bool{}) {
 			f.Label = q.Label

@@ -80,11 +80,12 @@ var curateCommands = []*cli.Command{
 func curate(cmds []*cli.Command) []*cli.Command {
 	for _, c := range cmds {
 		if c.Name == "export" {
-			c.Usage = "write the whole graph: N-Quads (labels included, sorted; the default), JSON-LD, GraphML, GEXF or CSV for Neo4j"
+			c.Usage = "write the whole graph: RDF N-Quads (full IRIs, typed dates, labels included, sorted; the default), JSON-LD, GraphML, GEXF, CSV for Neo4j or FollowTheMoney JSON lines"
 			c.Flags = append(c.Flags,
-				&cli.StringFlag{Name: "format", Value: "nquads", Usage: "nquads, jsonld, graphml, gexf or csv"},
-				&cli.StringFlag{Name: "out", Usage: "write to `PATH` (a folder for csv: nodes.csv and edges.csv) instead of standard output"},
-				&cli.BoolFlag{Name: "full-iris", Usage: "nquads: write full IRIs (http://schema.org/name) instead of the stored short ones (schema:name)"},
+				&cli.StringFlag{Name: "format", Value: "nquads", Usage: "nquads, jsonld, graphml, gexf, csv (Neo4j) or ftm (FollowTheMoney)"},
+				&cli.StringFlag{Name: "out", Usage: "write to `PATH` (a folder for csv: nodes.csv, edges.csv and import.sh) instead of standard output"},
+				&cli.BoolFlag{Name: "stored", Usage: "nquads: the quads as the store holds them (short IRIs such as schema:name, dates as plain strings), for Cayley's tools and diffs"},
+				&cli.BoolFlag{Name: "full-iris", Hidden: true, Usage: "nquads: full IRIs (the default now; kept for old scripts)"},
 			)
 			c.Action = exportFormatCmd
 		}
@@ -448,16 +449,19 @@ func exportFormatCmd(c *cli.Context) error {
 	out := c.String("out")
 	if format == "csv" {
 		if out == "" {
-			return errors.New("--format csv writes two files: give a folder with --out")
+			return errors.New("--format csv writes several files: give a folder with --out")
 		}
 		if err := os.MkdirAll(out, 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(out, "import.sh"), []byte(graph.Neo4jImportScript), 0o755); err != nil {
 			return err
 		}
 		return writeFiles(func(ws ...io.Writer) error { return s.ExportCSV(c.Context, ws[0], ws[1]) },
 			filepath.Join(out, "nodes.csv"), filepath.Join(out, "edges.csv"))
 	}
 	write := func(ws ...io.Writer) error {
-		return s.Export(c.Context, ws[0], format, graph.ExportOptions{FullIRIs: c.Bool("full-iris")})
+		return s.Export(c.Context, ws[0], format, graph.ExportOptions{Stored: c.Bool("stored")})
 	}
 	if out == "" {
 		bw := bufio.NewWriter(os.Stdout)

@@ -111,7 +111,7 @@ func TestLoadExitStatus(t *testing.T) {
 // hands its articles to the server, which writes exactly what a local load writes.
 func TestLoadThroughServer(t *testing.T) {
 	clean := loadedExamples(t)
-	want := mustRun(t, clean, "export")
+	want := mustRun(t, clean, "export", "--stored")
 
 	db := filepath.Join(t.TempDir(), "served.db")
 	s, err := graph.Open(graph.Bolt, db)
@@ -307,7 +307,7 @@ func TestLoadSurvivesSIGKILL(t *testing.T) {
 	if !regexp.MustCompile(fmt.Sprintf(`new %d, replaced 0, unchanged %d`, n-complete, complete)).MatchString(out) {
 		t.Errorf("completing load: %s", out)
 	}
-	if a, b := normalMergeTimes(mustRun(t, db, "export")), normalMergeTimes(mustRun(t, clean, "export")); a != b {
+	if a, b := normalMergeTimes(mustRun(t, db, "export", "--stored")), normalMergeTimes(mustRun(t, clean, "export", "--stored")); a != b {
 		t.Errorf("after the kills and a last load, the N-Quads differ from a clean load (%d vs %d bytes)", len(a), len(b))
 	}
 	// The card index, made again after the kills, gives the same cards.

@@ -245,7 +245,7 @@ func TestExtractNQuadsIsWhatLoadWrites(t *testing.T) {
 	}
 	// The same quads, no more, no fewer, as a load followed by an export.
 	db := loadedExamples(t)
-	exported := mustRun(t, db, "export")
+	exported := mustRun(t, db, "export", "--stored")
 	if sortedLines(exported) != sortedLines(out) {
 		t.Errorf("extract --format nquads and load+export differ:\n%s\n----\n%s", sortedLines(out)[:300], sortedLines(exported)[:300])
 	}
