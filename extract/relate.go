@@ -129,6 +129,7 @@ func (Relater) Process(d *Document) {
 		r.pairs()
 		r.membership()
 		r.placeIn()
+		r.basedIn()
 		if r.tree != nil {
 			r.treePaths(r.tree)
 		}
@@ -144,6 +145,7 @@ func (Relater) Process(d *Document) {
 			r.Modality, r.Negated, r.AttributedTo, r.Date, r.When = "", false, "", "", ""
 		}
 	}
+	seatsNotParts(d)
 	d.Relations = dedupeRelations(d.Relations)
 	d.publisher()
 }

@@ -75,7 +75,7 @@ var Predicates = []Predicate{
 	// Places.
 	{Name: "containedInPlace", IRI: "schema:containedInPlace", Meaning: "a place lies in another (city -> country)", Inverse: "contains", Subject: "any", Object: "any", Structural: true},
 	{Name: "headquarteredIn", IRI: "ng:headquarteredIn", Meaning: "organisation has its seat in a place", Inverse: "is the seat of",
-		Subject: "Organization", Object: "any", Structural: true},
+		Verbs: []string{"base in", "headquarter in"}, Subject: "Organization", Object: "any", Structural: true, Passive: true},
 	{Name: "livesIn", IRI: "schema:homeLocation", Meaning: "person lives in a place (schema.org homeLocation)", Inverse: "is home to",
 		Verbs: []string{"live in", "reside in"}, Subject: "Person", Object: "any", Structural: true},
 	{Name: "bornIn", IRI: "schema:birthPlace", Meaning: "person was born in a place (schema.org birthPlace)", Inverse: "is the birthplace of",
