@@ -274,6 +274,12 @@ func (t *treeSent) argOf(k int) *Found {
 			if voiceNouns[w] && t.rel(c) == "nmod:poss" && isActor(f) {
 				return f // "the ministry's statement says"
 			}
+			if t.speaking && voiceNouns[w] && isActor(f) && f.Kind != KindDemonym {
+				return f // "a U.N. spokeswoman says", "a White House statement says"
+			}
+			if t.speaking && governmentNouns[w] && (f.Type == Country || f.Kind == KindDemonym) {
+				return f // "Egypt's health ministry says": the country's word
+			}
 			if t.speaking && !voiceNouns[w] && t.rel(c) != "nmod:poss" {
 				continue // "Afghan officials say" is not Afghanistan's word; "Afghanistan's government says" is
 			}
@@ -385,6 +391,9 @@ var affiliationNouns = setOf("representative", "attorney", "lawyer", "spokesman"
 // voiceNouns speak for whose they are: "the statement of the ministry says".
 var voiceNouns = setOf("statement", "report", "communique", "communiqué", "spokesman",
 	"spokeswoman", "spokesperson", "announcement", "declaration")
+
+// governmentNouns are a country's bodies that speak for it ("Indonesia's health ministry says").
+var governmentNouns = setOf("government", "ministry", "cabinet", "embassy", "presidency")
 
 // groupNouns name members of an organisation that stands for them: "Taleban fighters".
 var groupNouns = setOf("insurgents", "fighters", "militants", "rebels", "guerrillas", "gunmen",

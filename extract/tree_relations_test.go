@@ -380,3 +380,18 @@ func TestPlaceBasedOrganisation(t *testing.T) {
 		t.Errorf("'based their decision' read as a headquarters: %q", facts(x))
 	}
 }
+
+func TestSpokesmanAndMinistrySpeakForTheirBody(t *testing.T) {
+	for text, want := range map[string]string{
+		"A White House spokesman says the talks will go on.":    "White House -said-> \"the talks will go on\"",
+		"Egypt's health ministry says a teenage girl has died.": "Egypt -said-> \"a teenage girl has died\"",
+	} {
+		if x := run(t, text, ""); !hasFact(x, want) {
+			t.Errorf("%q: want %s, got %q", text, want, facts(x))
+		}
+	}
+	// officials are no speaker of their country
+	if x := run(t, "Afghan officials say the fighting has ended.", ""); len(x.Relations) > 0 {
+		t.Errorf("Afghan officials are not Afghanistan's word: %q", facts(x))
+	}
+}
