@@ -208,6 +208,29 @@ func (l *lemmatizer) lemmas(words, tags []string) []string {
 	return out
 }
 
+// maxCachedLemmas bounds a scratch's lemma cache (it is emptied when full).
+const maxCachedLemmas = 1 << 16
+
+// lemmasCached is lemmas, remembering each (tag, form)'s lemma in sc.
+func (l *lemmatizer) lemmasCached(words, tags []string, sc *scratch) []string {
+	if sc.lemmas == nil || len(sc.lemmas) >= maxCachedLemmas {
+		sc.lemmas = make(map[string]string, 1024)
+	}
+	out := make([]string, len(words))
+	var arr [64]byte
+	buf := arr[:0]
+	for i, w := range words {
+		sc.key = append(append(append(sc.key[:0], tags[i]...), '\t'), w...)
+		if v, ok := sc.lemmas[string(sc.key)]; ok {
+			out[i] = v
+			continue
+		}
+		out[i], buf = l.lemmaBuf(w, tags[i], buf)
+		sc.lemmas[string(sc.key)] = out[i]
+	}
+	return out
+}
+
 func (l *lemmatizer) upos(words, tags, rels []string) []string {
 	out := make([]string, len(words))
 	var arr [64]byte

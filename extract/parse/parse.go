@@ -60,6 +60,10 @@ type scratch struct {
 	// (the buffer front, or the word at s0/s1/s2; n+1 for no word), valid when have[g][k].
 	memo [numGroups][]int32
 	have [numGroups][]bool
+	// lemmas: "tag\tform" -> lemma, of the words this scratch has lemmatised (a word's lemma
+	// depends on the two alone; the suffix rules cost several look-ups a word)
+	lemmas map[string]string
+	key    []byte
 }
 
 func (m *Model) getScratch() *scratch {
@@ -101,8 +105,8 @@ func (m *Model) Parse(words, tags []string) Tree {
 		t.Head[i] = h + 1
 		t.Rel[i] = m.labels[sc.st.rel[i]]
 	}
+	t.Lemma = m.lem.lemmasCached(words, tags, sc)
 	m.pool.Put(sc)
-	t.Lemma = m.lem.lemmas(words, tags)
 	t.UPOS = m.lem.upos(words, tags, t.Rel)
 	return t
 }
