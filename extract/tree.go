@@ -153,6 +153,25 @@ func (t *treeSent) collect(k int, out *[]*Found, depth int) {
 			}
 		}
 	}
+	// "Singapore's men's national football team", "the Brazilian squad": a side stands for the
+	// country or club that fields it
+	if len(*out) == 0 && depth == 0 && sideNouns[strings.ToLower(r.tok(k))] {
+		for _, c := range t.children(k) {
+			switch t.rel(c) {
+			case "nmod:poss", "amod", "compound":
+				if f := r.mention(c); f != nil && f.Entity != nil && (f.Type == Country || f.Type == Organization || f.Kind == KindDemonym) {
+					*out = append(*out, f)
+					return
+				}
+				for _, cc := range t.children(c) { // "Singapore's men's team"
+					if f := r.mention(cc); t.rel(cc) == "nmod:poss" && f != nil && f.Entity != nil && (f.Type == Country || f.Type == Organization) {
+						*out = append(*out, f)
+						return
+					}
+				}
+			}
+		}
+	}
 	// "a bunch of Morgul Orcs", "a delegation of Chinese officials": the collective stands for
 	// its members
 	if len(*out) == 0 && depth == 0 && collectiveNouns[strings.ToLower(r.tok(k))] {
@@ -191,6 +210,9 @@ func (t *treeSent) collect(k int, out *[]*Found, depth int) {
 		}
 	}
 }
+
+// sideNouns are the teams a country or club fields.
+var sideNouns = setOf("team", "squad", "side", "eleven", "selection")
 
 // collectiveNouns stand for the people they gather: "a bunch of", "a delegation of".
 var collectiveNouns = setOf("bunch", "group", "delegation", "team", "number", "dozens", "hundreds",
@@ -565,6 +587,13 @@ func (t *treeSent) clauseArgs(v int, depth int) (agents, patients []*Found) {
 		}
 		if h >= 0 && strings.HasSuffix(t.r.tok(v), "ing") {
 			return t.args(h), nil // "troops fighting X"
+		}
+		// "needed three sets to beat X", "took two hours to reach Y": the infinitive of the
+		// object is done by the verb's subject (not with an indirect object: "gave him the
+		// chance to meet")
+		if g := t.head(h); h >= 0 && g >= 0 && t.rel(h) == "obj" && t.child(g, "iobj") < 0 && t.child(v, "mark") >= 0 && strings.EqualFold(t.r.tok(t.child(v, "mark")), "to") {
+			a, _ := t.clauseArgs(g, depth+1)
+			return a, nil
 		}
 	case "advcl":
 		if t.quotedAs(v) {

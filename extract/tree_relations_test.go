@@ -395,3 +395,14 @@ func TestSpokesmanAndMinistrySpeakForTheirBody(t *testing.T) {
 		t.Errorf("Afghan officials are not Afghanistan's word: %q", facts(x))
 	}
 }
+
+func TestSportsSidesAndPurposeInfinitives(t *testing.T) {
+	for text, want := range map[string]string{
+		"Tsvetana Pironkova of Bulgaria needed three sets to beat Lucie Safarova of the Czech Republic.": "Tsvetana Pironkova -beat-> Lucie Safarova",
+		"Singapore's men's national football team has defeated Indonesia in the first leg.":              "Singapore -beat-> Indonesia",
+	} {
+		if x := run(t, text, ""); !hasFact(x, want) {
+			t.Errorf("%q: want %s, got %q", text, want, facts(x))
+		}
+	}
+}
