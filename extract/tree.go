@@ -742,6 +742,9 @@ func (r *relater) treeVerbs(t *treeSent) {
 			r.treeSpeech(t, v)
 			continue
 		}
+		if r.treeCarriedPast(t, v, lemma) {
+			continue
+		}
 		agents, patients := t.clauseArgs(v, 0)
 		if p, prep := inverseVerbs[lemma], "to"; p != "" && !t.passive(v) {
 			// "Mexico lost to Argentina": Argentina beat Mexico
@@ -1838,4 +1841,40 @@ func (t *treeSent) quotedAs(v int) bool {
 		return true
 	}
 	return false
+}
+
+// carryVerbs take a side past its opponent: "scored twice to lead Sweden past Kazakhstan".
+var carryVerbs = setOf("lead", "lift", "carry", "propel", "power", "send", "fire", "guide", "help", "push", "steer")
+
+// treeCarriedPast reads "X led Sweden past Kazakhstan": Sweden beat Kazakhstan, and X, a
+// person, plays for Sweden. It reports whether v was read so (no other relation of v then:
+// leading a side past another is no heading of it).
+func (r *relater) treeCarriedPast(t *treeSent, v int, lemma string) bool {
+	if !carryVerbs[lemma] {
+		return false
+	}
+	side := t.args(t.object(v))
+	var beaten []*Found
+	for _, c := range t.children(v) {
+		if (t.rel(c) == "obl" || t.rel(c) == "advmod") && (t.caseOf(c) == "past" || t.caseOf(c) == "over") {
+			beaten = append(beaten, t.args(c)...)
+		}
+	}
+	if len(side) == 0 || len(beaten) == 0 {
+		return false
+	}
+	for _, s := range side {
+		for _, o := range beaten {
+			r.treeTyped(t, s, "beat", o, 0.75, v)
+		}
+	}
+	agents, _ := t.clauseArgs(v, 0)
+	for _, a := range agents {
+		if a.Type == Person {
+			for _, s := range side {
+				r.treeTyped(t, a, "playsFor", s, 0.7, v)
+			}
+		}
+	}
+	return true
 }

@@ -406,3 +406,15 @@ func TestSportsSidesAndPurposeInfinitives(t *testing.T) {
 		}
 	}
 }
+
+func TestLedPast(t *testing.T) {
+	x := run(t, "Daniel Tjarnqvist scored twice to lead Sweden past Kazakhstan in their first-round game.", "")
+	if !hasFact(x, "Sweden -beat-> Kazakhstan") || !hasFact(x, "Daniel Tjarnqvist -playsFor-> Sweden") {
+		t.Errorf("led Sweden past Kazakhstan: %q", facts(x))
+	}
+	for _, f := range facts(x) {
+		if strings.Contains(f, "-heads->") {
+			t.Errorf("leading a side past another is no heading of it: %s", f)
+		}
+	}
+}
