@@ -64,6 +64,10 @@ var agreementHeads = setOf("Document", "Agreement", "Treaty", "Accord", "Accords
 
 // connectors may sit inside a capitalised name ("Ministry of Foreign Affairs", "Partnership for
 // Peace") when a capitalised word follows them.
+// nameParticles are the lower-case words inside people's names.
+var nameParticles = setOf("de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der",
+	"den", "bin", "ibn", "al", "el", "le", "ter", "ten", "y")
+
 var connectors = setOf("of", "for", "and", "&", "the", "de", "du", "la", "von", "van", "der", "al", "bin")
 
 // functionWords start sentences capitalised without starting a name.
@@ -350,7 +354,7 @@ func capitalRun(d *Document, i int, s Sentence, covered []bool, g *gazetteer.Gaz
 			j += 3
 			continue
 		}
-		if (connectors[w] || w == "'s" || w == "’s" || (w == "'" || w == "’") && strings.HasSuffix(toks[j-1].Text, "s")) && j+1 < s.Last && !covered[j+1] && isNameWord(toks[j+1].Text) && w != "the" {
+		if (connectors[w] || nameParticles[w] || w == "'s" || w == "’s" || (w == "'" || w == "’") && strings.HasSuffix(toks[j-1].Text, "s")) && j+1 < s.Last && !covered[j+1] && isNameWord(toks[j+1].Text) && w != "the" {
 			j += 2
 			continue
 		}
@@ -370,6 +374,9 @@ func capitalRun(d *Document, i int, s Sentence, covered []bool, g *gazetteer.Gaz
 			return k
 		case w == "the" && (toks[k-1].Text == "of" || toks[k-1].Text == "for") && k >= i+2 && isHead(toks[k-2].Text):
 			// "Foundation for the Visual Arts"
+		case nameParticles[w] && !isHead(toks[k-1].Text) && !isAllCaps(toks[k-1].Text):
+			// "Dominique de Villepin", "Carla del Ponte", "Osama bin Laden": a particle
+			// inside a person's name
 		case connectors[w] && w != "and" && w != "&" && !isHead(toks[k-1].Text) && !named:
 			return k
 		}

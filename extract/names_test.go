@@ -202,3 +202,20 @@ func TestTitledSurnameOfAnotherTitle(t *testing.T) {
 		t.Errorf("a shorter form of the same title is the same person: %s", entityNames(y))
 	}
 }
+
+func TestNameParticlesStayInTheName(t *testing.T) {
+	for text, want := range map[string]string{
+		"Chief U.N. war crimes prosecutor Carla del Ponte says the trial goes on.": "Carla del Ponte",
+		"French Prime Minister Dominique de Villepin visited Moscow.":              "Dominique de Villepin",
+		"Osama bin Laden released a tape.":                                         "Osama bin Laden",
+	} {
+		x := run(t, text, "")
+		found := false
+		for _, e := range x.Entities {
+			found = found || e.Name == want && e.Type == Person
+		}
+		if !found {
+			t.Errorf("%q: no person %q among %v", text, want, x.Entities)
+		}
+	}
+}
