@@ -212,6 +212,24 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 					continue
 				}
 			}
+			// An organisation's acronym before one of its bodies: "the U.N. Security Council",
+			// "the EU Commission" name the body, one organisation (docs/annotation.md).
+			if f.Type == Organization && f.Kind == KindAcronym && f.Gaz != nil && k+1 < len(segs) && segs[k+1].first == seg.last {
+				next := segs[k+1]
+				name := ""
+				switch {
+				case next.hit != nil && next.hit.Entry.Type == gazetteer.Organization && next.hit.Form != gazetteer.FormAcronym:
+					name = next.hit.Entry.Name
+				case next.hit == nil && orgHeads[toks[next.last-1].Text]:
+					name = d.Text[next.span.Start:next.span.End]
+				}
+				if name != "" && !strings.HasPrefix(name, f.Gaz.Name) {
+					sp := Span{seg.span.Start, next.span.End}
+					out = append(out, &Found{Span: sp, Kind: KindName, Type: Organization, Name: f.Gaz.Name + " " + name, Context: sp})
+					k++
+					continue
+				}
+			}
 			// A broadcaster's outlet: "BBC News", "Voice of America Radio" name one organisation.
 			if f.Type == Organization && (f.Kind == KindName || f.Kind == KindAcronym) {
 				if k+1 < len(segs) && segs[k+1].hit == nil && segs[k+1].first == seg.last &&

@@ -1635,6 +1635,22 @@ func (r *relater) treeTitles(t *treeSent) {
 				}
 			}
 		}
+		if f != nil && (f.Type == Organization || f.Type == Country) {
+			// "China, another permanent member of the U.N. Security Council"
+			for _, n := range t.children(p) {
+				if w := strings.ToLower(r.tok(n)); t.rel(n) == "appos" && (w == "member" || w == "signatory") {
+					for _, o := range t.children(n) {
+						if t.rel(o) == "nmod" && t.caseOf(o) == "of" {
+							for _, body := range t.args(o) {
+								if body.Type == Organization {
+									r.treeTyped(t, f, PredMemberOf, body, 0.8, n)
+								}
+							}
+						}
+					}
+				}
+			}
+		}
 		if f == nil && (affiliationNouns[strings.ToLower(r.tok(p))] || titleNouns[strings.ToLower(r.tok(p))] || headingTitles[titleCase(strings.ToLower(r.tok(p)))]) {
 			// "a Scientology attorney, Kendrick Moxon": the person in apposition to the noun
 			for _, a := range t.children(p) {

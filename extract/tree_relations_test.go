@@ -418,3 +418,15 @@ func TestLedPast(t *testing.T) {
 		}
 	}
 }
+
+func TestBodiesOfInternationalOrganisations(t *testing.T) {
+	x := run(t, "China, another permanent member of the U.N. Security Council, called Tuesday for diplomacy.", "")
+	if !hasFact(x, "China -memberOf-> United Nations Security Council") {
+		t.Errorf("U.N. Security Council is one organisation, China a member: %q", facts(x))
+	}
+	for _, e := range x.Entities {
+		if e.Name == "Security Council" || e.Name == "United Nations" {
+			t.Errorf("the U.N. Security Council split into %q", e.Name)
+		}
+	}
+}
