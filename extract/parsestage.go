@@ -62,8 +62,43 @@ func (p Parser) Process(d *Document) {
 			}
 			tk.Rel, tk.Lemma, tk.UPOS = t.Rel[k], t.Lemma[k], t.UPOS[k]
 		}
+		repairDayNames(d, s)
 	}
 	d.Parsed = true
+}
+
+// repairDayNames: a day name is when, never what: "is to meet Friday with Abbas", "talks
+// Thursday with Sharon" read with the day as the object and the "with" phrase under it. The
+// day becomes a temporal modifier and its prepositional phrases go back to its head.
+func repairDayNames(d *Document, s Sentence) {
+	for k := s.First; k < s.Last; k++ {
+		tk := &d.Tokens[k]
+		h := tk.Head
+		if _, ok := weekdays[tk.Text]; !ok || h < 0 || tk.Rel != "obj" && tk.Rel != "iobj" && tk.Rel != "nsubj" {
+			continue
+		}
+		tk.Rel = "obl:tmod"
+		if d.Tokens[h].UPOS != "VERB" && d.Tokens[h].UPOS != "AUX" {
+			tk.Rel = "nmod:tmod"
+		}
+		for c := s.First; c < s.Last; c++ {
+			ct := &d.Tokens[c]
+			if ct.Head != k || ct.Rel != "nmod" || c < k {
+				continue
+			}
+			hasCase := false
+			for j := s.First; j < s.Last; j++ {
+				hasCase = hasCase || d.Tokens[j].Head == c && d.Tokens[j].Rel == "case"
+			}
+			if !hasCase {
+				continue
+			}
+			ct.Head = h
+			if d.Tokens[h].UPOS == "VERB" {
+				ct.Rel = "obl"
+			}
+		}
+	}
 }
 
 // worthParsing: the sentences that may state a relation the relater reads from a tree — two

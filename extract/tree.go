@@ -271,6 +271,16 @@ func (t *treeSent) argOf(k int) *Found {
 		if p := t.previousSubject(k); p != nil {
 			return p
 		}
+		// "He went to Israel for talks with Sharon before he is to meet Abbas": the pronoun
+		// again as a subject is the same person as the first, not the one named between
+		for j := r.s.First; j < k; j++ {
+			if strings.EqualFold(r.tok(j), w) && (t.rel(j) == "nsubj" || t.rel(j) == "nsubj:pass") {
+				if p := t.argOf(j); p != nil {
+					return p
+				}
+				break
+			}
+		}
 		return r.lastPerson(k)
 	}
 	for _, c := range t.children(k) {

@@ -430,3 +430,17 @@ func TestBodiesOfInternationalOrganisations(t *testing.T) {
 		}
 	}
 }
+
+func TestDayNamesAndRepeatedPronouns(t *testing.T) {
+	x := run(t, "Russian President Vladimir Putin arrived in Egypt on Tuesday. He then went to Israel for talks Thursday with Israeli Prime Minister Ariel Sharon before he is to meet Friday with Palestinian leader Mahmoud Abbas in the West Bank.", "")
+	want := false
+	for _, f := range facts(x) {
+		want = want || strings.HasPrefix(f, "Vladimir Putin -met-> Mahmoud Abbas")
+		if strings.HasPrefix(f, "Ariel Sharon -met->") {
+			t.Errorf("the second 'he' is the first's, not the person named between: %s", f)
+		}
+	}
+	if !want {
+		t.Errorf("'he is to meet Friday with Abbas' (Friday no object): %q", facts(x))
+	}
+}
