@@ -100,6 +100,46 @@ func (m Mentions) Process(d *Document) {
 		d.Mentions = append(d.Mentions, found...)
 	}
 	leadersAdministrations(d)
+	d.Mentions = dropNonNames(d.Mentions)
+}
+
+// rankWords make titles, not names: a capitalised run of them alone ("Deputy", "Chief
+// Cabinet", "Senate Majority" before "leader") is part of someone's title.
+var rankWords = setOf("deputy", "chief", "cabinet", "majority", "minority", "senior", "acting",
+	"assistant", "vice", "secretary", "general", "director", "director-general", "attorney",
+	"coordinator", "resident", "leader", "speaker", "minister", "president", "executive", "principal",
+	"undersecretary", "under-secretary", "associate", "interim", "first", "lady")
+
+// dropNonNames removes mentions that are no names: a day or month name read as a person or an
+// organisation ("Prime Minister X Tuesday announced"), a run of rank words read as an
+// organisation ("Deputy Attorney General X").
+func dropNonNames(ms []*Found) []*Found {
+	out := ms[:0]
+	for _, f := range ms {
+		if f.Type == Person || f.Type == Organization {
+			if _, day := weekdays[f.Name]; day && f.Gaz == nil {
+				continue
+			}
+			if _, month := months[f.Name]; month && f.Gaz == nil && f.Type == Person {
+				continue
+			}
+			if f.Type == Organization && f.Gaz == nil && f.Kind == KindName && allRankWords(f.Name) {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func allRankWords(name string) bool {
+	ws := strings.Fields(strings.ToLower(name))
+	for _, w := range ws {
+		if !rankWords[w] {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 // leadersAdministrations types the one word before "administration" as the person who leads

@@ -219,3 +219,17 @@ func TestNameParticlesStayInTheName(t *testing.T) {
 		}
 	}
 }
+
+func TestDaysAndRankWordsAreNoEntities(t *testing.T) {
+	for text, bad := range map[string]string{
+		"Venezuela says a bomb attack has killed Deputy Attorney General Danilo Anderson.": "Deputy",
+		"Japan's Chief Cabinet Secretary Hiroyuki Hosoda says it is a precondition.":       "Chief Cabinet",
+		"Prime Minister Dominique de Villepin Tuesday announced a number of measures.":     "Tuesday",
+	} {
+		for _, e := range run(t, text, "").Entities {
+			if e.Name == bad {
+				t.Errorf("%q: %q is an entity (%s)", text, bad, e.Type)
+			}
+		}
+	}
+}
