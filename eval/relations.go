@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract"
@@ -367,6 +368,9 @@ type RelationReport struct {
 	// predictions that have it fared.
 	Flags            map[string]*FlagCounts
 	Missed, Spurious []RelError
+	// FlagWrong: gold relations that were found with a context flag wrong (Why names the flag
+	// and what was predicted)
+	FlagWrong []RelError
 }
 
 // FlagCounts scores one context flag (negation, modality...). Gold: gold relations with the
@@ -374,7 +378,9 @@ type RelationReport struct {
 // for attribution). Pred and PredRight: the same from the predictions' side. A gold relation
 // that is not found at all counts as a miss of its flag: the flag is right only where the
 // relation is.
-type FlagCounts struct{ Gold, GoldRight, Pred, PredRight int }
+// GoldFound: the gold relations with the flag that were found (whatever their flag), so
+// that GoldRight/GoldFound is how often the flag is right on the relations the extractor has.
+type FlagCounts struct{ Gold, GoldFound, GoldRight, Pred, PredRight int }
 
 // FlagNames are the context flags scored, in print order.
 var FlagNames = []string{"negation", "modality", "attribution", "former", "date"}
@@ -506,6 +512,13 @@ func ScoreRelations(docs []RelDoc, extractFn func(RelDoc) extract.Extraction) Re
 				}
 				f := rep.flag(name)
 				f.Gold++
+				if matched[i] >= 0 {
+					f.GoldFound++
+					if p := preds[matched[i]]; !sc.flagRight(name, g, p) {
+						rep.FlagWrong = append(rep.FlagWrong, RelError{Doc: d.ID, Pred: g.P, Relation: g.String(),
+							Why: name + ": predicted " + flagValue(sc, name, p), Sentence: sc.sentence(g.Start, g.End)})
+					}
+				}
 				if matched[i] >= 0 && sc.flagRight(name, g, preds[matched[i]]) {
 					f.GoldRight++
 				}
@@ -914,15 +927,15 @@ func (r RelationReport) Print(w io.Writer) {
 		pct1(r.High.TP, r.High.Pred()), r.High.TP, r.High.Pred(), pct1(r.HighCore.TP, r.HighCore.Pred()), r.HighCore.TP, r.HighCore.Pred())
 	fmt.Fprintf(w, "\nqualifiers on matched relations (agree/total): modality %d/%d, attribution %d/%d, former %d/%d\n",
 		r.Modality[0], r.Modality[1], r.Attribution[0], r.Attribution[1], r.Former[0], r.Former[1])
-	fmt.Fprintf(w, "\ncontext flags (gold with the flag found with it; predictions with the flag right):\n%-12s %5s %6s %5s %6s %6s\n",
-		"flag", "gold", "R", "pred", "P", "F1")
+	fmt.Fprintf(w, "\ncontext flags (gold with the flag found with it; predictions with the flag right; \"on found\": of the gold\nrelations with the flag that were found, how many carry it right):\n%-12s %5s %6s %5s %6s %6s %14s\n",
+		"flag", "gold", "R", "pred", "P", "F1", "on found")
 	for _, name := range FlagNames {
 		f := r.Flags[name]
 		if f == nil {
 			f = &FlagCounts{}
 		}
 		c := Counts{TP: f.GoldRight, FN: f.Gold - f.GoldRight, FP: f.Pred - f.PredRight}
-		fmt.Fprintf(w, "%-12s %5d %6s %5d %6s %6s\n", name, f.Gold, pct1(f.GoldRight, f.Gold), f.Pred, pct1(f.PredRight, f.Pred), f1pct(&c))
+		fmt.Fprintf(w, "%-12s %5d %6s %5d %6s %6s %6s (%d/%d)\n", name, f.Gold, pct1(f.GoldRight, f.Gold), f.Pred, pct1(f.PredRight, f.Pred), f1pct(&c), pct1(f.GoldRight, f.GoldFound), f.GoldRight, f.GoldFound)
 	}
 	fmt.Fprintf(w, "(date: the relation's own temporal expression, Relation.When, compared with the gold's verbatim date)\n")
 }
@@ -954,6 +967,28 @@ func (r RelationReport) PrintErrors(w io.Writer, n int) {
 	}
 	list("Missed", r.Missed)
 	list("Spurious", r.Spurious)
+	list("Found with a context flag wrong", r.FlagWrong)
+}
+
+// flagValue is what a prediction says for a context flag, for the error list.
+func flagValue(sc *docScorer, name string, p extract.Relation) string {
+	v := ""
+	switch name {
+	case "negation":
+		v = fmt.Sprint(p.Negated)
+	case "modality":
+		v = p.Modality
+	case "attribution":
+		v = sc.name(p.AttributedTo)
+	case "former":
+		v = fmt.Sprint(p.Former)
+	case "date":
+		v = p.When
+	}
+	if v == "" {
+		v = "nothing"
+	}
+	return strconv.Quote(v)
 }
 
 func pct1(a, b int) string {

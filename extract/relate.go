@@ -412,6 +412,9 @@ func (r *relater) qualify(rel *Relation, trigger int) {
 		if h := t.head(trigger); h >= 0 && t.rel(trigger) == "obj" && cancelVerbs[r.d.tableLemma(h)] {
 			rel.Negated = true // "canceled his trip to Y"
 		}
+		if r.d.Tokens[trigger].UPOS == "NOUN" && !structural[rel.Predicate] {
+			t.nominalContext(rel, trigger) // "possible sanctions", "was to hold talks"
+		}
 	}
 	if rel.Date == "" && eventLike[rel.Predicate] && r.d.Dateline != nil {
 		rel.Date = r.d.Dateline.Date

@@ -1084,9 +1084,13 @@ func (r *relater) addTree(t *treeSent, subj *Found, pred string, obj *Found, con
 		}
 	}
 	t.context(&rel, v)
-	if rel.Modality == "" && subj.Start >= r.s.Start && subj.End <= r.s.End {
-		// "suspected Taleban militants attacked X": an alleged agent
-		k := r.headToken(subj)
+	for _, end := range []*Found{subj, obj} {
+		if rel.Modality != "" || end.Start < r.s.Start || end.End > r.s.End {
+			continue
+		}
+		// "suspected Taleban militants attacked X", "killed eight suspected Taleban fighters":
+		// an alleged agent or target
+		k := r.headToken(end)
 		for n := 0; n < 2 && k >= 0; n++ {
 			for _, c := range t.children(k) {
 				if w := strings.ToLower(r.tok(c)); (t.rel(c) == "amod" || t.rel(c) == "advmod") && (w == "suspected" || w == "alleged" || w == "purported") {
@@ -1171,6 +1175,9 @@ func (t *treeSent) context(rel *Relation, v int) {
 		// a nominal event in the clause of a verb happened when the clause says ("was
 		// established on May 4, 1994, with X's signing of Y")
 		rel.Date, rel.When = t.dateOf(h), t.whenOf(h)
+	}
+	if r.d.Tokens[v].UPOS == "NOUN" && !structural[rel.Predicate] {
+		t.nominalContext(rel, v)
 	}
 	if rel.Date == "" && eventLike[rel.Predicate] && r.d.Dateline != nil {
 		rel.Date = r.d.Dateline.Date
@@ -1903,4 +1910,45 @@ func (r *relater) treeCarriedPast(t *treeSent, v int, lemma string) bool {
 		}
 	}
 	return true
+}
+
+// modalAdjectives make a nominal event a possibility: "possible sanctions", "planned talks".
+var modalAdjectives = setOf("possible", "planned", "proposed", "potential", "expected", "scheduled",
+	"suspected", "alleged", "prospective", "upcoming", "future", "threatened", "intended")
+
+// supportVerbs carry out the event their object names ("hold talks", "impose sanctions",
+// "pay a visit"): their modality and negation are the event's.
+var supportVerbs = setOf("hold", "seek", "impose", "make", "pay", "launch", "conduct", "stage",
+	"mount", "begin", "start", "resume", "have", "carry", "give", "sign", "reach", "open")
+
+// nominalContext: a nominal event ("sanctions", "talks", "visit") takes its modality and
+// negation from its own modifiers ("possible sanctions") and else from the support verb whose
+// argument it is ("will seek new sanctions", "was to hold talks", "did not impose sanctions").
+func (t *treeSent) nominalContext(rel *Relation, v int) {
+	r := t.r
+	if rel.Modality == "" {
+		for _, c := range t.children(v) {
+			if w := strings.ToLower(r.tok(c)); t.rel(c) == "amod" && modalAdjectives[w] {
+				rel.Modality = w
+			}
+		}
+	}
+	h := t.head(v)
+	if h < 0 || r.d.Tokens[h].UPOS != "VERB" || !supportVerbs[t.lemma(h)] {
+		return // "will examine Israel's offensive": the examining is to come, not the offensive
+	}
+	switch t.rel(v) {
+	case "obj", "obl", "nsubj:pass":
+	default:
+		return
+	}
+	var gov Relation
+	gov.Predicate = rel.Predicate
+	t.context(&gov, h)
+	if rel.Modality == "" && gov.Modality != "" {
+		rel.Modality = gov.Modality
+	}
+	if !rel.Negated && gov.Negated {
+		rel.Negated = true
+	}
 }

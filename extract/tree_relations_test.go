@@ -444,3 +444,18 @@ func TestDayNamesAndRepeatedPronouns(t *testing.T) {
 		t.Errorf("'he is to meet Friday with Abbas' (Friday no object): %q", facts(x))
 	}
 }
+
+func TestNominalEventContext(t *testing.T) {
+	x := run(t, "Manouchehr Mottaki was to hold talks with his Saudi counterpart Prince Saud al-Faisal in Jeddah Wednesday.", "")
+	if !hasFact(x, "Manouchehr Mottaki -heldTalksWith-> Saud al-Faisal [was to]") {
+		t.Errorf("'was to hold talks': %q", facts(x))
+	}
+	x = run(t, "Officials in Afghanistan say U.S. and Afghan troops have killed eight suspected Taleban fighters.", "")
+	found := false
+	for _, f := range facts(x) {
+		found = found || strings.Contains(f, "-killed-> Taleban [suspected")
+	}
+	if !found {
+		t.Errorf("'killed suspected Taleban fighters': %q", facts(x))
+	}
+}
