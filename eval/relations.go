@@ -402,7 +402,7 @@ func goldFlags(g RelGold) map[string]bool {
 }
 
 func predFlags(p extract.Relation) map[string]bool {
-	return map[string]bool{"negation": p.Negated, "modality": p.Modality != "", "attribution": p.AttributedTo != "", "former": p.Former, "date": p.When != ""}
+	return map[string]bool{"negation": p.Negated, "modality": p.Modality != "", "attribution": p.AttributedTo != "" || p.Source != "", "former": p.Former, "date": p.When != ""}
 }
 
 // sameWhen: a predicted temporal expression states the gold date: equal, or one holds the
@@ -809,7 +809,7 @@ func (sc *docScorer) flagRight(name string, g RelGold, p extract.Relation) bool 
 		return false
 	}
 	if name == "attribution" && g.Attr != "" {
-		return sc.is(p.AttributedTo, g.Attr)
+		return sc.is(p.AttributedTo, g.Attr) || p.AttributedTo == "" && sameSource(g.Attr, p.Source)
 	}
 	if name == "date" && g.Date != "" {
 		return sameWhen(g.Date, p.When)
@@ -970,6 +970,13 @@ func (r RelationReport) PrintErrors(w io.Writer, n int) {
 	list("Found with a context flag wrong", r.FlagWrong)
 }
 
+// sameSource: an unnamed source as annotated ("officials", "state media") and as extracted
+// agree when they are equal or share their head word ("Afghan officials" / "officials").
+func sameSource(gold, pred string) bool {
+	g, p := strings.Fields(strings.ToLower(gold)), strings.Fields(strings.ToLower(pred))
+	return len(g) > 0 && len(p) > 0 && g[len(g)-1] == p[len(p)-1]
+}
+
 // flagValue is what a prediction says for a context flag, for the error list.
 func flagValue(sc *docScorer, name string, p extract.Relation) string {
 	v := ""
@@ -980,6 +987,9 @@ func flagValue(sc *docScorer, name string, p extract.Relation) string {
 		v = p.Modality
 	case "attribution":
 		v = sc.name(p.AttributedTo)
+		if p.AttributedTo == "" {
+			v = p.Source
+		}
 	case "former":
 		v = fmt.Sprint(p.Former)
 	case "date":

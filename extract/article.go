@@ -110,6 +110,9 @@ type Relation struct {
 	Modality string `json:"modality,omitempty"`
 	// AttributedTo: the entity whose words state the relation ("X said that Y attacked Z").
 	AttributedTo string `json:"attributedTo,omitempty"`
+	// Source: an unnamed source whose words state it, as the text names it, lower case
+	// ("officials", "state media" in "officials say Y attacked Z"), when no entity is.
+	Source string `json:"source,omitempty"`
 	// Former: a state of affairs the text says is over ("late President").
 	Former bool `json:"former,omitempty"`
 }

@@ -35,6 +35,7 @@ func (r *relater) basedIn() {
 				if rel := r.add(org, PredHeadquartered, place, 0.8, at); rel != nil {
 					// where a body is based is no event of the sentence's verb
 					rel.Date, rel.When, rel.Negated, rel.Modality, rel.AttributedTo = "", "", false, "", ""
+					rel.Source = ""
 				}
 				break
 			}

@@ -143,6 +143,7 @@ func (Relater) Process(d *Document) {
 		// negation, attribution or date of the verb near it ("closed due to fog")
 		if r := &d.Relations[i]; r.Predicate == PredContainedIn || r.Predicate == PredPartOf {
 			r.Modality, r.Negated, r.AttributedTo, r.Date, r.When = "", false, "", "", ""
+			r.Source = ""
 		}
 	}
 	seatsNotParts(d)
@@ -440,6 +441,8 @@ func (r *relater) qualify(rel *Relation, trigger int) {
 	}
 	if sp := r.speaker(trigger); sp != nil && sp.Entity != nil && sp.Entity.ID != rel.Subject {
 		rel.AttributedTo = sp.Entity.ID
+	} else if t := r.tree; t != nil && rel.AttributedTo == "" && trigger >= r.s.First && trigger < r.s.Last {
+		rel.Source = t.unnamedSourceOf(trigger)
 	}
 }
 
@@ -536,6 +539,7 @@ func (r *relater) structural(si int) {
 					rel.Former = f.Former || r.formerBefore(f)
 					rel.Verb = f.Title
 					rel.Date, rel.When, rel.Negated, rel.Modality, rel.AttributedTo = "", "", false, "", ""
+					rel.Source = ""
 					if f.TitleOf == nil {
 						rel.Confidence = 0.6
 						for k := range f.Entity.Roles {
@@ -551,6 +555,7 @@ func (r *relater) structural(si int) {
 			if c := r.findEntity(identityOf(f.Of)); c != nil {
 				if rel := r.add(f, PredPartOf, c, 0.9, d.TokenAt(f.Start)); rel != nil {
 					rel.Date, rel.When, rel.AttributedTo, rel.Verb = "", "", "", ""
+					rel.Source = ""
 				}
 			}
 		}
@@ -563,6 +568,7 @@ func (r *relater) structural(si int) {
 					if t := r.tok(end); t != "and" && !(t == "," && r.mention(end+1) != nil) {
 						if rel := r.add(f, PredContainedIn, g, 0.85, k); rel != nil {
 							rel.Date, rel.When, rel.AttributedTo, rel.Verb, rel.Negated, rel.Modality = "", "", "", "", false, ""
+							rel.Source = ""
 						}
 					}
 				}
@@ -574,6 +580,7 @@ func (r *relater) structural(si int) {
 			if c := r.findEntityLinked(f.Gaz.Country, f); c != nil && (f.Type == City || c.Kind != KindDemonym) {
 				if rel := r.add(f, PredContainedIn, c, 0.95, d.TokenAt(f.Start)); rel != nil {
 					rel.Date, rel.When, rel.AttributedTo, rel.Verb = "", "", "", ""
+					rel.Source = ""
 				}
 			}
 		}
@@ -1227,8 +1234,11 @@ func dedupeRelations(rs []Relation) []Relation {
 				if keep.When == "" && other.When != "" {
 					keep.When, keep.Date = other.When, cmpOr(other.Date, keep.Date)
 				}
-				if keep.AttributedTo == "" {
-					keep.AttributedTo = other.AttributedTo
+				if keep.AttributedTo == "" && other.AttributedTo != "" {
+					keep.AttributedTo, keep.Source = other.AttributedTo, ""
+				}
+				if keep.AttributedTo == "" && keep.Source == "" {
+					keep.Source = other.Source
 				}
 			}
 			out[j] = keep
@@ -1490,6 +1500,7 @@ func (r *relater) placeIn() {
 		}
 		if rel := r.add(f, PredContainedIn, c, 0.85, i); rel != nil {
 			rel.Date, rel.When, rel.AttributedTo, rel.Verb, rel.Negated, rel.Modality = "", "", "", "", false, ""
+			rel.Source = ""
 		}
 	}
 }

@@ -1046,6 +1046,7 @@ func (r *relater) treeAccording(t *treeSent) {
 				Evidence: Span{r.s.Start, r.s.End}, Verb: "according to"}
 			t.context(&rel, h)
 			rel.AttributedTo = ""
+			rel.Source = ""
 			r.out = append(r.out, rel)
 		}
 	}
@@ -1189,6 +1190,8 @@ func (t *treeSent) context(rel *Relation, v int) {
 	// "Nissan says it is willing to begin talks with GM": attr Y, Nissan)
 	if sp := t.speakerOf(v); sp != nil && sp.Entity != nil && rel.AttributedTo == "" {
 		rel.AttributedTo = sp.Entity.ID
+	} else if rel.AttributedTo == "" && rel.Source == "" {
+		rel.Source = t.unnamedSourceOf(v)
 	}
 }
 
@@ -1520,6 +1523,7 @@ func (r *relater) treeSpeech(t *treeSent, v int) {
 		// ("He said ..."): the words said are a statement of their own, one per sentence
 		t.context(&rel, v)
 		rel.AttributedTo = ""
+		rel.Source = ""
 		r.out = append(r.out, rel)
 	}
 }
@@ -1773,6 +1777,7 @@ func (r *relater) treePreTitles(t *treeSent) {
 		}
 		if rel := r.add(f, pred, body, 0.75, titleAt); rel != nil {
 			rel.Date, rel.When, rel.Negated, rel.Modality, rel.AttributedTo = "", "", false, "", ""
+			rel.Source = ""
 			rel.Former = former
 			rel.Verb = title
 		}
@@ -1816,6 +1821,7 @@ func (r *relater) affiliation(t *treeSent, f *Found, n int) {
 			}
 			if rel := r.add(f, pred, org, 0.8, n); rel != nil {
 				rel.Date, rel.When, rel.Negated, rel.Modality, rel.AttributedTo = "", "", false, "", ""
+				rel.Source = ""
 				if a := t.child(n, "amod"); a >= 0 {
 					if l := strings.ToLower(r.tok(a)); formerMarkers[l] {
 						rel.Former = true
@@ -1951,4 +1957,61 @@ func (t *treeSent) nominalContext(rel *Relation, v int) {
 	if !rel.Negated && gov.Negated {
 		rel.Negated = true
 	}
+}
+
+// sourceNouns are the unnamed sources news attributes claims to ("officials say ...").
+var sourceNouns = setOf("officials", "official", "police", "witnesses", "witness", "authorities",
+	"media", "reports", "report", "sources", "source", "spokesman", "spokeswoman", "spokesperson",
+	"analysts", "experts", "diplomats", "diplomat", "prosecutors", "investigators", "residents",
+	"doctors", "aides", "lawmakers", "insurgents", "militants", "rebels", "activists", "agency",
+	"television", "radio", "newspaper", "statement", "military", "army", "government", "ministry")
+
+// sourcePairs keep their modifier: "state media", "news reports".
+var sourcePairs = setOf("state media", "local media", "news reports", "media reports", "state television",
+	"state radio", "news agency", "security officials", "military officials", "health officials",
+	"news agency reports", "hospital officials", "police officials")
+
+// unnamedSourceOf: when the clause of v is reported by a speech verb (or "according to") whose
+// speaker is named by no entity, that speaker as the text names it, lower case, its head noun
+// ("officials", "state media"), or "".
+func (t *treeSent) unnamedSourceOf(v int) string {
+	r := t.r
+	name := func(k int) string {
+		w := strings.ToLower(r.tok(k))
+		if !sourceNouns[w] || r.mention(k) != nil {
+			return ""
+		}
+		for _, c := range t.children(k) {
+			if rc := t.rel(c); rc == "amod" || rc == "compound" {
+				if p := strings.ToLower(r.tok(c)) + " " + w; sourcePairs[p] {
+					return p
+				}
+			}
+		}
+		return w
+	}
+	for k, depth := v, 0; k >= 0 && depth < 6; depth++ {
+		for _, c := range t.children(k) {
+			if rc := t.rel(c); (rc == "obl" || rc == "advcl") && t.caseOf(c) == "according to" {
+				return name(c)
+			}
+		}
+		h := t.head(k)
+		if h < 0 {
+			return ""
+		}
+		if rk := t.rel(k); (rk == "ccomp" || rk == "parataxis") && verbPred[t.r.d.tableLemma(h)] == PredSaid {
+			if s := t.child(h, "nsubj"); s >= 0 {
+				return name(s)
+			}
+			return ""
+		}
+		switch t.rel(k) {
+		case "ccomp", "conj", "xcomp", "advcl", "parataxis":
+			k = h
+		default:
+			return ""
+		}
+	}
+	return ""
 }

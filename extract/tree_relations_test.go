@@ -459,3 +459,21 @@ func TestNominalEventContext(t *testing.T) {
 		t.Errorf("'killed suspected Taleban fighters': %q", facts(x))
 	}
 }
+
+func TestUnnamedSources(t *testing.T) {
+	for text, want := range map[string]string{
+		"Officials in Afghanistan say U.S. troops have killed eight Taleban fighters.": "officials",
+		"According to police, Hamas attacked Israel.":                                  "police",
+	} {
+		x := run(t, text, "")
+		got := ""
+		for _, r := range x.Relations {
+			if r.Predicate != PredSaid && r.Source != "" {
+				got = r.Source
+			}
+		}
+		if got != want {
+			t.Errorf("%q: source %q, want %q (%q)", text, got, want, facts(x))
+		}
+	}
+}

@@ -202,6 +202,9 @@ func (b *builder) relation(a extract.Article, art quad.IRI, r extract.Relation) 
 	if r.AttributedTo != "" {
 		b.add(st, must("attributedTo"), EntityIRI(r.AttributedTo))
 	}
+	if r.Source != "" {
+		b.add(st, must("source"), quad.String(r.Source))
+	}
 	if r.Former {
 		b.add(st, must("former"), quad.String("true"))
 	}

@@ -80,6 +80,7 @@ var Attributes = []Term{
 	{Name: "polarity", IRI: "ng:polarity", Meaning: "statement: \"negative\" when the text says it did not happen"},
 	{Name: "modality", IRI: "ng:modality", Meaning: "statement: \"may\", \"will\", \"plans\"... when the text says it might happen"},
 	{Name: "attributedTo", IRI: "ng:attributedTo", Meaning: "statement -> the entity whose words state it (\"X said that ...\")"},
+	{Name: "source", IRI: "ng:source", Meaning: "statement: an unnamed source whose words state it, as the text names it (\"officials\", \"state media\")"},
 	{Name: "former", IRI: "ng:former", Meaning: "statement or role: \"true\" when the state of affairs is over"},
 	{Name: "article", IRI: "ng:article", Meaning: "statement or role -> the article that states it"},
 	{Name: "nameKey", IRI: "ng:nameKey", Meaning: "an entity's name, alias or (people) name word in lower case without accents, for lookups"},
