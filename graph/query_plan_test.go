@@ -29,8 +29,10 @@ func TestPlanStartsFromTheSmallSide(t *testing.T) {
 			n = int64(f)
 		}
 	}
-	if p := plans[0]; !p.Exact || p.Size != n || n == 0 {
-		t.Fatalf("plan sized %d (exact %v), want the %d joined statements:\n%s", p.Size, p.Exact, n, p.Shape)
+	// Counted, the size is not called exact: Cayley's And passes its smallest member's
+	// exactness on as its own, and a count trusting it would skip the other members.
+	if p := plans[0]; p.Size != n || n == 0 {
+		t.Fatalf("plan sized %d, want the %d joined statements:\n%s", p.Size, n, p.Shape)
 	}
 	rows, err := s.Query(ctx, q, 0)
 	if err != nil || int64(len(rows)) < n {

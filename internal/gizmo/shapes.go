@@ -32,8 +32,7 @@ func optimizedShape(ctx context.Context, qs graph.QuadStore, s shape.Shape) shap
 	qs = graph.Unwrap(qs)
 	s, _ = shape.Optimize(ctx, s, qs)
 	fillNulls(reflect.ValueOf(s), 0, false)
-	sizeIntersections(ctx, qs, reflect.ValueOf(s), 0)
-	return s
+	return planShape(ctx, qs, s)
 }
 
 var shapeType = reflect.TypeOf((*shape.Shape)(nil)).Elem()

@@ -1,0 +1,208 @@
+package gizmo
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/kv/bbolt"
+	"github.com/cayleygraph/cayley/graph/proto"
+	"github.com/cayleygraph/cayley/query"
+	"github.com/cayleygraph/quad"
+)
+
+// boltStore is a new bolt store with the given quad indexes (nil: Cayley's two) holding
+// quads: a real kv store, as newsgraph's, made without newsgraph's graph package.
+func boltStore(t *testing.T, indexes []kv.QuadIndex, quads []quad.Quad) *kv.QuadStore {
+	t.Helper()
+	if indexes == nil {
+		indexes = []kv.QuadIndex{
+			{Dirs: []quad.Direction{quad.Subject, quad.Predicate}},
+			{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}},
+		}
+	}
+	// A new kv store takes its indexes from this variable (newsgraph's graph package, linked
+	// into this test binary by the package's other tests, sets it too).
+	old := kv.DefaultQuadIndexes
+	kv.DefaultQuadIndexes = indexes
+	defer func() { kv.DefaultQuadIndexes = old }()
+	path := filepath.Join(t.TempDir(), "db")
+	if err := cgraph.InitQuadStore(bbolt.Type, path, nil); err != nil {
+		t.Fatal(err)
+	}
+	qs, err := cgraph.NewQuadStore(bbolt.Type, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { qs.Close() })
+	if err := qs.ApplyDeltas(deltas(quads), cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+		t.Fatal(err)
+	}
+	return qs.(*kv.QuadStore)
+}
+
+func deltas(qs []quad.Quad) []cgraph.Delta {
+	out := make([]cgraph.Delta, len(qs))
+	for i, q := range qs {
+		out[i] = cgraph.Delta{Quad: q, Action: cgraph.Add}
+	}
+	return out
+}
+
+// hubQuads: a hub named by many articles (one name quad each), people who work for it,
+// and a few other predicates.
+func hubQuads(articles int) []quad.Quad {
+	var qs []quad.Quad
+	for i := 0; i < articles; i++ {
+		art := quad.IRI(fmt.Sprintf("article/%d", i))
+		person := quad.IRI(fmt.Sprintf("person/%d", i%40))
+		qs = append(qs,
+			quad.Make(quad.IRI("hub"), quad.IRI("name"), quad.String("Hub"), art),
+			quad.Make(quad.IRI("hub"), quad.IRI("nameKey"), quad.String(fmt.Sprintf("hub %d", i%3)), art),
+			quad.Make(person, quad.IRI("worksFor"), quad.IRI("hub"), art),
+			quad.Make(person, quad.IRI("name"), quad.String(fmt.Sprintf("Person %d", i%40)), art),
+			quad.Make(person, quad.IRI("type"), quad.IRI("Person"), art),
+		)
+	}
+	return qs
+}
+
+func ids(t *testing.T, next func() (*proto.Primitive, bool)) []uint64 {
+	t.Helper()
+	var out []uint64
+	for {
+		p, ok := next()
+		if !ok {
+			return out
+		}
+		out = append(out, p.ID)
+	}
+}
+
+// The cursors of one reader, reading the same node and predicate interleaved, each give the
+// quads of the index scan in its order, however much of it another cursor has kept, and
+// however little a reader may keep.
+func TestReadCursorsGiveTheIndexScan(t *testing.T) {
+	kqs := boltStore(t, nil, hubQuads(250))
+	ctx := context.Background()
+	hub, _ := kqs.ValueOf(quad.IRI("hub"))
+	name, _ := kqs.ValueOf(quad.IRI("name"))
+	ind := kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+	scan := kv.IndexScan{Index: ind, Values: []uint64{uint64(hub.(kv.Int64Value)), uint64(name.(kv.Int64Value))}}
+	sc := scan.BuildIterator(kqs).Iterate()
+	want := ids(t, func() (*proto.Primitive, bool) {
+		if !sc.Next(ctx) {
+			return nil, false
+		}
+		return sc.Result().(*proto.Primitive), true
+	})
+	sc.Close()
+	if len(want) != 250 {
+		t.Fatalf("the scan has %d quads, want 250", len(want))
+	}
+	for _, held := range []int{1 << 16, 100, 5, 0} {
+		t.Run(fmt.Sprint("held ", held), func(t *testing.T) {
+			defer func(old int) { maxHeld = old }(maxHeld)
+			maxHeld = held
+			r := newQuadReader(kqs)
+			cursor := func() *readCursor {
+				c := r.cursor(ind, quad.Subject, scan.Values[0], scan.Values[1])
+				return &c
+			}
+			read := func(c *readCursor, n int) []uint64 {
+				var out []uint64
+				for i := 0; i != n; i++ {
+					q, ok := c.next(ctx)
+					if !ok {
+						if c.err != nil {
+							t.Fatal(c.err)
+						}
+						break
+					}
+					out = append(out, q.(*proto.Primitive).ID)
+				}
+				return out
+			}
+			a, b := cursor(), cursor()
+			got := read(a, 3)                   // a reads three, keeps them
+			gotB := read(b, 1)                  // b reads the first from what a kept
+			gotB = append(gotB, read(b, -1)...) // then past it, from the index
+			got = append(got, read(a, 10)...)   // a goes on where it was
+			a.close()
+			c := cursor() // c reads everything a new reader would
+			gotC := read(c, -1)
+			got = append(got, read(a, -1)...) // a, closed, reopens its scan where it was
+			for name, g := range map[string][]uint64{"a": got, "b": gotB, "c": gotC} {
+				if !slices.Equal(g, want) {
+					t.Errorf("cursor %s read %d quads, not the scan's %d (first %v, want %v)", name, len(g), len(want), firstIDs(g), firstIDs(want))
+				}
+			}
+			if r.held > held {
+				t.Errorf("the reader keeps %d quads, more than %d", r.held, held)
+			}
+		})
+	}
+}
+
+func firstIDs(xs []uint64) []uint64 { return xs[:min(len(xs), 5)] }
+
+// A plan uses an index only once it has found it in the store: on a database made with
+// Cayley's two indexes, a predicate's quads are not read from [predicate subject], and every
+// query answers as Cayley's plan does.
+func TestPlansUseTheIndexesTheStoreHas(t *testing.T) {
+	programs := []string{
+		`g.V().Has("<name>").Out("<worksFor>").All()`,
+		`g.V("<hub>").In("<worksFor>").Out("<name>").All()`,
+		`g.V().Has("<type>", "<Person>").Tag("p").Out("<worksFor>").Out("<nameKey>").Tag("k").Back("p").Save("<name>", "n").All()`,
+		`g.V().Has("<type>", "<Person>").And(g.V().Has("<worksFor>", "<hub>")).Save("<name>", "n").Unique().All()`,
+		`g.emit(g.V().Has("<worksFor>").Count())`,
+	}
+	all3 := []kv.QuadIndex{
+		{Dirs: []quad.Direction{quad.Subject, quad.Predicate}},
+		{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}},
+		{Dirs: []quad.Direction{quad.Predicate, quad.Subject}},
+	}
+	for _, c := range []struct {
+		name    string
+		indexes []kv.QuadIndex
+		want    int
+	}{{"cayley's two", nil, 2}, {"newsgraph's three", all3, 3}} {
+		t.Run(c.name, func(t *testing.T) {
+			kqs := boltStore(t, c.indexes, hubQuads(60))
+			ix, ok := indexesOf(context.Background(), kqs)
+			if !ok || len(ix.has) != c.want {
+				t.Fatalf("found indexes %v (%v), want %d", ix.has, ok, c.want)
+			}
+			for _, p := range programs {
+				planRewrites.Store(false)
+				want, werr := runAll(kqs, p)
+				planRewrites.Store(true)
+				got, gerr := runAll(kqs, p)
+				if werr != nil || gerr != nil || len(got) == 0 || !slices.Equal(got, want) {
+					t.Errorf("%s: %d results (%v) with the rewrites, %d (%v) without", p, len(got), gerr, len(want), werr)
+				}
+			}
+		})
+	}
+}
+
+// runAll is every result of program, distinct, sorted: the plan may enumerate a result's
+// paths differently (see plan_test.go).
+func runAll(qs cgraph.QuadStore, program string) ([]string, error) {
+	ctx := context.Background()
+	it, err := query.GetLanguage(Name).Session(qs).Execute(ctx, program, query.Options{Collation: query.JSON})
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	var out []string
+	for it.Next(ctx) {
+		out = append(out, fmt.Sprint(it.Result()))
+	}
+	slices.Sort(out)
+	return slices.Compact(out), it.Err()
+}
