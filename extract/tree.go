@@ -1499,6 +1499,10 @@ func (r *relater) treeSpeech(t *treeSent, v int) {
 		}
 	} else if qq := r.quote(); qq != "" {
 		q = qq
+	} else if lo, hi, ok := t.restIsClause(v); ok {
+		// "Italy says an Italian photographer ... has been freed" with the clause's subject
+		// read as a second subject of "says": the rest of the sentence is what was said
+		q, conf = strings.TrimSpace(r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End]), 0.7
 	} else if (r.tok(v+1) == ":" || r.tok(v+1) == ",") && v+2 >= r.s.Last && r.si+1 < len(r.d.Sentences) {
 		// `X said:` and the quotation in the next sentence
 		next := r.d.Sentences[r.si+1]
@@ -2014,4 +2018,36 @@ func (t *treeSent) unnamedSourceOf(v int) string {
 		}
 	}
 	return ""
+}
+
+// restIsClause: speech verb v is the sentence's main verb, with its speaker before it, and the
+// words after it (from a second subject the parser gave it, or a conjunct it made of the
+// clause) run to the end of the sentence with a finite verb among them: the span of those
+// words, without a leading "that" and the final punctuation.
+func (t *treeSent) restIsClause(v int) (lo, hi int, ok bool) {
+	r := t.r
+	if t.rel(v) != "root" || !t.subjectBefore(v) {
+		return 0, 0, false
+	}
+	misread := false
+	for _, c := range t.children(v) {
+		if rc := t.rel(c); c > v && (rc == "nsubj" || rc == "nsubj:pass" || rc == "conj" || rc == "ccomp") {
+			misread = true
+		}
+	}
+	if !misread {
+		return 0, 0, false
+	}
+	lo, hi = v+1, r.s.Last-1
+	for lo < hi && (r.tok(lo) == "that" || isPunct(r.tok(lo))) {
+		lo++
+	}
+	for hi > lo && isPunct(r.tok(hi)) {
+		hi--
+	}
+	finite := false
+	for k := lo; k <= hi; k++ {
+		finite = finite || isFiniteVerb(r.d.Tokens[k].POS)
+	}
+	return lo, hi, finite && hi-lo >= 3
 }

@@ -477,3 +477,10 @@ func TestUnnamedSources(t *testing.T) {
 		}
 	}
 }
+
+func TestSpeechWithItsClauseMisread(t *testing.T) {
+	x := run(t, "Italy says an Italian photographer kidnapped in Afghanistan last month has been freed.", "")
+	if !hasFact(x, `Italy -said-> "an Italian photographer kidnapped in Afghanistan last month has been freed"`) {
+		t.Errorf("the clause read as a second subject of says: %q", facts(x))
+	}
+}
