@@ -1689,8 +1689,8 @@ func (r *relater) treeTitles(t *treeSent) {
 		}
 		if tk := r.d.Tokens[p]; tk.End <= f.Start || tk.Start >= f.End {
 			// a title word of the person's phrase: "a Scientology attorney, Kendrick Moxon"
-			if f.TitleOf == nil && affiliationNouns[strings.ToLower(tk.Text)] {
-				r.affiliation(t, f, p)
+			if lw := strings.ToLower(tk.Text); f.TitleOf == nil && (affiliationNouns[lw] || titleNouns[lw]) {
+				r.affiliation(t, f, p) // "Iraq's Shi'ite prime minister, Ibrahim al-Jaafari"
 			}
 			continue
 		}
@@ -1807,7 +1807,9 @@ func (r *relater) affiliation(t *treeSent, f *Found, n int) {
 			continue
 		}
 		for _, org := range t.args(o) {
-			if org.Type != Organization && org.Type != Country {
+			// "Ankara's mayor, Melih Gokcek": a city or a region has its head too
+			place := (org.Type == City || org.Type == Place) && (w == "mayor" || w == "governor")
+			if org.Type != Organization && org.Type != Country && !place {
 				continue
 			}
 			title := w

@@ -484,3 +484,14 @@ func TestSpeechWithItsClauseMisread(t *testing.T) {
 		t.Errorf("the clause read as a second subject of says: %q", facts(x))
 	}
 }
+
+func TestApposedTitlesOfCountriesAndCities(t *testing.T) {
+	for text, want := range map[string]string{
+		"Kharrazi met Iraq's Shi'ite prime minister, Ibrahim al-Jaafari.":           "Ibrahim al-Jaafari -heads-> Iraq",
+		"Ankara's mayor, Melih Gokcek, says the blast wounded more than 50 others.": "Melih Gokcek -heads-> Ankara",
+	} {
+		if x := run(t, text, ""); !hasFact(x, want) {
+			t.Errorf("%q: want %s, got %q", text, want, facts(x))
+		}
+	}
+}
