@@ -243,6 +243,13 @@ func (s *Store) buildExploreIndex(ctx context.Context, size int64) (*exploreInde
 		return nil, err
 	}
 	x := &exploreIndex{size: size, built: time.Now(), byKey: map[string]*xEntity{}, merges: t}
+	if pg, ok := s.qs.(*pgQuadStore); ok {
+		// No card index there: its rows come from a few set-based SELECTs (postgres_explore.go).
+		if err := pg.exploreIndex(ctx, t, x); err != nil {
+			return nil, err
+		}
+		return x, nil
+	}
 	var gen uint64
 	fresh := false
 	indexed, err := s.cards.view(func(tx *bolt.Tx) error {
