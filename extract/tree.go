@@ -1228,6 +1228,31 @@ func (t *treeSent) whenOf(v int) string {
 		lo, hi := t.timeSpan(c)
 		return strings.TrimSpace(t.r.d.Text[t.r.d.Tokens[lo].Start:t.r.d.Tokens[hi].End])
 	}
+	if t.r.d.Tokens[v].UPOS == "NOUN" {
+		// a nominal event's time: "Tuesday's meeting", or the time right after its phrase
+		// whatever the parser attached it to ("during his visit to Germany last week")
+		for _, c := range t.children(v) {
+			if t.rel(c) == "nmod:poss" && t.temporal(c) {
+				lo, hi := t.timeSpan(c)
+				for hi > lo && (t.rel(hi) == "case" || isPunct(t.r.tok(hi))) {
+					hi-- // "Tuesday's": the day, not its possessive
+				}
+				return strings.TrimSpace(t.r.d.Text[t.r.d.Tokens[lo].Start:t.r.d.Tokens[hi].End])
+			}
+		}
+		_, end := t.span(v, -1)
+		for k := end + 1; k < t.r.s.Last && k <= end+3; k++ {
+			if t.r.mention(k) != nil && t.date[k-t.r.s.First] == nil || isPunct(t.r.tok(k)) {
+				break
+			}
+			if t.temporal(k) {
+				lo, hi := t.timeSpan(k)
+				if lo > end {
+					return strings.TrimSpace(t.r.d.Text[t.r.d.Tokens[lo].Start:t.r.d.Tokens[hi].End])
+				}
+			}
+		}
+	}
 	// A day name next to the verb is its time, whatever the parser attached it to ("said
 	// Wednesday that ...", read as the subject of the clause; "Mr. Chavez Sunday described")
 	for _, k := range []int{v + 1, v - 1} {

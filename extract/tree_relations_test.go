@@ -495,3 +495,21 @@ func TestApposedTitlesOfCountriesAndCities(t *testing.T) {
 		}
 	}
 }
+
+func TestNominalEventTime(t *testing.T) {
+	for text, want := range map[string]string{
+		"Prosecutors accused three others of planning to attack Mr. Allawi during his visit to Germany last week.": "last week",
+		"Khurshid Kasuri made the comment after Tuesday's meeting with Kamal Kharrazi in Islamabad.":               "Tuesday",
+	} {
+		x := run(t, text, "")
+		got := ""
+		for _, r := range x.Relations {
+			if r.Predicate == "visited" || r.Predicate == "met" {
+				got = r.When
+			}
+		}
+		if got != want {
+			t.Errorf("%q: when %q, want %q (%q)", text, got, want, facts(x))
+		}
+	}
+}
