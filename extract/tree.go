@@ -321,6 +321,9 @@ func (t *treeSent) argOf(k int) *Found {
 			if groupNouns[w] && f.Type == Organization && f.Kind != KindDemonym && !t.former(k) {
 				return f // "Taleban insurgents", "Hamas militants"
 			}
+			if targetNouns[w] && (f.Type == Organization || f.Type == Country) && f.Kind != KindDemonym && !t.speaking {
+				return f // "bombed Taliban bases", "shelled Hezbollah positions"
+			}
 		}
 	}
 	return nil
@@ -426,6 +429,10 @@ var voiceNouns = setOf("statement", "report", "communique", "communiqué", "spok
 
 // governmentNouns are a country's bodies that speak for it ("Indonesia's health ministry says").
 var governmentNouns = setOf("government", "ministry", "cabinet", "embassy", "presidency")
+
+// targetNouns are an armed group's places that an attack on them is an attack on the group.
+var targetNouns = setOf("bases", "base", "positions", "hideouts", "hideout", "camps", "camp",
+	"strongholds", "stronghold", "targets", "outposts", "compounds", "training")
 
 // groupNouns name members of an organisation that stands for them: "Taleban fighters".
 var groupNouns = setOf("insurgents", "fighters", "militants", "rebels", "guerrillas", "gunmen",
@@ -584,6 +591,11 @@ func (t *treeSent) clauseArgs(v int, depth int) (agents, patients []*Found) {
 	case "acl":
 		if h >= 0 && t.head(h) < 0 && t.object(v) >= 0 && v > h && t.r.mention(h) != nil && t.child(v, "mark") < 0 {
 			return t.args(h), nil // "Turkey arrested Osman Kavala" read as a noun and its participle
+		}
+		if h >= 0 && v > h && t.r.d.Tokens[v].POS == "VBD" && t.object(v) >= 0 && t.child(v, "mark") < 0 {
+			// "as Pakistani warplanes bombed Taliban bases": a past tense with an object is no
+			// participle modifying the noun but the noun's own clause
+			return t.args(h), nil
 		}
 		// "Macedonia's aspirations to join NATO": the possessor; "Gates is the most senior
 		// official to visit Kosovo": the subject of the copula

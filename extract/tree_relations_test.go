@@ -513,3 +513,14 @@ func TestNominalEventTime(t *testing.T) {
 		}
 	}
 }
+
+func TestStrikesOnAGroupsPlaces(t *testing.T) {
+	for text, want := range map[string]string{
+		"The attack came as Pakistani warplanes bombed Taliban bases in the tribal regions.": "Pakistan -attacked-> Taliban",
+		"Israeli jets struck Hezbollah positions in southern Lebanon.":                       "Israel -attacked-> Hezbollah",
+	} {
+		if x := run(t, text, ""); !hasFact(x, want) {
+			t.Errorf("%q: want %s, got %q", text, want, facts(x))
+		}
+	}
+}
