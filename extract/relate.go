@@ -124,6 +124,7 @@ func (Relater) Process(d *Document) {
 			r.treeVerbs(t)
 			r.treeAccording(t)
 			r.treeNominals(t)
+			r.treeForcesIn(t)
 		}
 		r.nominals()
 		r.pairs()

@@ -2090,3 +2090,62 @@ func (t *treeSent) restIsClause(v int) (lo, hi int, ok bool) {
 	}
 	return lo, hi, finite && hi-lo >= 3
 }
+
+// forceNouns are a country's or a body's forces abroad.
+var forceNouns = setOf("troops", "forces", "soldiers", "peacekeepers", "contingent", "peacekeeping", "personnel", "marines")
+
+// sendVerbs put forces in a place named by "to" or "in"; withdrawVerbs take them from one.
+var sendVerbs = setOf("send", "deploy", "dispatch", "station", "keep", "base")
+var withdrawVerbs = setOf("withdraw", "pull", "remove")
+
+// treeForcesIn reads "sending Macedonian troops to Iraq", "Italy's troops ... withdrawn from
+// Afghanistan", "African Union peacekeeping forces in Darfur": the country or body whose forces
+// are in a place takes part in missions there (participatedIn, docs/annotation.md).
+func (r *relater) treeForcesIn(t *treeSent) {
+	for k := r.s.First; k < r.s.Last; k++ {
+		if !forceNouns[strings.ToLower(r.tok(k))] || r.mention(k) != nil {
+			continue
+		}
+		var owner *Found
+		for _, c := range t.children(k) {
+			switch t.rel(c) {
+			case "amod", "compound", "nmod:poss":
+				if f := r.mention(c); f != nil && f.Entity != nil && (f.Type == Country || f.Type == Organization) {
+					owner = f
+				}
+			}
+		}
+		if owner == nil {
+			continue
+		}
+		var places []*Found
+		addPlaces := func(n int, cases ...string) {
+			for _, c := range t.children(n) {
+				if t.rel(c) != "nmod" && t.rel(c) != "obl" {
+					continue
+				}
+				if inList(t.caseOf(c), cases) {
+					for _, p := range t.args(c) {
+						if isPlaceType(p.Type) {
+							places = append(places, p)
+						}
+					}
+				}
+			}
+		}
+		addPlaces(k, "in", "to")
+		if h := t.head(k); h >= 0 {
+			switch l := t.lemma(h); {
+			case sendVerbs[l] && (t.rel(k) == "obj" || t.rel(k) == "nsubj:pass"):
+				addPlaces(h, "to", "in")
+			case withdrawVerbs[l] && (t.rel(k) == "obj" || t.rel(k) == "nsubj:pass"):
+				addPlaces(h, "from")
+			}
+		}
+		for _, p := range places {
+			if rel := r.addTree(t, owner, "participatedIn", p, 0.7, k); rel != nil {
+				rel.Negated = false // "were not withdrawn": still there
+			}
+		}
+	}
+}

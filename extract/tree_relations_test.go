@@ -524,3 +524,14 @@ func TestStrikesOnAGroupsPlaces(t *testing.T) {
 		}
 	}
 }
+
+func TestForcesInAPlace(t *testing.T) {
+	for text, want := range map[string]string{
+		"Mr. Bush thanked Mr. Buckovski for sending Macedonian troops to Iraq.":                          "North Macedonia -participatedIn-> Iraq",
+		"The kidnappers said they would kill him if Italy's troops were not withdrawn from Afghanistan.": "Italy -participatedIn-> Afghanistan",
+	} {
+		if x := run(t, text, ""); !hasFact(x, want) {
+			t.Errorf("%q: want %s, got %q", text, want, facts(x))
+		}
+	}
+}
