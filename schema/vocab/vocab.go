@@ -143,7 +143,7 @@ var Predicates = []Predicate{
 	{Name: "praised", IRI: "ng:praised", Meaning: "praised (CAMEO 051)", Inverse: "was praised by",
 		Verbs: []string{"praise", "hail", "laud", "commend", "applaud", "thank"}},
 	{Name: "criticised", IRI: "ng:criticised", Meaning: "criticised (CAMEO 111)", Inverse: "was criticised by",
-		Verbs: []string{"criticize", "criticise", "slam", "rebuke", "blast", "chide", "berate", "castigate", "censure", "reprimand", "scold", "denigrate", "lambaste", "ridicule"}},
+		Verbs: []string{"criticize", "criticise", "slam", "rebuke", "blast", "chide", "berate", "castigate", "censure", "reprimand", "scold", "denigrate", "lambaste", "ridicule", "decry", "assail", "object to", "fault"}},
 	{Name: "supported", IRI: "ng:supported", Meaning: "supported or backed", Inverse: "was supported by",
 		Verbs: []string{"support", "back", "endorse", "aid", "assist"}},
 	// Sports.
