@@ -2149,3 +2149,55 @@ func (r *relater) treeForcesIn(t *treeSent) {
 		}
 	}
 }
+
+// memberNouns are the members of an organisation named beside them ("Taleban fighters",
+// "members of Scientology").
+var memberNouns = setOf("fighters", "militants", "members", "member", "leaders", "commanders",
+	"insurgents", "rebels", "guerrillas", "activists", "officials", "figures")
+
+// treeMembersIncluding reads "Taleban fighters, including local commander Mullah Janan",
+// "former members of Scientology, including Tiziano Lugli": the people the group includes are
+// members of the organisation it is named after (former members: formerly).
+func (r *relater) treeMembersIncluding(t *treeSent) {
+	for g := r.s.First; g < r.s.Last; g++ {
+		if !memberNouns[strings.ToLower(r.tok(g))] || r.mention(g) != nil {
+			continue
+		}
+		var org *Found
+		former := false
+		for _, c := range t.children(g) {
+			f := r.mention(c)
+			switch rc := t.rel(c); {
+			case f != nil && f.Entity != nil && f.Type == Organization && f.Kind != KindDemonym &&
+				(rc == "compound" || rc == "amod" || rc == "nmod:poss" || rc == "nmod" && t.caseOf(c) == "of"):
+				org = f
+			case rc == "amod" && formerMarkers[strings.ToLower(r.tok(c))]:
+				former = true
+			}
+		}
+		if org == nil {
+			continue
+		}
+		var people []*Found
+		for _, c := range t.children(g) {
+			switch {
+			case (t.rel(c) == "nmod" || t.rel(c) == "obl") && t.caseOf(c) == "including":
+				people = append(people, t.args(c)...)
+			case t.rel(c) == "acl" && strings.EqualFold(r.tok(c), "including"):
+				if o := t.child(c, "obj"); o >= 0 {
+					people = append(people, t.args(o)...)
+				}
+			}
+		}
+		for _, p := range people {
+			if p.Type != Person {
+				continue
+			}
+			if rel := r.addTree(t, p, PredMemberOf, org, 0.75, g); rel != nil {
+				rel.Date, rel.When, rel.Negated, rel.Modality, rel.AttributedTo = "", "", false, "", ""
+				rel.Source = ""
+				rel.Former = former
+			}
+		}
+	}
+}

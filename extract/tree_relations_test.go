@@ -535,3 +535,10 @@ func TestForcesInAPlace(t *testing.T) {
 		}
 	}
 }
+
+func TestMembersIncluded(t *testing.T) {
+	x := run(t, "Afghan forces captured 9 suspected Taleban fighters, including local commander Mullah Janan, in a village.", "")
+	if !hasFact(x, "Mullah Janan -memberOf-> Taleban") {
+		t.Errorf("Taleban fighters including X: %q", facts(x))
+	}
+}
