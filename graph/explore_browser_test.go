@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/browsertest"
 )
 
 // Browser tests of the explorer (/explore/) and of Cayley's Visualize tab as newsgraph serves
@@ -25,17 +25,7 @@ import (
 // skip without Chromium, fail when the page asks for anything but the server, and write their
 // screenshots to $NEWSGRAPH_SCREENSHOTS (relative to the repository's root) when it is set.
 
-func chromiumPath() string {
-	if p := os.Getenv("NEWSGRAPH_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
+func chromiumPath() string { return browsertest.Chromium() }
 
 // page is one browser tab on one server.
 type page struct {

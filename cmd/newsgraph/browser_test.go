@@ -17,6 +17,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/newsgraph/newsgraph/internal/browsertest"
 )
 
 // The browser test: headless Chromium (Debian's package; .ci/run installs it), driven by
@@ -25,18 +27,7 @@ import (
 // web UI and the explorer work offline. Screenshots go to $NEWSGRAPH_SCREENSHOTS (relative to the
 // repository's root: the README uses docs/screenshots), else to a temporary folder.
 
-// chromium finds a Chromium or Chrome binary: $NEWSGRAPH_CHROMIUM, else the usual names.
-func chromium() string {
-	if p := os.Getenv("NEWSGRAPH_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
+func chromium() string { return browsertest.Chromium() }
 
 // syncBuffer is a bytes.Buffer safe for a writer and a reader at once.
 type syncBuffer struct {
