@@ -240,6 +240,14 @@ func isMergeLabel(v quad.Value) bool {
 
 // readMerges reads every merge record from the store.
 func (s *Store) readMerges(ctx context.Context) (*mergeTable, error) {
+	if pg, ok := s.qs.(*pgQuadStore); ok {
+		return pg.readMerges(ctx) // one SELECT, not one per merge (postgres_merges.go)
+	}
+	return s.readMergesByNode(ctx)
+}
+
+// readMergesByNode reads the merge nodes, then each one's quads.
+func (s *Store) readMergesByNode(ctx context.Context) (*mergeTable, error) {
 	t := newMergeTable()
 	nodes, err := s.subjects(ctx, iriType, iriMerge)
 	if err != nil {
@@ -254,36 +262,44 @@ func (s *Store) readMerges(ctx context.Context) (*mergeTable, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read merge %s: %w", iri, err)
 		}
-		m := &MergeInfo{IRI: iri}
-		for _, q := range qs {
-			if keyOfValue(q.Label) != keyOfValue(iri) {
-				continue
-			}
-			switch q.Predicate {
-			case iriMerged:
-				m.Merged, _ = q.Object.(quad.IRI)
-			case iriMergedInto:
-				m.Into, _ = q.Object.(quad.IRI)
-			case iriProjectedOnto:
-				if r, _ := q.Object.(quad.IRI); m.Root == "" {
-					m.Root = r
-				} else if r != m.Root {
-					m.stale += string(r) + "\x00"
-				}
-			case iriMergedBy:
-				m.By = str(q.Object)
-			case iriMergedAt:
-				m.At = str(q.Object)
-			case iriReason:
-				m.Reason = str(q.Object)
-			}
+		if m := mergeFromQuads(iri, qs); m != nil {
+			t.add(m)
 		}
-		if m.Merged == "" || m.Into == "" {
-			continue // not a merge newsgraph made
-		}
-		t.add(m)
 	}
 	return t, nil
+}
+
+// mergeFromQuads reads the merge iri from its node's quads, in the order they were written;
+// nil when they are not a merge newsgraph made.
+func mergeFromQuads(iri quad.IRI, qs []quad.Quad) *MergeInfo {
+	m := &MergeInfo{IRI: iri}
+	for _, q := range qs {
+		if keyOfValue(q.Label) != keyOfValue(iri) {
+			continue
+		}
+		switch q.Predicate {
+		case iriMerged:
+			m.Merged, _ = q.Object.(quad.IRI)
+		case iriMergedInto:
+			m.Into, _ = q.Object.(quad.IRI)
+		case iriProjectedOnto:
+			if r, _ := q.Object.(quad.IRI); m.Root == "" {
+				m.Root = r
+			} else if r != m.Root {
+				m.stale += string(r) + "\x00"
+			}
+		case iriMergedBy:
+			m.By = str(q.Object)
+		case iriMergedAt:
+			m.At = str(q.Object)
+		case iriReason:
+			m.Reason = str(q.Object)
+		}
+	}
+	if m.Merged == "" || m.Into == "" {
+		return nil
+	}
+	return m
 }
 
 // Merges lists the store's merges, oldest first.
