@@ -367,14 +367,10 @@ func TestCountryTitleIsItsHolder(t *testing.T) {
 }
 
 func TestPlaceBasedOrganisation(t *testing.T) {
-	for text, want := range map[string]string{
+	wantFacts(t, map[string]string{
 		"The Vienna-based IAEA said Iran had complied.":                         "International Atomic Energy Agency -headquarteredIn-> Vienna",
 		"The London-based rights group Amnesty International criticized Egypt.": "Amnesty International -headquarteredIn-> London",
-	} {
-		if x := run(t, text, ""); !hasFact(x, want) {
-			t.Errorf("%q: want %s, got %q", text, want, facts(x))
-		}
-	}
+	})
 	// based in a verb's clause is another matter: no relation from "-based" across a verb
 	if x := run(t, "Officials in London based their decision on reports that Amnesty International had published.", ""); hasFact(x, "Amnesty International -headquarteredIn-> London") {
 		t.Errorf("'based their decision' read as a headquarters: %q", facts(x))
@@ -382,14 +378,10 @@ func TestPlaceBasedOrganisation(t *testing.T) {
 }
 
 func TestSpokesmanAndMinistrySpeakForTheirBody(t *testing.T) {
-	for text, want := range map[string]string{
+	wantFacts(t, map[string]string{
 		"A White House spokesman says the talks will go on.":    "White House -said-> \"the talks will go on\"",
 		"Egypt's health ministry says a teenage girl has died.": "Egypt -said-> \"a teenage girl has died\"",
-	} {
-		if x := run(t, text, ""); !hasFact(x, want) {
-			t.Errorf("%q: want %s, got %q", text, want, facts(x))
-		}
-	}
+	})
 	// officials are no speaker of their country
 	if x := run(t, "Afghan officials say the fighting has ended.", ""); len(x.Relations) > 0 {
 		t.Errorf("Afghan officials are not Afghanistan's word: %q", facts(x))
@@ -397,14 +389,10 @@ func TestSpokesmanAndMinistrySpeakForTheirBody(t *testing.T) {
 }
 
 func TestSportsSidesAndPurposeInfinitives(t *testing.T) {
-	for text, want := range map[string]string{
+	wantFacts(t, map[string]string{
 		"Tsvetana Pironkova of Bulgaria needed three sets to beat Lucie Safarova of the Czech Republic.": "Tsvetana Pironkova -beat-> Lucie Safarova",
 		"Singapore's men's national football team has defeated Indonesia in the first leg.":              "Singapore -beat-> Indonesia",
-	} {
-		if x := run(t, text, ""); !hasFact(x, want) {
-			t.Errorf("%q: want %s, got %q", text, want, facts(x))
-		}
-	}
+	})
 }
 
 func TestLedPast(t *testing.T) {
@@ -486,14 +474,10 @@ func TestSpeechWithItsClauseMisread(t *testing.T) {
 }
 
 func TestApposedTitlesOfCountriesAndCities(t *testing.T) {
-	for text, want := range map[string]string{
+	wantFacts(t, map[string]string{
 		"Kharrazi met Iraq's Shi'ite prime minister, Ibrahim al-Jaafari.":           "Ibrahim al-Jaafari -heads-> Iraq",
 		"Ankara's mayor, Melih Gokcek, says the blast wounded more than 50 others.": "Melih Gokcek -heads-> Ankara",
-	} {
-		if x := run(t, text, ""); !hasFact(x, want) {
-			t.Errorf("%q: want %s, got %q", text, want, facts(x))
-		}
-	}
+	})
 }
 
 func TestNominalEventTime(t *testing.T) {
@@ -515,30 +499,32 @@ func TestNominalEventTime(t *testing.T) {
 }
 
 func TestStrikesOnAGroupsPlaces(t *testing.T) {
-	for text, want := range map[string]string{
+	wantFacts(t, map[string]string{
 		"The attack came as Pakistani warplanes bombed Taliban bases in the tribal regions.": "Pakistan -attacked-> Taliban",
 		"Israeli jets struck Hezbollah positions in southern Lebanon.":                       "Israel -attacked-> Hezbollah",
-	} {
-		if x := run(t, text, ""); !hasFact(x, want) {
-			t.Errorf("%q: want %s, got %q", text, want, facts(x))
-		}
-	}
+	})
 }
 
 func TestForcesInAPlace(t *testing.T) {
-	for text, want := range map[string]string{
+	wantFacts(t, map[string]string{
 		"Mr. Bush thanked Mr. Buckovski for sending Macedonian troops to Iraq.":                          "North Macedonia -participatedIn-> Iraq",
 		"The kidnappers said they would kill him if Italy's troops were not withdrawn from Afghanistan.": "Italy -participatedIn-> Afghanistan",
-	} {
-		if x := run(t, text, ""); !hasFact(x, want) {
-			t.Errorf("%q: want %s, got %q", text, want, facts(x))
-		}
-	}
+	})
 }
 
 func TestMembersIncluded(t *testing.T) {
 	x := run(t, "Afghan forces captured 9 suspected Taleban fighters, including local commander Mullah Janan, in a village.", "")
 	if !hasFact(x, "Mullah Janan -memberOf-> Taleban") {
 		t.Errorf("Taleban fighters including X: %q", facts(x))
+	}
+}
+
+// wantFacts: each text gives its fact.
+func wantFacts(t *testing.T, textFact map[string]string) {
+	t.Helper()
+	for text, want := range textFact {
+		if x := run(t, text, ""); !hasFact(x, want) {
+			t.Errorf("%q: want %s, got %q", text, want, facts(x))
+		}
 	}
 }
