@@ -75,6 +75,9 @@ type Store struct {
 	// unsynced is the marker file of a bulk load (see BulkLoad): the database file is
 	// synced and the marker removed by Close. "" when the store syncs every commit.
 	unsynced string
+	// path: a bolt database's folder; compact: Close may rewrite it (Compact).
+	path    string
+	compact bool
 
 	writeMu writeLock // serialises writers (on PostgreSQL, across processes too: postgres.go)
 	merges  mergeCache
@@ -102,6 +105,7 @@ type config struct {
 	batch      int
 	readMostly bool
 	bulk       bool
+	compact    bool
 	// refreshEvery: RefreshHubsEvery's interval; 0, at Close only.
 	refreshEvery time.Duration
 }
@@ -193,6 +197,10 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 			lock.Close()
 			return nil, err
 		}
+		if err := removeCompactCopies(path); err != nil {
+			lock.Close()
+			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
+		}
 		if err := checkDatabase(path, c.readMostly); err != nil {
 			lock.Close()
 			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
@@ -210,6 +218,7 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
 		}
 		s.qs, s.lock, s.unsynced = qs, lock, unsynced
+		s.path, s.compact = path, c.compact
 		s.merges.on = true // the lock keeps other processes out
 		if s.cards, err = openCardIndex(path, quads, isNew, unsynced != ""); err == nil && !c.readMostly {
 			if s.cards.stale != "" {
@@ -455,6 +464,7 @@ func (s *Store) Close() error {
 				s.closeErr = refreshErr
 			}
 		}()
+		compact := s.compact && refreshErr == nil && s.wrote.Load() && s.cards.wantsCompaction()
 		done := make(chan error, 1)
 		go func() { done <- s.qs.Close() }()
 		select {
@@ -465,6 +475,9 @@ func (s *Store) Close() error {
 		}
 		if err := s.cards.close(); err != nil && s.closeErr == nil {
 			s.closeErr = err
+		}
+		if compact && s.closeErr == nil {
+			s.closeErr = compactDatabase(s.path)
 		}
 		if s.unsynced != "" && s.closeErr == nil {
 			s.closeErr = finishBulk(filepath.Dir(s.unsynced), s.unsynced)
