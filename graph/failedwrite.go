@@ -29,6 +29,9 @@ func (s *Store) apply(deltas []cgraph.Delta) error {
 		return errBroken
 	}
 	err := s.qs.ApplyDeltas(deltas, ignoreDupAndMissing)
+	if err == nil {
+		namesAfterWrite(s.qs) // names_index.go
+	}
 	if err != nil {
 		if ferr := forgetMemory(s.qs); ferr != nil {
 			s.broken.Store(true)

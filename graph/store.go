@@ -218,6 +218,7 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 			return nil, fmt.Errorf("open bolt store %s: %w", path, err)
 		}
 		s.qs, s.lock, s.unsynced = qs, lock, unsynced
+		followNames(qs, quads) // names_index.go
 		s.path, s.compact = path, c.compact
 		s.merges.on = true // the lock keeps other processes out
 		if s.cards, err = openCardIndex(path, quads, isNew, unsynced != ""); err == nil && !c.readMostly {

@@ -46,6 +46,10 @@ type planner struct {
 	ctx context.Context
 	ix  indexSet
 	r   *quadReader // shared by the plan's iterators
+	// names: the store's name index (names.go), when it has one; namePred: its predicate's
+	// node, nil when the store has none.
+	names    nameIndexOf
+	namePred any
 }
 
 // planShape is s with the rewrites above, or s itself on a store that is not a kv store.
@@ -58,6 +62,11 @@ func planShape(ctx context.Context, qs graph.QuadStore, s shape.Shape) shape.Sha
 		return s
 	}
 	p := &planner{ctx: ctx, ix: ix, r: newQuadReader(ix.kqs)}
+	if n, ok := nameIndexFor(ix.kqs); ok {
+		if ref, err := ix.kqs.ValueOf(n.pred); err == nil && ref != nil {
+			p.names, p.namePred = n, ref
+		}
+	}
 	return p.rewrite(s, 0)
 }
 
@@ -108,6 +117,9 @@ func (p *planner) rewrite(s shape.Shape, depth int) shape.Shape {
 		s.From = p.rewrite(s.From, d)
 		return s
 	case shape.Filter:
+		if f, ok := p.byNameValues(s); ok {
+			s = f
+		}
 		s.From = p.rewrite(s.From, d)
 		return s
 	case shape.Materialize:
@@ -142,6 +154,7 @@ func (p *planner) rewriteQuads(s shape.Shape, depth int) shape.Shape {
 	}
 	switch s := s.(type) {
 	case shape.Quads:
+		s = p.byNameIndex(s)
 		out := make(shape.Quads, len(s))
 		for i, f := range s {
 			out[i] = shape.QuadFilter{Dir: f.Dir, Values: p.rewrite(f.Values, depth+1)}
