@@ -30,6 +30,7 @@ func optimizedShape(ctx context.Context, qs graph.QuadStore, s shape.Shape) shap
 		return nil
 	}
 	qs = graph.Unwrap(qs)
+	s = emptyExcludes(ctx, qs, s, 0)
 	s, _ = shape.Optimize(ctx, s, qs)
 	fillNulls(reflect.ValueOf(s), 0, false)
 	return planShape(ctx, qs, s)
@@ -69,4 +70,85 @@ func fillNulls(v reflect.Value, depth int, member bool) {
 			}
 		}
 	}
+}
+
+// emptyExcludes rebuilds the shape tree under s with every Except whose exclusion matches
+// nothing replaced by what it excludes from. Cayley's first optimizer pass resolves such an
+// exclusion (g.V("x") with no node x, as on an empty store) to nil and leaves it in the
+// Except; the next pass then calls a method on that nil. Shapes are values inside
+// interfaces, so the tree is copied where it changes.
+func emptyExcludes(ctx context.Context, qs graph.QuadStore, s shape.Shape, depth int) shape.Shape {
+	if s == nil || depth > 10000 {
+		return s
+	}
+	if e, ok := s.(shape.Except); ok {
+		if e.Exclude != nil {
+			if x, _ := shape.Optimize(ctx, e.Exclude, qs); shape.IsNull(x) {
+				if e.From == nil {
+					return shape.AllNodes{}
+				}
+				return emptyExcludes(ctx, qs, e.From, depth+1)
+			}
+		}
+	}
+	v := reflect.ValueOf(s)
+	if v.Kind() == reflect.Slice && v.Type().Elem() == shapeType { // Intersect, Union
+		ns := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		same := true
+		for j := 0; j < v.Len(); j++ {
+			m := v.Index(j)
+			if m.IsNil() {
+				continue
+			}
+			old := m.Interface().(shape.Shape)
+			n := emptyExcludes(ctx, qs, old, depth+1)
+			ns.Index(j).Set(reflect.ValueOf(&n).Elem())
+			same = same && reflect.DeepEqual(n, old)
+		}
+		if same {
+			return s
+		}
+		return ns.Interface().(shape.Shape)
+	}
+	if v.Kind() != reflect.Struct {
+		return s
+	}
+	cp := reflect.New(v.Type()).Elem()
+	cp.Set(v)
+	changed := false
+	for i := 0; i < cp.NumField(); i++ {
+		f := cp.Field(i)
+		if !cp.Type().Field(i).IsExported() {
+			continue
+		}
+		switch {
+		case f.Type() == shapeType && !f.IsNil():
+			old := f.Interface().(shape.Shape)
+			if n := emptyExcludes(ctx, qs, old, depth+1); !reflect.DeepEqual(n, old) {
+				f.Set(reflect.ValueOf(&n).Elem())
+				changed = true
+			}
+		case f.Kind() == reflect.Slice && f.Type().Elem() == shapeType:
+			ns := reflect.MakeSlice(f.Type(), f.Len(), f.Len())
+			same := true
+			for j := 0; j < f.Len(); j++ {
+				m := f.Index(j)
+				if m.IsNil() {
+					continue
+				}
+				old := m.Interface().(shape.Shape)
+				n := emptyExcludes(ctx, qs, old, depth+1)
+				ns.Index(j).Set(reflect.ValueOf(&n).Elem())
+				same = same && reflect.DeepEqual(n, old)
+			}
+			if !same {
+				f.Set(ns)
+				changed = true
+			}
+		}
+	}
+	if !changed {
+		return s
+	}
+	return cp.Interface().(shape.Shape)
 }
