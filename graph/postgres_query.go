@@ -34,7 +34,7 @@ import (
 // which hides the SQL store's own OptimizeShape). Its OptimizeShape lets Cayley's optimizer
 // do its work and wraps every SELECT it makes in a pgSelect, whose iterators call the SQL
 // iterator in the one order it supports, Next (or Contains) then NextPath until it says
-// false, and keep the paths of the current node:
+// false, reading one path at a time (a node can have millions, so none are held):
 //   - as a scanner (pgScanner), every path is a result of Next and NextPath says false, as
 //     bolt's iterators do: a LinksTo above it then sees each path once, with its own tags,
 //     and counts come out as on bolt (g.V().Both().Both().Count() included);
@@ -45,9 +45,17 @@ import (
 // SQL iterator (it runs in the caller's goroutine) is recovered and becomes the query's
 // error. TestPostgresHostileQueries runs the hostile queries on a real PostgreSQL and
 // compares every answer with bolt's.
+//
+// A SELECT right under a Unique() reads each quads table as its distinct triples
+// (uniqueOverSelect): the same rows once each instead of once per combination of the
+// articles that state them. TestPostgresManyPathsUnderMemoryLimit has a role with a million
+// paths.
 
 // OptimizeShape runs Cayley's SQL optimizer on s and wraps the SELECTs it makes.
 func (p *pgQuadStore) OptimizeShape(ctx context.Context, s shape.Shape) (shape.Shape, bool) {
+	if u, ok := s.(shape.Unique); ok {
+		return uniqueOverSelect(u)
+	}
 	opt, ok := p.QuadStore.(shape.Optimizer)
 	if !ok {
 		return s, false
@@ -133,6 +141,9 @@ func (p *pgQuadStore) wrapSelects(s shape.Shape) shape.Shape {
 type pgSelect struct {
 	Select csql.Select
 	Store  *csql.QuadStore
+	// Distinct: only the distinct results and tags matter (a Unique() is above), so the
+	// SELECT joins each quad once per triple instead of once per article that states it.
+	Distinct bool
 }
 
 // BuildIterator builds the SELECT's iterator on the SQL store (Select.BuildIterator wants
@@ -141,7 +152,80 @@ func (s pgSelect) BuildIterator(cgraph.QuadStore) iterator.Shape {
 	if s.Store == nil {
 		return iterator.NewError(fmt.Errorf("not a SQL quad store"))
 	}
-	return pgIterator{s.Select.BuildIterator(s.Store)}
+	sel := s.Select
+	if s.Distinct {
+		sel = distinctTriples(sel)
+	}
+	return pgIterator{sel.BuildIterator(s.Store)}
+}
+
+// uniqueOverSelect marks the SELECT right under a Unique() as Distinct when that cannot
+// change the distinct rows it gives. A path of Cayley's SELECT is one combination of quads,
+// one per hop, and the same triple is a quad of every article that states it: a role whose
+// holder, title and organisation are named in hundreds of articles has the product of those
+// counts as paths (millions at 1,000 GMB articles, issue 21), all with the same result and
+// tags. Unique() keeps one of them per result; so does the Distinct SELECT, from far fewer.
+func uniqueOverSelect(u shape.Unique) (shape.Shape, bool) {
+	sel, ok := u.From.(pgSelect)
+	if !ok || sel.Distinct || !tripleOnly(sel.Select) {
+		return u, false
+	}
+	sel.Distinct = true
+	u.From = sel
+	return u, true
+}
+
+// tripleColumns are the columns of a quad that are not its label.
+var tripleColumns = map[string]bool{"subject_hash": true, "predicate_hash": true, "object_hash": true}
+
+// tripleOnly tells whether sel reads nothing of its quads but their triples (no label, no
+// raw SQL), so that quads differing only in their label give it the same rows.
+func tripleOnly(sel csql.Select) bool {
+	for _, src := range sel.From {
+		if t, ok := src.(csql.Table); !ok || t.Name != "quads" {
+			return false
+		}
+	}
+	for _, f := range sel.Fields {
+		if f.Raw || !tripleColumns[f.Name] {
+			return false
+		}
+	}
+	for _, w := range sel.Where {
+		if !tripleColumns[w.Field] {
+			return false
+		}
+		switch v := w.Value.(type) {
+		case nil, csql.Placeholder:
+		case csql.FieldName:
+			if !tripleColumns[v.Name] {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// distinctTriples reads each table of sel, all quads tables (see tripleOnly), as its
+// distinct triples: PostgreSQL pushes the WHERE conditions on a table into its DISTINCT
+// subquery, so each hop reads the quads of its predicate once and joins their triples.
+func distinctTriples(sel csql.Select) csql.Select {
+	sel = sel.Clone()
+	for i, src := range sel.From {
+		t := src.(csql.Table)
+		sel.From[i] = csql.Subquery{Alias: t.NameSQL(), Query: csql.Select{
+			Fields: []csql.Field{
+				// Select has no DISTINCT: it comes in front of the first column.
+				{Name: "DISTINCT subject_hash", Raw: true, Alias: "subject_hash"},
+				{Name: "predicate_hash"},
+				{Name: "object_hash"},
+			},
+			From: []csql.Source{csql.Table{Name: "quads"}},
+		}}
+	}
+	return sel
 }
 
 // Optimize does nothing, as Select.Optimize.
@@ -159,65 +243,31 @@ func (it pgIterator) Lookup() iterator.Index    { return &pgIndex{Index: it.Shap
 
 func (it pgIterator) Optimize(ctx context.Context) (iterator.Shape, bool) { return it, false }
 
-// pgPath is one path of a SQL iterator's result: the result and its tags.
-type pgPath struct {
-	res  refs.Ref
-	tags map[string]refs.Ref
-}
-
-// pgPaths is the state both guards share: the paths of the current node, read in full from
-// the SQL iterator the one way it supports (NextPath until it says false), the one being
-// returned, and the error of a recovered panic.
+// pgPaths is the state both guards share: whether the SQL iterator is on a path (its last
+// Next, Contains or NextPath said true, so asking it NextPath is safe), and the error of a
+// recovered panic. Paths are read from the SQL iterator one at a time, never held: a node
+// can have millions (a role named in hundreds of articles, issue 21).
 type pgPaths struct {
-	paths []pgPath
-	cur   int
-	err   error
-}
-
-// collect reads the current result's paths from it, which has just returned true from
-// Next or Contains.
-func (p *pgPaths) collect(ctx context.Context, it iterator.Base) {
-	p.paths, p.cur = p.paths[:0], 0
-	for {
-		tags := map[string]refs.Ref{}
-		it.TagResults(tags)
-		p.paths = append(p.paths, pgPath{res: it.Result(), tags: tags})
-		if !it.NextPath(ctx) {
-			return
-		}
-	}
-}
-
-// nextPath moves to the result's next path, if any.
-func (p *pgPaths) nextPath() bool {
-	if p.cur+1 < len(p.paths) {
-		p.cur++
-		return true
-	}
-	return false
-}
-
-func (p *pgPaths) result() refs.Ref {
-	if p.cur < len(p.paths) {
-		return p.paths[p.cur].res
-	}
-	return nil
-}
-
-func (p *pgPaths) tagResults(dst map[string]refs.Ref) {
-	if p.cur < len(p.paths) {
-		for k, v := range p.paths[p.cur].tags {
-			dst[k] = v
-		}
-	}
+	onPath bool
+	err    error
 }
 
 // recover, deferred, turns a panic of the SQL iterator into an error and a false answer.
 func (p *pgPaths) recover(ok *bool) {
 	if r := recover(); r != nil {
 		p.err = fmt.Errorf("query failed in Cayley's SQL iterator: %v", r)
-		p.paths, *ok = p.paths[:0], false
+		p.onPath, *ok = false, false
 	}
+}
+
+// nextPath moves it, on a path, to the current result's next path, if any.
+func (p *pgPaths) nextPath(ctx context.Context, it iterator.Base) (ok bool) {
+	if p.err != nil || !p.onPath {
+		return false
+	}
+	defer p.recover(&ok)
+	p.onPath = it.NextPath(ctx)
+	return p.onPath
 }
 
 type pgScanner struct {
@@ -225,28 +275,38 @@ type pgScanner struct {
 	pgPaths
 }
 
-// Next moves to the next path: the next of the current result's, else the first of the
-// next result's.
+// Next moves to the next path: the current result's next, else the next result's first
+// (the SQL iterator keeps the row that ended NextPath for its Next).
 func (it *pgScanner) Next(ctx context.Context) (ok bool) {
 	if it.err != nil {
 		return false
 	}
-	if it.nextPath() {
+	if it.nextPath(ctx, it.Scanner) {
 		return true
 	}
-	defer it.recover(&ok)
-	if !it.Scanner.Next(ctx) {
-		it.paths = it.paths[:0]
+	if it.err != nil {
 		return false
 	}
-	it.collect(ctx, it.Scanner)
-	return true
+	defer it.recover(&ok)
+	it.onPath = it.Scanner.Next(ctx)
+	return it.onPath
 }
 
 // NextPath says false: every path is a result of Next (see pgScanner).
-func (it *pgScanner) NextPath(ctx context.Context) bool  { return false }
-func (it *pgScanner) Result() refs.Ref                   { return it.result() }
-func (it *pgScanner) TagResults(dst map[string]refs.Ref) { it.tagResults(dst) }
+func (it *pgScanner) NextPath(ctx context.Context) bool { return false }
+
+func (it *pgScanner) Result() refs.Ref {
+	if !it.onPath {
+		return nil
+	}
+	return it.Scanner.Result()
+}
+
+func (it *pgScanner) TagResults(dst map[string]refs.Ref) {
+	if it.onPath {
+		it.Scanner.TagResults(dst)
+	}
+}
 
 func (it *pgScanner) Err() error {
 	if it.err != nil {
@@ -255,27 +315,41 @@ func (it *pgScanner) Err() error {
 	return pgOneLine(it.Scanner.Err())
 }
 
+// pgIndex answers Contains, then gives the node's other paths through NextPath, until
+// it says false once.
 type pgIndex struct {
 	iterator.Index
 	pgPaths
+	// found: the last Contains said true; the last path read stays the result, as on
+	// Cayley's other iterators, after NextPath says false.
+	found bool
 }
 
 func (it *pgIndex) Contains(ctx context.Context, v refs.Ref) (ok bool) {
+	it.onPath, it.found = false, false
 	if it.err != nil {
 		return false
 	}
 	defer it.recover(&ok)
-	if !it.Index.Contains(ctx, v) {
-		it.paths = it.paths[:0]
-		return false
-	}
-	it.collect(ctx, it.Index)
-	return true
+	it.found = it.Index.Contains(ctx, v)
+	it.onPath = it.found
+	return it.found
 }
 
-func (it *pgIndex) NextPath(ctx context.Context) bool  { return it.nextPath() }
-func (it *pgIndex) Result() refs.Ref                   { return it.result() }
-func (it *pgIndex) TagResults(dst map[string]refs.Ref) { it.tagResults(dst) }
+func (it *pgIndex) NextPath(ctx context.Context) bool { return it.nextPath(ctx, it.Index) }
+
+func (it *pgIndex) Result() refs.Ref {
+	if !it.found || it.err != nil {
+		return nil
+	}
+	return it.Index.Result()
+}
+
+func (it *pgIndex) TagResults(dst map[string]refs.Ref) {
+	if it.found && it.err == nil {
+		it.Index.TagResults(dst)
+	}
+}
 
 func (it *pgIndex) Err() error {
 	if it.err != nil {
