@@ -444,7 +444,7 @@ func (r *relater) qualify(rel *Relation, trigger int) {
 	if sp := r.speaker(trigger); sp != nil && sp.Entity != nil && sp.Entity.ID != rel.Subject {
 		rel.AttributedTo = sp.Entity.ID
 	} else if t := r.tree; t != nil && rel.AttributedTo == "" && trigger >= r.s.First && trigger < r.s.Last {
-		rel.Source = t.unnamedSourceOf(trigger)
+		_, rel.Source = t.reporter(trigger)
 	}
 }
 
@@ -635,15 +635,7 @@ func (r *relater) findEntityLinked(id string, f *Found) *Found {
 }
 
 // headToken is the token of mention f whose head lies outside it.
-func (r *relater) headToken(f *Found) int {
-	first := r.d.TokenAt(f.Start)
-	for i := first; i < r.s.Last && r.d.Tokens[i].Start < f.End; i++ {
-		if h := r.d.Tokens[i].Head; h < 0 || r.d.Tokens[h].Start < f.Start || r.d.Tokens[h].Start >= f.End {
-			return i
-		}
-	}
-	return first
-}
+func (r *relater) headToken(f *Found) int { return r.d.spanHead(f, r.s) }
 
 // inOnePhrase: mentions f and g meet in the tree through nominal dependents only (modifiers,
 // possessors, appositions, "of"/"in" phrases), not through a verb. Without a tree, true.

@@ -49,12 +49,13 @@ func (d *Document) PathPairs(si int) []PathPair {
 		heads = append(heads, d.spanHead(f, s))
 	}
 	var out []PathPair
+	cases := d.caseWords(s)
 	for i, a := range ms {
 		for j, b := range ms {
 			if i == j || a.Entity == b.Entity || heads[i] == heads[j] {
 				continue
 			}
-			if p, ok := d.path(heads[i], heads[j], s); ok {
+			if p, ok := d.path(heads[i], heads[j], s, cases); ok {
 				p.Subject, p.Object = a, b
 				p.Lexical = typeOf(a) + " " + p.Lexical + " " + typeOf(b)
 				p.Top = typeOf(a) + " " + p.Top + " " + typeOf(b)
@@ -85,7 +86,7 @@ func (d *Document) spanHead(f *Found, s Sentence) int {
 }
 
 // path joins tokens a and b through their lowest common ancestor.
-func (d *Document) path(a, b int, s Sentence) (PathPair, bool) {
+func (d *Document) path(a, b int, s Sentence, cases []string) (PathPair, bool) {
 	var up []int // a and its ancestors
 	for k := a; k >= 0 && len(up) <= maxPathEdges; k = d.Tokens[k].Head {
 		if k < s.First || k >= s.Last {
@@ -111,7 +112,7 @@ func (d *Document) path(a, b int, s Sentence) (PathPair, bool) {
 	var lex, at, shape []string
 	step := func(k int, dir string) {
 		r := dir + d.Tokens[k].Rel
-		if c := d.caseWord(k, s); c != "" {
+		if c := cases[k-s.First]; c != "" {
 			r += "[" + c + "]"
 		}
 		lex, at, shape = append(lex, r), append(at, r), append(shape, r)
@@ -149,14 +150,16 @@ func indexOf(l []int, k int) int {
 	return -1
 }
 
-// caseWord is the preposition of token k ("in" of "in Baku"), lower case, or "".
-func (d *Document) caseWord(k int, s Sentence) string {
+// caseWords are the prepositions of the sentence's tokens ("in" of "in Baku"), lower case,
+// by token, read once for all its pairs.
+func (d *Document) caseWords(s Sentence) []string {
+	out := make([]string, s.Last-s.First)
 	for i := s.First; i < s.Last; i++ {
-		if d.Tokens[i].Head == k && d.Tokens[i].Rel == "case" {
-			return strings.ToLower(d.Tokens[i].Text)
+		if h := d.Tokens[i].Head; d.Tokens[i].Rel == "case" && h >= s.First && h < s.Last && out[h-s.First] == "" {
+			out[h-s.First] = strings.ToLower(d.Tokens[i].Text)
 		}
 	}
-	return ""
+	return out
 }
 
 // PathRule is one row of the learnt table: a signature, the predicate it states (empty: it

@@ -1200,10 +1200,10 @@ func (t *treeSent) context(rel *Relation, v int) {
 	}
 	// whose claim it is, also when the claimant is the relation's subject ("Y denied killing Z",
 	// "Nissan says it is willing to begin talks with GM": attr Y, Nissan)
-	if sp := t.speakerOf(v); sp != nil && sp.Entity != nil && rel.AttributedTo == "" {
+	if sp, src := t.reporter(v); sp != nil && sp.Entity != nil && rel.AttributedTo == "" {
 		rel.AttributedTo = sp.Entity.ID
-	} else if rel.AttributedTo == "" && rel.Source == "" {
-		rel.Source = t.unnamedSourceOf(v)
+	} else if sp == nil && rel.AttributedTo == "" && rel.Source == "" {
+		rel.Source = src
 	}
 }
 
@@ -1433,23 +1433,35 @@ func (t *treeSent) dateIn(k int) *Found {
 	return nil
 }
 
-// speakerOf is the entity whose words state the clause of v: the subject of the speech verb
-// that governs it ("X said that ..."), of a speech verb in parataxis (`"...", X said`), or
-// "according to X".
-func (t *treeSent) speakerOf(v int) *Found {
+// reporter is whose words state the clause of v: the subject of the speech verb that governs
+// it ("X said that ..."), of a speech verb in parataxis (`"...", X said`), or "according to
+// X". An entity when one is named (speaker); else, when the subject is an unnamed source
+// ("officials say", "state media said"), that source as the text names it, lower case.
+func (t *treeSent) reporter(v int) (speaker *Found, source string) {
+	// from names the speaker at token k, a speech verb's subject or an "according to" phrase
+	from := func(k int, args []*Found) (*Found, string) {
+		if len(args) > 0 {
+			return args[0], ""
+		}
+		if k < 0 {
+			return nil, ""
+		}
+		return nil, t.sourceName(k)
+	}
 	for k, depth := v, 0; k >= 0 && depth < 6; depth++ {
 		for _, c := range t.children(k) {
 			switch t.rel(c) {
 			case "parataxis":
 				if verbPred[t.r.d.tableLemma(c)] == PredSaid {
-					if a, _ := t.clauseArgs(c, 0); len(a) > 0 {
-						return a[0]
+					a, _ := t.clauseArgs(c, 0)
+					if f, src := from(t.child(c, "nsubj"), a); f != nil || src != "" {
+						return f, src
 					}
 				}
 			case "obl", "advcl":
 				if t.caseOf(c) == "according to" {
-					if a := t.args(c); len(a) > 0 {
-						return a[0]
+					if f, src := from(c, t.args(c)); f != nil || src != "" {
+						return f, src
 					}
 				}
 			}
@@ -1459,18 +1471,25 @@ func (t *treeSent) speakerOf(v int) *Found {
 			break
 		}
 		if rk := t.rel(k); (rk == "ccomp" || rk == "parataxis") && verbPred[t.r.d.tableLemma(h)] == PredSaid {
-			if a, _ := t.clauseArgs(h, 0); len(a) > 0 {
-				return a[0]
+			a, _ := t.clauseArgs(h, 0)
+			if f, src := from(t.child(h, "nsubj"), a); f != nil || src != "" {
+				return f, src
 			}
 		}
 		switch t.rel(k) {
 		case "ccomp", "conj", "xcomp", "advcl", "parataxis":
 			k = h
 		default:
-			return nil
+			return nil, ""
 		}
 	}
-	return nil
+	return nil, ""
+}
+
+// speakerOf is reporter's entity.
+func (t *treeSent) speakerOf(v int) *Found {
+	f, _ := t.reporter(v)
+	return f
 }
 
 // treeSpeech: the speech verb v gives its speaker (its subject) said what its clause (ccomp) or
@@ -2014,49 +2033,21 @@ var sourcePairs = setOf("state media", "local media", "news reports", "media rep
 	"state radio", "news agency", "security officials", "military officials", "health officials",
 	"news agency reports", "hospital officials", "police officials")
 
-// unnamedSourceOf: when the clause of v is reported by a speech verb (or "according to") whose
-// speaker is named by no entity, that speaker as the text names it, lower case, its head noun
-// ("officials", "state media"), or "".
-func (t *treeSent) unnamedSourceOf(v int) string {
+// sourceName is the unnamed source that token k names ("officials", "state media"), or "".
+func (t *treeSent) sourceName(k int) string {
 	r := t.r
-	name := func(k int) string {
-		w := strings.ToLower(r.tok(k))
-		if !sourceNouns[w] || r.mention(k) != nil {
-			return ""
-		}
-		for _, c := range t.children(k) {
-			if rc := t.rel(c); rc == "amod" || rc == "compound" {
-				if p := strings.ToLower(r.tok(c)) + " " + w; sourcePairs[p] {
-					return p
-				}
-			}
-		}
-		return w
+	w := strings.ToLower(r.tok(k))
+	if !sourceNouns[w] || r.mention(k) != nil {
+		return ""
 	}
-	for k, depth := v, 0; k >= 0 && depth < 6; depth++ {
-		for _, c := range t.children(k) {
-			if rc := t.rel(c); (rc == "obl" || rc == "advcl") && t.caseOf(c) == "according to" {
-				return name(c)
+	for _, c := range t.children(k) {
+		if rc := t.rel(c); rc == "amod" || rc == "compound" {
+			if p := strings.ToLower(r.tok(c)) + " " + w; sourcePairs[p] {
+				return p
 			}
-		}
-		h := t.head(k)
-		if h < 0 {
-			return ""
-		}
-		if rk := t.rel(k); (rk == "ccomp" || rk == "parataxis") && verbPred[t.r.d.tableLemma(h)] == PredSaid {
-			if s := t.child(h, "nsubj"); s >= 0 {
-				return name(s)
-			}
-			return ""
-		}
-		switch t.rel(k) {
-		case "ccomp", "conj", "xcomp", "advcl", "parataxis":
-			k = h
-		default:
-			return ""
 		}
 	}
-	return ""
+	return w
 }
 
 // restIsClause: speech verb v is the sentence's main verb, with its speaker before it, and the
