@@ -30,7 +30,7 @@ func optimizedShape(ctx context.Context, qs graph.QuadStore, s shape.Shape) shap
 		return nil
 	}
 	qs = graph.Unwrap(qs)
-	s = emptyExcludes(ctx, qs, s, 0)
+	s, _ = emptyExcludes(ctx, qs, s, 0)
 	s, _ = shape.Optimize(ctx, s, qs)
 	fillNulls(reflect.ValueOf(s), 0, false)
 	return planShape(ctx, qs, s)
@@ -77,41 +77,28 @@ func fillNulls(v reflect.Value, depth int, member bool) {
 // exclusion (g.V("x") with no node x, as on an empty store) to nil and leaves it in the
 // Except; the next pass then calls a method on that nil. Shapes are values inside
 // interfaces, so the tree is copied where it changes.
-func emptyExcludes(ctx context.Context, qs graph.QuadStore, s shape.Shape, depth int) shape.Shape {
+func emptyExcludes(ctx context.Context, qs graph.QuadStore, s shape.Shape, depth int) (shape.Shape, bool) {
 	if s == nil || depth > 10000 {
-		return s
+		return s, false
 	}
-	if e, ok := s.(shape.Except); ok {
-		if e.Exclude != nil {
-			if x, _ := shape.Optimize(ctx, e.Exclude, qs); shape.IsNull(x) {
-				if e.From == nil {
-					return shape.AllNodes{}
-				}
-				return emptyExcludes(ctx, qs, e.From, depth+1)
+	if e, ok := s.(shape.Except); ok && e.Exclude != nil {
+		if x, _ := shape.Optimize(ctx, e.Exclude, qs); shape.IsNull(x) {
+			if e.From == nil {
+				return shape.AllNodes{}, true
 			}
+			from, _ := emptyExcludes(ctx, qs, e.From, depth+1)
+			return from, true
 		}
 	}
 	v := reflect.ValueOf(s)
 	if v.Kind() == reflect.Slice && v.Type().Elem() == shapeType { // Intersect, Union
-		ns := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
-		same := true
-		for j := 0; j < v.Len(); j++ {
-			m := v.Index(j)
-			if m.IsNil() {
-				continue
-			}
-			old := m.Interface().(shape.Shape)
-			n := emptyExcludes(ctx, qs, old, depth+1)
-			ns.Index(j).Set(reflect.ValueOf(&n).Elem())
-			same = same && reflect.DeepEqual(n, old)
+		if ns, changed := emptyExcludesIn(ctx, qs, v, depth); changed {
+			return ns.Interface().(shape.Shape), true
 		}
-		if same {
-			return s
-		}
-		return ns.Interface().(shape.Shape)
+		return s, false
 	}
 	if v.Kind() != reflect.Struct {
-		return s
+		return s, false
 	}
 	cp := reflect.New(v.Type()).Elem()
 	cp.Set(v)
@@ -123,32 +110,36 @@ func emptyExcludes(ctx context.Context, qs graph.QuadStore, s shape.Shape, depth
 		}
 		switch {
 		case f.Type() == shapeType && !f.IsNil():
-			old := f.Interface().(shape.Shape)
-			if n := emptyExcludes(ctx, qs, old, depth+1); !reflect.DeepEqual(n, old) {
+			if n, c := emptyExcludes(ctx, qs, f.Interface().(shape.Shape), depth+1); c {
 				f.Set(reflect.ValueOf(&n).Elem())
 				changed = true
 			}
 		case f.Kind() == reflect.Slice && f.Type().Elem() == shapeType:
-			ns := reflect.MakeSlice(f.Type(), f.Len(), f.Len())
-			same := true
-			for j := 0; j < f.Len(); j++ {
-				m := f.Index(j)
-				if m.IsNil() {
-					continue
-				}
-				old := m.Interface().(shape.Shape)
-				n := emptyExcludes(ctx, qs, old, depth+1)
-				ns.Index(j).Set(reflect.ValueOf(&n).Elem())
-				same = same && reflect.DeepEqual(n, old)
-			}
-			if !same {
+			if ns, c := emptyExcludesIn(ctx, qs, f, depth); c {
 				f.Set(ns)
 				changed = true
 			}
 		}
 	}
 	if !changed {
-		return s
+		return s, false
 	}
-	return cp.Interface().(shape.Shape)
+	return cp.Interface().(shape.Shape), true
+}
+
+// emptyExcludesIn is emptyExcludes over the members of a slice of shapes: a new slice and
+// true when a member changed.
+func emptyExcludesIn(ctx context.Context, qs graph.QuadStore, v reflect.Value, depth int) (reflect.Value, bool) {
+	ns := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+	changed := false
+	for j := 0; j < v.Len(); j++ {
+		m := v.Index(j)
+		if m.IsNil() {
+			continue
+		}
+		n, c := emptyExcludes(ctx, qs, m.Interface().(shape.Shape), depth+1)
+		ns.Index(j).Set(reflect.ValueOf(&n).Elem())
+		changed = changed || c
+	}
+	return ns, changed
 }
