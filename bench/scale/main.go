@@ -81,6 +81,13 @@ type result struct {
 	writeQuads              int
 	latencies               []latency
 	loadSummary, extractRSS string
+	curve                   []slice // the load's rate, slice by slice
+}
+
+// slice is a stretch of a load: the articles from..to, at rate articles/s.
+type slice struct {
+	from, to int
+	rate     float64
 }
 
 var errSkipped = errors.New("skipped (-only)")
@@ -192,10 +199,12 @@ func measure(base []gmb.Article, n int) (result, error) {
 		return r, err
 	}
 	defer dropLoad()
-	secs, rss, out, err := runTimed("", *bin, "--backend", *backend, "--db", loadDB, "load", "--quiet", corpus)
+	// Not --quiet: the progress lines (one each 5 s) give the rate slice by slice.
+	secs, rss, out, err := runTimed("", *bin, "--backend", *backend, "--db", loadDB, "load", corpus)
 	if err != nil {
 		return r, fmt.Errorf("load: %w\n%s", err, out)
 	}
+	r.curve = loadCurve(lastStderr, n, max(n/10, 1))
 	r.loadCPU = lastCPU
 	r.loadSecs, r.loadRSS, r.loadSummary = secs, rss, strings.TrimSpace(out)
 	if m := regexp.MustCompile(`quads added (\d+)`).FindStringSubmatch(out); m != nil {
@@ -250,8 +259,55 @@ func writeCorpus(path string, base []gmb.Article, n int) error {
 	return f.Close()
 }
 
-// lastCPU is the CPU time of the last command runTimed ran, in seconds.
-var lastCPU float64
+// lastCPU is the CPU time of the last command runTimed ran, in seconds; lastStderr is
+// what it wrote on standard error.
+var (
+	lastCPU    float64
+	lastStderr string
+)
+
+var progressLine = regexp.MustCompile(`(?m)^progress: (\d+) articles, ([0-9.]+)/s`)
+
+// loadCurve reads a load's progress lines ("progress: N articles, R/s": N articles stored
+// N/R seconds after the start) and returns the rate of each stretch of width articles,
+// the time at each boundary interpolated between the lines either side of it. The last
+// stretch ends at the last progress line, not at n: the end of a load also compacts.
+func loadCurve(stderr string, n, width int) []slice {
+	type point struct{ n, secs float64 }
+	pts := []point{{0, 0}}
+	for _, m := range progressLine.FindAllStringSubmatch(stderr, -1) {
+		k, _ := strconv.ParseFloat(m[1], 64)
+		rate, _ := strconv.ParseFloat(m[2], 64)
+		if k > pts[len(pts)-1].n && rate > 0 {
+			pts = append(pts, point{k, k / rate})
+		}
+	}
+	at := func(k float64) float64 { // seconds when k articles were stored
+		for i := 1; i < len(pts); i++ {
+			if pts[i].n >= k {
+				a, b := pts[i-1], pts[i]
+				return a.secs + (b.secs-a.secs)*(k-a.n)/(b.n-a.n)
+			}
+		}
+		return -1
+	}
+	var out []slice
+	for from := 0; from < n; from += width {
+		to := min(from+width, n)
+		if last := pts[len(pts)-1].n; float64(to) > last {
+			to = int(last)
+		}
+		if to <= from {
+			break
+		}
+		t0, t1 := at(float64(from)), at(float64(to))
+		if t0 < 0 || t1 <= t0 {
+			break
+		}
+		out = append(out, slice{from, to, float64(to-from) / (t1 - t0)})
+	}
+	return out
+}
 
 // runTimed runs a command, its standard output gzipped to outFile (or returned when
 // outFile is ""), and returns its wall time and peak RSS in MB.
@@ -270,7 +326,8 @@ func runTimed(outFile string, name string, args ...string) (secs, rssMB float64,
 	} else {
 		cmd.Stdout = &buf
 	}
-	cmd.Stderr = os.Stderr
+	var errBuf strings.Builder
+	cmd.Stderr = io.MultiWriter(os.Stderr, &errBuf)
 	start := time.Now()
 	// The peak resident size is the command's VmHWM, read every 50 ms while it runs: the
 	// rusage of a child started by Go counts this process's own peak too (the child shares
@@ -315,6 +372,7 @@ func runTimed(outFile string, name string, args ...string) (secs, rssMB float64,
 	if kb := hwm.Load(); kb > 0 {
 		rssMB = float64(kb) / 1024
 	}
+	lastStderr = errBuf.String()
 	if *extended {
 		fmt.Fprint(os.Stderr, buf.String())
 	}
@@ -683,6 +741,16 @@ func report(rs []result) {
 		}
 		fmt.Printf("| %d | %.0f | %.0f | %.0f | %s | %s | %s | %.0f MB | %.0f MB |\n", r.n, float64(r.n)/r.extractSecs,
 			float64(r.n)/r.loadSecs, float64(r.loadQuads)/r.loadSecs, wo, ratio, cpu, r.loadRSS, float64(r.dbBytes)/1e6)
+	}
+	for _, r := range rs {
+		if len(r.curve) == 0 {
+			continue
+		}
+		first := r.curve[0].rate
+		fmt.Printf("\nload of %d, slice by slice (from its progress lines):\n\n| articles | articles/s | × the first slice |\n|---|---:|---:|\n", r.n)
+		for _, s := range r.curve {
+			fmt.Printf("| %d–%d | %.0f | %.2f |\n", s.from+1, s.to, s.rate, s.rate/first)
+		}
 	}
 queries:
 	fmt.Println()
