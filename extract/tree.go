@@ -764,6 +764,10 @@ func (r *relater) treeVerbs(t *treeSent) {
 			r.treeSpeech(t, v)
 			continue
 		}
+		if o := t.object(v); o > v && supportSpeech[lemma] && statementNouns[r.d.tableLemma(o)] {
+			r.treeStatement(t, v, t.object(v))
+			continue
+		}
 		if r.treeCarriedPast(t, v, lemma) {
 			continue
 		}
@@ -1495,6 +1499,9 @@ func (t *treeSent) speakerOf(v int) *Found {
 // treeSpeech: the speech verb v gives its speaker (its subject) said what its clause (ccomp) or
 // the quotation says — never the speaker's own label.
 func (r *relater) treeSpeech(t *treeSent, v int) {
+	if r.treeSayingAfterComma(t, v) {
+		return
+	}
 	switch t.rel(v) {
 	case "root", "conj", "parataxis", "ccomp":
 	case "advcl":
@@ -1506,10 +1513,19 @@ func (r *relater) treeSpeech(t *treeSent, v int) {
 		if t.quotedAs(v) {
 			break // "reports quote X as saying ...": X's words
 		}
+		// "Moderate cleric X said Tuesday that Y has ...", the reported verb misread as the
+		// root with the speech verb under it: "that" between them marks the reported clause
+		if h, m := t.head(v), t.child(t.head(v), "mark"); h > v && m > v && m < h && strings.EqualFold(r.tok(m), "that") && t.child(v, "nsubj") >= 0 {
+			break
+		}
 		// "Moderate cleric X said ...", the opening adjective misread as the root: a speech
 		// verb with no marker under a word that is no verb is the sentence's main verb
 		if h, m := t.head(v), t.child(v, "mark"); m >= 0 && (r.d.Tokens[m].UPOS == "SCONJ" || r.d.Tokens[m].UPOS == "ADP") || h < 0 || h > v || r.d.Tokens[h].UPOS == "VERB" || r.d.Tokens[h].UPOS == "AUX" {
 			return
+		}
+	case "acl:relcl", "acl":
+		if !t.misreadAsModifier(v) {
+			return // "the plan X said would fail": a speech verb inside a noun phrase
 		}
 	default:
 		return // "for what she said were ...": a speech verb inside a noun phrase or adverbial clause
@@ -1555,6 +1571,10 @@ func (r *relater) treeSpeech(t *treeSent, v int) {
 		}
 	} else if qq := r.quote(); qq != "" {
 		q = qq
+	} else if lo, hi, ok := t.thatAfter(v); ok {
+		// "X said Tuesday that ...", "X said in a statement that ...": the "that" the parser
+		// hung elsewhere still opens what was said
+		q, conf = strings.TrimSpace(r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End]), 0.7
 	} else if lo, hi, ok := t.restIsClause(v); ok {
 		// "Italy says an Italian photographer ... has been freed" with the clause's subject
 		// read as a second subject of "says": the rest of the sentence is what was said
@@ -1600,6 +1620,178 @@ func (t *treeSent) negatedVerb(v int) bool {
 	return false
 }
 
+// treeSayingAfterComma: ", saying ...", ", adding that ..." after a clause report the words of
+// that clause's subject, wherever the parser hung the participle (often under the nearest
+// noun: "expressed doubts about a proposal for a conference, saying diplomats should ...").
+// The words said run to the end of the sentence.
+func (r *relater) treeSayingAfterComma(t *treeSent, v int) bool {
+	if r.d.Tokens[v].POS != "VBG" || v-1 <= r.s.First || r.tok(v-1) != "," {
+		return false
+	}
+	main := -1
+	for k := r.s.First; k < v; k++ {
+		if t.rel(k) == "root" && strings.HasPrefix(r.d.Tokens[k].POS, "VB") {
+			main = k
+		}
+	}
+	if main < 0 {
+		return false
+	}
+	// "X vowed to ..., but Y blocked it, saying ...": the last conjoined clause before the comma
+	for _, c := range t.children(main) {
+		if t.rel(c) == "conj" && c < v && strings.HasPrefix(r.d.Tokens[c].POS, "VB") && t.child(c, "nsubj") >= 0 {
+			main = c
+		}
+	}
+	agents, _ := t.clauseArgs(main, 0)
+	if t.passive(main) || len(agents) == 0 {
+		return false
+	}
+	lo, hi := v+1, r.s.Last-1
+	for lo < hi && (r.tok(lo) == "that" || isPunct(r.tok(lo))) {
+		lo++
+	}
+	for hi > lo && isPunct(r.tok(hi)) {
+		hi--
+	}
+	if hi-lo < 2 {
+		return false
+	}
+	q := strings.TrimSpace(r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End])
+	if qq := r.quote(); qq != "" && strings.Contains(q, qq) && 2*len(qq) > len(q) {
+		q = qq
+	}
+	for _, speaker := range agents {
+		if !isActor(speaker) || speaker.Entity == nil {
+			continue
+		}
+		rel := Relation{Subject: speaker.Entity.ID, Predicate: PredSaid, Value: q, Confidence: 0.75,
+			Evidence: Span{r.s.Start, r.s.End}, Verb: r.tok(v)}
+		t.context(&rel, main)
+		rel.AttributedTo = ""
+		rel.Source = ""
+		r.out = append(r.out, rel)
+	}
+	return true
+}
+
+// supportSpeech and statementNouns: "made the comment", "issued a statement", "released
+// statements" state that their subject spoke, as a speech verb does.
+var (
+	supportSpeech  = setOf("make", "issue", "release")
+	statementNouns = setOf("comment", "remark", "announcement", "statement", "call", "appeal", "declaration")
+)
+
+// treeStatement: "X made the comment Sunday", "X released a statement saying ...": X said,
+// the words from the participle that reports them, or none.
+func (r *relater) treeStatement(t *treeSent, v, o int) {
+	if t.passive(v) || strings.HasPrefix(r.d.Tokens[v].POS, "NN") {
+		return
+	}
+	switch t.rel(v) {
+	case "root", "conj", "ccomp", "parataxis":
+	default:
+		return
+	}
+	t.speaking = true
+	agents, _ := t.clauseArgs(v, 0)
+	t.speaking = false
+	q := ""
+	for _, h := range []int{o, v} {
+		for _, c := range t.children(h) {
+			if rc := t.rel(c); (rc == "acl" || rc == "advcl" || rc == "xcomp") && c > o && r.d.Tokens[c].POS == "VBG" && verbPred[r.d.tableLemma(c)] == PredSaid {
+				if cc := t.child(c, "ccomp"); cc >= 0 {
+					lo, hi := t.span(cc, c)
+					for lo < hi && (r.tok(lo) == "that" || isPunct(r.tok(lo))) {
+						lo++
+					}
+					for hi > lo && isPunct(r.tok(hi)) {
+						hi--
+					}
+					if hi-lo >= 2 {
+						q = strings.TrimSpace(r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End])
+					}
+				}
+			}
+		}
+	}
+	for _, speaker := range agents {
+		if !isActor(speaker) || speaker.Entity == nil {
+			continue
+		}
+		rel := Relation{Subject: speaker.Entity.ID, Predicate: PredSaid, Value: q, Confidence: 0.7,
+			Evidence: Span{r.s.Start, r.s.End}, Verb: r.tok(v) + " " + r.tok(o)}
+		t.context(&rel, v)
+		rel.AttributedTo = ""
+		rel.Source = ""
+		r.out = append(r.out, rel)
+	}
+}
+
+// clauseSpeech are speech verbs that take a clause, not a thing, as their object: after them a
+// noun phrase holding a finite verb is a clause the parser cut short.
+var clauseSpeech = setOf("say", "state", "claim", "insist", "argue", "assert", "contend", "maintain",
+	"note", "stress", "add", "predict", "reiterate", "emphasize", "emphasise")
+
+// holdsFiniteVerb: the subtree of k has a finite verb or copula (as the parser tagged it).
+func (t *treeSent) holdsFiniteVerb(k int) bool {
+	lo, hi := t.span(k, -1)
+	for i := lo; i <= hi; i++ {
+		if i != k && isFiniteVerb(t.r.d.Tokens[i].POS) {
+			return true
+		}
+	}
+	return false
+}
+
+// misreadAsModifier: speech verb v, which the parser hung under a noun as a relative clause,
+// is the main verb of its clause: it has a named subject of its own that opens the sentence or
+// follows a comma ("After her meetings Thursday, Tymoshenko said Ukraine faces ..."), and a
+// reported clause with a subject of its own. In a true relative clause the reported clause
+// lacks what the noun stands for ("the plan X said would fail").
+func (t *treeSent) misreadAsModifier(v int) bool {
+	r := t.r
+	s := t.child(v, "nsubj")
+	if s < 0 || s > v || r.mention(s) == nil {
+		return false
+	}
+	lo, _ := t.span(s, v)
+	if lo != r.s.First && r.tok(lo-1) != "," {
+		return false
+	}
+	for _, c := range t.children(v) {
+		if t.rel(c) == "ccomp" && c > v && (t.child(c, "nsubj") >= 0 || t.child(c, "nsubj:pass") >= 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// thatAfter: the words after "that" when "that" follows speech verb v over at most a few words
+// of time or place ("said Tuesday that", "said in a statement that"), to the end of the
+// sentence: at least three words with a finite verb among them.
+func (t *treeSent) thatAfter(v int) (lo, hi int, ok bool) {
+	r := t.r
+	for k := v + 1; k < r.s.Last && k <= v+7; k++ {
+		tk := r.d.Tokens[k]
+		if strings.EqualFold(tk.Text, "that") {
+			lo, hi = k+1, r.s.Last-1
+			for hi > lo && isPunct(r.tok(hi)) {
+				hi--
+			}
+			finite := false
+			for i := lo; i <= hi; i++ {
+				finite = finite || isFiniteVerb(r.d.Tokens[i].POS)
+			}
+			return lo, hi, finite && hi-lo >= 2
+		}
+		if strings.HasPrefix(tk.POS, "VB") || tk.POS == "MD" || isPunct(tk.Text) || r.mention(k) != nil && r.mention(k).Type != Date {
+			break
+		}
+	}
+	return 0, 0, false
+}
+
 // negOnlySpeech are verbs that state a statement only when negated: "has not responded", "did
 // not answer questions" (a response is no statement of its own words).
 var negOnlySpeech = setOf("respond", "answer", "reply")
@@ -1622,6 +1814,9 @@ func (t *treeSent) contentFallback(v int) int {
 			}
 			if t.splitClause(v, c) >= 0 {
 				return c // "He said his discussions ... covered X" read as said + obj and a conjunct
+			}
+			if clauseSpeech[t.r.d.tableLemma(v)] && t.holdsFiniteVerb(c) {
+				return c // "says the only other countries ... are Sudan": a clause read as an object
 			}
 		case "xcomp", "parataxis", "dep":
 			if isFiniteVerb(t.r.d.Tokens[c].POS) {
