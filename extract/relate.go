@@ -125,6 +125,7 @@ func (Relater) Process(d *Document) {
 			r.treeAccording(t)
 			r.treeNominals(t)
 			r.treeForcesIn(t)
+			r.treeIsIn(t)
 			r.treeMembersIncluding(t)
 		}
 		r.nominals()

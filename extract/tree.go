@@ -816,6 +816,12 @@ func (r *relater) treeVerbs(t *treeSent) {
 				}
 			}
 		}
+		if o := t.object(v); pred == PredVisited && o >= 0 && r.mention(o) == nil {
+			// "visited U.S. troops in Mosul and Baghdad": the places, not the troops' country
+			if places := append(t.obliquesBelow(o, []string{"in", "at"}, 0), t.obliques(v, []string{"in", "at"})...); len(places) > 0 {
+				objects = places
+			}
+		}
 		if pred == "welcomed" {
 			// welcoming a person is receiving a guest; welcoming a decision is a stance
 			for _, o := range objects {
@@ -954,6 +960,9 @@ func (r *relater) treeNominals(t *treeSent) {
 					agents = append(agents, f) // "the Israeli offensive", "Taleban attacks"
 				}
 			}
+		}
+		if len(agents) == 0 && pred == PredVisited {
+			agents = t.traveller(n)
 		}
 		gov := -1
 		if h := t.head(n); h >= 0 && (t.rel(n) == "obj" || t.rel(n) == "nsubj:pass") && strings.HasPrefix(r.d.Tokens[h].POS, "VB") {
@@ -2275,6 +2284,63 @@ func (t *treeSent) restIsClause(v int) (lo, hi int, ok bool) {
 		finite = finite || isFiniteVerb(r.d.Tokens[k].POS)
 	}
 	return lo, hi, finite && hi-lo >= 3
+}
+
+// traveller is who makes the visit, trip or tour n when no possessor names it: "X led a
+// delegation on a visit to Iran", "X is on a visit to Iran" (the subject of the clause that is
+// on it), "During his visit to Spain, Mr. Hu met ..." (the person "his" refers to: the
+// sentence's subject when a person, else the last person named).
+func (t *treeSent) traveller(n int) []*Found {
+	r := t.r
+	if t.caseOf(n) == "on" {
+		if h := t.head(n); h >= 0 && t.rel(n) == "obl" && strings.HasPrefix(r.d.Tokens[h].POS, "VB") {
+			a, _ := t.clauseArgs(h, 0)
+			return a
+		}
+	}
+	if t.child(n, "cop") >= 0 {
+		return t.args(t.child(n, "nsubj"))
+	}
+	p := t.child(n, "nmod:poss")
+	if w := strings.ToLower(r.tok(p)); p < 0 || w != "his" && w != "her" {
+		return nil
+	}
+	for k := r.s.First; k < r.s.Last; k++ {
+		if t.rel(k) == "root" {
+			if a := t.args(t.child(k, "nsubj")); len(a) > 0 && a[0].Type == Person {
+				return a[:1]
+			}
+		}
+	}
+	if f := r.lastPerson(p); f != nil {
+		return []*Found{f}
+	}
+	return nil
+}
+
+// treeIsIn: "Iraq's Prime Minister Ibrahim al-Jaafari is in Turkey for talks", "a U.N.
+// delegation is in Haiti": a person or a body that is in a country or a city is visiting it.
+func (r *relater) treeIsIn(t *treeSent) {
+	for k := r.s.First; k < r.s.Last; k++ {
+		p := r.mention(k)
+		if p == nil || p.Type != Country && p.Type != City || t.caseOf(k) != "in" || r.mentionEnd(k) <= k {
+			continue
+		}
+		cop := t.child(k, "cop")
+		if cop < 0 || r.d.tableLemma(cop) != "be" {
+			continue
+		}
+		switch t.rel(k) {
+		case "root", "conj", "ccomp":
+		default:
+			continue
+		}
+		for _, s := range t.args(t.child(k, "nsubj")) {
+			if s.Type == Person || s.Type == Organization {
+				r.treeTyped(t, s, PredVisited, p, 0.7, k)
+			}
+		}
+	}
 }
 
 // forceNouns are a country's or a body's forces abroad.

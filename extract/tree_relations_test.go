@@ -551,3 +551,19 @@ func TestSpeechTheParserMisplaces(t *testing.T) {
 		}
 	}
 }
+
+// Visits stated without the verb "visit": travel to a place, being in it, a visit the clause's
+// subject is on, a visit "his" refers to, and the places of the troops visited.
+func TestVisitsReadFromTheTree(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Ukrainian President Viktor Yushchenko traveled to Iraq Monday to visit Ukrainian troops.":                  "Viktor Yushchenko -visited-> Iraq",
+		"Iraq's Prime Minister Ibrahim al-Jaafari is in Turkey for talks on boosting relations.":                    "Ibrahim al-Jaafari -visited-> Türkiye",
+		"Iraqi Deputy Prime Minister Barham Saleh led a delegation of officials on a visit to Iran aimed at trade.": "Barham Saleh -visited-> Iran",
+		"During his visit to Spain, Chinese President Hu Jintao also met with King Juan Carlos.":                    "Hu Jintao -visited-> Spain",
+		"The violence came as Donald Rumsfeld visited U.S. troops in Mosul and Baghdad.":                            "Donald Rumsfeld -visited-> Mosul",
+	})
+	x := run(t, "The violence came as Donald Rumsfeld visited U.S. troops in Mosul and Baghdad.", "")
+	if hasFact(x, "Donald Rumsfeld -visited-> United States") {
+		t.Errorf("visiting U.S. troops is no visit to the United States: %q", facts(x))
+	}
+}

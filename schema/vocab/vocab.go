@@ -39,7 +39,7 @@ var Predicates = []Predicate{
 	{Name: "met", IRI: "ng:met", Meaning: "met (symmetric)", Inverse: "met",
 		Verbs: []string{"meet", "meet with"}, Nouns: []string{"meeting", "meetings"}, Symmetric: true, Event: true},
 	{Name: "visited", IRI: "ng:visited", Meaning: "guest visited a place or host", Inverse: "was visited by",
-		Verbs: []string{"visit", "tour"}, Nouns: []string{"visit", "trip", "tour"}, Object: "any", Event: true},
+		Verbs: []string{"visit", "tour", "travel to", "fly to", "arrive in", "head to"}, Nouns: []string{"visit", "trip", "tour"}, Object: "any", Event: true},
 	{Name: "heldTalksWith", IRI: "ng:heldTalksWith", Meaning: "held talks or discussions with (symmetric)", Inverse: "held talks with",
 		Verbs: []string{"talk with", "talk to", "negotiate with", "confer with"}, Nouns: []string{"talks", "negotiations", "consultations"}, Symmetric: true, Event: true},
 	{Name: "called", IRI: "ng:called", Meaning: "phoned", Inverse: "was called by",
