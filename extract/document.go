@@ -81,6 +81,7 @@ type Found struct {
 	// For a person introduced with a title ("NATO Deputy Secretary General Radmila Shekerinska").
 	Title   string
 	TitleOf *Found // the organisation or country of the title
+	Host    *Found // where an ambassador or envoy serves ("Ambassador to Iraq", "Envoy for Syria")
 	Former  bool
 	// Parts are mentions that this one contains and that refer to something else
 	// ("Azerbaijani" inside "the Azerbaijani Ministry of Foreign Affairs").

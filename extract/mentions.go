@@ -210,7 +210,10 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 			if f.Type == "Title" {
 				if p, next := titledPerson(d, segs, k, s, out); p != nil {
 					if p.TitleOf != nil && p.TitleOf.Start > seg.span.Start {
-						out = append(out, p.TitleOf) // "Ambassador to the United States ..."
+						out = append(out, p.TitleOf) // "Prime Minister of Iraq ..."
+					}
+					if p.Host != nil {
+						out = append(out, p.Host) // "Ambassador to the United States ..."
 					}
 					out = append(out, p)
 					k = next - 1
@@ -510,6 +513,7 @@ func titledPerson(d *Document, segs []segment, k int, s Sentence, prev []*Found)
 	// "Ambassador to the United States Hamdullah Mohib", "Envoy for Syria Geir Pedersen": the
 	// title's country or organisation, then the name.
 	var titleOf *segment
+	toHost := false // "Ambassador to Iraq", "Envoy for Syria": where the title serves, not its employer
 	if next+1 < len(segs) && segs[next].hit != nil && segs[next+1].hit == nil && segs[next+1].first == segs[next].last {
 		switch segs[next].hit.Entry.Type {
 		case gazetteer.Country, gazetteer.Organization, gazetteer.Region, gazetteer.City:
@@ -517,6 +521,7 @@ func titledPerson(d *Document, segs []segment, k int, s Sentence, prev []*Found)
 			if n := len(gap); n >= 1 && n <= 2 && (gap[0].Text == "to" || gap[0].Text == "of" || gap[0].Text == "for") &&
 				(n == 1 || gap[1].Text == "the") && segs[next].hit.Form != gazetteer.FormDemonym {
 				titleOf = &segs[next]
+				toHost = gap[0].Text == "to" || gap[0].Text == "for"
 				next++
 			}
 		}
@@ -570,7 +575,10 @@ func titledPerson(d *Document, segs []segment, k int, s Sentence, prev []*Found)
 	if before >= s.First && (toks[before].Text == "'s" || toks[before].Text == "’s" || toks[before].Text == "'" || toks[before].Text == "’") {
 		before--
 	}
-	if titleOf != nil {
+	if titleOf != nil && toHost {
+		p.Host = foundFromHit(d, *titleOf) // the caller adds it as a mention of its own
+	}
+	if titleOf != nil && !toHost {
 		p.TitleOf = foundFromHit(d, *titleOf) // the caller adds it as a mention of its own
 	} else if k > 0 && segs[k-1].hit != nil && segs[k-1].last-1 == before {
 		e := segs[k-1].hit.Entry

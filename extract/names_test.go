@@ -148,8 +148,12 @@ func TestTitleToCountryThenName(t *testing.T) {
 	if p == nil || p.Type != Person {
 		t.Fatalf("no person Tomas Varga in %s", entityNames(x))
 	}
-	if len(p.Roles) != 1 || p.Roles[0].Title != "Ambassador" || p.Roles[0].Of != "country/united-states" {
+	// the country an ambassador is sent to is not the one the ambassador serves
+	if len(p.Roles) != 1 || p.Roles[0].Title != "Ambassador" || p.Roles[0].Of == "country/united-states" {
 		t.Errorf("Tomas Varga's roles: %+v", p.Roles)
+	}
+	if hasFact(x, "Tomas Varga -worksFor-> United States") {
+		t.Errorf("an ambassador to the United States works for another country: %q", facts(x))
 	}
 	if us := entity(x, "United States"); us == nil || us.Type != Country {
 		t.Errorf("no country United States in %s", entityNames(x))

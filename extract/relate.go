@@ -126,6 +126,7 @@ func (Relater) Process(d *Document) {
 			r.treeNominals(t)
 			r.treeForcesIn(t)
 			r.treeIsIn(t)
+			r.treeAffiliations(t)
 			r.treeMembersIncluding(t)
 		}
 		r.nominals()

@@ -567,3 +567,22 @@ func TestVisitsReadFromTheTree(t *testing.T) {
 		t.Errorf("visiting U.S. troops is no visit to the United States: %q", facts(x))
 	}
 }
+
+// Affiliations from the words that describe a person, and an ambassador's employer.
+func TestAffiliationsFromDescriptions(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Earlier Wednesday, a senior North Korean diplomat, Li Gun, repeated Pyongyang's refusal to return to talks.":       "Li Gun -worksFor-> North Korea",
+		"The U.N. Resident Coordinator in Tajikistan, Michael Jones, launched the appeal Wednesday.":                        "Michael Jones -worksFor-> United Nations",
+		"And in Washington, U.S. Ambassador to Iraq Zalmay Khalilzad, said military officials could begin reducing forces.": "Zalmay Khalilzad -worksFor-> United States",
+	})
+	for text, not := range map[string]string{
+		"And in Washington, U.S. Ambassador to Iraq Zalmay Khalilzad, said military officials could begin reducing forces.": "Zalmay Khalilzad -worksFor-> Iraq",
+		"The U.N. Resident Coordinator in Tajikistan, Michael Jones, launched the appeal Wednesday.":                        "Michael Jones -worksFor-> Tajikistan",
+		"Kidnapped U.S. journalist Jill Carroll pleaded for freedom.":                                                       "Jill Carroll -worksFor-> United States",
+		"Envoy for Syria Geir Pedersen met the president.":                                                                  "Geir Pedersen -worksFor-> Syria",
+	} {
+		if x := run(t, text, ""); hasFact(x, not) {
+			t.Errorf("%q gives %s", text, not)
+		}
+	}
+}

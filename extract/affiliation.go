@@ -1,0 +1,120 @@
+package extract
+
+import "strings"
+
+// Affiliations read from the words that describe a person: the noun phrase before the name
+// ("VOA's Melinda Smith", "FIFA head of communications Markus Siegler") or in apposition to it
+// ("a senior North Korean diplomat, Li Gun"). The describing noun says what the person is to
+// the organisation or country named in that phrase: its head ("chairman") or its staff
+// ("spokesman", "diplomat"). Places the phrase names after "to", "for", "in" or "at" are where
+// the person serves, not whom for ("Ambassador to Iraq", "Resident Coordinator in Tajikistan").
+
+// headNouns head what they are nouns of; staffNouns work for it.
+var (
+	headNouns = setOf("chairman", "chairwoman", "chair", "president", "head", "leader", "chief",
+		"director", "director-general", "secretary-general", "ceo", "founder", "commander", "king",
+		"queen", "premier", "governor", "mayor", "chancellor")
+	staffNouns = setOf("spokesman", "spokeswoman", "spokesperson", "official", "officials", "diplomat",
+		"envoy", "ambassador", "minister", "secretary", "adviser", "advisor", "aide", "analyst",
+		"correspondent", "reporter", "journalist", "editor", "prosecutor", "negotiator", "coordinator",
+		"representative", "officer", "economist", "employee", "researcher", "scientist", "professor",
+		"inspector", "investigator", "lawyer", "attorney", "counsel", "deputy", "assistant")
+	// stateNouns: the staff nouns that make a person of a nationality its state's servant ("a
+	// North Korean diplomat"); "a Russian scientist" is only Russian.
+	stateNouns = setOf("official", "officials", "diplomat", "envoy", "ambassador", "minister",
+		"spokesman", "spokeswoman", "spokesperson", "negotiator", "prosecutor", "officer", "general")
+)
+
+// treeAffiliations adds worksFor and heads between each person of the sentence and the
+// organisations and countries of the words that describe them, where nothing else related
+// the two.
+func (r *relater) treeAffiliations(t *treeSent) {
+	for _, p := range r.x.within[r.si] {
+		if p.Type != Person || p.Entity == nil || p.Kind != KindName {
+			continue
+		}
+		k := r.headToken(p)
+		if k < 0 {
+			continue
+		}
+		first := r.d.TokenAt(p.Start)
+		var role int
+		var parts []int // the describing tokens
+		switch h := t.head(k); {
+		case t.rel(k) == "appos" && h >= 0 && h < first && strings.HasPrefix(r.d.Tokens[h].POS, "NN") && r.mention(h) == nil:
+			role = h // "a senior North Korean diplomat, Li Gun"
+			lo, _ := t.span(h, k)
+			for i := lo; i <= h; i++ {
+				parts = append(parts, i)
+			}
+		default:
+			role = -1
+			for i := first - 1; i >= r.s.First; i-- {
+				if !t.describes(i, k) {
+					break
+				}
+				parts = append(parts, i)
+				if role < 0 && strings.HasPrefix(r.d.Tokens[i].POS, "NN") && r.mention(i) == nil && (headNouns[strings.ToLower(r.tok(i))] || staffNouns[strings.ToLower(r.tok(i))]) {
+					role = i
+				}
+			}
+		}
+		noun := ""
+		if role >= 0 {
+			noun = strings.ToLower(r.tok(role))
+		}
+		for _, i := range parts {
+			o := r.mention(i)
+			if o == nil || o.Entity == nil || o.Entity == p.Entity || r.mentionStart(i) != i || o.Type != Organization && o.Type != Country {
+				continue
+			}
+			if c := t.caseOf(i); c == "to" || c == "for" || c == "in" || c == "at" {
+				continue
+			}
+			possessor := t.rel(i) == "nmod:poss" && o.Type == Organization && o.Kind != KindDemonym
+			pred := ""
+			switch {
+			case headNouns[noun] && o.Kind != KindDemonym:
+				pred = PredHeads
+			case staffNouns[noun] && (o.Type != Country || stateNouns[noun]):
+				pred = PredWorksFor
+			case noun == "" && possessor:
+				pred = PredWorksFor // "VOA's Melinda Smith"
+			}
+			if pred == "" || r.related(p.Entity, o.Entity) {
+				continue
+			}
+			if rel := r.addTree(t, p, pred, o, 0.7, k); rel != nil {
+				rel.Verb, rel.Modality, rel.Negated, rel.AttributedTo, rel.Source, rel.When, rel.Date = noun, "", false, "", "", "", ""
+				rel.Former = t.former(k) || role >= 0 && t.former(role)
+			}
+		}
+	}
+}
+
+// describes: token i hangs from k through the words of a noun phrase only (modifiers,
+// compounds, possessors, names), not through a conjunction or a clause.
+func (t *treeSent) describes(i, k int) bool {
+	for n := 0; n < 6 && i >= 0; n++ {
+		if i == k {
+			return true
+		}
+		switch t.rel(i) {
+		case "compound", "amod", "nmod:poss", "nmod:desc", "nmod", "det", "case", "flat", "flat:name", "fixed", "nummod", "advmod":
+		default:
+			return false
+		}
+		i = t.head(i)
+	}
+	return false
+}
+
+// related: the sentence already relates the two entities, either way round.
+func (r *relater) related(a, b *Entity) bool {
+	for _, x := range r.out {
+		if x.Subject == a.ID && x.Object == b.ID || x.Subject == b.ID && x.Object == a.ID {
+			return true
+		}
+	}
+	return false
+}
