@@ -53,6 +53,12 @@ func (p Parser) Process(d *Document) {
 			t = m.Parse(words, nil)
 		} else {
 			t = m.Parse(words, tags)
+			if implausible(t, tags) {
+				// a second opinion from the parser's own tagging, kept when it reads better
+				if u := m.Parse(words, nil); !implausible(u, tags) {
+					t = u
+				}
+			}
 		}
 		for k := 0; k < n; k++ {
 			tk := &d.Tokens[s.First+k]
@@ -65,6 +71,34 @@ func (p Parser) Process(d *Document) {
 		repairDayNames(d, s)
 	}
 	d.Parsed = true
+}
+
+// implausible: a tree no well-formed news sentence has, the mark of a greedy parse gone wrong
+// early: a sentence with a finite verb rooted in a word that is no verb and no copula's
+// predicate ("Andy Roddick advanced ..." read as a name modified by "advanced"), or a
+// punctuation mark with dependents.
+func implausible(t parse.Tree, tags []string) bool {
+	finite, root := false, -1
+	for i, tag := range tags {
+		if tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD" {
+			finite = true
+		}
+		if t.Head[i] == 0 {
+			root = i
+		}
+		if h := t.Head[i] - 1; h >= 0 && t.Rel[h] == "punct" {
+			return true
+		}
+	}
+	if !finite || root < 0 || strings.HasPrefix(t.XPOS[root], "VB") || t.XPOS[root] == "MD" {
+		return false
+	}
+	for i := range tags {
+		if t.Head[i]-1 == root && (t.Rel[i] == "cop" || t.Rel[i] == "nsubj" || t.Rel[i] == "nsubj:pass") {
+			return false
+		}
+	}
+	return true
 }
 
 // repairDayNames: a day name is when, never what: "is to meet Friday with Abbas", "talks

@@ -232,6 +232,9 @@ func (t *treeSent) argOf(k int) *Found {
 		for _, c := range t.children(k) {
 			rc := t.rel(c)
 			if (rc == "flat" || rc == "compound" && c == k-1 && r.d.Tokens[c].UPOS == "PROPN" && r.d.Tokens[k].UPOS == "PROPN") && r.mention(c) != nil && r.mention(c) != f {
+				if g := r.mention(c); f.Kind == KindDemonym && g.Type == Person && c > k {
+					return g // "South African Wesley Moodie" read with the nationality as the head
+				}
 				return nil // one name split into two entities ("Orlando" and "Pace"): neither is it
 			}
 		}
@@ -794,6 +797,9 @@ func (r *relater) treeVerbs(t *treeSent) {
 			}
 		}
 		pred := verbPred[lemma]
+		if pred == "dismissed" && r.sportsSentence() {
+			pred = "beat" // "Safina ousted Medina Garrigues in straight sets"
+		}
 		objects := patients
 		if len(objects) == 0 && pred != "" {
 			objects = append(t.args(t.object(v)), t.args(t.child(v, "iobj"))...)
@@ -963,6 +969,9 @@ func (r *relater) treeNominals(t *treeSent) {
 		}
 		if len(agents) == 0 && pred == PredVisited {
 			agents = t.traveller(n)
+		}
+		if h := t.head(n); len(agents) == 0 && h >= 0 && h < n && t.rel(n) == "appos" {
+			agents = t.args(h) // "Pennetta, a three-set winner over Golovin"
 		}
 		gov := -1
 		if h := t.head(n); h >= 0 && (t.rel(n) == "obj" || t.rel(n) == "nsubj:pass") && strings.HasPrefix(r.d.Tokens[h].POS, "VB") {
@@ -2316,6 +2325,20 @@ func (t *treeSent) traveller(n int) []*Found {
 		return []*Found{f}
 	}
 	return nil
+}
+
+// resultWords and a score mark a sentence that reports a match or a race.
+var resultWords = setOf("sets", "set", "seed", "seeded", "match", "tournament", "final", "finals",
+	"semifinal", "semifinals", "quarterfinal", "quarterfinals", "round", "title", "championship", "race")
+
+// sportsSentence: the sentence reports a match or a race, where "ousted" is a win, not a dismissal.
+func (r *relater) sportsSentence() bool {
+	for k := r.s.First; k < r.s.Last; k++ {
+		if w := strings.ToLower(r.tok(k)); resultWords[w] || sportsWords[w] || scoreAt(r.d.Tokens, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // treeIsIn: "Iraq's Prime Minister Ibrahim al-Jaafari is in Turkey for talks", "a U.N.

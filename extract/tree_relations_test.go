@@ -586,3 +586,16 @@ func TestAffiliationsFromDescriptions(t *testing.T) {
 		}
 	}
 }
+
+// Sports results in other words: ousting in a match, a winner over, a nationality read as the
+// head of a player's name.
+func TestSportsResultsInOtherWords(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Dinara Safina ousted Anabel Medina Garrigues of Spain in straight sets.":                          "Dinara Safina -beat-> Anabel Medina Garrigues",
+		"Hingis takes on fourth-seed Flavia Pennetta of Italy, a three-set winner over Tatiana Golovin.":   "Flavia Pennetta -beat-> Tatiana Golovin",
+		"Andy Roddick advanced to the third round, after beating South African Wesley Moodie in two sets.": "Andy Roddick -beat-> Wesley Moodie",
+	})
+	if x := run(t, "The president ousted the defence minister on Monday.", ""); hasFact(x, "-beat->") {
+		t.Errorf("ousting a minister is no sports result: %q", facts(x))
+	}
+}

@@ -151,7 +151,7 @@ var Predicates = []Predicate{
 		Verbs: []string{"win", "clinch"}, Subject: "any", Object: "any", Event: true},
 	{Name: "beat", IRI: "ng:beat", Meaning: "team or player beat another", Inverse: "lost to",
 		Verbs: []string{"beat", "defeat", "rout", "thrash", "edge", "overcome", "trounce", "upset", "eliminate", "outclass", "outplay"},
-		Nouns: []string{"victory", "win", "triumph"}, Subject: "any", Object: "any", Event: true},
+		Nouns: []string{"victory", "win", "triumph", "winner"}, Subject: "any", Object: "any", Event: true},
 	{Name: "drewWith", IRI: "ng:drewWith", Meaning: "team or player drew with another (symmetric)", Inverse: "drew with",
 		Verbs: []string{"draw with", "tie with"}, Subject: "any", Object: "any", Symmetric: true, Event: true},
 	{Name: "playsFor", IRI: "ng:playsFor", Meaning: "player plays for a team", Inverse: "has player",
