@@ -599,3 +599,11 @@ func TestSportsResultsInOtherWords(t *testing.T) {
 		t.Errorf("ousting a minister is no sports result: %q", facts(x))
 	}
 }
+
+// Where a place lies, from the noun phrase that names it.
+func TestPlacesFromTheirNounPhrase(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"The affected region includes Maharashtra's Jalgaon district, which also reported infections.": "Jalgaon -containedInPlace-> Maharashtra",
+		"The nuns smuggled the tape out of Drapchi Prison in Tibet.":                                   "Drapchi Prison -containedInPlace-> Tibet",
+	})
+}
