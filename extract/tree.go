@@ -927,6 +927,9 @@ var nounObjectPreps = map[string][]string{
 var eventGovernors = setOf("make", "pay", "begin", "start", "hold", "conduct", "launch", "continue",
 	"resume", "end", "complete", "plan", "schedule", "undertake", "carry", "stage", "open", "mount",
 	"step", "intensify", "wrap", "conclude", "sign", "reach", "seek", "impose", "announce", "extend")
+// quantityNouns count events: "a third round of sanctions", "a new wave of attacks".
+var quantityNouns = setOf("round", "wave", "series", "set", "package", "string", "spate", "new")
+
 var cancelVerbs = setOf("cancel", "postpone", "scrap", "abandon", "delay", "suspend")
 
 // treeNominals reads events stated by a noun of the vocabulary from the noun's dependents: the
@@ -974,13 +977,17 @@ func (r *relater) treeNominals(t *treeSent) {
 			agents = t.args(h) // "Pennetta, a three-set winner over Golovin"
 		}
 		gov := -1
-		if h := t.head(n); h >= 0 && (t.rel(n) == "obj" || t.rel(n) == "nsubj:pass") && strings.HasPrefix(r.d.Tokens[h].POS, "VB") {
+		slot := n // where the event stands in its clause: "a third round of sanctions" stands for them
+		if h := t.head(n); h >= 0 && t.rel(n) == "nmod" && t.caseOf(n) == "of" && quantityNouns[strings.ToLower(r.tok(h))] {
+			slot = h
+		}
+		if h := t.head(slot); h >= 0 && (t.rel(slot) == "obj" || t.rel(slot) == "nsubj:pass") && strings.HasPrefix(r.d.Tokens[h].POS, "VB") {
 			gov = h
 		}
 		if len(agents) == 0 && gov >= 0 && (eventGovernors[r.d.tableLemma(gov)] || cancelVerbs[r.d.tableLemma(gov)]) {
 			// "X canceled his trip to Y", "X made a visit to Y": the governing verb's subject
 			a, p := t.clauseArgs(gov, 0)
-			if t.rel(n) == "nsubj:pass" {
+			if t.rel(slot) == "nsubj:pass" {
 				a = nil
 			}
 			_ = p
@@ -1144,7 +1151,8 @@ func (r *relater) addTree(t *treeSent, subj *Found, pred string, obj *Found, con
 
 var modalGovernors = setOf("plan", "expect", "hope", "intend", "want", "due", "set", "schedule",
 	"seek", "propose", "threaten", "vow", "ready", "likely", "prepare", "aim", "try", "wish", "promise",
-	"pledge", "offer", "agree", "able", "willing", "poise", "going", "consider")
+	"pledge", "offer", "agree", "able", "willing", "poise", "going", "consider", "favor", "favour",
+	"urge", "demand", "advocate", "push", "press")
 
 var negGovernors = setOf("deny", "refuse", "reject", "fail", "decline")
 

@@ -607,3 +607,19 @@ func TestPlacesFromTheirNounPhrase(t *testing.T) {
 		"The nuns smuggled the tape out of Drapchi Prison in Tibet.":                                   "Drapchi Prison -containedInPlace-> Tibet",
 	})
 }
+
+// What a party favours or seeks is not yet done: the modality of the governing verb, also
+// through a noun that counts the events ("a third round of sanctions").
+func TestWantedEventsCarryModality(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"The United States, France and Britain favor imposing new sanctions on Iran.": "France -sanctioned-> Iran [favor]",
+	})
+	x := run(t, "The United States and Germany said they will seek a third round of sanctions against Iran.", "")
+	found := false
+	for _, f := range facts(x) {
+		found = found || strings.HasPrefix(f, "United States -sanctioned-> Iran [will]")
+	}
+	if !found {
+		t.Errorf("a third round of sanctions they will seek: %q", facts(x))
+	}
+}
