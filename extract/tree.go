@@ -1331,14 +1331,15 @@ func (t *treeSent) timeBelow(n, depth int) int {
 	}
 	for _, c := range t.children(n) {
 		switch t.rel(c) {
-		case "obj", "iobj", "obl", "appos", "acl", "nmod":
+		case "obj", "iobj", "obl", "appos", "acl", "nmod", "conj":
 			if depth > 0 && t.temporal(c) {
 				return c
 			}
 			if k := t.timeBelow(c, depth+1); k >= 0 {
 				return k
 			}
-		case "obl:tmod", "nmod:tmod", "obl:npmod", "nmod:npmod", "obl:unmarked", "nmod:unmarked", "advmod", "compound", "iobj:unmarked":
+		case "obl:tmod", "nmod:tmod", "obl:npmod", "nmod:npmod", "obl:unmarked", "nmod:unmarked", "advmod", "compound", "iobj:unmarked", "flat":
+			// "flat": "traveled to Iraq Monday" read with the day inside the name
 			if depth > 0 && t.temporal(c) {
 				return c
 			}

@@ -623,3 +623,21 @@ func TestWantedEventsCarryModality(t *testing.T) {
 		t.Errorf("a third round of sanctions they will seek: %q", facts(x))
 	}
 }
+
+// A time the parser hung inside an argument is still the clause's: a day read into a name,
+// a month under a conjoined object.
+func TestTimeInsideAnArgument(t *testing.T) {
+	for text, want := range map[string]string{
+		"Ukrainian President Viktor Yushchenko traveled to Iraq Monday to visit Ukrainian troops.":   "Monday",
+		"Mr. Musharraf dismissed Chaudhry and dozens of other top judges last November after a row.": "last November",
+	} {
+		x := run(t, text, "")
+		ok := false
+		for _, r := range x.Relations {
+			ok = ok || r.Predicate != PredSaid && r.Predicate != PredHeads && r.When == want
+		}
+		if !ok {
+			t.Errorf("%q: no relation dated %q in %+v", text, want, x.Relations)
+		}
+	}
+}
