@@ -927,6 +927,16 @@ var nounObjectPreps = map[string][]string{
 var eventGovernors = setOf("make", "pay", "begin", "start", "hold", "conduct", "launch", "continue",
 	"resume", "end", "complete", "plan", "schedule", "undertake", "carry", "stage", "open", "mount",
 	"step", "intensify", "wrap", "conclude", "sign", "reach", "seek", "impose", "announce", "extend")
+// statePreds hold over a time, so that the simple past says they are over.
+var statePreds = setOf(PredWorksFor, PredHeads, PredMemberOf, "playsFor", "livesIn", "owns", "coaches")
+
+// reporterless: verb v is stated by the article, not reported ("X said Y worked for Z" keeps
+// the speaker's tense, which says nothing of today).
+func (t *treeSent) reporterless(v int) bool {
+	sp, src := t.reporter(v)
+	return sp == nil && src == ""
+}
+
 // quantityNouns count events: "a third round of sanctions", "a new wave of attacks".
 var quantityNouns = setOf("round", "wave", "series", "set", "package", "string", "spate", "new")
 
@@ -1120,6 +1130,11 @@ func (r *relater) addTree(t *treeSent, subj *Found, pred string, obj *Found, con
 	}
 	rel := Relation{Subject: subj.Entity.ID, Predicate: pred, Object: obj.Entity.ID,
 		Confidence: conf, Evidence: Span{r.s.Start, r.s.End}, Verb: r.tok(v)}
+	if statePreds[pred] && r.d.Tokens[v].POS == "VBD" && t.child(v, "aux") < 0 && t.reporterless(v) {
+		// "She played for Sweden in two World Cups", "Weaver served in the Navy": a state told
+		// in the simple past is over
+		rel.Former = true
+	}
 	for _, f := range []*Found{subj, obj} {
 		if f.Start < rel.Evidence.Start {
 			rel.Evidence.Start = r.d.sentenceSpan(f.Start).Start

@@ -641,3 +641,17 @@ func TestTimeInsideAnArgument(t *testing.T) {
 		}
 	}
 }
+
+// A state told in the simple past is over; in the present it holds.
+func TestStatesInThePastAreFormer(t *testing.T) {
+	x := run(t, "Pia Sundhage played for Sweden in two World Cups.", "")
+	y := run(t, "Pia Sundhage plays for Sweden.", "")
+	if len(x.Relations) == 0 || !x.Relations[0].Former {
+		t.Errorf("played for: want former, got %+v", x.Relations)
+	}
+	for _, r := range y.Relations {
+		if r.Former {
+			t.Errorf("plays for: not former, got %+v", r)
+		}
+	}
+}
