@@ -828,6 +828,11 @@ func (r *relater) treeVerbs(t *treeSent) {
 				objects = places
 			}
 		}
+		if o := t.object(v); len(objects) == 0 && o >= 0 && stancePreds[pred] && r.mention(o) == nil {
+			// "slammed Burma's human rights record", "criticized a proposal by U.S. lawmakers":
+			// a stance on a thing is a stance on whose it is
+			objects = t.owners(o, 0)
+		}
 		if pred == "welcomed" {
 			// welcoming a person is receiving a guest; welcoming a decision is a stance
 			for _, o := range objects {
@@ -927,6 +932,30 @@ var nounObjectPreps = map[string][]string{
 var eventGovernors = setOf("make", "pay", "begin", "start", "hold", "conduct", "launch", "continue",
 	"resume", "end", "complete", "plan", "schedule", "undertake", "carry", "stage", "open", "mount",
 	"step", "intensify", "wrap", "conclude", "sign", "reach", "seek", "impose", "announce", "extend")
+// owners are the actors a thing at token k belongs to or comes from: its possessor, its "by"
+// phrase, a name compounded with it ("Burma's human rights record", "a proposal by U.S.
+// lawmakers").
+func (t *treeSent) owners(k, depth int) []*Found {
+	var out []*Found
+	for _, c := range t.children(k) {
+		rc := t.rel(c)
+		if rc != "nmod:poss" && !(rc == "nmod" && t.caseOf(c) == "by") && !(rc == "compound" && c < k) {
+			continue
+		}
+		if f := t.r.mention(c); f != nil {
+			if isActor(f) && f.Entity != nil {
+				out = append(out, f)
+			}
+		} else if depth < 2 {
+			out = append(out, t.owners(c, depth+1)...)
+		}
+	}
+	return out
+}
+
+// stancePreds take a side on someone.
+var stancePreds = setOf(PredCriticised, PredPraised, PredSupported, PredCondemned)
+
 // statePreds hold over a time, so that the simple past says they are over.
 var statePreds = setOf(PredWorksFor, PredHeads, PredMemberOf, "playsFor", "livesIn", "owns", "coaches")
 

@@ -655,3 +655,11 @@ func TestStatesInThePastAreFormer(t *testing.T) {
 		}
 	}
 }
+
+// A stance on a thing is a stance on whose it is.
+func TestStanceOnWhoseItIs(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Costa Rican President Abel Pacheco has criticized a proposal by U.S. lawmakers to build a wall.": "Abel Pacheco -criticised-> United States",
+		"The rights group Amnesty International condemned Burma's human rights record.":                   "Amnesty International -condemned-> Myanmar",
+	})
+}
