@@ -932,6 +932,7 @@ var nounObjectPreps = map[string][]string{
 var eventGovernors = setOf("make", "pay", "begin", "start", "hold", "conduct", "launch", "continue",
 	"resume", "end", "complete", "plan", "schedule", "undertake", "carry", "stage", "open", "mount",
 	"step", "intensify", "wrap", "conclude", "sign", "reach", "seek", "impose", "announce", "extend")
+
 // owners are the actors a thing at token k belongs to or comes from: its possessor, its "by"
 // phrase, a name compounded with it ("Burma's human rights record", "a proposal by U.S.
 // lawmakers").
