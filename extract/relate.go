@@ -1030,7 +1030,13 @@ func (r *relater) possessivePronoun(i int) bool {
 // what "his" and "her" most likely refer to.
 func (r *relater) lastPerson(i int) *Found {
 	var best *indexed
-	for s := r.d.Tokens[i].Sent - 1; s <= r.d.Tokens[i].Sent; s++ {
+	// the sentence before, or the last that named a person in the paragraph's reach ("Hadley
+	// spoke in Kabul. ... He said that ...")
+	from := r.d.Tokens[i].Sent - 1
+	for from > 0 && from > r.d.Tokens[i].Sent-3 && len(r.x.people[from]) == 0 {
+		from--
+	}
+	for s := from; s <= r.d.Tokens[i].Sent; s++ {
 		if s < 0 || s >= len(r.x.people) {
 			continue
 		}

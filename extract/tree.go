@@ -334,7 +334,10 @@ func (t *treeSent) argOf(k int) *Found {
 
 // speakerNouns describe a person who speaks for an office, besides the titleNouns.
 var speakerNouns = setOf("speaker", "negotiator", "head", "chief", "spokesman", "spokeswoman",
-	"official", "leader", "president", "minister", "envoy", "secretary", "general", "prosecutor")
+	"official", "leader", "president", "minister", "envoy", "secretary", "general", "prosecutor",
+	"journalist", "reporter", "correspondent", "lawyer", "attorney", "judge", "cleric", "deputy",
+	"diplomat", "ambassador", "chairman", "director", "commander", "adviser", "advisor", "analyst",
+	"activist", "candidate", "lawmaker", "senator")
 
 // describedPerson: a definite description of a person ("the Macedonian leader", "Iran's chief
 // nuclear negotiator", "the U.S. official") refers to the person named most recently before it
