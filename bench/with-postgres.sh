@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server for newsgraph's PostgreSQL tests and benchmarks.
 #
-#   bench/with-postgres.sh go test ./graph -run Postgres   # runs the command with a server
+#   bench/with-postgres.sh go test ./store -run Postgres   # runs the command with a server
 #   . bench/with-postgres.sh; start_throwaway_postgres     # in a script (.ci/run does this)
 #
 # start_throwaway_postgres finds PostgreSQL's binaries (initdb, pg_ctl: on the PATH or in

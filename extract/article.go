@@ -3,15 +3,11 @@
 // value, whose JSON form is the contract between the extractor and the rest of newsgraph.
 package extract
 
-// Article is one news article as it arrives: only Text is required.
-type Article struct {
-	ID        string `json:"id,omitempty"`
-	Title     string `json:"title,omitempty"`
-	Text      string `json:"text"`
-	URL       string `json:"url,omitempty"`
-	Source    string `json:"source,omitempty"`
-	Published string `json:"published,omitempty"`
-}
+import "github.com/newsgraph/newsgraph/news"
+
+// Article is one news article as it arrives: package news has it, so that input reads articles
+// without importing the extractor.
+type Article = news.Article
 
 // Extraction is what the extractor found in one article. Offsets are byte offsets into
 // Article.Text, end exclusive.

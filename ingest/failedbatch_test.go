@@ -7,21 +7,21 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // breakingWriter is a real store whose first call gets one article spoilt (a quad without an
 // object): the store writes the batches before it and fails on it.
 type breakingWriter struct {
-	*graph.Store
+	*store.Store
 	at    int
 	calls int
 }
 
-func (w *breakingWriter) WriteArticles(arts []graph.Article) (graph.WriteStats, error) {
+func (w *breakingWriter) WriteArticles(arts []store.Article) (store.WriteStats, error) {
 	w.calls++
 	if w.calls == 1 && len(arts) > w.at {
-		arts = append([]graph.Article(nil), arts...)
+		arts = append([]store.Article(nil), arts...)
 		arts[w.at].Quads = append(arts[w.at].Quads[:len(arts[w.at].Quads):len(arts[w.at].Quads)],
 			quad.Quad{Subject: quad.IRI("x:spoilt"), Predicate: quad.IRI("x:p")})
 	}
@@ -32,7 +32,7 @@ func (w *breakingWriter) WriteArticles(arts []graph.Article) (graph.WriteStats, 
 // not as unchanged when they are tried again one by one (the summary said "new 0, unchanged
 // 40" for articles this load wrote).
 func TestFailedBatchCountsWrittenArticles(t *testing.T) {
-	s, err := graph.Open(graph.Bolt, filepath.Join(t.TempDir(), "db"), graph.WithBatchSize(50))
+	s, err := store.Open(store.Bolt, filepath.Join(t.TempDir(), "db"), store.WithBatchSize(50))
 	if err != nil {
 		t.Fatal(err)
 	}

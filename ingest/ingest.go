@@ -1,5 +1,5 @@
 // Package ingest runs the flow from articles to the graph: read (package input), extract
-// (package extract), map to quads (package schema), write (package graph, or a server that
+// (package extract), map to quads (package schema), write (package store, or a server that
 // writes them). Extraction runs on all cores while the writer batches the results in input
 // order; memory stays bounded whatever the size of the input.
 package ingest
@@ -17,9 +17,9 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
-	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/input"
 	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // Options tune a run.
@@ -53,7 +53,7 @@ func (o Options) withDefaults() Options {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
 	if o.BatchQuads <= 0 {
-		o.BatchQuads = graph.DefaultBatchSize
+		o.BatchQuads = store.DefaultBatchSize
 	}
 	if o.OnSkip == nil {
 		o.OnSkip = func(string, error) {}
@@ -88,7 +88,7 @@ type Result struct {
 	Status     Status
 	Article    extract.Article
 	Extraction extract.Extraction
-	Graph      graph.Article // the quads to write, labelled with the article's IRI
+	Graph      store.Article // the quads to write, labelled with the article's IRI
 }
 
 // hooks are what Load adds to Each: done in the reading goroutine, in input order, before
@@ -227,7 +227,7 @@ func each(ctx context.Context, paths []string, o Options, h hooks, fn func(Resul
 func work(x *extract.Extractor, h hooks, it input.Item) (res Result, err error) {
 	res = Result{Where: it.Where, Article: it.Article}
 	if h.stored != nil {
-		iri := graph.BoundIRI(schema.ArticleIRI(extract.ArticleID(it.Article))) // as the store keeps it
+		iri := store.BoundIRI(schema.ArticleIRI(extract.ArticleID(it.Article))) // as the store keeps it
 		ok, err := h.stored(iri, extract.ContentHash(it.Article.Text))
 		if err != nil {
 			return res, fmt.Errorf("read the store: %w", err)
@@ -252,13 +252,13 @@ func Build(x *extract.Extractor, a extract.Article) Result {
 	ex := x.Extract(a)
 	iri := schema.ArticleIRI(ex.ID)
 	return Result{Article: a, Extraction: ex,
-		Graph: graph.Article{IRI: iri, Hash: extract.ContentHash(a.Text), Quads: schema.Quads(a, ex)}}
+		Graph: store.Article{IRI: iri, Hash: extract.ContentHash(a.Text), Quads: schema.Quads(a, ex)}}
 }
 
-// Writer is where Load writes: a *graph.Store, or a graph.ArticlesClient that hands the
+// Writer is where Load writes: a *store.Store, or a server.ArticlesClient that hands the
 // articles to a running server.
 type Writer interface {
-	WriteArticles([]graph.Article) (graph.WriteStats, error)
+	WriteArticles([]store.Article) (store.WriteStats, error)
 }
 
 // Summary is what a load did.
@@ -272,7 +272,7 @@ type Summary struct {
 	Failed     int // read, but could not be extracted or written
 	Entities   int // distinct entities in the articles extracted
 	Relations  int
-	Links      int   // people named by one word linked to the person they are (merges by graph.LoadMergeBy)
+	Links      int   // people named by one word linked to the person they are (merges by store.LoadMergeBy)
 	Quads      int64 // quads this load added: the store's growth, on PostgreSQL its own writes' (others write too); the quads written when the store cannot be asked
 	Seconds    float64
 
@@ -383,7 +383,7 @@ func Load(ctx context.Context, w Writer, paths []string, o Options) (Summary, er
 				return fmt.Errorf("link %s: %w", r.Where, err)
 			}
 			for _, l := range links {
-				r.Graph.Links = append(r.Graph.Links, graph.Link{From: schema.EntityIRI(l.From), To: schema.EntityIRI(l.To), Reason: l.Reason})
+				r.Graph.Links = append(r.Graph.Links, store.Link{From: schema.EntityIRI(l.From), To: schema.EntityIRI(l.To), Reason: l.Reason})
 			}
 		}
 		cur.arts = append(cur.arts, r.Graph)
@@ -433,7 +433,7 @@ func newLinker(w Writer, off bool) *extract.Linker {
 	}
 	l := extract.NewLinker()
 	pw, ok := w.(interface {
-		PeopleNamed(context.Context, string) ([]graph.Person, error)
+		PeopleNamed(context.Context, string) ([]store.Person, error)
 	})
 	if !ok {
 		return l
@@ -463,7 +463,7 @@ func newLinker(w Writer, off bool) *extract.Linker {
 
 // batch is a run of articles to write in one WriteArticles call.
 type batch struct {
-	arts   []graph.Article
+	arts   []store.Article
 	where  []string // where each article was read
 	passed int      // articles before the end of the batch that need no writing (duplicates, stored)
 }
@@ -476,7 +476,7 @@ type batchWriter struct {
 	fail     func(where string, err error)
 	after    func() // called after each write
 
-	stats    graph.WriteStats
+	stats    store.WriteStats
 	failures int    // articles the writer refused
 	written  int    // articles written or passed over
 	last     string // where the last article of the last written batch was read
@@ -527,22 +527,22 @@ func (bw *batchWriter) write(b batch) {
 }
 
 // retry handles a batch the writer failed on. The articles a store says it wrote before the
-// failure (graph.WriteError.Done) count as written, as ws says; the others are written one by
+// failure (store.WriteError.Done) count as written, as ws says; the others are written one by
 // one, to find the ones the writer refuses. When it refuses them all, the writer itself fails
 // (a full disk, a server gone): err is returned and the load stops. written: how many
 // articles from the batch's first are written or refused, none after them written.
-func (bw *batchWriter) retry(b batch, ws graph.WriteStats, err error) (graph.WriteStats, int, error) {
+func (bw *batchWriter) retry(b batch, ws store.WriteStats, err error) (store.WriteStats, int, error) {
 	done := 0
-	var we *graph.WriteError
+	var we *store.WriteError
 	if errors.As(err, &we) {
 		done = min(we.Done, len(b.arts))
 	} else {
-		ws = graph.WriteStats{} // nothing known to be written
+		ws = store.WriteStats{} // nothing known to be written
 	}
 	errs := make([]error, len(b.arts))
 	ok := 0
 	for i := done; i < len(b.arts); i++ {
-		var one graph.WriteStats
+		var one store.WriteStats
 		if one, errs[i] = bw.w.WriteArticles(b.arts[i : i+1]); errs[i] == nil {
 			ws.Added += one.Added
 			ws.Replaced += one.Replaced
@@ -568,5 +568,5 @@ func (bw *batchWriter) retry(b batch, ws graph.WriteStats, err error) (graph.Wri
 // NQuads returns the quads a load would write for one result, content hash included.
 func NQuads(r Result) []quad.Quad {
 	q := append([]quad.Quad(nil), r.Graph.Quads...)
-	return append(q, quad.Quad{Subject: r.Graph.IRI, Predicate: graph.ContentHash, Object: quad.String(r.Graph.Hash), Label: r.Graph.IRI})
+	return append(q, quad.Quad{Subject: r.Graph.IRI, Predicate: store.ContentHash, Object: quad.String(r.Graph.Hash), Label: r.Graph.IRI})
 }

@@ -17,15 +17,15 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 
 	"github.com/newsgraph/newsgraph/extract"
-	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/input"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // These tests use real bolt stores in temporary folders.
 
-func openStore(t *testing.T) *graph.Store {
+func openStore(t *testing.T) *store.Store {
 	t.Helper()
-	s, err := graph.Open(graph.Bolt, filepath.Join(t.TempDir(), "db"))
+	s, err := store.Open(store.Bolt, filepath.Join(t.TempDir(), "db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +33,7 @@ func openStore(t *testing.T) *graph.Store {
 	return s
 }
 
-func dump(t *testing.T, s *graph.Store) []string {
+func dump(t *testing.T, s *store.Store) []string {
 	t.Helper()
 	var b bytes.Buffer
 	if err := s.Dump(&b); err != nil {
@@ -200,16 +200,16 @@ func TestExtractorPanicFailsOneArticle(t *testing.T) {
 
 // refusingWriter is a real store that refuses one article, as a server may refuse a batch.
 type refusingWriter struct {
-	*graph.Store
+	*store.Store
 	refuse quad.IRI
 	calls  int
 }
 
-func (w *refusingWriter) WriteArticles(arts []graph.Article) (graph.WriteStats, error) {
+func (w *refusingWriter) WriteArticles(arts []store.Article) (store.WriteStats, error) {
 	w.calls++
 	for _, a := range arts {
 		if a.IRI == w.refuse {
-			return graph.WriteStats{}, errors.New("refused")
+			return store.WriteStats{}, errors.New("refused")
 		}
 	}
 	return w.Store.WriteArticles(arts)

@@ -11,7 +11,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 const (
@@ -31,7 +31,7 @@ func writeArticles(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-func rootOf(t *testing.T, s *graph.Store, name string) []graph.EntityMatch {
+func rootOf(t *testing.T, s *store.Store, name string) []store.EntityMatch {
 	t.Helper()
 	ms, err := s.FindEntities(context.Background(), name)
 	if err != nil {
@@ -65,7 +65,7 @@ func TestLoadLinksPeopleAcrossArticles(t *testing.T) {
 	}
 	m := ms[0]
 	if m.Into != "ng:person/jeyhun-bayramov" || !strings.HasPrefix(string(m.Merged), "ng:person/bayramov@") ||
-		m.By != graph.LoadMergeBy || !strings.Contains(m.Reason, "Foreign Minister") {
+		m.By != store.LoadMergeBy || !strings.Contains(m.Reason, "Foreign Minister") {
 		t.Fatalf("merge %+v", m)
 	}
 	// A Gizmo query from the full name reaches what the other article says of "Bayramov".

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // An article whose id, URL or source is 40 KB, or whose text is one name said over 42 KB,
@@ -33,7 +33,7 @@ func TestLongIDsURLsAndNamesKeepTheStoreWritable(t *testing.T) {
 	}
 	load := func() Summary {
 		t.Helper()
-		s, err := graph.Open(graph.Bolt, dir)
+		s, err := store.Open(store.Bolt, dir)
 		if err != nil {
 			t.Fatalf("open: %v", err)
 		}

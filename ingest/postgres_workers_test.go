@@ -13,7 +13,7 @@ import (
 
 	_ "github.com/lib/pq"
 
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // pgWorkerDB is a new database on the PostgreSQL test server (NEWSGRAPH_TEST_POSTGRES, as
@@ -51,12 +51,12 @@ func pgWorkerDB(t *testing.T) string {
 // this worker has counted the store before (Load's start) and counts it after the other's
 // writes, as two workers running side by side do.
 type gatedStore struct {
-	*graph.Store
+	*store.Store
 	ready chan<- struct{}
 	wait  <-chan struct{}
 }
 
-func (g gatedStore) WriteArticles(arts []graph.Article) (graph.WriteStats, error) {
+func (g gatedStore) WriteArticles(arts []store.Article) (store.WriteStats, error) {
 	if g.ready != nil {
 		close(g.ready)
 		<-g.wait
@@ -87,8 +87,8 @@ func TestPostgresWorkersCountTheirOwnQuads(t *testing.T) {
 	if err := os.WriteFile(second, bytes.Join(lines[3:], nil), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	open := func() *graph.Store {
-		s, err := graph.Open(graph.Postgres, addr)
+	open := func() *store.Store {
+		s, err := store.Open(store.Postgres, addr)
 		if err != nil {
 			t.Fatal(err)
 		}

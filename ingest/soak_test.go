@@ -13,7 +13,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // The disk-full soak (go test -tags soak -run TestSoakDiskFull ./ingest -v): a load of 1,000
@@ -30,7 +30,7 @@ func TestSoakDiskFull(t *testing.T) {
 	for _, mb := range []float64{0.5, 1, 2, 5, 10, 20} {
 		t.Run(fmt.Sprintf("%gMB", mb), func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "db")
-			s, err := graph.Open(graph.Bolt, dir)
+			s, err := store.Open(store.Bolt, dir)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -56,7 +56,7 @@ func TestSoakDiskFull(t *testing.T) {
 // articles the load must say it added.
 func loadInto(t *testing.T, dir, p string, wantNew int) []string {
 	t.Helper()
-	s, err := graph.Open(graph.Bolt, dir)
+	s, err := store.Open(store.Bolt, dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,7 @@ import (
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html/charset"
 
-	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/news"
 )
 
 // Feeds are read as a stream, one item at a time, so that a feed of any length is never held
@@ -161,7 +161,7 @@ func (f *feedReader) after() string {
 }
 
 // article reads one item, given as its raw XML.
-func (f *feedReader) article(raw string) (extract.Article, error) {
+func (f *feedReader) article(raw string) (news.Article, error) {
 	rootName := rawName(f.root)
 	var doc strings.Builder
 	doc.WriteString(f.root)
@@ -178,7 +178,7 @@ func (f *feedReader) article(raw string) (extract.Article, error) {
 		if err == nil {
 			err = errors.New("no item found")
 		}
-		return extract.Article{}, fmt.Errorf("cannot read the item: %v", err)
+		return news.Article{}, fmt.Errorf("cannot read the item: %v", err)
 	}
 	it := feed.Items[0]
 	text := htmlText(it.Content)
@@ -187,11 +187,11 @@ func (f *feedReader) article(raw string) (extract.Article, error) {
 	}
 	switch {
 	case text == "":
-		return extract.Article{}, errors.New("no text (the item has neither content nor a description)")
+		return news.Article{}, errors.New("no text (the item has neither content nor a description)")
 	case len(text) > MaxTextBytes:
-		return extract.Article{}, tooLarge("item text", MaxTextBytes)
+		return news.Article{}, tooLarge("item text", MaxTextBytes)
 	}
-	a := extract.Article{Text: text, Title: oneLine(htmlText(it.Title)), Source: f.title}
+	a := news.Article{Text: text, Title: oneLine(htmlText(it.Title)), Source: f.title}
 	for _, u := range append([]string{it.Link}, it.Links...) {
 		if u = absoluteURL(nil, u); u != "" {
 			a.URL = u

@@ -19,7 +19,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 
-	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/news"
 )
 
 // readHTMLPage reads one web page as one article.
@@ -43,26 +43,26 @@ const minHTMLText = 80
 // publication date and publisher from the meta tags and the JSON-LD NewsArticle when there
 // is one, and its URL from link rel=canonical, og:url or the JSON-LD, else pageURL (where the
 // page was fetched from). contentType is the HTTP Content-Type, when known, for the charset.
-func htmlArticle(data []byte, contentType, pageURL string) (extract.Article, error) {
+func htmlArticle(data []byte, contentType, pageURL string) (news.Article, error) {
 	data = bytes.TrimPrefix(data, utf8BOM)
 	switch {
 	case len(bytes.TrimSpace(data)) == 0:
-		return extract.Article{}, errors.New("empty page")
+		return news.Article{}, errors.New("empty page")
 	case bytes.IndexByte(data[:min(len(data), 8192)], 0) >= 0:
-		return extract.Article{}, errors.New("binary data, not an HTML page")
+		return news.Article{}, errors.New("binary data, not an HTML page")
 	}
 	var in io.Reader = bytes.NewReader(data)
 	if !utf8.Valid(data) || contentType != "" {
 		// The charset from the Content-Type, a <meta charset> or a guess.
 		r, err := charset.NewReader(in, contentType)
 		if err != nil {
-			return extract.Article{}, fmt.Errorf("unknown character set: %w", err)
+			return news.Article{}, fmt.Errorf("unknown character set: %w", err)
 		}
 		in = r
 	}
 	doc, err := html.Parse(in)
 	if err != nil {
-		return extract.Article{}, fmt.Errorf("cannot parse the HTML: %w", err)
+		return news.Article{}, fmt.Errorf("cannot parse the HTML: %w", err)
 	}
 	m := pageMetadata(doc)
 
@@ -80,15 +80,15 @@ func htmlArticle(data []byte, contentType, pageURL string) (extract.Article, err
 	}
 	switch {
 	case err != nil:
-		return extract.Article{}, fmt.Errorf("no article in the page: %w", err)
+		return news.Article{}, fmt.Errorf("no article in the page: %w", err)
 	case text == "":
-		return extract.Article{}, errors.New("no article text in the page")
+		return news.Article{}, errors.New("no article text in the page")
 	case len(text) < minHTMLText:
-		return extract.Article{}, fmt.Errorf("no article in the page (only %d characters of main text)", len(text))
+		return news.Article{}, fmt.Errorf("no article in the page (only %d characters of main text)", len(text))
 	case len(text) > MaxTextBytes:
-		return extract.Article{}, tooLarge("article text", MaxTextBytes)
+		return news.Article{}, tooLarge("article text", MaxTextBytes)
 	}
-	a := extract.Article{
+	a := news.Article{
 		Text:      text,
 		Title:     firstOf(m.headline, ra.Title(), m.title),
 		Published: normalizeDate(firstOf(m.published, readabilityDate(ra), m.time)),

@@ -22,7 +22,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/news"
 )
 
 // MaxArticleBytes bounds the input of one article: a text file, a JSON line or array item, an
@@ -37,7 +37,7 @@ const MaxTextBytes = 1 << 20
 
 // Item is one article read, or the reason one could not be read.
 type Item struct {
-	Article extract.Article
+	Article news.Article
 	Where   string // "file.jsonl:12", "a.txt", "stdin:3", "feed.xml item 2", "crawl.warc.gz record 7 (https://...)"
 	Err     error  // set when the article was skipped
 }

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/news"
 )
 
 // jsonArticle is the JSON form of an article: {"id", "title", "text", "url", "source",
@@ -76,41 +76,41 @@ func readLine(br *bufio.Reader) (line []byte, long bool, err error) {
 }
 
 // parseJSONArticle reads one article object.
-func parseJSONArticle(b []byte) (extract.Article, error) {
+func parseJSONArticle(b []byte) (news.Article, error) {
 	if !utf8.Valid(b) {
-		return extract.Article{}, errors.New("not valid UTF-8")
+		return news.Article{}, errors.New("not valid UTF-8")
 	}
 	t := bytes.TrimSpace(b)
 	if len(t) > 0 && t[0] != '{' {
 		if json.Valid(t) {
-			return extract.Article{}, fmt.Errorf("not an article object (found %s)", jsonKind(t[0]))
+			return news.Article{}, fmt.Errorf("not an article object (found %s)", jsonKind(t[0]))
 		}
-		return extract.Article{}, errors.New("invalid JSON: not an object")
+		return news.Article{}, errors.New("invalid JSON: not an object")
 	}
 	var j jsonArticle
 	if err := json.Unmarshal(t, &j); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
-			return extract.Article{}, fmt.Errorf("field %q is a JSON %s, want %s", te.Field, te.Value, te.Type)
+			return news.Article{}, fmt.Errorf("field %q is a JSON %s, want %s", te.Field, te.Value, te.Type)
 		}
 		if err.Error() == "unexpected end of JSON input" {
-			return extract.Article{}, errors.New("invalid JSON: truncated object")
+			return news.Article{}, errors.New("invalid JSON: truncated object")
 		}
-		return extract.Article{}, fmt.Errorf("invalid JSON: %v", strings.TrimPrefix(err.Error(), "json: "))
+		return news.Article{}, fmt.Errorf("invalid JSON: %v", strings.TrimPrefix(err.Error(), "json: "))
 	}
 	if j.Text == nil {
-		return extract.Article{}, errors.New(`no "text" field`)
+		return news.Article{}, errors.New(`no "text" field`)
 	}
 	if strings.TrimSpace(*j.Text) == "" {
-		return extract.Article{}, errors.New(`empty "text"`)
+		return news.Article{}, errors.New(`empty "text"`)
 	}
 	if len(*j.Text) > MaxTextBytes {
-		return extract.Article{}, tooLarge(`"text"`, MaxTextBytes)
+		return news.Article{}, tooLarge(`"text"`, MaxTextBytes)
 	}
 	if strings.IndexByte(*j.Text, 0) >= 0 {
-		return extract.Article{}, errors.New(`"text" holds binary data (NUL characters)`)
+		return news.Article{}, errors.New(`"text" holds binary data (NUL characters)`)
 	}
-	a := extract.Article{Title: j.Title, Text: *j.Text, URL: normalizeURL(j.URL), Source: j.Source, Published: normalizeDate(j.Published)}
+	a := news.Article{Title: j.Title, Text: *j.Text, URL: normalizeURL(j.URL), Source: j.Source, Published: normalizeDate(j.Published)}
 	if j.ID != nil {
 		a.ID = *j.ID
 	}

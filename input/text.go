@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/news"
 )
 
 // readText reads one plain-text article: the whole stream, or what follows its header block.
@@ -30,22 +30,22 @@ func readText(src source, br *bufio.Reader, fn func(Item) error) error {
 // lines "Title: ...", "URL: ...", "Date: ...", "Source: ..." (also "ID:", "Link:",
 // "Published:", "Publisher:"; names in any case) ended by an empty line. The article's text
 // is then what follows the block; else it is the whole file.
-func textArticle(data []byte) (extract.Article, error) {
+func textArticle(data []byte) (news.Article, error) {
 	data = bytes.TrimPrefix(data, utf8BOM)
 	if err := checkText(data); err != nil {
-		return extract.Article{}, err
+		return news.Article{}, err
 	}
-	var a extract.Article
+	var a news.Article
 	body := string(data)
 	if h, rest, ok := headerBlock(body); ok {
 		a = h
 		body = rest
 	}
 	if strings.TrimSpace(body) == "" {
-		return extract.Article{}, errors.New("empty article (no text)")
+		return news.Article{}, errors.New("empty article (no text)")
 	}
 	if len(body) > MaxTextBytes {
-		return extract.Article{}, tooLarge("article text", MaxTextBytes)
+		return news.Article{}, tooLarge("article text", MaxTextBytes)
 	}
 	a.Text = body
 	return a, nil
@@ -66,7 +66,7 @@ func checkText(data []byte) error {
 
 // headerBlock reads the header block at the start of s: one or more "Name: value" lines of
 // known names, then an empty line. It returns the fields and the text after the empty line.
-func headerBlock(s string) (a extract.Article, rest string, ok bool) {
+func headerBlock(s string) (a news.Article, rest string, ok bool) {
 	i, n := 0, 0
 	for i < len(s) {
 		end := strings.IndexByte(s[i:], '\n')

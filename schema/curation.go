@@ -10,7 +10,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
-	"github.com/newsgraph/newsgraph/graph/textkey"
+	"github.com/newsgraph/newsgraph/store/textkey"
 )
 
 // curation adds the quads that keep a growing graph right and searchable, all labelled with the

@@ -7,19 +7,19 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // The store reads and writes some terms itself (cards, wire copies, merges): they must be
 // the vocabulary's.
 func TestGraphUsesTheVocabulary(t *testing.T) {
-	for name, iri := range graph.Vocabulary() {
+	for name, iri := range store.Vocabulary() {
 		if got, ok := IRI(name); !ok || got != iri {
 			t.Errorf("graph uses %s as %s; the vocabulary says %s (%v)", iri, name, got, ok)
 		}
 	}
-	if graph.NS != NS {
-		t.Errorf("graph.NS = %s, want %s", graph.NS, NS)
+	if store.NS != NS {
+		t.Errorf("store.NS = %s, want %s", store.NS, NS)
 	}
 }
 

@@ -8,7 +8,7 @@
 //     size;
 //  4. writes the same articles' quads (the N-Quads of step 2, grouped by article) into
 //     another new database with Store.WriteArticles in batches of 10,000 quads, with the
-//     settings load uses for a new database (graph.BulkLoad), timing the writes alone (and
+//     settings load uses for a new database (store.BulkLoad), timing the writes alone (and
 //     the final sync): the write-only rate, and load's share of it;
 //  5. runs the README's example queries (adapted to names of the GMB corpus), a count, a
 //     regular expression over all names, a name lookup through the name index, and the
@@ -46,15 +46,15 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 
-	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/internal/gmb"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 var (
 	bin      = flag.String("bin", "", "the newsgraph binary (required)")
 	work     = flag.String("work", "", "working folder for corpora and databases (default: a temporary one)")
 	sizes    = flag.String("articles", "10000", "corpus sizes, comma-separated")
-	backend  = flag.String("backend", graph.Bolt, "bolt or postgres")
+	backend  = flag.String("backend", store.Bolt, "bolt or postgres")
 	pgAdmin  = flag.String("pg", os.Getenv("NEWSGRAPH_TEST_POSTGRES"), "postgres: URL of a database whose user may create databases")
 	runs     = flag.Int("runs", 20, "runs of each query (after one warm-up run)")
 	person   = flag.String("person", "Bush", "the name of a frequent person of the corpus, for the queries and the card")
@@ -114,7 +114,7 @@ func main() {
 		defer os.RemoveAll(dir)
 		*work = dir
 	}
-	if *backend == graph.Postgres && *pgAdmin == "" {
+	if *backend == store.Postgres && *pgAdmin == "" {
 		log.Fatal("-backend postgres needs -pg URL (or NEWSGRAPH_TEST_POSTGRES)")
 	}
 	sents, err := gmb.Read(gmb.DefaultPath())
@@ -394,7 +394,7 @@ func vmHWM(pid int) int64 {
 
 // newDatabase returns the --db of a new database and a function that removes it.
 func newDatabase(name string) (string, func(), error) {
-	if *backend != graph.Postgres {
+	if *backend != store.Postgres {
 		dir := filepath.Join(*work, name+".db")
 		os.RemoveAll(dir)
 		return dir, func() {
@@ -427,7 +427,7 @@ func newDatabase(name string) (string, func(), error) {
 }
 
 func databaseSize(db string) (int64, error) {
-	if *backend != graph.Postgres {
+	if *backend != store.Postgres {
 		var size int64
 		err := filepath.WalkDir(db, func(_ string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
@@ -455,8 +455,8 @@ func databaseSize(db string) (int64, error) {
 // each article's quads together, its contentHash quad last) with WriteArticles, in batches
 // of at least 10,000 quads, as load does, and times the WriteArticles calls.
 func writeOnly(r *result, db, nqFile string) error {
-	// A new database, with the settings load uses for one (graph.BulkLoad).
-	s, err := graph.Open(*backend, db, graph.BulkLoad())
+	// A new database, with the settings load uses for one (store.BulkLoad).
+	s, err := store.Open(*backend, db, store.BulkLoad())
 	if err != nil {
 		return err
 	}
@@ -473,8 +473,8 @@ func writeOnly(r *result, db, nqFile string) error {
 	qr := nquads.NewReader(bufio.NewReaderSize(zr, 1<<20), false)
 	defer qr.Close()
 	start := time.Now()
-	var batch []graph.Article
-	var cur *graph.Article
+	var batch []store.Article
+	var cur *store.Article
 	size := 0
 	flush := func() error {
 		if len(batch) == 0 {
@@ -505,15 +505,15 @@ func writeOnly(r *result, db, nqFile string) error {
 			if cur != nil {
 				batch = append(batch, *cur)
 				size += len(cur.Quads)
-				if size >= graph.DefaultBatchSize {
+				if size >= store.DefaultBatchSize {
 					if err := flush(); err != nil {
 						return err
 					}
 				}
 			}
-			cur = &graph.Article{IRI: label}
+			cur = &store.Article{IRI: label}
 		}
-		if q.Predicate == graph.ContentHash && q.Subject == quad.Value(label) {
+		if q.Predicate == store.ContentHash && q.Subject == quad.Value(label) {
 			cur.Hash, _ = quad.NativeOf(q.Object).(string)
 			continue
 		}
@@ -539,10 +539,10 @@ func latencies(db string) ([]latency, error) {
 	// Opening: what every command pays first.
 	for _, o := range []struct {
 		name string
-		opts []graph.Option
-	}{{"open the database (as load does)", nil}, {"open the database with graph.ReadMostly (no bloom filter)", []graph.Option{graph.ReadMostly()}}} {
+		opts []store.Option
+	}{{"open the database (as load does)", nil}, {"open the database with store.ReadMostly (no bloom filter)", []store.Option{store.ReadMostly()}}} {
 		out = append(out, timeIt(o.name, func(ctx context.Context) (int, error) {
-			s, err := graph.Open(*backend, db, o.opts...)
+			s, err := store.Open(*backend, db, o.opts...)
 			if err != nil {
 				return 0, err
 			}
@@ -551,18 +551,18 @@ func latencies(db string) ([]latency, error) {
 	}
 	// The explorer's first request after an open builds its in-memory index.
 	out = append(out, timeIt("explorer: first request after an open (builds the explorer's index)", func(ctx context.Context) (int, error) {
-		s, err := graph.Open(*backend, db, graph.ReadMostly())
+		s, err := store.Open(*backend, db, store.ReadMostly())
 		if err != nil {
 			return 0, err
 		}
 		defer s.Close()
-		n, err := s.Neighbourhood(ctx, *person, graph.NeighbourhoodOptions{})
+		n, err := s.Neighbourhood(ctx, *person, store.NeighbourhoodOptions{})
 		if err != nil {
 			return 0, err
 		}
 		return len(n.Nodes), nil
 	}))
-	s, err := graph.Open(*backend, db, graph.ReadMostly())
+	s, err := store.Open(*backend, db, store.ReadMostly())
 	if err != nil {
 		return nil, err
 	}
@@ -581,7 +581,7 @@ func latencies(db string) ([]latency, error) {
 		}))
 	}
 	// The lookups first, the whole-graph queries after them: a query stopped at its deadline
-	// goes on running in Cayley for a while (see graph.Store.Close) and would slow the next.
+	// goes on running in Cayley for a while (see store.Store.Close) and would slow the next.
 	gizmo("01 one hop from a person (`Has(name).Out()`)", fmt.Sprintf(`g.V().Has("<schema:name>", %q).Out().All()`, *person))
 	gizmo("03 countries members of an organisation, by acronym", fmt.Sprintf(`g.V().Has("<schema:alternateName>", %q).In("<schema:memberOf>").Has("<rdf:type>", "<schema:Country>").Out("<schema:name>").All()`, *acronym))
 	gizmo("04 which articles say whom a person met", fmt.Sprintf(`g.V().Has("<schema:name>", %q).Out("<ng:met>").Labels().All()`, *person))
@@ -589,7 +589,7 @@ func latencies(db string) ([]latency, error) {
 	// facts (of all, counted) with their evidence.
 	for _, name := range []string{*person, *hub} {
 		out = append(out, timeIt(fmt.Sprintf("`entity %s` card", name), func(ctx context.Context) (int, error) {
-			c, err := s.Card(ctx, name, graph.MaxFacts(20))
+			c, err := s.Card(ctx, name, store.MaxFacts(20))
 			if err != nil {
 				return 0, err
 			}
@@ -598,7 +598,7 @@ func latencies(db string) ([]latency, error) {
 	}
 	// The explorer opens a fact of the hub's card: its statements with their sentences.
 	out = append(out, timeIt(fmt.Sprintf("explorer: evidence of the most corroborated fact of %s (first 200)", *hub), func(ctx context.Context) (int, error) {
-		c, err := s.Card(ctx, *hub, graph.MaxFacts(1))
+		c, err := s.Card(ctx, *hub, store.MaxFacts(1))
 		if err != nil || len(c.Facts) == 0 {
 			return 0, err
 		}
@@ -619,7 +619,7 @@ func latencies(db string) ([]latency, error) {
 	}))
 	for _, name := range []string{*person, *hub} {
 		out = append(out, timeIt(fmt.Sprintf("explorer: neighbourhood of %s", name), func(ctx context.Context) (int, error) {
-			n, err := s.Neighbourhood(ctx, name, graph.NeighbourhoodOptions{})
+			n, err := s.Neighbourhood(ctx, name, store.NeighbourhoodOptions{})
 			if err != nil {
 				return 0, err
 			}
@@ -666,7 +666,7 @@ func latencies(db string) ([]latency, error) {
 		out = append(out, timeIt(fmt.Sprintf("`entity` card of %d people, one a run", len(sample)), func(ctx context.Context) (int, error) {
 			name := sample[k%len(sample)]
 			k++
-			c, err := s.Card(ctx, name, graph.MaxFacts(20))
+			c, err := s.Card(ctx, name, store.MaxFacts(20))
 			if err != nil {
 				return 0, fmt.Errorf("%s: %w", name, err)
 			}

@@ -21,21 +21,23 @@ import (
 
 	"github.com/newsgraph/newsgraph/eval"
 	"github.com/newsgraph/newsgraph/extract"
-	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/server"
+	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/rdf"
 )
 
 const defaultTimeout = 30 * time.Second
 
-func openStore(c *cli.Context) (*graph.Store, error) {
-	return graph.Open(c.String("backend"), c.String("db"))
+func openStore(c *cli.Context) (*store.Store, error) {
+	return store.Open(c.String("backend"), c.String("db"))
 }
 
-// openReadStore opens the database for commands that read (graph.ReadMostly: no bloom filter
+// openReadStore opens the database for commands that read (store.ReadMostly: no bloom filter
 // to build, which takes seconds on a large database: 24 s at 100,000 articles).
-func openReadStore(c *cli.Context) (*graph.Store, error) {
-	return graph.Open(c.String("backend"), c.String("db"), graph.ReadMostly())
+func openReadStore(c *cli.Context) (*store.Store, error) {
+	return store.Open(c.String("backend"), c.String("db"), store.ReadMostly())
 }
 
 func printJSON(w io.Writer, v any) error {
@@ -48,7 +50,7 @@ func printJSON(w io.Writer, v any) error {
 // show opens the database for reading, asks it for one result and prints it: indented JSON
 // with --json, else as text. While a server holds the database, ask gets the same result
 // from the server's API instead.
-func show[T any](c *cli.Context, get func(*graph.Store) (T, error), ask func(*remote) (T, error), text func(io.Writer, T) error) error {
+func show[T any](c *cli.Context, get func(*store.Store) (T, error), ask func(*remote) (T, error), text func(io.Writer, T) error) error {
 	s, r, err := openReader(c)
 	if err != nil {
 		return err
@@ -76,8 +78,8 @@ func show[T any](c *cli.Context, get func(*graph.Store) (T, error), ask func(*re
 }
 
 // openExisting opens a database that must exist already for reading.
-func openExisting(c *cli.Context) (*graph.Store, error) {
-	if isBolt(c) && !graph.Exists(c.String("db")) {
+func openExisting(c *cli.Context) (*store.Store, error) {
+	if isBolt(c) && !store.Exists(c.String("db")) {
 		return nil, errNoDatabase(c.String("db"))
 	}
 	return openReadStore(c)
@@ -235,8 +237,8 @@ func serveCmd(c *cli.Context) error {
 	if c.Bool("writable") {
 		// It takes articles: the bloom filter pays for itself, and the hubs' digests are
 		// brought up to date as it goes, not only when it stops.
-		open = func(c *cli.Context) (*graph.Store, error) {
-			return graph.Open(c.String("backend"), c.String("db"), graph.RefreshHubsEvery(10*time.Minute))
+		open = func(c *cli.Context) (*store.Store, error) {
+			return store.Open(c.String("backend"), c.String("db"), store.RefreshHubsEvery(10*time.Minute))
 		}
 	}
 	s, err := open(c)
@@ -246,15 +248,15 @@ func serveCmd(c *cli.Context) error {
 	defer s.Close()
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	o := graph.ServerOptions{Addr: c.String("addr"), Writable: c.Bool("writable"),
+	o := server.ServerOptions{Addr: c.String("addr"), Writable: c.Bool("writable"),
 		QueryTimeout: c.Duration("timeout"), QueryLimit: c.Int("limit"), Token: c.String("token"),
 		AllowedHosts: c.StringSlice("allowed-host"), QueryMemory: c.Uint64("query-memory") << 20,
 		QueryConcurrency: c.Int("max-queries")}
-	if o.UIAssets, err = graph.FindUIAssets(c.String("assets")); err != nil {
+	if o.UIAssets, err = server.FindUIAssets(c.String("assets")); err != nil {
 		return err
 	}
 	if o.UIAssets == "" {
-		fmt.Fprintln(os.Stderr, "newsgraph serve: note:", graph.UIAssetsHelp)
+		fmt.Fprintln(os.Stderr, "newsgraph serve: note:", server.UIAssetsHelp)
 	}
 	made := false
 	if o.Writable && o.Token == "" {
@@ -264,16 +266,16 @@ func serveCmd(c *cli.Context) error {
 		}
 		o.Token, made = hex.EncodeToString(b[:]), true
 	}
-	return graph.Serve(ctx, s, o, func(addr string) {
+	return server.Serve(ctx, s, o, func(addr string) {
 		// Reading commands turned away by the database's lock ask this server (remote.go).
-		if err := graph.RecordServer(c.String("db"), "http://"+addr); err != nil {
+		if err := store.RecordServer(c.String("db"), "http://"+addr); err != nil {
 			fmt.Fprintln(os.Stderr, "newsgraph serve: note: reading commands will not find this server:", err)
 		}
 		mode := "read-only"
 		if o.Writable {
 			mode = "writable"
 		}
-		fmt.Printf("serving %s (%s) on http://%s/ (entity explorer: http://%s/explore/) — Ctrl-C to stop\n", graph.RedactDB(c.String("db")), mode, addr, addr)
+		fmt.Printf("serving %s (%s) on http://%s/ (entity explorer: http://%s/explore/) — Ctrl-C to stop\n", store.RedactDB(c.String("db")), mode, addr, addr)
 		if made {
 			fmt.Printf("write token: %s (load --server http://%s --token %s PATH...)\n", o.Token, addr, o.Token)
 		}
@@ -302,7 +304,7 @@ func schemaCmd(c *cli.Context) error {
 		for _, part := range parts {
 			for _, t := range part.terms {
 				all = append(all, schemaTerm{Kind: part.kind, Name: t.Name, IRI: t.IRI.String(),
-					FullIRI: graph.FullIRI(t.IRI).String(), Meaning: t.Meaning, Inverse: t.Inverse})
+					FullIRI: rdf.FullIRI(t.IRI).String(), Meaning: t.Meaning, Inverse: t.Inverse})
 			}
 		}
 		return printJSON(os.Stdout, all)
@@ -332,7 +334,7 @@ func exportCmd(c *cli.Context) error {
 
 // openExport opens the database for export; while a server holds it, an in-memory copy of
 // the server's quads.
-func openExport(c *cli.Context) (*graph.Store, error) {
+func openExport(c *cli.Context) (*store.Store, error) {
 	s, r, err := openReader(c)
 	if err != nil || r == nil {
 		return s, err

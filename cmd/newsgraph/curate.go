@@ -18,9 +18,10 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/urfave/cli/v2"
 
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/export"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // The curation commands (issue 5): forget articles, entity cards, merges that can be undone,
@@ -61,11 +62,11 @@ var curateCommands = []*cli.Command{
 	{
 		Name: "duplicates", Usage: "list candidate duplicate entities with the evidence for each, for review",
 		Flags: []cli.Flag{
-			&cli.Float64Flag{Name: "min-score", Value: graph.DefaultMinScore, Usage: "list pairs scoring at least this (0-1)"},
+			&cli.Float64Flag{Name: "min-score", Value: store.DefaultMinScore, Usage: "list pairs scoring at least this (0-1)"},
 			&cli.IntFlag{Name: "limit", Value: 50, Usage: "list at most this many pairs (0: all)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
 			&cli.BoolFlag{Name: "auto", Usage: "merge the pairs scoring at least --auto-score, recorded as automatic merges (undo with unmerge)"},
-			&cli.Float64Flag{Name: "auto-score", Value: graph.AutoMergeScore, Usage: "the score from which --auto merges"},
+			&cli.Float64Flag{Name: "auto-score", Value: store.AutoMergeScore, Usage: "the score from which --auto merges"},
 		},
 		Action: duplicatesCmd,
 	},
@@ -98,13 +99,13 @@ func entityCmd(c *cli.Context) error {
 	if name == "" {
 		return errors.New("give an entity's name or id")
 	}
-	return show(c, func(s *graph.Store) (*graph.Card, error) {
-		return s.Card(c.Context, name, graph.MaxFacts(c.Int("facts")))
-	}, func(r *remote) (*graph.Card, error) {
-		var card *graph.Card
+	return show(c, func(s *store.Store) (*store.Card, error) {
+		return s.Card(c.Context, name, store.MaxFacts(c.Int("facts")))
+	}, func(r *remote) (*store.Card, error) {
+		var card *store.Card
 		return card, r.explore("entity", values("id", name, "facts", itoa(c.Int("facts"))), &card)
 	},
-		func(out io.Writer, card *graph.Card) error { printCard(out, card, c.Int("facts")); return nil })
+		func(out io.Writer, card *store.Card) error { printCard(out, card, c.Int("facts")); return nil })
 }
 
 // maxOthers is how many other entities of the same name a card names: "Bush" may be
@@ -112,7 +113,7 @@ func entityCmd(c *cli.Context) error {
 const maxOthers = 5
 
 // printCard writes a card for people to read.
-func printCard(w io.Writer, c *graph.Card, maxFacts int) {
+func printCard(w io.Writer, c *store.Card, maxFacts int) {
 	fmt.Fprintf(w, "%s (%s)  %s\n", c.Name, strings.Join(c.Types, ", "), string(c.ID))
 	if c.Found != nil {
 		fmt.Fprintf(w, "  found %s (%s), merged into this entity\n", c.Found.Name, string(c.Found.IRI))
@@ -126,7 +127,7 @@ func printCard(w io.Writer, c *graph.Card, maxFacts int) {
 	fmt.Fprintf(w, "  mentioned in %s\n", plural(c.Articles, "article"))
 	linked := 0
 	for _, m := range c.Merged {
-		if m.By == graph.LoadMergeBy && maxFacts > 0 {
+		if m.By == store.LoadMergeBy && maxFacts > 0 {
 			linked++ // one line for them all: a hub has thousands
 			continue
 		}
@@ -134,7 +135,7 @@ func printCard(w io.Writer, c *graph.Card, maxFacts int) {
 	}
 	if linked > 0 {
 		fmt.Fprintf(w, "  linked: %s in other articles (by %s; `newsgraph merges` lists them, `--facts 0` shows them here)\n",
-			plural(linked, "one-word mention"), graph.LoadMergeBy)
+			plural(linked, "one-word mention"), store.LoadMergeBy)
 	}
 	for i, o := range c.Others {
 		if i == maxOthers && c.OtherCount > maxOthers+1 {
@@ -325,7 +326,7 @@ func mergeCmd(c *cli.Context) error {
 		if err != nil {
 			return err
 		}
-		m, err := s.Merge(c.Context, keep, other, graph.MergeOptions{By: whoAmI(c), Reason: c.String("reason")})
+		m, err := s.Merge(c.Context, keep, other, store.MergeOptions{By: whoAmI(c), Reason: c.String("reason")})
 		if err != nil {
 			return err
 		}
@@ -401,7 +402,7 @@ func duplicatesCmd(c *cli.Context) error {
 		return err
 	}
 	defer s.Close()
-	ds, err := s.Duplicates(c.Context, graph.DuplicateOptions{MinScore: c.Float64("min-score")})
+	ds, err := s.Duplicates(c.Context, store.DuplicateOptions{MinScore: c.Float64("min-score")})
 	if err != nil {
 		return err
 	}
@@ -438,8 +439,8 @@ func duplicatesCmd(c *cli.Context) error {
 
 func exportFormatCmd(c *cli.Context) error {
 	format := c.String("format")
-	if !graph.IsExportFormat(format) {
-		return fmt.Errorf("unknown --format %q: use %s", format, strings.Join(graph.ExportFormats, ", "))
+	if !export.IsFormat(format) {
+		return fmt.Errorf("unknown --format %q: use %s", format, strings.Join(export.Formats, ", "))
 	}
 	s, err := openExport(c)
 	if err != nil {
@@ -454,14 +455,14 @@ func exportFormatCmd(c *cli.Context) error {
 		if err := os.MkdirAll(out, 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(out, "import.sh"), []byte(graph.Neo4jImportScript), 0o755); err != nil {
+		if err := os.WriteFile(filepath.Join(out, "import.sh"), []byte(export.Neo4jImportScript), 0o755); err != nil {
 			return err
 		}
-		return writeFiles(func(ws ...io.Writer) error { return s.ExportCSV(c.Context, ws[0], ws[1]) },
+		return writeFiles(func(ws ...io.Writer) error { return export.CSV(c.Context, s, ws[0], ws[1]) },
 			filepath.Join(out, "nodes.csv"), filepath.Join(out, "edges.csv"))
 	}
 	write := func(ws ...io.Writer) error {
-		return s.Export(c.Context, ws[0], format, graph.ExportOptions{Stored: c.Bool("stored")})
+		return export.Write(c.Context, s, ws[0], format, export.Options{Stored: c.Bool("stored")})
 	}
 	if out == "" {
 		bw := bufio.NewWriter(os.Stdout)
@@ -518,7 +519,7 @@ func importCmd(c *cli.Context) error {
 	}
 	defer s.Close()
 	start := time.Now()
-	var total graph.ImportStats
+	var total store.ImportStats
 	for _, p := range c.Args().Slice() {
 		st, err := importFile(c.Context, s, p)
 		total.Quads += st.Quads
@@ -531,12 +532,12 @@ func importCmd(c *cli.Context) error {
 	return nil
 }
 
-func importFile(ctx context.Context, s *graph.Store, path string) (graph.ImportStats, error) {
+func importFile(ctx context.Context, s *store.Store, path string) (store.ImportStats, error) {
 	var r io.Reader = os.Stdin
 	if path != "-" {
 		f, err := os.Open(path)
 		if err != nil {
-			return graph.ImportStats{}, err
+			return store.ImportStats{}, err
 		}
 		defer f.Close()
 		r = f

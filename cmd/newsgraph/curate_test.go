@@ -19,7 +19,7 @@ import (
 
 // The curation commands, run as a user runs them, on real bolt databases.
 
-const curateData = "../../graph/testdata"
+const curateData = "../../store/testdata"
 
 func TestEntityCard(t *testing.T) {
 	db := loadedExamples(t)

@@ -18,20 +18,21 @@ import (
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
-	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/input"
 	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/server"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // loadFlags are the flags of the load command.
 func loadFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.IntFlag{Name: "workers", Usage: "extraction goroutines (`N`; default one per core)"},
-		&cli.IntFlag{Name: "batch", Value: graph.DefaultBatchSize, Usage: "`QUADS` written per transaction (an article is never split between two; from a pipe, one article per transaction unless given)"},
+		&cli.IntFlag{Name: "batch", Value: store.DefaultBatchSize, Usage: "`QUADS` written per transaction (an article is never split between two; from a pipe, one article per transaction unless given)"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar or progress lines (skipped inputs and the summary are still printed)"},
 		&cli.BoolFlag{Name: "strict", Usage: "exit with an error status when any input is skipped or any article fails"},
-		&cli.BoolFlag{Name: "no-link", Usage: "do not link people named by one word (\"Bayramov\") to the person they are in other articles; linking records each link as a merge by \"" + graph.LoadMergeBy + "\" that newsgraph unmerge undoes"},
+		&cli.BoolFlag{Name: "no-link", Usage: "do not link people named by one word (\"Bayramov\") to the person they are in other articles; linking records each link as a merge by \"" + store.LoadMergeBy + "\" that newsgraph unmerge undoes"},
 		&cli.BoolFlag{Name: "no-text", Usage: "do not keep the articles' text (schema:articleBody, about 2.5 KB per news article; the explorer's article pages then show only the evidence sentences). An article already stored is not rewritten unless its text changed"},
 		&cli.BoolFlag{Name: "no-compact", Usage: "do not rewrite the database into full pages at the end (a load that made the database, or grew it by a quarter since its last rewrite, does: about half its size, a few seconds per 100 MB)"},
 		&cli.StringFlag{Name: "server", Usage: "hand the articles to a running \"newsgraph serve --writable --token T\" at `URL` instead of opening the database"},
@@ -41,8 +42,8 @@ func loadFlags() []cli.Flag {
 }
 
 // withoutText drops the articles' text quads (load --no-text).
-func withoutText(arts []graph.Article) []graph.Article {
-	out := make([]graph.Article, len(arts))
+func withoutText(arts []store.Article) []store.Article {
+	out := make([]store.Article, len(arts))
 	for i, a := range arts {
 		a.Quads = schema.WithoutText(a.Quads)
 		out[i] = a
@@ -52,15 +53,15 @@ func withoutText(arts []graph.Article) []graph.Article {
 
 // noTextStore and noTextClient write articles without their text; the store's other methods
 // (what it holds, the people it knows: see ingest.Load) are its own.
-type noTextStore struct{ *graph.Store }
+type noTextStore struct{ *store.Store }
 
-func (n noTextStore) WriteArticles(arts []graph.Article) (graph.WriteStats, error) {
+func (n noTextStore) WriteArticles(arts []store.Article) (store.WriteStats, error) {
 	return n.Store.WriteArticles(withoutText(arts))
 }
 
-type noTextClient struct{ *graph.ArticlesClient }
+type noTextClient struct{ *server.ArticlesClient }
 
-func (n noTextClient) WriteArticles(arts []graph.Article) (graph.WriteStats, error) {
+func (n noTextClient) WriteArticles(arts []store.Article) (store.WriteStats, error) {
 	return n.ArticlesClient.WriteArticles(withoutText(arts))
 }
 
@@ -106,23 +107,23 @@ func loadCmd(c *cli.Context) (retErr error) {
 		if c.String("token") == "" {
 			return errors.New("--server needs the server's write token: --token T (or $NEWSGRAPH_TOKEN)")
 		}
-		w = &graph.ArticlesClient{URL: srv, Token: c.String("token")}
+		w = &server.ArticlesClient{URL: srv, Token: c.String("token")}
 	} else {
 		// A new bolt database is written without an fsync per batch and synced once at the
-		// end (graph.BulkLoad): a killed load still leaves every article whole or absent.
-		opts := []graph.Option{graph.BulkLoad()}
+		// end (store.BulkLoad): a killed load still leaves every article whole or absent.
+		opts := []store.Option{store.BulkLoad()}
 		if !c.Bool("no-compact") {
-			opts = append(opts, graph.Compact())
+			opts = append(opts, store.Compact())
 		}
-		s, err := graph.Open(c.String("backend"), c.String("db"), opts...)
-		if errors.Is(err, graph.ErrInUse) {
+		s, err := store.Open(c.String("backend"), c.String("db"), opts...)
+		if errors.Is(err, store.ErrInUse) {
 			return fmt.Errorf("%w\n"+
 				"  Either stop that process (newsgraph serve) and run this load again,\n"+
 				"  or let the server write the articles: start it as\n"+
 				"    newsgraph --db %s serve --writable --token SECRET\n"+
 				"  and load through it with\n"+
 				"    newsgraph load --server http://127.0.0.1:64210 --token SECRET PATH...\n"+
-				"  (use the address that serve printed)", err, graph.RedactDB(c.String("db")))
+				"  (use the address that serve printed)", err, store.RedactDB(c.String("db")))
 		}
 		if err != nil {
 			return err
@@ -134,7 +135,7 @@ func loadCmd(c *cli.Context) (retErr error) {
 			}
 		}()
 		w = s
-		if c.String("backend") == graph.Bolt {
+		if c.String("backend") == store.Bolt {
 			// Keep the pages of the database file that bolt has mapped (clean page cache, but
 			// counted in the resident size) under 128 MB, so that the memory of a load does
 			// not grow with the size of the database.
@@ -145,9 +146,9 @@ func loadCmd(c *cli.Context) (retErr error) {
 
 	if c.Bool("no-text") {
 		switch x := w.(type) {
-		case *graph.Store:
+		case *store.Store:
 			w = noTextStore{x}
-		case *graph.ArticlesClient:
+		case *server.ArticlesClient:
 			w = noTextClient{x}
 		}
 	}

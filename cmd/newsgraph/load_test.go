@@ -19,9 +19,10 @@ import (
 
 	"github.com/cayleygraph/quad/nquads"
 
-	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/internal/gmb"
+	"github.com/newsgraph/newsgraph/server"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // Tests of the load command: real binary, real bolt databases, real HTTP servers.
@@ -114,12 +115,12 @@ func TestLoadThroughServer(t *testing.T) {
 	want := mustRun(t, clean, "export", "--stored")
 
 	db := filepath.Join(t.TempDir(), "served.db")
-	s, err := graph.Open(graph.Bolt, db)
+	s, err := store.Open(store.Bolt, db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	srv := httptest.NewServer(graph.NewHandler(s, graph.ServerOptions{Writable: true, Token: "s3cret"}))
+	srv := httptest.NewServer(server.NewHandler(s, server.ServerOptions{Writable: true, Token: "s3cret"}))
 	defer srv.Close()
 
 	start := time.Now()
@@ -192,7 +193,7 @@ func corpusNamed(t *testing.T, n int) (path string, names []string) {
 // dumpByLabel opens a database (it must open) and returns its quads grouped by article.
 func dumpByLabel(t *testing.T, db string) map[string]string {
 	t.Helper()
-	s, err := graph.Open(graph.Bolt, db)
+	s, err := store.Open(store.Bolt, db)
 	if err != nil {
 		t.Fatalf("the database does not open: %v", err)
 	}

@@ -14,12 +14,13 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/server"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // Reading commands (query, entity, search, path, timeline, top, export) work while `serve`
 // holds a bolt database: bolt lets one process open the file, so they ask that server, whose
-// URL the lock file records (graph.RecordServer), through the same HTTP APIs the web UI and
+// URL the lock file records (store.RecordServer), through the same HTTP APIs the web UI and
 // the explorer use, and print what they would print from the database.
 
 // errNoDatabase is returned by reading commands when --db names no database: opening it
@@ -31,21 +32,21 @@ func errNoDatabase(db string) error {
 // isBolt reports whether the command's --db and --backend name a bolt database.
 func isBolt(c *cli.Context) bool {
 	db := c.String("db")
-	return c.String("backend") == graph.Bolt && !strings.HasPrefix(db, "postgres://") && !strings.HasPrefix(db, "postgresql://")
+	return c.String("backend") == store.Bolt && !strings.HasPrefix(db, "postgres://") && !strings.HasPrefix(db, "postgresql://")
 }
 
 // openReader opens the database for a reading command. When a serve process holds it, it
 // returns a client of that server instead (and a nil Store).
-func openReader(c *cli.Context) (*graph.Store, *remote, error) {
+func openReader(c *cli.Context) (*store.Store, *remote, error) {
 	db := c.String("db")
-	if isBolt(c) && !graph.Exists(db) {
+	if isBolt(c) && !store.Exists(db) {
 		return nil, nil, errNoDatabase(db)
 	}
 	s, err := openReadStore(c)
-	if err == nil || !errors.Is(err, graph.ErrInUse) || !isBolt(c) {
+	if err == nil || !errors.Is(err, store.ErrInUse) || !isBolt(c) {
 		return s, nil, err
 	}
-	if u := graph.ServerURL(db); u != "" {
+	if u := store.ServerURL(db); u != "" {
 		return nil, &remote{base: strings.TrimSuffix(u, "/"), ctx: c.Context}, nil
 	}
 	return nil, nil, fmt.Errorf("%w (stop the process that holds it, or run newsgraph serve, which reading commands can ask)", err)
@@ -90,7 +91,7 @@ func (r *remote) do(method, path string, params url.Values, body io.Reader, v an
 
 // explore reads an endpoint of the explorer's API (/api/newsgraph/NAME).
 func (r *remote) explore(name string, params url.Values, v any) error {
-	return r.do(http.MethodGet, graph.ExplorePrefix+name, params, nil, v)
+	return r.do(http.MethodGet, server.ExplorePrefix+name, params, nil, v)
 }
 
 // query runs a Gizmo query through Cayley's v2 API. limit 0 is the server's own limit.
@@ -117,8 +118,8 @@ func (r *remote) query(q string, limit int) ([]any, error) {
 
 // dump copies every quad the server holds into a new in-memory store, so that export
 // writes every format exactly as it does from the database.
-func (r *remote) dump() (*graph.Store, error) {
-	req, err := http.NewRequestWithContext(r.ctx, http.MethodGet, r.base+"/api/v2/read?format=nquads", nil)
+func (r *remote) dump() (*store.Store, error) {
+	req, err := http.NewRequestWithContext(r.ctx, http.MethodGet, r.base+"/api/v2/read?format=nquads&iri=stored", nil)
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +132,7 @@ func (r *remote) dump() (*graph.Store, error) {
 		b, _ := io.ReadAll(resp.Body)
 		return nil, fmt.Errorf("reading the graph from %s: %s: %s", r.base, resp.Status, bytes.TrimSpace(b))
 	}
-	s, err := graph.Open(graph.Memstore, "")
+	s, err := store.Open(store.Memstore, "")
 	if err != nil {
 		return nil, err
 	}

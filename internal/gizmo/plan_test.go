@@ -17,9 +17,9 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
 
-	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/internal/gizmo"
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // The plans of plan.go must answer every query as Cayley's own plans do. These tests load the
@@ -29,7 +29,7 @@ import (
 
 var (
 	examplesOnce  sync.Once
-	examplesStore *graph.Store
+	examplesStore *store.Store
 	examplesErr   error
 )
 
@@ -43,7 +43,7 @@ func examplesGraph(t *testing.T) cgraph.QuadStore {
 			examplesErr = err
 			return
 		}
-		s, err := graph.Open(graph.Bolt, filepath.Join(dir, "db"))
+		s, err := store.Open(store.Bolt, filepath.Join(dir, "db"))
 		if err != nil {
 			examplesErr = err
 			return

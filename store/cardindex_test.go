@@ -1,0 +1,342 @@
+package store_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/store"
+)
+
+// entityIDs are the ids of every node with a name, sorted.
+func entityIDs(t *testing.T, s *store.Store) []string {
+	t.Helper()
+	ids := gizmo(t, s, `g.V().Has("<schema:name>").Unique().All()`)
+	slices.Sort(ids)
+	return ids
+}
+
+// sameCards checks that every entity's card is the same from the card index as from the quads:
+// with the hubs' digests as the writes left them (stale ones not read), then made again.
+func sameCards(t *testing.T, s *store.Store, when string) {
+	t.Helper()
+	sameCardsNow(t, s, when)
+	ctx := context.Background()
+	if err := s.RefreshDigests(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.Digests(ctx); err != nil || n == 0 {
+		t.Fatalf("%s: %d digests in use (%v)", when, n, err)
+	}
+	sameCardsNow(t, s, when+", digests made")
+}
+
+func sameCardsNow(t *testing.T, s *store.Store, when string) {
+	t.Helper()
+	ctx := context.Background()
+	if !s.CardIndexUsable() {
+		t.Fatalf("%s: the card index is not in use", when)
+	}
+	ids := entityIDs(t, s)
+	if len(ids) < 20 {
+		t.Fatalf("%s: only %d entities", when, len(ids))
+	}
+	for _, id := range ids {
+		name := strings.Trim(id, "<>")
+		got := fromBoth(t, fmt.Sprintf("%s: the card of %s", when, id),
+			func() (*store.Card, error) { return s.CardFromQuads(ctx, name) },
+			func() (*store.Card, error) { return s.Card(ctx, name) })
+		for _, f := range got.Facts {
+			obj := f.Value
+			if f.Object != nil {
+				obj = string(f.Object.ID)
+			}
+			sub, pred := string(f.Subject.ID), string(f.Predicate)
+			fromBoth(t, fmt.Sprintf("%s: the evidence of %s %s %s", when, sub, pred, obj),
+				func() (*store.FactEvidence, error) { return s.EvidenceFromQuads(ctx, sub, pred, obj) },
+				func() (*store.FactEvidence, error) { return s.Evidence(ctx, sub, pred, obj) })
+		}
+		fromBoth(t, fmt.Sprintf("%s: the timeline of %s", when, id),
+			func() (*store.Timeline, error) { return s.TimelineFromQuads(ctx, name) },
+			func() (*store.Timeline, error) { return s.Timeline(ctx, name, "", "") })
+		// The first few facts and events, and the events of one year.
+		fromBoth(t, fmt.Sprintf("%s: the card (2 facts) of %s", when, id),
+			func() (*store.Card, error) { return s.CardFromQuads(ctx, name, store.MaxFacts(2)) },
+			func() (*store.Card, error) { return s.Card(ctx, name, store.MaxFacts(2)) })
+		fromBoth(t, fmt.Sprintf("%s: the 2019 timeline of %s", when, id),
+			func() (*store.Timeline, error) { return s.TimelineFirstFromQuads(ctx, name, "2019", "2019", 3) },
+			func() (*store.Timeline, error) { return s.TimelineFirst(ctx, name, "2019", "2019", 3) })
+	}
+}
+
+// fromBoth fails the test unless fromQuads and fromIndex give the same JSON; it returns the
+// index's answer.
+func fromBoth[T any](t *testing.T, what string, fromQuads, fromIndex func() (T, error)) T {
+	t.Helper()
+	want, err := fromQuads()
+	if err != nil {
+		t.Fatalf("%s, from the quads: %v", what, err)
+	}
+	got, err := fromIndex()
+	if err != nil {
+		t.Fatalf("%s, from the index: %v", what, err)
+	}
+	w, _ := json.MarshalIndent(want, "", " ")
+	g, _ := json.MarshalIndent(got, "", " ")
+	if string(w) != string(g) {
+		t.Fatalf("%s differs between the index and the quads:\n%s", what, diffLines(string(w), string(g)))
+	}
+	return got
+}
+
+func TestCardIndexGivesTheCardsOfTheQuads(t *testing.T) {
+	defer store.SetHubArticles(2)()
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "news.db")
+	s, err := store.Open(store.Bolt, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { s.Close() }()
+	arts := readJSONL(t, "testdata/ministers.jsonl")
+	load(t, s, examples(t)...)
+	load(t, s, readJSONL(t, "testdata/wire.jsonl")...)
+	load(t, s, arts...)
+	load(t, s, readJSONL(t, "testdata/variant.jsonl")...)
+	sameCards(t, s, "loaded")
+
+	// A replaced article, a forgotten one, a merge.
+	edited := byID(arts, "fm-2019")
+	edited.Text = strings.Replace(edited.Text, "Russian Foreign Minister Sergei Lavrov in Moscow", "Chinese Foreign Minister Wang Yi in Beijing", 1)
+	if st := load(t, s, edited); st.Replaced != 1 {
+		t.Fatalf("stats %+v", st)
+	}
+	forgotten := build(byID(arts, "fm-2018"))[0].IRI
+	if _, err := s.Forget(ctx, forgotten); err != nil {
+		t.Fatal(err)
+	}
+	sameCards(t, s, "replaced, forgotten") // (a stale digest read would differ here)
+	keep, err := s.ResolveEntity(ctx, "Elmar Mammadyarov")
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := s.ResolveEntity(ctx, "person/jeyhun-bayramov")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := s.Merge(ctx, keep, other, store.MergeOptions{By: "test", Reason: "a test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameCards(t, s, "merged")
+	// The merge table is saved at Close, and read (as the quads give it) by the next session.
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if s, err = store.Open(store.Bolt, dir, store.ReadMostly()); err != nil {
+		t.Fatal(err)
+	}
+	if saved, same, err := s.SavedMergesMatch(ctx); !saved || !same || err != nil {
+		t.Fatalf("the saved merge table: saved %v, the quads' %v (%v)", saved, same, err)
+	}
+	sameCards(t, s, "merged, reopened")
+	if _, err := s.Unmerge(ctx, m.IRI); err != nil {
+		t.Fatal(err)
+	}
+	sameCards(t, s, "unmerged")
+	if saved, _, _ := s.SavedMergesMatch(ctx); saved {
+		t.Error("a merge table is still saved after a write")
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if s, err = store.Open(store.Bolt, dir); err != nil {
+		t.Fatal(err)
+	}
+	if saved, same, err := s.SavedMergesMatch(ctx); !saved || !same || err != nil {
+		t.Fatalf("after the unmerge: saved %v, the quads' %v (%v)", saved, same, err)
+	}
+
+	// A write stopped half-way leaves the index dirty: the next Open for writing rebuilds it,
+	// and a read-only one reads the quads.
+	want := cardJSON(t, s, "Bayramov")
+	if err := s.MarkCardIndexDirty(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = store.Open(store.Bolt, dir, store.ReadMostly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.CardIndexUsable() {
+		t.Error("a dirty index is read")
+	}
+	if got := cardJSON(t, s, "Bayramov"); got != want {
+		t.Errorf("the card from the quads differs:\n%s", diffLines(want, got))
+	}
+	s.Close()
+	// A database without its index (written before it existed) gets one too.
+	if err := os.Remove(filepath.Join(dir, "cards.bolt")); err != nil {
+		t.Fatal(err)
+	}
+	s, err = store.Open(store.Bolt, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameCards(t, s, "rebuilt")
+	if got := cardJSON(t, s, "Bayramov"); got != want {
+		t.Errorf("the card from the rebuilt index differs:\n%s", diffLines(want, got))
+	}
+}
+
+func cardJSON(t *testing.T, s *store.Store, name string) string {
+	t.Helper()
+	c, err := s.Card(context.Background(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.MarshalIndent(c, "", " ")
+	return string(b)
+}
+
+// NEWSGRAPH_CARD_DB=DIR compares the cards of the most mentioned entities and of a sample of
+// others on a large bolt database (bench/scale.sh with WORK=DIR keeps one).
+func TestCardIndexOnALargeDatabase(t *testing.T) {
+	dir := os.Getenv("NEWSGRAPH_CARD_DB")
+	if dir == "" {
+		t.Skip("NEWSGRAPH_CARD_DB is not set")
+	}
+	s, err := store.Open(store.Bolt, dir, store.ReadMostly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	// The most mentioned entities of each type, and the least (by the explorer's index).
+	var sample []string
+	for _, ty := range []string{"Person", "Country", "Organization", "City", "Place", "Event"} {
+		top, err := s.Top(ctx, store.TopOptions{Type: ty, Limit: 100000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < len(top); i += max(1, len(top)/30) {
+			sample = append(sample, string(top[i].ID))
+		}
+	}
+	sample = append(sample, "United States", "Iraq", "Bush", "George Bush", "United Nations", "Voice of America")
+	for _, name := range sample {
+		want, err := s.CardFromQuads(ctx, name, store.MaxFacts(50))
+		if err != nil {
+			t.Fatalf("%s from the quads: %v", name, err)
+		}
+		got, err := s.Card(ctx, name, store.MaxFacts(50))
+		if err != nil {
+			t.Fatalf("%s from the index: %v", name, err)
+		}
+		w, _ := json.MarshalIndent(want, "", " ")
+		g, _ := json.MarshalIndent(got, "", " ")
+		if string(w) != string(g) {
+			t.Errorf("the card of %s differs between the index and the quads:\n%s", name, diffLines(string(w), string(g)))
+		}
+	}
+	t.Logf("%d cards compared", len(sample))
+}
+
+// The explorer's index, built from the card index, answers as the one built from the quads.
+func TestExploreIndexFromTheCardIndex(t *testing.T) {
+	ctx := context.Background()
+	s := curatedStore(t)
+	if !s.CardIndexUsable() {
+		t.Fatal("the card index is not in use: the test would compare the quads with themselves")
+	}
+	ids := entityIDs(t, s)
+	answers := func() string {
+		var b strings.Builder
+		enc := json.NewEncoder(&b)
+		for _, ty := range []string{"", "Person", "Country", "Organization"} {
+			for _, by := range []string{"mentions", "connections"} {
+				top, err := s.Top(ctx, store.TopOptions{Type: ty, By: by, Limit: 1000})
+				if err != nil {
+					t.Fatal(err)
+				}
+				enc.Encode(top)
+			}
+		}
+		for _, p := range []string{"a", "b", "m", "n", "s", "u", "Az", "Bay"} {
+			res, err := s.Search(ctx, p, 100)
+			if err != nil {
+				t.Fatal(err)
+			}
+			enc.Encode(res)
+		}
+		for _, id := range ids {
+			n, err := s.Neighbourhood(ctx, strings.Trim(id, "<>"), store.NeighbourhoodOptions{Hops: 2, Limit: 500})
+			if err != nil {
+				enc.Encode(err.Error()) // not an entity of the explorer (a date): the same error
+				continue
+			}
+			enc.Encode(n)
+		}
+		return b.String()
+	}
+	var want string
+	s.ExploreFromQuads(func() { want = answers() })
+	if got := answers(); got != want {
+		t.Errorf("the explorer answers differently from the card index:\n%s", diffLines(want, got))
+	}
+	if s.ExploreIndexSaved() {
+		t.Fatal("the first explore index was read from a snapshot")
+	}
+	// The index just built was saved: the next one is read from it.
+	s.DropExploreIndex()
+	got := answers()
+	if !s.ExploreIndexSaved() {
+		t.Fatal("the explore index was not read from its snapshot")
+	}
+	if got != want {
+		t.Errorf("the explorer answers differently from the snapshot:\n%s", diffLines(want, got))
+	}
+	// A write makes the snapshot stale: the next index is built from the rows.
+	edited := readJSONL(t, "testdata/ministers.jsonl")[0]
+	edited.Text += " The minister later met Josep Borrell in Brussels."
+	if st := load(t, s, edited); st.Replaced != 1 {
+		t.Fatalf("stats %+v", st)
+	}
+	s.DropExploreIndex()
+	answers()
+	if s.ExploreIndexSaved() {
+		t.Error("a stale snapshot was read")
+	}
+}
+
+// TestExploreSnapshotAfterALoad: a process that wrote leaves the explorer's index saved, so
+// the next one reads it instead of building it.
+func TestExploreSnapshotAfterALoad(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "news.db")
+	s, err := store.Open(store.Bolt, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	load(t, s, examples(t)...)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = store.Open(store.Bolt, dir, store.ReadMostly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if res, err := s.Search(context.Background(), "Bay", 5); err != nil || len(res) == 0 {
+		t.Fatalf("search: %v %v", res, err)
+	}
+	if !s.ExploreIndexSaved() {
+		t.Error("the explorer's index was built again, not read from the snapshot the load left")
+	}
+}

@@ -1,0 +1,243 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+)
+
+// applyDeltas applies deltas, ignoring duplicate adds and missing deletes, working around a
+// fault of Cayley's kv stores (bolt): in an ApplyDeltas call that both adds and deletes, a node
+// whose references the call decreases overall is resolved only for the deletes, so every quad
+// the call adds loses its value in that node's direction: it is stored with a nil subject,
+// object or label. Replacing an article by a version with fewer quads does exactly that to the
+// article's own node (the label of all its quads). So a call that does both is split in two:
+// the adds, then the deletes. A crash between the two leaves the article with its old and new
+// quads and both content hashes, which the next load takes for a changed article and repairs.
+func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
+	s.writes.Add(1)
+	if !s.wrote.Swap(true) && s.cards != nil { // hubs' digests are brought up to date at Close
+		if err := s.cards.dropSavedMerges(); err != nil {
+			return fmt.Errorf("card index: %w", err)
+		}
+	}
+	var adds, dels []cgraph.Delta
+	for _, d := range deltas {
+		if d.Action == cgraph.Delete {
+			dels = append(dels, d)
+		} else {
+			adds = append(adds, d)
+		}
+	}
+	if len(adds) == 0 || len(dels) == 0 {
+		if len(deltas) == 0 {
+			return nil
+		}
+		return s.applyCall(deltas)
+	}
+	if err := s.applyCall(adds); err != nil {
+		return err
+	}
+	return s.applyCall(dels)
+}
+
+// afterApply, when set (by tests), runs after each ApplyDeltas call: a test kills its process
+// there to stop a write at each point a SIGKILL could.
+var afterApply func()
+
+func (s *Store) applyCall(deltas []cgraph.Delta) error {
+	err := s.apply(deltas) // failedwrite.go
+	if err == nil && afterApply != nil {
+		afterApply()
+	}
+	return err
+}
+
+// The journal makes forget, merge and unmerge all-or-nothing under SIGKILL. Each is several
+// ApplyDeltas calls (transactions): a call may not both add and delete (applyDeltas), and
+// merges' projections can only be computed once the articles' quads are gone. So an operation
+// first writes, in one transaction, what it is going to do as quads labelled <ng:journal>,
+// then does it; the last transaction deletes the journal. The next writer (mergesForWrite,
+// beginWrite) finding a journal does it again from the start: every step is computed from the
+// stored quads, so doing it twice, or half then all, gives what doing it once gives.
+//
+// A load (WriteArticles) journals the merges whose projections its articles change in the
+// transactions of those articles (ng:journalRefresh, hooks.go), and deletes the entries with
+// the refresh after its last batch: a load killed before its refresh is done leaves them, and
+// running it again, which skips the stored articles, is not what completes it: the next
+// writer, or writable Open (Recover), is.
+var (
+	iriJournal        = quad.IRI("ng:journal")
+	iriJournalForget  = quad.IRI("ng:journalForget")  // an article to delete
+	iriJournalDrop    = quad.IRI("ng:journalDrop")    // a merge to delete (unmerge)
+	iriJournalRefresh = quad.IRI("ng:journalRefresh") // a merge whose projections to bring up to date
+)
+
+type journal struct {
+	forget, drop, refresh []quad.IRI
+}
+
+func (j journal) empty() bool { return len(j.forget)+len(j.drop)+len(j.refresh) == 0 }
+
+func (j journal) quads() []quad.Quad {
+	var out []quad.Quad
+	for _, l := range []struct {
+		pred quad.IRI
+		iris []quad.IRI
+	}{{iriJournalForget, j.forget}, {iriJournalDrop, j.drop}, {iriJournalRefresh, j.refresh}} {
+		for _, iri := range l.iris {
+			out = append(out, quad.Quad{Subject: iriJournal, Predicate: l.pred, Object: iri, Label: iriJournal})
+		}
+	}
+	return out
+}
+
+func deltasOf(qs []quad.Quad, action cgraph.Procedure) []cgraph.Delta {
+	out := make([]cgraph.Delta, 0, len(qs))
+	for _, q := range qs {
+		out = append(out, cgraph.Delta{Quad: q, Action: action})
+	}
+	return out
+}
+
+// readJournal returns the journal of an operation a killed process left, if any.
+func (s *Store) readJournal(ctx context.Context) (journal, []quad.Quad, error) {
+	var j journal
+	qs, err := s.out(ctx, iriJournal, "")
+	if err != nil {
+		return j, nil, fmt.Errorf("read journal: %w", err)
+	}
+	var own []quad.Quad
+	for _, q := range qs {
+		iri, ok := q.Object.(quad.IRI)
+		if !ok || keyOfValue(q.Label) != keyOfValue(iriJournal) {
+			continue
+		}
+		own = append(own, q)
+		switch q.Predicate {
+		case iriJournalForget:
+			j.forget = append(j.forget, iri)
+		case iriJournalDrop:
+			j.drop = append(j.drop, iri)
+		case iriJournalRefresh:
+			j.refresh = append(j.refresh, iri)
+		}
+	}
+	return j, own, nil
+}
+
+// recoverJournal completes the operation a killed process left in the journal, on the
+// writer's merge table t.
+func (s *Store) recoverJournal(ctx context.Context, t *mergeTable) error {
+	j, jq, err := s.readJournal(ctx)
+	if err != nil || len(jq) == 0 {
+		return err
+	}
+	if err := s.replay(ctx, t, j, jq, nil); err != nil {
+		return fmt.Errorf("complete an interrupted operation: %w", err)
+	}
+	return nil
+}
+
+// Recover completes an operation (forget, merge, unmerge, a load's merge refresh) that a
+// killed process left half done, if any. Writers do it before they write; a writable Open
+// should too, so that readers never see the half-done state.
+func (s *Store) Recover(ctx context.Context) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	if j, _, err := s.readJournal(ctx); err != nil || j.empty() {
+		return err
+	}
+	t, err := s.mergesForWrite(ctx) // completes it
+	if err != nil {
+		return err
+	}
+	s.keepMerges(t)
+	return nil
+}
+
+// journaled writes the journal j (with adds, quads that must exist iff the journal does: a
+// merge's record), then does what it says.
+func (s *Store) journaled(ctx context.Context, t *mergeTable, j journal, adds []quad.Quad, old map[quad.IRI][]quad.Quad) error {
+	jq := j.quads()
+	if err := s.applyDeltas(deltasOf(append(jq, adds...), cgraph.Add)); err != nil {
+		return err
+	}
+	return s.replay(ctx, t, j, jq, old)
+}
+
+// replay does what the journal j says, on the stored quads and t, and deletes its quads jq:
+// first the articles' quads (one transaction), then the merges' and copies' changes and the
+// journal (an adds transaction, then a deletes one). old, when known, holds the articles'
+// quads. On error the caller drops the cached merges (the stored ones are read again).
+func (s *Store) replay(ctx context.Context, t *mergeTable, j journal, jq []quad.Quad, old map[quad.IRI][]quad.Quad) error {
+	if len(j.forget) > 0 {
+		if old == nil {
+			var err error
+			if old, err = s.articleQuads(ctx, j.forget); err != nil {
+				return err
+			}
+		}
+		if err := s.deleteArticles(j.forget, old); err != nil {
+			return err
+		}
+	}
+	deltas, changes, err := s.repointCopies(ctx, j.forget)
+	if err != nil {
+		return err
+	}
+	for _, iri := range j.drop {
+		if m, ok := t.byIRI[string(iri)]; ok {
+			more, _, err := s.unmergeDeltas(ctx, t, m)
+			if err != nil {
+				return err
+			}
+			deltas = append(deltas, more...)
+		}
+	}
+	var ms []*MergeInfo
+	for _, iri := range j.refresh {
+		if m, ok := t.byIRI[string(iri)]; ok && !slices.Contains(ms, m) {
+			ms = append(ms, m)
+		}
+	}
+	more, err := s.refreshMergesDeltas(ctx, t, ms)
+	if err != nil {
+		return err
+	}
+	deltas = append(append(deltas, more...), deltasOf(jq, cgraph.Delete)...)
+	keep, err := s.cards.begin()
+	if err != nil {
+		return err
+	}
+	if err := s.applyDeltas(deltas); err != nil {
+		return err
+	}
+	return s.cards.finish(keep, changes)
+}
+
+// deleteArticles deletes the articles' quads old in one transaction.
+func (s *Store) deleteArticles(arts []quad.IRI, old map[quad.IRI][]quad.Quad) error {
+	var deltas []cgraph.Delta
+	var changes []articleChange
+	for _, iri := range arts {
+		if len(old[iri]) > 0 {
+			deltas = append(deltas, deltasOf(old[iri], cgraph.Delete)...)
+			changes = append(changes, articleChange{article: iri, old: old[iri]})
+		}
+	}
+	if len(deltas) == 0 {
+		return nil
+	}
+	keep, err := s.cards.begin()
+	if err != nil {
+		return err
+	}
+	if err := s.applyDeltas(deltas); err != nil {
+		return err
+	}
+	return s.cards.finish(keep, changes)
+}

@@ -1,0 +1,392 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/store/terms"
+	"github.com/newsgraph/newsgraph/store/textkey"
+)
+
+// CopyThreshold is the estimated Jaccard similarity of two articles' word shingles from which
+// the later one is recorded as a copy of the earlier one (the same wire story).
+const CopyThreshold = 0.9
+
+// iriCopyBand holds a copy's LSH bands (ng:lshBand on the article it copies): band lookups then
+// find only the articles that are no copy, one per story, so that n copies of a story cost n
+// lookups and n links, not n(n-1)/2. A copy's bands become ng:lshBand again when it becomes
+// the story's article (repointCopies).
+var iriCopyBand = quad.IRI("ng:copyBand")
+
+// writeHooks is what WriteArticles does besides writing each article's own quads:
+//   - it links wire copies: an article whose MinHash signature (ng:minhash, written by package
+//     schema) is near-identical to a stored article's, or to one written earlier in the same
+//     call, gets one link <article> <ng:copyOf> <story> labelled with itself, story being the
+//     story's first article (the one that is no copy), so that forgetting or replacing it
+//     removes the link and nothing else changes; its bands are stored as ng:copyBand;
+//   - it keeps merges' projections up to date (see merge.go) when the written articles touch a
+//     merged entity: each such merge is recorded in the journal (deltas.go) in the transaction
+//     of the first article that touches it, and finish refreshes the merges and deletes their
+//     journal entries in its own transactions. A load killed in between leaves the journal,
+//     and the next writer (or writable Open) completes the refresh: running the load again
+//     would not, its articles being stored already.
+//
+// Candidates are found by index lookups of the article's LSH bands (ng:lshBand values), never
+// by a scan of the store.
+type writeHooks struct {
+	s       *Store
+	pending map[string][]pendingCopy // band -> articles of this call
+	shared  *mergeTable              // the store's merges when the call began: read only
+	own     *mergeTable              // the writer's copy, once the call changes merges
+	cur     map[string]bool          // nodes of the article being written, when there are merges
+	refresh map[quad.IRI]bool        // merges to refresh at finish, each in the journal
+	nodes   map[string]bool          // subjects of the articles of this call: link targets
+	now     time.Time
+}
+
+type pendingCopy struct {
+	iri quad.IRI
+	sig textkey.Signature
+}
+
+func (s *Store) beginWrite(ctx context.Context) (*writeHooks, error) {
+	h := &writeHooks{s: s, pending: map[string][]pendingCopy{}, nodes: map[string]bool{}, cur: map[string]bool{},
+		refresh: map[quad.IRI]bool{}, now: time.Now()}
+	t, err := s.loadMerges(ctx)
+	if err != nil {
+		return nil, err
+	}
+	h.shared = t
+	if j, _, err := s.readJournal(ctx); err != nil {
+		return nil, err
+	} else if !j.empty() {
+		// A forget, merge, unmerge or load was killed: complete it before writing on top of it.
+		if err := s.recoverJournal(ctx, h.table()); err != nil {
+			s.dropMerges()
+			return nil, err
+		}
+		s.keepMerges(h.own)
+	}
+	return h, nil
+}
+
+// current returns the merges as the call has them now (read only).
+func (h *writeHooks) current() *mergeTable {
+	if h.own != nil {
+		return h.own
+	}
+	return h.shared
+}
+
+// table returns the merges for the call to change.
+func (h *writeHooks) table() *mergeTable {
+	if h.own == nil {
+		h.own = h.shared.clone()
+	}
+	return h.own
+}
+
+// links returns the quads to add with article a (called after article, given the article's
+// quads to write): those that record a's links as merges (see Article.Links), and the journal
+// entries of the merges a touches that this call has not journaled yet; and how many links
+// they record.
+func (h *writeHooks) links(ctx context.Context, a Article, quads []quad.Quad) ([]quad.Quad, int, error) {
+	for _, q := range quads {
+		h.nodes[keyOfValue(q.Subject)] = true
+	}
+	out, n, err := h.linkMerges(ctx, a, quads)
+	if err != nil {
+		return nil, 0, err
+	}
+	return h.journalTouched(out), n, nil
+}
+
+// journalTouched appends to out the journal entries of the merges whose merged entity the
+// current article touches (h.cur) and that the call has not journaled yet, and clears h.cur.
+// A merge the article's own links made is not among them: its projections are made from
+// the article's quads.
+func (h *writeHooks) journalTouched(out []quad.Quad) []quad.Quad {
+	if len(h.cur) == 0 {
+		return out
+	}
+	t := h.current()
+	var j journal
+	for k := range h.cur {
+		if m, ok := t.byFrom[k]; ok && !h.refresh[m.IRI] {
+			h.refresh[m.IRI] = true
+			j.refresh = append(j.refresh, m.IRI)
+		}
+	}
+	clear(h.cur)
+	slices.Sort(j.refresh)
+	return append(out, j.quads()...)
+}
+
+// linkMerges returns the quads that record a's links as merges, and how many links they record.
+func (h *writeHooks) linkMerges(ctx context.Context, a Article, quads []quad.Quad) ([]quad.Quad, int, error) {
+	if len(a.Links) == 0 {
+		return nil, 0, nil
+	}
+	t := h.table()
+	var out []quad.Quad
+	n := 0
+	for _, l := range a.Links {
+		m, err := t.newMerge(l.To, l.From, MergeOptions{By: LoadMergeBy, Reason: l.Reason, At: h.now})
+		if err != nil {
+			continue // merged already (the article is a new version), or one entity already
+		}
+		if !h.nodes[keyOfValue(l.To)] {
+			if ok, err := h.s.has(ctx, l.To); err != nil {
+				return nil, 0, err
+			} else if !ok {
+				continue
+			}
+		}
+		t.add(m)
+		m.Root, _ = t.root(m.Merged).(quad.IRI)
+		out = append(out, m.record()...)
+		out = append(out, m.ontoQuad(m.Root))
+		seen := map[quadKey]bool{}
+		fk := keyOfValue(l.From)
+		for _, q := range quads {
+			if (keyOfValue(q.Subject) == fk || keyOfValue(q.Object) == fk) && !isMergeLabel(q.Label) {
+				if p := t.project(m, q); !seen[keyOf(p)] {
+					seen[keyOf(p)] = true
+					out = append(out, p)
+				}
+			}
+		}
+		// Its projections are made here from the article's quads: nothing to refresh.
+		delete(h.cur, fk)
+		n++
+	}
+	return out, n, nil
+}
+
+// article is called for each article about to be written (added or replaced), with its
+// stored quads and its new ones; it returns the new quads with the copy links added.
+func (h *writeHooks) article(ctx context.Context, iri quad.IRI, old, quads []quad.Quad) ([]quad.Quad, error) {
+	clear(h.cur)
+	if !h.current().empty() {
+		// Only a merged entity matters (journalTouched), and the only merges this article
+		// can add (its links) are not refreshed: with no merge yet, nothing to note.
+		for _, list := range [][]quad.Quad{old, quads} {
+			for _, q := range list {
+				h.cur[keyOfValue(q.Subject)] = true
+				h.cur[keyOfValue(q.Object)] = true
+			}
+		}
+	}
+	var sig textkey.Signature
+	var bands []string
+	ik := keyOfValue(iri)
+	for _, q := range quads {
+		if keyOfValue(q.Subject) != ik {
+			continue
+		}
+		switch keyOfValue(q.Predicate) {
+		case keyOfValue(terms.MinHash):
+			sig, _ = textkey.ParseSignature(str(q.Object))
+		case keyOfValue(terms.LSHBand):
+			bands = append(bands, str(q.Object))
+		}
+	}
+	if sig == nil || len(bands) == 0 {
+		return quads, nil
+	}
+	story, err := h.s.findStory(ctx, iri, sig, bands, h.pending)
+	if err != nil {
+		return nil, fmt.Errorf("find wire copies: %w", err)
+	}
+	if story == "" {
+		for _, b := range bands {
+			h.pending[b] = append(h.pending[b], pendingCopy{iri, sig})
+		}
+		return quads, nil
+	}
+	return asCopy(iri, quads, story), nil
+}
+
+// asCopy returns an article's quads as a copy of story: a copyOf link, its bands as ng:copyBand.
+func asCopy(iri quad.IRI, quads []quad.Quad, story quad.IRI) []quad.Quad {
+	out := make([]quad.Quad, 0, len(quads)+1)
+	ik := keyOfValue(iri)
+	for _, q := range quads {
+		if keyOfValue(q.Subject) == ik && keyOfValue(q.Predicate) == keyOfValue(terms.LSHBand) {
+			q.Predicate = iriCopyBand
+		}
+		out = append(out, q)
+	}
+	return append(out, quad.Quad{Subject: iri, Predicate: terms.CopyOf, Object: story, Label: iri})
+}
+
+// findStory returns the article iri is a copy of, or "": the most similar of the articles
+// findCopies finds (the first IRI of equals), or, in a store written before copies kept their
+// bands apart, what that one is a copy of.
+func (s *Store) findStory(ctx context.Context, iri quad.IRI, sig textkey.Signature, bands []string, pending map[string][]pendingCopy) (quad.IRI, error) {
+	copies, err := s.findCopies(ctx, iri, sig, bands, pending)
+	if err != nil || len(copies) == 0 {
+		return "", err
+	}
+	best := copies[0]
+	if of, err := s.objects(ctx, best.iri, terms.CopyOf); err != nil {
+		return "", err
+	} else if len(of) > 0 {
+		if o, ok := of[0].(quad.IRI); ok && keyOfValue(o) != keyOfValue(iri) {
+			return o, nil
+		}
+	}
+	return best.iri, nil
+}
+
+// finish runs after the last batch is written: it brings the merges the articles touched up
+// to date, deleting their journal entries, and makes the call's merge table the store's.
+func (h *writeHooks) finish(ctx context.Context) error {
+	if len(h.refresh) > 0 {
+		var iris []quad.IRI
+		for iri := range h.refresh {
+			iris = append(iris, iri)
+		}
+		if err := h.s.refreshJournaled(ctx, h.table(), journal{refresh: iris}); err != nil {
+			h.s.dropMerges()
+			return err
+		}
+	}
+	if h.own != nil {
+		h.s.keepMerges(h.own)
+	}
+	return nil
+}
+
+type similar struct {
+	iri quad.IRI
+	sim float64
+}
+
+// findCopies returns the articles (stored, or pending in this write) whose signature is at
+// least CopyThreshold similar to sig, the most similar first (then by IRI).
+func (s *Store) findCopies(ctx context.Context, iri quad.IRI, sig textkey.Signature, bands []string, pending map[string][]pendingCopy) ([]similar, error) {
+	cands := map[quad.IRI]textkey.Signature{}
+	ik := keyOfValue(iri)
+	for _, b := range bands {
+		for _, p := range pending[b] {
+			if p.iri != iri {
+				cands[p.iri] = p.sig
+			}
+		}
+		arts, err := s.subjects(ctx, terms.LSHBand, quad.String(b))
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range arts {
+			if a, ok := a.(quad.IRI); ok && keyOfValue(a) != ik {
+				if _, known := cands[a]; !known {
+					cands[a] = nil
+				}
+			}
+		}
+	}
+	var out []similar
+	for a, other := range cands {
+		if other == nil {
+			v, err := s.objects(ctx, a, terms.MinHash)
+			if err != nil {
+				return nil, err
+			}
+			if other, err = textkey.ParseSignature(firstStr(v)); err != nil {
+				continue
+			}
+		}
+		if sim := textkey.Similarity(sig, other); sim >= CopyThreshold {
+			out = append(out, similar{a, sim})
+		}
+	}
+	slices.SortFunc(out, func(a, b similar) int {
+		return cmpOr(cmp.Compare(b.sim, a.sim), strings.Compare(string(a.iri), string(b.iri)))
+	})
+	return out, nil
+}
+
+// repointCopies returns the changes that keep the copies of forgotten articles together, the
+// articles' own quads being deleted: the first (by IRI) of an article's copies becomes the
+// story's article (its bands are ng:lshBand again, its copyOf link goes) and the others
+// become its copies. Loading the forgotten article again makes it a copy of that one. Computed
+// from the stored quads alone, it gives the same changes when run again after a crash.
+func (s *Store) repointCopies(ctx context.Context, forgotten []quad.IRI) ([]cgraph.Delta, []articleChange, error) {
+	var deltas []cgraph.Delta
+	var changes []articleChange
+	for _, a := range forgotten {
+		if _, stored, err := s.storedHash(ctx, a); err != nil || stored {
+			return nil, nil, err
+		}
+		copies, err := s.copiesOf(ctx, a)
+		if err != nil || len(copies) == 0 {
+			if err != nil {
+				return nil, nil, err
+			}
+			continue
+		}
+		old, err := s.articleQuads(ctx, copies)
+		if err != nil {
+			return nil, nil, err
+		}
+		for i, c := range copies {
+			to := copies[0]
+			if i == 0 {
+				to = ""
+			}
+			now := repointed(c, old[c], a, to)
+			deltas = appendDiff(deltas, old[c], now)
+			changes = append(changes, articleChange{article: c, old: old[c], new: now})
+		}
+	}
+	return deltas, changes, nil
+}
+
+// copiesOf returns the articles that state they are copies of a, sorted.
+func (s *Store) copiesOf(ctx context.Context, a quad.IRI) ([]quad.IRI, error) {
+	var out []quad.IRI
+	err := s.quads(ctx, quad.Object, a, terms.CopyOf, func(q quad.Quad) bool {
+		if c, ok := q.Subject.(quad.IRI); ok && keyOfValue(q.Label) == keyOfValue(c) && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+		return true
+	})
+	slices.Sort(out)
+	return out, err
+}
+
+// repointed is the quads of article c, a copy of the forgotten from, made a copy of to, or the
+// story's article when to is "".
+func repointed(c quad.IRI, quads []quad.Quad, from, to quad.IRI) []quad.Quad {
+	ck, fk := keyOfValue(c), keyOfValue(from)
+	out := make([]quad.Quad, 0, len(quads))
+	for _, q := range quads {
+		if keyOfValue(q.Subject) != ck {
+			out = append(out, q)
+			continue
+		}
+		switch keyOfValue(q.Predicate) {
+		case keyOfValue(terms.CopyOf):
+			if keyOfValue(q.Object) == fk {
+				if to == "" {
+					continue
+				}
+				q.Object = to
+			}
+		case keyOfValue(iriCopyBand):
+			if to == "" {
+				q.Predicate = terms.LSHBand
+			}
+		}
+		out = append(out, q)
+	}
+	return out
+}

@@ -1,0 +1,194 @@
+package store_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/server"
+	"github.com/newsgraph/newsgraph/store"
+)
+
+// spellingArticles are articles where two spellings of one name compete, the one fewer
+// articles give written first: "Jean Bertrand Aristide" once, then "Jean-Bertrand Aristide"
+// twice; "Luiz Inacio Lula da Silva" once, then "Luiz Inácio Lula da Silva" twice. The last one names
+// "Aristide" alone, a one-word person of his own that the test merges into the first.
+func spellingArticles() []store.Article {
+	arts := []extract.Article{
+		{Title: "Aristide in Pretoria", Published: "2024-03-01", Text: "Former Haitian President Jean Bertrand Aristide met " +
+			"South African President Thabo Mbeki in Pretoria on Monday. Jean Bertrand Aristide said he wants to return to Haiti."},
+		{Title: "Aristide in Brasilia", Published: "2024-03-05", Text: "Former Haitian President Jean-Bertrand Aristide visited " +
+			"Brazil on Tuesday. Jean-Bertrand Aristide met Brazilian President Luiz Inacio Lula da Silva in Brasilia."},
+		{Title: "Aristide in Caracas", Published: "2024-03-09", Text: "Former Haitian President Jean-Bertrand Aristide met " +
+			"Venezuelan President Hugo Chavez in Caracas on Friday. The two leaders discussed oil supplies."},
+		{Title: "Lula in Buenos Aires", Published: "2024-04-02", Text: "Brazilian President Luiz Inácio Lula da Silva met " +
+			"Argentine President Nestor Kirchner in Buenos Aires on Wednesday."},
+		{Title: "Lula in Caracas", Published: "2024-04-10", Text: "Brazilian President Luiz Inácio Lula da Silva visited " +
+			"Venezuela on Thursday. Luiz Inácio Lula da Silva met Hugo Chavez in Caracas."},
+		{Title: "Marchers in Port-au-Prince", Published: "2024-04-12", Text: "Thousands of supporters of Aristide marched in " +
+			"Port-au-Prince on Friday. Police said Aristide had urged calm."},
+	}
+	var out []store.Article
+	for _, a := range arts {
+		out = append(out, ingest.Build(pgExtractor(), a).Graph)
+	}
+	return out
+}
+
+// TestPostgresExploreAsBolt loads the README's examples and the spelling articles into bolt
+// and into PostgreSQL, merges one entity into another on both, and asks both the explorer's
+// questions (search, top by mentions and by connections, with a type and a date, an entity's
+// card and neighbourhood, the predicates), from Go and through the explore API: the answers
+// are the same. An entity's name is the one most of its articles give, as its card says
+// ("Jean-Bertrand Aristide", not the first one written).
+func TestPostgresExploreAsBolt(t *testing.T) {
+	pg, err := store.Open(store.Postgres, store.PGTestDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	bolt := openPGTestBolt(t)
+	ctx := context.Background()
+	arts := append(pgExamples(t), spellingArticles()...)
+	const aristide = quad.IRI("ng:person/jean-bertrand-aristide")
+	for _, s := range []*store.Store{bolt, pg} {
+		if _, err := s.WriteArticles(arts); err != nil {
+			t.Fatal(err)
+		}
+		ms, err := s.FindEntities(ctx, "Aristide")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var alone quad.IRI
+		for _, m := range ms {
+			if strings.HasPrefix(string(m.IRI), "ng:person/aristide@") {
+				alone = m.IRI
+			}
+		}
+		if alone == "" {
+			t.Fatalf("no one-word Aristide among %v", ms)
+		}
+		at := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+		if _, err := s.Merge(ctx, aristide, alone, store.MergeOptions{By: "test", Reason: "the same man", At: at}); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	asks := []struct {
+		name string
+		ask  func(*store.Store) (any, error)
+	}{
+		{"search jean", func(s *store.Store) (any, error) { return s.Search(ctx, "jean", 100) }},
+		{"search aristide", func(s *store.Store) (any, error) { return s.Search(ctx, "aristide", 100) }},
+		{"search luiz", func(s *store.Store) (any, error) { return s.Search(ctx, "luiz inacio", 100) }},
+		{"search a", func(s *store.Store) (any, error) { return s.Search(ctx, "a", 1000) }},
+		{"search id", func(s *store.Store) (any, error) { return s.Search(ctx, "person/jeyhun-bayramov", 10) }},
+		{"top", func(s *store.Store) (any, error) { return s.Top(ctx, store.TopOptions{Limit: 1000}) }},
+		{"top --by connections --type Person", func(s *store.Store) (any, error) {
+			return s.Top(ctx, store.TopOptions{By: "connections", Type: "Person", Limit: 1000})
+		}},
+		{"top --type Country", func(s *store.Store) (any, error) { return s.Top(ctx, store.TopOptions{Type: "Country", Limit: 1000}) }},
+		{"top --since 2024-03-04", func(s *store.Store) (any, error) {
+			return s.Top(ctx, store.TopOptions{Since: "2024-03-04", By: "connections", Limit: 1000})
+		}},
+		{"entity Jean-Bertrand Aristide", func(s *store.Store) (any, error) { return s.Card(ctx, "Jean-Bertrand Aristide") }},
+		{"entity Aristide", func(s *store.Store) (any, error) { return s.Card(ctx, "Aristide") }},
+		{"entity Lula", func(s *store.Store) (any, error) { return s.Card(ctx, "Luiz Inacio Lula da Silva") }},
+		{"entity Bayramov", func(s *store.Store) (any, error) { return s.Card(ctx, "Bayramov") }},
+		{"neighbourhood Aristide", func(s *store.Store) (any, error) {
+			return s.Neighbourhood(ctx, string(aristide), store.NeighbourhoodOptions{Hops: 2})
+		}},
+		{"predicates", func(s *store.Store) (any, error) { return s.Predicates(ctx) }},
+	}
+	for _, a := range asks {
+		want, err := a.ask(bolt)
+		if err != nil {
+			t.Fatalf("bolt: %s: %v", a.name, err)
+		}
+		got, err := a.ask(pg)
+		if err != nil {
+			t.Errorf("PostgreSQL: %s: %v", a.name, err)
+			continue
+		}
+		if g, w := jsonOf(t, got), jsonOf(t, want); g != w {
+			t.Errorf("%s: PostgreSQL answers\n%s\nbolt\n%s", a.name, g, w)
+		}
+	}
+
+	// The names themselves: the spellings most articles give.
+	for _, s := range []struct {
+		name  string
+		store *store.Store
+	}{{"bolt", bolt}, {"PostgreSQL", pg}} {
+		top, err := s.store.Top(ctx, store.TopOptions{By: "connections", Type: "Person", Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := map[quad.IRI]string{}
+		for _, e := range top {
+			names[e.ID] = e.Name
+		}
+		if n := names[aristide]; n != "Jean-Bertrand Aristide" {
+			t.Errorf("%s: top --by connections names %s %q, want Jean-Bertrand Aristide", s.name, aristide, n)
+		}
+		if n := names["ng:person/luiz-inacio-lula-da-silva"]; n != "Luiz Inácio Lula da Silva" {
+			t.Errorf("%s: top --by connections names Lula %q, want Luiz Inácio Lula da Silva", s.name, n)
+		}
+		res, err := s.store.Search(ctx, "jean bertrand", 10)
+		if err != nil || len(res) == 0 || res[0].Name != "Jean-Bertrand Aristide" ||
+			fmt.Sprint(res[0].Aliases) != "[Aristide Jean Bertrand Aristide]" {
+			t.Errorf("%s: search jean bertrand: %+v %v", s.name, res, err)
+		}
+	}
+
+	// The same through the explore API, whose search also tells namesakes apart.
+	bsrv := httptest.NewServer(server.NewHandler(bolt, server.ServerOptions{}))
+	defer bsrv.Close()
+	psrv := httptest.NewServer(server.NewHandler(pg, server.ServerOptions{}))
+	defer psrv.Close()
+	for _, path := range []string{
+		"search?q=aristide", "search?q=lu&limit=50", "top?by=connections&type=Person&limit=100", "top?since=2024-04",
+		"entity?id=Aristide", "neighbours?id=" + string(aristide), "predicates",
+	} {
+		want, got := getBody(t, bsrv.URL+server.ExplorePrefix+path), getBody(t, psrv.URL+server.ExplorePrefix+path)
+		if got != want {
+			t.Errorf("GET %s: PostgreSQL answers\n%s\nbolt\n%s", path, got, want)
+		}
+	}
+}
+
+func jsonOf(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.MarshalIndent(v, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func getBody(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d %s", url, resp.StatusCode, b)
+	}
+	return string(b)
+}

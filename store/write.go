@@ -1,0 +1,351 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/quad"
+)
+
+// ContentHash is the predicate of the quad <article> <ng:contentHash> "hash"
+// <article> that WriteArticles keeps for every article it writes. Package
+// schema documents it with the rest of the vocabulary.
+const ContentHash = quad.IRI("ng:contentHash")
+
+// Article is one article's worth of quads; every quad's Label is the
+// article IRI (WriteArticles sets a missing Label to it).
+type Article struct {
+	IRI   quad.IRI
+	Hash  string // content hash of the article, stored as <IRI> <ng:contentHash> "Hash" <IRI>
+	Quads []quad.Quad
+	// Links are entities the article mentions that are entities of other articles (a person
+	// it names by one word, and the person named in full elsewhere). WriteArticles records each
+	// as a merge by LoadMergeBy in the same transaction as the article, so the article and its
+	// links are stored together or not at all; a link whose From is merged already, or whose
+	// To is not in the store, is left out. Each is undone like any merge (Unmerge).
+	Links []Link
+}
+
+// Link says that entity From is entity To, and why.
+type Link struct {
+	From, To quad.IRI
+	Reason   string
+}
+
+// WriteStats counts what WriteArticles did.
+type WriteStats struct {
+	Added     int // articles that were not stored
+	Replaced  int // articles stored with another content hash, now replaced
+	Unchanged int // articles stored with the same content hash, skipped
+	Quads     int // quads now stored for the added and replaced articles, contentHash quads included
+	Links     int // links recorded as merges
+}
+
+func (st *WriteStats) add(o WriteStats) {
+	st.Added += o.Added
+	st.Replaced += o.Replaced
+	st.Unchanged += o.Unchanged
+	st.Quads += o.Quads
+	st.Links += o.Links
+}
+
+var ignoreDupAndMissing = cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+
+// WriteError is the error of a WriteArticles call that stopped: the articles before Done
+// (counted in the stats returned with it) are written or were stored already; from Done on,
+// none is written (a batch that fails leaves the store as it was before it).
+type WriteError struct {
+	Done int
+	Err  error
+}
+
+func (e *WriteError) Error() string { return e.Err.Error() }
+func (e *WriteError) Unwrap() error { return e.Err }
+
+// WriteArticles writes articles idempotently, in batches of at least the
+// store's batch size (DefaultBatchSize quads) per ApplyDeltas call:
+//   - an article whose stored content hash equals Hash is skipped (Unchanged);
+//   - an article stored with another hash (or none) is replaced: the quads
+//     labelled with its IRI that are not among the new ones are removed and
+//     the new ones added, in the same transaction, so no stale edge survives;
+//   - an article's quads all go into one ApplyDeltas call (all or nothing per
+//     article on bolt), or two when it replaces a stored version: the adds,
+//     then the deletes (see applyDeltas for why, and how a crash between is
+//     repaired).
+//
+// Duplicate quads within an article are written once. An article that is
+// given twice is written twice, in order (the second one usually Unchanged).
+// IRIs longer than MaxIRIBytes are stored short (see BoundIRI).
+// On error (a *WriteError), the batches written before it stay written and are counted in
+// the returned stats; the articles of the failed batch and after are not written, nor
+// counted.
+func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	ctx := context.Background()
+
+	var done, pending WriteStats
+	start := 0 // the first article of the pending batch
+	fail := func(err error) (WriteStats, error) { return done, &WriteError{Done: start, Err: err} }
+	var deltas []cgraph.Delta
+	inBatch := make(map[quad.IRI]bool)
+	hooks, err := s.beginWrite(ctx) // wire copies and merges: hooks.go
+	if err != nil {
+		return fail(err)
+	}
+	var changes []articleChange // for the card index
+	flush := func(next int) error {
+		if len(deltas) != 0 {
+			if err := s.writeBatch(deltas, changes); err != nil {
+				return fmt.Errorf("write %d articles (%d quad changes): %w", len(inBatch), len(deltas), err)
+			}
+		}
+		done.add(pending)
+		start = next
+		pending, deltas, changes = WriteStats{}, deltas[:0], changes[:0]
+		clear(inBatch)
+		return nil
+	}
+	for i, a := range arts {
+		a = a.bounded()
+		if inBatch[a.IRI] {
+			// the article's stored state must include its previous copy
+			if err := flush(i); err != nil {
+				return fail(err)
+			}
+		}
+		quads, err := a.normalised()
+		if err != nil {
+			return fail(fmt.Errorf("article %d (%s): %w", i, a.IRI, err))
+		}
+		hash, hasHash, err := s.storedHash(ctx, a.IRI)
+		if err != nil {
+			return fail(fmt.Errorf("article %d (%s): read stored hash: %w", i, a.IRI, err))
+		}
+		if hasHash && hash == a.Hash {
+			pending.Unchanged++ // counted once the articles before it are written
+			continue
+		}
+		old, err := s.labelled(ctx, a.IRI)
+		if err != nil {
+			return fail(fmt.Errorf("article %d (%s): read stored quads: %w", i, a.IRI, err))
+		}
+		if quads, err = hooks.article(ctx, a.IRI, old, quads); err != nil {
+			return fail(fmt.Errorf("article %d (%s): %w", i, a.IRI, err))
+		}
+		if len(old) == 0 {
+			pending.Added++
+		} else {
+			pending.Replaced++
+		}
+		pending.Quads += len(quads)
+		deltas = appendDiff(deltas, old, quads)
+		if s.cards != nil {
+			changes = append(changes, articleChange{article: a.IRI, old: old, new: quads})
+		}
+		links, n, err := hooks.links(ctx, a, quads)
+		pending.Links += n
+		if err != nil {
+			return fail(fmt.Errorf("article %d (%s): %w", i, a.IRI, err))
+		}
+		for _, q := range links {
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		}
+		inBatch[a.IRI] = true
+		if len(deltas) >= s.batch {
+			if err := flush(i + 1); err != nil {
+				return fail(err)
+			}
+		}
+	}
+	if err := flush(len(arts)); err != nil {
+		return fail(err)
+	}
+	if err := hooks.finish(ctx); err != nil {
+		return fail(err)
+	}
+	if err := s.refreshDigestsEvery(ctx); err != nil {
+		return fail(err)
+	}
+	return done, nil
+}
+
+// writeBatch applies one batch's deltas and the card index's rows for it. A failed batch
+// leaves the quads as they were (apply) and forgets the merge table, which its hooks may have
+// changed. The card index is marked dirty before the quads change and clean with the rows
+// after: when its rows cannot be written (the disk full), the quads still are, and the index
+// stays dirty, unread, until the next Open for writing makes it again from the quads.
+func (s *Store) writeBatch(deltas []cgraph.Delta, changes []articleChange) error {
+	keep, err := s.cards.begin()
+	if err != nil {
+		return fmt.Errorf("card index: %w", err)
+	}
+	if err := s.applyDeltas(deltas); err != nil { // adds, then deletes: deltas.go
+		s.dropMerges()
+		return err
+	}
+	_ = s.cards.finish(keep, changes) // on failure the index stays dirty: see above
+	return nil
+}
+
+// normalised returns the article's quads to store: each labelled with the
+// article IRI, duplicates dropped, and the contentHash quad appended.
+func (a Article) normalised() ([]quad.Quad, error) {
+	if a.IRI == "" {
+		return nil, errors.New("article has no IRI")
+	}
+	if a.Hash == "" {
+		return nil, errors.New("article has no content hash")
+	}
+	label := keyOfValue(a.IRI)
+	seen := make(map[quadKey]bool, len(a.Quads)+1)
+	out := make([]quad.Quad, 0, len(a.Quads)+1)
+	var long longIRIs
+	for i, q := range a.Quads {
+		q = long.bound(q)
+		if q.Label == nil {
+			q.Label = a.IRI
+		} else if keyOfValue(q.Label) != label {
+			return nil, fmt.Errorf("quad %d (%s) has label %s, want the article IRI", i, q.NQuad(), q.Label)
+		}
+		if !q.IsValid() {
+			return nil, fmt.Errorf("quad %d (%s) is invalid: subject, predicate and object are required", i, q.NQuad())
+		}
+		if keyOfValue(q.Predicate) == keyOfValue(ContentHash) && keyOfValue(q.Subject) == label {
+			return nil, fmt.Errorf("quad %d sets %s, which WriteArticles writes from Article.Hash", i, ContentHash)
+		}
+		k := keyOf(q)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, q)
+	}
+	out = long.appendFull(out, a.IRI, seen)
+	return append(out, quad.Quad{Subject: a.IRI, Predicate: ContentHash, Object: quad.String(a.Hash), Label: a.IRI}), nil
+}
+
+// storedHash returns the content hash stored for the article iri.
+func (s *Store) storedHash(ctx context.Context, iri quad.IRI) (hash string, ok bool, err error) {
+	sub, err := s.qs.ValueOf(iri)
+	if err != nil || sub == nil {
+		return "", false, err
+	}
+	pred, err := s.qs.ValueOf(ContentHash)
+	if err != nil || pred == nil {
+		return "", false, err
+	}
+	it := s.qs.QuadIterator(quad.Subject, sub).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		r := it.Result()
+		if p, err := s.qs.QuadDirection(r, quad.Predicate); err != nil {
+			return "", false, err
+		} else if refs.ToKey(p) != refs.ToKey(pred) {
+			continue
+		}
+		if l, err := s.qs.QuadDirection(r, quad.Label); err != nil {
+			return "", false, err
+		} else if refs.ToKey(l) != refs.ToKey(sub) {
+			continue
+		}
+		q, err := s.qs.Quad(r)
+		if err != nil {
+			return "", false, err
+		}
+		if ok { // more than one hash: treat the article as changed
+			return "", false, nil
+		}
+		hash, ok = quad.NativeOf(q.Object).(string)
+	}
+	return hash, ok, it.Err()
+}
+
+// labelled returns all stored quads labelled iri.
+func (s *Store) labelled(ctx context.Context, iri quad.IRI) ([]quad.Quad, error) {
+	ref, err := s.qs.ValueOf(iri)
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	it := s.qs.QuadIterator(quad.Label, ref).Iterate()
+	defer it.Close()
+	var out []quad.Quad
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+	return out, it.Err()
+}
+
+// appendDiff appends the deltas that turn the quads old into the quads new.
+// A quad in both is left alone: Cayley's kv ApplyDeltas applies all the adds
+// of a call before its deletes, so adding and deleting the same quad in one
+// call would delete it.
+func appendDiff(deltas []cgraph.Delta, old, new []quad.Quad) []cgraph.Delta {
+	oldSet := make(map[quadKey]bool, len(old))
+	for _, q := range old {
+		oldSet[keyOf(q)] = true
+	}
+	keep := make(map[quadKey]bool, len(new))
+	for _, q := range new {
+		k := keyOf(q)
+		keep[k] = true
+		if !oldSet[k] {
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		}
+	}
+	for _, q := range old {
+		if !keep[keyOf(q)] {
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+		}
+	}
+	return deltas
+}
+
+// quadKey identifies a quad as Cayley does: by the String of its values.
+type quadKey [4]string
+
+func keyOf(q quad.Quad) quadKey {
+	var k quadKey
+	for i, d := range quad.Directions {
+		k[i] = keyOfValue(q.Get(d))
+	}
+	return k
+}
+
+func keyOfValue(v quad.Value) string {
+	if v == nil {
+		return ""
+	}
+	return v.String()
+}
+
+// HasArticle reports whether the store holds the article iri with content hash hash, so that
+// a load can pass over an article it wrote before without extracting it again. It looks the
+// hash up by value (one index read) rather than reading the article's quads.
+func (s *Store) HasArticle(iri quad.IRI, hash string) (bool, error) {
+	ctx := context.Background()
+	obj, err := s.qs.ValueOf(quad.String(hash))
+	if err != nil || obj == nil {
+		return false, err
+	}
+	it := s.qs.QuadIterator(quad.Object, obj).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return false, err
+		}
+		if keyOfValue(q.Subject) == keyOfValue(iri) && keyOfValue(q.Predicate) == keyOfValue(ContentHash) &&
+			keyOfValue(q.Label) == keyOfValue(iri) {
+			return true, nil
+		}
+	}
+	return false, it.Err()
+}
