@@ -53,7 +53,12 @@ var directions = setOf("North", "South", "East", "West", "Northern", "Southern",
 
 var eventHeads = setOf("Summit", "Conference", "Forum", "Games", "Olympics", "War", "Cup",
 	"Championship", "Championships", "Festival", "Congress", "Election", "Elections", "Revolution",
-	"Crisis", "Uprising", "Talks", "Meeting", "Expo", "Exhibition", "Marathon", "Tournament")
+	"Crisis", "Uprising", "Talks", "Meeting", "Expo", "Exhibition", "Marathon", "Tournament", "Open",
+	"Classic", "Masters", "Prix")
+
+// competitionHeads end the names of competitions that begin with a place: "Australian Open".
+var competitionHeads = setOf("Open", "Classic", "Masters", "Marathon", "Games", "Cup", "Championships",
+	"Championship", "Grand")
 
 var eventNouns = setOf("summit", "conference", "talks", "forum", "meeting", "elections",
 	"election", "referendum", "games", "war", "crisis", "visit", "ceremony", "parade")
@@ -179,6 +184,17 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 			continue
 		}
 		if seg, ok := gazetteerSegment(d, g, i, s.Last, covered); ok {
+			if j := seg.last; j < s.Last && !covered[j] && competitionHeads[toks[j].Text] && seg.hit.Entry.Type != gazetteer.Title {
+				// "the Australian Open", "the Chennai Open", "the Asian Games": a place's
+				// competition is one name, not the place
+				end := j + 1
+				if k := capitalRun(d, j, s, covered, g); k > end {
+					end = k
+				}
+				segs = append(segs, segment{first: i, last: end, span: Span{toks[i].Start, toks[end-1].End}})
+				i = end
+				continue
+			}
 			segs = append(segs, seg)
 			i = seg.last
 			continue

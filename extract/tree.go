@@ -831,6 +831,16 @@ func (r *relater) treeVerbs(t *treeSent) {
 				objects = places
 			}
 		}
+		if o := t.object(v); len(objects) == 0 && o >= 0 && pred == "won" && r.mention(o) == nil {
+			// "won the women's title at the Sydney International", "won a World Cup downhill on
+			// a course in Val Gardena": what was won is named by where it was held
+			objects = append(t.namedIn(o), t.obliquesBelow(o, []string{"at", "in"}, 0)...)
+			for _, c := range t.children(o) {
+				if cs := t.caseOf(c); t.rel(c) == "nmod" && (cs == "at" || cs == "in") {
+					objects = append(objects, t.namedIn(c)...) // "at the Chennai Open tournament"
+				}
+			}
+		}
 		if o := t.object(v); len(objects) == 0 && o >= 0 && stancePreds[pred] && r.mention(o) == nil {
 			// "slammed Burma's human rights record", "criticized a proposal by U.S. lawmakers":
 			// a stance on a thing is a stance on whose it is
@@ -952,6 +962,18 @@ func (t *treeSent) owners(k, depth int) []*Found {
 			}
 		} else if depth < 2 {
 			out = append(out, t.owners(c, depth+1)...)
+		}
+	}
+	return out
+}
+
+// namedIn: the competitions or places compounded with the noun at k ("the Sydney
+// International tournament", "the Kooyong exhibition event").
+func (t *treeSent) namedIn(k int) []*Found {
+	var out []*Found
+	for _, c := range t.children(k) {
+		if f := t.r.mention(c); f != nil && f.Entity != nil && t.rel(c) == "compound" && (f.Type == Event || f.Type == City || f.Type == Place) {
+			out = append(out, f)
 		}
 	}
 	return out

@@ -663,3 +663,18 @@ func TestStanceOnWhoseItIs(t *testing.T) {
 		"The rights group Amnesty International condemned Burma's human rights record.":                   "Amnesty International -condemned-> Myanmar",
 	})
 }
+
+// A competition that begins with a place's name is one event, and what was won is named by
+// the event that held it.
+func TestCompetitionsAndWhatWasWon(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Serena Williams won the Australian Open in 2005.":                                            "Serena Williams -won-> Australian Open",
+		"Belgian tennis star Justine Henin has won the women's title at the Chennai Open tournament.": "Justine Henin -won-> Chennai Open",
+	})
+	x := run(t, "Serena Williams won the Australian Open in 2005.", "")
+	for _, e := range x.Entities {
+		if e.Name == "Australia" || e.Name == "Open" {
+			t.Errorf("the Australian Open split into %q", e.Name)
+		}
+	}
+}
