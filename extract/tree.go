@@ -642,6 +642,13 @@ func (t *treeSent) clauseArgs(v int, depth int) (agents, patients []*Found) {
 			a, _ := t.clauseArgs(h, depth+1)
 			return a, nil // "..., killing X"
 		}
+		if m := t.child(v, "mark"); h >= 0 && m >= 0 && strings.EqualFold(t.r.tok(m), "to") && t.r.d.Tokens[v].POS == "VB" {
+			// "X and Y met at the White House to discuss Z": the purpose is the subject's
+			a, _ := t.clauseArgs(h, depth+1)
+			if !t.passive(h) {
+				return a, nil
+			}
+		}
 	}
 	return nil, nil
 }
@@ -800,6 +807,10 @@ func (r *relater) treeVerbs(t *treeSent) {
 			}
 		}
 		pred := verbPred[lemma]
+		if pred == PredDiscussed {
+			r.treeDiscussed(t, v, agents)
+			continue
+		}
 		if pred == "dismissed" && r.sportsSentence() {
 			pred = "beat" // "Safina ousted Medina Garrigues in straight sets"
 		}
@@ -829,6 +840,8 @@ func (r *relater) treeVerbs(t *treeSent) {
 			// "visited U.S. troops in Mosul and Baghdad": the places, not the troops' country
 			if places := append(t.obliquesBelow(o, []string{"in", "at"}, 0), t.obliques(v, []string{"in", "at"})...); len(places) > 0 {
 				objects = places
+			} else if forceNouns[strings.ToLower(r.tok(o))] {
+				objects = nil // "to visit Ukrainian troops": no visit to Ukraine
 			}
 		}
 		if o := t.object(v); len(objects) == 0 && o >= 0 && pred == "won" && r.mention(o) == nil {
@@ -977,6 +990,33 @@ func (t *treeSent) namedIn(k int) []*Found {
 		}
 	}
 	return out
+}
+
+// treeDiscussed: "Bush and Buckovski met at the White House to discuss reforms in Macedonia":
+// each agent discussed the topic, the object's words.
+func (r *relater) treeDiscussed(t *treeSent, v int, agents []*Found) {
+	o := t.object(v)
+	if o < v || t.passive(v) {
+		return
+	}
+	lo, _ := t.span(o, v)
+	_, hi := t.span(v, -1) // the object and what the verb's phrase adds to it ("reforms in Macedonia")
+	for hi > lo && isPunct(r.tok(hi)) {
+		hi--
+	}
+	topic := strings.TrimSpace(r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End])
+	if topic == "" || len(topic) > 200 {
+		return
+	}
+	for _, a := range agents {
+		if !isActor(a) || a.Entity == nil {
+			continue
+		}
+		rel := Relation{Subject: a.Entity.ID, Predicate: PredDiscussed, Value: topic, Confidence: 0.7,
+			Evidence: Span{r.s.Start, r.s.End}, Verb: r.tok(v)}
+		t.context(&rel, v)
+		r.out = append(r.out, rel)
+	}
 }
 
 // stancePreds take a side on someone.

@@ -242,6 +242,7 @@ var verbSentences = map[string][2]string{
 	"mergedWith":      {"Exxon merged with Mobil in 1999.", "Exxon -mergedWith-> Mobil"},
 	"investedIn":      {"Microsoft invested in OpenAI.", "Microsoft -investedIn-> OpenAI"},
 	"owns":            {"Google owns YouTube.", "Google -owns-> YouTube"},
+	"discussed":       {"President Bush and Prime Minister Vlado Buckovski met at the White House to discuss reforms in Macedonia.", `Vlado Buckovski -discussed-> "reforms in Macedonia"`},
 }
 
 func TestEveryVerbPredicateHasASentence(t *testing.T) {

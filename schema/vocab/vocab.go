@@ -45,7 +45,7 @@ var Predicates = []Predicate{
 	{Name: "called", IRI: "ng:called", Meaning: "phoned", Inverse: "was called by",
 		Verbs: []string{"phone", "telephone"}, Event: true},
 	{Name: "discussed", IRI: "ng:discussed", Meaning: "participant -> topic (a literal on the Statement, no direct edge)", Inverse: "was discussed by",
-		Literal: true, Event: true},
+		Verbs: []string{"discuss"}, Literal: true, Event: true},
 	{Name: "welcomed", IRI: "ng:welcomed", Meaning: "welcomed a decision, an agreement or a guest (CAMEO 04/05)", Inverse: "was welcomed by",
 		Verbs: []string{"welcome"}, Object: "any"},
 	// Positions and membership.
