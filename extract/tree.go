@@ -1264,6 +1264,10 @@ var modalGovernors = setOf("plan", "expect", "hope", "intend", "want", "due", "s
 	"pledge", "offer", "agree", "able", "willing", "poise", "going", "consider", "favor", "favour",
 	"urge", "demand", "advocate", "push", "press")
 
+// modalNouns state an intent or an attempt, not a deed: "a plan to visit", "a bid to join".
+var modalNouns = setOf("plan", "plans", "attempt", "bid", "conspiracy", "effort", "intention",
+	"offer", "proposal", "threat", "promise", "pledge", "decision", "readiness", "willingness")
+
 var negGovernors = setOf("deny", "refuse", "reject", "fail", "decline")
 
 // context sets the date, negation, modality and attribution of a relation stated by verb v.
@@ -1302,6 +1306,22 @@ func (t *treeSent) context(rel *Relation, v int) {
 				if s := t.child(h, "nsubj"); s >= 0 {
 					if a := t.args(s); len(a) > 0 && a[0].Entity != nil && a[0].Entity.ID != rel.Subject {
 						rel.AttributedTo = a[0].Entity.ID
+					}
+				}
+			}
+			break
+		}
+		if h := t.head(k); rk == "acl" && h >= 0 && rel.Modality == "" && strings.HasPrefix(r.d.Tokens[h].POS, "NN") {
+			if m := t.child(k, "mark"); m >= 0 && strings.EqualFold(r.tok(m), "to") {
+				// "conspiracy to wage war", "plans to visit": the noun's intent; "would be the
+				// first country to join": the modal of the clause the noun heads
+				if n := strings.ToLower(r.tok(h)); modalNouns[n] {
+					rel.Modality = n + " to"
+				} else {
+					for _, c := range t.children(h) {
+						if w := strings.ToLower(r.tok(c)); t.rel(c) == "aux" && modals[w] {
+							rel.Modality = w
+						}
 					}
 				}
 			}

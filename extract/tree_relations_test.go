@@ -679,3 +679,11 @@ func TestCompetitionsAndWhatWasWon(t *testing.T) {
 		}
 	}
 }
+
+// An infinitive under a noun of intent, or under a clause with a modal, is not a deed.
+func TestIntentNounsCarryModality(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"The Taleban announced a plan to attack NATO.":                                                      "Taleban -attacked-> North Atlantic Treaty Organisation [plan to]",
+		"If accepted, Turkey would be the first country with a Muslim majority to join the European Union.": "Türkiye -joined-> European Union [would]",
+	})
+}
