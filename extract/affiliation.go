@@ -19,6 +19,11 @@ var (
 		"correspondent", "reporter", "journalist", "editor", "prosecutor", "negotiator", "coordinator",
 		"representative", "officer", "economist", "employee", "researcher", "scientist", "professor",
 		"inspector", "investigator", "lawyer", "attorney", "counsel", "deputy", "assistant")
+	// playerNouns play for the team or the country named with them ("Togo captain Jean-Paul
+	// Abalo", "Egyptian defender Mohamed Abel Shafy"); coachNouns coach it.
+	playerNouns = setOf("captain", "striker", "midfielder", "defender", "goalkeeper", "forward",
+		"playmaker", "winger", "player", "skipper", "keeper", "fullback", "quarterback", "pitcher")
+	coachNouns = setOf("coach", "manager", "trainer")
 	// stateNouns: the staff nouns that make a person of a nationality its state's servant ("a
 	// North Korean diplomat"); "a Russian scientist" is only Russian.
 	stateNouns = setOf("official", "officials", "diplomat", "envoy", "ambassador", "minister",
@@ -54,7 +59,7 @@ func (r *relater) treeAffiliations(t *treeSent) {
 					break
 				}
 				parts = append(parts, i)
-				if role < 0 && strings.HasPrefix(r.d.Tokens[i].POS, "NN") && r.mention(i) == nil && (headNouns[strings.ToLower(r.tok(i))] || staffNouns[strings.ToLower(r.tok(i))]) {
+				if w := strings.ToLower(r.tok(i)); role < 0 && strings.HasPrefix(r.d.Tokens[i].POS, "NN") && r.mention(i) == nil && (headNouns[w] || staffNouns[w] || playerNouns[w] || coachNouns[w]) {
 					role = i
 				}
 			}
@@ -74,6 +79,10 @@ func (r *relater) treeAffiliations(t *treeSent) {
 			possessor := t.rel(i) == "nmod:poss" && o.Type == Organization && o.Kind != KindDemonym
 			pred := ""
 			switch {
+			case playerNouns[noun]:
+				pred = "playsFor"
+			case coachNouns[noun]:
+				pred = "coaches"
 			case headNouns[noun] && o.Kind != KindDemonym:
 				pred = PredHeads
 			case staffNouns[noun] && (o.Type != Country || stateNouns[noun]):

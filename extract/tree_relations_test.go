@@ -687,3 +687,11 @@ func TestIntentNounsCarryModality(t *testing.T) {
 		"If accepted, Turkey would be the first country with a Muslim majority to join the European Union.": "Türkiye -joined-> European Union [would]",
 	})
 }
+
+// A player's or coach's team from the words that describe them.
+func TestPlayersFromTheirDescription(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Nigeria captain Joseph Yobo was sent off in the second half.":                         "Joseph Yobo -playsFor-> Nigeria",
+		"Striker Ouwa Moussa Maazou got past Egyptian defender Mohamed Abel Shafy in the box.": "Mohamed Abel Shafy -playsFor-> Egypt",
+	})
+}
