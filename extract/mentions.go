@@ -56,6 +56,10 @@ var eventHeads = setOf("Summit", "Conference", "Forum", "Games", "Olympics", "Wa
 	"Crisis", "Uprising", "Talks", "Meeting", "Expo", "Exhibition", "Marathon", "Tournament", "Open",
 	"Classic", "Masters", "Prix")
 
+// partyMembers say which party the person named next belongs to.
+var partyMembers = setOf("Democrat", "Republican", "Conservative", "Socialist", "Communist", "Liberal",
+	"Labourite", "Tory", "Independent", "Democratic")
+
 // competitionHeads end the names of competitions that begin with a place: "Australian Open".
 var competitionHeads = setOf("Open", "Classic", "Masters", "Marathon", "Games", "Cup", "Championships",
 	"Championship", "Grand")
@@ -765,6 +769,8 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 		// "Nonpartisan Paul Tse won": a capitalised first word before a person's full name
 		// describes the person.
 		first++
+	} else if last-first >= 3 && last-first <= 4 && partyMembers[toks[first].Text] && personByName(toks, first+1, last) {
+		first++ // "Democrat Barack Obama", "Republican John McCain": the party, then the person
 	}
 	if first >= last {
 		return nil

@@ -237,3 +237,8 @@ func TestDaysAndRankWordsAreNoEntities(t *testing.T) {
 		}
 	}
 }
+
+// A party word before a person's full name is the party, not part of the name.
+func TestPartyWordBeforeAName(t *testing.T) {
+	wantType(t, Person, named{"Republican John McCain and Democrat Barack Obama released statements Friday.", "Barack Obama"})
+}
