@@ -160,7 +160,7 @@ func NewHandler(s *store.Store, o ServerOptions) http.Handler {
 	// No CORS: the API answers pages of its own origin only, and a page of
 	// another origin cannot make the browser send it a POST (a query, a write).
 	// A PostgreSQL database that cannot be reached gives 503, not the error of the handler
-	// that met it (postgres_unreachable.go).
+	// that met it (store/postgres.go: Store.Unreachable).
 	return writeProgress(hostCheck(noCORS(http.NewCrossOriginProtection().Handler(unavailableWhenDown(s, mux))), o.Addr, o.AllowedHosts))
 }
 

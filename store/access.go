@@ -84,8 +84,8 @@ func (s *Store) fastIndexes(ctx context.Context) bool {
 // quads calls fn with every stored quad whose direction dir (Subject or Object) is node and,
 // when pred is not nil, whose predicate is pred. fn returning false stops the scan.
 func (s *Store) quads(ctx context.Context, dir quad.Direction, node quad.Value, pred quad.Value, fn func(quad.Quad) bool) error {
-	if pg, ok := s.qs.(*pgQuadStore); ok {
-		return pg.nodeQuads(ctx, dir, node, pred, fn) // one query, not one per quad (postgres_read.go)
+	if nq, ok := s.qs.(nodeQuadser); ok {
+		return nq.NodeQuads(ctx, dir, node, pred, fn) // one query, not one per quad (store/postgres/read.go)
 	}
 	nref, err := s.qs.ValueOf(node)
 	if err != nil || nref == nil {

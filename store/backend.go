@@ -1,12 +1,16 @@
 package store
 
 import (
+	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/memstore" // registers Cayley's "memstore" backend
+	"github.com/cayleygraph/quad"
 )
 
 // A backend is where a Store's quads live. Each registers itself by name in its own file's
@@ -19,6 +23,71 @@ type backend struct {
 	// claims, when set, tells whether a path given with the default backend names one of
 	// this backend's databases instead (a postgres:// URL).
 	claims func(path string) bool
+}
+
+// What a backend's quad store may add to Cayley's interface, asked for by these interfaces
+// rather than by its type (store/postgres's QuadStore has them all; bolt's and memstore's
+// none).
+type (
+	// nodeQuadser reads a node's quads, with a predicate when pred is not nil, in one
+	// query (see Store.quads).
+	nodeQuadser interface {
+		NodeQuads(ctx context.Context, dir quad.Direction, node, pred quad.Value, fn func(quad.Quad) bool) error
+	}
+	// sharedWriter has a write lock that writers in other processes take too.
+	sharedWriter interface {
+		LockWrites()
+		UnlockWrites()
+	}
+	// ownCounter counts the quads this store's writes added (Store.OwnQuadsAdded).
+	ownCounter interface{ OwnQuadsAdded() int64 }
+	// pinger is a database that may go away (Store.Unreachable).
+	pinger interface{ Ping(context.Context) error }
+	// pgTables keeps the quads in Cayley's tables in PostgreSQL, which the explorer's index
+	// and the merge table read with a few set-based SELECTs of its dialect
+	// (postgres_explore.go, postgres_merges.go) instead of lookups per node.
+	pgTables interface{ DB() *sql.DB }
+)
+
+// A backendSide is what a backend keeps beside Cayley's quad store, which the Store tells of
+// its writes and closes: bolt's lock file and names index (boltSide, bolt.go); noSide for
+// memstore and PostgreSQL.
+type backendSide interface {
+	// afterWrite runs after each write through the Store.
+	afterWrite()
+	// exclusive tells whether no other process can write the quads while the Store is open.
+	exclusive() bool
+	// close releases what the backend holds, after the quad store is closed.
+	close() error
+}
+
+type noSide struct{}
+
+func (noSide) afterWrite()     {}
+func (noSide) exclusive() bool { return false }
+func (noSide) close() error    { return nil }
+
+// writeLock serialises a Store's writers: WriteArticles, Import, Forget, Merge and Unmerge
+// lock it around their reads and writes. When the quad store is a sharedWriter
+// (PostgreSQL) it also takes the database's write lock, so that writers in other processes
+// take turns with them.
+type writeLock struct {
+	mu sync.Mutex
+	qs cgraph.QuadStore // set by Open
+}
+
+func (l *writeLock) Lock() {
+	l.mu.Lock()
+	if w, ok := l.qs.(sharedWriter); ok {
+		w.LockWrites()
+	}
+}
+
+func (l *writeLock) Unlock() {
+	if w, ok := l.qs.(sharedWriter); ok {
+		w.UnlockWrites()
+	}
+	l.mu.Unlock()
 }
 
 var registered = map[string]backend{}

@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv/bbolt" // registers Cayley's "bbolt" backend
 	"github.com/cayleygraph/quad"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
+	"github.com/newsgraph/newsgraph/store/names"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -58,8 +59,8 @@ func openBoltStore(s *Store, path string, c config) error {
 		lock.Close()
 		return fmt.Errorf("open bolt store %s: %w", path, err)
 	}
-	s.qs, s.lock, s.unsynced = qs, lock, unsynced
-	s.names = followNames(qs, quads)
+	s.qs, s.unsynced = qs, unsynced
+	s.side = &boltSide{lock: lock, names: names.Follow(qs, quads)}
 	s.path, s.compact = path, c.compact
 	s.merges.on = true // the lock keeps other processes out
 	if s.cards, err = openCardIndex(path, quads, isNew, unsynced != ""); err == nil && !c.readMostly {
@@ -254,3 +255,15 @@ func checkBolt(file string) error { return checkBoltFile(file) }
 
 // boltFile is the file in which Cayley's bolt backends keep a database.
 func boltFile(path string) string { return filepath.Join(path, "indexes.bolt") }
+
+// boltSide is what a bolt Store keeps beside the quad store: the database's lock file, held
+// while it is open, and the names index of Gizmo's planner (store/names), which follows every
+// write. Nothing but this Store writes the quads while it is open (the lock).
+type boltSide struct {
+	lock  *os.File
+	names *names.Index // nil when it could not be made (logged; queries go without it)
+}
+
+func (b *boltSide) afterWrite()     { b.names.AfterWrite() }
+func (b *boltSide) exclusive() bool { return true }
+func (b *boltSide) close() error    { return b.lock.Close() }

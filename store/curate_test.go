@@ -19,6 +19,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/curate"
 )
 
 // These tests run the real extractor and mapping (ingest.Build) into real bolt stores.
@@ -490,7 +491,7 @@ func TestMergeStaysRightAsNewsComes(t *testing.T) {
 		Text: "Azerbaijan's Foreign Minister Elmar Mamedyarov met Iranian Foreign Minister Javad Zarif in Tehran on Wednesday."}
 	load(t, s, variant)
 	withVariant := dumpOf(t, s)
-	ds, err := s.Duplicates(ctx, store.DuplicateOptions{})
+	ds, err := curate.Duplicates(ctx, s, curate.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -554,7 +555,7 @@ func TestDuplicatesAndAutomaticMerges(t *testing.T) {
 	load(t, s, readJSONL(t, "testdata/ministers.jsonl")...)
 	load(t, s, readJSONL(t, "testdata/variant.jsonl")...)
 	before := dumpOf(t, s)
-	ds, err := s.Duplicates(ctx, store.DuplicateOptions{})
+	ds, err := curate.Duplicates(ctx, s, curate.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -569,14 +570,14 @@ func TestDuplicatesAndAutomaticMerges(t *testing.T) {
 			t.Errorf("Bayramov: %+v", d)
 		}
 	}
-	merged, err := s.AutoMerge(ctx, ds, 0.85, "newsgraph duplicates --auto")
+	merged, err := curate.AutoMerge(ctx, s, ds, 0.85, "newsgraph duplicates --auto")
 	if err != nil || len(merged) != 1 {
 		t.Fatalf("auto merges: %v %v", merged, err)
 	}
 	if m := merged[0]; m.By != "newsgraph duplicates --auto" || !strings.Contains(m.Reason, "similar names") {
 		t.Errorf("auto merge record: %+v", m)
 	}
-	if ds2, _ := s.Duplicates(ctx, store.DuplicateOptions{}); len(ds2) != 0 {
+	if ds2, _ := curate.Duplicates(ctx, s, curate.Options{}); len(ds2) != 0 {
 		t.Errorf("merged pair still listed: %+v", ds2)
 	}
 	if _, err := s.Unmerge(ctx, merged[0].IRI); err != nil {

@@ -166,7 +166,7 @@ func (s *Store) exploreIndex(ctx context.Context) (*exploreIndex, error) {
 	writes := s.writes.Load()
 	st := &s.explorer
 	st.mu.Lock()
-	if st.idx != nil && st.idx.size == size && st.idx.writes == writes && (s.lock != nil || time.Since(st.idx.built) < indexMaxAge) {
+	if st.idx != nil && st.idx.size == size && st.idx.writes == writes && (s.side.exclusive() || time.Since(st.idx.built) < indexMaxAge) {
 		idx := st.idx
 		st.mu.Unlock()
 		return idx, nil
@@ -229,9 +229,9 @@ func (s *Store) buildExploreIndex(ctx context.Context, size int64) (*exploreInde
 		return nil, err
 	}
 	x := &exploreIndex{size: size, built: time.Now(), byKey: map[string]*xEntity{}, merges: t}
-	if pg, ok := s.qs.(*pgQuadStore); ok {
+	if pg, ok := s.qs.(pgTables); ok {
 		// No card index there: its rows come from a few set-based SELECTs (postgres_explore.go).
-		if err := pg.exploreIndex(ctx, t, x); err != nil {
+		if err := pgExploreIndex(ctx, pg.DB(), t, x); err != nil {
 			return nil, err
 		}
 		return x, nil

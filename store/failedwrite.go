@@ -30,7 +30,7 @@ func (s *Store) apply(deltas []cgraph.Delta) error {
 	}
 	err := s.qs.ApplyDeltas(deltas, ignoreDupAndMissing)
 	if err == nil {
-		s.names.afterWrite() // names_index.go
+		s.side.afterWrite() // bolt: the names index (store/names)
 	}
 	if err != nil {
 		if ferr := forgetMemory(s.qs); ferr != nil {

@@ -42,15 +42,12 @@ var killOps = map[string]func(ctx context.Context, s *Store) error{
 		_, err := s.Unmerge(ctx, "ng:person/p3")
 		return err
 	},
-	"auto": func(ctx context.Context, s *Store) error {
-		ds, err := s.Duplicates(ctx, DuplicateOptions{})
-		if err != nil {
-			return err
-		}
-		_, err = s.AutoMerge(ctx, ds, AutoMergeScore, "test")
-		return err
-	},
+	// "auto", duplicates --auto: store/curate's, added by kill_auto_test.go.
 }
+
+// KillOps is killOps for the external tests (kill_auto_test.go), which add the operations of
+// the packages built on the store.
+var KillOps = killOps
 
 var mergeTime = mustTime("2024-05-01T00:00:00Z")
 

@@ -242,8 +242,8 @@ func isMergeLabel(v quad.Value) bool {
 
 // readMerges reads every merge record from the store.
 func (s *Store) readMerges(ctx context.Context) (*mergeTable, error) {
-	if pg, ok := s.qs.(*pgQuadStore); ok {
-		return pg.readMerges(ctx) // one SELECT, not one per merge (postgres_merges.go)
+	if pg, ok := s.qs.(pgTables); ok {
+		return pgReadMerges(ctx, pg.DB()) // one SELECT, not one per merge (postgres_merges.go)
 	}
 	return s.readMergesByNode(ctx)
 }

@@ -1,12 +1,12 @@
 package store
 
 import (
-	"encoding/binary"
 	"fmt"
 	"testing"
 
 	"github.com/cayleygraph/quad"
-	bolt "go.etcd.io/bbolt"
+
+	"github.com/newsgraph/newsgraph/store/names"
 )
 
 // Writes through the Store save the name index as the log grows, so that the first query
@@ -22,30 +22,23 @@ func TestNameIndexSavedByWrites(t *testing.T) {
 		}})
 	}
 	write(t, s, arts...)
-	db := s.cards.quads
-	var saved, horizon uint64
-	names := map[string]bool{}
-	err := db.View(func(tx *bolt.Tx) error {
-		horizon = cayleyHorizonIn(tx)
-		if v := tx.Bucket(bucketNamesMeta).Get(keyNamesHorizon); len(v) == 8 {
-			saved = binary.LittleEndian.Uint64(v)
-		}
-		return tx.Bucket(bucketNames).ForEach(func(k, v []byte) error {
-			if names[string(v)] {
-				t.Errorf("%q twice", k)
-			}
-			names[string(v)] = true
-			return nil
-		})
-	})
+	ix := s.side.(*boltSide).names
+	saved, horizon, values, err := ix.Saved()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if saved == 0 || saved+saveEvery <= horizon {
+	seen := map[string]bool{}
+	for _, v := range values {
+		if seen[string(v)] {
+			t.Errorf("%q twice", v)
+		}
+		seen[string(v)] = true
+	}
+	if saved == 0 || saved+names.SaveEvery <= horizon {
 		t.Fatalf("index saved at %d, the log is at %d", saved, horizon)
 	}
-	if len(names) < 500 {
-		t.Fatalf("%d names saved", len(names))
+	if len(seen) < 500 {
+		t.Fatalf("%d names saved", len(seen))
 	}
 	rows, err := s.Query(t.Context(), `g.emit(g.V().Has("<schema:name>", regex("^Person 01")).Count())`, 0)
 	if err != nil || len(rows) != 1 || fmt.Sprint(rows[0]) != "100" {

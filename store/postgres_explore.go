@@ -13,6 +13,7 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/lib/pq"
 
+	"github.com/newsgraph/newsgraph/store/postgres"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
@@ -60,15 +61,15 @@ func hashArray(vs ...quad.IRI) pq.ByteaArray {
 }
 
 // exploreIndex fills x (whose merges are t) from the quads and nodes tables.
-func (p *pgQuadStore) exploreIndex(ctx context.Context, t *mergeTable, x *exploreIndex) error {
-	tx, err := p.lock.db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+func pgExploreIndex(ctx context.Context, db *sql.DB, t *mergeTable, x *exploreIndex) error {
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
 	if err != nil {
-		return fmt.Errorf("explore index: %w", pgOneLine(err))
+		return fmt.Errorf("explore index: %w", postgres.OneLine(err))
 	}
 	defer tx.Rollback()
 	r := &pgExplore{tx: tx, ids: map[uint64]int32{}, shared: map[refs.ValueHash]int32{}}
 	if err := r.build(ctx, t, x); err != nil {
-		return fmt.Errorf("explore index: %w", pgOneLine(err))
+		return fmt.Errorf("explore index: %w", postgres.OneLine(err))
 	}
 	return nil
 }
@@ -159,19 +160,19 @@ func (r *pgExplore) fetch(ctx context.Context) error {
 		}
 	}
 	r.vals = make([]quad.Value, len(r.hashes))
-	rows, err := r.tx.QueryContext(ctx, `SELECT hash, `+strings.Join(pgValueCols, ", ")+` FROM nodes WHERE hash = ANY($1)`, hs)
+	rows, err := r.tx.QueryContext(ctx, `SELECT hash, `+strings.Join(postgres.ValueCols, ", ")+` FROM nodes WHERE hash = ANY($1)`, hs)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	var hash sql.RawBytes
-	var n pgNodeRow
-	dst := append([]any{&hash}, n.dests()...)
+	var n postgres.NodeRow
+	dst := append([]any{&hash}, n.Dests()...)
 	for rows.Next() {
 		if err := rows.Scan(dst...); err != nil {
 			return err
 		}
-		v, _, err := n.value()
+		v, _, err := n.Value()
 		if err != nil {
 			return err
 		}

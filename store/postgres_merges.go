@@ -2,10 +2,12 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/store/postgres"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
@@ -18,22 +20,22 @@ import (
 
 // pgMergesSQL selects the quads labelled with their own subject, of the subjects typed
 // ng:Merge ($1 rdf:type, $2 ng:Merge).
-var pgMergesSQL = pgQuadsSQL(`q.label_hash = q.subject_hash AND q.subject_hash IN
+var pgMergesSQL = postgres.QuadsSQL(`q.label_hash = q.subject_hash AND q.subject_hash IN
 	(SELECT subject_hash FROM quads WHERE predicate_hash = $1 AND object_hash = $2)`,
 	`min(q.horizon) FILTER (WHERE q.predicate_hash = $1) OVER (PARTITION BY q.subject_hash), q.subject_hash, q.horizon`)
 
-func (p *pgQuadStore) readMerges(ctx context.Context) (*mergeTable, error) {
-	fail := func(err error) (*mergeTable, error) { return nil, fmt.Errorf("read merges: %w", pgOneLine(err)) }
-	rows, err := p.lock.db.QueryContext(ctx, pgMergesSQL, hashBytes(terms.Type), hashBytes(terms.Merge))
+func pgReadMerges(ctx context.Context, db *sql.DB) (*mergeTable, error) {
+	fail := func(err error) (*mergeTable, error) { return nil, fmt.Errorf("read merges: %w", postgres.OneLine(err)) }
+	rows, err := db.QueryContext(ctx, pgMergesSQL, hashBytes(terms.Type), hashBytes(terms.Merge))
 	if err != nil {
 		return fail(err)
 	}
 	defer rows.Close()
 	var hashes [4][]byte
-	var nodes [4]pgNodeRow
+	var nodes [4]postgres.NodeRow
 	dst := []any{&hashes[0], &hashes[1], &hashes[2], &hashes[3]}
 	for i := range nodes {
-		dst = append(dst, nodes[i].dests()...)
+		dst = append(dst, nodes[i].Dests()...)
 	}
 	t := newMergeTable()
 	var iri quad.IRI
@@ -50,7 +52,7 @@ func (p *pgQuadStore) readMerges(ctx context.Context) (*mergeTable, error) {
 		}
 		var vals [4]quad.Value
 		for i := range nodes {
-			if vals[i], _, err = nodes[i].value(); err != nil {
+			if vals[i], _, err = nodes[i].Value(); err != nil {
 				return fail(err)
 			}
 		}

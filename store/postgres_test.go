@@ -238,7 +238,7 @@ func TestPostgresRawCayleyCrashes(t *testing.T) {
 			return
 		}
 	}
-	t.Fatalf("Cayley's own store answered right %d times: the guard of postgres_query.go may be needless now", tries)
+	t.Fatalf("Cayley's own store answered right %d times: the guard of store/postgres/query.go may be needless now", tries)
 }
 
 // pgCorpus writes n articles of the GMB corpus (20 sentences each) as JSON Lines to path.

@@ -4,7 +4,10 @@
 // the quads, answers cards, searches, paths and timelines, runs Gizmo queries and exports.
 //
 // It knows nothing of how quads are made (it receives them) nor of HTTP (package server). It
-// is the only newsgraph package that imports Cayley backend packages.
+// and store/postgres (the PostgreSQL quad store it registers) are the only newsgraph packages
+// that import Cayley backend packages. Beside it: store/names (bolt's names index, which a bolt
+// Store keeps and tells of its writes), store/curate (duplicates, through the reads of
+// reads.go).
 package store
 
 import (
@@ -12,7 +15,6 @@ import (
 	"errors"
 	"fmt"
 	"log"
-	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -35,9 +37,11 @@ var ErrInUse = errors.New("database is in use")
 // not be written while it is read (it is meant for tests).
 type Store struct {
 	qs      cgraph.QuadStore
-	batch   int      // quads per ApplyDeltas call in WriteArticles
-	backend string   // its name, as Open took it
-	lock    *os.File // held while a bolt Store is open; nil for memstore and PostgreSQL
+	batch   int    // quads per ApplyDeltas call in WriteArticles
+	backend string // its name, as Open took it
+	// side: what the backend keeps beside the quad store (bolt: its lock file and the names
+	// index); noSide for a backend with nothing. backend.go.
+	side backendSide
 	// unsynced is the marker file of a bulk load (see BulkLoad): the database file is
 	// synced and the marker removed by Close. "" when the store syncs every commit.
 	unsynced string
@@ -45,11 +49,8 @@ type Store struct {
 	path    string
 	compact bool
 
-	writeMu writeLock // serialises writers (on PostgreSQL, across processes too: postgres.go)
-	lookups lookups   // access.go
-	// names: a bolt database's index of names for Gizmo's planner (names_index.go); nil
-	// elsewhere, and its methods take a nil one.
-	names    *nameIndex
+	writeMu  writeLock    // serialises writers (on PostgreSQL, across processes too: backend.go)
+	lookups  lookups      // access.go
 	explorer exploreState // the explorer's index (explore.go)
 	merges   mergeCache
 	cards    *cardIndex // bolt only: cardindex.go
@@ -152,10 +153,11 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 	if !ok {
 		return nil, fmt.Errorf("unknown store backend %q (want %s)", backend, backendList())
 	}
-	s := &Store{backend: backend, batch: c.batch, refreshEvery: c.refreshEvery}
+	s := &Store{backend: backend, batch: c.batch, refreshEvery: c.refreshEvery, side: noSide{}}
 	if err := b.open(s, path, c); err != nil {
 		return nil, err
 	}
+	s.writeMu.qs = s.qs
 	return s, nil
 }
 
@@ -243,10 +245,8 @@ func (s *Store) Close() error {
 		if s.unsynced != "" && s.closeErr == nil {
 			s.closeErr = finishBulk(filepath.Dir(s.unsynced), s.unsynced)
 		}
-		if s.lock != nil {
-			if err := s.lock.Close(); err != nil && s.closeErr == nil {
-				s.closeErr = err
-			}
+		if err := s.side.close(); err != nil && s.closeErr == nil {
+			s.closeErr = err
 		}
 	})
 	return s.closeErr

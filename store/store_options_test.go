@@ -47,7 +47,7 @@ func TestCloseDoesNotWaitForEver(t *testing.T) {
 		t.Errorf("Close again: %v", err)
 	}
 	close(stuck.release) // the Close begun goes on
-	s.lock.Close()
+	s.side.(*boltSide).lock.Close()
 }
 
 // TestReadMostly: a store opened ReadMostly reads and writes as a default one.

@@ -22,6 +22,7 @@ import (
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/store"
+	storecurate "github.com/newsgraph/newsgraph/store/curate" // duplicates (the name curate is this file's)
 )
 
 // The curation commands (issue 5): forget articles, entity cards, merges that can be undone,
@@ -62,11 +63,11 @@ var curateCommands = []*cli.Command{
 	{
 		Name: "duplicates", Usage: "list candidate duplicate entities with the evidence for each, for review",
 		Flags: []cli.Flag{
-			&cli.Float64Flag{Name: "min-score", Value: store.DefaultMinScore, Usage: "list pairs scoring at least this (0-1)"},
+			&cli.Float64Flag{Name: "min-score", Value: storecurate.DefaultMinScore, Usage: "list pairs scoring at least this (0-1)"},
 			&cli.IntFlag{Name: "limit", Value: 50, Usage: "list at most this many pairs (0: all)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
 			&cli.BoolFlag{Name: "auto", Usage: "merge the pairs scoring at least --auto-score, recorded as automatic merges (undo with unmerge)"},
-			&cli.Float64Flag{Name: "auto-score", Value: store.AutoMergeScore, Usage: "the score from which --auto merges"},
+			&cli.Float64Flag{Name: "auto-score", Value: storecurate.AutoMergeScore, Usage: "the score from which --auto merges"},
 		},
 		Action: duplicatesCmd,
 	},
@@ -402,12 +403,12 @@ func duplicatesCmd(c *cli.Context) error {
 		return err
 	}
 	defer s.Close()
-	ds, err := s.Duplicates(c.Context, store.DuplicateOptions{MinScore: c.Float64("min-score")})
+	ds, err := storecurate.Duplicates(c.Context, s, storecurate.Options{MinScore: c.Float64("min-score")})
 	if err != nil {
 		return err
 	}
 	if c.Bool("auto") {
-		merged, err := s.AutoMerge(c.Context, ds, c.Float64("auto-score"), "newsgraph duplicates --auto")
+		merged, err := storecurate.AutoMerge(c.Context, s, ds, c.Float64("auto-score"), "newsgraph duplicates --auto")
 		for _, m := range merged {
 			fmt.Printf("merged %s into %s: %s (%s)\n", string(m.Merged), string(m.Into), string(m.IRI), m.Reason)
 		}

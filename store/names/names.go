@@ -1,4 +1,8 @@
-package store
+// Package names is a bolt database's index of names for Gizmo's planner: every value that is
+// the object of a schema:name quad, ordered by its text, kept beside Cayley's quads in their
+// own file and made from Cayley's log (so that whoever wrote the quads, it misses none).
+// Package store follows its writes with it (AfterWrite) and internal/gizmo reads it.
+package names
 
 import (
 	"bytes"
@@ -23,7 +27,7 @@ import (
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
-// The name index: every distinct value that is the object of a schema:name quad, ordered by
+// The index: every distinct value that is the object of a schema:name quad, ordered by
 // its text, for Gizmo's plans of name patterns (internal/gizmo/names.go: a regex over names
 // reads these values instead of every node of the store).
 //
@@ -40,11 +44,11 @@ import (
 // the quads beside it (a copy of the file, a compaction, carries it along): names (key: text,
 // 0, the value as Cayley stores it; value: that value) and names.meta (horizon). Open brings
 // it up to date and saves it, and so does every write through the Store once the log has grown
-// by saveEvery ids (a load's log is read batch by batch, while it is in the cache); queries
+// by SaveEvery ids (a load's log is read batch by batch, while it is in the cache); queries
 // read it, with the log's entries written since read in memory and kept for the next query,
 // so a query never writes the database (a bolt write from inside a query, whose iterators
 // may hold read transactions, could wait on them for ever).
-type nameIndex struct {
+type Index struct {
 	db *bolt.DB
 
 	mu sync.Mutex
@@ -62,14 +66,17 @@ var (
 	bucketNamesMeta = []byte("ng.names.meta")
 	keyNamesHorizon = []byte("horizon")
 	cayleyLogBucket = []byte("log")
+	// Cayley's kv meta bucket and its key of the log's last id.
+	cayleyMetaBucket = []byte("meta")
+	cayleyHorizon    = []byte("horizon")
 )
 
-// followNames brings the name index of the bolt database db (holding the quad store qs) up to
+// Follow brings the name index of the bolt database db (holding the quad store qs) up to
 // date and gives it to Gizmo's planner; the Store keeps it to follow its writes. A failure is
 // logged and leaves queries to Cayley's own plans (and gives nil): the index is an
 // accelerator, never needed for an answer.
-func followNames(qs cgraph.QuadStore, db *bolt.DB) *nameIndex {
-	ix := &nameIndex{db: db}
+func Follow(qs cgraph.QuadStore, db *bolt.DB) *Index {
+	ix := &Index{db: db}
 	if err := ix.save(); err != nil {
 		log.Printf("name index: %v (name patterns are answered without it)", err)
 		return nil
@@ -78,22 +85,22 @@ func followNames(qs cgraph.QuadStore, db *bolt.DB) *nameIndex {
 	return ix
 }
 
-// saveEvery: after a write through the Store, the buckets are brought up to date once the
+// SaveEvery: after a write through the Store, the buckets are brought up to date once the
 // log has grown by this many ids since they were (a batch of a load is 10,000 quads and
 // their nodes); smaller writes are read from the log by the next query, in memory.
-const saveEvery = 4096
+const SaveEvery = 4096
 
-// afterWrite runs after each write of the Store: the log of a load is read into the index
+// AfterWrite runs after each write of the Store: the log of a load is read into the index
 // batch by batch, while it is in the cache, not all at the next Open. A failure only leaves
-// it to the next query or Open. A Store with no name index (not bolt) has a nil one.
-func (ix *nameIndex) afterWrite() {
+// it to the next query or Open. A nil Index (Follow failed) does nothing.
+func (ix *Index) AfterWrite() {
 	if ix == nil {
 		return
 	}
 	var horizon uint64
 	_ = ix.db.View(func(tx *bolt.Tx) error { horizon = cayleyHorizonIn(tx); return nil })
 	ix.mu.Lock() // never inside a bolt transaction: Values and save take it first
-	behind := horizon >= ix.saved+saveEvery
+	behind := horizon >= ix.saved+SaveEvery
 	ix.mu.Unlock()
 	if behind {
 		_ = ix.save()
@@ -101,7 +108,7 @@ func (ix *nameIndex) afterWrite() {
 }
 
 // save brings the buckets up to date with the log, in one write transaction.
-func (ix *nameIndex) save() error {
+func (ix *Index) save() error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	return ix.db.Update(func(tx *bolt.Tx) error {
@@ -148,7 +155,7 @@ func (ix *nameIndex) save() error {
 
 // Values is gizmo.NameIndex's: the values whose text starts with prefix, after reading the
 // log written since the last call.
-func (ix *nameIndex) Values(ctx context.Context, prefix string, fn func(text string, v quad.Value) error) error {
+func (ix *Index) Values(ctx context.Context, prefix string, fn func(text string, v quad.Value) error) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	return ix.db.View(func(tx *bolt.Tx) error {
@@ -315,4 +322,26 @@ func nodeIDIn(tx *bolt.Tx, v quad.Value) (uint64, error) {
 		return 0, fmt.Errorf("cayley's id of %v is not a uvarint", v)
 	}
 	return id, nil
+}
+
+// Saved is what the index's buckets hold, for checks: the horizon of the log they cover, the
+// log's own horizon, and the values, in the order of their keys (text).
+func (ix *Index) Saved() (saved, horizon uint64, values [][]byte, err error) {
+	err = ix.db.View(func(tx *bolt.Tx) error {
+		horizon = cayleyHorizonIn(tx)
+		if m := tx.Bucket(bucketNamesMeta); m != nil {
+			if v := m.Get(keyNamesHorizon); len(v) == 8 {
+				saved = binary.LittleEndian.Uint64(v)
+			}
+		}
+		b := tx.Bucket(bucketNames)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(_, v []byte) error {
+			values = append(values, slices.Clone(v))
+			return nil
+		})
+	})
+	return saved, horizon, values, err
 }

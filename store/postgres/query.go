@@ -1,4 +1,4 @@
-package store
+package postgres
 
 import (
 	"context"
@@ -29,7 +29,7 @@ import (
 // Gizmo runs every query in (query/gizmo/gizmo.go, results.Next), where no recover in
 // newsgraph's code can reach, and the whole process, a server included, dies.
 //
-// So pgQuadStore stands between the optimizer and the SQL iterators. It is the
+// So QuadStore stands between the optimizer and the SQL iterators. It is the
 // shape.Optimizer that query/shape.Optimize finds (it embeds the quad store as an interface,
 // which hides the SQL store's own OptimizeShape). Its OptimizeShape lets Cayley's optimizer
 // do its work and wraps every SELECT it makes in a pgSelect, whose iterators call the SQL
@@ -52,7 +52,7 @@ import (
 // paths.
 
 // OptimizeShape runs Cayley's SQL optimizer on s and wraps the SELECTs it makes.
-func (p *pgQuadStore) OptimizeShape(ctx context.Context, s shape.Shape) (shape.Shape, bool) {
+func (p *QuadStore) OptimizeShape(ctx context.Context, s shape.Shape) (shape.Shape, bool) {
 	if u, ok := s.(shape.Unique); ok {
 		return uniqueOverSelect(u)
 	}
@@ -68,7 +68,7 @@ func (p *pgQuadStore) OptimizeShape(ctx context.Context, s shape.Shape) (shape.S
 }
 
 // pgSQL is the SQL quad store under p.
-func (p *pgQuadStore) pgSQL() *csql.QuadStore {
+func (p *QuadStore) pgSQL() *csql.QuadStore {
 	sq, _ := p.QuadStore.(*csql.QuadStore)
 	return sq
 }
@@ -114,7 +114,7 @@ func unwrapSelects(s shape.Shape) shape.Shape {
 
 // wrapSelects wraps the SELECTs in what Cayley's optimizer returns: a SELECT, a Filter of
 // one, or an Intersect of SELECTs and other shapes (graph/sql/optimizer.go).
-func (p *pgQuadStore) wrapSelects(s shape.Shape) shape.Shape {
+func (p *QuadStore) wrapSelects(s shape.Shape) shape.Shape {
 	wrap := func(s shape.Shape) shape.Shape {
 		if sel, ok := s.(csql.Select); ok {
 			return pgSelect{Select: sel, Store: p.pgSQL()}
@@ -312,7 +312,7 @@ func (it *pgScanner) Err() error {
 	if it.err != nil {
 		return it.err
 	}
-	return pgOneLine(it.Scanner.Err())
+	return OneLine(it.Scanner.Err())
 }
 
 // pgIndex answers Contains, then gives the node's other paths through NextPath, until
@@ -355,5 +355,5 @@ func (it *pgIndex) Err() error {
 	if it.err != nil {
 		return it.err
 	}
-	return pgOneLine(it.Index.Err())
+	return OneLine(it.Index.Err())
 }

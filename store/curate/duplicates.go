@@ -1,6 +1,10 @@
-package store
+// Package curate finds the entities of a store that may be one (Duplicates: scored pairs with
+// their evidence, for a person to judge) and merges the surest (AutoMerge), through the
+// store's exported reads and its Merge.
+package curate
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +14,8 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/rdf"
 	"github.com/newsgraph/newsgraph/store/terms"
 	"github.com/newsgraph/newsgraph/store/textkey"
 )
@@ -21,18 +27,18 @@ const (
 	maxBlock        = 200  // a blocking key shared by more entities than this is too common to compare on
 )
 
-// DuplicateOptions tune Duplicates.
-type DuplicateOptions struct {
+// Options tune Duplicates.
+type Options struct {
 	MinScore float64 // 0 means DefaultMinScore
 }
 
 // Duplicate is a pair of entities that may be one, with the evidence for a person to judge.
 type Duplicate struct {
-	Keep     Ref      `json:"keep"`  // the one to keep if they are merged: the fuller name, the more mentioned
-	Other    Ref      `json:"other"` // the one to merge into it
-	Score    float64  `json:"score"` // 0-1
-	Signals  []string `json:"signals"`
-	Evidence []string `json:"evidence"`
+	Keep     store.Ref `json:"keep"`  // the one to keep if they are merged: the fuller name, the more mentioned
+	Other    store.Ref `json:"other"` // the one to merge into it
+	Score    float64   `json:"score"` // 0-1
+	Signals  []string  `json:"signals"`
+	Evidence []string  `json:"evidence"`
 }
 
 // Summary is the evidence in one line, for a merge's reason.
@@ -63,7 +69,7 @@ type dupRole struct {
 // overlapping times. Entities are compared only within blocks that share a name word, a word
 // prefix, a Wikidata item or a role, so the work grows with the entities, not their square.
 // Entities already merged away are left out.
-func (s *Store) Duplicates(ctx context.Context, o DuplicateOptions) ([]Duplicate, error) {
+func Duplicates(ctx context.Context, s *store.Store, o Options) ([]Duplicate, error) {
 	if o.MinScore <= 0 {
 		o.MinScore = DefaultMinScore
 	}
@@ -71,11 +77,11 @@ func (s *Store) Duplicates(ctx context.Context, o DuplicateOptions) ([]Duplicate
 	if err := s.Recover(ctx); err != nil {
 		return nil, err
 	}
-	t, err := s.loadMerges(ctx)
+	t, err := s.MergeView(ctx)
 	if err != nil {
 		return nil, err
 	}
-	ents, err := s.dupEntities(ctx, t)
+	ents, err := dupEntities(ctx, s, t)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +122,7 @@ func (s *Store) Duplicates(ctx context.Context, o DuplicateOptions) ([]Duplicate
 	}
 	var out []Duplicate
 	for p := range pairs {
-		d, ok, err := s.scorePair(ctx, ents[p[0]], ents[p[1]])
+		d, ok, err := scorePair(ctx, s, ents[p[0]], ents[p[1]])
 		if err != nil {
 			return nil, err
 		}
@@ -131,7 +137,7 @@ func (s *Store) Duplicates(ctx context.Context, o DuplicateOptions) ([]Duplicate
 			}
 			return 1
 		}
-		return cmpOr(strings.Compare(string(a.Keep.ID), string(b.Keep.ID)), strings.Compare(string(a.Other.ID), string(b.Other.ID)))
+		return cmp.Or(strings.Compare(string(a.Keep.ID), string(b.Keep.ID)), strings.Compare(string(a.Other.ID), string(b.Other.ID)))
 	})
 	return out, nil
 }
@@ -139,11 +145,11 @@ func (s *Store) Duplicates(ctx context.Context, o DuplicateOptions) ([]Duplicate
 var stopWords = map[string]bool{"the": true, "and": true, "for": true, "von": true, "van": true, "der": true, "del": true, "los": true, "las": true}
 
 // dupEntities reads every entity not merged away, by type (index lookups per entity).
-func (s *Store) dupEntities(ctx context.Context, t *mergeTable) ([]*dupEntity, error) {
+func dupEntities(ctx context.Context, s *store.Store, t store.MergeView) ([]*dupEntity, error) {
 	byIRI := map[string]*dupEntity{}
 	var list []*dupEntity
 	for _, typ := range terms.EntityTypes {
-		subs, err := s.subjects(ctx, terms.Type, typ)
+		subs, err := s.Subjects(ctx, terms.Type, typ)
 		if err != nil {
 			return nil, err
 		}
@@ -152,7 +158,7 @@ func (s *Store) dupEntities(ctx context.Context, t *mergeTable) ([]*dupEntity, e
 			if !ok {
 				continue
 			}
-			if _, merged := t.byFrom[keyOfValue(iri)]; merged {
+			if t.MergedAway(iri) {
 				continue
 			}
 			e := byIRI[string(iri)]
@@ -170,11 +176,11 @@ func (s *Store) dupEntities(ctx context.Context, t *mergeTable) ([]*dupEntity, e
 	slices.SortFunc(list, func(a, b *dupEntity) int { return strings.Compare(string(a.iri), string(b.iri)) })
 	ofNames := map[string]string{}
 	for _, e := range list {
-		names, err := s.ownValues(ctx, e.iri, terms.Name)
+		names, err := s.OwnValues(ctx, e.iri, terms.Name)
 		if err != nil {
 			return nil, err
 		}
-		aliases, err := s.ownValues(ctx, e.iri, terms.AlternateName)
+		aliases, err := s.OwnValues(ctx, e.iri, terms.AlternateName)
 		if err != nil {
 			return nil, err
 		}
@@ -187,7 +193,7 @@ func (s *Store) dupEntities(ctx context.Context, t *mergeTable) ([]*dupEntity, e
 			e.names = appendNew(e.names, textkey.NameKey(str(a)))
 		}
 		e.words = strings.Fields(textkey.NameKey(e.name))
-		links, err := s.ownValues(ctx, e.iri, terms.SameAs)
+		links, err := s.OwnValues(ctx, e.iri, terms.SameAs)
 		if err != nil {
 			return nil, err
 		}
@@ -197,7 +203,7 @@ func (s *Store) dupEntities(ctx context.Context, t *mergeTable) ([]*dupEntity, e
 			}
 		}
 		if e.person {
-			if e.roles, err = s.dupRoles(ctx, e.iri, ofNames); err != nil {
+			if e.roles, err = dupRoles(ctx, s, e.iri, ofNames); err != nil {
 				return nil, err
 			}
 		}
@@ -213,11 +219,11 @@ func appendNew(list []string, s string) []string {
 }
 
 // cachedName is the name of node (its id when it has none), read once per names map.
-func (s *Store) cachedName(ctx context.Context, names map[string]string, node string) (string, error) {
+func cachedName(ctx context.Context, s *store.Store, names map[string]string, node string) (string, error) {
 	if n, ok := names[node]; ok {
 		return n, nil
 	}
-	v, err := s.firstValue(ctx, quad.IRI(node), terms.Name)
+	v, err := s.FirstValue(ctx, quad.IRI(node), terms.Name)
 	if err != nil {
 		return "", err
 	}
@@ -229,20 +235,20 @@ func (s *Store) cachedName(ctx context.Context, names map[string]string, node st
 	return n, nil
 }
 
-func (s *Store) dupRoles(ctx context.Context, holder quad.IRI, names map[string]string) ([]dupRole, error) {
-	roles, err := s.subjects(ctx, terms.Holder, holder)
+func dupRoles(ctx context.Context, s *store.Store, holder quad.IRI, names map[string]string) ([]dupRole, error) {
+	roles, err := s.Subjects(ctx, terms.Holder, holder)
 	if err != nil {
 		return nil, err
 	}
 	var out []dupRole
 	for _, r := range roles {
-		qs, err := s.out(ctx, r, "")
+		qs, err := s.Out(ctx, r, "")
 		if err != nil {
 			return nil, err
 		}
 		var d dupRole
 		for _, q := range qs {
-			if isMergeLabel(q.Label) {
+			if store.IsMergeLabel(q.Label) {
 				continue
 			}
 			switch q.Predicate {
@@ -258,7 +264,7 @@ func (s *Store) dupRoles(ctx context.Context, holder quad.IRI, names map[string]
 			continue // "President" of nothing named says nothing
 		}
 		d.key = textkey.NameKey(d.title) + "@" + d.of
-		if d.ofName, err = s.cachedName(ctx, names, d.of); err != nil {
+		if d.ofName, err = cachedName(ctx, s, names, d.of); err != nil {
 			return nil, err
 		}
 		out = append(out, d)
@@ -266,11 +272,11 @@ func (s *Store) dupRoles(ctx context.Context, holder quad.IRI, names map[string]
 	return out, nil
 }
 
-func (s *Store) entityArticles(ctx context.Context, e *dupEntity) (map[string]bool, error) {
+func entityArticles(ctx context.Context, s *store.Store, e *dupEntity) (map[string]bool, error) {
 	if e.articles != nil {
 		return e.articles, nil
 	}
-	arts, err := s.subjects(ctx, terms.Mentions, e.iri)
+	arts, err := s.Subjects(ctx, terms.Mentions, e.iri)
 	if err != nil {
 		return nil, err
 	}
@@ -282,7 +288,7 @@ func (s *Store) entityArticles(ctx context.Context, e *dupEntity) (map[string]bo
 }
 
 // scorePair scores one candidate pair; ok is false when nothing links them.
-func (s *Store) scorePair(ctx context.Context, a, b *dupEntity) (Duplicate, bool, error) {
+func scorePair(ctx context.Context, s *store.Store, a, b *dupEntity) (Duplicate, bool, error) {
 	d := Duplicate{}
 	score := 0.0
 	add := func(signal string, sc float64, ev string) {
@@ -330,11 +336,11 @@ func (s *Store) scorePair(ctx context.Context, a, b *dupEntity) (Duplicate, bool
 			}
 			if len(short.words) == 1 && len(long.words) > 1 && short.words[0] == long.words[len(long.words)-1] {
 				sc, ev := 0.7, fmt.Sprintf("%q is the surname of %q", short.name, long.name)
-				sa, err := s.entityArticles(ctx, short)
+				sa, err := entityArticles(ctx, s, short)
 				if err != nil {
 					return d, false, err
 				}
-				la, err := s.entityArticles(ctx, long)
+				la, err := entityArticles(ctx, s, long)
 				if err != nil {
 					return d, false, err
 				}
@@ -402,7 +408,7 @@ func (s *Store) scorePair(ctx context.Context, a, b *dupEntity) (Duplicate, bool
 	if len(b.words) > len(a.words) || len(b.words) == len(a.words) && len(b.name) > len(a.name) {
 		keep, other = b, a
 	}
-	d.Keep, d.Other = Ref{ID: keep.iri, Name: keep.name}, Ref{ID: other.iri, Name: other.name}
+	d.Keep, d.Other = store.Ref{ID: keep.iri, Name: keep.name}, store.Ref{ID: other.iri, Name: other.name}
 	return d, true, nil
 }
 
@@ -521,23 +527,23 @@ func nameSimilarity(a, b string) float64 {
 
 // AutoMerge merges the pairs scoring at least minScore, recorded as made by by with the
 // evidence as reason; pairs already one entity are skipped. Each is undone like any merge.
-func (s *Store) AutoMerge(ctx context.Context, ds []Duplicate, minScore float64, by string) ([]MergeInfo, error) {
-	var out []MergeInfo
+func AutoMerge(ctx context.Context, s *store.Store, ds []Duplicate, minScore float64, by string) ([]store.MergeInfo, error) {
+	var out []store.MergeInfo
 	for _, d := range ds {
 		if d.Score < minScore || slices.Contains(d.Signals, givenNamesSignal) {
 			continue
 		}
-		t, err := s.loadMerges(ctx)
+		t, err := s.MergeView(ctx)
 		if err != nil {
 			return out, err
 		}
-		keep := t.root(d.Keep.ID).(quad.IRI)
-		other := t.root(d.Other.ID).(quad.IRI)
+		keep := t.Root(d.Keep.ID).(quad.IRI)
+		other := t.Root(d.Other.ID).(quad.IRI)
 		if keep == other {
 			continue
 		}
-		m, err := s.Merge(ctx, keep, other, MergeOptions{By: by, Reason: fmt.Sprintf("score %.2f: %s", d.Score, d.Summary())})
-		if errors.Is(err, ErrNotFound) {
+		m, err := s.Merge(ctx, keep, other, store.MergeOptions{By: by, Reason: fmt.Sprintf("score %.2f: %s", d.Score, d.Summary())})
+		if errors.Is(err, store.ErrNotFound) {
 			continue
 		}
 		if err != nil {
@@ -546,4 +552,31 @@ func (s *Store) AutoMerge(ctx context.Context, ds []Duplicate, minScore float64,
 		out = append(out, m)
 	}
 	return out, nil
+}
+
+// str is a value's text.
+var str = rdf.Text
+
+// firstStr is the text of the first value, or "".
+func firstStr(vs []quad.Value) string {
+	if len(vs) == 0 {
+		return ""
+	}
+	return str(vs[0])
+}
+
+// minDate and maxDate are the earlier and the later of two dates (ISO 8601, as stored); ""
+// is no date.
+func minDate(a, b string) string {
+	if a == "" || b != "" && b < a {
+		return b
+	}
+	return a
+}
+
+func maxDate(a, b string) string {
+	if b > a {
+		return b
+	}
+	return a
 }

@@ -1,4 +1,4 @@
-package store
+package postgres
 
 import (
 	"sync"
@@ -43,14 +43,6 @@ func pgCountInserted(n int64) {
 // pgOwnCount is a PostgreSQL store's count of the quads it added.
 type pgOwnCount struct{ n atomic.Int64 }
 
-// OwnQuadsAdded is, on PostgreSQL, the number of quads this Store's own writes added since
-// it was opened (inserted less deleted; quads another worker had already written count for
-// nothing), and true. On bolt and memstore it is 0 and false: nothing but this Store writes
-// while it is open, and the store's growth (Stats) is its own.
-func (s *Store) OwnQuadsAdded() (int64, bool) {
-	pg, ok := s.qs.(*pgQuadStore)
-	if !ok {
-		return 0, false
-	}
-	return pg.own.n.Load(), true
-}
+// OwnQuadsAdded is the number of quads this store's own writes added since it was opened
+// (inserted less deleted; quads another worker had already written count for nothing).
+func (p *QuadStore) OwnQuadsAdded() int64 { return p.own.n.Load() }

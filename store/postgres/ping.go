@@ -1,4 +1,4 @@
-package store
+package postgres
 
 import (
 	"context"
@@ -16,14 +16,9 @@ import (
 // pgPingTimeout bounds the check of the database after an error answer.
 const pgPingTimeout = 3 * time.Second
 
-// Unreachable tells why the store's database cannot be reached, or nil (always nil for bolt
-// and memstore: a file, or memory, does not go away).
-func (s *Store) Unreachable(ctx context.Context) error {
-	pg, ok := s.qs.(*pgQuadStore)
-	if !ok {
-		return nil
-	}
+// Ping tells why the database cannot be reached, or nil, within pgPingTimeout.
+func (p *QuadStore) Ping(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, pgPingTimeout)
 	defer cancel()
-	return pg.lock.db.PingContext(ctx)
+	return p.lock.db.PingContext(ctx)
 }

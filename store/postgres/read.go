@@ -1,4 +1,4 @@
-package store
+package postgres
 
 import (
 	"context"
@@ -60,12 +60,12 @@ func (c *pgValues) put(h refs.ValueHash, v quad.Value, size int) {
 	}
 }
 
-// pgValueCols are the columns of the nodes table a value is made of, in pgNodeRow's order.
-var pgValueCols = []string{"value", "value_string", "datatype", "language", "iri", "bnode",
+// ValueCols are the columns of the nodes table a value is made of, in NodeRow's order.
+var ValueCols = []string{"value", "value_string", "datatype", "language", "iri", "bnode",
 	"value_int", "value_bool", "value_float", "value_time"}
 
-// pgNodeRow is one node's value columns as scanned.
-type pgNodeRow struct {
+// NodeRow is one node's value columns as scanned.
+type NodeRow struct {
 	data   []byte
 	str    sql.NullString
 	typ    sql.NullString
@@ -78,13 +78,13 @@ type pgNodeRow struct {
 	vtime  sql.NullTime
 }
 
-func (r *pgNodeRow) dests() []any {
+func (r *NodeRow) Dests() []any {
 	return []any{&r.data, &r.str, &r.typ, &r.lang, &r.iri, &r.bnode, &r.vint, &r.vbool, &r.vfloat, &r.vtime}
 }
 
 // value decodes the row as Cayley's SQL store does (csql.QuadStore.NameOf); nil for a row
 // of NULLs (no node).
-func (r *pgNodeRow) value() (quad.Value, int, error) {
+func (r *NodeRow) Value() (quad.Value, int, error) {
 	unescape := func(s string) quad.String { return quad.String(strings.ReplaceAll(s, `\x00`, "\x00")) }
 	switch {
 	case r.str.Valid:
@@ -121,14 +121,14 @@ func (r *pgNodeRow) value() (quad.Value, int, error) {
 // pgDirs are the quads table's hash columns, in quad.Directions' order.
 var pgDirs = [4]quad.Direction{quad.Subject, quad.Predicate, quad.Object, quad.Label}
 
-// pgQuadsSQL is a SELECT of quads with their four values; where is "" or a condition on q.
-func pgQuadsSQL(where, order string) string {
+// QuadsSQL is a SELECT of quads with their four values; where is "" or a condition on q.
+func QuadsSQL(where, order string) string {
 	var b strings.Builder
 	b.WriteString("SELECT q.subject_hash, q.predicate_hash, q.object_hash, q.label_hash")
 	joins := ""
 	for i, d := range pgDirs {
 		t := fmt.Sprintf("n%d", i)
-		for _, c := range pgValueCols {
+		for _, c := range ValueCols {
 			b.WriteString(", " + t + "." + c)
 		}
 		joins += fmt.Sprintf(" LEFT JOIN nodes %s ON %s.hash = q.%s_hash", t, t, d.String())
@@ -146,7 +146,7 @@ func pgQuadsSQL(where, order string) string {
 // QuadIterator lists the quads whose direction d is the node v, in the order they were
 // written (the horizon), as bolt lists a node's quads: one SELECT, and their values by
 // chunks (pgNodeScanner).
-func (p *pgQuadStore) QuadIterator(d quad.Direction, v cgraph.Ref) iterator.Shape {
+func (p *QuadStore) QuadIterator(d quad.Direction, v cgraph.Ref) iterator.Shape {
 	h, ok := pgHash(v)
 	if !ok || d == quad.Any {
 		return p.QuadStore.QuadIterator(d, v)
@@ -154,12 +154,12 @@ func (p *pgQuadStore) QuadIterator(d quad.Direction, v cgraph.Ref) iterator.Shap
 	return &pgQuads{p: p, dir: d, node: h, inner: p.QuadStore.QuadIterator(d, v)}
 }
 
-// nodeQuads calls fn with the quads whose direction dir (Subject or Object) is node and, when
+// NodeQuads calls fn with the quads whose direction dir (Subject or Object) is node and, when
 // pred is not nil, whose predicate is pred, in the order they were written, until fn returns
 // false: one SELECT with both conditions (spo_index, ops_index). What the Store's lookups
 // (access.go's quads) need; Cayley's QuadIterator has no predicate, and a hub's thousands of
 // quads would be read once per predicate asked.
-func (p *pgQuadStore) nodeQuads(ctx context.Context, dir quad.Direction, node, pred quad.Value, fn func(quad.Quad) bool) error {
+func (p *QuadStore) NodeQuads(ctx context.Context, dir quad.Direction, node, pred quad.Value, fn func(quad.Quad) bool) error {
 	it := &pgQuads{p: p, dir: dir, node: csql.HashOf(node).ValueHash}
 	if pred != nil {
 		it.pred = csql.HashOf(pred).ValueHash
@@ -179,12 +179,12 @@ func (p *pgQuadStore) nodeQuads(ctx context.Context, dir quad.Direction, node, p
 }
 
 // QuadsAllIterator lists every quad: one streaming SELECT with the quads' values.
-func (p *pgQuadStore) QuadsAllIterator() iterator.Shape {
+func (p *QuadStore) QuadsAllIterator() iterator.Shape {
 	return &pgQuads{p: p, inner: p.QuadStore.QuadsAllIterator()}
 }
 
 // NodesAllIterator is Cayley's, with its errors on one line.
-func (p *pgQuadStore) NodesAllIterator() iterator.Shape {
+func (p *QuadStore) NodesAllIterator() iterator.Shape {
 	return pgIterator{p.QuadStore.NodesAllIterator()}
 }
 
@@ -201,7 +201,7 @@ func pgHash(v cgraph.Ref) (refs.ValueHash, bool) {
 
 // Quad resolves a quad's values from the cache the scanners fill; the missing ones (a ref
 // from one of Cayley's own iterators) in one SELECT.
-func (p *pgQuadStore) Quad(ref cgraph.Ref) (quad.Quad, error) {
+func (p *QuadStore) Quad(ref cgraph.Ref) (quad.Quad, error) {
 	h, ok := ref.(csql.QuadHashes)
 	if !ok {
 		return p.QuadStore.Quad(ref)
@@ -229,7 +229,7 @@ func (p *pgQuadStore) Quad(ref cgraph.Ref) (quad.Quad, error) {
 				if !ok { // emptied meanwhile, or not in the nodes table: Cayley's own lookup
 					var err error
 					if v, err = p.QuadStore.NameOf(csql.NodeHash{ValueHash: vh}); err != nil {
-						return quad.Quad{}, pgOneLine(err)
+						return quad.Quad{}, OneLine(err)
 					}
 				}
 				vals[i] = v
@@ -240,11 +240,11 @@ func (p *pgQuadStore) Quad(ref cgraph.Ref) (quad.Quad, error) {
 }
 
 // NameOf is Cayley's, through the cache.
-func (p *pgQuadStore) NameOf(ref cgraph.Ref) (quad.Value, error) {
+func (p *QuadStore) NameOf(ref cgraph.Ref) (quad.Value, error) {
 	h, ok := pgHash(ref)
 	if !ok {
 		v, err := p.QuadStore.NameOf(ref)
-		return v, pgOneLine(err)
+		return v, OneLine(err)
 	}
 	if v, ok := p.values.get(h); ok {
 		return v, nil
@@ -256,12 +256,12 @@ func (p *pgQuadStore) NameOf(ref cgraph.Ref) (quad.Value, error) {
 		return v, nil
 	}
 	v, err := p.QuadStore.NameOf(ref)
-	return v, pgOneLine(err)
+	return v, OneLine(err)
 }
 
 // fetchValues reads the values of the nodes hashes into the cache, in one SELECT.
-func (p *pgQuadStore) fetchValues(ctx context.Context, hashes [][]byte) error {
-	st, err := p.stmt(ctx, `SELECT hash, `+strings.Join(pgValueCols, ", ")+` FROM nodes WHERE hash = ANY($1)`)
+func (p *QuadStore) fetchValues(ctx context.Context, hashes [][]byte) error {
+	st, err := p.stmt(ctx, `SELECT hash, `+strings.Join(ValueCols, ", ")+` FROM nodes WHERE hash = ANY($1)`)
 	if err != nil {
 		return fmt.Errorf("read values: %w", err)
 	}
@@ -272,11 +272,11 @@ func (p *pgQuadStore) fetchValues(ctx context.Context, hashes [][]byte) error {
 	defer rows.Close()
 	for rows.Next() {
 		var hash []byte
-		var r pgNodeRow
-		if err := rows.Scan(append([]any{&hash}, r.dests()...)...); err != nil {
+		var r NodeRow
+		if err := rows.Scan(append([]any{&hash}, r.Dests()...)...); err != nil {
 			return fmt.Errorf("read values: %w", err)
 		}
-		v, size, err := r.value()
+		v, size, err := r.Value()
 		if err != nil {
 			return err
 		}
@@ -300,7 +300,7 @@ type pgStmts struct {
 	m  map[string]*sql.Stmt
 }
 
-func (p *pgQuadStore) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+func (p *QuadStore) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	p.stmts.mu.Lock()
 	defer p.stmts.mu.Unlock()
 	if st := p.stmts.m[query]; st != nil {
@@ -320,7 +320,7 @@ func (p *pgQuadStore) stmt(ctx context.Context, query string) (*sql.Stmt, error)
 // pgQuads is a quad iterator of one SELECT (see QuadIterator); lookups and sizes are
 // Cayley's iterator's (inner).
 type pgQuads struct {
-	p     *pgQuadStore
+	p     *QuadStore
 	dir   quad.Direction // quad.Any: all quads
 	node  refs.ValueHash
 	pred  refs.ValueHash // with dir Subject or Object: only the quads of this predicate, when valid
@@ -336,7 +336,7 @@ func (it *pgQuads) Iterate() iterator.Scanner {
 func (it *pgQuads) Lookup() iterator.Index { return &pgIndex{Index: it.inner.Lookup()} }
 func (it *pgQuads) Stats(ctx context.Context) (iterator.Costs, error) {
 	c, err := it.inner.Stats(ctx)
-	return c, pgOneLine(err)
+	return c, OneLine(err)
 }
 func (it *pgQuads) Optimize(ctx context.Context) (iterator.Shape, bool) { return it, false }
 func (it *pgQuads) SubIterators() []iterator.Shape                      { return nil }
@@ -401,7 +401,7 @@ func (sc *pgAllScanner) Next(ctx context.Context) bool {
 	}
 	if sc.rows == nil {
 		var err error
-		if sc.rows, err = sc.it.p.lock.db.QueryContext(ctx, pgQuadsSQL("", "")); err != nil {
+		if sc.rows, err = sc.it.p.lock.db.QueryContext(ctx, QuadsSQL("", "")); err != nil {
 			return sc.fail(err)
 		}
 	}
@@ -409,17 +409,17 @@ func (sc *pgAllScanner) Next(ctx context.Context) bool {
 		return sc.fail(sc.rows.Err())
 	}
 	var hashes [4][]byte
-	var nodes [4]pgNodeRow
+	var nodes [4]NodeRow
 	dst := []any{&hashes[0], &hashes[1], &hashes[2], &hashes[3]}
 	for i := range nodes {
-		dst = append(dst, nodes[i].dests()...)
+		dst = append(dst, nodes[i].Dests()...)
 	}
 	if err := sc.rows.Scan(dst...); err != nil {
 		return sc.fail(err)
 	}
 	sc.res, sc.ok = scanHashes(hashes), true
 	for i, d := range pgDirs {
-		v, size, err := nodes[i].value()
+		v, size, err := nodes[i].Value()
 		if err != nil {
 			return sc.fail(err)
 		}
@@ -508,10 +508,10 @@ func (sc *pgNodeScanner) fill(ctx context.Context) bool {
 	return len(sc.buf) > 0
 }
 
-// pgOneLine is err with Cayley's SQL text cut off: its SQL iterators fail with "sql query
+// OneLine is err with Cayley's SQL text cut off: its SQL iterators fail with "sql query
 // failed: REASON\nquery: SELECT ...", which would print the statement in a command's error
 // and a server's answer.
-func pgOneLine(err error) error {
+func OneLine(err error) error {
 	if err == nil {
 		return nil
 	}
