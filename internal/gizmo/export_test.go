@@ -9,3 +9,11 @@ func SetMaxHeld(n int) int {
 	maxHeld = n
 	return old
 }
+
+// SetSetChecks sets when node checks switch to a set (switchAfter, hubReads) and returns a
+// function that restores the previous values.
+func SetSetChecks(after, hub int) (restore func()) {
+	a, h := switchAfter, hubReads
+	switchAfter, hubReads = after, hub
+	return func() { switchAfter, hubReads = a, h }
+}

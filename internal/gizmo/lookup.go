@@ -3,6 +3,7 @@ package gizmo
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
@@ -51,8 +52,171 @@ type viaIterator struct {
 }
 
 func (it *viaIterator) Lookup() iterator.Index {
+	// Nodes are checked by their own quads, which costs as many reads as the node has quads
+	// of the predicate: a hub ("United States" and its thousands of memberOf statements)
+	// checked against one organisation's few members reads them all. Once the checks have
+	// read switchAfter quads, the HasA is read into a set if it has no more paths than the
+	// checks have read so far; if it has more, that is tried again when they have read twice
+	// as many, so the tries cost at most about what the checks cost. (The store's size
+	// estimates cannot decide it up front: a fixed value's quads are estimated at the whole
+	// store's count.)
+	return &setContains{it: it, fallback: it.byNode(), nextTry: switchAfter}
+}
+
+func (it *viaIterator) byNode() *viaContains {
 	return &viaContains{it: it, primary: it.HasA.SubIterators()[0].Lookup()}
 }
+
+// switchAfter is how many quads the node-by-node checks read before a set is first tried;
+// hubReads how many quads a check must read on average for a set to be worth trying.
+// (Variables so that the tests can make every check use a set.)
+var (
+	switchAfter = 20_000
+	hubReads    = 8
+)
+
+// setContains checks a node by a set of the HasA's results, with every path and its tags,
+// read on the first check. Past setLimit paths it gives up the set and checks node by node.
+type setContains struct {
+	it       *viaIterator
+	nextTry  int // the checks' reads at which a set is tried next
+	checks   int // nodes checked one by one so far
+	paths    map[any][]setPath
+	cur      []setPath
+	i        int
+	err      error
+	fallback *viaContains // nil once the set is used
+}
+
+type setPath struct {
+	id   refs.Ref
+	tags map[string]refs.Ref
+}
+
+// build reads the HasA into a set when it is small enough, and then leaves the node-by-node
+// checks.
+func (c *setContains) build(ctx context.Context) {
+	limit := c.fallback.reads
+	c.nextTry = 2 * limit
+	// first count, without keeping anything, so that a large HasA costs only its reads
+	if !c.small(ctx, limit) {
+		return
+	}
+	if err := c.fallback.Close(); err != nil {
+		c.err = err
+		return
+	}
+	c.fallback = nil
+	c.paths = map[any][]setPath{}
+	sc := c.it.HasA.Iterate()
+	defer sc.Close()
+	add := func(id refs.Ref) {
+		tags := map[string]refs.Ref{}
+		sc.TagResults(tags)
+		k := refs.ToKey(id)
+		c.paths[k] = append(c.paths[k], setPath{id: id, tags: tags})
+	}
+	for sc.Next(ctx) {
+		id := sc.Result()
+		add(id)
+		for sc.NextPath(ctx) {
+			add(id)
+		}
+	}
+	c.err = sc.Err()
+}
+
+// small: the HasA has at most limit paths.
+func (c *setContains) small(ctx context.Context, limit int) bool {
+	sc := c.it.HasA.Iterate()
+	defer sc.Close()
+	n := 0
+	for sc.Next(ctx) {
+		if n == 0 {
+			tags := map[string]refs.Ref{}
+			if sc.TagResults(tags); len(tags) > 0 {
+				// tagged paths (Save, Tag) are many and each keeps its tags: the checks
+				// find one as cheaply as a set would
+				c.nextTry = math.MaxInt
+				return false
+			}
+		}
+		for n++; sc.NextPath(ctx); n++ {
+		}
+		if n > limit {
+			return false
+		}
+	}
+	c.err = sc.Err()
+	return c.err == nil
+}
+
+func (c *setContains) Contains(ctx context.Context, v refs.Ref) bool {
+	if c.fallback != nil {
+		c.checks++
+	}
+	// a set pays when checks read many quads each (hubs); at a quad or two a check it cannot
+	if c.fallback != nil && c.fallback.reads > c.nextTry && c.fallback.reads > hubReads*c.checks {
+		c.build(ctx)
+		if c.err != nil {
+			return false
+		}
+	}
+	if c.fallback != nil {
+		return c.fallback.Contains(ctx, v)
+	}
+	c.cur, c.i = c.paths[refs.ToKey(v)], 0
+	return len(c.cur) > 0
+}
+
+func (c *setContains) NextPath(ctx context.Context) bool {
+	if c.fallback != nil {
+		return c.fallback.NextPath(ctx)
+	}
+	if c.i+1 >= len(c.cur) {
+		return false
+	}
+	c.i++
+	return true
+}
+
+func (c *setContains) TagResults(dst map[string]refs.Ref) {
+	if c.fallback != nil {
+		c.fallback.TagResults(dst)
+		return
+	}
+	if c.i < len(c.cur) {
+		for k, v := range c.cur[c.i].tags {
+			dst[k] = v
+		}
+	}
+}
+
+func (c *setContains) Result() refs.Ref {
+	if c.fallback != nil {
+		return c.fallback.Result()
+	}
+	if c.i < len(c.cur) {
+		return c.cur[c.i].id
+	}
+	return nil
+}
+
+func (c *setContains) Err() error {
+	if c.fallback != nil {
+		return c.fallback.Err()
+	}
+	return c.err
+}
+
+func (c *setContains) Close() error {
+	if c.fallback != nil {
+		return c.fallback.Close()
+	}
+	return nil
+}
+
+func (c *setContains) String() string { return "setContains" }
 
 func (it *viaIterator) Optimize(ctx context.Context) (iterator.Shape, bool) {
 	// HasA.Optimize optimizes its subiterator in place and is replaced only when it becomes
@@ -74,6 +238,7 @@ type viaContains struct {
 	scans   predScans
 	result  refs.Ref
 	err     error
+	reads   int // quads read by the checks so far
 }
 
 func (c *viaContains) Contains(ctx context.Context, v refs.Ref) bool {
@@ -88,6 +253,7 @@ func (c *viaContains) Contains(ctx context.Context, v refs.Ref) bool {
 
 func (c *viaContains) nextContains(ctx context.Context) bool {
 	for c.scans.next(ctx) {
+		c.reads++
 		link := c.scans.result()
 		if c.primary.Contains(ctx, link) {
 			r, err := c.it.r.kqs.QuadDirection(link, c.it.Direction())

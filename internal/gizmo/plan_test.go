@@ -321,3 +321,17 @@ func randomChain(r *rand.Rand, depth int) string {
 	}
 	return b.String() + ".All()"
 }
+
+// The checks that read a node's quads one by one and the set they switch to on hubs give
+// the same answers: here every check switches at once.
+func TestSetChecksAnswerAsCayleyDoes(t *testing.T) {
+	defer gizmo.SetSetChecks(0, 0)()
+	qs := examplesGraph(t)
+	for _, p := range planShapes {
+		sameAnswers(t, qs, p, sameRowSet)
+	}
+	r := rand.New(rand.NewPCG(21, 7))
+	for i := 0; i < 100; i++ {
+		sameAnswers(t, qs, randomChain(r, 0), sameResults)
+	}
+}
