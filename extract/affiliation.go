@@ -127,3 +127,52 @@ func (r *relater) related(a, b *Entity) bool {
 	}
 	return false
 }
+
+// clauseOf is the verb whose clause token k belongs to (the first verb above it), or -1.
+func (t *treeSent) clauseOf(k int) int {
+	for n := 0; k >= 0 && n < 12; n++ {
+		if up := t.r.d.Tokens[k].UPOS; up == "VERB" || up == "AUX" {
+			return k
+		}
+		k = t.head(k)
+	}
+	return -1
+}
+
+// leaderTitles head a country's government or state.
+var leaderTitles = setOf("President", "Prime Minister", "King", "Queen", "Chancellor", "Premier", "Emir")
+
+// treeTitleDomain: "Egypt's upper house approved a decree from President Hosni Mubarak": a
+// head of state or government whom the article never ties to a country heads the one country
+// the sentence names (docs/annotation.md 2.3, "titles with the country in the same clause").
+func (r *relater) treeTitleDomain(t *treeSent) {
+	var country *Found
+	for _, f := range r.x.within[r.si] {
+		if f.Type != Country || f.Entity == nil || f.Kind == KindDemonym {
+			continue
+		}
+		if country != nil && country.Entity != f.Entity {
+			return // two countries: which one is not said
+		}
+		country = f
+	}
+	if country == nil {
+		return
+	}
+	for _, p := range r.x.within[r.si] {
+		if p.Type != Person || p.Entity == nil || p.Kind != KindName || !leaderTitles[p.Title] || p.TitleOf != nil {
+			continue
+		}
+		tied := false
+		for _, pos := range p.Entity.Roles {
+			tied = tied || pos.Of != ""
+		}
+		if tied || r.related(p.Entity, country.Entity) || t.clauseOf(r.headToken(p)) != t.clauseOf(r.headToken(country)) {
+			continue
+		}
+		if rel := r.addTree(t, p, PredHeads, country, 0.6, r.headToken(p)); rel != nil {
+			rel.Verb, rel.Modality, rel.Negated, rel.AttributedTo, rel.Source, rel.When, rel.Date = p.Title, "", false, "", "", "", ""
+			rel.Former = p.Former
+		}
+	}
+}
