@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/memstore" // registers Cayley's "memstore" backend
@@ -74,10 +75,15 @@ func (noSide) close() error    { return nil }
 type writeLock struct {
 	mu sync.Mutex
 	qs cgraph.QuadStore // set by Open
+	// writer: the Store is a writer's (its writes took the lock, or Open was given BulkLoad:
+	// a load's, even when it finds nothing to write), which saves what it derives from the
+	// quads when the saved one is stale (postgres_explore.go).
+	writer atomic.Bool
 }
 
 func (l *writeLock) Lock() {
 	l.mu.Lock()
+	l.writer.Store(true)
 	if w, ok := l.qs.(sharedWriter); ok {
 		w.LockWrites()
 	}

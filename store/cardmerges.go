@@ -29,17 +29,40 @@ func (ix *cardIndex) savedMerges() *mergeTable {
 		if v == nil {
 			return nil
 		}
-		var list []MergeInfo
-		if err := gob.NewDecoder(bytes.NewReader(v)).Decode(&list); err != nil {
-			return nil // read from the quads
-		}
-		t = newMergeTable()
-		for i := range list {
-			t.add(&list[i])
-		}
+		t, _ = decodeMerges(v) // (nil when damaged: read from the quads)
 		return nil
 	})
 	return t
+}
+
+// decodeMerges is the merge table encodeMerges encoded.
+func decodeMerges(v []byte) (*mergeTable, error) {
+	var list []MergeInfo
+	if err := gob.NewDecoder(bytes.NewReader(v)).Decode(&list); err != nil {
+		return nil, err
+	}
+	t := newMergeTable()
+	for i := range list {
+		t.add(&list[i])
+	}
+	return t, nil
+}
+
+// encodeMerges encodes t's merges as they are saved (by the card index, and on PostgreSQL with
+// the explorer's snapshot: postgres_explore.go): in the order of their IRIs.
+func encodeMerges(t *mergeTable) ([]byte, error) {
+	list := make([]MergeInfo, 0, len(t.byIRI))
+	for _, m := range t.byIRI {
+		mi := *m
+		mi.Quads = 0 // (not a merge's record: readMerges leaves it 0)
+		list = append(list, mi)
+	}
+	slices.SortFunc(list, func(a, b MergeInfo) int { return strings.Compare(string(a.IRI), string(b.IRI)) })
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(list); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 // hasSavedMerges tells whether a merge table is saved (without decoding it).
@@ -56,18 +79,11 @@ func (ix *cardIndex) saveMerges(t *mergeTable) error {
 	if !ix.usable() {
 		return nil
 	}
-	list := make([]MergeInfo, 0, len(t.byIRI))
-	for _, m := range t.byIRI {
-		mi := *m
-		mi.Quads = 0 // (not a merge's record: readMerges leaves it 0)
-		list = append(list, mi)
-	}
-	slices.SortFunc(list, func(a, b MergeInfo) int { return strings.Compare(string(a.IRI), string(b.IRI)) })
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(list); err != nil {
+	b, err := encodeMerges(t)
+	if err != nil {
 		return err
 	}
-	return ix.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMerges).Put(keyMergeTable, b.Bytes()) })
+	return ix.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMerges).Put(keyMergeTable, b) })
 }
 
 func (ix *cardIndex) dropSavedMerges() error {

@@ -159,12 +159,19 @@ const (
 
 // exploreIndex returns the store's explore index, building it when the store changed.
 func (s *Store) exploreIndex(ctx context.Context) (*exploreIndex, error) {
-	size, err := s.Stats(ctx)
-	if err != nil {
-		return nil, err
+	st := &s.explorer
+	st.mu.Lock()
+	none := st.idx == nil
+	st.mu.Unlock()
+	size := int64(-1)
+	if _, pg := s.qs.(pgTables); !pg || !none {
+		// (On PostgreSQL with no index yet, nothing to compare: the build counts the quads.)
+		var err error
+		if size, err = s.Stats(ctx); err != nil {
+			return nil, err
+		}
 	}
 	writes := s.writes.Load()
-	st := &s.explorer
 	st.mu.Lock()
 	if st.idx != nil && st.idx.size == size && st.idx.writes == writes && (s.side.exclusive() || time.Since(st.idx.built) < indexMaxAge) {
 		idx := st.idx
@@ -224,18 +231,16 @@ const smallEntity = 8
 // mention or publish), then each entity's names, type and relation edges. Entities merged into
 // another are part of it; quads that merges add are skipped (their originals are read).
 func (s *Store) buildExploreIndex(ctx context.Context, size int64) (*exploreIndex, error) {
+	if pg, ok := s.qs.(pgTables); ok {
+		// No card index there: its rows come from a few set-based SELECTs, or its snapshot
+		// (postgres_explore.go), with the merges and the quads' count read with them.
+		return s.pgExploreIndex(ctx, pg.DB())
+	}
 	t, err := s.loadMerges(ctx)
 	if err != nil {
 		return nil, err
 	}
 	x := &exploreIndex{size: size, built: time.Now(), byKey: map[string]*xEntity{}, merges: t}
-	if pg, ok := s.qs.(pgTables); ok {
-		// No card index there: its rows come from a few set-based SELECTs (postgres_explore.go).
-		if err := pgExploreIndex(ctx, pg.DB(), t, x); err != nil {
-			return nil, err
-		}
-		return x, nil
-	}
 	var gen uint64
 	fresh := false
 	indexed, err := s.cards.view(func(tx *bolt.Tx) error {

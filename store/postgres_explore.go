@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
@@ -60,18 +61,90 @@ func hashArray(vs ...quad.IRI) pq.ByteaArray {
 	return out
 }
 
-// exploreIndex fills x (whose merges are t) from the quads and nodes tables.
-func pgExploreIndex(ctx context.Context, db *sql.DB, t *mergeTable, x *exploreIndex) error {
+// The index is saved as a snapshot beside Cayley's tables (store/postgres/snapshot.go), with
+// the merge table it was built under, by a writer's Store (at Close: after a load, forget or
+// merge, or a load that found nothing to write, when the saved one is stale or missing; and
+// when a writable server builds it again), marked with the quads both were read from, and
+// read back while the quads are still those: one SELECT of a row of about a megabyte and
+// its decoding instead of five SELECTs and the merges' (at 1,000 GMB articles a `search`
+// took 0.3 to 0.4 s, now about 0.06, of which the index 0.03). A stale snapshot (the quads changed since, by anyone), none, or one the role may
+// not read (a reader's role granted SELECT before the table existed), and the index is
+// built as before, with the same answers. A reading command never saves: opening and
+// reading never write.
+
+// pgExploreSnapshot names the explorer's index among the snapshots; its number is the
+// version of the encoding (encodePGExplore), to be raised when that changes.
+const pgExploreSnapshot = "explore/1"
+
+// pgExploreIndex reads the explore index from its snapshot when current, else builds it from
+// the quads and nodes tables (and the merges read with them), then saving the snapshot when
+// the Store is a writer's.
+func (s *Store) pgExploreIndex(ctx context.Context, db *sql.DB) (*exploreIndex, error) {
+	fail := func(err error) (*exploreIndex, error) {
+		return nil, fmt.Errorf("explore index: %w", postgres.OneLine(err))
+	}
 	tx, err := db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
 	if err != nil {
-		return fmt.Errorf("explore index: %w", postgres.OneLine(err))
+		return fail(err)
 	}
 	defer tx.Rollback()
-	r := &pgExplore{tx: tx, ids: map[uint64]int32{}, shared: map[refs.ValueHash]int32{}}
-	if err := r.build(ctx, t, x); err != nil {
-		return fmt.Errorf("explore index: %w", postgres.OneLine(err))
+	// The mark, the snapshot, the merges and the rows are read in one transaction: the mark
+	// is that of the quads the rest is read from.
+	mark, readable, err := postgres.QuadsMark(ctx, tx)
+	if err != nil {
+		return fail(err)
 	}
-	return nil
+	x := &exploreIndex{size: int64(binary.LittleEndian.Uint64(mark)), built: time.Now(), byKey: map[string]*xEntity{}}
+	if readable {
+		body, err := postgres.ReadSnapshot(ctx, tx, pgExploreSnapshot, mark)
+		if err != nil {
+			return fail(err)
+		}
+		if body != nil && decodePGExplore(body, x) == nil { // (a damaged one is built again)
+			x.saved = true
+			return x, nil
+		}
+		x.articles, x.entities, x.byKey = nil, nil, map[string]*xEntity{}
+	}
+	if x.merges, err = pgReadMerges(ctx, tx); err != nil {
+		return nil, fmt.Errorf("explore index: %w", err)
+	}
+	r := &pgExplore{tx: tx, ids: map[uint64]int32{}, shared: map[refs.ValueHash]int32{}}
+	if err := r.build(ctx, x.merges, x); err != nil {
+		return fail(err)
+	}
+	if s.writeMu.writer.Load() {
+		tx.Rollback()
+		// A failure to save it only means that the next command builds it again.
+		if body, err := encodePGExplore(x); err == nil {
+			_ = postgres.SaveSnapshot(ctx, db, pgExploreSnapshot, mark, body)
+		}
+	}
+	return x, nil
+}
+
+// encodePGExplore encodes x and its merges: the length of the merges' encoding
+// (encodeMerges), the merges, the index (encodeExplore).
+func encodePGExplore(x *exploreIndex) ([]byte, error) {
+	m, err := encodeMerges(x.merges)
+	if err != nil {
+		return nil, err
+	}
+	b := binary.AppendUvarint(nil, uint64(len(m)))
+	return encodeExplore(append(b, m...), x), nil
+}
+
+func decodePGExplore(b []byte, x *exploreIndex) error {
+	n, w := binary.Uvarint(b)
+	if w <= 0 || n > uint64(len(b)-w) {
+		return errBadSnapshot
+	}
+	t, err := decodeMerges(b[w : w+int(n)])
+	if err != nil {
+		return err
+	}
+	x.merges = t
+	return decodeExplore(b[w+int(n):], x)
 }
 
 // id numbers the node of hash b. Nodes are found by the first 8 bytes of their hash (a

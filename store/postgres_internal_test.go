@@ -308,6 +308,32 @@ func TestPostgresReadOnlyRole(t *testing.T) {
 		{Subject: quad.IRI("ng:person/x"), Predicate: quad.IRI("schema:name"), Object: quad.String("X")}}}}); err != nil {
 		t.Fatal(err)
 	}
+	u := pgReadOnlyRole(t, addr)
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	// Drop the index so that the reader's open would have to create it.
+	if _, err := db.Exec("DROP INDEX IF EXISTS quads_label_index"); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(Postgres, u)
+	if err != nil {
+		t.Fatalf("open as a read-only role: %v", err)
+	}
+	defer r.Close()
+	res, err := r.Query(context.Background(), `g.V().Has("<schema:name>", "X").All()`, 0)
+	if err != nil || len(res) != 1 {
+		t.Fatalf("query as a read-only role: %v %v", res, err)
+	}
+}
+
+// pgReadOnlyRole makes a role that may only read the database at addr (SELECT on the tables
+// it has now, default_transaction_read_only: what a replica's or an analyst's login is),
+// dropped when the test ends, and returns the URL of the database as that role.
+func pgReadOnlyRole(t *testing.T, addr string) string {
+	t.Helper()
 	db, err := sql.Open("postgres", addr)
 	if err != nil {
 		t.Fatal(err)
@@ -335,17 +361,18 @@ func TestPostgresReadOnlyRole(t *testing.T) {
 		}
 	})
 	u.User = url.UserPassword(role, "reader")
-	// Drop the index so that the reader's open would have to create it.
-	if _, err := db.Exec("DROP INDEX IF EXISTS quads_label_index"); err != nil {
-		t.Fatal(err)
-	}
-	r, err := Open(Postgres, u.String())
+	return u.String()
+}
+
+// PGReadOnlyRole is pgReadOnlyRole for the external tests.
+var PGReadOnlyRole = pgReadOnlyRole
+
+// ExploreFromSnapshot tells whether the explorer's index s answers from was read from its
+// snapshot (bolt's card index, PostgreSQL's snapshot table) rather than built.
+func ExploreFromSnapshot(s *Store) (bool, error) {
+	x, err := s.exploreIndex(context.Background())
 	if err != nil {
-		t.Fatalf("open as a read-only role: %v", err)
+		return false, err
 	}
-	defer r.Close()
-	res, err := r.Query(context.Background(), `g.V().Has("<schema:name>", "X").All()`, 0)
-	if err != nil || len(res) != 1 {
-		t.Fatalf("query as a read-only role: %v %v", res, err)
-	}
+	return x.saved, nil
 }

@@ -24,7 +24,12 @@ var pgMergesSQL = postgres.QuadsSQL(`q.label_hash = q.subject_hash AND q.subject
 	(SELECT subject_hash FROM quads WHERE predicate_hash = $1 AND object_hash = $2)`,
 	`min(q.horizon) FILTER (WHERE q.predicate_hash = $1) OVER (PARTITION BY q.subject_hash), q.subject_hash, q.horizon`)
 
-func pgReadMerges(ctx context.Context, db *sql.DB) (*mergeTable, error) {
+// pgQuerier is a pool of connections (*sql.DB) or a transaction (*sql.Tx).
+type pgQuerier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func pgReadMerges(ctx context.Context, db pgQuerier) (*mergeTable, error) {
 	fail := func(err error) (*mergeTable, error) { return nil, fmt.Errorf("read merges: %w", postgres.OneLine(err)) }
 	rows, err := db.QueryContext(ctx, pgMergesSQL, hashBytes(terms.Type), hashBytes(terms.Merge))
 	if err != nil {

@@ -158,6 +158,7 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 		return nil, err
 	}
 	s.writeMu.qs = s.qs
+	s.writeMu.writer.Store(c.bulk)
 	return s, nil
 }
 
@@ -221,6 +222,13 @@ func (s *Store) Close() error {
 				refreshErr = fmt.Errorf("close: card index: %w", refreshErr)
 			}
 			s.writeMu.Unlock()
+		}
+		if _, pg := s.qs.(pgTables); pg && s.writeMu.writer.Load() && !s.broken.Load() {
+			// On PostgreSQL, a writer (a load, forget or merge, whether it changed the quads
+			// or found nothing to change) saves the explorer's index as a snapshot beside the
+			// quads when the saved one is stale or missing (postgres_explore.go), for the
+			// commands that follow. Only a cache, too.
+			_, _ = s.exploreIndex(context.Background())
 		}
 		defer func() {
 			if s.closeErr == nil {

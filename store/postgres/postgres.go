@@ -110,8 +110,9 @@ func withoutJIT(ctx context.Context, db *sql.DB, addr string) string {
 	return u.String()
 }
 
-// initPostgres creates Cayley's tables and indexes in a new database, and newsgraph's
-// label index in any. Two processes opening a new database at once take turns.
+// initPostgres creates Cayley's tables and indexes and newsgraph's snapshot table in a new
+// database, and newsgraph's label index in any. Two processes opening a new database at once
+// take turns.
 func initPostgres(ctx context.Context, db *sql.DB, addr string) error {
 	conn, err := db.Conn(ctx)
 	if err != nil {
@@ -135,6 +136,11 @@ func initPostgres(ctx context.Context, db *sql.DB, addr string) error {
 		// and every write would pay for both.
 		if _, err := conn.ExecContext(ctx, `DROP INDEX IF EXISTS osp_index`); err != nil {
 			return fmt.Errorf("drop a redundant index: %w", err)
+		}
+		// newsgraph's snapshots (snapshot.go), beside Cayley's tables from the start, so that
+		// a role granted SELECT on the tables of a new graph may read them too.
+		if _, err := conn.ExecContext(ctx, createSnapshotTable); err != nil {
+			return fmt.Errorf("create the snapshot table: %w", err)
 		}
 	}
 	// WriteArticles reads an article's stored quads by label; Cayley indexes only the other
