@@ -1,19 +1,16 @@
 package server_test
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract"
-	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/internal/storetest"
 	"github.com/newsgraph/newsgraph/server"
 	"github.com/newsgraph/newsgraph/store"
 )
@@ -21,59 +18,16 @@ import (
 // Helpers of the store's external tests (store/curate_test.go, gizmo_random_test.go,
 // cardindex_mark_test.go), for the server's.
 
-var extractor = sync.OnceValue(func() *extract.Extractor { return extract.New() })
+var extractor = storetest.Extractor
 
-func openBolt(t *testing.T) *store.Store {
-	t.Helper()
-	s, err := store.Open(store.Bolt, filepath.Join(t.TempDir(), "news.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
+func openBolt(t *testing.T) *store.Store { return storetest.OpenBolt(t) }
 
-func readJSONL(t *testing.T, path string) []extract.Article {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []extract.Article
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var a extract.Article
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, a)
-	}
-	return out
-}
+func readJSONL(t *testing.T, path string) []extract.Article { return storetest.ReadJSONL(t, path) }
 
-// examples are the README's example articles, as newsgraph load reads them.
-func examples(t *testing.T) []extract.Article {
-	t.Helper()
-	founding, err := os.ReadFile("../examples/testdata/trend-azerbaijan-nato.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return append([]extract.Article{{Text: string(founding)}}, readJSONL(t, "../examples/articles/voa-gmb.jsonl")...)
-}
+func examples(t *testing.T) []extract.Article { return storetest.Examples(t) }
 
 func load(t *testing.T, s *store.Store, arts ...extract.Article) store.WriteStats {
-	t.Helper()
-	var graph []store.Article
-	for _, a := range arts {
-		graph = append(graph, ingest.Build(extractor(), a).Graph)
-	}
-	st, err := s.WriteArticles(graph)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return st
+	return storetest.Load(t, s, arts...)
 }
 
 // serve starts a server on a free loopback port for the test's lifetime.

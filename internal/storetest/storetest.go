@@ -1,0 +1,162 @@
+// Package storetest is what the tests of store, server and export share: a bolt store in a
+// test's temporary folder, the README's example articles through the real extractor and
+// mapping, and a few readings of a store. Tests only import it.
+package storetest
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/store"
+)
+
+var extractor = sync.OnceValue(func() *extract.Extractor { return extract.New() })
+
+// Extractor is the one extractor the tests of a package share.
+func Extractor() *extract.Extractor { return extractor() }
+
+// OpenBolt opens a new bolt store in t's temporary folder, closed when t ends.
+func OpenBolt(t testing.TB) *store.Store {
+	t.Helper()
+	s, err := store.Open(store.Bolt, filepath.Join(t.TempDir(), "news.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// ReadJSONL reads a file of articles, one JSON object a line.
+func ReadJSONL(t testing.TB, path string) []extract.Article {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []extract.Article
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var a extract.Article
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// Root is the module's folder, found from this file's place in it.
+func Root() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// Examples are the README's example articles, as newsgraph load reads them.
+func Examples(t testing.TB) []extract.Article {
+	t.Helper()
+	founding, err := os.ReadFile(filepath.Join(Root(), "examples", "testdata", "trend-azerbaijan-nato.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append([]extract.Article{{Text: string(founding)}}, ReadJSONL(t, filepath.Join(Root(), "examples", "articles", "voa-gmb.jsonl"))...)
+}
+
+// Build extracts and maps articles as load does.
+func Build(arts ...extract.Article) []store.Article {
+	var out []store.Article
+	for _, a := range arts {
+		out = append(out, ingest.Build(extractor(), a).Graph)
+	}
+	return out
+}
+
+// Load writes articles into s as load does.
+func Load(t testing.TB, s *store.Store, arts ...extract.Article) store.WriteStats {
+	t.Helper()
+	st, err := s.WriteArticles(Build(arts...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// Dump is every quad of s as N-Quads.
+func Dump(t testing.TB, s *store.Store) string {
+	t.Helper()
+	var b strings.Builder
+	if err := s.Dump(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// Count is the number of quads in s.
+func Count(t testing.TB, s *store.Store) int64 {
+	t.Helper()
+	n, err := s.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// Gizmo runs a query and returns the "id" of each result as text, sorted, once each.
+func Gizmo(t testing.TB, s *store.Store, q string) []string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	res, err := s.Query(ctx, q, 0)
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	var out []string
+	for _, r := range res {
+		if m, ok := r.(map[string]any); ok {
+			out = append(out, fmt.Sprint(m["id"]))
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// DiffLines shows what is only in a ("- ") and only in b ("+ "), at most 20 lines.
+func DiffLines(a, b string) string {
+	in := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, l := range strings.Split(s, "\n") {
+			m[l] = true
+		}
+		return m
+	}
+	ma, mb := in(a), in(b)
+	var out []string
+	for l := range ma {
+		if !mb[l] {
+			out = append(out, "- "+l)
+		}
+	}
+	for l := range mb {
+		if !ma[l] {
+			out = append(out, "+ "+l)
+		}
+	}
+	slices.Sort(out)
+	if len(out) > 20 {
+		out = append(out[:20], fmt.Sprintf("... %d more", len(out)-20))
+	}
+	return strings.Join(out, "\n")
+}
