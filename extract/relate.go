@@ -127,7 +127,6 @@ func (Relater) Process(d *Document) {
 			r.treeForcesIn(t)
 			r.treeIsIn(t)
 			r.treeAffiliations(t)
-			r.treeTitleDomain(t)
 			r.treePlaces(t)
 			r.treeMembersIncluding(t)
 		}
