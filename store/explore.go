@@ -125,6 +125,18 @@ type xArticle struct {
 }
 
 // exploreIndex is the graph of entities and relation edges, read at once.
+// entityOf is the index's entity for root, made (with its type counts) on first sight; the
+// bolt and PostgreSQL builders share it.
+func (x *exploreIndex) entityOf(root quad.IRI, typeCount map[*xEntity]map[string]int) *xEntity {
+	e := x.byKey[keyOfValue(root)]
+	if e == nil {
+		e = &xEntity{iri: root}
+		x.byKey[keyOfValue(root)] = e
+		typeCount[e] = map[string]int{}
+	}
+	return e
+}
+
 type exploreIndex struct {
 	size     int64 // the store's quad count when built
 	writes   int64 // the Store's write count when built

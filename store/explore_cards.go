@@ -79,12 +79,7 @@ func exploreIndexFromCards(ctx context.Context, tx *bolt.Tx, t *mergeTable, x *e
 		if !ok {
 			continue
 		}
-		e := x.byKey[keyOfValue(root)]
-		if e == nil {
-			e = &xEntity{iri: root}
-			x.byKey[keyOfValue(root)] = e
-			typeCount[e] = map[string]int{}
-		}
+		e := x.entityOf(root, typeCount)
 		for ty, n := range id.types {
 			if isEntityType[ty] {
 				typeCount[e][terms.TypeName(quad.IRI(ty))] += n

@@ -490,12 +490,7 @@ func (r *pgExplore) entities(t *mergeTable, x *exploreIndex, idents []pgRow, art
 		if !ok {
 			continue
 		}
-		e := x.byKey[keyOfValue(root)]
-		if e == nil {
-			e = &xEntity{iri: root}
-			x.byKey[keyOfValue(root)] = e
-			typeCount[e] = map[string]int{}
-		}
+		e := x.entityOf(root, typeCount)
 		for ty, n := range id.types {
 			typeCount[e][terms.TypeName(quad.IRI(ty))] += n
 		}
