@@ -38,6 +38,10 @@ type TrainOptions struct {
 	// jackknifed ones: those of the tagger it gets its tags from at run time (extract's news
 	// tagger), whose conventions differ from EWT's.
 	RunTags func(words []string) []string
+	// Silver are trees of unlabelled news text (made by a parser, not people), learnt by the
+	// parser only, with the tags they carry: not by the tagger, the lemmatizer or the
+	// ambiguity classes.
+	Silver  []Sentence
 	Dev     []Sentence // if given with DevEach, parsed after each pass (with gold tags, for speed)
 	DevEach bool
 	Log     io.Writer
@@ -203,6 +207,13 @@ func Train(train []Sentence, opt TrainOptions) (*Model, error) {
 			tags = append(tags, p)
 		}
 		opt.logf(start, "run-time tags: %.2f%% as EWT's", 100*float64(right)/float64(all))
+	}
+	for _, sv := range opt.Silver {
+		train = append(train, sv)
+		tags = append(tags, sv.XPOS())
+	}
+	if len(opt.Silver) > 0 {
+		opt.logf(start, "%d silver sentences", len(opt.Silver))
 	}
 	type ex struct {
 		toks []token

@@ -46,6 +46,7 @@ func run(args []string, stdout io.Writer) error {
 	clusters := fs.String("clusters", "32", "sizes of the word clusterings learnt from the GMB text and EWT train, comma-separated, coarsest first (empty: none)")
 	test := fs.Bool("test", true, "also score the test set (tune on dev; look at test once)")
 	devEach := fs.Bool("dev-each", false, "score dev after each pass (slower)")
+	silver := fs.Int("silver", 0, "also learn from up to this many GMB sentences whose parses by the committed model agree with the news tagger's tags and with its own (self-training; 0: none)")
 	runTags := fs.String("tags", "news", "tags the parser learns from: news (each sentence twice, with jackknifed EWT tags and with the tags of extract's news tagger, which the pipeline gives it) or own (jackknifed EWT tags only)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -68,14 +69,22 @@ func run(args []string, stdout io.Writer) error {
 		}
 		opt.Clusters = append(opt.Clusters, k)
 	}
-	if len(opt.Clusters) > 0 && *gmbPath != "" {
+	if (len(opt.Clusters) > 0 || *silver > 0) && *gmbPath != "" {
 		g, err := gmb.Read(*gmbPath)
 		if err != nil {
 			return err
 		}
 		for _, s := range g {
-			opt.Text = append(opt.Text, s.Words())
+			if len(opt.Clusters) > 0 {
+				opt.Text = append(opt.Text, s.Words())
+			}
+			if len(opt.Silver) < *silver {
+				if sv, ok := agreedTree(s.Words()); ok {
+					opt.Silver = append(opt.Silver, sv)
+				}
+			}
 		}
+		fmt.Fprintf(stdout, "%d silver GMB sentences\n", len(opt.Silver))
 	}
 	switch *system {
 	case "hybrid":
@@ -141,6 +150,28 @@ func run(args []string, stdout io.Writer) error {
 }
 
 // newsTags are the POS tags of extract's news tagger (the pipeline's Tagger stage).
+// agreedTree is the committed model's parse of words when the parse with the news tagger's
+// tags and the parse with its own tags agree on every head and label, for sentences of 5 to
+// 40 words.
+func agreedTree(words []string) (parse.Sentence, bool) {
+	if len(words) < 5 || len(words) > 40 {
+		return parse.Sentence{}, false
+	}
+	m := parse.Default()
+	tags := newsTags(words)
+	a, b := m.Parse(words, tags), m.Parse(words, nil)
+	for i := range words {
+		if a.Head[i] != b.Head[i] || a.Rel[i] != b.Rel[i] {
+			return parse.Sentence{}, false
+		}
+	}
+	s := parse.Sentence{Words: make([]parse.Word, len(words))}
+	for i, w := range words {
+		s.Words[i] = parse.Word{Form: w, Lemma: a.Lemma[i], UPOS: a.UPOS[i], XPOS: tags[i], Head: a.Head[i], Rel: a.Rel[i]}
+	}
+	return s, true
+}
+
 func newsTags(words []string) []string {
 	pos, ent := make([]string, len(words)), make([]string, len(words))
 	tagger.Default().TagInto(words, pos, ent)
