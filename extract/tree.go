@@ -1004,7 +1004,7 @@ func (r *relater) treeDiscussed(t *treeSent, v int, agents []*Found) {
 	for hi > lo && isPunct(r.tok(hi)) {
 		hi--
 	}
-	topic := strings.TrimSpace(r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End])
+	topic := r.text(lo, hi)
 	if topic == "" || len(topic) > 200 {
 		return
 	}
@@ -1156,7 +1156,7 @@ func (r *relater) treeAccording(t *treeSent) {
 				hi--
 			}
 			if hi-lo >= 3 {
-				q := strings.TrimSpace(r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End])
+				q := r.text(lo, hi)
 				rel := Relation{Subject: x.Entity.ID, Predicate: PredSaid, Value: q, Confidence: 0.7,
 					Evidence: Span{r.s.Start, r.s.End}, Verb: "according to"}
 				r.out = append(r.out, rel)
@@ -1174,27 +1174,12 @@ func (r *relater) treeAccording(t *treeSent) {
 			continue
 		}
 		lo, hi := t.span(h, c)
-		for lo < hi && (isPunct(r.tok(lo)) || r.tok(lo) == "that") {
-			lo++
-		}
-		for hi > lo && isPunct(r.tok(hi)) {
-			hi--
-		}
+		lo, hi = r.clauseBounds(lo, hi)
 		if hi-lo < 3 {
 			continue
 		}
-		q := strings.TrimSpace(r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End])
-		for _, x := range src {
-			if !isActor(x) || x.Entity == nil {
-				continue
-			}
-			rel := Relation{Subject: x.Entity.ID, Predicate: PredSaid, Value: q, Confidence: 0.7,
-				Evidence: Span{r.s.Start, r.s.End}, Verb: "according to"}
-			t.context(&rel, h)
-			rel.AttributedTo = ""
-			rel.Source = ""
-			r.out = append(r.out, rel)
-		}
+		q := r.text(lo, hi)
+		r.said(t, src, q, 0.7, h, "according to")
 	}
 }
 
@@ -1718,24 +1703,19 @@ func (r *relater) treeSpeech(t *treeSent, v int) {
 		if qq, span := r.quote(), r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End]; qq != "" && strings.Contains(span, qq) && 2*len(qq) > len(span) {
 			q = qq
 		} else {
-			for lo < hi && (r.tok(lo) == "that" || isPunct(r.tok(lo))) {
-				lo++
-			}
-			for hi > lo && isPunct(r.tok(hi)) {
-				hi--
-			}
-			q, conf = strings.TrimSpace(r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End]), 0.7
+			lo, hi = r.clauseBounds(lo, hi)
+			q, conf = r.text(lo, hi), 0.7
 		}
 	} else if qq := r.quote(); qq != "" {
 		q = qq
 	} else if lo, hi, ok := t.thatAfter(v); ok {
 		// "X said Tuesday that ...", "X said in a statement that ...": the "that" the parser
 		// hung elsewhere still opens what was said
-		q, conf = strings.TrimSpace(r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End]), 0.7
+		q, conf = r.text(lo, hi), 0.7
 	} else if lo, hi, ok := t.restIsClause(v); ok {
 		// "Italy says an Italian photographer ... has been freed" with the clause's subject
 		// read as a second subject of "says": the rest of the sentence is what was said
-		q, conf = strings.TrimSpace(r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End]), 0.7
+		q, conf = r.text(lo, hi), 0.7
 	} else if (r.tok(v+1) == ":" || r.tok(v+1) == ",") && v+2 >= r.s.Last && r.si+1 < len(r.d.Sentences) {
 		// `X said:` and the quotation in the next sentence
 		next := r.d.Sentences[r.si+1]
@@ -1750,19 +1730,7 @@ func (r *relater) treeSpeech(t *treeSent, v int) {
 	if len(strings.Fields(q)) < 3 {
 		q = ""
 	}
-	for _, speaker := range agents {
-		if !isActor(speaker) || speaker.Entity == nil {
-			continue
-		}
-		rel := Relation{Subject: speaker.Entity.ID, Predicate: PredSaid, Value: q, Confidence: conf,
-			Evidence: Span{r.s.Start, r.s.End}, Verb: r.tok(v)}
-		// the evidence is the sentence that says it, also when a pronoun names the speaker
-		// ("He said ..."): the words said are a statement of their own, one per sentence
-		t.context(&rel, v)
-		rel.AttributedTo = ""
-		rel.Source = ""
-		r.out = append(r.out, rel)
-	}
+	r.said(t, agents, q, conf, v, r.tok(v))
 }
 
 // negatedVerb: v has a negation of its own ("did not say", "has never commented").
@@ -1805,30 +1773,15 @@ func (r *relater) treeSayingAfterComma(t *treeSent, v int) bool {
 		return false
 	}
 	lo, hi := v+1, r.s.Last-1
-	for lo < hi && (r.tok(lo) == "that" || isPunct(r.tok(lo))) {
-		lo++
-	}
-	for hi > lo && isPunct(r.tok(hi)) {
-		hi--
-	}
+	lo, hi = r.clauseBounds(lo, hi)
 	if hi-lo < 2 {
 		return false
 	}
-	q := strings.TrimSpace(r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End])
+	q := r.text(lo, hi)
 	if qq := r.quote(); qq != "" && strings.Contains(q, qq) && 2*len(qq) > len(q) {
 		q = qq
 	}
-	for _, speaker := range agents {
-		if !isActor(speaker) || speaker.Entity == nil {
-			continue
-		}
-		rel := Relation{Subject: speaker.Entity.ID, Predicate: PredSaid, Value: q, Confidence: 0.75,
-			Evidence: Span{r.s.Start, r.s.End}, Verb: r.tok(v)}
-		t.context(&rel, main)
-		rel.AttributedTo = ""
-		rel.Source = ""
-		r.out = append(r.out, rel)
-	}
+	r.said(t, agents, q, 0.75, main, r.tok(v))
 	return true
 }
 
@@ -1859,30 +1812,15 @@ func (r *relater) treeStatement(t *treeSent, v, o int) {
 			if rc := t.rel(c); (rc == "acl" || rc == "advcl" || rc == "xcomp") && c > o && r.d.Tokens[c].POS == "VBG" && verbPred[r.d.tableLemma(c)] == PredSaid {
 				if cc := t.child(c, "ccomp"); cc >= 0 {
 					lo, hi := t.span(cc, c)
-					for lo < hi && (r.tok(lo) == "that" || isPunct(r.tok(lo))) {
-						lo++
-					}
-					for hi > lo && isPunct(r.tok(hi)) {
-						hi--
-					}
+					lo, hi = r.clauseBounds(lo, hi)
 					if hi-lo >= 2 {
-						q = strings.TrimSpace(r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End])
+						q = r.text(lo, hi)
 					}
 				}
 			}
 		}
 	}
-	for _, speaker := range agents {
-		if !isActor(speaker) || speaker.Entity == nil {
-			continue
-		}
-		rel := Relation{Subject: speaker.Entity.ID, Predicate: PredSaid, Value: q, Confidence: 0.7,
-			Evidence: Span{r.s.Start, r.s.End}, Verb: r.tok(v) + " " + r.tok(o)}
-		t.context(&rel, v)
-		rel.AttributedTo = ""
-		rel.Source = ""
-		r.out = append(r.out, rel)
-	}
+	r.said(t, agents, q, 0.7, v, r.tok(v)+" "+r.tok(o))
 }
 
 // clauseSpeech are speech verbs that take a clause, not a thing, as their object: after them a
@@ -1947,6 +1885,39 @@ func (t *treeSent) thatAfter(v int) (lo, hi int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// said records that each speaker that is a named actor said q, stated by verb v (verb as
+// written), with the context of v's clause. The words said are a statement of their own, one
+// per sentence, also when a pronoun names the speaker: it carries no attribution or source.
+func (r *relater) said(t *treeSent, speakers []*Found, q string, conf float64, v int, verb string) {
+	for _, sp := range speakers {
+		if !isActor(sp) || sp.Entity == nil {
+			continue
+		}
+		rel := Relation{Subject: sp.Entity.ID, Predicate: PredSaid, Value: q, Confidence: conf,
+			Evidence: Span{r.s.Start, r.s.End}, Verb: verb}
+		t.context(&rel, v)
+		rel.AttributedTo, rel.Source = "", ""
+		r.out = append(r.out, rel)
+	}
+}
+
+// clauseBounds leaves out a leading "that" and punctuation, and trailing punctuation, of the
+// tokens lo..hi.
+func (r *relater) clauseBounds(lo, hi int) (int, int) {
+	for lo < hi && (r.tok(lo) == "that" || isPunct(r.tok(lo))) {
+		lo++
+	}
+	for hi > lo && isPunct(r.tok(hi)) {
+		hi--
+	}
+	return lo, hi
+}
+
+// text is the article's text of tokens lo..hi.
+func (r *relater) text(lo, hi int) string {
+	return strings.TrimSpace(r.d.Text[r.d.Tokens[lo].Start:r.d.Tokens[hi].End])
 }
 
 // negOnlySpeech are verbs that state a statement only when negated: "has not responded", "did
@@ -2421,12 +2392,7 @@ func (t *treeSent) restIsClause(v int) (lo, hi int, ok bool) {
 		return 0, 0, false
 	}
 	lo, hi = v+1, r.s.Last-1
-	for lo < hi && (r.tok(lo) == "that" || isPunct(r.tok(lo))) {
-		lo++
-	}
-	for hi > lo && isPunct(r.tok(hi)) {
-		hi--
-	}
+	lo, hi = r.clauseBounds(lo, hi)
 	finite := false
 	for k := lo; k <= hi; k++ {
 		finite = finite || isFiniteVerb(r.d.Tokens[k].POS)
