@@ -958,6 +958,7 @@ var nounObjectPreps = map[string][]string{
 var eventGovernors = setOf("make", "pay", "begin", "start", "hold", "conduct", "launch", "continue",
 	"resume", "end", "complete", "plan", "schedule", "undertake", "carry", "stage", "open", "mount",
 	"step", "intensify", "wrap", "conclude", "sign", "reach", "seek", "impose", "announce", "extend")
+var cancelVerbs = setOf("cancel", "postpone", "scrap", "abandon", "delay", "suspend")
 
 // owners are the actors a thing at token k belongs to or comes from: its possessor, its "by"
 // phrase, a name compounded with it ("Burma's human rights record", "a proposal by U.S.
@@ -1033,9 +1034,7 @@ func (t *treeSent) reporterless(v int) bool {
 }
 
 // quantityNouns count events: "a third round of sanctions", "a new wave of attacks".
-var quantityNouns = setOf("round", "wave", "series", "set", "package", "string", "spate", "new")
-
-var cancelVerbs = setOf("cancel", "postpone", "scrap", "abandon", "delay", "suspend")
+var quantityNouns = setOf("round", "wave", "series", "set", "package", "string", "spate")
 
 // treeNominals reads events stated by a noun of the vocabulary from the noun's dependents: the
 // agent its possessor, a "by"/"from" phrase, or a national or organisation modifier ("Israel's
