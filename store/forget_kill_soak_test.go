@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/newsgraph/newsgraph/internal/linediff"
 )
 
 // go test -tags soak -run TestSoakKills ./store: 40 kills at random moments (not only between
@@ -35,7 +37,7 @@ func TestSoakKills(t *testing.T) {
 			cmd.Wait()
 			if got := runOp(t, dir, op); got != want {
 				bad++
-				t.Errorf("%s kill %d: differs:\n%s", op, i, diffDumps(want, got))
+				t.Errorf("%s kill %d: differs:\n%s", op, i, linediff.Lines(want, got, 15))
 			}
 		}
 		t.Logf("%s: 40 random kills, %d differ", op, bad)

@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/internal/linediff"
 )
 
 // Issue 14, D3 and D3b: forget, merge, unmerge and duplicates --auto killed (SIGKILL) after
@@ -200,36 +202,10 @@ func killEach(t *testing.T, base, op string) string {
 			t.Fatalf("%s child %d: %v\n%s", op, k, err, out)
 		}
 		if got := runOp(t, dir, op); got != want {
-			t.Errorf("%s killed after transaction %d, run again: differs from uninterrupted:\n%s", op, k, diffDumps(want, got))
+			t.Errorf("%s killed after transaction %d, run again: differs from uninterrupted:\n%s", op, k, linediff.Lines(want, got, 15))
 		}
 	}
 	return want
-}
-
-func diffDumps(a, b string) string {
-	in := func(s string) map[string]bool {
-		m := map[string]bool{}
-		for _, l := range strings.Split(s, "\n") {
-			m[l] = true
-		}
-		return m
-	}
-	ma, mb := in(a), in(b)
-	var out []string
-	for l := range ma {
-		if !mb[l] {
-			out = append(out, "- "+l)
-		}
-	}
-	for l := range mb {
-		if !ma[l] {
-			out = append(out, "+ "+l)
-		}
-	}
-	if len(out) > 15 {
-		out = append(out[:15], fmt.Sprintf("... %d more", len(out)-15))
-	}
-	return strings.Join(out, "\n")
 }
 
 func mustTime(s string) time.Time {

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/newsgraph/newsgraph/internal/linediff"
 )
 
 // go test -tags soak -run TestSoakLoadKills ./store: 60 kills at random moments (not only
@@ -39,7 +41,7 @@ func TestSoakLoadKills(t *testing.T) {
 		}
 		if got := runOp(t, dir, "load"); got != want {
 			bad++
-			t.Errorf("load kill %d: differs:\n%s", i, diffDumps(want, got))
+			t.Errorf("load kill %d: differs:\n%s", i, linediff.Lines(want, got, 15))
 		}
 	}
 	t.Logf("load: 60 random kills (%d finished first), %d differ", finished, bad)

@@ -19,6 +19,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/internal/linediff"
 	"github.com/newsgraph/newsgraph/store"
 )
 
@@ -134,29 +135,4 @@ func Gizmo(t testing.TB, s *store.Store, q string) []string {
 }
 
 // DiffLines shows what is only in a ("- ") and only in b ("+ "), at most 20 lines.
-func DiffLines(a, b string) string {
-	in := func(s string) map[string]bool {
-		m := map[string]bool{}
-		for _, l := range strings.Split(s, "\n") {
-			m[l] = true
-		}
-		return m
-	}
-	ma, mb := in(a), in(b)
-	var out []string
-	for l := range ma {
-		if !mb[l] {
-			out = append(out, "- "+l)
-		}
-	}
-	for l := range mb {
-		if !ma[l] {
-			out = append(out, "+ "+l)
-		}
-	}
-	slices.Sort(out)
-	if len(out) > 20 {
-		out = append(out[:20], fmt.Sprintf("... %d more", len(out)-20))
-	}
-	return strings.Join(out, "\n")
-}
+func DiffLines(a, b string) string { return linediff.Lines(a, b, 20) }
