@@ -1,10 +1,6 @@
 package server_test
 
 import (
-	"context"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -30,53 +26,13 @@ func load(t *testing.T, s *store.Store, arts ...extract.Article) store.WriteStat
 	return storetest.Load(t, s, arts...)
 }
 
-// serve starts a server on a free loopback port for the test's lifetime.
 func serve(t *testing.T, s *store.Store, o server.ServerOptions) string {
-	t.Helper()
-	o.Addr = "127.0.0.1:0"
-	ctx, cancel := context.WithCancel(context.Background())
-	addr := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() { done <- server.Serve(ctx, s, o, func(a string) { addr <- a }) }()
-	t.Cleanup(func() { cancel(); <-done })
-	select {
-	case a := <-addr:
-		return "http://" + a
-	case err := <-done:
-		t.Fatal(err)
-	}
-	return ""
+	return storetest.Serve(t, s, o)
 }
 
-// stockCayley is Cayley's own command, from $NEWSGRAPH_CAYLEY or the PATH, as cmd/newsgraph's
-// cayleyBinary finds it (see there how to build it).
-func stockCayley(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("NEWSGRAPH_CAYLEY"); p != "" {
-		return p
-	}
-	if p, err := exec.LookPath("cayley"); err == nil {
-		return p
-	}
-	t.Skip("no stock cayley binary: set NEWSGRAPH_CAYLEY (see cmd/newsgraph's cayleyBinary)")
-	return ""
-}
+func stockCayley(t *testing.T) string { return storetest.StockCayley(t) }
 
-// loadedDB is a bolt database with the README's examples and the wire copies, closed.
-func loadedDB(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join(t.TempDir(), "news.db")
-	s, err := store.Open(store.Bolt, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	load(t, s, examples(t)...)
-	load(t, s, readJSONL(t, "../store/testdata/wire.jsonl")...)
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
+func loadedDB(t *testing.T) string { return storetest.LoadedDB(t) }
 
 func lines(s string) []string {
 	out := strings.Split(strings.TrimSpace(s), "\n")

@@ -13,22 +13,11 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 
+	"github.com/newsgraph/newsgraph/internal/storetest"
 	"github.com/newsgraph/newsgraph/store"
 )
 
-// stockCayley is Cayley's own command, from $NEWSGRAPH_CAYLEY or the PATH, as cmd/newsgraph's
-// cayleyBinary finds it (see there how to build it).
-func stockCayley(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("NEWSGRAPH_CAYLEY"); p != "" {
-		return p
-	}
-	if p, err := exec.LookPath("cayley"); err == nil {
-		return p
-	}
-	t.Skip("no stock cayley binary: set NEWSGRAPH_CAYLEY (see cmd/newsgraph's cayleyBinary)")
-	return ""
-}
+func stockCayley(t *testing.T) string { return storetest.StockCayley(t) }
 
 // stockQuads is what the issue's `cayley load` added: a person, an alias of a known one, and an
 // article that mentions both.
@@ -161,21 +150,7 @@ func checkFollows(t *testing.T, dir string, zorblax bool) {
 	sameAnswers(t, "index made again vs index made from nothing", answers(t, s, false), fromIndex)
 }
 
-// loadedDB is a bolt database with the README's examples and the wire copies, closed.
-func loadedDB(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join(t.TempDir(), "news.db")
-	s, err := store.Open(store.Bolt, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	load(t, s, examples(t)...)
-	load(t, s, readJSONL(t, "testdata/wire.jsonl")...)
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
+func loadedDB(t *testing.T) string { return storetest.LoadedDB(t) }
 
 // Stock `cayley load` adds quads to a newsgraph database: newsgraph sees it at the next Open.
 func TestCardIndexFollowsStockCayleyLoad(t *testing.T) {

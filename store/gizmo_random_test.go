@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsgraph/newsgraph/internal/storetest"
 	"github.com/newsgraph/newsgraph/server"
 	"github.com/newsgraph/newsgraph/store"
 )
@@ -155,20 +156,6 @@ func TestRandomGizmoProgramsOverHTTP(t *testing.T) {
 	resp.Body.Close()
 }
 
-// serve starts a server on a free loopback port for the test's lifetime.
 func serve(t *testing.T, s *store.Store, o server.ServerOptions) string {
-	t.Helper()
-	o.Addr = "127.0.0.1:0"
-	ctx, cancel := context.WithCancel(context.Background())
-	addr := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() { done <- server.Serve(ctx, s, o, func(a string) { addr <- a }) }()
-	t.Cleanup(func() { cancel(); <-done })
-	select {
-	case a := <-addr:
-		return "http://" + a
-	case err := <-done:
-		t.Fatal(err)
-	}
-	return ""
+	return storetest.Serve(t, s, o)
 }

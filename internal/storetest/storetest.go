@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -20,6 +21,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/internal/linediff"
+	"github.com/newsgraph/newsgraph/server"
 	"github.com/newsgraph/newsgraph/store"
 )
 
@@ -136,3 +138,53 @@ func Gizmo(t testing.TB, s *store.Store, q string) []string {
 
 // DiffLines shows what is only in a ("- ") and only in b ("+ "), at most 20 lines.
 func DiffLines(a, b string) string { return linediff.Lines(a, b, 20) }
+
+// Serve starts a server on s at a free loopback port for the test's lifetime and returns its
+// base URL.
+func Serve(t testing.TB, s *store.Store, o server.ServerOptions) string {
+	t.Helper()
+	o.Addr = "127.0.0.1:0"
+	ctx, cancel := context.WithCancel(context.Background())
+	addr := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() { done <- server.Serve(ctx, s, o, func(a string) { addr <- a }) }()
+	t.Cleanup(func() { cancel(); <-done })
+	select {
+	case a := <-addr:
+		return "http://" + a
+	case err := <-done:
+		t.Fatal(err)
+	}
+	return ""
+}
+
+// StockCayley is Cayley's own command, from $NEWSGRAPH_CAYLEY or the PATH, as cmd/newsgraph's
+// cayleyBinary finds it (see there how to build it); without one the test is skipped.
+func StockCayley(t testing.TB) string {
+	t.Helper()
+	if p := os.Getenv("NEWSGRAPH_CAYLEY"); p != "" {
+		return p
+	}
+	if p, err := exec.LookPath("cayley"); err == nil {
+		return p
+	}
+	t.Skip("no stock cayley binary: set NEWSGRAPH_CAYLEY (see cmd/newsgraph's cayleyBinary)")
+	return ""
+}
+
+// LoadedDB is a closed bolt database with the README's examples and the wire copies of
+// store/testdata/wire.jsonl.
+func LoadedDB(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "news.db")
+	s, err := store.Open(store.Bolt, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Load(t, s, Examples(t)...)
+	Load(t, s, ReadJSONL(t, filepath.Join(Root(), "store", "testdata", "wire.jsonl"))...)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
