@@ -9,9 +9,14 @@ import "strings"
 // right of 9.)
 
 // placeWords name a kind of place: "the western state of Maharashtra", "Jalgaon district".
-var placeWords = setOf("state", "province", "region", "town", "city", "village", "district", "county",
-	"island", "capital", "port", "camp", "area", "territory", "suburb", "street", "valley", "enclave",
-	"prison", "base", "complex", "municipality", "neighborhood", "neighbourhood", "resort", "oblast")
+var placeWords = func() map[string]bool {
+	m := setOf("island", "camp", "territory", "suburb", "street", "valley", "enclave", "prison",
+		"base", "complex", "municipality", "neighborhood", "neighbourhood", "resort", "oblast")
+	for w := range placeNouns { // the kinds placeIn reads too ("the town of X")
+		m[w] = true
+	}
+	return m
+}()
 
 // treePlaces adds containedInPlace for the places of the sentence that its noun phrases place
 // in another.

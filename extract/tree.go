@@ -2432,8 +2432,9 @@ func (t *treeSent) traveller(n int) []*Found {
 }
 
 // resultWords and a score mark a sentence that reports a match or a race.
-var resultWords = setOf("sets", "set", "seed", "seeded", "match", "tournament", "final", "finals",
-	"semifinal", "semifinals", "quarterfinal", "quarterfinals", "round", "title", "championship", "race")
+// (Besides resolve.go's sportsWords.)
+var resultWords = setOf("sets", "set", "seed", "seeded", "final", "finals", "semifinals",
+	"quarterfinals", "round", "title", "race")
 
 // sportsSentence: the sentence reports a match or a race, where "ousted" is a win, not a dismissal.
 func (r *relater) sportsSentence() bool {
