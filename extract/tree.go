@@ -362,7 +362,14 @@ func (t *treeSent) describedPerson(k int) *Found {
 			definite = definite || strings.EqualFold(r.tok(c), "the")
 		case "nmod:poss":
 			definite = true
-		case "appos", "flat", "flat:name", "acl:relcl", "nmod":
+		case "nmod":
+			// "the head of the U.N. nuclear agency": whose office it is
+			if g := r.mention(c); g != nil && g.Entity != nil && (g.Type == Country || g.Type == Organization) && t.caseOf(c) == "of" && of == nil {
+				of = g.Entity
+			} else if g != nil {
+				return nil
+			}
+		case "appos", "flat", "flat:name", "acl:relcl":
 			if r.mention(c) != nil || t.rel(c) == "acl:relcl" {
 				return nil // "the president of X", "the leader, Y", "the official who ..."
 			}
@@ -372,6 +379,43 @@ func (t *treeSent) describedPerson(k int) *Found {
 		return nil
 	}
 	at := r.d.Tokens[k].Start
+	// the words that tell one office from another ("defense" minister, "foreign" minister)
+	var kinds []string
+	for _, c := range t.children(k) {
+		if rc := t.rel(c); (rc == "amod" || rc == "compound") && r.mention(c) == nil && !genericOfficeWords[strings.ToLower(r.tok(c))] {
+			kinds = append(kinds, strings.ToLower(r.tok(c)))
+		}
+	}
+	fits := func(f *Found) bool {
+		titles := []string{strings.ToLower(f.Title)}
+		for _, p := range f.Entity.Roles {
+			titles = append(titles, strings.ToLower(p.Title))
+		}
+		titled, other := false, false
+		for _, tt := range titles {
+			if !strings.Contains(tt, w) {
+				continue
+			}
+			all := true
+			for _, kw := range kinds {
+				all = all && strings.Contains(tt, kw)
+			}
+			titled = titled || all
+			other = other || !all
+		}
+		if other && !titled {
+			return false // the same noun, another office
+		}
+		if of == nil {
+			return titled
+		}
+		// of that country or body: its title's, or one of its positions'
+		ofIt := f.TitleOf != nil && f.TitleOf.Entity == of
+		for _, p := range f.Entity.Roles {
+			ofIt = ofIt || p.Of == of.ID
+		}
+		return ofIt && (titled || headingTitles[titleCase(w)] || w == "official" || w == "negotiator" || w == "envoy" || w == "head" || w == "chief")
+	}
 	var match, near *Found
 	nearOK := true
 	for s := r.si; s >= 0 && s >= r.si-3 && match == nil; s-- {
@@ -380,19 +424,7 @@ func (t *treeSent) describedPerson(k int) *Found {
 			if f.Start >= at || f.Entity == nil {
 				continue
 			}
-			titled := strings.Contains(strings.ToLower(f.Title), w)
-			for _, p := range f.Entity.Roles {
-				titled = titled || strings.Contains(strings.ToLower(p.Title), w)
-			}
-			if of != nil {
-				// of that country or body: its title's, or one of its positions'
-				ofIt := f.TitleOf != nil && f.TitleOf.Entity == of
-				for _, p := range f.Entity.Roles {
-					ofIt = ofIt || p.Of == of.ID
-				}
-				titled = ofIt && (titled || headingTitles[titleCase(w)] || w == "official" || w == "negotiator" || w == "envoy" || w == "head" || w == "chief")
-			}
-			if titled && (best == nil || f.Start > best.Start) {
+			if fits(f) && (best == nil || f.Start > best.Start) {
 				best = f
 			}
 			if s >= r.si-1 {
@@ -407,11 +439,65 @@ func (t *treeSent) describedPerson(k int) *Found {
 	if match != nil {
 		return match
 	}
-	if near != nil && nearOK {
+	if f := t.namedLater(at, fits, false); f != nil {
+		return f
+	}
+	if of != nil {
+		// an office of a named country or body ("Iran's chief nuclear negotiator") with no
+		// holder before it: the person named next, if nothing says they hold another
+		if f := t.namedLater(at, fits, true); f != nil {
+			return f
+		}
+	}
+	if near != nil && nearOK && (of == nil || fits(near) || near.Title == "" && len(near.Entity.Roles) == 0) {
 		return near
 	}
-	return nil
+	return t.namedLater(at, fits, true)
 }
+
+// genericOfficeWords qualify an office without telling it from another: "the chief
+// negotiator" may be titled "negotiator".
+var genericOfficeWords = setOf("chief", "top", "senior", "former", "new", "current", "acting",
+	"interim", "outgoing", "incoming", "veteran", "leading", "then", "late", "main", "powerful",
+	"influential", "key", "nuclear", "u.s.", "american")
+
+// namedLater: news stories describe a person before naming them ("Iran's chief nuclear
+// negotiator says ...", and then "Hassan Rohani told reporters"), so a description that fits no
+// one before it is the next person named after it whose position fits, or, when loose, the
+// next person named if nothing is known of their position.
+func (t *treeSent) namedLater(at int, fits func(*Found) bool, loose bool) *Found {
+	r := t.r
+	last := r.si + laterSentences
+	if loose {
+		last = r.si + 1
+	}
+	var found *Found
+	for s := r.si; s < len(r.x.people) && s <= last; s++ {
+		for _, f := range r.x.people[s] {
+			if f.Start <= at || f.Entity == nil {
+				continue
+			}
+			if loose {
+				if fits(f) || f.Title == "" && len(f.Entity.Roles) == 0 {
+					return f
+				}
+				return nil
+			}
+			if fits(f) {
+				if found != nil && found.Entity != f.Entity {
+					return nil // two holders of the office: either may be meant
+				}
+				if found == nil {
+					found = f
+				}
+			}
+		}
+	}
+	return found
+}
+
+// laterSentences bounds namedLater: how far on the name may come.
+const laterSentences = 3
 
 // former: the noun at k is qualified "former" ("former members of X" no longer stand for X).
 func (t *treeSent) former(k int) bool {

@@ -695,3 +695,17 @@ func TestPlayersFromTheirDescription(t *testing.T) {
 		"Striker Ouwa Moussa Maazou got past Egyptian defender Mohamed Abel Shafy in the box.": "Mohamed Abel Shafy -playsFor-> Egypt",
 	})
 }
+
+// News stories describe a person before naming them; the description speaks for the person
+// named next, not for whoever the story before named last.
+func TestDescriptionNamedLater(t *testing.T) {
+	x := run(t, "Osama bin Laden said the group would go on. Iran's chief nuclear negotiator says "+
+		"Tehran has only agreed to a temporary freeze. Hassan Rohani told reporters Tuesday in Tehran "+
+		"that Iran will only suspend uranium enrichment.", "")
+	if !hasFact(x, `Hassan Rohani -said-> "Tehran has only agreed to a temporary freeze"`) {
+		t.Errorf("the description is not the person named after it: %q", facts(x))
+	}
+	if hasFact(x, `Osama bin Laden -said-> "Tehran has only agreed to a temporary freeze"`) {
+		t.Errorf("the description taken for the person of the story before: %q", facts(x))
+	}
+}
