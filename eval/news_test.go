@@ -211,3 +211,34 @@ func goldLineProblems(g newsGold) []string {
 	}
 	return out
 }
+
+func TestNewsMentionDocs(t *testing.T) {
+	all, err := LoadNewsMentionDocs(DefaultNewsDir(), "all")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev, err := LoadNewsMentionDocs(DefaultNewsDir(), "dev")
+	if err != nil {
+		t.Fatal(err)
+	}
+	test, err := LoadNewsMentionDocs(DefaultNewsDir(), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dev)+len(test) != len(all) || len(dev) == 0 || len(test) == 0 {
+		t.Fatalf("dev %d + test %d articles, all %d", len(dev), len(test), len(all))
+	}
+	for _, d := range all {
+		if len(d.Gold) == 0 {
+			t.Errorf("%s: no mentions (the relations-only legacy runs are to be left out)", d.ID)
+		}
+		for _, g := range d.Gold {
+			if d.Text[g.Start:g.End] != g.Text || !g.Proper {
+				t.Errorf("%s: %+v", d.ID, g)
+			}
+		}
+	}
+	if _, err := LoadNewsMentionDocs(DefaultNewsDir(), "nosuch"); err == nil {
+		t.Error("an unknown split gives no error")
+	}
+}

@@ -346,16 +346,24 @@ func evalCmd(c *cli.Context) error {
 	if c.Bool("relations") {
 		return evalRelations(c)
 	}
-	dir := c.String("gum")
-	if _, err := os.Stat(dir); err != nil {
-		return fmt.Errorf("the GUM news data is not available at %s (%v): nothing to evaluate", dir, err)
+	var docs []eval.Doc
+	var err error
+	what := "GUM news"
+	if c.Bool("news") {
+		what = "news test set, split " + c.String("split")
+		docs, err = eval.LoadNewsMentionDocs(eval.DefaultNewsDir(), c.String("split"))
+	} else {
+		dir := c.String("gum")
+		if _, err := os.Stat(dir); err != nil {
+			return fmt.Errorf("the GUM news data is not available at %s (%v): nothing to evaluate", dir, err)
+		}
+		docs, err = eval.ReadGUM(dir)
 	}
-	docs, err := eval.ReadGUM(dir)
 	if err != nil {
 		return err
 	}
 	r := eval.Score(docs, eval.ExtractorMentions(extract.New()))
-	fmt.Printf("GUM news: %d articles, proper-name mentions of people, organisations and places\n\n", r.Docs)
+	fmt.Printf("%s: %d articles, proper-name mentions of people, organisations and places\n\n", what, r.Docs)
 	r.Print(os.Stdout)
 	if c.Bool("errors") {
 		fmt.Println()

@@ -89,12 +89,13 @@ func newApp() *cli.App {
 				Action: serveCmd,
 			},
 			{
-				Name: "eval", Usage: "score the extractor: mentions against the annotated GUM news articles (read from ../shared), or --relations against the team's news test set",
+				Name: "eval", Usage: "score the extractor: mentions against the annotated GUM news articles (read from ../shared) or, with --news, the team's news test set; or --relations against the team's news test set",
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "gum", Value: eval.DefaultGUMDir(), Usage: "folder of GUM news .conllu files"},
 					&cli.BoolFlag{Name: "errors", Aliases: []string{"v"}, Usage: "also print the most frequent missed and spurious mentions (relations: all of them)"},
 					&cli.BoolFlag{Name: "relations", Usage: "score relations, per predicate and per context flag, against eval/testdata/news (docs/annotation.md)"},
-					&cli.StringFlag{Name: "split", Value: "dev", Usage: "with --relations: the `SPLIT` to score: dev (tune on it), test (report it), all"},
+					&cli.BoolFlag{Name: "news", Usage: "score mentions against the team's news test set (eval/testdata/news) instead of GUM"},
+					&cli.StringFlag{Name: "split", Value: "dev", Usage: "with --relations or --news: the `SPLIT` to score: dev (tune on it), test (report it), all"},
 				},
 				Action: evalCmd,
 			},

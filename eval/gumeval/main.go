@@ -1,10 +1,12 @@
 // Command gumeval scores the extractor's proper-name mentions against the GUM news articles
-// read from ../shared/data/gum-news (see eval/README.md).
+// read from ../shared/data/gum-news, or with -news against the team's news test set (see
+// eval/README.md).
 //
 //	go run ./eval/gumeval            # the table
 //	go run ./eval/gumeval -v         # and the most frequent errors
 //	go run ./eval/gumeval -examples  # and every error with its context
 //	go run ./eval/gumeval -gold      # list the gold mentions instead (proper names marked *)
+//	go run ./eval/gumeval -news -split test  # the team's news test set instead of GUM
 package main
 
 import (
@@ -22,12 +24,19 @@ func main() {
 	n := flag.Int("n", 30, "with -v: errors per type and kind")
 	gold := flag.Bool("gold", false, "list the gold mentions and exit")
 	examples := flag.Bool("examples", false, "print every exact-match error with its context")
+	news := flag.Bool("news", false, "score against the team's news test set (eval/testdata/news) instead of GUM")
+	split := flag.String("split", "dev", "with -news: dev (tune on it), test (report it), all")
 	flag.Parse()
-	if _, err := os.Stat(*dir); err != nil {
+	var docs []eval.Doc
+	var err error
+	if *news {
+		docs, err = eval.LoadNewsMentionDocs(eval.DefaultNewsDir(), *split)
+	} else if _, err = os.Stat(*dir); err != nil {
 		fmt.Fprintf(os.Stderr, "gumeval: GUM data not available (%v); nothing to evaluate\n", err)
 		os.Exit(2)
+	} else {
+		docs, err = eval.ReadGUM(*dir)
 	}
-	docs, err := eval.ReadGUM(*dir)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gumeval:", err)
 		os.Exit(1)

@@ -11,7 +11,9 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -52,6 +54,7 @@ func run(args []string, stdout io.Writer) error {
 	unerSkipOth := fs.Bool("uner-skip-oth", false, "do not learn from the tokens of UNER's OTH mentions (else they are filled in like O tokens)")
 	unerSkipConflicts := fs.Bool("uner-skip-conflicts", false, "do not learn from UNER tokens outside its mentions that the GMB model tags per, org or geo")
 	unerLex := fs.Bool("uner-lexicon", false, "count the UNER training sentences in the case lexicon too")
+	excludeNews := fs.String("exclude-news", newsTestDir(), "leave out of training the GMB sentences of the news test set's articles in this folder and its b/ (their articles.jsonl's gmb_first_sentence and sentences), so that scores on it are of text the model never saw; empty: leave none out")
 	evalModel := fs.String("eval-model", "", "do not train: evaluate this model file on the held-out GMB sentences and UNER-EWT dev")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -83,6 +86,20 @@ func run(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "titles taken out of person mentions: %d entity tags changed\n", changed)
 	}
 	train, test := exs[:cut], exs[cut:]
+	if *excludeNews != "" {
+		skip, err := newsSentences(*excludeNews)
+		if err != nil {
+			return err
+		}
+		kept := make([]tagger.Example, 0, len(train))
+		for i, ex := range train {
+			if !skip[i] {
+				kept = append(kept, ex)
+			}
+		}
+		fmt.Fprintf(stdout, "left out %d sentences of the news test set's articles (%s)\n", len(train)-len(kept), *excludeNews)
+		train = kept
+	}
 	fmt.Fprintf(stdout, "read %d sentences in %.1fs: training on %d, holding out the last %d\n",
 		len(sents), time.Since(start).Seconds(), len(train), len(test))
 	var unerDev []unerSentence
@@ -156,6 +173,61 @@ func run(args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "training took %.1fs, all %.1fs\n", trainTime.Seconds(), time.Since(start).Seconds())
 	return nil
+}
+
+// newsTestDir is the repository's news test set, found from the working directory up to go.mod
+// ("" when there is none).
+func newsTestDir() string {
+	dir, err := os.Getwd()
+	for err == nil {
+		if _, e := os.Stat(filepath.Join(dir, "go.mod")); e == nil {
+			return filepath.Join(dir, "eval", "testdata", "news")
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	return ""
+}
+
+// newsSentences are the indexes of the GMB sentences that the news test set's articles (dir's
+// articles.jsonl and b/articles.jsonl) were cut from.
+func newsSentences(dir string) (map[int]bool, error) {
+	skip := map[int]bool{}
+	for _, p := range []string{filepath.Join(dir, "articles.jsonl"), filepath.Join(dir, "b", "articles.jsonl")} {
+		f, err := os.Open(p)
+		if errors.Is(err, os.ErrNotExist) && p != filepath.Join(dir, "articles.jsonl") {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<24)
+		for n := 1; sc.Scan(); n++ {
+			var a struct {
+				First *int `json:"gmb_first_sentence"`
+				N     int  `json:"sentences"`
+			}
+			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+				f.Close()
+				return nil, fmt.Errorf("%s:%d: %w", p, n, err)
+			}
+			if a.First == nil {
+				continue
+			}
+			for i := *a.First; i < *a.First+a.N; i++ {
+				skip[i] = true
+			}
+		}
+		f.Close()
+		if err := sc.Err(); err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+	}
+	return skip, nil
 }
 
 // examples turns the corpus into training examples, with the POS tags mapped
