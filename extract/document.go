@@ -16,6 +16,9 @@ type Document struct {
 	Dateline  *Dateline
 	Parsed    bool   // the Parser stage ran: tokens carry their dependency heads
 	Publisher string // entity id of the agency the text credits
+	// Results are the result pairs of a results list ("Utrecht 2 Fortuna Sittard 1"): the
+	// tokens of each side's score, the first side's before the second's.
+	Results [][2]int
 	// Year is the article's year when known (from Published), used to complete partial dates.
 	Year int
 	// Ref is the publication date (or dateline date) that relative dates are read against.

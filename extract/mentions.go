@@ -109,6 +109,7 @@ func (m Mentions) Process(d *Document) {
 		d.Mentions = append(d.Mentions, found...)
 	}
 	leadersAdministrations(d)
+	sportsResults(d)
 	d.Mentions = dropNonNames(d.Mentions)
 }
 
@@ -125,10 +126,10 @@ var rankWords = setOf("deputy", "chief", "cabinet", "majority", "minority", "sen
 func dropNonNames(ms []*Found) []*Found {
 	out := ms[:0]
 	for _, f := range ms {
+		if _, day := weekdays[f.Name]; day && f.Gaz == nil && (f.Type == Person || f.Type == Organization || f.Type == Place) {
+			continue // "at The Oval on Thursday"
+		}
 		if f.Type == Person || f.Type == Organization {
-			if _, day := weekdays[f.Name]; day && f.Gaz == nil {
-				continue
-			}
 			if _, month := months[f.Name]; month && f.Gaz == nil && f.Type == Person {
 				continue
 			}
@@ -385,7 +386,12 @@ func hyphenHits(d *Document, g *gazetteer.Gazetteer, i int) []segment {
 }
 
 func isDatelineToken(d *Document, i int) bool {
-	return d.Tokens[i].Sent == 0 && i < 6
+	t := d.Tokens[i]
+	if t.Sent == 0 && i < 6 {
+		return true
+	}
+	// a wire's dateline after its headline: "LONDON 1996-12-06", "WASHINGTON (Reuters) -"
+	return t.Sent < datelineSentences && t.Sent < len(d.Sentences) && i == d.Sentences[t.Sent].First && isAllCaps(t.Text)
 }
 
 func isCapitalized(w string) bool {

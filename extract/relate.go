@@ -130,6 +130,7 @@ func (Relater) Process(d *Document) {
 			r.treePlaces(t)
 			r.treeMembersIncluding(t)
 		}
+		r.results()
 		r.nominals()
 		r.pairs()
 		r.membership()

@@ -1,0 +1,55 @@
+package extract
+
+import "testing"
+
+// Wire copy as agencies file it (issue 15, "Entities that follow the sentence"): datelines after
+// a headline, results lists and standings, weekdays that are no places.
+
+func TestDatelineAfterHeadline(t *testing.T) {
+	x := run(t, "TENNIS - RESULTS FROM THE OPEN.\n\nLONDON 1996-12-06\n\nThe seeds went through on Friday.", "")
+	if x.Dateline == nil || x.Dateline.Place != "city/london" || x.Dateline.Date != "1996-12-06" {
+		t.Fatalf("dateline %+v, want London (the British capital) on 1996-12-06: %s", x.Dateline, entityNames(x))
+	}
+	x = run(t, "MARKETS - STOCKS CLOSE HIGHER.\n\nWASHINGTON (Reuters) - Stocks rose on Tuesday.", "")
+	if x.Dateline == nil || x.Dateline.Place != "city/washington" {
+		t.Errorf("dateline %+v, want Washington", x.Dateline)
+	}
+	// a later sentence opening with a place and a comma is no dateline
+	x = run(t, "The talks ended on Monday. Baku, the capital, was quiet.", "")
+	if x.Dateline != nil {
+		t.Errorf("dateline %+v in the body of a story", x.Dateline)
+	}
+}
+
+func TestResultsListNamesClubs(t *testing.T) {
+	x := run(t, "Results of Dutch first division matches on Friday: Utrecht 2 Fortuna Sittard 1, "+
+		"Ajax Amsterdam 3 Vitesse Arnhem 0, Groningen 1 PSV Eindhoven 1.", "")
+	for _, name := range []string{"Utrecht", "Fortuna Sittard", "Ajax Amsterdam", "Vitesse Arnhem", "Groningen", "PSV Eindhoven"} {
+		if e := entity(x, name); e == nil || e.Type != Organization {
+			t.Errorf("%s is a club in a results list: %s", name, entityNames(x))
+		}
+	}
+	for _, want := range []string{"Utrecht -beat-> Fortuna Sittard", "Ajax Amsterdam -beat-> Vitesse Arnhem", "Groningen -drewWith-> PSV Eindhoven"} {
+		if !hasFact(x, want) {
+			t.Errorf("the list says %s: %q", want, facts(x))
+		}
+	}
+	x = run(t, "Standings after Saturday's matches:\nBarnsley 4 3 1 0 10 3 10\nWimbledon 4 2 2 0 7 3 8", "")
+	for _, name := range []string{"Barnsley", "Wimbledon"} {
+		if e := entity(x, name); e == nil || e.Type != Organization {
+			t.Errorf("%s heads a standings row: %s", name, entityNames(x))
+		}
+	}
+	// one number after a name in prose is no result
+	x = run(t, "Utrecht 2 was the name of the plan, officials in Utrecht said.", "")
+	if e := entity(x, "Utrecht"); e == nil || e.Type != City {
+		t.Errorf("Utrecht outside a results list is the city: %s", entityNames(x))
+	}
+}
+
+func TestWeekdayIsNoPlace(t *testing.T) {
+	x := run(t, "England played Pakistan at The Oval on Thursday.", "")
+	if e := entity(x, "Thursday"); e != nil {
+		t.Errorf("Thursday is a day, not a %s", e.Type)
+	}
+}

@@ -1,0 +1,155 @@
+package extract
+
+import "strings"
+
+// Sports results as wires list them: "Utrecht 2 Fortuna Sittard 1, Ajax Amsterdam 3 Vitesse
+// Arnhem 0" (two sides, each with its score) and standings ("Barnsley 4 3 1 0 10 3 10": a side
+// and a row of numbers). A name in such a slot is a side: a club named after its town is the
+// club, not the town, and a club the tagger missed ("Fortuna Sittard") is still a name. A row
+// whose name begins with a given name ("Nick Faldo 70 68 69 207") is a player.
+
+// sportsResults types and adds the sides named in results and standings.
+func sportsResults(d *Document) {
+	var sides [][2]int // token ranges [first, end)
+	var pairs [][2]int
+	rows := 0
+	for _, s := range d.Sentences {
+		ps, ss := resultSides(d, s)
+		pairs = append(pairs, ps...)
+		rows += len(ss) - 2*len(ps)
+		sides = append(sides, ss...)
+	}
+	// One pair or row alone may be anything ("Article 5 Section 2"); a list of them is results.
+	if len(pairs) < 2 && rows < 2 {
+		return
+	}
+	d.Results = pairs
+	for _, sd := range sides {
+		markSide(d, sd[0], sd[1])
+	}
+}
+
+// resultSides finds the sides of one sentence: its result pairs (their score tokens) and the
+// sides' token ranges.
+func resultSides(d *Document, s Sentence) (pairs [][2]int, sides [][2]int) {
+	toks := d.Tokens
+	score := func(k int) bool { return k < s.Last && len(toks[k].Text) <= 3 && isDigits(toks[k].Text) }
+	// run: the capitalised words from k, ending before a score
+	run := func(k int) int {
+		e := k
+		for e < s.Last && (isCapitalized(toks[e].Text) && !isDigits(toks[e].Text) || e > k && (toks[e].Text == "&" || toks[e].Text == "." || nameParticles[toks[e].Text])) {
+			e++
+		}
+		if e == k || !isCapitalized(toks[e-1].Text) {
+			return k
+		}
+		return e
+	}
+	boundary := func(k int) bool {
+		if k <= s.First {
+			return true
+		}
+		switch toks[k-1].Text {
+		case ",", ";", ":", ")", "-", "--":
+			return true
+		}
+		return score(k-1) || isDigits(strings.ReplaceAll(toks[k-1].Text, "-", ""))
+	}
+	for k := s.First; k < s.Last; k++ {
+		if !boundary(k) || !isCapitalized(toks[k].Text) {
+			continue
+		}
+		e1 := run(k)
+		if e1 == k || !score(e1) {
+			continue
+		}
+		e2 := run(e1 + 1)
+		if e2 > e1+1 && score(e2) && (e2+1 >= s.Last || !isWordLike(toks[e2+1].Text) || toks[e2+1].Text == "(") {
+			// "Utrecht 2 Fortuna Sittard 1": a pair
+			pairs = append(pairs, [2]int{e1, e2})
+			sides = append(sides, [2]int{k, e1}, [2]int{e1 + 1, e2})
+			k = e2
+			continue
+		}
+		if k == s.First {
+			// a standings row: the side, then numbers to the end
+			n, j := 0, e1
+			for j < s.Last && (isDigits(toks[j].Text) || toks[j].Text == "-" || toks[j].Text == ".") {
+				if isDigits(toks[j].Text) {
+					n++
+				}
+				j++
+			}
+			if n >= 4 && j == s.Last {
+				sides = append(sides, [2]int{k, e1})
+			}
+		}
+	}
+	return pairs, sides
+}
+
+func isWordLike(t string) bool {
+	return t != "" && t != "," && t != ";" && t != "." && t != ")" && t != ":"
+}
+
+// markSide makes tokens [first, end) one side's name: the mention that covers them exactly
+// becomes a club, mentions inside them give way to one that covers them all.
+func markSide(d *Document, first, end int) {
+	sp := Span{d.Tokens[first].Start, d.Tokens[end-1].End}
+	words := strings.Fields(d.Text[sp.Start:sp.End])
+	typ := Organization
+	if len(words) >= 2 && (firstNames[words[0]] || givenNames[words[0]]) {
+		typ = Person
+	}
+	var kept []*Found
+	var same *Found
+	for _, f := range d.Mentions {
+		switch {
+		case f.Start == sp.Start && f.End == sp.End:
+			same = f
+		case f.Start >= sp.Start && f.End <= sp.End && f.Type != Date:
+			continue // "Ajax" of "Ajax Amsterdam", "Arnhem" of "Vitesse Arnhem"
+		}
+		kept = append(kept, f)
+	}
+	if same != nil {
+		if same.Type == Country || same.Type == Person && typ == Organization && len(words) >= 2 {
+			return // national teams are nationalTeams' to name; a player's full name stays a player
+		}
+		if same.Type != typ {
+			same.Type, same.Gaz, same.Kind = typ, nil, KindName
+		}
+		same.Cued = true
+		d.Mentions = kept
+		return
+	}
+	d.Mentions = append(kept, &Found{Span: sp, Kind: KindName, Type: typ, Name: strings.Join(words, " "), Context: sp, Cued: true})
+}
+
+// results: in a results list the side with more goals beat the other, equal scores drew.
+func (r *relater) results() {
+	for _, p := range r.d.Results {
+		if p[0] < r.s.First || p[0] >= r.s.Last {
+			continue
+		}
+		a, b := r.mention(p[0]-1), r.mention(p[1]-1)
+		if a == nil || b == nil {
+			continue
+		}
+		ga, gb := r.tok(p[0]), r.tok(p[1])
+		na, nb := len(ga), len(gb) // digits of equal length compare as strings
+		var rel *Relation
+		switch {
+		case na > nb || na == nb && ga > gb:
+			rel = r.add(a, "beat", b, 0.8, p[0])
+		case na < nb || ga < gb:
+			rel = r.add(b, "beat", a, 0.8, p[1])
+		default:
+			rel = r.add(a, "drewWith", b, 0.8, p[0])
+		}
+		if rel != nil {
+			rel.Verb = ga + "-" + gb // the result is the words that state it
+		}
+		r.teams = append(r.teams, a, b)
+	}
+}
