@@ -110,6 +110,7 @@ func (m Mentions) Process(d *Document) {
 	}
 	leadersAdministrations(d)
 	sportsResults(d)
+	dropCommodities(d)
 	d.Mentions = dropNonNames(d.Mentions)
 }
 

@@ -53,3 +53,23 @@ func TestWeekdayIsNoPlace(t *testing.T) {
 		t.Errorf("Thursday is a day, not a %s", e.Type)
 	}
 }
+
+func TestCrudeGradesAreNoPlaces(t *testing.T) {
+	x := run(t, "Brent crude rose on Friday. Nigeria's Bonny Light was quoted at $23.50 a barrel and "+
+		"Brazil's Minas at $22.10, traders said.", "")
+	for _, name := range []string{"Brent", "Bonny Light", "Minas"} {
+		if e := entity(x, name); e != nil {
+			t.Errorf("%s is a crude grade, not a %s: %s", name, e.Type, entityNames(x))
+		}
+	}
+	for _, name := range []string{"Nigeria", "Brazil"} {
+		if entity(x, name) == nil {
+			t.Errorf("%s is still named: %s", name, entityNames(x))
+		}
+	}
+	// an agency of a country that quotes someone is no commodity
+	x = run(t, "Iran's Student News Agency quoted Mr. Ahmadinejad as saying oil would reach $100 a barrel.", "")
+	if e := entity(x, "Student News Agency"); e == nil {
+		t.Errorf("the agency is lost: %s", entityNames(x))
+	}
+}

@@ -1,0 +1,71 @@
+package extract
+
+import "strings"
+
+// Market reports name what is traded: crude grades ("Nigeria's Bonny Light was quoted at $23.50
+// a barrel", "Brent crude rose"), blends and contracts. Such a name is no place or person (the
+// tagger, seeing "Light" or "Minas", guesses one) and newsgraph keeps no node for it.
+
+// priceWords mark a sentence that quotes prices.
+var priceWords = setOf("barrel", "barrels", "tonne", "tonnes", "ton", "tons", "ounce", "ounces",
+	"bushel", "bushels", "cents", "pence", "$", "us$", "futures")
+
+// commodityNouns follow a grade's name: "Brent crude", "Dubai blend".
+var commodityNouns = setOf("crude", "blend", "oil", "futures", "contract", "contracts", "grade",
+	"grades", "sweet", "sour")
+
+// priceVerbs follow a grade quoted at a price: "Minas was quoted at", "Bonny Light at $23.50".
+var priceVerbs = setOf("at", "was", "were", "rose", "fell", "eased", "firmed", "traded", "quoted",
+	"gained", "slipped", "climbed", "dropped", "settled")
+
+// dropCommodities removes the mentions of traded goods from sentences that quote prices.
+func dropCommodities(d *Document) {
+	quotes := make([]bool, len(d.Sentences))
+	for _, t := range d.Tokens {
+		if t.Sent >= 0 && t.Sent < len(quotes) && priceWords[strings.ToLower(t.Text)] {
+			quotes[t.Sent] = true
+		}
+	}
+	out := d.Mentions[:0]
+	for _, f := range d.Mentions {
+		if !isCommodity(d, f, quotes) {
+			out = append(out, f)
+		}
+	}
+	d.Mentions = out
+}
+
+func isCommodity(d *Document, f *Found, quotes []bool) bool {
+	if f.Gaz != nil || f.Cued || f.Kind != KindName || f.Type != Place && f.Type != City && f.Type != Person && f.Type != Organization {
+		return false
+	}
+	first, end := d.TokenAt(f.Start), d.TokenAt(f.End)
+	if first >= len(d.Tokens) {
+		return false
+	}
+	next := func(k int) string {
+		if k < len(d.Tokens) && d.Tokens[k].Sent == d.Tokens[first].Sent {
+			return strings.ToLower(d.Tokens[k].Text)
+		}
+		return ""
+	}
+	if w := next(end); f.Type != Organization && (w == "crude" || w == "blend" || commodityNouns[w] && quotes[d.Tokens[first].Sent]) {
+		return true // "Brent crude", "Dubai blend"
+	}
+	if !quotes[d.Tokens[first].Sent] {
+		return false
+	}
+	// "Nigeria's Bonny Light was quoted at": a grade of a producer, priced
+	possessed := first >= 2 && (d.Tokens[first-1].Text == "'s" || d.Tokens[first-1].Text == "’s")
+	if !possessed || f.Type != Place && f.Type != City {
+		return false
+	}
+	for k := end; k < end+3; k++ {
+		if w := next(k); priceVerbs[w] {
+			return true
+		} else if w == "" || w == "," {
+			break
+		}
+	}
+	return false
+}
