@@ -60,6 +60,11 @@ func datelineIn(d *Document, si int) *Dateline {
 		if date != nil {
 			dl.Date = date.Value
 		}
+		for k := i; k < s.Last && dl.Date == ""; k++ {
+			if iso, ok := parseISODate(d.Tokens[k].Text); ok && strings.Count(d.Tokens[k].Text, "-") == 2 {
+				dl.Date = iso // "VAL D'ISERE, France 1996-12-07"
+			}
+		}
 	}
 	if d.Ref == "" && len(dl.Date) == 10 && dl.Date[0] != '-' {
 		d.Ref = dl.Date
@@ -76,4 +81,58 @@ func onlyPunctuationAfter(d *Document, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// datelinePlaces: a dateline's place in capitals that the gazetteer does not know ("VAL
+// D'ISERE, France 1996-12-07") is still a place, whatever the tagger made of it.
+func datelinePlaces(d *Document) {
+	for si := 0; si < len(d.Sentences) && si < datelineSentences; si++ {
+		s := d.Sentences[si]
+		e := s.First
+		for e < s.Last && isAllCaps(d.Tokens[e].Text) && isNameWord(d.Tokens[e].Text) {
+			e++
+		}
+		if e == s.First || e+1 >= s.Last || d.Tokens[e].Text != "," {
+			continue
+		}
+		// then a country or region, or a date: "BAKU, Azerbaijan, January 22", "X, France 1996-12-07"
+		after := false
+		for _, f := range d.Mentions {
+			if f.Start == d.Tokens[e+1].Start && (f.Type == Country || f.Type == Place || f.Type == City || f.Type == Date) {
+				after = true
+			}
+		}
+		if !after {
+			continue
+		}
+		sp := Span{d.Tokens[s.First].Start, d.Tokens[e-1].End}
+		kept := d.Mentions[:0]
+		var same *Found
+		for _, f := range d.Mentions {
+			if f.Start >= sp.Start && f.End <= sp.End {
+				if f.Start == sp.Start && f.End == sp.End && f.Gaz != nil {
+					same = f
+				} else {
+					continue
+				}
+			}
+			kept = append(kept, f)
+		}
+		d.Mentions = kept
+		if same == nil {
+			d.Mentions = append(d.Mentions, &Found{Span: sp, Kind: KindName, Type: Place, Name: titleWords(d.Text[sp.Start:sp.End]), Context: sp, Cued: true})
+		}
+		return
+	}
+}
+
+// titleWords writes a name given in capitals as names are written: "VAL D'ISERE" -> "Val D'isere".
+func titleWords(s string) string {
+	ws := strings.Fields(strings.ToLower(s))
+	for i, w := range ws {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		ws[i] = string(r)
+	}
+	return strings.Join(ws, " ")
 }

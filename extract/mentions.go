@@ -104,10 +104,16 @@ func (m Mentions) Process(d *Document) {
 	for _, f := range d.Mentions { // dates found earlier
 		markCovered(d, covered, f.Span)
 	}
-	for _, s := range d.Sentences {
+	shout := make([]bool, len(d.Sentences))
+	for si, s := range d.Sentences {
+		if shout[si] = shouting(d, s); shout[si] {
+			continue // read once the body's names are known
+		}
 		found := m.sentence(d, g, s, covered)
 		d.Mentions = append(d.Mentions, found...)
 	}
+	d.Mentions = append(d.Mentions, headlineMentions(d, g, shout, d.Mentions, covered)...)
+	datelinePlaces(d)
 	leadersAdministrations(d)
 	sportsResults(d)
 	dropCommodities(d)

@@ -73,3 +73,27 @@ func TestCrudeGradesAreNoPlaces(t *testing.T) {
 		t.Errorf("the agency is lost: %s", entityNames(x))
 	}
 }
+
+func TestHeadlineCapitalsNeedTheBody(t *testing.T) {
+	text := "ALPINE SKIING - KOSTNER WINS WORLD CUP DOWNHILL.\n\nVAL D'ISERE, France 1996-12-07\n\n" +
+		"Italy's Isolde Kostner won a World Cup downhill on Saturday.\n\n" +
+		"SOCCER - ENGLISH PREMIER DIVISION RESULTS AT 1600 GMT.\n\nCRICKET - ENGLAND V PAKISTAN SCOREBOARD.\n"
+	x := run(t, text, "")
+	for _, e := range x.Entities {
+		for _, m := range e.Mentions {
+			switch m.Text {
+			case "ALPINE", "SKIING", "ALPINE SKIING", "GMT", "DIVISION", "SOCCER", "CRICKET", "SCOREBOARD":
+				t.Errorf("headline word %q made a %s", m.Text, e.Type)
+			}
+		}
+	}
+	if e := entity(x, "Isolde Kostner"); e == nil || len(e.Mentions) < 2 {
+		t.Errorf("KOSTNER in the headline is the Kostner of the body: %+v", e)
+	}
+	if e := entity(x, "Pakistan"); e == nil || e.Type != Country {
+		t.Errorf("PAKISTAN is the country the gazetteer knows: %s", entityNames(x))
+	}
+	if x.Dateline == nil || x.Dateline.Date != "1996-12-07" || entity(x, "Val D'isere") == nil || entity(x, "Val D'isere").Type != Place {
+		t.Errorf("dateline %+v: the place in capitals before the country: %s", x.Dateline, entityNames(x))
+	}
+}
