@@ -116,6 +116,7 @@ func (m Mentions) Process(d *Document) {
 	datelinePlaces(d)
 	leadersAdministrations(d)
 	sportsResults(d)
+	cityTeams(d)
 	dropCommodities(d)
 	d.Mentions = dropNonNames(d.Mentions)
 }

@@ -97,3 +97,29 @@ func TestHeadlineCapitalsNeedTheBody(t *testing.T) {
 		t.Errorf("dateline %+v: the place in capitals before the country: %s", x.Dateline, entityNames(x))
 	}
 }
+
+func TestSharedCompetitionNamesAreTheSports(t *testing.T) {
+	ski := run(t, "Isolde Kostner won a World Cup downhill on Saturday, her second World Cup win of the skiing season.", "")
+	cricket := run(t, "Pakistan will host the World Cup, the cricket board said after the fifth wicket fell.", "")
+	a, b := entity(ski, "Alpine Skiing World Cup"), entity(cricket, "Cricket World Cup")
+	if a == nil || b == nil || a.ID == b.ID {
+		t.Errorf("two sports' World Cups: %s | %s", entityNames(ski), entityNames(cricket))
+	}
+	// a sentence about no sport in an article about several names none
+	x := run(t, "The World Cup drew big crowds.", "")
+	if entity(x, "World Cup") == nil {
+		t.Errorf("no sport, the name as written: %s", entityNames(x))
+	}
+}
+
+func TestCityAndNicknameAreOneClub(t *testing.T) {
+	x := run(t, "The Detroit Red Wings beat the New York Rangers 3-2 on Saturday.", "")
+	for _, name := range []string{"Detroit Red Wings", "New York Rangers"} {
+		if e := entity(x, name); e == nil || e.Type != Organization {
+			t.Errorf("%s is one club: %s", name, entityNames(x))
+		}
+	}
+	if !hasFact(x, "Detroit Red Wings -beat-> New York Rangers") {
+		t.Errorf("the result: %q", facts(x))
+	}
+}

@@ -17,6 +17,7 @@ func (Resolver) Process(d *Document) {
 	addAliasMentions(d)
 	sameNameSameType(d)
 	nationalTeams(d)
+	sportNamedCompetitions(d)
 	byID := map[string]*Entity{}
 	var order []*Entity
 	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })

@@ -153,3 +153,51 @@ func (r *relater) results() {
 		r.teams = append(r.teams, a, b)
 	}
 }
+
+// cityTeams joins a city and the plural name after it into one club: "Detroit Red Wings",
+// "New York Rangers", "Chicago Bulls" are teams, not a city and a second name ("the Turin
+// Olympics" one event).
+func cityTeams(d *Document) {
+	byStart := map[int]*Found{}
+	for _, f := range d.Mentions {
+		byStart[f.Start] = f
+	}
+	drop := map[*Found]bool{}
+	for _, f := range d.Mentions {
+		if f.Type != City || f.Gaz == nil || f.Kind != KindName && f.Kind != KindAlias || drop[f] {
+			continue
+		}
+		k := d.TokenAt(f.End)
+		if k >= len(d.Tokens) || d.Tokens[k].Start != f.End+1 {
+			continue // the next word must follow after one space: "Detroit Red Wings"
+		}
+		g := byStart[d.Tokens[k].Start]
+		if g == nil || g.Gaz != nil || g.Kind != KindName || g.Type != Organization && g.Type != Place || d.Tokens[k].Sent != d.Tokens[d.TokenAt(f.Start)].Sent {
+			continue
+		}
+		last := d.Text[g.Start:g.End]
+		if i := strings.LastIndexByte(last, ' '); i >= 0 {
+			last = last[i+1:]
+		}
+		if len(last) < 4 || !strings.HasSuffix(last, "s") || strings.HasSuffix(last, "ss") || !isCapitalized(last) {
+			continue
+		}
+		sp := Span{f.Start, g.End}
+		f.Span, f.Context = sp, sp
+		f.Type, f.Gaz, f.Name, f.Cued = Organization, nil, d.Text[sp.Start:sp.End], true
+		if eventHeads[last] {
+			f.Type = Event // "the Turin Olympics"
+		}
+		drop[g] = true
+	}
+	if len(drop) == 0 {
+		return
+	}
+	kept := d.Mentions[:0]
+	for _, f := range d.Mentions {
+		if !drop[f] {
+			kept = append(kept, f)
+		}
+	}
+	d.Mentions = kept
+}
