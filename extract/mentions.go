@@ -116,6 +116,7 @@ func (m Mentions) Process(d *Document) {
 	datelinePlaces(d)
 	leadersAdministrations(d)
 	sportsResults(d)
+	companiesAndClubs(d)
 	cityTeams(d)
 	dropCommodities(d)
 	d.Mentions = dropNonNames(d.Mentions)
@@ -438,6 +439,11 @@ func capitalRun(d *Document, i int, s Sentence, covered []bool, g *gazetteer.Gaz
 		}
 		if isNameWord(w) {
 			if len(g.Match(d.Text, toks[j].Start)) > 0 && titleOrCountryStart(g, d, j) {
+				// a title word that ends a given name's run is a surname: "John Major told",
+				// "Howard Dean said", "Billie Jean King won"
+				if (firstNames[toks[i].Text] || givenNames[toks[i].Text]) && (j+1 >= s.Last || !isNameWord(toks[j+1].Text)) {
+					j++
+				}
 				break
 			}
 			j++

@@ -123,3 +123,43 @@ func TestCityAndNicknameAreOneClub(t *testing.T) {
 		t.Errorf("the result: %q", facts(x))
 	}
 }
+
+func TestCompaniesByTheirLegalForm(t *testing.T) {
+	x := run(t, "Daimler-Benz AG said on Tuesday its net profit rose, while Deutsche Telekom AG and "+
+		"British Airways Plc reported losses. Shares in Fokker NV and Elf Aquitaine SA fell in Paris.", "")
+	for _, name := range []string{"Daimler-Benz AG", "Deutsche Telekom AG", "British Airways Plc", "Fokker NV", "Elf Aquitaine SA"} {
+		if e := entity(x, name); e == nil || e.Type != Organization {
+			t.Errorf("%s is a company: %s", name, entityNames(x))
+		}
+	}
+}
+
+func TestClubsByTheirWords(t *testing.T) {
+	x := run(t, "Manchester United beat Aston Villa 2-0 at Old Trafford, while Bayern Munich drew 1-1 with "+
+		"Borussia Dortmund. Real Madrid striker Davor Suker scored twice in the match.", "")
+	for _, name := range []string{"Manchester United", "Aston Villa", "Bayern Munich", "Borussia Dortmund", "Real Madrid"} {
+		if e := entity(x, name); e == nil || e.Type != Organization {
+			t.Errorf("%s is a club: %s", name, entityNames(x))
+		}
+	}
+	if e := entity(x, "Davor Suker"); e == nil || e.Type != Person {
+		t.Errorf("the striker is a person: %s", entityNames(x))
+	}
+	// a town the agency dates its story from is no club
+	x = run(t, "Officials in London Wednesday said the talks would go on.", "")
+	if e := entity(x, "London"); e == nil || e.Type != City {
+		t.Errorf("London is the city: %s", entityNames(x))
+	}
+}
+
+func TestTitleWordEndingAGivenNameIsASurname(t *testing.T) {
+	x := run(t, "Prime Minister John Major told parliament the pound was stable.", "")
+	if e := entity(x, "John Major"); e == nil || e.Type != Person {
+		t.Errorf("John Major: %s", entityNames(x))
+	}
+	// a title before the name it introduces stays a title
+	x = run(t, "John met General Wesley Clark in Brussels.", "")
+	if e := entity(x, "Wesley Clark"); e == nil {
+		t.Errorf("General Wesley Clark: %s", entityNames(x))
+	}
+}

@@ -92,15 +92,24 @@ func isWordLike(t string) bool {
 	return t != "" && t != "," && t != ";" && t != "." && t != ")" && t != ":"
 }
 
-// markSide makes tokens [first, end) one side's name: the mention that covers them exactly
-// becomes a club, mentions inside them give way to one that covers them all.
+// markSide makes tokens [first, end) one side's name: a club, or a player when the name
+// begins with a given name.
 func markSide(d *Document, first, end int) {
-	sp := Span{d.Tokens[first].Start, d.Tokens[end-1].End}
-	words := strings.Fields(d.Text[sp.Start:sp.End])
+	words := strings.Fields(d.Text[d.Tokens[first].Start:d.Tokens[end-1].End])
 	typ := Organization
 	if len(words) >= 2 && (firstNames[words[0]] || givenNames[words[0]]) {
 		typ = Person
 	}
+	claimName(d, first, end, typ)
+}
+
+// claimName makes tokens [first, end) one name of type typ, which the words around it decided:
+// the mention that covers them exactly takes the type, mentions inside them give way to one
+// that covers them all. A country keeps its type (national teams are nationalTeams' to name),
+// and so does a person's full name where typ is an organisation.
+func claimName(d *Document, first, end int, typ string) {
+	sp := Span{d.Tokens[first].Start, d.Tokens[end-1].End}
+	words := strings.Fields(d.Text[sp.Start:sp.End])
 	var kept []*Found
 	var same *Found
 	for _, f := range d.Mentions {
@@ -113,8 +122,8 @@ func markSide(d *Document, first, end int) {
 		kept = append(kept, f)
 	}
 	if same != nil {
-		if same.Type == Country || same.Type == Person && typ == Organization && len(words) >= 2 {
-			return // national teams are nationalTeams' to name; a player's full name stays a player
+		if same.Type == Country || same.Type == Person && typ == Organization && len(words) >= 2 && !same.Cued && firstNames[words[0]] {
+			return
 		}
 		if same.Type != typ {
 			same.Type, same.Gaz, same.Kind = typ, nil, KindName
