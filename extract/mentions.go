@@ -116,6 +116,7 @@ func (m Mentions) Process(d *Document) {
 	datelinePlaces(d)
 	leadersAdministrations(d)
 	sportsResults(d)
+	scorecards(d)
 	companiesAndClubs(d)
 	cityTeams(d)
 	dropCommodities(d)

@@ -163,3 +163,14 @@ func TestTitleWordEndingAGivenNameIsASurname(t *testing.T) {
 		t.Errorf("General Wesley Clark: %s", entityNames(x))
 	}
 }
+
+func TestScorecardNamesArePlayers(t *testing.T) {
+	x := run(t, "England first innings\n\nMike Atherton c Rashid Latif b Wasim Akram 31\n\n"+
+		"Alec Stewart lbw b Waqar Younis 44\n\nGraham Thorpe run out 54\n\n"+
+		"Bowling: Wasim Akram 15-3-40-2, Waqar Younis 12-1-50-1", "")
+	for _, name := range []string{"Mike Atherton", "Rashid Latif", "Wasim Akram", "Alec Stewart", "Waqar Younis", "Graham Thorpe"} {
+		if e := entity(x, name); e == nil || e.Type != Person {
+			t.Errorf("%s is a player: %s", name, entityNames(x))
+		}
+	}
+}

@@ -210,3 +210,57 @@ func cityTeams(d *Document) {
 	}
 	d.Mentions = kept
 }
+
+// cricketMarks introduce a fielder or bowler in a scorecard: "Atherton c Latif b Wasim Akram 31".
+var cricketMarks = setOf("c", "b", "st", "lbw", "c&b")
+
+// scorecards: in a cricket scorecard's line the names are players: the batsman at its start,
+// the fielder after "c" or "st", the bowler after "b"; and in a bowling line a name before its
+// figures ("Wasim Akram 15-3-40-2").
+func scorecards(d *Document) {
+	toks := d.Tokens
+	nameEnd := func(k, last int) int {
+		e := k
+		for e < last && isNameWord(toks[e].Text) {
+			e++
+		}
+		return e
+	}
+	for _, s := range d.Sentences {
+		bowled := 0
+		for k := s.First; k+1 < s.Last; k++ {
+			if toks[k].Text == "b" && isNameWord(toks[k+1].Text) {
+				bowled++
+			}
+		}
+		figures := 0
+		for k := s.First; k < s.Last; k++ {
+			if strings.Count(toks[k].Text, "-") == 3 && isDigits(strings.ReplaceAll(toks[k].Text, "-", "")) {
+				figures++
+			}
+		}
+		if bowled == 0 && figures < 2 {
+			continue
+		}
+		var names [][2]int
+		for k := s.First; k < s.Last; k++ {
+			switch {
+			case cricketMarks[toks[k].Text] && k+1 < s.Last && isNameWord(toks[k+1].Text):
+				e := nameEnd(k+1, s.Last)
+				names = append(names, [2]int{k + 1, e})
+				k = e - 1
+			case isNameWord(toks[k].Text) && (k == s.First || !isNameWord(toks[k-1].Text)):
+				// a batsman before his dismissal, or a bowler before his figures
+				e := nameEnd(k, s.Last)
+				if e < s.Last && (cricketMarks[toks[e].Text] || toks[e].Text == "run" || toks[e].Text == "not" ||
+					figures >= 2 && strings.Count(toks[e].Text, "-") == 3) {
+					names = append(names, [2]int{k, e})
+				}
+				k = e - 1
+			}
+		}
+		for _, n := range names {
+			claimName(d, n[0], n[1], Person)
+		}
+	}
+}
