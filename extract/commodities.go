@@ -69,3 +69,67 @@ func isCommodity(d *Document, f *Found, quotes []bool) bool {
 	}
 	return false
 }
+
+// Defence and industry reports name weapons and models: "Patriot PAC-3 MSE interceptors", "the
+// Eurofighter Typhoon", "SM-3 Block IIA". A name with a model number, or one that a weapon's
+// noun follows, is a product: no node, like a crude grade.
+
+// weaponNouns follow a weapon's name: "Patriot missiles", "Leopard tanks".
+var weaponNouns = setOf("missile", "missiles", "interceptor", "interceptors", "howitzer",
+	"howitzers", "frigate", "frigates", "destroyer", "destroyers", "submarine", "submarines",
+	"helicopter", "helicopters", "tank", "tanks", "rocket", "rockets", "launcher", "launchers",
+	"rifle", "rifles")
+
+// modelNumber: "F-35A", "PAC-3", "Su-57", "MQ-9": a few letters, a hyphen, a number.
+func modelNumber(w string) bool {
+	a, b, ok := strings.Cut(w, "-")
+	if !ok || len(a) == 0 || len(a) > 4 || len(b) == 0 || b[0] < '0' || b[0] > '9' {
+		return false
+	}
+	for _, r := range a {
+		if r < 'A' || r > 'Z' && r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// dropProducts removes the mentions of weapons and models.
+func dropProducts(d *Document) {
+	out := d.Mentions[:0]
+	for _, f := range d.Mentions {
+		if !isProduct(d, f) {
+			out = append(out, f)
+		}
+	}
+	d.Mentions = out
+}
+
+func isProduct(d *Document, f *Found) bool {
+	if f.Gaz != nil || f.Cued || f.Kind != KindName || f.Type != Place && f.Type != City && f.Type != Person && f.Type != Organization {
+		return false
+	}
+	first, end := d.TokenAt(f.Start), d.TokenAt(f.End)
+	if first >= len(d.Tokens) {
+		return false
+	}
+	words := strings.Fields(d.Text[f.Start:f.End])
+	if isHead(words[len(words)-1]) {
+		return false // "the Army's helicopters": a body's
+	}
+	for k := first; k < end && k < len(d.Tokens); k++ {
+		if modelNumber(d.Tokens[k].Text) {
+			return true
+		}
+	}
+	for k := end; k < len(d.Tokens) && k < end+3 && d.Tokens[k].Sent == d.Tokens[first].Sent; k++ {
+		w := d.Tokens[k].Text
+		if weaponNouns[strings.ToLower(w)] {
+			return true // "Patriot interceptors", "Patriot PAC-3 MSE interceptors"
+		}
+		if !modelNumber(w) && !isAllCaps(w) {
+			break
+		}
+	}
+	return false
+}

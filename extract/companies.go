@@ -96,3 +96,27 @@ func sportsStory(d *Document) bool {
 	}
 	return n >= 2
 }
+
+// unitHeads end the name of a military unit, which its number begins: "the 82nd Airborne
+// Division", "the 3rd Infantry Regiment".
+var unitHeads = setOf("Division", "Brigade", "Regiment", "Battalion", "Squadron", "Fleet", "Corps",
+	"Army", "Wing", "Group", "Infantry", "Marines", "Airborne")
+
+// numberedUnits takes a unit's number into its name.
+func numberedUnits(d *Document) {
+	for _, f := range d.Mentions {
+		if f.Type != Organization || f.Gaz != nil {
+			continue
+		}
+		k := d.TokenAt(f.Start)
+		words := strings.Fields(d.Text[f.Start:f.End])
+		if k == 0 || k >= len(d.Tokens) || !ordinal(d.Tokens[k-1].Text) || !unitHeads[words[len(words)-1]] || d.Tokens[k-1].Sent != d.Tokens[k].Sent {
+			continue
+		}
+		f.Start = d.Tokens[k-1].Start
+		f.Name = d.Text[f.Start:f.End]
+		if f.Context.Start > f.Start {
+			f.Context.Start = f.Start
+		}
+	}
+}

@@ -28,6 +28,16 @@ var orgHeads = setOf("Command", "Ministry", "Council", "Agency", "Party", "Force
 	"Holdings", "Partnership", "Programme", "Program", "Process", "Initiative", "Mission",
 	"Tribunal", "Cooperation", "Co-operation", "Community", "Church", "Guards", "Corps", "Legion")
 
+// tradeHeads end a company's name by its trade: "Raytheon Technologies", "BAE Systems".
+var tradeHeads = setOf("Technologies", "Systems", "Aerospace", "Dynamics", "Electronics", "Motors",
+	"Pharmaceuticals", "Petroleum", "Communications", "Telecom", "Shipbuilding", "Laboratories")
+
+func init() {
+	for w := range tradeHeads {
+		orgHeads[w] = true
+	}
+}
+
 var placeHeads = setOf("River", "Mountains", "Mountain", "Mount", "Province", "Region", "Valley",
 	"Sea", "Ocean", "Island", "Islands", "Strait", "Gulf", "Desert", "District", "County", "State",
 	"Peninsula", "Lake", "Bay", "Basin", "Plateau", "Square", "Street", "Airport", "Port", "Canal",
@@ -118,10 +128,15 @@ func (m Mentions) Process(d *Document) {
 	sportsResults(d)
 	scorecards(d)
 	companiesAndClubs(d)
+	numberedUnits(d)
 	cityTeams(d)
 	dropCommodities(d)
+	dropProducts(d)
 	d.Mentions = dropNonNames(d.Mentions)
 }
+
+// openingMarks are marks after which a sentence's words begin anew.
+var openingMarks = setOf("—", "–", "--", ":", "\"", "“", "``")
 
 // rankWords make titles, not names: a capitalised run of them alone ("Deputy", "Chief
 // Cabinet", "Senate Majority" before "leader") is part of someone's title.
@@ -194,7 +209,9 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 	toks := d.Tokens
 	var segs []segment
 	for i := s.First; i < s.Last; {
-		if covered[i] || i == s.First && functionWords[strings.ToLower(toks[i].Text)] {
+		// a capitalised function word where a sentence or clause begins is no name's start:
+		// "The Army said", "WASHINGTON — The U.S. Army awarded"
+		if covered[i] || (i == s.First || openingMarks[toks[i-1].Text]) && functionWords[strings.ToLower(toks[i].Text)] {
 			i++
 			continue
 		}
@@ -456,7 +473,9 @@ func capitalRun(d *Document, i int, s Sentence, covered []bool, g *gazetteer.Gaz
 			j += 3
 			continue
 		}
-		if (connectors[w] || nameParticles[w] || w == "'s" || w == "’s" || (w == "'" || w == "’") && strings.HasSuffix(toks[j-1].Text, "s")) && j+1 < s.Last && !covered[j+1] && isNameWord(toks[j+1].Text) && w != "the" {
+		// ("and" after a name that is whole already begins another: "Raytheon Technologies and BAE Systems")
+		if (connectors[w] || nameParticles[w] || w == "'s" || w == "’s" || (w == "'" || w == "’") && strings.HasSuffix(toks[j-1].Text, "s")) && j+1 < s.Last && !covered[j+1] && isNameWord(toks[j+1].Text) && w != "the" &&
+			!(w == "and" && (tradeHeads[toks[j-1].Text] || companyForms[toks[j-1].Text])) {
 			j += 2
 			continue
 		}

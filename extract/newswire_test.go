@@ -174,3 +174,21 @@ func TestScorecardNamesArePlayers(t *testing.T) {
 		}
 	}
 }
+
+func TestDefenceNames(t *testing.T) {
+	x := run(t, "WASHINGTON — The U.S. Army awarded a contract for Patriot PAC-3 MSE interceptors, the Pentagon said. "+
+		"The 82nd Airborne Division deployed, and the Missile Defense Agency will test the SM-3 Block IIA. "+
+		"Raytheon Technologies and BAE Systems bid.", "")
+	for _, e := range x.Entities {
+		for _, m := range e.Mentions {
+			if m.Text == "The U.S. Army" || m.Text == "Patriot" || m.Text == "SM-3 Block" || m.Text == "SM-3 Block IIA" {
+				t.Errorf("%q made a %s", m.Text, e.Type)
+			}
+		}
+	}
+	for _, name := range []string{"82nd Airborne Division", "Missile Defense Agency", "Raytheon Technologies", "BAE Systems"} {
+		if e := entity(x, name); e == nil || e.Type != Organization {
+			t.Errorf("%s is an organisation: %s", name, entityNames(x))
+		}
+	}
+}
