@@ -129,6 +129,7 @@ func (Relater) Process(d *Document) {
 			r.treeAffiliations(t)
 			r.treePlaces(t)
 			r.treeMembersIncluding(t)
+			r.treeChampions(t)
 		}
 		r.results()
 		r.nominals()
