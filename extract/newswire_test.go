@@ -196,6 +196,6 @@ func TestDefenceNames(t *testing.T) {
 func TestChampionsWonWhatTheyAreChampionsOf(t *testing.T) {
 	wantFacts(t, map[string]string{
 		"Dushevina next meets Australian Open champion Amelie Mauresmo of France in the second round.": "Amelie Mauresmo -won-> Australian Open",
-		"Vera Douchevina was the 2002 junior champion at Wimbledon.":                                    "Vera Douchevina -won-> Wimbledon",
+		"Vera Douchevina was the 2002 junior champion at Wimbledon.":                                   "Vera Douchevina -won-> Wimbledon",
 	})
 }
