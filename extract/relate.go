@@ -130,6 +130,8 @@ func (Relater) Process(d *Document) {
 			r.treePlaces(t)
 			r.treeMembersIncluding(t)
 			r.treeChampions(t)
+			r.treeSeats(t)
+			r.treeHomes(t)
 		}
 		r.results()
 		r.nominals()

@@ -709,3 +709,21 @@ func TestDescriptionNamedLater(t *testing.T) {
 		t.Errorf("the description taken for the person of the story before: %q", facts(x))
 	}
 }
+
+// Where bodies sit and people live, from their phrases (residence.go).
+func TestSeatsAndHomes(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"The International Court of Justice in The Hague began hearing arguments on Tuesday.":     "International Court of Justice -headquarteredIn-> The Hague",
+		"Under the proposal, Equus, managed by Equus Capital Corp., Houston, would pay $12 cash.": "Equus Capital Corp. -headquarteredIn-> Houston",
+		"Zhao's family planted a magnolia tree in the backyard of his Beijing home on Tuesday.":   "Zhao -livesIn-> Beijing",
+		"Weaver died at his home in Colorado from complications caused by cancer.":                "Weaver -livesIn-> Colorado",
+		"Mr. Aristide has lived in exile in South Africa since fleeing a 2004 uprising in Haiti.": "Aristide -livesIn-> South Africa",
+	})
+	// a movement "in" a country operates there; it has no seat there
+	x := run(t, "Al-Qaida in Iraq posted video footage on the Internet.", "")
+	for _, f := range facts(x) {
+		if strings.Contains(f, "-headquarteredIn->") {
+			t.Errorf("no seat: %s", f)
+		}
+	}
+}

@@ -1,0 +1,126 @@
+package extract
+
+import "strings"
+
+// Where bodies sit and people live, read from the noun phrase: "the International Court of
+// Justice in The Hague", "Equus Capital Corp., Houston", "Ali Shakeri, a peace activist from
+// California", "his Beijing home", "his home in Colorado", "lived in exile in South Africa".
+
+// homeNouns are a person's home.
+var homeNouns = setOf("home", "house", "residence", "hometown", "villa", "farm", "ranch", "apartment", "flat")
+
+// treeSeats adds headquarteredIn for an organisation placed by its own phrase.
+func (r *relater) treeSeats(t *treeSent) {
+	for _, f := range r.x.within[r.si] {
+		if f.Entity == nil || f.Type != Organization || f.Kind != KindName && f.Kind != KindAcronym {
+			continue
+		}
+		k := r.headToken(f)
+		if k < 0 {
+			continue
+		}
+		words := strings.Fields(f.Name)
+		last := words[len(words)-1]
+		company := len(words) > 1 && (companyForms[last] || tradeHeads[last])
+		if !isHead(r.tok(k)) && !isHead(last) && !company {
+			continue // a movement or an armed group "in Iraq" operates there: "al-Qaida in Iraq"
+		}
+		for _, c := range t.children(k) {
+			var places []*Found
+			switch t.rel(c) {
+			case "nmod":
+				if cs := t.caseOf(c); cs == "in" || cs == "of" && company {
+					places = t.placeArgs(c) // "the Court in The Hague", "Digital Equipment Corp. of Maynard"
+				}
+			case "appos":
+				if g := r.mention(c); company && g != nil && g.Type == City {
+					places = []*Found{g} // "Equus Capital Corp., Houston"
+				}
+			}
+			for _, p := range places {
+				if p.Entity == f.Entity || r.related(f.Entity, p.Entity) {
+					continue
+				}
+				if rel := r.addTree(t, f, PredHeadquartered, p, 0.7, k); rel != nil {
+					rel.Verb, rel.Date, rel.When, rel.Modality, rel.Negated = "", "", "", "", false
+				}
+			}
+		}
+	}
+}
+
+// treeHomes adds livesIn for a person whose phrase says where they are from or live.
+func (r *relater) treeHomes(t *treeSent) {
+	for k := r.s.First; k < r.s.Last; k++ {
+		w := strings.ToLower(r.tok(k))
+		switch {
+		case homeNouns[w]:
+			// "his Beijing home", "his home in Colorado", "Zhao's home": whose home, and where
+			var who *Found
+			var where []*Found
+			for _, c := range t.children(k) {
+				switch t.rel(c) {
+				case "nmod:poss":
+					if w := strings.ToLower(r.tok(c)); w == "his" || w == "her" {
+						who = r.lastPerson(c) // "Weaver died at his home in Colorado"
+					} else {
+						who = t.argOf(c)
+					}
+				case "compound", "amod":
+					if g := r.mention(c); g != nil && isPlaceType(g.Type) {
+						where = append(where, g)
+					}
+				case "nmod":
+					if t.caseOf(c) == "in" {
+						where = append(where, t.placeArgs(c)...)
+					}
+				}
+			}
+			if who == nil || who.Type != Person {
+				continue
+			}
+			for _, p := range where {
+				r.addTree(t, who, "livesIn", p, 0.7, k)
+			}
+		case r.d.tableLemma(k) == "live" || r.d.tableLemma(k) == "reside":
+			// "lived in exile in Turkey": the place inside the state of living
+			s := t.child(k, "nsubj")
+			if s < 0 {
+				continue
+			}
+			who := t.argOf(s)
+			if who == nil || who.Type != Person {
+				continue
+			}
+			for _, o := range t.children(k) {
+				if t.rel(o) != "obl" || t.caseOf(o) != "in" || r.mention(o) != nil {
+					continue
+				}
+				for _, c := range t.children(o) {
+					if t.rel(c) == "nmod" && t.caseOf(c) == "in" {
+						for _, p := range t.placeArgs(c) {
+							r.addTree(t, who, "livesIn", p, 0.75, k)
+						}
+					}
+				}
+			}
+		case t.rel(k) == "appos":
+			// "Ali Shakeri, a peace activist from California": the person the phrase follows
+			// (the parser may hang it elsewhere: "the detainment of Ali Shakeri, a ...")
+			who := r.mention(t.head(k))
+			if lo, _ := t.span(k, -1); (who == nil || who.Type != Person) && lo-2 >= r.s.First && r.tok(lo-1) == "," {
+				who = r.mention(lo - 2)
+			}
+			if who == nil || who.Entity == nil || who.Type != Person {
+				continue
+			}
+			for _, c := range t.children(k) {
+				if t.rel(c) == "nmod" && t.caseOf(c) == "from" {
+					for _, p := range t.placeArgs(c) {
+						r.addTree(t, who, "livesIn", p, 0.7, k)
+					}
+				}
+			}
+		}
+	}
+}
