@@ -130,6 +130,7 @@ func (Relater) Process(d *Document) {
 			r.treePlaces(t)
 			r.treeMembersIncluding(t)
 			r.treeChampions(t)
+			r.treeDeedAgents(t)
 			r.treeSeats(t)
 			r.treeHomes(t)
 		}

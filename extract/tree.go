@@ -623,14 +623,14 @@ func (t *treeSent) clauseArgs(v int, depth int) (agents, patients []*Found) {
 			}
 		}
 		if len(agents) == 0 && t.isRelPronoun(s) && t.rel(v) == "acl:relcl" {
-			agents = t.args(t.head(v))
+			agents = t.antecedent(v)
 		}
 		return agents, nil
 	}
 	if s := t.child(v, "nsubj:pass"); s >= 0 {
 		patients = t.args(s)
 		if len(patients) == 0 && t.isRelPronoun(s) && t.rel(v) == "acl:relcl" {
-			patients = t.args(t.head(v))
+			patients = t.antecedent(v)
 		}
 	}
 	if a := t.child(v, "obl:agent"); a >= 0 {
@@ -761,6 +761,19 @@ func (t *treeSent) lateSubjects(v int) []*Found {
 		}
 	}
 	return out
+}
+
+// antecedent: what the relative clause v says something of: the noun it modifies, or the name
+// that noun stands in apposition to ("Lee Harvey Oswald, the man who killed Kennedy").
+func (t *treeSent) antecedent(v int) []*Found {
+	h := t.head(v)
+	if h < 0 {
+		return nil
+	}
+	if a := t.args(h); len(a) > 0 || t.rel(h) != "appos" || t.head(h) < 0 {
+		return a
+	}
+	return t.args(t.head(h))
 }
 
 func (t *treeSent) isRelPronoun(k int) bool {

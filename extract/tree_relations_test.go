@@ -727,3 +727,12 @@ func TestSeatsAndHomes(t *testing.T) {
 		}
 	}
 }
+
+// A relative clause on a noun in apposition to a name says something of the name; an agent
+// noun ("the assassin of") states its deed.
+func TestDeedsOfDescribedPeople(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Lee Harvey Oswald, the man who killed President John F. Kennedy, was shot by Jack Ruby in Dallas.": "Lee Harvey Oswald -killed-> John F. Kennedy",
+		"James Earl Ray, the assassin of Martin Luther King, died in prison.":                               "James Earl Ray -killed-> Martin Luther King",
+	})
+}
