@@ -24,6 +24,8 @@ var (
 	playerNouns = setOf("captain", "striker", "midfielder", "defender", "goalkeeper", "forward",
 		"playmaker", "winger", "player", "skipper", "keeper", "fullback", "quarterback", "pitcher")
 	coachNouns = setOf("coach", "manager", "trainer")
+	// envoyNouns serve where "for" or "to" says, for someone else.
+	envoyNouns = setOf("envoy", "ambassador", "coordinator", "representative", "commissioner", "rapporteur")
 	// stateNouns: the staff nouns that make a person of a nationality its state's servant ("a
 	// North Korean diplomat"); "a Russian scientist" is only Russian.
 	stateNouns = setOf("official", "officials", "diplomat", "envoy", "ambassador", "minister",
@@ -52,6 +54,11 @@ func (r *relater) treeAffiliations(t *treeSent) {
 			for i := lo; i <= h; i++ {
 				parts = append(parts, i)
 			}
+		case t.rel(k) == "nsubj" && h > k && strings.HasPrefix(r.d.Tokens[h].POS, "NN") && r.mention(h) == nil && t.child(h, "cop") >= 0:
+			// "Kharrazi is the highest-ranking Iranian official", "Carroll is a journalist
+			// for the Christian Science Monitor": what the person is said to be
+			role = h
+			parts = append(parts, t.phraseTokens(h, k)...)
 		default:
 			role = -1
 			for i := first - 1; i >= r.s.First; i-- {
@@ -73,7 +80,9 @@ func (r *relater) treeAffiliations(t *treeSent) {
 			if o == nil || o.Entity == nil || o.Entity == p.Entity || r.mentionStart(i) != i || o.Type != Organization && o.Type != Country {
 				continue
 			}
-			if c := t.caseOf(i); c == "to" || c == "for" || c == "in" || c == "at" {
+			// where an envoy serves is no employer ("Ambassador to Iraq", "Envoy for Syria"); a
+			// spokeswoman or a journalist for a body works for it
+			if c := t.caseOf(i); c == "to" || c == "in" || c == "at" || c == "for" && (o.Type == Country || envoyNouns[noun]) {
 				continue
 			}
 			possessor := t.rel(i) == "nmod:poss" && o.Type == Organization && o.Kind != KindDemonym
@@ -126,4 +135,37 @@ func (r *relater) related(a, b *Entity) bool {
 		}
 	}
 	return false
+}
+
+// phraseTokens are the tokens of noun h's own phrase (not its clauses: "the official to visit
+// Iraq" does not name whom the official works for), leaving out the branch that holds skip; a
+// name reached by any of its tokens is given by its first.
+func (t *treeSent) phraseTokens(h, skip int) []int {
+	var out []int
+	seen := map[int]bool{}
+	var walk func(n, depth int)
+	walk = func(n, depth int) {
+		if depth > 4 {
+			return
+		}
+		at := n
+		if f := t.r.mention(n); f != nil {
+			at = t.r.mentionStart(n)
+		}
+		if !seen[at] {
+			seen[at] = true
+			out = append(out, at)
+		}
+		for _, c := range t.children(n) {
+			switch t.rel(c) {
+			case "acl", "acl:relcl", "xcomp", "advcl", "ccomp", "parataxis", "conj", "punct", "nsubj", "cop":
+				continue
+			}
+			if c != skip {
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(h, 0)
+	return out
 }

@@ -41,5 +41,6 @@ func personByName(toks []Token, first, last int) bool {
 			return false
 		}
 	}
-	return true
+	// "the Christian Science Monitor newspaper": the noun after it says what it names
+	return last >= len(toks) || !orgNouns[toks[last].Text] && !privateCueNouns[toks[last].Text]
 }

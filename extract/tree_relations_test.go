@@ -736,3 +736,12 @@ func TestDeedsOfDescribedPeople(t *testing.T) {
 		"James Earl Ray, the assassin of Martin Luther King, died in prison.":                               "James Earl Ray -killed-> Martin Luther King",
 	})
 }
+
+// What a person is said to be names whom they work for; "for" a body is its staff, "for" a
+// country an envoy's post.
+func TestAffiliationsOfPredicateNouns(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Kamal Kharrazi is the highest-ranking Iranian official to visit Iraq since 2003.": "Kamal Kharrazi -worksFor-> Iran",
+		"Jill Carroll is a journalist for the Christian Science Monitor newspaper.":        "Jill Carroll -worksFor-> Christian Science Monitor",
+	})
+}
