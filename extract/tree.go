@@ -625,6 +625,9 @@ func (t *treeSent) clauseArgs(v int, depth int) (agents, patients []*Found) {
 		if len(agents) == 0 && t.isRelPronoun(s) && t.rel(v) == "acl:relcl" {
 			agents = t.antecedent(v)
 		}
+		if len(agents) == 1 {
+			agents = append(agents, t.conjoinedBefore(agents[0])...)
+		}
 		return agents, nil
 	}
 	if s := t.child(v, "nsubj:pass"); s >= 0 {
@@ -774,6 +777,45 @@ func (t *treeSent) antecedent(v int) []*Found {
 		return a
 	}
 	return t.args(t.head(h))
+}
+
+// conjoinedBefore: a subject that opens its clause with another name and "and" before it has
+// that name for a second subject, however the parser hung the pair ("Senate Majority leader
+// Bill Frist and House Speaker Dennis Hastert say", "Japan's Nissan and France's Renault say").
+func (t *treeSent) conjoinedBefore(f *Found) []*Found {
+	r := t.r
+	if f.Entity == nil {
+		return nil
+	}
+	start := min(f.Start, f.Context.Start)
+	if f.TitleOf != nil {
+		start = min(start, f.TitleOf.Start) // "House Speaker Dennis Hastert"
+	}
+	j := r.d.TokenAt(start) - 1
+	if j-1 >= r.s.First && (r.tok(j) == "'s" || r.tok(j) == "’s") {
+		if c := r.mention(j - 1); c != nil && (c.Type == Country || c.Kind == KindDemonym) {
+			j = r.mentionStart(j-1) - 1 // "France's Renault"
+		}
+	}
+	if j-1 < r.s.First || r.tok(j) != "and" {
+		return nil
+	}
+	g := r.mention(j - 1)
+	if g == nil || g.Entity == nil || g.Entity == f.Entity || (g.Type == Person) != (f.Type == Person) || g.Type == Date || g.Kind == KindDemonym {
+		return nil
+	}
+	// the pair must open the clause: "Bush met Putin and Blair said" has one speaker
+	k := r.d.TokenAt(min(g.Start, g.Context.Start)) - 1
+	if k-1 >= r.s.First && (r.tok(k) == "'s" || r.tok(k) == "’s") && r.mention(k-1) != nil {
+		k = r.mentionStart(k-1) - 1
+	}
+	for k >= r.s.First && (r.d.Tokens[k].POS == "DT" || r.d.Tokens[k].POS == "JJ") {
+		k--
+	}
+	if k >= r.s.First && r.tok(k) != "," && r.tok(k) != ":" && r.tok(k) != "``" && r.tok(k) != "\"" {
+		return nil
+	}
+	return []*Found{g}
 }
 
 func (t *treeSent) isRelPronoun(k int) bool {

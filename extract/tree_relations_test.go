@@ -745,3 +745,18 @@ func TestAffiliationsOfPredicateNouns(t *testing.T) {
 		"Jill Carroll is a journalist for the Christian Science Monitor newspaper.":        "Jill Carroll -worksFor-> Christian Science Monitor",
 	})
 }
+
+// Two names that open a clause joined by "and" are both its subject, however the parser hung
+// the first; a name before "and" inside another clause is not.
+func TestConjoinedSubjectsOpeningTheClause(t *testing.T) {
+	x := run(t, "Japan's Nissan Motor Company and France's Renault say they are willing to begin talks with General Motors.", "")
+	for _, who := range []string{"Nissan Motor Company", "Renault"} {
+		if !hasFact(x, who+` -said-> "they are willing to begin talks with General Motors"`) {
+			t.Errorf("%s is a speaker: %q", who, facts(x))
+		}
+	}
+	x = run(t, "George Bush met Vladimir Putin and Tony Blair said the talks went well.", "")
+	if hasFact(x, `Vladimir Putin -said-> "the talks went well"`) {
+		t.Errorf("the object of another clause made a speaker: %q", facts(x))
+	}
+}
