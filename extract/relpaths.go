@@ -239,6 +239,9 @@ func (r *relater) treePaths(t *treeSent) {
 		if related[[2]string{s, o}] || related[[2]string{o, s}] || !treeFits(rule.Predicate, p.Subject, p.Object) {
 			continue
 		}
+		if rule.Predicate == PredHeads && p.Subject.Title == "" && r.sportsSentence() {
+			continue // "Belgium's Kristof Vliegen" in a match report is a player, not a leader
+		}
 		conf := float64(rule.Right) / float64(rule.Seen+1)
 		if r.addTree(t, p.Subject, rule.Predicate, p.Object, conf, p.At) != nil {
 			related[[2]string{s, o}] = true

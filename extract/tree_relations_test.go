@@ -760,3 +760,13 @@ func TestConjoinedSubjectsOpeningTheClause(t *testing.T) {
 		t.Errorf("the object of another clause made a speaker: %q", facts(x))
 	}
 }
+
+// In a match report a country's player is no leader of it.
+func TestPlayersOfACountryLeadNothing(t *testing.T) {
+	x := run(t, "Ljubicic had to get past Belgium's Kristof Vliegen in a semifinal match.", "")
+	for _, f := range facts(x) {
+		if strings.Contains(f, "-heads->") {
+			t.Errorf("a player made a leader: %s", f)
+		}
+	}
+}
