@@ -19,6 +19,16 @@ func (r *relater) treeChampions(t *treeSent) {
 		if !championNouns[strings.ToLower(r.tok(k))] {
 			continue
 		}
+		if w := strings.ToLower(r.tok(k)); w == "winner" || w == "victor" {
+			// "Switzerland was a 7-5 winner over Canada"
+			for _, c := range t.children(k) {
+				if t.rel(c) == "nmod" && t.caseOf(c) == "over" {
+					if loser, holder := t.argOf(c), t.championOf(k); loser != nil && holder != nil {
+						r.addTree(t, holder, "beat", loser, 0.7, k)
+					}
+				}
+			}
+		}
 		comp := t.competitionOf(k)
 		if comp == nil {
 			continue
