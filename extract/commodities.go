@@ -2,9 +2,10 @@ package extract
 
 import "strings"
 
-// Market reports name what is traded: crude grades ("Nigeria's Bonny Light was quoted at $23.50
-// a barrel", "Brent crude rose"), blends and contracts. Such a name is no place or person (the
-// tagger, seeing "Light" or "Minas", guesses one) and newsgraph keeps no node for it.
+// Market reports name what is traded and how it is measured: crude grades ("Nigeria's Bonny
+// Light was quoted at $23.50 a barrel", "Brent crude rose"), blends, contracts and share indexes
+// ("Hong Kong's Hang Seng index"). Such a name is no place or person (the tagger, seeing "Light"
+// or "Minas", guesses one) and newsgraph keeps no node for it.
 
 // priceWords mark a sentence that quotes prices.
 var priceWords = setOf("barrel", "barrels", "tonne", "tonnes", "ton", "tons", "ounce", "ounces",
@@ -51,6 +52,10 @@ func isCommodity(d *Document, f *Found, quotes []bool) bool {
 	}
 	if w := next(end); f.Type != Organization && (w == "crude" || w == "blend" || commodityNouns[w] && quotes[d.Tokens[first].Sent]) {
 		return true // "Brent crude", "Dubai blend"
+	}
+	// a market's index: "Hong Kong's Hang Seng index", "the Shanghai Composite Index"
+	if words := strings.Fields(d.Text[f.Start:f.End]); next(end) == "index" || words[len(words)-1] == "Index" || words[len(words)-1] == "Average" {
+		return true
 	}
 	if !quotes[d.Tokens[first].Sent] {
 		return false

@@ -67,6 +67,12 @@ func TestCrudeGradesAreNoPlaces(t *testing.T) {
 			t.Errorf("%s is still named: %s", name, entityNames(x))
 		}
 	}
+	x = run(t, "Hong Kong's Hang Seng index dropped more than 5 percent, and the Shanghai Composite Index fell.", "")
+	for _, e := range x.Entities {
+		if e.Type != Country && e.Type != City && e.Type != Date {
+			t.Errorf("an index made a %s: %s", e.Type, e.Name)
+		}
+	}
 	// an agency of a country that quotes someone is no commodity
 	x = run(t, "Iran's Student News Agency quoted Mr. Ahmadinejad as saying oil would reach $100 a barrel.", "")
 	if e := entity(x, "Student News Agency"); e == nil {
