@@ -133,6 +133,7 @@ func (Relater) Process(d *Document) {
 			r.treeDeedAgents(t)
 			r.treeSeats(t)
 			r.treeHomes(t)
+			r.treeTours(t)
 		}
 		r.results()
 		r.nominals()

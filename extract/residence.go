@@ -124,3 +124,46 @@ func (r *relater) treeHomes(t *treeSent) {
 		}
 	}
 }
+
+// tourNouns are journeys that take their traveller to places.
+var tourNouns = setOf("tour", "trip", "visit", "journey", "swing", "mission", "voyage")
+
+// treeTours adds visited for a journey that took its traveller somewhere: "Mr. Hu's European
+// tour, which also brought him to Germany and Britain", "a tour of South Asia that took him to
+// Afghanistan, India and Pakistan".
+func (r *relater) treeTours(t *treeSent) {
+	for v := r.s.First; v < r.s.Last; v++ {
+		if l := r.d.tableLemma(v); l != "take" && l != "bring" || t.rel(v) != "acl:relcl" {
+			continue
+		}
+		n := t.head(v)
+		if n < 0 || !tourNouns[strings.ToLower(r.d.Tokens[n].Lemma)] {
+			continue
+		}
+		if o := t.child(v, "obj"); o < 0 || r.d.Tokens[o].POS != "PRP" {
+			continue // "took him", "brought her": the traveller is the journey's
+		}
+		var traveller *Found
+		if p := t.child(n, "nmod:poss"); p >= 0 {
+			traveller = t.argOf(p)
+		} else if h := t.head(n); h >= 0 {
+			if a, _ := t.clauseArgs(h, 0); len(a) > 0 {
+				traveller = a[0]
+			} else if g := t.head(h); g >= 0 && t.rel(h) == "advcl" {
+				if a, _ := t.clauseArgs(g, 0); len(a) > 0 {
+					traveller = a[0] // "Bush has returned after wrapping up a tour that took him"
+				}
+			}
+		}
+		if traveller == nil || traveller.Type != Person && traveller.Type != Organization && traveller.Type != Country {
+			continue
+		}
+		for _, c := range t.children(v) {
+			if t.rel(c) == "obl" && t.caseOf(c) == "to" {
+				for _, p := range t.placeArgs(c) {
+					r.addTree(t, traveller, PredVisited, p, 0.7, v)
+				}
+			}
+		}
+	}
+}

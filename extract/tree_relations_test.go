@@ -770,3 +770,11 @@ func TestPlayersOfACountryLeadNothing(t *testing.T) {
 		}
 	}
 }
+
+// A journey that took its traveller somewhere is a visit there.
+func TestToursTakeTheirTravellers(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Spain is the last stop on Hu Jintao's European tour, which also brought him to Germany and Britain.":                   "Hu Jintao -visited-> United Kingdom",
+		"President George Bush has returned to Washington after wrapping up a tour of South Asia that took him to Afghanistan.": "George Bush -visited-> Afghanistan",
+	})
+}
