@@ -109,7 +109,7 @@ func (p *planner) rewrite(s shape.Shape, depth int) shape.Shape {
 		return s
 	case shape.Unique:
 		s.From = p.rewrite(s.From, d)
-		return s
+		return uniqueShape{s}
 	case shape.Page:
 		s.From = p.rewrite(s.From, d)
 		return s
@@ -252,7 +252,11 @@ func (p *planner) lookupByPredicate(s shape.NodesFrom) shape.Shape {
 	if !ok {
 		return s
 	}
-	return viaShape{NodesFrom: s, r: p.r, index: ind, preds: preds}
+	v := viaShape{NodesFrom: s, r: p.r, index: ind, preds: preds}
+	if p.r.db != nil {
+		v.entries, v.byEntry = p.entryScanOf(s)
+	}
+	return v
 }
 
 // fixedPredicates are the predicates every quad of quads has (sorted, as the index holds
