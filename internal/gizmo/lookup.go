@@ -64,9 +64,10 @@ type viaIterator struct {
 
 func (it *viaIterator) Iterate() iterator.Scanner {
 	if it.firstPaths && it.byEntry {
+		entryNexts.Add(1)
 		return it.entryNext()
 	}
-	return it.HasA.Iterate()
+	return it.allPaths()
 }
 
 func (it *viaIterator) Lookup() iterator.Index {
@@ -126,7 +127,7 @@ func (c *setContains) build(ctx context.Context) {
 	}
 	c.fallback = nil
 	c.paths = map[any][]setPath{}
-	sc := c.it.HasA.Iterate()
+	sc := c.it.allPaths()
 	defer sc.Close()
 	add := func(id refs.Ref) {
 		tags := map[string]refs.Ref{}
@@ -146,6 +147,18 @@ func (c *setContains) build(ctx context.Context) {
 
 // small: the HasA has at most limit paths.
 func (c *setContains) small(ctx context.Context, limit int) bool {
+	if c.it.byEntry && len(c.it.entries.tags) == 0 {
+		// Its paths are the quads the entries list, untagged: counted without reading them
+		// (deleted quads, still listed, count too: the set is then only tried later).
+		sc := newRawCount(c.it.r.db, c.it.entries.scan)
+		defer sc.Close()
+		n := 0
+		for n <= limit && sc.Next(ctx) {
+			n++
+		}
+		c.err = sc.Err()
+		return c.err == nil && n <= limit
+	}
 	sc := c.it.HasA.Iterate()
 	defer sc.Close()
 	n := 0

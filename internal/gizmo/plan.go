@@ -86,6 +86,9 @@ func (p *planner) rewrite(s shape.Shape, depth int) shape.Shape {
 			out[i] = p.rewrite(m, d)
 		}
 		p.sizeMembers(out)
+		if p.r.db != nil {
+			return andShape{out}
+		}
 		return out
 	case shape.IntersectOpt:
 		sub := make(shape.Intersect, len(s.Sub))
