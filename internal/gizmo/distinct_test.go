@@ -101,6 +101,11 @@ var firstPathShapes = []string{
 	`g.V().Has("<rdf:type>", "<schema:Person>").Has("<schema:worksFor>", "<ng:country/united-states>").All()`,
 	`g.V().Has("<schema:alternateName>", "O1").In("<schema:memberOf>").Has("<rdf:type>", "<schema:Country>").Out("<schema:name>").All()`,
 	`g.V().Has("<rdf:type>", "<ng:Role>").Tag("r").Out("<ng:of>").Has("<schema:name>", "United States").Back("r").Out("<ng:holder>").All()`,
+	// the labels of a node set's quads: a union of quads whose node sets are planned too
+	`g.V().Has("<schema:name>", "Person 3").In("<ng:holder>").Labels().All()`,
+	`g.V().Has("<schema:name>", "Person 3").In("<ng:holder>").Labels().Unique().All()`,
+	`g.V().Has("<rdf:type>", "<schema:Country>").Out("<schema:name>").Labels().All()`,
+	`g.V().Has("<schema:name>", "United States").Both().Count()`,
 }
 
 // orderedAnswers is every result of program as JSON lines, in the order given.

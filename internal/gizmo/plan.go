@@ -169,6 +169,16 @@ func (p *planner) rewriteQuads(s shape.Shape, depth int) shape.Shape {
 			out[i] = p.rewriteQuads(m, depth+1)
 		}
 		return out
+	case shape.Union:
+		// Labels() and LabelContext: the quads of a node set as subject or as object. Left
+		// alone, the node set is as Cayley's optimizer leaves it there: a lookup such as
+		// Has(P, X) unoptimized, whose two scans an intersection orders at random (a Go map's
+		// order): example 04 at 100,000 articles took 10 ms or 5 s by the draw.
+		out := make(shape.Union, len(s))
+		for i, m := range s {
+			out[i] = p.rewriteQuads(m, depth+1)
+		}
+		return out
 	}
 	return s
 }
