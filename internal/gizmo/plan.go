@@ -31,6 +31,10 @@ import (
 //     estimates of index scans are half the store each: the members that are index scans are
 //     counted instead (sizes.go).
 //
+// On a bolt store whose file the planner may read (rawbolt.go), the steps whose quads are one
+// index scan also read one quad of each index entry where the other copies of a fact could
+// only repeat a result (distinct.go).
+//
 // Each rewrite keeps the meaning of the shape it replaces: the same results, found by other
 // iterators. (Which of a result's paths are listed, and how often, is Cayley's enumeration
 // through an intersection, which follows the member it starts from: plan_test.go.)

@@ -29,9 +29,9 @@ import (
 
 // countCap bounds the count of one member: past it, the member is large, and how large no
 // longer changes the plan. rawCountCap bounds it when the count reads only the index entries
-// (rawbolt.go), a tenth of the cost a quad: example 08's 5,885 negative statements (at
-// 100,000 articles) are then told from the 660,000 statements with a subject, which at 4,096
-// all counted alike, so that the intersection started from the latter.
+// (rawbolt.go), with no read of the log for each quad: example 08's 5,885 negative statements
+// (at 100,000 articles) are then told from the 660,000 statements with a subject, which at
+// 4,096 all counted alike, so that the intersection started from the latter.
 const (
 	countCap    = 4096
 	rawCountCap = 16384
