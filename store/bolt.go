@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv/bbolt" // registers Cayley's "bbolt" backend
 	"github.com/cayleygraph/quad"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
+	"github.com/newsgraph/newsgraph/internal/gizmo"
 	"github.com/newsgraph/newsgraph/store/names"
 	bolt "go.etcd.io/bbolt"
 )
@@ -60,6 +61,9 @@ func openBoltStore(s *Store, path string, c config) error {
 		return fmt.Errorf("open bolt store %s: %w", path, err)
 	}
 	s.qs, s.unsynced = qs, unsynced
+	// Gizmo's plans read an index entry's quads one at a time from the bolt file, where
+	// Cayley's scan fetches them all before the first is looked at (internal/gizmo/rawbolt.go).
+	gizmo.UseBolt(qs, quads)
 	s.side = &boltSide{lock: lock, names: names.Follow(qs, quads)}
 	s.path, s.compact = path, c.compact
 	s.merges.on = true // the lock keeps other processes out

@@ -682,6 +682,9 @@ func latencies(db string) ([]latency, error) {
 	gizmo("count the people (`Has(type).Count()`)", `g.emit(g.V().Has("<rdf:type>", "<schema:Person>").Count())`)
 	gizmo("02 who received whom (whole graph)", examples("02-who-received-whom.js"))
 	gizmo("05 evidence of `ng:joined` statements", examples("05-evidence.js"))
+	gizmo("08 negated statements", examples("08-negated.js"))
+	gizmo("09 attributed statements", examples("09-attributed.js"))
+	gizmo("10 statements qualified by modality or negation", examples("10-hypothetical.js"))
 	gizmo(fmt.Sprintf("the same person lookup by a regex over all names, Gizmo (`Out(name).Filter(regex(%q)).Unique()`)", *surname),
 		fmt.Sprintf(`g.V().Out("<schema:name>").Filter(regex(%q)).Unique().All()`, *surname))
 	return out, nil

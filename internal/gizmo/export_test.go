@@ -1,5 +1,12 @@
 package gizmo
 
+import (
+	"testing"
+
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+)
+
 // SetPlanRewrites turns plan.go's rewrites on or off and returns the previous setting.
 func SetPlanRewrites(on bool) bool { return planRewrites.Swap(on) }
 
@@ -16,4 +23,21 @@ func SetSetChecks(after, hub int) (restore func()) {
 	a, h := switchAfter, hubReads
 	switchAfter, hubReads = after, hub
 	return func() { switchAfter, hubReads = a, h }
+}
+
+// SetRawReads turns the direct reads of the bolt file (rawbolt.go), and with them the reads
+// of one quad an index entry (distinct.go), on or off, and returns the previous setting.
+func SetRawReads(on bool) bool {
+	old := rawReads
+	rawReads = on
+	return old
+}
+
+// EntryNexts is how many HasAs have read one quad an index entry so far.
+func EntryNexts() int64 { return entryNexts.Load() }
+
+// NewTestBoltStore is a new bolt store with newsgraph's three indexes holding quads, whose
+// bolt database the planner knows (lookup_test.go's boltStore).
+func NewTestBoltStore(t *testing.T, quads []quad.Quad) *kv.QuadStore {
+	return boltStore(t, newsgraphIndexes, quads)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
+	bolt "go.etcd.io/bbolt"
 )
 
 // viaShape is a NodesFrom (Cayley's HasA) whose quads all have one of a few fixed
@@ -25,6 +26,9 @@ type viaShape struct {
 	r     *quadReader
 	index kv.QuadIndex // Dirs[0] is the NodesFrom's direction, Dirs[1] the predicate
 	preds []uint64     // sorted
+	// byEntry: the quads are entries (distinct.go), read directly from the bolt file.
+	byEntry bool
+	entries entryScan
 }
 
 func (s viaShape) BuildIterator(qs graph.QuadStore) iterator.Shape {
@@ -33,7 +37,9 @@ func (s viaShape) BuildIterator(qs graph.QuadStore) iterator.Shape {
 	if !ok || graph.Unwrap(qs) != graph.QuadStore(s.r.kqs) {
 		return it
 	}
-	return &viaIterator{HasA: h, r: s.r, index: s.index, preds: s.preds}
+	v := &viaIterator{HasA: h, r: s.r, index: s.index, preds: s.preds}
+	v.entries, v.byEntry = s.entries, s.byEntry
+	return v
 }
 
 func (s viaShape) Optimize(ctx context.Context, r shape.Optimizer) (shape.Shape, bool) {
@@ -49,6 +55,19 @@ type viaIterator struct {
 	r     *quadReader
 	index kv.QuadIndex
 	preds []uint64
+	// firstPaths: only the first path to each result is used (distinct.go); byEntry: the
+	// HasA's quads are entries, one quad of each of which is then read.
+	firstPaths bool
+	byEntry    bool
+	entries    entryScan
+}
+
+func (it *viaIterator) Iterate() iterator.Scanner {
+	if it.firstPaths && it.byEntry {
+		entryNexts.Add(1)
+		return it.entryNext()
+	}
+	return it.allPaths()
 }
 
 func (it *viaIterator) Lookup() iterator.Index {
@@ -108,7 +127,7 @@ func (c *setContains) build(ctx context.Context) {
 	}
 	c.fallback = nil
 	c.paths = map[any][]setPath{}
-	sc := c.it.HasA.Iterate()
+	sc := c.it.allPaths()
 	defer sc.Close()
 	add := func(id refs.Ref) {
 		tags := map[string]refs.Ref{}
@@ -128,6 +147,18 @@ func (c *setContains) build(ctx context.Context) {
 
 // small: the HasA has at most limit paths.
 func (c *setContains) small(ctx context.Context, limit int) bool {
+	if c.it.byEntry && len(c.it.entries.tags) == 0 {
+		// Its paths are the quads the entries list, untagged: counted without reading them
+		// (deleted quads, still listed, count too: the set is then only tried later).
+		sc := newRawCount(c.it.r.db, c.it.entries.scan)
+		defer sc.Close()
+		n := 0
+		for n <= limit && sc.Next(ctx) {
+			n++
+		}
+		c.err = sc.Err()
+		return c.err == nil && n <= limit
+	}
 	sc := c.it.HasA.Iterate()
 	defer sc.Close()
 	n := 0
@@ -378,6 +409,7 @@ func (p *predScans) close() error {
 // same node and predicate reads it from memory and goes on from the index where it ends.
 type quadReader struct {
 	kqs  *kv.QuadStore
+	db   *bolt.DB // the store's bolt database, read directly (rawbolt.go); nil: not known
 	memo map[readKey]*readEntry
 	held int // quads kept
 }
@@ -396,7 +428,7 @@ type readEntry struct {
 }
 
 func newQuadReader(kqs *kv.QuadStore) *quadReader {
-	return &quadReader{kqs: kqs, memo: map[readKey]*readEntry{}}
+	return &quadReader{kqs: kqs, db: boltOf(kqs), memo: map[readKey]*readEntry{}}
 }
 
 func (r *quadReader) cursor(index kv.QuadIndex, dir quad.Direction, node, pred uint64) readCursor {
@@ -414,8 +446,8 @@ type readCursor struct {
 	r    *quadReader
 	e    *readEntry // nil: not kept
 	scan kv.IndexScan
-	pos  int              // quads read so far
-	live iterator.Scanner // the index scan, at pos, when reading past what is kept
+	pos  int         // quads read so far
+	live quadScanner // the index scan, at pos, when reading past what is kept
 	err  error
 }
 
@@ -433,7 +465,7 @@ func (c *readCursor) next(ctx context.Context) (refs.Ref, bool) {
 		return nil, false
 	}
 	if c.live == nil {
-		c.live = c.scan.BuildIterator(c.r.kqs).Iterate()
+		c.live = c.r.scan(c.scan)
 		for i := 0; i < c.pos; i++ { // what this cursor has read already
 			if !c.live.Next(ctx) {
 				c.err = c.live.Err()
@@ -455,6 +487,23 @@ func (c *readCursor) next(ctx context.Context) (refs.Ref, bool) {
 	}
 	c.pos++
 	return q, true
+}
+
+// quadScanner is what a readCursor uses of a scan: Cayley's, or rawbolt.go's.
+type quadScanner interface {
+	Next(ctx context.Context) bool
+	Result() refs.Ref
+	Err() error
+	Close() error
+}
+
+// scan reads the quads of s one at a time from the bolt database when it is known, else by
+// Cayley's scan.
+func (r *quadReader) scan(s kv.IndexScan) quadScanner {
+	if r.db != nil {
+		return newRawScan(r.db, s)
+	}
+	return s.BuildIterator(r.kqs).Iterate()
 }
 
 func (c *readCursor) close() {

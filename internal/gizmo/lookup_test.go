@@ -13,10 +13,13 @@ import (
 	"github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/quad"
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 )
 
 // boltStore is a new bolt store with the given quad indexes (nil: Cayley's two) holding
-// quads: a real kv store, as newsgraph's, made without newsgraph's graph package.
+// quads: a real kv store, as newsgraph's, made without newsgraph's graph package, opened as
+// Cayley's bbolt backend opens it, with its bolt database given to the planner (UseBolt) as
+// newsgraph's store gives it.
 func boltStore(t *testing.T, indexes []kv.QuadIndex, quads []quad.Quad) *kv.QuadStore {
 	t.Helper()
 	if indexes == nil {
@@ -34,11 +37,17 @@ func boltStore(t *testing.T, indexes []kv.QuadIndex, quads []quad.Quad) *kv.Quad
 	if err := cgraph.InitQuadStore(bbolt.Type, path, nil); err != nil {
 		t.Fatal(err)
 	}
-	qs, err := cgraph.NewQuadStore(bbolt.Type, path, nil)
+	hdb, err := hbolt.Open(filepath.Join(path, "indexes.bolt"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	qs, err := kv.New(hdb, nil)
+	if err != nil {
+		hdb.Close()
+		t.Fatal(err)
+	}
 	t.Cleanup(func() { qs.Close() })
+	UseBolt(qs, hdb.DB())
 	if err := qs.ApplyDeltas(deltas(quads), cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
 		t.Fatal(err)
 	}
