@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/server"
-	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards"
 )
 
 // The article page: what the graph keeps of the article that says Bayramov received
@@ -20,10 +20,10 @@ func TestExploreArticleAPI(t *testing.T) {
 	t.Cleanup(srv.Close)
 	base := srv.URL + "/api/newsgraph/"
 
-	var card store.Card
+	var card cards.Card
 	getJSON(t, base, "entity?id=Bayramov", http.StatusOK, &card)
 	var art string
-	var ev store.Evidence
+	var ev cards.Evidence
 	for _, f := range card.Facts {
 		if f.Evidence.Text == receivedSentence {
 			art, ev = string(f.Evidence.Article), f.Evidence
@@ -32,7 +32,7 @@ func TestExploreArticleAPI(t *testing.T) {
 	if art == "" {
 		t.Fatalf("no fact of Bayramov's card has the sentence: %+v", card.Facts)
 	}
-	var page store.ArticlePage
+	var page cards.ArticlePage
 	d := getJSON(t, base, "article?id="+url.QueryEscape(art), http.StatusOK, &page)
 	t.Logf("article: %v", d)
 	// (a plain text file: no headline or date, as the card's evidence says)
@@ -71,7 +71,7 @@ func TestExploreArticleAPI(t *testing.T) {
 
 	// The same article by its id as loaded, and errors.
 	short := strings.TrimPrefix(art, "ng:article/")
-	var again store.ArticlePage
+	var again cards.ArticlePage
 	getJSON(t, base, "article?id="+url.QueryEscape(short), http.StatusOK, &again)
 	if again.ID != page.ID || len(again.Facts) != len(page.Facts) {
 		t.Errorf("by its id %q: %s, %d facts", short, again.ID, len(again.Facts))
@@ -88,7 +88,7 @@ func TestExploreNamesakes(t *testing.T) {
 	srv := httptest.NewServer(server.ExploreAPI(s, server.ServerOptions{QueryTimeout: 10 * time.Second}))
 	t.Cleanup(srv.Close)
 	base := srv.URL + "/api/newsgraph/"
-	var search struct{ Results []store.NamesakeResult }
+	var search struct{ Results []cards.NamesakeResult }
 	getJSON(t, base, "search?q=Bayramov", http.StatusOK, &search)
 	if len(search.Results) == 0 {
 		t.Fatal("no Bayramov")

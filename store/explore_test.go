@@ -22,6 +22,7 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/server"
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards"
 )
 
 // The explorer's reads on a real bolt store holding the README's example articles, written by
@@ -53,7 +54,7 @@ func timed[T any](t *testing.T, what string, f func() (T, error)) T {
 }
 
 func TestRelationPredicatesAreTheVocabularys(t *testing.T) {
-	got := store.RelationPredicates()
+	got := cards.RelationPredicates()
 	if len(got) != len(schema.Predicates) {
 		t.Errorf("graph knows %d relations, the vocabulary %d", len(got), len(schema.Predicates))
 	}
@@ -64,11 +65,11 @@ func TestRelationPredicatesAreTheVocabularys(t *testing.T) {
 	}
 	for in, want := range map[string]quad.IRI{"received": "ng:received", "ng:received": "ng:received", "<schema:memberOf>": "schema:memberOf",
 		"memberof": "schema:memberOf", "https://newsgraph.dev/ns#met": "ng:met", "http://schema.org/worksFor": "schema:worksFor"} {
-		if p, err := store.ParsePredicate(in); err != nil || p != want {
+		if p, err := cards.ParsePredicate(in); err != nil || p != want {
 			t.Errorf("ParsePredicate(%q) = %q, %v", in, p, err)
 		}
 	}
-	if _, err := store.ParsePredicate("schema:name"); !errors.Is(err, store.ErrInvalid) {
+	if _, err := cards.ParsePredicate("schema:name"); !errors.Is(err, cards.ErrInvalid) {
 		t.Errorf("schema:name is not a relation: %v", err)
 	}
 }
@@ -79,39 +80,39 @@ func TestExploreOnTheExamples(t *testing.T) {
 
 	// Search: "Bay" completes to Jeyhun Bayramov (a word of his name); case and accents do not matter.
 	for _, q := range []string{"Bay", "bay", "BAYR", "Jeyhun B", "jeyhun bayramov"} {
-		res := timed(t, "Search "+q, func() ([]store.SearchResult, error) { return s.Search(ctx, q, 10) })
+		res := timed(t, "Search "+q, func() ([]cards.SearchResult, error) { return cards.Of(s).Search(ctx, q, 10) })
 		if len(res) == 0 || res[0].ID != "ng:person/jeyhun-bayramov" || res[0].Name != "Jeyhun Bayramov" || res[0].Type != "Person" || res[0].Articles != 1 {
 			t.Errorf("Search(%q) = %+v", q, res)
 		}
 	}
-	res, _ := s.Search(ctx, "pfp", 10)
+	res, _ := cards.Of(s).Search(ctx, "pfp", 10)
 	if len(res) == 0 || res[0].ID != "ng:org/partnership-for-peace" || res[0].Match != "exact" || !slices.Contains(res[0].Aliases, "PfP") {
 		t.Errorf("Search(pfp) = %+v", res)
 	}
-	res, _ = s.Search(ctx, "person/jeyhun-bayramov", 3)
+	res, _ = cards.Of(s).Search(ctx, "person/jeyhun-bayramov", 3)
 	if len(res) == 0 || res[0].ID != "ng:person/jeyhun-bayramov" || res[0].Match != "id" {
 		t.Errorf("Search(an id) = %+v", res)
 	}
-	res, _ = s.Search(ctx, "Azer", 3)
+	res, _ = cards.Of(s).Search(ctx, "Azer", 3)
 	if len(res) == 0 || res[0].ID != "ng:country/azerbaijan" || len(res) > 3 {
 		t.Errorf("Search(Azer) = %+v", res)
 	}
-	if res, err := s.Search(ctx, "Zzyzx", 10); err != nil || len(res) != 0 {
+	if res, err := cards.Of(s).Search(ctx, "Zzyzx", 10); err != nil || len(res) != 0 {
 		t.Errorf("Search(Zzyzx) = %+v, %v", res, err)
 	}
-	if _, err := s.Search(ctx, " ", 10); !errors.Is(err, store.ErrInvalid) {
+	if _, err := cards.Of(s).Search(ctx, " ", 10); !errors.Is(err, cards.ErrInvalid) {
 		t.Errorf("an empty search: %v", err)
 	}
 
 	// Neighbourhood: Bayramov received Radmila Shekerinska and works for Azerbaijan.
-	n := timed(t, "Neighbourhood Bayramov", func() (*store.Neighbourhood, error) {
-		return s.Neighbourhood(ctx, "Bayramov", store.NeighbourhoodOptions{})
+	n := timed(t, "Neighbourhood Bayramov", func() (*cards.Neighbourhood, error) {
+		return cards.Of(s).Neighbourhood(ctx, "Bayramov", cards.NeighbourhoodOptions{})
 	})
 	if n.Center.ID != "ng:person/jeyhun-bayramov" || n.Nodes[0].ID != n.Center.ID {
 		t.Errorf("centre: %+v", n.Center)
 	}
-	hasEdge := func(n *store.Neighbourhood, s, p, o quad.IRI) bool {
-		return slices.ContainsFunc(n.Edges, func(e store.Edge) bool { return e.Source == s && e.Predicate == p && e.Target == o })
+	hasEdge := func(n *cards.Neighbourhood, s, p, o quad.IRI) bool {
+		return slices.ContainsFunc(n.Edges, func(e cards.Edge) bool { return e.Source == s && e.Predicate == p && e.Target == o })
 	}
 	if !hasEdge(n, "ng:person/jeyhun-bayramov", "ng:received", "ng:person/radmila-shekerinska") ||
 		!hasEdge(n, "ng:person/jeyhun-bayramov", "schema:worksFor", "ng:country/azerbaijan") {
@@ -123,36 +124,36 @@ func TestExploreOnTheExamples(t *testing.T) {
 		}
 	}
 	// Filtered to one predicate: only Shekerinska.
-	n, err := s.Neighbourhood(ctx, "person/jeyhun-bayramov", store.NeighbourhoodOptions{Predicates: []string{"received"}})
+	n, err := cards.Of(s).Neighbourhood(ctx, "person/jeyhun-bayramov", cards.NeighbourhoodOptions{Predicates: []string{"received"}})
 	if err != nil || len(n.Nodes) != 2 || n.Nodes[1].Name != "Radmila Shekerinska" || len(n.Edges) != 1 {
 		t.Errorf("received only: %+v, %v", n, err)
 	}
 	// Two hops reach NATO (through Shekerinska) and the Partnership for Peace (through Azerbaijan).
-	n2 := timed(t, "Neighbourhood Bayramov 2 hops", func() (*store.Neighbourhood, error) {
-		return s.Neighbourhood(ctx, "Bayramov", store.NeighbourhoodOptions{Hops: 2})
+	n2 := timed(t, "Neighbourhood Bayramov 2 hops", func() (*cards.Neighbourhood, error) {
+		return cards.Of(s).Neighbourhood(ctx, "Bayramov", cards.NeighbourhoodOptions{Hops: 2})
 	})
-	if !slices.ContainsFunc(n2.Nodes, func(nd store.Node) bool { return nd.ID == "ng:org/partnership-for-peace" && nd.Hop == 2 }) {
+	if !slices.ContainsFunc(n2.Nodes, func(nd cards.Node) bool { return nd.ID == "ng:org/partnership-for-peace" && nd.Hop == 2 }) {
 		t.Errorf("2 hops: %+v", n2.Nodes)
 	}
-	if n3, err := s.Neighbourhood(ctx, "Bayramov", store.NeighbourhoodOptions{Hops: 2, Limit: 3}); err != nil || len(n3.Nodes) != 3 || !n3.Truncated {
+	if n3, err := cards.Of(s).Neighbourhood(ctx, "Bayramov", cards.NeighbourhoodOptions{Hops: 2, Limit: 3}); err != nil || len(n3.Nodes) != 3 || !n3.Truncated {
 		t.Errorf("limit 3: %+v, %v", n3, err)
 	}
 	// The examples' Trend article has no publication date: a date range leaves its edges out.
-	if n4, err := s.Neighbourhood(ctx, "Bayramov", store.NeighbourhoodOptions{From: "2020"}); err != nil || len(n4.Edges) != 0 || len(n4.Nodes) != 1 {
+	if n4, err := cards.Of(s).Neighbourhood(ctx, "Bayramov", cards.NeighbourhoodOptions{From: "2020"}); err != nil || len(n4.Edges) != 0 || len(n4.Nodes) != 1 {
 		t.Errorf("from 2020: %+v, %v", n4, err)
 	}
-	for _, o := range []store.NeighbourhoodOptions{{Hops: 3}, {Predicates: []string{"likes"}}, {From: "last year"}} {
-		if _, err := s.Neighbourhood(ctx, "Bayramov", o); !errors.Is(err, store.ErrInvalid) {
+	for _, o := range []cards.NeighbourhoodOptions{{Hops: 3}, {Predicates: []string{"likes"}}, {From: "last year"}} {
+		if _, err := cards.Of(s).Neighbourhood(ctx, "Bayramov", o); !errors.Is(err, cards.ErrInvalid) {
 			t.Errorf("%+v: %v", o, err)
 		}
 	}
-	if _, err := s.Neighbourhood(ctx, "Nobody Atall", store.NeighbourhoodOptions{}); !errors.Is(err, store.ErrNotFound) {
+	if _, err := cards.Of(s).Neighbourhood(ctx, "Nobody Atall", cards.NeighbourhoodOptions{}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("unknown entity: %v", err)
 	}
 
 	// Timeline: the reception, dated by the dateline (January 22, the year unknown), with its sentence.
-	tl := timed(t, "Timeline Bayramov", func() (*store.Timeline, error) { return s.Timeline(ctx, "Jeyhun Bayramov", "", "") })
-	var received *store.Event
+	tl := timed(t, "Timeline Bayramov", func() (*cards.Timeline, error) { return cards.Of(s).Timeline(ctx, "Jeyhun Bayramov", "", "") })
+	var received *cards.Event
 	for i, e := range tl.Events {
 		if e.Predicate == "ng:received" {
 			received = &tl.Events[i]
@@ -164,7 +165,7 @@ func TestExploreOnTheExamples(t *testing.T) {
 		t.Errorf("timeline: %+v", tl.Events)
 	}
 	// Azerbaijan's timeline is in date order: 1992-03 (NACC), 1994-05-04 (PfP framework), 1997 (EAPC, PARP).
-	az := timed(t, "Timeline Azerbaijan", func() (*store.Timeline, error) { return s.Timeline(ctx, "Azerbaijan", "", "") })
+	az := timed(t, "Timeline Azerbaijan", func() (*cards.Timeline, error) { return cards.Of(s).Timeline(ctx, "Azerbaijan", "", "") })
 	var dates []string
 	for _, e := range az.Events {
 		dates = append(dates, e.Date)
@@ -173,7 +174,7 @@ func TestExploreOnTheExamples(t *testing.T) {
 		!slices.Contains(dates, "1997") || !slices.Contains(dates, "1992-03") {
 		t.Errorf("Azerbaijan's dates: %q", dates)
 	}
-	in97, _ := s.Timeline(ctx, "Azerbaijan", "1995", "1999-12-31")
+	in97, _ := cards.Of(s).Timeline(ctx, "Azerbaijan", "1995", "1999-12-31")
 	for _, e := range in97.Events {
 		if e.Date != "1997" {
 			t.Errorf("1995 to 1999: %+v", e)
@@ -184,13 +185,13 @@ func TestExploreOnTheExamples(t *testing.T) {
 	}
 
 	// Paths: Shekerinska was received by Bayramov, who works for Azerbaijan.
-	p := timed(t, "Paths Shekerinska Azerbaijan", func() (*store.PathResult, error) {
-		return s.Paths(ctx, "Radmila Shekerinska", "Azerbaijan", 0, 0)
+	p := timed(t, "Paths Shekerinska Azerbaijan", func() (*cards.PathResult, error) {
+		return cards.Of(s).Paths(ctx, "Radmila Shekerinska", "Azerbaijan", 0, 0)
 	})
 	if len(p.Paths) == 0 {
 		t.Fatalf("no path: %+v", p)
 	}
-	var viaBayramov *store.Path
+	var viaBayramov *cards.Path
 	for i, path := range p.Paths {
 		if len(path.Hops) != len(p.Paths[0].Hops) {
 			t.Errorf("paths of different lengths: %+v", p.Paths)
@@ -210,13 +211,15 @@ func TestExploreOnTheExamples(t *testing.T) {
 			t.Errorf("second hop: %+v", h)
 		}
 	}
-	if p, err := s.Paths(ctx, "Bayramov", "Ehud Olmert", 1, 0); err != nil || len(p.Paths) != 0 {
+	if p, err := cards.Of(s).Paths(ctx, "Bayramov", "Ehud Olmert", 1, 0); err != nil || len(p.Paths) != 0 {
 		t.Errorf("no path in one hop: %+v, %v", p, err)
 	}
 
 	// Top: people by mentions; Bayramov among them.
-	top := timed(t, "Top Person", func() ([]store.TopEntity, error) { return s.Top(ctx, store.TopOptions{Type: "person", Limit: 100}) })
-	i := slices.IndexFunc(top, func(e store.TopEntity) bool { return e.ID == "ng:person/jeyhun-bayramov" })
+	top := timed(t, "Top Person", func() ([]cards.TopEntity, error) {
+		return cards.Of(s).Top(ctx, cards.TopOptions{Type: "person", Limit: 100})
+	})
+	i := slices.IndexFunc(top, func(e cards.TopEntity) bool { return e.ID == "ng:person/jeyhun-bayramov" })
 	if i < 0 || top[i].Mentions != 1 || top[i].Connections < 2 {
 		t.Errorf("top people: %+v", top)
 	}
@@ -225,22 +228,24 @@ func TestExploreOnTheExamples(t *testing.T) {
 			t.Errorf("top people, %d: %+v", j, e)
 		}
 	}
-	byConn := timed(t, "Top by connections", func() ([]store.TopEntity, error) { return s.Top(ctx, store.TopOptions{By: "connections", Limit: 3}) })
+	byConn := timed(t, "Top by connections", func() ([]cards.TopEntity, error) {
+		return cards.Of(s).Top(ctx, cards.TopOptions{By: "connections", Limit: 3})
+	})
 	if len(byConn) != 3 || byConn[0].ID != "ng:country/azerbaijan" {
 		t.Errorf("most connected: %+v", byConn)
 	}
-	if _, err := s.Top(ctx, store.TopOptions{Type: "Planet"}); !errors.Is(err, store.ErrInvalid) {
+	if _, err := cards.Of(s).Top(ctx, cards.TopOptions{Type: "Planet"}); !errors.Is(err, cards.ErrInvalid) {
 		t.Errorf("unknown type: %v", err)
 	}
 
 	// Evidence of one fact.
-	fe := timed(t, "Evidence", func() (*store.FactEvidence, error) {
-		return s.Evidence(ctx, "Bayramov", "received", "Radmila Shekerinska")
+	fe := timed(t, "Evidence", func() (*cards.FactEvidence, error) {
+		return cards.Of(s).Evidence(ctx, "Bayramov", "received", "Radmila Shekerinska")
 	})
 	if len(fe.Evidence) != 1 || fe.Evidence[0].Text != receivedSentence || fe.Evidence[0].EventDate != "--01-22" || fe.Object == nil || fe.Object.ID != "ng:person/radmila-shekerinska" {
 		t.Errorf("evidence: %+v", fe)
 	}
-	if fe, err := s.Evidence(ctx, "Azerbaijan", "joined", ""); err != nil || len(fe.Evidence) < 2 || fe.Evidence[0].Object == nil {
+	if fe, err := cards.Of(s).Evidence(ctx, "Azerbaijan", "joined", ""); err != nil || len(fe.Evidence) < 2 || fe.Evidence[0].Object == nil {
 		t.Errorf("Azerbaijan joined: %+v, %v", fe, err)
 	}
 }
@@ -255,24 +260,24 @@ func TestTimelineTakesTheYearFromTheArticle(t *testing.T) {
 	}
 	load(t, s, extract.Article{ID: "trend-1", Title: "Azerbaijan, NATO discuss cooperation", URL: "https://en.trend.az/nato-1",
 		Published: "2025-01-22", Text: string(text)})
-	tl, err := s.Timeline(ctx, "Bayramov", "2025-01", "2025-01-31")
+	tl, err := cards.Of(s).Timeline(ctx, "Bayramov", "2025-01", "2025-01-31")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(tl.Events) == 0 || tl.Events[0].Date != "2025-01-22" {
 		t.Fatalf("events: %+v", tl.Events)
 	}
-	i := slices.IndexFunc(tl.Events, func(e store.Event) bool { return e.Predicate == "ng:received" })
+	i := slices.IndexFunc(tl.Events, func(e cards.Event) bool { return e.Predicate == "ng:received" })
 	if i < 0 || tl.Events[i].Date != "2025-01-22" || tl.Events[i].Evidence.Text != receivedSentence || tl.Events[i].Evidence.Date != "2025-01-22" ||
 		tl.Events[i].Evidence.Headline != "Azerbaijan, NATO discuss cooperation" {
 		t.Errorf("received: %+v", tl.Events)
 	}
 	// The date range now keeps the edge.
-	n, err := s.Neighbourhood(ctx, "Bayramov", store.NeighbourhoodOptions{From: "2025-01-01", To: "2025-12-31", Predicates: []string{"received"}})
+	n, err := cards.Of(s).Neighbourhood(ctx, "Bayramov", cards.NeighbourhoodOptions{From: "2025-01-01", To: "2025-12-31", Predicates: []string{"received"}})
 	if err != nil || len(n.Edges) != 1 || n.Edges[0].FirstSeen != "2025-01-22" {
 		t.Errorf("neighbours in 2025: %+v, %v", n, err)
 	}
-	if top, err := s.Top(ctx, store.TopOptions{Type: "Person", Since: "2026"}); err != nil || len(top) != 0 {
+	if top, err := cards.Of(s).Top(ctx, cards.TopOptions{Type: "Person", Since: "2026"}); err != nil || len(top) != 0 {
 		t.Errorf("top since 2026: %+v, %v", top, err)
 	}
 }
@@ -284,12 +289,12 @@ func TestExploreSeesMerges(t *testing.T) {
 	if _, err := s.Merge(ctx, "ng:person/jeyhun-bayramov", "ng:person/radmila-shekerinska", store.MergeOptions{By: "tester", Reason: "a test"}); err != nil {
 		t.Fatal(err)
 	}
-	res, err := s.Search(ctx, "Shekerinska", 10)
+	res, err := cards.Of(s).Search(ctx, "Shekerinska", 10)
 	if err != nil || len(res) != 1 || res[0].ID != "ng:person/jeyhun-bayramov" || !slices.Contains(res[0].Aliases, "Radmila Shekerinska") {
 		t.Errorf("search after a merge: %+v, %v", res, err)
 	}
-	n, err := s.Neighbourhood(ctx, "Bayramov", store.NeighbourhoodOptions{})
-	if err != nil || !slices.ContainsFunc(n.Edges, func(e store.Edge) bool {
+	n, err := cards.Of(s).Neighbourhood(ctx, "Bayramov", cards.NeighbourhoodOptions{})
+	if err != nil || !slices.ContainsFunc(n.Edges, func(e cards.Edge) bool {
 		return e.Source == "ng:person/jeyhun-bayramov" && e.Target == "ng:org/north-atlantic-treaty-organisation"
 	}) {
 		t.Errorf("neighbours after a merge: %+v, %v", n, err)
@@ -336,29 +341,29 @@ func TestExploreAPI(t *testing.T) {
 
 	var search struct {
 		Query   string
-		Results []store.SearchResult
+		Results []cards.SearchResult
 	}
 	get("search?q=Bay", &search)
 	if len(search.Results) == 0 || search.Results[0].Name != "Jeyhun Bayramov" {
 		t.Errorf("search: %+v", search)
 	}
 
-	var card store.Card
+	var card cards.Card
 	get("entity?id="+url.QueryEscape("Jeyhun Bayramov"), &card)
-	if card.ID != "ng:person/jeyhun-bayramov" || !slices.ContainsFunc(card.Facts, func(f store.Fact) bool {
+	if card.ID != "ng:person/jeyhun-bayramov" || !slices.ContainsFunc(card.Facts, func(f cards.Fact) bool {
 		return f.Predicate == "ng:received" && f.Object != nil && f.Object.Name == "Radmila Shekerinska" && f.Evidence.Text == receivedSentence
 	}) {
 		t.Errorf("entity: %+v", card)
 	}
 
-	var n store.Neighbourhood
+	var n cards.Neighbourhood
 	get("neighbours?id=person/jeyhun-bayramov&hops=1", &n)
-	if !slices.ContainsFunc(n.Edges, func(e store.Edge) bool {
+	if !slices.ContainsFunc(n.Edges, func(e cards.Edge) bool {
 		return e.Source == "ng:person/jeyhun-bayramov" && e.Predicate == "ng:received" && e.Target == "ng:person/radmila-shekerinska" && e.Articles == 1
-	}) || !slices.ContainsFunc(n.Nodes, func(nd store.Node) bool { return nd.Name == "Radmila Shekerinska" && nd.Type == "Person" }) {
+	}) || !slices.ContainsFunc(n.Nodes, func(nd cards.Node) bool { return nd.Name == "Radmila Shekerinska" && nd.Type == "Person" }) {
 		t.Errorf("neighbours: %+v", n)
 	}
-	var n2 store.Neighbourhood
+	var n2 cards.Neighbourhood
 	get("neighbours?id=Bayramov&hops=2&predicate=received&predicate=worksFor,memberOf&limit=100", &n2)
 	for _, e := range n2.Edges {
 		if e.Predicate != "ng:received" && e.Predicate != "schema:worksFor" && e.Predicate != "schema:memberOf" {
@@ -366,9 +371,9 @@ func TestExploreAPI(t *testing.T) {
 		}
 	}
 
-	var tl store.Timeline
+	var tl cards.Timeline
 	get("timeline?id=Bayramov", &tl)
-	if !slices.ContainsFunc(tl.Events, func(e store.Event) bool {
+	if !slices.ContainsFunc(tl.Events, func(e cards.Event) bool {
 		return e.Predicate == "ng:received" && e.Date == "--01-22" && e.Evidence.Text == receivedSentence && e.Evidence.Publisher == "Trend News Agency"
 	}) {
 		t.Errorf("timeline: %+v", tl)
@@ -408,7 +413,7 @@ func TestExploreAPI(t *testing.T) {
 		}
 	}
 
-	var p store.PathResult
+	var p cards.PathResult
 	get("path?a="+url.QueryEscape("Radmila Shekerinska")+"&b=Azerbaijan&max=4", &p)
 	if len(p.Paths) == 0 || p.From.ID != "ng:person/radmila-shekerinska" || p.To.ID != "ng:country/azerbaijan" || p.Paths[0].Hops[0].Evidence == nil {
 		t.Errorf("path: %+v", p)
@@ -416,22 +421,22 @@ func TestExploreAPI(t *testing.T) {
 
 	var top struct {
 		Type, By string
-		Entities []store.TopEntity
+		Entities []cards.TopEntity
 	}
 	get("top?type=Person&limit=50", &top)
-	if top.Type != "Person" || top.By != "mentions" || !slices.ContainsFunc(top.Entities, func(e store.TopEntity) bool { return e.Name == "Jeyhun Bayramov" }) {
+	if top.Type != "Person" || top.By != "mentions" || !slices.ContainsFunc(top.Entities, func(e cards.TopEntity) bool { return e.Name == "Jeyhun Bayramov" }) {
 		t.Errorf("top: %+v", top)
 	}
 
-	var ev store.FactEvidence
+	var ev cards.FactEvidence
 	get("evidence?s=Bayramov&p=received&o="+url.QueryEscape("Radmila Shekerinska"), &ev)
 	if len(ev.Evidence) != 1 || ev.Evidence[0].Text != receivedSentence || ev.Evidence[0].Article != "ng:article/sha256-2ca12522635cca9553ee" {
 		t.Errorf("evidence: %+v", ev)
 	}
 
-	var preds struct{ Predicates []store.PredicateCount }
+	var preds struct{ Predicates []cards.PredicateCount }
 	get("predicates", &preds)
-	if !slices.ContainsFunc(preds.Predicates, func(p store.PredicateCount) bool { return p.Predicate == "ng:received" && p.Edges >= 1 }) {
+	if !slices.ContainsFunc(preds.Predicates, func(p cards.PredicateCount) bool { return p.Predicate == "ng:received" && p.Edges >= 1 }) {
 		t.Errorf("predicates: %+v", preds)
 	}
 
@@ -496,23 +501,23 @@ func TestExploreAPITimeout(t *testing.T) {
 func TestExploreSeesNewArticles(t *testing.T) {
 	ctx := context.Background()
 	s := examplesStore(t)
-	if res, err := s.Search(ctx, "Baysal", 10); err != nil || len(res) != 0 {
+	if res, err := cards.Of(s).Search(ctx, "Baysal", 10); err != nil || len(res) != 0 {
 		t.Fatalf("before: %+v, %v", res, err)
 	}
 	load(t, s, extract.Article{ID: "baysal-1", Published: "2025-02-03",
 		Text: "ANKARA, February 3. Turkish Deputy Foreign Minister Ahmet Baysal met Jeyhun Bayramov in Ankara on Monday."})
-	res, err := s.Search(ctx, "Baysal", 10)
+	res, err := cards.Of(s).Search(ctx, "Baysal", 10)
 	if err != nil || len(res) != 1 || res[0].Name != "Ahmet Baysal" {
 		t.Fatalf("after: %+v, %v", res, err)
 	}
-	p, err := s.Paths(ctx, "Ahmet Baysal", "Radmila Shekerinska", 0, 0)
+	p, err := cards.Of(s).Paths(ctx, "Ahmet Baysal", "Radmila Shekerinska", 0, 0)
 	if err != nil || len(p.Paths) == 0 || len(p.Paths[0].Hops) != 2 {
 		t.Errorf("Baysal to Shekerinska: %+v, %v", p, err)
 	}
 	if _, err := s.Forget(ctx, "ng:article/baysal-1"); err != nil {
 		t.Fatal(err)
 	}
-	if res, err := s.Search(ctx, "Baysal", 10); err != nil || len(res) != 0 {
+	if res, err := cards.Of(s).Search(ctx, "Baysal", 10); err != nil || len(res) != 0 {
 		t.Errorf("forgotten: %+v, %v", res, err)
 	}
 }

@@ -1,4 +1,4 @@
-package store_test
+package cards_test
 
 import (
 	"context"
@@ -15,37 +15,12 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	"github.com/newsgraph/newsgraph/extract"
-	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/internal/pgtest"
+	"github.com/newsgraph/newsgraph/internal/storetest"
 	"github.com/newsgraph/newsgraph/server"
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards"
 )
-
-// spellingArticles are articles where two spellings of one name compete, the one fewer
-// articles give written first: "Jean Bertrand Aristide" once, then "Jean-Bertrand Aristide"
-// twice; "Luiz Inacio Lula da Silva" once, then "Luiz Inácio Lula da Silva" twice. The last one names
-// "Aristide" alone, a one-word person of his own that the test merges into the first.
-func spellingArticles() []store.Article {
-	arts := []extract.Article{
-		{Title: "Aristide in Pretoria", Published: "2024-03-01", Text: "Former Haitian President Jean Bertrand Aristide met " +
-			"South African President Thabo Mbeki in Pretoria on Monday. Jean Bertrand Aristide said he wants to return to Haiti."},
-		{Title: "Aristide in Brasilia", Published: "2024-03-05", Text: "Former Haitian President Jean-Bertrand Aristide visited " +
-			"Brazil on Tuesday. Jean-Bertrand Aristide met Brazilian President Luiz Inacio Lula da Silva in Brasilia."},
-		{Title: "Aristide in Caracas", Published: "2024-03-09", Text: "Former Haitian President Jean-Bertrand Aristide met " +
-			"Venezuelan President Hugo Chavez in Caracas on Friday. The two leaders discussed oil supplies."},
-		{Title: "Lula in Buenos Aires", Published: "2024-04-02", Text: "Brazilian President Luiz Inácio Lula da Silva met " +
-			"Argentine President Nestor Kirchner in Buenos Aires on Wednesday."},
-		{Title: "Lula in Caracas", Published: "2024-04-10", Text: "Brazilian President Luiz Inácio Lula da Silva visited " +
-			"Venezuela on Thursday. Luiz Inácio Lula da Silva met Hugo Chavez in Caracas."},
-		{Title: "Marchers in Port-au-Prince", Published: "2024-04-12", Text: "Thousands of supporters of Aristide marched in " +
-			"Port-au-Prince on Friday. Police said Aristide had urged calm."},
-	}
-	var out []store.Article
-	for _, a := range arts {
-		out = append(out, ingest.Build(pgExtractor(), a).Graph)
-	}
-	return out
-}
 
 // TestPostgresExploreAsBolt loads the README's examples and the spelling articles into bolt
 // and into PostgreSQL, merges one entity into another on both, and asks both the explorer's
@@ -57,21 +32,21 @@ func spellingArticles() []store.Article {
 // PostgreSQL's index, saved as a snapshot by the Store that wrote, is read back by the next
 // Store to open the database, and answers the same again.
 func TestPostgresExploreAsBolt(t *testing.T) {
-	addr := store.PGTestDB(t)
+	addr := pgtest.Database(t)
 	pg, err := store.Open(store.Postgres, addr)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer pg.Close()
-	bolt := openPGTestBolt(t)
+	bolt := openBolt(t)
 	ctx := context.Background()
-	arts := append(pgExamples(t), spellingArticles()...)
+	arts := append(storetest.Build(storetest.Examples(t)...), storetest.SpellingArticles()...)
 	const aristide = quad.IRI("ng:person/jean-bertrand-aristide")
 	for _, s := range []*store.Store{bolt, pg} {
 		if _, err := s.WriteArticles(arts); err != nil {
 			t.Fatal(err)
 		}
-		ms, err := s.FindEntities(ctx, "Aristide")
+		ms, err := cards.Of(s).FindEntities(ctx, "Aristide")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -94,27 +69,29 @@ func TestPostgresExploreAsBolt(t *testing.T) {
 		name string
 		ask  func(*store.Store) (any, error)
 	}{
-		{"search jean", func(s *store.Store) (any, error) { return s.Search(ctx, "jean", 100) }},
-		{"search aristide", func(s *store.Store) (any, error) { return s.Search(ctx, "aristide", 100) }},
-		{"search luiz", func(s *store.Store) (any, error) { return s.Search(ctx, "luiz inacio", 100) }},
-		{"search a", func(s *store.Store) (any, error) { return s.Search(ctx, "a", 1000) }},
-		{"search id", func(s *store.Store) (any, error) { return s.Search(ctx, "person/jeyhun-bayramov", 10) }},
-		{"top", func(s *store.Store) (any, error) { return s.Top(ctx, store.TopOptions{Limit: 1000}) }},
+		{"search jean", func(s *store.Store) (any, error) { return cards.Of(s).Search(ctx, "jean", 100) }},
+		{"search aristide", func(s *store.Store) (any, error) { return cards.Of(s).Search(ctx, "aristide", 100) }},
+		{"search luiz", func(s *store.Store) (any, error) { return cards.Of(s).Search(ctx, "luiz inacio", 100) }},
+		{"search a", func(s *store.Store) (any, error) { return cards.Of(s).Search(ctx, "a", 1000) }},
+		{"search id", func(s *store.Store) (any, error) { return cards.Of(s).Search(ctx, "person/jeyhun-bayramov", 10) }},
+		{"top", func(s *store.Store) (any, error) { return cards.Of(s).Top(ctx, cards.TopOptions{Limit: 1000}) }},
 		{"top --by connections --type Person", func(s *store.Store) (any, error) {
-			return s.Top(ctx, store.TopOptions{By: "connections", Type: "Person", Limit: 1000})
+			return cards.Of(s).Top(ctx, cards.TopOptions{By: "connections", Type: "Person", Limit: 1000})
 		}},
-		{"top --type Country", func(s *store.Store) (any, error) { return s.Top(ctx, store.TopOptions{Type: "Country", Limit: 1000}) }},
+		{"top --type Country", func(s *store.Store) (any, error) {
+			return cards.Of(s).Top(ctx, cards.TopOptions{Type: "Country", Limit: 1000})
+		}},
 		{"top --since 2024-03-04", func(s *store.Store) (any, error) {
-			return s.Top(ctx, store.TopOptions{Since: "2024-03-04", By: "connections", Limit: 1000})
+			return cards.Of(s).Top(ctx, cards.TopOptions{Since: "2024-03-04", By: "connections", Limit: 1000})
 		}},
-		{"entity Jean-Bertrand Aristide", func(s *store.Store) (any, error) { return s.Card(ctx, "Jean-Bertrand Aristide") }},
-		{"entity Aristide", func(s *store.Store) (any, error) { return s.Card(ctx, "Aristide") }},
-		{"entity Lula", func(s *store.Store) (any, error) { return s.Card(ctx, "Luiz Inacio Lula da Silva") }},
-		{"entity Bayramov", func(s *store.Store) (any, error) { return s.Card(ctx, "Bayramov") }},
+		{"entity Jean-Bertrand Aristide", func(s *store.Store) (any, error) { return cards.Of(s).Card(ctx, "Jean-Bertrand Aristide") }},
+		{"entity Aristide", func(s *store.Store) (any, error) { return cards.Of(s).Card(ctx, "Aristide") }},
+		{"entity Lula", func(s *store.Store) (any, error) { return cards.Of(s).Card(ctx, "Luiz Inacio Lula da Silva") }},
+		{"entity Bayramov", func(s *store.Store) (any, error) { return cards.Of(s).Card(ctx, "Bayramov") }},
 		{"neighbourhood Aristide", func(s *store.Store) (any, error) {
-			return s.Neighbourhood(ctx, string(aristide), store.NeighbourhoodOptions{Hops: 2})
+			return cards.Of(s).Neighbourhood(ctx, string(aristide), cards.NeighbourhoodOptions{Hops: 2})
 		}},
-		{"predicates", func(s *store.Store) (any, error) { return s.Predicates(ctx) }},
+		{"predicates", func(s *store.Store) (any, error) { return cards.Of(s).Predicates(ctx) }},
 	}
 	compare := func(pg *store.Store, how string) {
 		for _, a := range asks {
@@ -132,7 +109,7 @@ func TestPostgresExploreAsBolt(t *testing.T) {
 			}
 		}
 	}
-	if saved, err := store.ExploreFromSnapshot(pg); err != nil || saved {
+	if saved, err := cards.ExploreFromSnapshot(pg); err != nil || saved {
 		t.Errorf("the writer's index: from a snapshot %v, %v; want built", saved, err)
 	}
 	compare(pg, "index built")
@@ -143,7 +120,7 @@ func TestPostgresExploreAsBolt(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer again.Close()
-		if saved, err := store.ExploreFromSnapshot(again); err != nil || !saved {
+		if saved, err := cards.ExploreFromSnapshot(again); err != nil || !saved {
 			t.Errorf("another Store's index: from the snapshot %v, %v; want true", saved, err)
 		}
 		compare(again, "index from its snapshot")
@@ -154,7 +131,7 @@ func TestPostgresExploreAsBolt(t *testing.T) {
 		name  string
 		store *store.Store
 	}{{"bolt", bolt}, {"PostgreSQL", pg}} {
-		top, err := s.store.Top(ctx, store.TopOptions{By: "connections", Type: "Person", Limit: 1000})
+		top, err := cards.Of(s.store).Top(ctx, cards.TopOptions{By: "connections", Type: "Person", Limit: 1000})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -168,7 +145,7 @@ func TestPostgresExploreAsBolt(t *testing.T) {
 		if n := names["ng:person/luiz-inacio-lula-da-silva"]; n != "Luiz Inácio Lula da Silva" {
 			t.Errorf("%s: top --by connections names Lula %q, want Luiz Inácio Lula da Silva", s.name, n)
 		}
-		res, err := s.store.Search(ctx, "jean bertrand", 10)
+		res, err := cards.Of(s.store).Search(ctx, "jean bertrand", 10)
 		if err != nil || len(res) == 0 || res[0].Name != "Jean-Bertrand Aristide" ||
 			fmt.Sprint(res[0].Aliases) != "[Aristide Jean Bertrand Aristide]" {
 			t.Errorf("%s: search jean bertrand: %+v %v", s.name, res, err)
@@ -224,9 +201,9 @@ func getBody(t *testing.T, url string) string {
 // it; and a read-only role answers every reading command, with the snapshot, with a stale
 // one, and with none it may read.
 func TestPostgresExploreSnapshot(t *testing.T) {
-	addr := store.PGTestDB(t)
+	addr := pgtest.Database(t)
 	ctx := context.Background()
-	arts := spellingArticles()
+	arts := storetest.SpellingArticles()
 	open := func(addr string, opts ...store.Option) *store.Store {
 		t.Helper()
 		s, err := store.Open(store.Postgres, addr, opts...)
@@ -251,7 +228,7 @@ func TestPostgresExploreSnapshot(t *testing.T) {
 		t.Helper()
 		s := open(addr)
 		defer s.Close()
-		saved, err := store.ExploreFromSnapshot(s)
+		saved, err := cards.ExploreFromSnapshot(s)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -260,19 +237,19 @@ func TestPostgresExploreSnapshot(t *testing.T) {
 			name string
 			ask  func() (any, error)
 		}{
-			{"search a", func() (any, error) { return s.Search(ctx, "a", 1000) }},
-			{"search jean", func() (any, error) { return s.Search(ctx, "jean", 1000) }},
-			{"top", func() (any, error) { return s.Top(ctx, store.TopOptions{Limit: 1000}) }},
+			{"search a", func() (any, error) { return cards.Of(s).Search(ctx, "a", 1000) }},
+			{"search jean", func() (any, error) { return cards.Of(s).Search(ctx, "jean", 1000) }},
+			{"top", func() (any, error) { return cards.Of(s).Top(ctx, cards.TopOptions{Limit: 1000}) }},
 			{"top --by connections --type Person", func() (any, error) {
-				return s.Top(ctx, store.TopOptions{By: "connections", Type: "Person", Limit: 1000})
+				return cards.Of(s).Top(ctx, cards.TopOptions{By: "connections", Type: "Person", Limit: 1000})
 			}},
-			{"entity", func() (any, error) { return s.Card(ctx, "Jean-Bertrand Aristide") }},
-			{"timeline", func() (any, error) { return s.Timeline(ctx, "Jean-Bertrand Aristide", "", "") }},
-			{"path", func() (any, error) { return s.Paths(ctx, "Jean-Bertrand Aristide", "Hugo Chavez", 3, 10) }},
+			{"entity", func() (any, error) { return cards.Of(s).Card(ctx, "Jean-Bertrand Aristide") }},
+			{"timeline", func() (any, error) { return cards.Of(s).Timeline(ctx, "Jean-Bertrand Aristide", "", "") }},
+			{"path", func() (any, error) { return cards.Of(s).Paths(ctx, "Jean-Bertrand Aristide", "Hugo Chavez", 3, 10) }},
 			{"neighbourhood", func() (any, error) {
-				return s.Neighbourhood(ctx, "Jean-Bertrand Aristide", store.NeighbourhoodOptions{Hops: 2})
+				return cards.Of(s).Neighbourhood(ctx, "Jean-Bertrand Aristide", cards.NeighbourhoodOptions{Hops: 2})
 			}},
-			{"predicates", func() (any, error) { return s.Predicates(ctx) }},
+			{"predicates", func() (any, error) { return cards.Of(s).Predicates(ctx) }},
 			{"merges", func() (any, error) { return s.Merges(ctx) }},
 			{"query", func() (any, error) { return s.Query(ctx, `g.V().Has("<schema:name>").Count()`, 0) }},
 			{"export", func() (any, error) {
@@ -336,7 +313,7 @@ func TestPostgresExploreSnapshot(t *testing.T) {
 	expect("after a load of nothing new", got, saved, fromSnapshot, true)
 
 	// A read-only role, granted SELECT on the tables (the snapshot's too).
-	reader := store.PGReadOnlyRole(t, addr)
+	reader := pgtest.ReadOnlyRole(t, addr)
 	got, saved = answers(reader)
 	expect("a read-only role", got, saved, fromSnapshot, true)
 

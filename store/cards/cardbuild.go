@@ -1,4 +1,4 @@
-package store
+package cards
 
 import (
 	"cmp"
@@ -10,6 +10,7 @@ import (
 	"github.com/cayleygraph/quad"
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/terms"
 	"github.com/newsgraph/newsgraph/store/textkey"
 )
@@ -30,13 +31,13 @@ const maxCardOthers = 20
 
 // Card returns the card of the entity name finds (see FindEntities: an id, a name, an
 // alternate name, a name in another case, a word of a person's name; the one most articles
-// mention, ties by id), or an error wrapping ErrNotFound.
+// mention, ties by id), or an error wrapping store.ErrNotFound.
 //
 // On bolt it is made from the card index (cardindex.go): rows kept per entity as articles are
 // written, read in key order, so that a card costs what its rows are, not one quad lookup per
 // statement and article. Elsewhere, or while the index is dirty, the same rows are made from
 // the quads.
-func (s *Store) Card(ctx context.Context, name string, opts ...CardOption) (*Card, error) {
+func (s Reader) Card(ctx context.Context, name string, opts ...CardOption) (*Card, error) {
 	var o cardOptions
 	for _, f := range opts {
 		f(&o)
@@ -46,7 +47,7 @@ func (s *Store) Card(ctx context.Context, name string, opts ...CardOption) (*Car
 		return nil, err
 	}
 	best := found[order[0]]
-	root := t.root(best).(quad.IRI)
+	root := t.Root(best).(quad.IRI)
 	c := &Card{ID: root}
 	if root != best {
 		m, err := s.entityMatch(ctx, t, best)
@@ -57,7 +58,7 @@ func (s *Store) Card(ctx context.Context, name string, opts ...CardOption) (*Car
 		c.Found = &m
 	}
 	for _, i := range order[1:] {
-		if keyOfValue(t.root(found[i])) == keyOfValue(root) {
+		if keyOfValue(t.Root(found[i])) == keyOfValue(root) {
 			continue
 		}
 		c.OtherCount++
@@ -71,7 +72,7 @@ func (s *Store) Card(ctx context.Context, name string, opts ...CardOption) (*Car
 		}
 	}
 	cx := &cardContext{s: s, t: t, articles: map[string]*articleInfo{}, names: map[string]string{}}
-	members := t.members(root)
+	members := t.Members(root)
 	indexed, err := s.cards.view(func(tx *bolt.Tx) error {
 		return cx.build(ctx, c, members, indexRows{tx: tx, intern: map[string]string{}}, o)
 	})
@@ -90,37 +91,37 @@ func (s *Store) Card(ctx context.Context, name string, opts ...CardOption) (*Car
 // rankedCandidates finds the entities name finds (see candidates) and orders them: the most
 // mentioned first, ties by id. Only the article counts are read, not the names: "Bush" finds
 // thousands of one-article entities.
-func (s *Store) rankedCandidates(ctx context.Context, name string) (t *mergeTable, found []quad.IRI, how string, order []int, err error) {
+func (s Reader) rankedCandidates(ctx context.Context, name string) (t store.MergeView, found []quad.IRI, how string, order []int, err error) {
 	if found, how, err = s.candidates(ctx, name); err != nil {
-		return nil, nil, "", nil, err
+		return store.MergeView{}, nil, "", nil, err
 	}
 	if len(found) == 0 {
-		return nil, nil, "", nil, fmt.Errorf("no entity %q: %w", name, ErrNotFound)
+		return store.MergeView{}, nil, "", nil, fmt.Errorf("no entity %q: %w", name, store.ErrNotFound)
 	}
 	if t, err = s.loadMerges(ctx); err != nil {
-		return nil, nil, "", nil, err
+		return store.MergeView{}, nil, "", nil, err
 	}
 	counts, err := s.articleCounts(ctx, t, found)
 	if err != nil {
-		return nil, nil, "", nil, err
+		return store.MergeView{}, nil, "", nil, err
 	}
 	order = make([]int, len(found))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int {
-		return cmpOr(counts[b]-counts[a], strings.Compare(string(found[a]), string(found[b])))
+		return cmp.Or(counts[b]-counts[a], strings.Compare(string(found[a]), string(found[b])))
 	})
 	return t, found, how, order, nil
 }
 
 // articleCounts is, for each entity, the number of articles that mention it.
-func (s *Store) articleCounts(ctx context.Context, t *mergeTable, es []quad.IRI) ([]int, error) {
+func (s Reader) articleCounts(ctx context.Context, t store.MergeView, es []quad.IRI) ([]int, error) {
 	out := make([]int, len(es))
 	indexed, err := s.cards.view(func(tx *bolt.Tx) error {
 		counter := newArticleCounter(tx)
 		for i, e := range es {
-			if k := keyOfValue(e); t != nil && len(t.byInto[k]) > 0 && t.byFrom[k] == nil { // the root of merges
+			if t.MergedInto(e) && t.MergeOf(e) == nil { // the root of merges
 				n, err := clusterCount(tx, t, e)
 				if err != nil {
 					return err
@@ -195,7 +196,7 @@ func (x *quadRows) identity(ctx context.Context, e quad.IRI, fn func(byte, strin
 	byLabel := map[string][]quad.Quad{}
 	var labels []string
 	for _, q := range qs {
-		if isMergeLabel(q.Label) {
+		if store.IsMergeLabel(q.Label) {
 			continue
 		}
 		l := keyOfValue(q.Label)
@@ -228,7 +229,7 @@ func (x *quadRows) articleCount(ctx context.Context, e quad.IRI) (int, error) {
 func (x *quadRows) mentions(ctx context.Context, e quad.IRI, fn func(string)) error {
 	qs, err := x.cx.s.in(ctx, e, terms.Mentions)
 	for _, q := range qs {
-		if !isMergeLabel(q.Label) {
+		if !store.IsMergeLabel(q.Label) {
 			fn(str(q.Subject))
 		}
 	}
@@ -263,7 +264,7 @@ func ownLabels(qs []quad.Quad) ([]quad.IRI, map[quad.IRI][]quad.Quad) {
 	var order []quad.IRI
 	for _, q := range qs {
 		l, ok := q.Label.(quad.IRI)
-		if !ok || isMergeLabel(q.Label) {
+		if !ok || store.IsMergeLabel(q.Label) {
 			continue
 		}
 		if _, seen := by[l]; !seen {
@@ -378,7 +379,7 @@ func (cx *cardContext) identity(ctx context.Context, c *Card, members []quad.IRI
 			return err
 		}
 		if i > 0 {
-			mg := cx.t.byFrom[keyOfValue(m)]
+			mg := cx.t.MergeOf(m)
 			r, err := cx.ref(ctx, m)
 			if err != nil {
 				return err
@@ -429,7 +430,7 @@ func (cx *cardContext) positions(ctx context.Context, c *Card, members []quad.IR
 		if (a.evidence != "") != (b.evidence != "") {
 			return a.evidence != ""
 		}
-		return cmpOr(cmpDate(a.artDate, b.artDate), strings.Compare(string(a.article), string(b.article))) < 0
+		return cmp.Or(cmpDate(a.artDate, b.artDate), strings.Compare(string(a.article), string(b.article))) < 0
 	}
 	for _, m := range members {
 		err := src.roles(ctx, m, func(r roleRow) error {
@@ -440,7 +441,7 @@ func (cx *cardContext) positions(ctx context.Context, c *Card, members []quad.IR
 			}
 			var of quad.Value
 			if r.of != nil {
-				of = cx.t.root(r.of)
+				of = cx.t.Root(r.of)
 			}
 			key := textkey.NameKey(r.title) + "\x00" + keyOfValue(of)
 			a := byKey[key]
@@ -548,7 +549,7 @@ func (cx *cardContext) positions(ctx context.Context, c *Card, members []quad.IR
 		}
 	}
 	slices.SortStableFunc(c.Positions, func(a, b Position) int {
-		return cmpOr(cmp.Compare(boolInt(a.Former && a.LastSeen <= a.EndedBy), boolInt(b.Former && b.LastSeen <= b.EndedBy)),
+		return cmp.Or(cmp.Compare(boolInt(a.Former && a.LastSeen <= a.EndedBy), boolInt(b.Former && b.LastSeen <= b.EndedBy)),
 			-strings.Compare(a.LastSeen, b.LastSeen), b.Articles-a.Articles, strings.Compare(a.Title, b.Title),
 			strings.Compare(refID(a.Of), refID(b.Of)))
 	})
@@ -622,9 +623,9 @@ func (cx *cardContext) factGroups(ctx context.Context, members []quad.IRI, src r
 				last = r
 				return nil
 			}
-			sub, obj := cx.t.root(r.subject()), quad.Value(nil)
+			sub, obj := cx.t.Root(r.subject()), quad.Value(nil)
 			if r.object() != nil {
-				obj = cx.t.root(r.object())
+				obj = cx.t.Root(r.object())
 			}
 			key := strings.Join([]string{keyOfValue(sub), string(r.pred), keyOfValue(obj), r.value,
 				string(negByte(r.negated)), r.modality}, "\x00")
@@ -654,7 +655,7 @@ func (cx *cardContext) factGroups(ctx context.Context, members []quad.IRI, src r
 			}
 			// The evidence: the most confident statement, from the earliest article.
 			if b == nil || r.confidence > b.confidence || r.confidence == b.confidence &&
-				cmpOr(cmpDate(r.art.date, b.art.date), strings.Compare(string(r.article), string(b.article))) < 0 {
+				cmp.Or(cmpDate(r.art.date, b.art.date), strings.Compare(string(r.article), string(b.article))) < 0 {
 				b = r
 			}
 		}
@@ -681,7 +682,7 @@ func (cx *cardContext) showFacts(ctx context.Context, c *Card, groups []factGrou
 	}
 	slices.SortFunc(order, func(i, j int) int {
 		a, b := &groups[i].fact, &groups[j].fact
-		return cmpOr(b.Articles-a.Articles, b.Publishers-a.Publishers, b.Copies-a.Copies,
+		return cmp.Or(b.Articles-a.Articles, b.Publishers-a.Publishers, b.Copies-a.Copies,
 			boolInt(a.Negated || a.Modality != "")-boolInt(b.Negated || b.Modality != ""),
 			-strings.Compare(a.LastSeen, b.LastSeen), strings.Compare(string(a.Predicate), string(b.Predicate)),
 			strings.Compare(refID(a.Object), refID(b.Object)), strings.Compare(a.Value, b.Value),

@@ -1,4 +1,4 @@
-package store
+package cards
 
 import (
 	"encoding/binary"

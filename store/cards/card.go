@@ -1,4 +1,4 @@
-package store
+package cards
 
 import (
 	"context"
@@ -9,14 +9,12 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
 // Ref names a node.
-type Ref struct {
-	ID   quad.IRI `json:"id"`
-	Name string   `json:"name,omitempty"`
-}
+type Ref = store.Ref
 
 // Card is what the graph knows of one entity, for people to read (newsgraph entity) and for
 // the web explorer: its names, type, links, positions with their time spans, and its facts
@@ -106,8 +104,8 @@ type Evidence struct {
 
 // cardContext caches what a card reads more than once.
 type cardContext struct {
-	s          *Store
-	t          *mergeTable
+	s          Reader
+	t          store.MergeView
 	articles   map[string]*articleInfo
 	names      map[string]string
 	publishers map[quad.IRI]string // names of publishers, for corroborate
@@ -288,7 +286,7 @@ func (cx *cardContext) statement(ctx context.Context, st quad.Value) (*statement
 	}
 	x := &statement{iri: iriOfValue(st)}
 	for _, q := range qs {
-		if isMergeLabel(q.Label) {
+		if store.IsMergeLabel(q.Label) {
 			continue // the statement's own values; the card maps merged entities itself
 		}
 		switch q.Predicate {
@@ -438,15 +436,15 @@ func (cx *cardContext) namePublishers(ctx context.Context, c *Corroboration, pub
 // Corroboration answers, for the fact subj -pred-> obj as the graph states it in direct edges,
 // how many distinct articles (wire copies counted once) and publishers state it and when it
 // was first and last seen. Merged entities count as the entity they were merged into.
-func (s *Store) Corroboration(ctx context.Context, subj quad.IRI, pred quad.IRI, obj quad.Value) (Corroboration, error) {
+func (s Reader) Corroboration(ctx context.Context, subj quad.IRI, pred quad.IRI, obj quad.Value) (Corroboration, error) {
 	t, err := s.loadMerges(ctx)
 	if err != nil {
 		return Corroboration{}, err
 	}
-	subs := t.cluster(t.root(subj))
+	subs := t.Cluster(t.Root(subj))
 	objs := []quad.Value{obj}
 	if _, ok := obj.(quad.IRI); ok {
-		objs = t.cluster(t.root(obj))
+		objs = t.Cluster(t.Root(obj))
 	}
 	var arts []quad.Value
 	for _, sb := range subs {
@@ -456,7 +454,7 @@ func (s *Store) Corroboration(ctx context.Context, subj quad.IRI, pred quad.IRI,
 				return Corroboration{}, err
 			}
 			for _, l := range ls {
-				if !isMergeLabel(l) {
+				if !store.IsMergeLabel(l) {
 					arts = append(arts, l)
 				}
 			}

@@ -1,6 +1,7 @@
-package store
+package cards
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
@@ -69,16 +71,16 @@ func articleIRI(id string) quad.IRI {
 	id = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(id), "<"), ">")
 	switch {
 	case strings.HasPrefix(id, "ng:article/"), strings.HasPrefix(id, "http://"), strings.HasPrefix(id, "https://"):
-		return BoundIRI(quad.IRI(id))
+		return store.BoundIRI(quad.IRI(id))
 	case strings.HasPrefix(id, "article/"):
 		return quad.IRI("ng:" + id)
 	}
 	return quad.IRI("ng:article/" + id)
 }
 
-// Article returns the article page of the article id names; ErrNotFound when the graph has no
+// Article returns the article page of the article id names; store.ErrNotFound when the graph has no
 // such article.
-func (s *Store) Article(ctx context.Context, id string) (*ArticlePage, error) {
+func (s Reader) Article(ctx context.Context, id string) (*ArticlePage, error) {
 	art := articleIRI(id)
 	qs, err := s.out(ctx, art, "")
 	if err != nil {
@@ -98,7 +100,7 @@ func (s *Store) Article(ctx context.Context, id string) (*ArticlePage, error) {
 		}
 	}
 	if !isArticle {
-		return nil, fmt.Errorf("no article %q: %w", id, ErrNotFound)
+		return nil, fmt.Errorf("no article %q: %w", id, store.ErrNotFound)
 	}
 	t, err := s.loadMerges(ctx)
 	if err != nil {
@@ -128,7 +130,7 @@ func (s *Store) Article(ctx context.Context, id string) (*ArticlePage, error) {
 
 	// ref is an entity as the page names it: its root, by the index's name when it has one.
 	ref := func(v quad.Value) (Ref, error) {
-		root := t.root(v)
+		root := t.Root(v)
 		if e := x.byKey[keyOfValue(root)]; e != nil {
 			return e.ref(), nil
 		}
@@ -136,7 +138,7 @@ func (s *Store) Article(ctx context.Context, id string) (*ArticlePage, error) {
 	}
 	seen := map[string]bool{}
 	for _, m := range mentions {
-		root := t.root(m)
+		root := t.Root(m)
 		k := keyOfValue(root)
 		if seen[k] {
 			continue
@@ -153,7 +155,7 @@ func (s *Store) Article(ctx context.Context, id string) (*ArticlePage, error) {
 		page.Entities = append(page.Entities, ae)
 	}
 	slices.SortFunc(page.Entities, func(a, b ArticleEntity) int {
-		return cmpOr(b.Articles-a.Articles, strings.Compare(a.Name, b.Name), strings.Compare(string(a.ID), string(b.ID)))
+		return cmp.Or(b.Articles-a.Articles, strings.Compare(a.Name, b.Name), strings.Compare(string(a.ID), string(b.ID)))
 	})
 
 	stmts, err := s.subjects(ctx, terms.Article, art)
@@ -169,7 +171,7 @@ func (s *Store) Article(ctx context.Context, id string) (*ArticlePage, error) {
 		var subj, obj quad.Value
 		isStatement := false
 		for _, q := range sq {
-			if isMergeLabel(q.Label) {
+			if store.IsMergeLabel(q.Label) {
 				continue
 			}
 			switch q.Predicate {
@@ -228,7 +230,7 @@ func (s *Store) Article(ctx context.Context, id string) (*ArticlePage, error) {
 		if b.Start != nil {
 			bs = *b.Start
 		}
-		return cmpOr(as-bs, strings.Compare(a.Subject.Name, b.Subject.Name), strings.Compare(string(a.Predicate), string(b.Predicate)),
+		return cmp.Or(as-bs, strings.Compare(a.Subject.Name, b.Subject.Name), strings.Compare(string(a.Predicate), string(b.Predicate)),
 			strings.Compare(string(a.Statement), string(b.Statement)))
 	})
 	return page, nil

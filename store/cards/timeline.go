@@ -1,6 +1,7 @@
-package store
+package cards
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"slices"
@@ -8,6 +9,8 @@ import (
 
 	"github.com/cayleygraph/quad"
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // Event is one thing an entity did or had done to it, as the statements of the graph say: a
@@ -69,19 +72,19 @@ func dateClass(d string) int {
 // Timeline returns the events of the entity name finds (as Card does) whose date is in
 // [from, to] (YYYY[-MM[-DD]], either ""; with a bound, undated events are left out). Events
 // stated by several articles (wire copies, follow-ups) with the same date are one event.
-func (s *Store) Timeline(ctx context.Context, name, from, to string) (*Timeline, error) {
+func (s Reader) Timeline(ctx context.Context, name, from, to string) (*Timeline, error) {
 	return s.TimelineFirst(ctx, name, from, to, 0)
 }
 
 // TimelineFirst is Timeline's first n events (all when n <= 0); Count counts them all. Only
 // those get names and evidence: a hub has thousands of events.
-func (s *Store) TimelineFirst(ctx context.Context, name, from, to string, n int) (*Timeline, error) {
+func (s Reader) TimelineFirst(ctx context.Context, name, from, to string, n int) (*Timeline, error) {
 	return s.TimelinePage(ctx, name, from, to, 0, n)
 }
 
 // TimelinePage is the n events of Timeline (all the rest when n <= 0) that follow its first
 // offset ones; Count counts them all.
-func (s *Store) TimelinePage(ctx context.Context, name, from, to string, offset, n int) (*Timeline, error) {
+func (s Reader) TimelinePage(ctx context.Context, name, from, to string, offset, n int) (*Timeline, error) {
 	if err := CheckDate(from); err != nil {
 		return nil, err
 	}
@@ -97,7 +100,7 @@ func (s *Store) TimelinePage(ctx context.Context, name, from, to string, offset,
 	if tl.Entity, err = cx.ref(ctx, root); err != nil {
 		return nil, err
 	}
-	members := t.members(root)
+	members := t.Members(root)
 	indexed, err := s.cards.view(func(tx *bolt.Tx) error {
 		return cx.timeline(ctx, tl, members, indexRows{tx: tx, intern: map[string]string{}}, n)
 	})
@@ -153,9 +156,9 @@ func (cx *cardContext) eventGroups(ctx context.Context, members []quad.IRI, src 
 			if !inRange(date, from, to) {
 				return nil
 			}
-			sub, obj := cx.t.root(r.subject()), quad.Value(nil)
+			sub, obj := cx.t.Root(r.subject()), quad.Value(nil)
 			if r.object() != nil {
-				obj = cx.t.root(r.object())
+				obj = cx.t.Root(r.object())
 			}
 			key := strings.Join([]string{keyOfValue(sub), string(r.pred), keyOfValue(obj), r.value,
 				string(negByte(r.negated)), r.modality, date}, "\x00")
@@ -169,7 +172,7 @@ func (cx *cardContext) eventGroups(ctx context.Context, members []quad.IRI, src 
 			g.articles[r.article] = true
 			// The evidence: the most confident statement, from the earliest article.
 			if b := g.best; b == nil || r.confidence > b.confidence || r.confidence == b.confidence &&
-				cmpOr(cmpDate(r.art.date, b.art.date), strings.Compare(string(r.article), string(b.article))) < 0 {
+				cmp.Or(cmpDate(r.art.date, b.art.date), strings.Compare(string(r.article), string(b.article))) < 0 {
 				g.best = r
 			}
 			return nil
@@ -199,7 +202,7 @@ func (cx *cardContext) showTimeline(ctx context.Context, tl *Timeline, groups []
 	}
 	slices.SortFunc(list, func(x, y *eventGroup) int {
 		a, b := &x.ev, &y.ev
-		return cmpOr(dateClass(a.Date)-dateClass(b.Date), strings.Compare(a.Date, b.Date),
+		return cmp.Or(dateClass(a.Date)-dateClass(b.Date), strings.Compare(a.Date, b.Date),
 			strings.Compare(string(a.Subject.ID), string(b.Subject.ID)), strings.Compare(string(a.Predicate), string(b.Predicate)),
 			strings.Compare(refID(a.Object), refID(b.Object)), strings.Compare(a.Value, b.Value),
 			boolInt(a.Negated)-boolInt(b.Negated), strings.Compare(a.Modality, b.Modality))
@@ -232,12 +235,12 @@ func eventObject(e Event) string {
 
 // resolveRoot finds the entity name means (the best match, as Card does) and the entity it is
 // merged into, if any.
-func (s *Store) resolveRoot(ctx context.Context, name string) (*mergeTable, quad.IRI, error) {
+func (s Reader) resolveRoot(ctx context.Context, name string) (store.MergeView, quad.IRI, error) {
 	t, found, _, order, err := s.rankedCandidates(ctx, name)
 	if err != nil {
-		return nil, "", err
+		return store.MergeView{}, "", err
 	}
-	root, _ := t.root(found[order[0]]).(quad.IRI)
+	root, _ := t.Root(found[order[0]]).(quad.IRI)
 	return t, root, nil
 }
 
@@ -269,19 +272,19 @@ type FactEvidence struct {
 // them; object may also be a literal value such as a topic, or "" for any object), negated and
 // hypothetical ones included, each with its sentence and article, oldest article first. Merged
 // entities count as the entity they were merged into.
-func (s *Store) Evidence(ctx context.Context, subject, predicate, object string) (*FactEvidence, error) {
+func (s Reader) Evidence(ctx context.Context, subject, predicate, object string) (*FactEvidence, error) {
 	return s.EvidenceFirst(ctx, subject, predicate, object, 0)
 }
 
 // EvidenceFirst is Evidence's first n statements (all when n <= 0); Count counts them all.
 // Only those get their sentence and article read: a fact of a hub is stated thousands of times.
-func (s *Store) EvidenceFirst(ctx context.Context, subject, predicate, object string, n int) (*FactEvidence, error) {
+func (s Reader) EvidenceFirst(ctx context.Context, subject, predicate, object string, n int) (*FactEvidence, error) {
 	return s.EvidencePage(ctx, subject, predicate, object, 0, n)
 }
 
 // EvidencePage is the n statements of Evidence (all the rest when n <= 0) that follow its
 // first offset ones; Count counts them all.
-func (s *Store) EvidencePage(ctx context.Context, subject, predicate, object string, offset, n int) (*FactEvidence, error) {
+func (s Reader) EvidencePage(ctx context.Context, subject, predicate, object string, offset, n int) (*FactEvidence, error) {
 	pred, err := ParsePredicate(predicate)
 	if err != nil {
 		return nil, err
@@ -298,7 +301,7 @@ func (s *Store) EvidencePage(ctx context.Context, subject, predicate, object str
 	var oroot quad.Value
 	if object = strings.TrimSpace(object); object != "" {
 		_, r, err := s.resolveRoot(ctx, object)
-		if err != nil && !errors.Is(err, ErrNotFound) {
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return nil, err
 		}
 		if err == nil {
@@ -312,7 +315,7 @@ func (s *Store) EvidencePage(ctx context.Context, subject, predicate, object str
 			fe.Value = object
 		}
 	}
-	members := t.members(sroot)
+	members := t.Members(sroot)
 	var rows []*factRow
 	seen := map[quad.IRI]bool{}
 	collect := func(src rowSource) error {
@@ -326,9 +329,9 @@ func (s *Store) EvidencePage(ctx context.Context, subject, predicate, object str
 			}
 			err := facts(ctx, m, func(r *factRow) error {
 				switch {
-				case seen[r.stmt] || r.pred != pred || keyOfValue(t.root(r.subject())) != keyOfValue(sroot):
+				case seen[r.stmt] || r.pred != pred || keyOfValue(t.Root(r.subject())) != keyOfValue(sroot):
 					return nil
-				case oroot != nil && (r.object() == nil || keyOfValue(t.root(r.object())) != keyOfValue(oroot)):
+				case oroot != nil && (r.object() == nil || keyOfValue(t.Root(r.object())) != keyOfValue(oroot)):
 					return nil
 				case fe.Value != "" && !strings.EqualFold(r.value, fe.Value):
 					return nil
@@ -353,7 +356,7 @@ func (s *Store) EvidencePage(ctx context.Context, subject, predicate, object str
 		}
 	}
 	slices.SortFunc(rows, func(a, b *factRow) int {
-		return cmpOr(cmpDate(a.art.date, b.art.date), strings.Compare(string(a.article), string(b.article)),
+		return cmp.Or(cmpDate(a.art.date, b.art.date), strings.Compare(string(a.article), string(b.article)),
 			strings.Compare(string(a.stmt), string(b.stmt)))
 	})
 	fe.Count, fe.Offset = len(rows), max(offset, 0)
@@ -373,7 +376,7 @@ func (s *Store) EvidencePage(ctx context.Context, subject, predicate, object str
 			Negated: r.negated, Modality: r.modality}
 		if object == "" {
 			if obj := r.object(); obj != nil {
-				ref, err := cx.ref(ctx, t.root(obj))
+				ref, err := cx.ref(ctx, t.Root(obj))
 				if err != nil {
 					return nil, err
 				}

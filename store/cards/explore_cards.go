@@ -1,4 +1,4 @@
-package store
+package cards
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"github.com/cayleygraph/quad"
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
@@ -17,7 +18,7 @@ import (
 // index lookups per article and per entity, which took minutes at 100,000 articles. The
 // relation edges are the statements that the graph states as direct edges: with an object,
 // neither negated nor hypothetical.
-func exploreIndexFromCards(ctx context.Context, tx *bolt.Tx, t *mergeTable, x *exploreIndex) error {
+func exploreIndexFromCards(ctx context.Context, tx *bolt.Tx, t store.MergeView, x *exploreIndex) error {
 	artIndex := map[string]int{}
 	c := tx.Bucket(bucketArticle).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
@@ -75,7 +76,7 @@ func exploreIndexFromCards(ctx context.Context, tx *bolt.Tx, t *mergeTable, x *e
 		if !isEntity {
 			continue // a date, a statement, or not an entity
 		}
-		root, ok := t.root(m).(quad.IRI)
+		root, ok := t.Root(m).(quad.IRI)
 		if !ok {
 			continue
 		}
@@ -99,7 +100,7 @@ func exploreIndexFromCards(ctx context.Context, tx *bolt.Tx, t *mergeTable, x *e
 
 	// Mentions.
 	entityOf := func(raw []byte) *xEntity {
-		return x.byKey[keyOfValue(t.root(quad.IRI(raw)))]
+		return x.byKey[keyOfValue(t.Root(quad.IRI(raw)))]
 	}
 	c = tx.Bucket(bucketMention).Cursor()
 	var lastRaw []byte

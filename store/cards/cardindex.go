@@ -1,4 +1,4 @@
-package store
+package cards
 
 import (
 	"bytes"
@@ -6,16 +6,14 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
-	"sync/atomic"
 	"time"
 
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
@@ -44,20 +42,10 @@ import (
 //	         uvarint n field(publisher)... uvarint n (8 bytes: articleHash of a copyOf)...
 //	role     field(holder) field(role) field(article) -> field(title) field(of) field(seen)
 //	         field(start) field(end) field(endedBy) former field(evidence) field(date)
-type cardIndex struct {
-	db    *bolt.DB
-	valid atomic.Bool // rows match the quads: cards may read them
-	// quads is the bolt database of Cayley's store, whose mark the clean mark carries
-	// (cardindex_mark.go); nil: none is kept.
-	quads *bolt.DB
-	// stale says, when Open found the quads changed by another program, what it found ("").
-	stale string
-}
-
 const cardIndexVersion = "3"
 
 var (
-	bucketMeta    = []byte("meta")
+	bucketMeta    = []byte(store.CardIndexMeta)
 	bucketCount   = []byte("count")
 	bucketIdent   = []byte("ident")
 	bucketMention = []byte("mention")
@@ -71,18 +59,15 @@ var (
 	keyVersion = []byte("version")
 )
 
-func cardIndexFile(path string) string { return filepath.Join(path, "cards.bolt") }
-
-// openCardIndex opens (creating) the card index of the bolt database at path, whose quads are
-// in the bolt database quads (Cayley's indexes.bolt, open). empty: the database has no quads,
-// so an index without rows is right. An index whose saved mark is not the quads' is not usable
-// (cardindex_mark.go).
-func openCardIndex(path string, quads *bolt.DB, empty, noSync bool) (*cardIndex, error) {
-	db, err := bolt.Open(cardIndexFile(path), 0o644, &bolt.Options{Timeout: time.Second, NoSync: noSync})
+// openBolt opens (creating) the card index in the file o.File of the bolt Store s.
+// o.Empty: the database has no quads, so an index without rows is right. An index whose saved
+// mark is not the quads' is not usable (cardindex_mark.go).
+func openBolt(s *store.Store, o store.CardIndexOptions) (*Index, error) {
+	db, err := bolt.Open(o.File, 0o644, &bolt.Options{Timeout: time.Second, NoSync: o.NoSync})
 	if err != nil {
-		return nil, fmt.Errorf("open card index %s: %w", cardIndexFile(path), err)
+		return nil, fmt.Errorf("open card index %s: %w", o.File, err)
 	}
-	ix := &cardIndex{db: db, quads: quads}
+	ix := &Index{s: s, db: db, refreshEvery: o.RefreshEvery}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, b := range append([][]byte{bucketMeta}, rowBuckets...) {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
@@ -90,7 +75,7 @@ func openCardIndex(path string, quads *bolt.DB, empty, noSync bool) (*cardIndex,
 			}
 		}
 		meta := tx.Bucket(bucketMeta)
-		if empty {
+		if o.Empty {
 			if err := meta.Put(keyVersion, []byte(cardIndexVersion)); err != nil {
 				return err
 			}
@@ -117,52 +102,50 @@ func openCardIndex(path string, quads *bolt.DB, empty, noSync bool) (*cardIndex,
 	})
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open card index %s: %w", cardIndexFile(path), err)
+		return nil, fmt.Errorf("open card index %s: %w", o.File, err)
 	}
-	if empty {
+	if o.Empty {
 		ix.valid.Store(true)
 	}
 	return ix, nil
 }
 
-func (ix *cardIndex) close() error {
-	if ix == nil {
+// Close closes the index's file, after the quad store.
+func (ix *Index) Close() error {
+	if !ix.Kept() {
 		return nil
 	}
 	return ix.db.Close()
 }
 
-// usable tells whether cards may read the index.
-func (ix *cardIndex) usable() bool { return ix != nil && ix.valid.Load() }
+// Kept tells whether the Store keeps a card index (bolt).
+func (ix *Index) Kept() bool { return ix != nil && ix.db != nil }
 
-// markDirty records, synced, that the quads are about to change: until clean, the index is
+// Usable tells whether cards may read the index.
+func (ix *Index) Usable() bool { return ix.Kept() && ix.valid.Load() }
+
+// MarkDirty records, synced, that the quads are about to change: until clean, the index is
 // not read.
-func (ix *cardIndex) markDirty() error {
-	if ix == nil {
+func (ix *Index) MarkDirty() error {
+	if !ix.Kept() {
 		return nil
 	}
 	ix.valid.Store(false)
 	return ix.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyState, []byte("dirty")) })
 }
 
-// articleChange is one article's quads before and after a write (either may be empty).
-type articleChange struct {
-	article  quad.IRI
-	old, new []quad.Quad
-}
-
 // apply removes the rows of the changes' old quads, adds those of their new ones and marks the
 // index clean, in one transaction.
-func (ix *cardIndex) apply(changes []articleChange) error {
+func (ix *Index) apply(changes []store.ArticleChange) error {
 	return ix.db.Update(func(tx *bolt.Tx) error {
 		for _, c := range changes {
-			if len(c.old) > 0 {
-				if err := putRows(tx, articleRows(c.article, c.old), -1); err != nil {
+			if len(c.Old) > 0 {
+				if err := putRows(tx, articleRows(c.Article, c.Old), -1); err != nil {
 					return err
 				}
 			}
-			if len(c.new) > 0 {
-				if err := putRows(tx, articleRows(c.article, c.new), +1); err != nil {
+			if len(c.New) > 0 {
+				if err := putRows(tx, articleRows(c.Article, c.New), +1); err != nil {
 					return err
 				}
 			}
@@ -399,8 +382,8 @@ var errBadRow = errors.New("card index: a damaged row")
 
 // view runs fn in a read transaction when the index is usable; ok false when it is not (the
 // caller reads the quads).
-func (ix *cardIndex) view(fn func(tx *bolt.Tx) error) (ok bool, err error) {
-	if !ix.usable() {
+func (ix *Index) view(fn func(tx *bolt.Tx) error) (ok bool, err error) {
+	if !ix.Usable() {
 		return false, nil
 	}
 	return true, ix.db.View(fn)
@@ -549,12 +532,12 @@ func (a *articleCounter) count(e quad.IRI) int {
 // clusterCount is the number of articles that mention e or, when e is the root of merges, any
 // entity merged into it (as a store without the index counts them: merges project their
 // entities' mentions onto the root).
-func clusterCount(tx *bolt.Tx, t *mergeTable, e quad.IRI) (int, error) {
-	if keyOfValue(t.root(e)) != keyOfValue(e) || len(t.under(e)) == 0 {
+func clusterCount(tx *bolt.Tx, t store.MergeView, e quad.IRI) (int, error) {
+	if keyOfValue(t.Root(e)) != keyOfValue(e) || len(t.Under(e)) == 0 {
 		return articleCount(tx, e), nil
 	}
 	seen := map[string]bool{}
-	for _, m := range t.cluster(e) {
+	for _, m := range t.Cluster(e) {
 		iri, ok := m.(quad.IRI)
 		if !ok {
 			continue
@@ -602,8 +585,12 @@ var rowPredicates = []quad.IRI{terms.Mentions, terms.Name, terms.AlternateName, 
 // quads let go when its contentHash goes by; only the articles being read are in memory.
 // Quads under labels without a contentHash (written by other tools) are made into rows at the
 // end.
-func (ix *cardIndex) rebuild(ctx context.Context, s *Store) error {
-	if err := ix.markDirty(); err != nil {
+func (ix *Index) Rebuild(ctx context.Context) error {
+	if !ix.Kept() {
+		return nil
+	}
+	s := Reader{ix.s, ix}
+	if err := ix.MarkDirty(); err != nil {
 		return err
 	}
 	err := ix.db.Update(func(tx *bolt.Tx) error {
@@ -622,14 +609,14 @@ func (ix *cardIndex) rebuild(ctx context.Context, s *Store) error {
 	}
 	wanted := map[any]bool{}
 	var hashRef any
-	for _, p := range append(rowPredicates, ContentHash) {
-		ref, err := s.qs.ValueOf(p)
+	for _, p := range append(rowPredicates, store.ContentHash) {
+		ref, err := s.qs().ValueOf(p)
 		if err != nil {
 			return err
 		}
 		if ref != nil {
 			wanted[refs.ToKey(ref)] = true
-			if p == ContentHash {
+			if p == store.ContentHash {
 				hashRef = refs.ToKey(ref)
 			}
 		}
@@ -665,7 +652,7 @@ func (ix *cardIndex) rebuild(ctx context.Context, s *Store) error {
 		}
 		return err
 	}
-	it := s.qs.QuadsAllIterator().Iterate()
+	it := s.qs().QuadsAllIterator().Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
 		n++
@@ -675,7 +662,7 @@ func (ix *cardIndex) rebuild(ctx context.Context, s *Store) error {
 			}
 		}
 		r := it.Result()
-		p, err := s.qs.QuadDirection(r, quad.Predicate)
+		p, err := s.qs().QuadDirection(r, quad.Predicate)
 		if err != nil {
 			return err
 		}
@@ -683,12 +670,12 @@ func (ix *cardIndex) rebuild(ctx context.Context, s *Store) error {
 		if !wanted[pk] {
 			continue
 		}
-		q, err := s.qs.Quad(r)
+		q, err := s.qs().Quad(r)
 		if err != nil {
 			return err
 		}
 		l, ok := q.Label.(quad.IRI)
-		if !ok || isMergeLabel(l) {
+		if !ok || store.IsMergeLabel(l) {
 			continue
 		}
 		g := groups[l]
@@ -743,27 +730,18 @@ func (ix *cardIndex) rebuild(ctx context.Context, s *Store) error {
 	return err
 }
 
-// removeCardIndex deletes the index file (it is made again from the quads).
-func removeCardIndex(path string) error {
-	err := os.Remove(cardIndexFile(path))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	return err
-}
-
-// begin is called before a write of articles' quads: it marks the index dirty and tells
+// Begin is called before a write of articles' quads: it marks the index dirty and tells
 // whether the write keeps it (a dirty index stays so until rebuilt).
-func (ix *cardIndex) begin() (keep bool, err error) {
-	if !ix.usable() {
+func (ix *Index) Begin() (keep bool, err error) {
+	if !ix.Usable() {
 		return false, nil
 	}
-	return true, ix.markDirty()
+	return true, ix.MarkDirty()
 }
 
-// finish is called once the quads of changes are written: it writes their rows and marks the
+// Finish is called once the quads of changes are written: it writes their rows and marks the
 // index clean.
-func (ix *cardIndex) finish(keep bool, changes []articleChange) error {
+func (ix *Index) Finish(keep bool, changes []store.ArticleChange) error {
 	if !keep {
 		return nil
 	}

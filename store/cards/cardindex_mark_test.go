@@ -1,4 +1,4 @@
-package store_test
+package cards_test
 
 import (
 	"context"
@@ -15,6 +15,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/storetest"
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards"
 )
 
 func stockCayley(t *testing.T) string { return storetest.StockCayley(t) }
@@ -39,9 +40,9 @@ func answers(t *testing.T, s *store.Store, fromQuads bool) map[string]string {
 	out := map[string]string{}
 	for _, id := range entityIDs(t, s) {
 		name := strings.Trim(id, "<>")
-		card := s.Card
+		card := cards.Of(s).Card
 		if fromQuads {
-			card = s.CardFromQuads
+			card = cards.FromQuads(s).Card
 		}
 		c, err := card(ctx, name)
 		if err != nil {
@@ -50,9 +51,9 @@ func answers(t *testing.T, s *store.Store, fromQuads bool) map[string]string {
 		b, _ := json.Marshal(c)
 		out["card "+name] = string(b)
 		for _, q := range append([]string{c.Name, name}, c.Aliases...) {
-			find := s.FindEntities
+			find := cards.Of(s).FindEntities
 			if fromQuads {
-				find = s.FindEntitiesFromQuads
+				find = cards.FromQuads(s).FindEntities
 			}
 			m, err := find(ctx, q)
 			if err != nil {
@@ -89,14 +90,14 @@ func checkFollows(t *testing.T, dir string, zorblax bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.CardIndexUsable() {
+	if s.CardIndex().Usable() {
 		t.Error("read-only Open: the index is read though the quads changed under it")
 	}
-	if s.CardIndexStale() == "" {
+	if cards.Stale(s) == "" {
 		t.Error("read-only Open: the quads' change is not seen")
 	}
 	if zorblax {
-		if m, err := s.FindEntities(ctx, "Zorblax"); err != nil || len(m) != 1 {
+		if m, err := cards.Of(s).FindEntities(ctx, "Zorblax"); err != nil || len(m) != 1 {
 			t.Errorf("read-only Open: search Zorblax: %v %v", m, err)
 		}
 	}
@@ -110,14 +111,14 @@ func checkFollows(t *testing.T, dir string, zorblax bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !s.CardIndexUsable() {
+	if !s.CardIndex().Usable() {
 		t.Fatal("Open for writing: the index is not made again")
 	}
 	if zorblax {
-		if _, err := s.ResolveEntity(ctx, "Zorblax"); err != nil {
+		if _, err := cards.Of(s).ResolveEntity(ctx, "Zorblax"); err != nil {
 			t.Errorf("entity Zorblax: %v", err)
 		}
-		if m, err := s.FindEntities(ctx, "J. Bayramov"); err != nil || len(m) != 1 {
+		if m, err := cards.Of(s).FindEntities(ctx, "J. Bayramov"); err != nil || len(m) != 1 {
 			t.Errorf("search J. Bayramov: %v %v", m, err)
 		}
 	}
@@ -133,8 +134,8 @@ func checkFollows(t *testing.T, dir string, zorblax bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !s.CardIndexUsable() || s.CardIndexStale() != "" {
-		t.Errorf("reopened: usable %v, stale %q", s.CardIndexUsable(), s.CardIndexStale())
+	if !s.CardIndex().Usable() || cards.Stale(s) != "" {
+		t.Errorf("reopened: usable %v, stale %q", s.CardIndex().Usable(), cards.Stale(s))
 	}
 	s.Close()
 
@@ -155,7 +156,7 @@ func loadedDB(t *testing.T) string { return storetest.LoadedDB(t) }
 // Stock `cayley load` adds quads to a newsgraph database: newsgraph sees it at the next Open.
 func TestCardIndexFollowsStockCayleyLoad(t *testing.T) {
 	cayley := stockCayley(t)
-	defer store.SetHubArticles(2)()
+	defer cards.SetHubArticles(2)()
 	dir := loadedDB(t)
 	nq := filepath.Join(t.TempDir(), "zorblax.nq")
 	if err := os.WriteFile(nq, []byte(stockQuads), 0o644); err != nil {
@@ -171,7 +172,7 @@ func TestCardIndexFollowsStockCayleyLoad(t *testing.T) {
 // Quads added and deleted around the Store (Cayley's API on its QuadStore, as any program
 // linking Cayley writes): a delete alone changes the quad count, an add the horizon.
 func TestCardIndexFollowsWritesAroundTheStore(t *testing.T) {
-	defer store.SetHubArticles(2)()
+	defer cards.SetHubArticles(2)()
 	for _, what := range []string{"add", "delete"} {
 		t.Run(what, func(t *testing.T) {
 			dir := loadedDB(t)

@@ -1,6 +1,7 @@
-package store
+package cards
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/newsgraph/newsgraph/schema/vocab"
+	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/rdf"
 	"github.com/newsgraph/newsgraph/store/terms"
 	"github.com/newsgraph/newsgraph/store/textkey"
@@ -145,7 +147,7 @@ type exploreIndex struct {
 	entities []*xEntity // sorted by IRI
 	byKey    map[string]*xEntity
 	articles []xArticle
-	merges   *mergeTable
+	merges   store.MergeView
 }
 
 // indexMaxAge bounds how long an explore index is used while the store's size stays the same
@@ -170,22 +172,22 @@ const (
 )
 
 // exploreIndex returns the store's explore index, building it when the store changed.
-func (s *Store) exploreIndex(ctx context.Context) (*exploreIndex, error) {
-	st := &s.explorer
+func (s Reader) exploreIndex(ctx context.Context) (*exploreIndex, error) {
+	st := &s.cards.explorer
 	st.mu.Lock()
 	none := st.idx == nil
 	st.mu.Unlock()
 	size := int64(-1)
-	if _, pg := s.qs.(pgTables); !pg || !none {
+	if pg := s.st.SQLTables() != nil; !pg || !none {
 		// (On PostgreSQL with no index yet, nothing to compare: the build counts the quads.)
 		var err error
-		if size, err = s.Stats(ctx); err != nil {
+		if size, err = s.st.Stats(ctx); err != nil {
 			return nil, err
 		}
 	}
-	writes := s.writes.Load()
+	writes := s.st.Writes()
 	st.mu.Lock()
-	if st.idx != nil && st.idx.size == size && st.idx.writes == writes && (s.side.exclusive() || time.Since(st.idx.built) < indexMaxAge) {
+	if st.idx != nil && st.idx.size == size && st.idx.writes == writes && (s.st.Exclusive() || time.Since(st.idx.built) < indexMaxAge) {
 		idx := st.idx
 		st.mu.Unlock()
 		return idx, nil
@@ -213,7 +215,7 @@ func (s *Store) exploreIndex(ctx context.Context) (*exploreIndex, error) {
 	done, old := st.building, st.idx
 	st.mu.Unlock()
 	var stale <-chan time.Time
-	if _, isKV := s.qs.(*kv.QuadStore); old != nil && isKV {
+	if _, isKV := s.qs().(*kv.QuadStore); old != nil && isKV {
 		// (a memstore must not be read while it is written: there, always wait)
 		t := time.NewTimer(staleWait)
 		defer t.Stop()
@@ -242,11 +244,11 @@ const smallEntity = 8
 // buildExploreIndex reads the explore index: the articles (their dates and the entities they
 // mention or publish), then each entity's names, type and relation edges. Entities merged into
 // another are part of it; quads that merges add are skipped (their originals are read).
-func (s *Store) buildExploreIndex(ctx context.Context, size int64) (*exploreIndex, error) {
-	if pg, ok := s.qs.(pgTables); ok {
+func (s Reader) buildExploreIndex(ctx context.Context, size int64) (*exploreIndex, error) {
+	if db := s.st.SQLTables(); db != nil {
 		// No card index there: its rows come from a few set-based SELECTs, or its snapshot
 		// (postgres_explore.go), with the merges and the quads' count read with them.
-		return s.pgExploreIndex(ctx, pg.DB())
+		return s.pgExploreIndex(ctx, db)
 	}
 	t, err := s.loadMerges(ctx)
 	if err != nil {
@@ -257,7 +259,7 @@ func (s *Store) buildExploreIndex(ctx context.Context, size int64) (*exploreInde
 	fresh := false
 	indexed, err := s.cards.view(func(tx *bolt.Tx) error {
 		gen = cardGen(tx)
-		ok, err := exploreSnapshot(tx, gen, t.fingerprint(), x)
+		ok, err := exploreSnapshot(tx, gen, t.Fingerprint(), x)
 		if ok || err != nil {
 			x.saved = ok
 			return err
@@ -268,7 +270,7 @@ func (s *Store) buildExploreIndex(ctx context.Context, size int64) (*exploreInde
 	if err != nil || indexed {
 		if err == nil && fresh {
 			// A failure to save it only means the next build reads the rows again.
-			_ = saveExploreSnapshot(s.cards.db, gen, t.fingerprint(), x)
+			_ = saveExploreSnapshot(s.cards.db, gen, t.Fingerprint(), x)
 		}
 		return x, err
 	}
@@ -305,7 +307,7 @@ func (s *Store) buildExploreIndex(ctx context.Context, size int64) (*exploreInde
 			}
 		}
 		err := s.quads(ctx, quad.Subject, a, terms.Mentions, func(q quad.Quad) bool {
-			if _, ok := q.Object.(quad.IRI); ok && !isMergeLabel(q.Label) {
+			if _, ok := q.Object.(quad.IRI); ok && !store.IsMergeLabel(q.Label) {
 				k := keyOfValue(q.Object)
 				if _, seen := mentions[k]; !seen {
 					members = append(members, q.Object)
@@ -348,7 +350,7 @@ func (s *Store) buildExploreIndex(ctx context.Context, size int64) (*exploreInde
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		root, ok := t.root(m).(quad.IRI)
+		root, ok := t.Root(m).(quad.IRI)
 		if !ok {
 			continue
 		}
@@ -361,7 +363,7 @@ func (s *Store) buildExploreIndex(ctx context.Context, size int64) (*exploreInde
 		} else {
 			for _, p := range append([]quad.IRI{terms.Name, terms.Type}, terms.Relations...) {
 				err := s.quads(ctx, quad.Subject, m, p, func(q quad.Quad) bool {
-					if isMergeLabel(q.Label) {
+					if store.IsMergeLabel(q.Label) {
 						return true
 					}
 					qs = append(qs, q)
@@ -381,7 +383,7 @@ func (s *Store) buildExploreIndex(ctx context.Context, size int64) (*exploreInde
 		}
 		types := map[string]int{}
 		for _, q := range qs {
-			if q.Predicate == terms.Type && !isMergeLabel(q.Label) {
+			if q.Predicate == terms.Type && !store.IsMergeLabel(q.Label) {
 				types[terms.TypeName(iriOfValue(q.Object))]++
 			}
 		}
@@ -412,7 +414,7 @@ func (s *Store) buildExploreIndex(ctx context.Context, size int64) (*exploreInde
 		edges := map[[2]string]*pendingEdge{}
 		var order [][2]string
 		for _, q := range qs {
-			if isMergeLabel(q.Label) {
+			if store.IsMergeLabel(q.Label) {
 				continue
 			}
 			switch p := iriOfValue(q.Predicate); {
@@ -452,7 +454,7 @@ func (s *Store) buildExploreIndex(ctx context.Context, size int64) (*exploreInde
 	}
 	edges := map[edgeKey]*xEdge{}
 	for _, pe := range pending {
-		o := x.byKey[keyOfValue(t.root(pe.o))]
+		o := x.byKey[keyOfValue(t.Root(pe.o))]
 		if o == nil || o == pe.s {
 			continue
 		}
@@ -509,7 +511,7 @@ func (x *exploreIndex) sortEntities() {
 	slices.SortFunc(x.entities, func(a, b *xEntity) int { return strings.Compare(string(a.iri), string(b.iri)) })
 	for _, e := range x.entities {
 		slices.SortFunc(e.edges, func(a, b *xEdge) int {
-			return cmpOr(strings.Compare(string(a.s.iri), string(b.s.iri)), strings.Compare(string(a.pred), string(b.pred)),
+			return cmp.Or(strings.Compare(string(a.s.iri), string(b.s.iri)), strings.Compare(string(a.pred), string(b.pred)),
 				strings.Compare(string(a.o.iri), string(b.o.iri)))
 		})
 	}
@@ -517,17 +519,17 @@ func (x *exploreIndex) sortEntities() {
 
 // exploreEntity finds the entity q names (as Card does: an id, a name, an alias, a name key), mapped
 // to its root, in the index.
-func (s *Store) exploreEntity(ctx context.Context, x *exploreIndex, q string) (*xEntity, error) {
+func (s Reader) exploreEntity(ctx context.Context, x *exploreIndex, q string) (*xEntity, error) {
 	_, found, _, order, err := s.rankedCandidates(ctx, q)
 	if err != nil {
 		return nil, err
 	}
 	for _, i := range order {
-		if e := x.byKey[keyOfValue(x.merges.root(found[i]))]; e != nil {
+		if e := x.byKey[keyOfValue(x.merges.Root(found[i]))]; e != nil {
 			return e, nil
 		}
 	}
-	return nil, fmt.Errorf("no entity %q: %w", q, ErrNotFound)
+	return nil, fmt.Errorf("no entity %q: %w", q, store.ErrNotFound)
 }
 
 func (e *xEntity) ref() Ref { return Ref{ID: e.iri, Name: e.name} }
@@ -562,7 +564,7 @@ const DefaultSearchLimit = 10
 // Search completes prefix over entities' names and aliases, ignoring case, accents and
 // punctuation (as ng:nameKey does): exact matches first, then names that start with it, then
 // names with a word (or aliases) that starts with it; each group most mentioned first.
-func (s *Store) Search(ctx context.Context, prefix string, limit int) ([]SearchResult, error) {
+func (s Reader) Search(ctx context.Context, prefix string, limit int) ([]SearchResult, error) {
 	q := textkey.NameKey(prefix)
 	if q == "" {
 		return nil, fmt.Errorf("an empty search: %w", ErrInvalid)
@@ -605,14 +607,14 @@ func (s *Store) Search(ctx context.Context, prefix string, limit int) ([]SearchR
 	if strings.ContainsAny(prefix, "/:") {
 		// an entity's id ("person/jeyhun-bayramov"): that entity first
 		if ms, err := s.FindEntities(ctx, prefix); err == nil && len(ms) > 0 && ms[0].Match == "id" {
-			if e := x.byKey[keyOfValue(x.merges.root(ms[0].IRI))]; e != nil {
+			if e := x.byKey[keyOfValue(x.merges.Root(ms[0].IRI))]; e != nil {
 				hits = slices.DeleteFunc(hits, func(h hit) bool { return h.e == e })
 				hits = append(hits, hit{e, -1})
 			}
 		}
 	}
 	slices.SortFunc(hits, func(a, b hit) int {
-		return cmpOr(a.rank-b.rank, len(b.e.mentions)-len(a.e.mentions), strings.Compare(a.e.name, b.e.name),
+		return cmp.Or(a.rank-b.rank, len(b.e.mentions)-len(a.e.mentions), strings.Compare(a.e.name, b.e.name),
 			strings.Compare(string(a.e.iri), string(b.e.iri)))
 	})
 	out := []SearchResult{}
@@ -661,7 +663,7 @@ func ParseType(t string) (string, error) {
 
 // Top lists the most mentioned (or most connected) entities, optionally of one type and
 // counting only articles since a date.
-func (s *Store) Top(ctx context.Context, o TopOptions) ([]TopEntity, error) {
+func (s Reader) Top(ctx context.Context, o TopOptions) ([]TopEntity, error) {
 	typ, err := ParseType(o.Type)
 	if err != nil {
 		return nil, err
@@ -716,9 +718,9 @@ func (s *Store) Top(ctx context.Context, o TopOptions) ([]TopEntity, error) {
 	}
 	slices.SortFunc(out, func(a, b TopEntity) int {
 		if o.By == "connections" {
-			return cmpOr(b.Connections-a.Connections, b.Mentions-a.Mentions, strings.Compare(a.Name, b.Name))
+			return cmp.Or(b.Connections-a.Connections, b.Mentions-a.Mentions, strings.Compare(a.Name, b.Name))
 		}
-		return cmpOr(b.Mentions-a.Mentions, b.Connections-a.Connections, strings.Compare(a.Name, b.Name))
+		return cmp.Or(b.Mentions-a.Mentions, b.Connections-a.Connections, strings.Compare(a.Name, b.Name))
 	})
 	return out[:min(len(out), o.Limit)], nil
 }
@@ -744,7 +746,7 @@ func predicateCount(p quad.IRI, n int) PredicateCount {
 }
 
 // Predicates lists the relation predicates the graph has edges of, most used first.
-func (s *Store) Predicates(ctx context.Context) ([]PredicateCount, error) {
+func (s Reader) Predicates(ctx context.Context) ([]PredicateCount, error) {
 	x, err := s.exploreIndex(ctx)
 	if err != nil {
 		return nil, err
@@ -762,7 +764,7 @@ func (s *Store) Predicates(ctx context.Context) ([]PredicateCount, error) {
 		out = append(out, predicateCount(p, n))
 	}
 	slices.SortFunc(out, func(a, b PredicateCount) int {
-		return cmpOr(b.Edges-a.Edges, strings.Compare(string(a.Predicate), string(b.Predicate)))
+		return cmp.Or(b.Edges-a.Edges, strings.Compare(string(a.Predicate), string(b.Predicate)))
 	})
 	return out, nil
 }
@@ -770,8 +772,8 @@ func (s *Store) Predicates(ctx context.Context) ([]PredicateCount, error) {
 // PrepareExplorer builds the explorer's index now rather than at the first request that
 // needs it (seconds on a large graph). Not on a memstore, which must not be read while it is
 // written: there it does nothing.
-func (s *Store) PrepareExplorer(ctx context.Context) {
-	if s.Backend() != Memstore {
+func (s Reader) PrepareExplorer(ctx context.Context) {
+	if s.st.Backend() != store.Memstore {
 		_, _ = s.exploreIndex(ctx)
 	}
 }

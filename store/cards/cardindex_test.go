@@ -1,4 +1,4 @@
-package store_test
+package cards_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards"
 )
 
 // entityIDs are the ids of every node with a name, sorted.
@@ -27,10 +28,10 @@ func sameCards(t *testing.T, s *store.Store, when string) {
 	t.Helper()
 	sameCardsNow(t, s, when)
 	ctx := context.Background()
-	if err := s.RefreshDigests(ctx); err != nil {
+	if err := s.CardIndex().RefreshDigests(ctx, false); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := s.Digests(ctx); err != nil || n == 0 {
+	if n, err := cards.Digests(ctx, s); err != nil || n == 0 {
 		t.Fatalf("%s: %d digests in use (%v)", when, n, err)
 	}
 	sameCardsNow(t, s, when+", digests made")
@@ -39,7 +40,7 @@ func sameCards(t *testing.T, s *store.Store, when string) {
 func sameCardsNow(t *testing.T, s *store.Store, when string) {
 	t.Helper()
 	ctx := context.Background()
-	if !s.CardIndexUsable() {
+	if !s.CardIndex().Usable() {
 		t.Fatalf("%s: the card index is not in use", when)
 	}
 	ids := entityIDs(t, s)
@@ -49,8 +50,8 @@ func sameCardsNow(t *testing.T, s *store.Store, when string) {
 	for _, id := range ids {
 		name := strings.Trim(id, "<>")
 		got := fromBoth(t, fmt.Sprintf("%s: the card of %s", when, id),
-			func() (*store.Card, error) { return s.CardFromQuads(ctx, name) },
-			func() (*store.Card, error) { return s.Card(ctx, name) })
+			func() (*cards.Card, error) { return cards.FromQuads(s).Card(ctx, name) },
+			func() (*cards.Card, error) { return cards.Of(s).Card(ctx, name) })
 		for _, f := range got.Facts {
 			obj := f.Value
 			if f.Object != nil {
@@ -58,19 +59,19 @@ func sameCardsNow(t *testing.T, s *store.Store, when string) {
 			}
 			sub, pred := string(f.Subject.ID), string(f.Predicate)
 			fromBoth(t, fmt.Sprintf("%s: the evidence of %s %s %s", when, sub, pred, obj),
-				func() (*store.FactEvidence, error) { return s.EvidenceFromQuads(ctx, sub, pred, obj) },
-				func() (*store.FactEvidence, error) { return s.Evidence(ctx, sub, pred, obj) })
+				func() (*cards.FactEvidence, error) { return cards.FromQuads(s).Evidence(ctx, sub, pred, obj) },
+				func() (*cards.FactEvidence, error) { return cards.Of(s).Evidence(ctx, sub, pred, obj) })
 		}
 		fromBoth(t, fmt.Sprintf("%s: the timeline of %s", when, id),
-			func() (*store.Timeline, error) { return s.TimelineFromQuads(ctx, name) },
-			func() (*store.Timeline, error) { return s.Timeline(ctx, name, "", "") })
+			func() (*cards.Timeline, error) { return cards.FromQuads(s).Timeline(ctx, name, "", "") },
+			func() (*cards.Timeline, error) { return cards.Of(s).Timeline(ctx, name, "", "") })
 		// The first few facts and events, and the events of one year.
 		fromBoth(t, fmt.Sprintf("%s: the card (2 facts) of %s", when, id),
-			func() (*store.Card, error) { return s.CardFromQuads(ctx, name, store.MaxFacts(2)) },
-			func() (*store.Card, error) { return s.Card(ctx, name, store.MaxFacts(2)) })
+			func() (*cards.Card, error) { return cards.FromQuads(s).Card(ctx, name, cards.MaxFacts(2)) },
+			func() (*cards.Card, error) { return cards.Of(s).Card(ctx, name, cards.MaxFacts(2)) })
 		fromBoth(t, fmt.Sprintf("%s: the 2019 timeline of %s", when, id),
-			func() (*store.Timeline, error) { return s.TimelineFirstFromQuads(ctx, name, "2019", "2019", 3) },
-			func() (*store.Timeline, error) { return s.TimelineFirst(ctx, name, "2019", "2019", 3) })
+			func() (*cards.Timeline, error) { return cards.FromQuads(s).TimelineFirst(ctx, name, "2019", "2019", 3) },
+			func() (*cards.Timeline, error) { return cards.Of(s).TimelineFirst(ctx, name, "2019", "2019", 3) })
 	}
 }
 
@@ -95,7 +96,7 @@ func fromBoth[T any](t *testing.T, what string, fromQuads, fromIndex func() (T, 
 }
 
 func TestCardIndexGivesTheCardsOfTheQuads(t *testing.T) {
-	defer store.SetHubArticles(2)()
+	defer cards.SetHubArticles(2)()
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "news.db")
 	s, err := store.Open(store.Bolt, dir)
@@ -103,11 +104,11 @@ func TestCardIndexGivesTheCardsOfTheQuads(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { s.Close() }()
-	arts := readJSONL(t, "testdata/ministers.jsonl")
+	arts := readJSONL(t, "../testdata/ministers.jsonl")
 	load(t, s, examples(t)...)
-	load(t, s, readJSONL(t, "testdata/wire.jsonl")...)
+	load(t, s, readJSONL(t, "../testdata/wire.jsonl")...)
 	load(t, s, arts...)
-	load(t, s, readJSONL(t, "testdata/variant.jsonl")...)
+	load(t, s, readJSONL(t, "../testdata/variant.jsonl")...)
 	sameCards(t, s, "loaded")
 
 	// A replaced article, a forgotten one, a merge.
@@ -121,11 +122,11 @@ func TestCardIndexGivesTheCardsOfTheQuads(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameCards(t, s, "replaced, forgotten") // (a stale digest read would differ here)
-	keep, err := s.ResolveEntity(ctx, "Elmar Mammadyarov")
+	keep, err := cards.Of(s).ResolveEntity(ctx, "Elmar Mammadyarov")
 	if err != nil {
 		t.Fatal(err)
 	}
-	other, err := s.ResolveEntity(ctx, "person/jeyhun-bayramov")
+	other, err := cards.Of(s).ResolveEntity(ctx, "person/jeyhun-bayramov")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +142,7 @@ func TestCardIndexGivesTheCardsOfTheQuads(t *testing.T) {
 	if s, err = store.Open(store.Bolt, dir, store.ReadMostly()); err != nil {
 		t.Fatal(err)
 	}
-	if saved, same, err := s.SavedMergesMatch(ctx); !saved || !same || err != nil {
+	if saved, same, err := cards.SavedMergesMatch(ctx, s); !saved || !same || err != nil {
 		t.Fatalf("the saved merge table: saved %v, the quads' %v (%v)", saved, same, err)
 	}
 	sameCards(t, s, "merged, reopened")
@@ -149,7 +150,7 @@ func TestCardIndexGivesTheCardsOfTheQuads(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameCards(t, s, "unmerged")
-	if saved, _, _ := s.SavedMergesMatch(ctx); saved {
+	if saved, _, _ := cards.SavedMergesMatch(ctx, s); saved {
 		t.Error("a merge table is still saved after a write")
 	}
 	if err := s.Close(); err != nil {
@@ -158,14 +159,14 @@ func TestCardIndexGivesTheCardsOfTheQuads(t *testing.T) {
 	if s, err = store.Open(store.Bolt, dir); err != nil {
 		t.Fatal(err)
 	}
-	if saved, same, err := s.SavedMergesMatch(ctx); !saved || !same || err != nil {
+	if saved, same, err := cards.SavedMergesMatch(ctx, s); !saved || !same || err != nil {
 		t.Fatalf("after the unmerge: saved %v, the quads' %v (%v)", saved, same, err)
 	}
 
 	// A write stopped half-way leaves the index dirty: the next Open for writing rebuilds it,
 	// and a read-only one reads the quads.
 	want := cardJSON(t, s, "Bayramov")
-	if err := s.MarkCardIndexDirty(); err != nil {
+	if err := s.CardIndex().MarkDirty(); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
@@ -175,7 +176,7 @@ func TestCardIndexGivesTheCardsOfTheQuads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.CardIndexUsable() {
+	if s.CardIndex().Usable() {
 		t.Error("a dirty index is read")
 	}
 	if got := cardJSON(t, s, "Bayramov"); got != want {
@@ -198,7 +199,7 @@ func TestCardIndexGivesTheCardsOfTheQuads(t *testing.T) {
 
 func cardJSON(t *testing.T, s *store.Store, name string) string {
 	t.Helper()
-	c, err := s.Card(context.Background(), name)
+	c, err := cards.Of(s).Card(context.Background(), name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +223,7 @@ func TestCardIndexOnALargeDatabase(t *testing.T) {
 	// The most mentioned entities of each type, and the least (by the explorer's index).
 	var sample []string
 	for _, ty := range []string{"Person", "Country", "Organization", "City", "Place", "Event"} {
-		top, err := s.Top(ctx, store.TopOptions{Type: ty, Limit: 100000})
+		top, err := cards.Of(s).Top(ctx, cards.TopOptions{Type: ty, Limit: 100000})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -232,11 +233,11 @@ func TestCardIndexOnALargeDatabase(t *testing.T) {
 	}
 	sample = append(sample, "United States", "Iraq", "Bush", "George Bush", "United Nations", "Voice of America")
 	for _, name := range sample {
-		want, err := s.CardFromQuads(ctx, name, store.MaxFacts(50))
+		want, err := cards.FromQuads(s).Card(ctx, name, cards.MaxFacts(50))
 		if err != nil {
 			t.Fatalf("%s from the quads: %v", name, err)
 		}
-		got, err := s.Card(ctx, name, store.MaxFacts(50))
+		got, err := cards.Of(s).Card(ctx, name, cards.MaxFacts(50))
 		if err != nil {
 			t.Fatalf("%s from the index: %v", name, err)
 		}
@@ -253,7 +254,7 @@ func TestCardIndexOnALargeDatabase(t *testing.T) {
 func TestExploreIndexFromTheCardIndex(t *testing.T) {
 	ctx := context.Background()
 	s := curatedStore(t)
-	if !s.CardIndexUsable() {
+	if !s.CardIndex().Usable() {
 		t.Fatal("the card index is not in use: the test would compare the quads with themselves")
 	}
 	ids := entityIDs(t, s)
@@ -262,7 +263,7 @@ func TestExploreIndexFromTheCardIndex(t *testing.T) {
 		enc := json.NewEncoder(&b)
 		for _, ty := range []string{"", "Person", "Country", "Organization"} {
 			for _, by := range []string{"mentions", "connections"} {
-				top, err := s.Top(ctx, store.TopOptions{Type: ty, By: by, Limit: 1000})
+				top, err := cards.Of(s).Top(ctx, cards.TopOptions{Type: ty, By: by, Limit: 1000})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -270,14 +271,14 @@ func TestExploreIndexFromTheCardIndex(t *testing.T) {
 			}
 		}
 		for _, p := range []string{"a", "b", "m", "n", "s", "u", "Az", "Bay"} {
-			res, err := s.Search(ctx, p, 100)
+			res, err := cards.Of(s).Search(ctx, p, 100)
 			if err != nil {
 				t.Fatal(err)
 			}
 			enc.Encode(res)
 		}
 		for _, id := range ids {
-			n, err := s.Neighbourhood(ctx, strings.Trim(id, "<>"), store.NeighbourhoodOptions{Hops: 2, Limit: 500})
+			n, err := cards.Of(s).Neighbourhood(ctx, strings.Trim(id, "<>"), cards.NeighbourhoodOptions{Hops: 2, Limit: 500})
 			if err != nil {
 				enc.Encode(err.Error()) // not an entity of the explorer (a date): the same error
 				continue
@@ -287,31 +288,31 @@ func TestExploreIndexFromTheCardIndex(t *testing.T) {
 		return b.String()
 	}
 	var want string
-	s.ExploreFromQuads(func() { want = answers() })
+	cards.ExploreFromQuads(s, func() { want = answers() })
 	if got := answers(); got != want {
 		t.Errorf("the explorer answers differently from the card index:\n%s", diffLines(want, got))
 	}
-	if s.ExploreIndexSaved() {
+	if cards.ExploreIndexSaved(s) {
 		t.Fatal("the first explore index was read from a snapshot")
 	}
 	// The index just built was saved: the next one is read from it.
-	s.DropExploreIndex()
+	cards.DropExploreIndex(s)
 	got := answers()
-	if !s.ExploreIndexSaved() {
+	if !cards.ExploreIndexSaved(s) {
 		t.Fatal("the explore index was not read from its snapshot")
 	}
 	if got != want {
 		t.Errorf("the explorer answers differently from the snapshot:\n%s", diffLines(want, got))
 	}
 	// A write makes the snapshot stale: the next index is built from the rows.
-	edited := readJSONL(t, "testdata/ministers.jsonl")[0]
+	edited := readJSONL(t, "../testdata/ministers.jsonl")[0]
 	edited.Text += " The minister later met Josep Borrell in Brussels."
 	if st := load(t, s, edited); st.Replaced != 1 {
 		t.Fatalf("stats %+v", st)
 	}
-	s.DropExploreIndex()
+	cards.DropExploreIndex(s)
 	answers()
-	if s.ExploreIndexSaved() {
+	if cards.ExploreIndexSaved(s) {
 		t.Error("a stale snapshot was read")
 	}
 }
@@ -333,10 +334,10 @@ func TestExploreSnapshotAfterALoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if res, err := s.Search(context.Background(), "Bay", 5); err != nil || len(res) == 0 {
+	if res, err := cards.Of(s).Search(context.Background(), "Bay", 5); err != nil || len(res) == 0 {
 		t.Fatalf("search: %v %v", res, err)
 	}
-	if !s.ExploreIndexSaved() {
+	if !cards.ExploreIndexSaved(s) {
 		t.Error("the explorer's index was built again, not read from the snapshot the load left")
 	}
 }

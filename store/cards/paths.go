@@ -1,6 +1,7 @@
-package store
+package cards
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -64,12 +65,12 @@ const (
 // (0 for DefaultPathLimit), the best corroborated first, each hop with one evidence sentence.
 // Types, names, mentions and articles are not edges: two entities are not connected because
 // one article mentions both.
-func (s *Store) Paths(ctx context.Context, a, b string, maxHops, limit int) (*PathResult, error) {
+func (s Reader) Paths(ctx context.Context, a, b string, maxHops, limit int) (*PathResult, error) {
 	return s.PathsWith(ctx, a, b, PathOptions{MaxHops: maxHops, Limit: limit})
 }
 
 // PathsWith is Paths with all its options: see PathOptions.
-func (s *Store) PathsWith(ctx context.Context, a, b string, o PathOptions) (*PathResult, error) {
+func (s Reader) PathsWith(ctx context.Context, a, b string, o PathOptions) (*PathResult, error) {
 	maxHops, limit := o.MaxHops, o.Limit
 	if o.AvoidAbove < 0 {
 		return nil, fmt.Errorf("avoid must be a number of articles, not %d: %w", o.AvoidAbove, ErrInvalid)
@@ -160,7 +161,7 @@ func (s *Store) PathsWith(ctx context.Context, a, b string, o PathOptions) (*Pat
 		}
 		ps := slices.Clone(parents[e])
 		slices.SortStableFunc(ps, func(p, q *xEntity) int {
-			return cmpOr(weight[[2]*xEntity{q, e}]-weight[[2]*xEntity{p, e}], len(q.mentions)-len(p.mentions),
+			return cmp.Or(weight[[2]*xEntity{q, e}]-weight[[2]*xEntity{p, e}], len(q.mentions)-len(p.mentions),
 				strings.Compare(p.name, q.name))
 		})
 		for _, p := range ps {
@@ -217,7 +218,7 @@ type edgeEvidence struct {
 func (ee *edgeEvidence) of(ctx context.Context, ed *xEdge) (*Evidence, error) {
 	arts := slices.Clone(ed.articles)
 	slices.SortStableFunc(arts, func(a, b int) int {
-		return cmpOr(cmpDate(ee.x.articles[a].date, ee.x.articles[b].date),
+		return cmp.Or(cmpDate(ee.x.articles[a].date, ee.x.articles[b].date),
 			strings.Compare(keyOfValue(ee.x.articles[a].iri), keyOfValue(ee.x.articles[b].iri)))
 	})
 	for _, a := range arts[:min(len(arts), 5)] {
@@ -240,8 +241,8 @@ func (ee *edgeEvidence) of(ctx context.Context, ed *xEdge) (*Evidence, error) {
 		}
 		for _, st := range sts {
 			if st.predicate != ed.pred || st.negated || st.modality != "" || st.object == nil ||
-				keyOfValue(ee.x.merges.root(st.subject)) != keyOfValue(ed.s.iri) ||
-				keyOfValue(ee.x.merges.root(st.object)) != keyOfValue(ed.o.iri) {
+				keyOfValue(ee.x.merges.Root(st.subject)) != keyOfValue(ed.s.iri) ||
+				keyOfValue(ee.x.merges.Root(st.object)) != keyOfValue(ed.o.iri) {
 				continue
 			}
 			ev, err := ee.cx.evidence(ctx, ee.x.articles[a].iri, st.evidence)

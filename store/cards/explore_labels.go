@@ -1,4 +1,4 @@
-package store
+package cards
 
 import (
 	"context"
@@ -36,7 +36,7 @@ const MaxLabels = 5000
 
 // Labels names the nodes ids (IRIs, with or without angle brackets) and lists the relation
 // edges among those that are entities.
-func (s *Store) Labels(ctx context.Context, ids []string) (*Labels, error) {
+func (s Reader) Labels(ctx context.Context, ids []string) (*Labels, error) {
 	if len(ids) > MaxLabels {
 		return nil, fmt.Errorf("at most %d ids at once, not %d: %w", MaxLabels, len(ids), ErrInvalid)
 	}
@@ -56,7 +56,7 @@ func (s *Store) Labels(ctx context.Context, ids []string) (*Labels, error) {
 			continue
 		}
 		iri := quad.IRI(strings.Trim(id, "<>"))
-		e := x.byKey[keyOfValue(x.merges.root(iri))]
+		e := x.byKey[keyOfValue(x.merges.Root(iri))]
 		if e == nil {
 			out.Nodes[id] = NodeLabel{Name: terms.TypeName(iri)}
 			continue

@@ -1,6 +1,7 @@
-package store
+package cards
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"github.com/cayleygraph/quad"
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/terms"
 	"github.com/newsgraph/newsgraph/store/textkey"
 )
@@ -33,7 +35,7 @@ type EntityMatch struct {
 //
 // each an index lookup. Only on a database written before name keys existed does it scan
 // the names.
-func (s *Store) FindEntities(ctx context.Context, q string) ([]EntityMatch, error) {
+func (s Reader) FindEntities(ctx context.Context, q string) ([]EntityMatch, error) {
 	t, err := s.loadMerges(ctx)
 	if err != nil {
 		return nil, err
@@ -52,16 +54,16 @@ func (s *Store) FindEntities(ctx context.Context, q string) ([]EntityMatch, erro
 		out = append(out, m)
 	}
 	slices.SortStableFunc(out, func(a, b EntityMatch) int {
-		return cmpOr(b.Articles-a.Articles, strings.Compare(a.Name, b.Name), strings.Compare(string(a.IRI), string(b.IRI)))
+		return cmp.Or(b.Articles-a.Articles, strings.Compare(a.Name, b.Name), strings.Compare(string(a.IRI), string(b.IRI)))
 	})
 	return out, nil
 }
 
 // candidates are the entities q finds (see FindEntities) and how it found them.
-func (s *Store) candidates(ctx context.Context, q string) ([]quad.IRI, string, error) {
+func (s Reader) candidates(ctx context.Context, q string) ([]quad.IRI, string, error) {
 	q = strings.TrimSpace(q)
 	if q == "" {
-		return nil, "", fmt.Errorf("an empty name: %w", ErrNotFound)
+		return nil, "", fmt.Errorf("an empty name: %w", store.ErrNotFound)
 	}
 	if id := strings.Trim(q, "<>"); !strings.ContainsAny(id, " \t") && strings.ContainsAny(id, "/:") {
 		for _, c := range []quad.IRI{quad.IRI(id), quad.IRI("ng:" + id)} {
@@ -105,7 +107,7 @@ func (s *Store) candidates(ctx context.Context, q string) ([]quad.IRI, string, e
 			return found, step.how, nil
 		}
 	}
-	if ref, err := s.qs.ValueOf(terms.NameKey); err == nil && ref == nil {
+	if ref, err := s.qs().ValueOf(terms.NameKey); err == nil && ref == nil {
 		vs, err := s.scanNames(ctx, q)
 		var found []quad.IRI
 		for _, v := range vs {
@@ -120,9 +122,9 @@ func (s *Store) candidates(ctx context.Context, q string) ([]quad.IRI, string, e
 
 // entityMatch describes e: its name (the one most articles give it), types, articles and the
 // entity it was merged into.
-func (s *Store) entityMatch(ctx context.Context, t *mergeTable, e quad.IRI) (EntityMatch, error) {
+func (s Reader) entityMatch(ctx context.Context, t store.MergeView, e quad.IRI) (EntityMatch, error) {
 	m := EntityMatch{IRI: e}
-	if r := t.root(e); keyOfValue(r) != keyOfValue(e) {
+	if r := t.Root(e); keyOfValue(r) != keyOfValue(e) {
 		m.MergedInto, _ = r.(quad.IRI)
 	}
 	names := map[string]int{}
@@ -169,7 +171,7 @@ func (s *Store) entityMatch(ctx context.Context, t *mergeTable, e quad.IRI) (Ent
 func countNames(names map[string]int, qs []quad.Quad) {
 	seen := map[[2]string]bool{}
 	for _, q := range qs {
-		if q.Predicate != terms.Name || isMergeLabel(q.Label) {
+		if q.Predicate != terms.Name || store.IsMergeLabel(q.Label) {
 			continue
 		}
 		k := [2]string{str(q.Object), keyOfValue(q.Label)}
@@ -191,46 +193,19 @@ func commonest(names map[string]int, def string) string {
 	return best
 }
 
-// ownValues returns the distinct objects of node -pred-> ? stated by articles (not by
-// merges), sorted.
-func (s *Store) ownValues(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Value, error) {
-	qs, err := s.out(ctx, node, pred)
-	if err != nil {
-		return nil, err
-	}
-	qs = slices.DeleteFunc(qs, func(q quad.Quad) bool { return isMergeLabel(q.Label) })
-	vs := distinct(qs, quad.Object)
-	slices.SortFunc(vs, func(a, b quad.Value) int { return strings.Compare(str(a), str(b)) })
-	return vs, nil
-}
-
-// firstValue returns the first object of node -pred-> ? that an article (not a merge) states,
-// reading no further: a hub's name has one quad per article that names it.
-func (s *Store) firstValue(ctx context.Context, node quad.Value, pred quad.IRI) (quad.Value, error) {
-	var v quad.Value
-	err := s.quads(ctx, quad.Subject, node, pred, func(q quad.Quad) bool {
-		if isMergeLabel(q.Label) {
-			return true
-		}
-		v = q.Object
-		return false
-	})
-	return v, err
-}
-
 // scanNames is the slow path for databases without name keys: every schema:name and
 // schema:alternateName, compared as name keys and name words.
-func (s *Store) scanNames(ctx context.Context, q string) ([]quad.Value, error) {
+func (s Reader) scanNames(ctx context.Context, q string) ([]quad.Value, error) {
 	key := textkey.NameKey(q)
 	if key == "" {
 		return nil, nil
 	}
 	var out []quad.Value
 	seen := map[string]bool{}
-	it := s.qs.QuadsAllIterator().Iterate()
+	it := s.qs().QuadsAllIterator().Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
-		qd, err := s.qs.Quad(it.Result())
+		qd, err := s.qs().Quad(it.Result())
 		if err != nil {
 			return nil, err
 		}
@@ -251,13 +226,13 @@ func (s *Store) scanNames(ctx context.Context, q string) ([]quad.Value, error) {
 
 // ResolveEntity returns the one entity q names; it fails when none or several match equally
 // (several entities with that exact name, say), listing them.
-func (s *Store) ResolveEntity(ctx context.Context, q string) (quad.IRI, error) {
+func (s Reader) ResolveEntity(ctx context.Context, q string) (quad.IRI, error) {
 	ms, err := s.FindEntities(ctx, q)
 	if err != nil {
 		return "", err
 	}
 	if len(ms) == 0 {
-		return "", fmt.Errorf("no entity %q: %w", q, ErrNotFound)
+		return "", fmt.Errorf("no entity %q: %w", q, store.ErrNotFound)
 	}
 	if len(ms) > 1 {
 		var list []string

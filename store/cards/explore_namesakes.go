@@ -1,12 +1,14 @@
-package store
+package cards
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strings"
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
@@ -26,7 +28,7 @@ type Namesake struct {
 var affiliations = []quad.IRI{"ng:heads", "schema:worksFor", "schema:memberOf", "ng:headquarteredIn", "schema:containedInPlace", "ng:partOf"}
 
 // namesake describes e (an entity of x).
-func (s *Store) namesake(ctx context.Context, x *exploreIndex, e *xEntity) (Namesake, error) {
+func (s Reader) namesake(ctx context.Context, x *exploreIndex, e *xEntity) (Namesake, error) {
 	var n Namesake
 	for _, i := range e.mentions {
 		if d := x.articles[i].date; d != "" {
@@ -40,7 +42,7 @@ func (s *Store) namesake(ctx context.Context, x *exploreIndex, e *xEntity) (Name
 	}
 	titles := map[string]int{}
 	for _, q := range qs {
-		if !isMergeLabel(q.Label) {
+		if !store.IsMergeLabel(q.Label) {
 			titles[str(q.Object)]++
 		}
 	}
@@ -52,7 +54,7 @@ func (s *Store) namesake(ctx context.Context, x *exploreIndex, e *xEntity) (Name
 			continue
 		}
 		if best == nil || len(ed.articles) > len(best.articles) ||
-			len(ed.articles) == len(best.articles) && cmpOr(rank(ed)-rank(best), strings.Compare(string(ed.o.iri), string(best.o.iri))) < 0 {
+			len(ed.articles) == len(best.articles) && cmp.Or(rank(ed)-rank(best), strings.Compare(string(ed.o.iri), string(best.o.iri))) < 0 {
 			best = ed
 		}
 	}
@@ -70,7 +72,7 @@ type NamesakeResult struct {
 }
 
 // NamesakeResults describes each search result.
-func (s *Store) NamesakeResults(ctx context.Context, res []SearchResult) ([]NamesakeResult, error) {
+func (s Reader) NamesakeResults(ctx context.Context, res []SearchResult) ([]NamesakeResult, error) {
 	x, err := s.exploreIndex(ctx)
 	if err != nil {
 		return nil, err
@@ -96,7 +98,7 @@ type NamesakeMatch struct {
 }
 
 // NamesakeMatches describes a card's other matches.
-func (s *Store) NamesakeMatches(ctx context.Context, ms []EntityMatch) ([]NamesakeMatch, error) {
+func (s Reader) NamesakeMatches(ctx context.Context, ms []EntityMatch) ([]NamesakeMatch, error) {
 	if len(ms) == 0 {
 		return nil, nil
 	}

@@ -1,4 +1,4 @@
-package store
+package cards
 
 import (
 	"bytes"
@@ -6,12 +6,13 @@ import (
 	"encoding/binary"
 	"encoding/gob"
 	"fmt"
-	"hash/fnv"
 	"slices"
 	"time"
 
 	"github.com/cayleygraph/quad"
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/newsgraph/newsgraph/store"
 )
 
 // A hub's digest: the card of an entity that 80,000 articles mention is made of 80,000 rows,
@@ -64,29 +65,6 @@ type digestEvent struct {
 	BestStmt, BestArticle quad.IRI
 }
 
-// fingerprint identifies the merges in t.
-func (t *mergeTable) fingerprint() uint64 {
-	if t.empty() {
-		return 0
-	}
-	if t.fpSet.Load() {
-		return t.fp.Load()
-	}
-	defer t.fpSet.Store(true)
-	keys := make([]string, 0, len(t.byIRI))
-	for k := range t.byIRI {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	h := fnv.New64a()
-	for _, k := range keys {
-		h.Write([]byte(k))
-		h.Write([]byte{0})
-	}
-	t.fp.Store(h.Sum64())
-	return h.Sum64()
-}
-
 // markChanged is called by putRows with the entities whose statement rows it changed.
 func markChanged(tx *bolt.Tx, entities map[quad.IRI]bool) error {
 	of, digests, stale := tx.Bucket(bucketDigestOf), tx.Bucket(bucketDigest), tx.Bucket(bucketStale)
@@ -124,9 +102,9 @@ func markHubsStale(tx *bolt.Tx) error {
 }
 
 // digestOf reads root's digest if it was made under merges t.
-func digestOf(tx *bolt.Tx, root quad.IRI, t *mergeTable) (*digestBody, error) {
+func digestOf(tx *bolt.Tx, root quad.IRI, t store.MergeView) (*digestBody, error) {
 	v := tx.Bucket(bucketDigest).Get(appendKeyField(nil, string(root)))
-	if len(v) < 8 || binary.LittleEndian.Uint64(v) != t.fingerprint() {
+	if len(v) < 8 || binary.LittleEndian.Uint64(v) != t.Fingerprint() {
 		return nil, nil
 	}
 	var d digestBody
@@ -167,7 +145,7 @@ func digestSources(tx *bolt.Tx, root quad.IRI, i int) ([]quad.IRI, error) {
 }
 
 // digestFor is the digest a card of members (the root first) may read, or nil.
-func (x indexRows) digestFor(members []quad.IRI, t *mergeTable) (*digestBody, error) {
+func (x indexRows) digestFor(members []quad.IRI, t store.MergeView) (*digestBody, error) {
 	d, err := digestOf(x.tx, members[0], t)
 	if err != nil || d == nil || !slices.Equal(d.Members, members) {
 		return nil, err
@@ -175,20 +153,31 @@ func (x indexRows) digestFor(members []quad.IRI, t *mergeTable) (*digestBody, er
 	return d, nil
 }
 
+// RefreshDigests makes the digests that writes made stale again (refreshDigests); when every,
+// only once refreshEvery has passed since the last time (refreshDigestsEvery). The caller
+// holds the Store's write lock.
+func (ix *Index) RefreshDigests(ctx context.Context, every bool) error {
+	s := Reader{ix.s, ix}
+	if every {
+		return s.refreshDigestsEvery(ctx)
+	}
+	return s.refreshDigests(ctx)
+}
+
 // refreshDigests makes again the digests of stale entities' roots (those still hubs) and of
 // digests made under other merges, and drops those of entities no longer hubs or roots.
-// The caller holds writeMu.
-func (s *Store) refreshDigests(ctx context.Context) error {
+// The caller holds the Store's write lock.
+func (s Reader) refreshDigests(ctx context.Context) error {
 	ix := s.cards
-	if !ix.usable() {
+	if !ix.Usable() {
 		return nil
 	}
-	defer func() { s.refreshed = time.Now() }()
+	defer func() { s.cards.refreshed = time.Now() }()
 	t, err := s.loadMerges(ctx)
 	if err != nil {
 		return err
 	}
-	fp := t.fingerprint()
+	fp := t.Fingerprint()
 	todo := map[quad.IRI]bool{} // roots to make again or drop
 	var stale [][]byte
 	err = ix.db.View(func(tx *bolt.Tx) error {
@@ -197,7 +186,7 @@ func (s *Store) refreshDigests(ctx context.Context) error {
 			stale = append(stale, bytes.Clone(k))
 			rd := fieldReader{b: k}
 			if e := rd.bytes(); !rd.bad {
-				if r, ok := t.root(quad.IRI(e)).(quad.IRI); ok {
+				if r, ok := t.Root(quad.IRI(e)).(quad.IRI); ok {
 					todo[r] = true
 				}
 			}
@@ -206,7 +195,7 @@ func (s *Store) refreshDigests(ctx context.Context) error {
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			rd := fieldReader{b: k}
 			e := quad.IRI(rd.bytes())
-			if len(v) < 8 || binary.LittleEndian.Uint64(v) != fp || keyOfValue(t.root(e)) != keyOfValue(e) {
+			if len(v) < 8 || binary.LittleEndian.Uint64(v) != fp || keyOfValue(t.Root(e)) != keyOfValue(e) {
 				todo[e] = true
 			}
 		}
@@ -230,7 +219,7 @@ func (s *Store) refreshDigests(ctx context.Context) error {
 		sources := make([][][]quad.IRI, len(batch))
 		err := ix.db.View(func(tx *bolt.Tx) error {
 			for i, r := range batch {
-				if keyOfValue(t.root(r)) != keyOfValue(r) {
+				if keyOfValue(t.Root(r)) != keyOfValue(r) {
 					continue // merged into another: its root's digest covers it
 				}
 				n, err := clusterCount(tx, t, r)
@@ -273,9 +262,9 @@ func (s *Store) refreshDigests(ctx context.Context) error {
 }
 
 // makeDigest counts root's facts and events from its rows (and its merged entities').
-func makeDigest(ctx context.Context, s *Store, t *mergeTable, tx *bolt.Tx, root quad.IRI) (*digestBody, [][]quad.IRI, error) {
+func makeDigest(ctx context.Context, s Reader, t store.MergeView, tx *bolt.Tx, root quad.IRI) (*digestBody, [][]quad.IRI, error) {
 	cx := &cardContext{s: s, t: t, articles: map[string]*articleInfo{}, names: map[string]string{}}
-	members := t.members(root)
+	members := t.Members(root)
 	src := indexRows{tx: tx, intern: map[string]string{}}
 	facts, err := cx.factGroups(ctx, members, src)
 	if err != nil {
@@ -361,15 +350,15 @@ func deletePrefix(b *bolt.Bucket, prefix []byte) error {
 	return nil
 }
 
-// refreshDigestsEvery refreshes digests when the last refresh is s.refreshEvery old (see
+// refreshDigestsEvery refreshes digests when the last refresh is s.cards.refreshEvery old (see
 // RefreshHubsEvery), so that a long-running writer's hubs do not stay on the slow path. The
-// caller holds writeMu.
-func (s *Store) refreshDigestsEvery(ctx context.Context) error {
+// caller holds the Store's write lock.
+func (s Reader) refreshDigestsEvery(ctx context.Context) error {
 	switch {
-	case s.refreshEvery <= 0:
-	case s.refreshed.IsZero():
-		s.refreshed = time.Now()
-	case time.Since(s.refreshed) >= s.refreshEvery:
+	case s.cards.refreshEvery <= 0:
+	case s.cards.refreshed.IsZero():
+		s.cards.refreshed = time.Now()
+	case time.Since(s.cards.refreshed) >= s.cards.refreshEvery:
 		return s.refreshDigests(ctx)
 	}
 	return nil

@@ -1,4 +1,4 @@
-package store
+package cards
 
 import (
 	"bytes"
@@ -14,6 +14,7 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/lib/pq"
 
+	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/postgres"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
@@ -48,6 +49,7 @@ type pgExplore struct {
 	vals   []quad.Value     // by id, once read
 }
 
+// hashBytes is v's hash as Cayley's SQL tables key nodes by it.
 func hashBytes(v quad.Value) []byte {
 	h := refs.HashOf(v)
 	return h[:]
@@ -68,7 +70,7 @@ func hashArray(vs ...quad.IRI) pq.ByteaArray {
 // read back while the quads are still those: one SELECT of a row of about a megabyte and
 // its decoding instead of five SELECTs and the merges' (at 1,000 GMB articles a `search`
 // took 0.3 to 0.4 s, now about 0.06, of which the index 0.03). A stale snapshot (the quads changed since, by anyone), none, or one the role may
-// not read (a reader's role granted SELECT before the table existed), and the index is
+// not read (a Reader's role granted SELECT before the table existed), and the index is
 // built as before, with the same answers. A reading command never saves: opening and
 // reading never write.
 
@@ -79,7 +81,7 @@ const pgExploreSnapshot = "explore/1"
 // pgExploreIndex reads the explore index from its snapshot when current, else builds it from
 // the quads and nodes tables (and the merges read with them), then saving the snapshot when
 // the Store is a writer's.
-func (s *Store) pgExploreIndex(ctx context.Context, db *sql.DB) (*exploreIndex, error) {
+func (s Reader) pgExploreIndex(ctx context.Context, db *sql.DB) (*exploreIndex, error) {
 	fail := func(err error) (*exploreIndex, error) {
 		return nil, fmt.Errorf("explore index: %w", postgres.OneLine(err))
 	}
@@ -106,14 +108,14 @@ func (s *Store) pgExploreIndex(ctx context.Context, db *sql.DB) (*exploreIndex, 
 		}
 		x.articles, x.entities, x.byKey = nil, nil, map[string]*xEntity{}
 	}
-	if x.merges, err = pgReadMerges(ctx, tx); err != nil {
+	if x.merges, err = store.ReadMergesSQL(ctx, tx); err != nil {
 		return nil, fmt.Errorf("explore index: %w", err)
 	}
 	r := &pgExplore{tx: tx, ids: map[uint64]int32{}, shared: map[refs.ValueHash]int32{}}
 	if err := r.build(ctx, x.merges, x); err != nil {
 		return fail(err)
 	}
-	if s.writeMu.writer.Load() {
+	if s.st.Writer() {
 		tx.Rollback()
 		// A failure to save it only means that the next command builds it again.
 		if body, err := encodePGExplore(x); err == nil {
@@ -124,9 +126,9 @@ func (s *Store) pgExploreIndex(ctx context.Context, db *sql.DB) (*exploreIndex, 
 }
 
 // encodePGExplore encodes x and its merges: the length of the merges' encoding
-// (encodeMerges), the merges, the index (encodeExplore).
+// (store.MergeView's MarshalBinary), the merges, the index (encodeExplore).
 func encodePGExplore(x *exploreIndex) ([]byte, error) {
-	m, err := encodeMerges(x.merges)
+	m, err := x.merges.MarshalBinary()
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +141,7 @@ func decodePGExplore(b []byte, x *exploreIndex) error {
 	if w <= 0 || n > uint64(len(b)-w) {
 		return errBadSnapshot
 	}
-	t, err := decodeMerges(b[w : w+int(n)])
+	t, err := store.DecodeMergeView(b[w : w+int(n)])
 	if err != nil {
 		return err
 	}
@@ -268,7 +270,7 @@ const (
 )
 
 // build reads the rows and puts them together as exploreIndexFromCards does.
-func (r *pgExplore) build(ctx context.Context, t *mergeTable, x *exploreIndex) error {
+func (r *pgExplore) build(ctx context.Context, t store.MergeView, x *exploreIndex) error {
 	// Identity: names, alternate names and entity types, each with the article that states it.
 	// (A statement's or a role's node has neither a name nor an entity type: leaving out their
 	// quads, as the card index does, changes nothing here.)
@@ -362,7 +364,7 @@ func (r *pgExplore) articles(x *exploreIndex, dates []pgRow, all ...[]pgRow) []i
 			if artOf[q.l] != -1 {
 				continue
 			}
-			if iri, ok := r.vals[q.l].(quad.IRI); ok && !isMergeLabel(iri) {
+			if iri, ok := r.vals[q.l].(quad.IRI); ok && !store.IsMergeLabel(iri) {
 				artOf[q.l] = 0
 				arts = append(arts, q.l)
 			} else {
@@ -401,7 +403,7 @@ func (r *pgExplore) articles(x *exploreIndex, dates []pgRow, all ...[]pgRow) []i
 // entities makes the index's entities from the identity rows: a node is an entity when an
 // article gives it an entity type, and is part of its merge root's entity. Names and types
 // count the articles that give them, as the card index's identity rows do.
-func (r *pgExplore) entities(t *mergeTable, x *exploreIndex, idents []pgRow, artOf []int) (map[*xEntity][]string, map[*xEntity]map[string]int) {
+func (r *pgExplore) entities(t store.MergeView, x *exploreIndex, idents []pgRow, artOf []int) (map[*xEntity][]string, map[*xEntity]map[string]int) {
 	typeOf := map[int32]quad.IRI{}
 	for _, ty := range terms.EntityTypes {
 		if i := r.idOf(ty); i >= 0 {
@@ -486,7 +488,7 @@ func (r *pgExplore) entities(t *mergeTable, x *exploreIndex, idents []pgRow, art
 			continue // a date, or not an entity
 		}
 		m := r.vals[s].(quad.IRI)
-		root, ok := t.root(m).(quad.IRI)
+		root, ok := t.Root(m).(quad.IRI)
 		if !ok {
 			continue
 		}
@@ -506,14 +508,14 @@ func (r *pgExplore) entities(t *mergeTable, x *exploreIndex, idents []pgRow, art
 }
 
 // entityOf returns the entity (of x) a node id is part of, or nil.
-func (r *pgExplore) entityOf(t *mergeTable, x *exploreIndex) func(int32) *xEntity {
+func (r *pgExplore) entityOf(t store.MergeView, x *exploreIndex) func(int32) *xEntity {
 	done := make([]bool, len(r.hashes))
 	ents := make([]*xEntity, len(r.hashes))
 	return func(i int32) *xEntity {
 		if !done[i] {
 			done[i] = true
 			if iri, ok := r.vals[i].(quad.IRI); ok {
-				ents[i] = x.byKey[keyOfValue(t.root(iri))]
+				ents[i] = x.byKey[keyOfValue(t.Root(iri))]
 			}
 		}
 		return ents[i]

@@ -1,6 +1,7 @@
-package store
+package cards
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -184,7 +185,7 @@ func (x *exploreIndex) reach(f *edgeFilter, frontier []*xEntity, seen map[*xEnti
 		if rank == "recency" {
 			first, second = byDate, byWeight
 		}
-		return cmpOr(first, second, len(b.e.mentions)-len(a.e.mentions), strings.Compare(a.e.name, b.e.name),
+		return cmp.Or(first, second, len(b.e.mentions)-len(a.e.mentions), strings.Compare(a.e.name, b.e.name),
 			strings.Compare(string(a.e.iri), string(b.e.iri)))
 	})
 	return out
@@ -194,7 +195,7 @@ func (x *exploreIndex) reach(f *edgeFilter, frontier []*xEntity, seen map[*xEnti
 // entity name finds, and the edges among them. With two hops, at most two thirds of the room
 // go to the first hop, and the second hop is reached from the best ranked first-hop entities
 // kept; room the second hop does not use goes back to the first.
-func (s *Store) Neighbourhood(ctx context.Context, name string, o NeighbourhoodOptions) (*Neighbourhood, error) {
+func (s Reader) Neighbourhood(ctx context.Context, name string, o NeighbourhoodOptions) (*Neighbourhood, error) {
 	if o.Hops == 0 {
 		o.Hops = 1
 	}
@@ -239,7 +240,7 @@ func (s *Store) Neighbourhood(ctx context.Context, name string, o NeighbourhoodO
 		n.Predicates = append(n.Predicates, predicateCount(p, c))
 	}
 	slices.SortFunc(n.Predicates, func(a, b PredicateCount) int {
-		return cmpOr(b.Edges-a.Edges, strings.Compare(string(a.Predicate), string(b.Predicate)))
+		return cmp.Or(b.Edges-a.Edges, strings.Compare(string(a.Predicate), string(b.Predicate)))
 	})
 
 	hop := map[*xEntity]int{center: 0}
