@@ -16,7 +16,7 @@ package server
 //	    Completion over names and aliases (case, accents and punctuation ignored): exact
 //	    matches, then names starting with q, then names with a word starting with q; each most
 //	    mentioned first (an id, q=person/jeyhun-bayramov, puts that entity first). limit:
-//	    default 10, at most 100. Each tells itself from its namesakes (cards.Namesake): its
+//	    default 10, at most 100. Each tells itself from its namesakes (explore.Namesake): its
 //	    commonest title, where it belongs ("of": its most stated heads, worksFor, memberOf,
 //	    headquarteredIn, containedInPlace or partOf edge), the first and last article dates.
 //	    {"query": "Bay", "results": [{"id": "ng:person/jeyhun-bayramov", "name": "Jeyhun Bayramov",
@@ -126,6 +126,7 @@ import (
 	"fmt"
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/cards"
+	"github.com/newsgraph/newsgraph/store/explore"
 	"net/http"
 	"strconv"
 	"strings"
@@ -281,15 +282,15 @@ func (h *exploreHandler) search(ctx context.Context, r *http.Request) (any, erro
 	if err != nil {
 		return nil, err
 	}
-	limit, err := h.limitParam(r, cards.DefaultSearchLimit, exploreMaxSearch)
+	limit, err := h.limitParam(r, explore.DefaultSearchLimit, exploreMaxSearch)
 	if err != nil {
 		return nil, err
 	}
-	res, err := cards.Of(h.s).Search(ctx, q, limit)
+	res, err := explore.Of(h.s).Search(ctx, q, limit)
 	if err != nil {
 		return nil, err
 	}
-	described, err := cards.Of(h.s).NamesakeResults(ctx, res)
+	described, err := explore.Of(h.s).NamesakeResults(ctx, res)
 	if err != nil {
 		return nil, err
 	}
@@ -322,13 +323,13 @@ func (h *exploreHandler) entity(ctx context.Context, r *http.Request) (any, erro
 			}
 		}
 	}
-	others, err := cards.Of(h.s).NamesakeMatches(ctx, c.Others)
+	others, err := explore.Of(h.s).NamesakeMatches(ctx, c.Others)
 	if err != nil {
 		return nil, err
 	}
 	return struct {
 		*cards.Card
-		Others []cards.NamesakeMatch `json:"others,omitempty"` // each with what tells it apart
+		Others []explore.NamesakeMatch `json:"others,omitempty"` // each with what tells it apart
 	}{c, others}, nil
 }
 
@@ -341,12 +342,12 @@ func (h *exploreHandler) neighbours(ctx context.Context, r *http.Request) (any, 
 	if err != nil {
 		return nil, err
 	}
-	limit, err := h.limitParam(r, cards.DefaultNeighbourhoodLimit, exploreMaxNodes)
+	limit, err := h.limitParam(r, explore.DefaultNeighbourhoodLimit, exploreMaxNodes)
 	if err != nil {
 		return nil, err
 	}
 	q := r.URL.Query()
-	return cards.Of(h.s).Neighbourhood(ctx, id, cards.NeighbourhoodOptions{Hops: hops, Predicates: q["predicate"],
+	return explore.Of(h.s).Neighbourhood(ctx, id, explore.NeighbourhoodOptions{Hops: hops, Predicates: q["predicate"],
 		From: q.Get("from"), To: q.Get("to"), Limit: limit, Rank: q.Get("rank")})
 }
 
@@ -382,11 +383,11 @@ func (h *exploreHandler) path(ctx context.Context, r *http.Request) (any, error)
 	if err != nil {
 		return nil, err
 	}
-	maxHops, err := intParam(r, "max", cards.DefaultMaxHops)
+	maxHops, err := intParam(r, "max", explore.DefaultMaxHops)
 	if err != nil {
 		return nil, err
 	}
-	limit, err := h.limitParam(r, cards.DefaultPathLimit, exploreMaxPaths)
+	limit, err := h.limitParam(r, explore.DefaultPathLimit, exploreMaxPaths)
 	if err != nil {
 		return nil, err
 	}
@@ -394,7 +395,7 @@ func (h *exploreHandler) path(ctx context.Context, r *http.Request) (any, error)
 	if err != nil {
 		return nil, err
 	}
-	return cards.Of(h.s).PathsWith(ctx, a, b, cards.PathOptions{MaxHops: maxHops, Limit: limit, AvoidAbove: avoid})
+	return explore.Of(h.s).PathsWith(ctx, a, b, explore.PathOptions{MaxHops: maxHops, Limit: limit, AvoidAbove: avoid})
 }
 
 func (h *exploreHandler) top(ctx context.Context, r *http.Request) (any, error) {
@@ -403,19 +404,19 @@ func (h *exploreHandler) top(ctx context.Context, r *http.Request) (any, error) 
 		return nil, err
 	}
 	q := r.URL.Query()
-	o := cards.TopOptions{Type: q.Get("type"), Since: q.Get("since"), By: q.Get("by"), Limit: limit}
+	o := explore.TopOptions{Type: q.Get("type"), Since: q.Get("since"), By: q.Get("by"), Limit: limit}
 	if o.By == "" {
 		o.By = "mentions"
 	}
-	list, err := cards.Of(h.s).Top(ctx, o)
+	list, err := explore.Of(h.s).Top(ctx, o)
 	if err != nil {
 		return nil, err
 	}
-	if o.Type, err = cards.ParseType(o.Type); err != nil {
+	if o.Type, err = explore.ParseType(o.Type); err != nil {
 		return nil, err
 	}
 	if list == nil {
-		list = []cards.TopEntity{}
+		list = []explore.TopEntity{}
 	}
 	return map[string]any{"type": o.Type, "since": o.Since, "by": o.By, "entities": list}, nil
 }
@@ -452,7 +453,7 @@ func (h *exploreHandler) evidence(ctx context.Context, r *http.Request) (any, er
 }
 
 func (h *exploreHandler) predicates(ctx context.Context, r *http.Request) (any, error) {
-	ps, err := cards.Of(h.s).Predicates(ctx)
+	ps, err := explore.Of(h.s).Predicates(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -467,7 +468,7 @@ func (h *exploreHandler) labels(ctx context.Context, r *http.Request) (any, erro
 	if len(ids) == 0 {
 		return nil, fmt.Errorf("missing parameter id: %w", cards.ErrInvalid)
 	}
-	return cards.Of(h.s).Labels(ctx, ids)
+	return explore.Of(h.s).Labels(ctx, ids)
 }
 
 // server says what this server allows: the explorer shows its merge buttons, and Cayley's UI
@@ -481,5 +482,5 @@ func (h *exploreHandler) article(ctx context.Context, r *http.Request) (any, err
 	if err != nil {
 		return nil, err
 	}
-	return cards.Of(h.s).Article(ctx, id)
+	return explore.Of(h.s).Article(ctx, id)
 }

@@ -10,15 +10,16 @@ import (
 	"github.com/cayleygraph/quad"
 )
 
-// The card index and the explorer's index (store/cards) are built on the store: they read it
-// through its exported reads (reads.go) and import it, so the Store cannot import them. It
-// calls them instead through CardIndex, which store/cards gives every Store at Open by the
-// opener it registers (RegisterCardIndex): its write path tells the card index of each write
-// (Begin and Finish around the quads of articles, MarkDirty before a write it cannot follow),
-// its Close has the digests, the merge table and the mark saved. A program that does not link
-// store/cards in opens Stores without them; a bolt database it writes has its card index made
-// again by the next Open for writing that has one (the index's mark no longer matches the
-// quads: store/cards/cardindex_mark.go).
+// The card index (store/cards) and the explorer's index (store/explore, kept through
+// store/cards) are built on the store: they read it through its exported reads (reads.go) and
+// import it, so the Store cannot import them. It calls them instead through CardIndex, which
+// store/cards gives every Store at Open by the opener it registers (RegisterCardIndex): its
+// write path tells the card index of each write (Begin and Finish around the quads of
+// articles, MarkDirty before a write it cannot follow), its Close has the digests, the merge
+// table, the mark and the explorer's snapshot saved. A program that does not link store/cards
+// in opens Stores without them; a bolt database it writes has its card index made again by
+// the next Open for writing that has one (the index's mark no longer matches the quads:
+// store/cards/cardindex_mark.go).
 
 // A CardIndex is what store/cards keeps per Store: on bolt, the card index (cards.bolt, beside
 // the quads); on every backend, the explorer's index. The Store calls the write hooks with its

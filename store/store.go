@@ -4,9 +4,9 @@
 //
 // It knows nothing of how quads are made (it receives them) nor of HTTP (package server). It
 // and store/postgres (the PostgreSQL quad store it registers) are the only newsgraph packages
-// that import Cayley backend packages. Built on it: store/cards (cards, timelines, the
-// explorer, and the card index, which the write path keeps up to date through CardIndex:
-// cardhooks.go), store/names (bolt's names index, which a bolt Store keeps and tells of its
+// that import Cayley backend packages. Built on it: store/cards (cards, timelines, and the
+// card index, which the write path keeps up to date through CardIndex: cardhooks.go),
+// store/explore (the explorer, over store/cards), store/names (bolt's names index, which a bolt Store keeps and tells of its
 // writes), store/curate (duplicates, through the reads of reads.go).
 package store
 

@@ -49,6 +49,7 @@ import (
 	"github.com/newsgraph/newsgraph/internal/gmb"
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/cards"
+	"github.com/newsgraph/newsgraph/store/explore"
 )
 
 var (
@@ -557,7 +558,7 @@ func latencies(db string) ([]latency, error) {
 			return 0, err
 		}
 		defer s.Close()
-		n, err := cards.Of(s).Neighbourhood(ctx, *person, cards.NeighbourhoodOptions{})
+		n, err := explore.Of(s).Neighbourhood(ctx, *person, explore.NeighbourhoodOptions{})
 		if err != nil {
 			return 0, err
 		}
@@ -615,12 +616,12 @@ func latencies(db string) ([]latency, error) {
 		return len(ev.Evidence), nil
 	}))
 	out = append(out, timeIt(fmt.Sprintf("explorer: search %q", (*person)[:2]), func(ctx context.Context) (int, error) {
-		res, err := cards.Of(s).Search(ctx, (*person)[:2], 0)
+		res, err := explore.Of(s).Search(ctx, (*person)[:2], 0)
 		return len(res), err
 	}))
 	for _, name := range []string{*person, *hub} {
 		out = append(out, timeIt(fmt.Sprintf("explorer: neighbourhood of %s", name), func(ctx context.Context) (int, error) {
-			n, err := cards.Of(s).Neighbourhood(ctx, name, cards.NeighbourhoodOptions{})
+			n, err := explore.Of(s).Neighbourhood(ctx, name, explore.NeighbourhoodOptions{})
 			if err != nil {
 				return 0, err
 			}

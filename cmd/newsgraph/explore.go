@@ -12,6 +12,7 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/cards"
+	"github.com/newsgraph/newsgraph/store/explore"
 )
 
 // The explorer's commands (issue 7), the terminal's equivalents of /explore and its API:
@@ -22,7 +23,7 @@ var exploreCommands = []*cli.Command{
 		Name: "search", Usage: "complete a name: the entities whose name or alias starts with PREFIX (any case, accents ignored)",
 		ArgsUsage: "PREFIX",
 		Flags: []cli.Flag{
-			&cli.IntFlag{Name: "limit", Value: cards.DefaultSearchLimit, Usage: "at most this many entities"},
+			&cli.IntFlag{Name: "limit", Value: explore.DefaultSearchLimit, Usage: "at most this many entities"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
 		},
 		Action: searchCmd,
@@ -31,8 +32,8 @@ var exploreCommands = []*cli.Command{
 		Name: "path", Usage: "how are A and B connected? the shortest paths of relations between them, each hop with its evidence",
 		ArgsUsage: "A B (names or ids; quote names of several words)",
 		Flags: []cli.Flag{
-			&cli.IntFlag{Name: "max", Value: cards.DefaultMaxHops, Usage: fmt.Sprintf("at most this many hops (1-%d)", cards.MaxPathHops)},
-			&cli.IntFlag{Name: "limit", Value: cards.DefaultPathLimit, Usage: "at most this many paths"},
+			&cli.IntFlag{Name: "max", Value: explore.DefaultMaxHops, Usage: fmt.Sprintf("at most this many hops (1-%d)", explore.MaxPathHops)},
+			&cli.IntFlag{Name: "limit", Value: explore.DefaultPathLimit, Usage: "at most this many paths"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
 		},
 		Action: pathCmd,
@@ -62,8 +63,8 @@ var exploreCommands = []*cli.Command{
 	},
 }
 
-// explore adds the explorer's commands to the CLI.
-func explore(cmds []*cli.Command) []*cli.Command {
+// withExplore adds the explorer's commands to the CLI.
+func withExplore(cmds []*cli.Command) []*cli.Command {
 	return append(cmds, exploreCommands...)
 }
 
@@ -121,14 +122,14 @@ func searchCmd(c *cli.Context) error {
 	if strings.TrimSpace(prefix) == "" {
 		return fmt.Errorf("give the beginning of a name")
 	}
-	return show(c, func(s *store.Store) ([]cards.SearchResult, error) {
-		return cards.Of(s).Search(c.Context, prefix, c.Int("limit"))
+	return show(c, func(s *store.Store) ([]explore.SearchResult, error) {
+		return explore.Of(s).Search(c.Context, prefix, c.Int("limit"))
 	},
-		func(r *remote) ([]cards.SearchResult, error) {
-			var res struct{ Results []cards.SearchResult }
+		func(r *remote) ([]explore.SearchResult, error) {
+			var res struct{ Results []explore.SearchResult }
 			return res.Results, r.explore("search", values("q", prefix, "limit", itoa(c.Int("limit"))), &res)
 		},
-		func(out io.Writer, res []cards.SearchResult) error {
+		func(out io.Writer, res []explore.SearchResult) error {
 			if len(res) == 0 {
 				_, err := fmt.Fprintf(out, "no entity's name starts with %q\n", prefix)
 				return err
@@ -152,7 +153,7 @@ var inverseWords = func() map[quad.IRI]string {
 }()
 
 // hopWords reads a hop as words: "received", or "was received by" for a backward one.
-func hopWords(h cards.Hop) string {
+func hopWords(h explore.Hop) string {
 	if h.Direction == "backward" {
 		if inv := inverseWords[h.Predicate]; inv != "" {
 			return inv
@@ -185,15 +186,15 @@ func pathCmd(c *cli.Context) error {
 	if len(args) != 2 {
 		return fmt.Errorf("give two entities (quote names of several words: newsgraph path \"Radmila Shekerinska\" Azerbaijan)")
 	}
-	return show(c, func(s *store.Store) (*cards.PathResult, error) {
-		return cards.Of(s).Paths(c.Context, args[0], args[1], c.Int("max"), c.Int("limit"))
-	}, func(r *remote) (*cards.PathResult, error) {
-		var res *cards.PathResult
+	return show(c, func(s *store.Store) (*explore.PathResult, error) {
+		return explore.Of(s).Paths(c.Context, args[0], args[1], c.Int("max"), c.Int("limit"))
+	}, func(r *remote) (*explore.PathResult, error) {
+		var res *explore.PathResult
 		return res, r.explore("path", values("a", args[0], "b", args[1], "max", itoa(c.Int("max")), "limit", itoa(c.Int("limit"))), &res)
 	}, printPaths)
 }
 
-func printPaths(w io.Writer, res *cards.PathResult) error {
+func printPaths(w io.Writer, res *explore.PathResult) error {
 	if len(res.Paths) == 0 {
 		fmt.Fprintf(w, "%s and %s are not connected in %s or fewer\n", res.From.Name, res.To.Name, plural(res.MaxHops, "hop"))
 		return nil
@@ -304,19 +305,19 @@ func topCmd(c *cli.Context) error {
 	if _, err := interspersed(c); err != nil {
 		return err
 	}
-	get := func(s *store.Store) ([]cards.TopEntity, error) {
-		list, err := cards.Of(s).Top(c.Context, cards.TopOptions{Type: c.String("type"), Since: c.String("since"), By: c.String("by"), Limit: c.Int("limit")})
+	get := func(s *store.Store) ([]explore.TopEntity, error) {
+		list, err := explore.Of(s).Top(c.Context, explore.TopOptions{Type: c.String("type"), Since: c.String("since"), By: c.String("by"), Limit: c.Int("limit")})
 		if list == nil {
-			list = []cards.TopEntity{} // JSON: [], not null
+			list = []explore.TopEntity{} // JSON: [], not null
 		}
 		return list, err
 	}
-	ask := func(r *remote) ([]cards.TopEntity, error) {
-		res := struct{ Entities []cards.TopEntity }{[]cards.TopEntity{}}
+	ask := func(r *remote) ([]explore.TopEntity, error) {
+		res := struct{ Entities []explore.TopEntity }{[]explore.TopEntity{}}
 		err := r.explore("top", values("type", c.String("type"), "since", c.String("since"), "by", c.String("by"), "limit", itoa(c.Int("limit"))), &res)
 		return res.Entities, err
 	}
-	return show(c, get, ask, func(out io.Writer, list []cards.TopEntity) error {
+	return show(c, get, ask, func(out io.Writer, list []explore.TopEntity) error {
 		if len(list) == 0 {
 			_, err := fmt.Fprintln(out, "no entity")
 			return err

@@ -67,7 +67,8 @@ func openBolt(s *store.Store, o store.CardIndexOptions) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open card index %s: %w", o.File, err)
 	}
-	ix := &Index{s: s, db: db, refreshEvery: o.RefreshEvery}
+	ix := newIndex(s, db)
+	ix.refreshEvery = o.RefreshEvery
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, b := range append([][]byte{bucketMeta}, rowBuckets...) {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {

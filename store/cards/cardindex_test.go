@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/cards"
+	"github.com/newsgraph/newsgraph/store/explore"
 )
 
 // entityIDs are the ids of every node with a name, sorted.
@@ -223,7 +224,7 @@ func TestCardIndexOnALargeDatabase(t *testing.T) {
 	// The most mentioned entities of each type, and the least (by the explorer's index).
 	var sample []string
 	for _, ty := range []string{"Person", "Country", "Organization", "City", "Place", "Event"} {
-		top, err := cards.Of(s).Top(ctx, cards.TopOptions{Type: ty, Limit: 100000})
+		top, err := explore.Of(s).Top(ctx, explore.TopOptions{Type: ty, Limit: 100000})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -248,96 +249,4 @@ func TestCardIndexOnALargeDatabase(t *testing.T) {
 		}
 	}
 	t.Logf("%d cards compared", len(sample))
-}
-
-// The explorer's index, built from the card index, answers as the one built from the quads.
-func TestExploreIndexFromTheCardIndex(t *testing.T) {
-	ctx := context.Background()
-	s := curatedStore(t)
-	if !s.CardIndex().Usable() {
-		t.Fatal("the card index is not in use: the test would compare the quads with themselves")
-	}
-	ids := entityIDs(t, s)
-	answers := func() string {
-		var b strings.Builder
-		enc := json.NewEncoder(&b)
-		for _, ty := range []string{"", "Person", "Country", "Organization"} {
-			for _, by := range []string{"mentions", "connections"} {
-				top, err := cards.Of(s).Top(ctx, cards.TopOptions{Type: ty, By: by, Limit: 1000})
-				if err != nil {
-					t.Fatal(err)
-				}
-				enc.Encode(top)
-			}
-		}
-		for _, p := range []string{"a", "b", "m", "n", "s", "u", "Az", "Bay"} {
-			res, err := cards.Of(s).Search(ctx, p, 100)
-			if err != nil {
-				t.Fatal(err)
-			}
-			enc.Encode(res)
-		}
-		for _, id := range ids {
-			n, err := cards.Of(s).Neighbourhood(ctx, strings.Trim(id, "<>"), cards.NeighbourhoodOptions{Hops: 2, Limit: 500})
-			if err != nil {
-				enc.Encode(err.Error()) // not an entity of the explorer (a date): the same error
-				continue
-			}
-			enc.Encode(n)
-		}
-		return b.String()
-	}
-	var want string
-	cards.ExploreFromQuads(s, func() { want = answers() })
-	if got := answers(); got != want {
-		t.Errorf("the explorer answers differently from the card index:\n%s", diffLines(want, got))
-	}
-	if cards.ExploreIndexSaved(s) {
-		t.Fatal("the first explore index was read from a snapshot")
-	}
-	// The index just built was saved: the next one is read from it.
-	cards.DropExploreIndex(s)
-	got := answers()
-	if !cards.ExploreIndexSaved(s) {
-		t.Fatal("the explore index was not read from its snapshot")
-	}
-	if got != want {
-		t.Errorf("the explorer answers differently from the snapshot:\n%s", diffLines(want, got))
-	}
-	// A write makes the snapshot stale: the next index is built from the rows.
-	edited := readJSONL(t, "../testdata/ministers.jsonl")[0]
-	edited.Text += " The minister later met Josep Borrell in Brussels."
-	if st := load(t, s, edited); st.Replaced != 1 {
-		t.Fatalf("stats %+v", st)
-	}
-	cards.DropExploreIndex(s)
-	answers()
-	if cards.ExploreIndexSaved(s) {
-		t.Error("a stale snapshot was read")
-	}
-}
-
-// TestExploreSnapshotAfterALoad: a process that wrote leaves the explorer's index saved, so
-// the next one reads it instead of building it.
-func TestExploreSnapshotAfterALoad(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "news.db")
-	s, err := store.Open(store.Bolt, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	load(t, s, examples(t)...)
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	s, err = store.Open(store.Bolt, dir, store.ReadMostly())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if res, err := cards.Of(s).Search(context.Background(), "Bay", 5); err != nil || len(res) == 0 {
-		t.Fatalf("search: %v %v", res, err)
-	}
-	if !cards.ExploreIndexSaved(s) {
-		t.Error("the explorer's index was built again, not read from the snapshot the load left")
-	}
 }

@@ -13,7 +13,7 @@ import (
 // FromQuads is s's Reader as a store without a card index reads (PostgreSQL, memstore, a dirty
 // index), with an explorer's index of its own, for tests that compare its answers with those
 // the index gives.
-func FromQuads(s *store.Store) Reader { return Reader{s, &Index{s: s}} }
+func FromQuads(s *store.Store) Reader { return Of(s).WithoutIndex() }
 
 // Stale is what Open found of the quads changed by another program ("" when nothing).
 func Stale(s *store.Store) string { return Of(s).cards.stale }
@@ -72,44 +72,4 @@ func SavedMergesMatch(ctx context.Context, s *store.Store) (saved, same bool, er
 	}
 	qb, err := q.MarshalBinary()
 	return true, bytes.Equal(tb, qb), err
-}
-
-// DropExploreIndex forgets the explore index this process built; ExploreIndexSaved tells
-// whether the current one was read from its snapshot.
-func DropExploreIndex(s *store.Store) {
-	st := &Of(s).cards.explorer
-	st.mu.Lock()
-	st.idx = nil
-	st.mu.Unlock()
-}
-
-func ExploreIndexSaved(s *store.Store) bool {
-	st := &Of(s).cards.explorer
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	return st.idx != nil && st.idx.saved
-}
-
-// ExploreFromQuads runs fn with the Store's card index out of sight, so that the explorer's
-// index fn gets is built from the quads, as on a store without a card index.
-func ExploreFromQuads(s *store.Store, fn func()) {
-	ix := Of(s).cards
-	db := ix.db
-	DropExploreIndex(s)
-	ix.db = nil
-	defer func() {
-		ix.db = db
-		DropExploreIndex(s)
-	}()
-	fn()
-}
-
-// ExploreFromSnapshot tells whether the explorer's index s answers from was read from its
-// snapshot (bolt's card index, PostgreSQL's snapshot table) rather than built.
-func ExploreFromSnapshot(s *store.Store) (bool, error) {
-	x, err := Of(s).exploreIndex(context.Background())
-	if err != nil {
-		return false, err
-	}
-	return x.saved, nil
 }

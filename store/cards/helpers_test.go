@@ -1,9 +1,7 @@
 package cards_test
 
 import (
-	"context"
 	"testing"
-	"time"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/internal/storetest"
@@ -36,21 +34,4 @@ func byID(arts []extract.Article, id string) extract.Article {
 		}
 	}
 	panic("no article " + id)
-}
-
-// curatedStore has the examples, a wire story in three copies and a merge: every kind of quad
-// (as store/curated_test.go's).
-func curatedStore(t *testing.T) *store.Store {
-	t.Helper()
-	s := openBolt(t)
-	load(t, s, examples(t)...)
-	load(t, s, readJSONL(t, "../testdata/wire.jsonl")...)
-	load(t, s, readJSONL(t, "../testdata/ministers.jsonl")...)
-	load(t, s, readJSONL(t, "../testdata/variant.jsonl")...)
-	_, err := s.Merge(context.Background(), "ng:person/elmar-mammadyarov", "ng:person/elmar-mamedyarov",
-		store.MergeOptions{By: "tester", Reason: "spelling", At: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
 }

@@ -1,10 +1,11 @@
-// Package cards is what newsgraph reads of a store for people: an entity's card (names, type,
+// Package cards is what newsgraph reads of an entity for people: its card (names, type,
 // positions, facts with their evidence and corroboration), its timeline and the evidence of
-// one fact, entity lookups by name, and the explorer's index and queries (search, top,
-// neighbourhood, paths, article pages). On bolt it keeps the card index beside the quads
-// (cards.bolt: the rows cards are made of, the hubs' digests, the saved merge table and the
+// one fact, and entity lookups by name. On bolt it keeps the card index beside the quads
+// (cards.bolt: the rows cards are made of, the hubs' digests, the saved merge table, the
 // explorer's snapshot), which the Store's write path keeps up to date through the hooks of
-// store.CardIndex; on other backends cards are made from the quads.
+// store.CardIndex; on other backends cards are made from the quads. The explorer
+// (store/explore) is built on it: it reads the rows (Rows) and the card context (Context), and
+// keeps its per-Store state in the Store's Index (RegisterExplorer).
 //
 // It reads the store through its exported reads (store/reads.go) and imports it; the Store
 // reaches it only through store.CardIndex, which Index implements and which this package
@@ -34,7 +35,7 @@ import (
 func init() {
 	store.RegisterCardIndex(func(s *store.Store, o store.CardIndexOptions) (store.CardIndex, error) {
 		if o.File == "" {
-			return &Index{s: s}, nil // the explorer's index only
+			return newIndex(s, nil), nil // the explorer's index only
 		}
 		ix, err := openBolt(s, o)
 		if err != nil {
@@ -50,7 +51,7 @@ func init() {
 }
 
 // Index is what this package keeps for one Store (store.CardIndex): on bolt the card index, on
-// every backend the explorer's index.
+// every backend what store/explore keeps (the explorer's index).
 type Index struct {
 	s *store.Store
 	// db is the card index's file (see cardindex.go), nil when none is kept (not bolt).
@@ -62,10 +63,20 @@ type Index struct {
 	// Store's write lock); refreshEvery: store.RefreshHubsEvery's interval.
 	refreshed    time.Time
 	refreshEvery time.Duration
-	explorer     exploreState // the explorer's index (explore.go)
+	explorer     Explorer // store/explore's, for this Store (explorer.go); nil when not linked in
 }
 
-// A Reader reads one Store's cards, timelines, lookups and the explorer's answers (Of).
+// newIndex is the Index of s, its card index in db (nil: none is kept), with the explorer's
+// state when store/explore is linked in.
+func newIndex(s *store.Store, db *bolt.DB) *Index {
+	ix := &Index{s: s, db: db}
+	if openExplorer != nil {
+		ix.explorer = openExplorer(Reader{s, ix})
+	}
+	return ix
+}
+
+// A Reader reads one Store's cards, timelines and lookups (Of).
 type Reader struct {
 	st    *store.Store
 	cards *Index // what this package keeps for st
@@ -181,8 +192,6 @@ func (ix *Index) CompactedHorizon() uint64 {
 	return last
 }
 
-// SaveExplorer builds the explorer's index now and saves it for the next process (seconds at
-// 100,000 articles, once). Only a cache: a failure loses nothing.
-func (ix *Index) SaveExplorer(ctx context.Context) {
-	_, _ = Reader{ix.s, ix}.exploreIndex(ctx)
-}
+// KeyText is s as the card index's rows hold it (keyText): answers made without the index
+// (the explorer's on PostgreSQL) hold their texts so too, to be the same.
+func KeyText(s string) string { return keyText(s) }

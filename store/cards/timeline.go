@@ -153,7 +153,7 @@ func (cx *cardContext) eventGroups(ctx context.Context, members []quad.IRI, src 
 			}
 			seen[r.stmt] = true
 			date, dsrc := eventDate(r.eventDate, r.art.date)
-			if !inRange(date, from, to) {
+			if !InRange(date, from, to) {
 				return nil
 			}
 			sub, obj := cx.t.Root(r.subject()), quad.Value(nil)
@@ -196,7 +196,7 @@ func (cx *cardContext) eventGroups(ctx context.Context, members []quad.IRI, src 
 func (cx *cardContext) showTimeline(ctx context.Context, tl *Timeline, groups []eventGroup, n int) error {
 	var list []*eventGroup
 	for i := range groups {
-		if inRange(groups[i].ev.Date, tl.From, tl.To) {
+		if InRange(groups[i].ev.Date, tl.From, tl.To) {
 			list = append(list, &groups[i])
 		}
 	}

@@ -1,4 +1,4 @@
-package cards
+package explore
 
 import (
 	"cmp"
@@ -80,7 +80,7 @@ func articleIRI(id string) quad.IRI {
 
 // Article returns the article page of the article id names; store.ErrNotFound when the graph has no
 // such article.
-func (s Reader) Article(ctx context.Context, id string) (*ArticlePage, error) {
+func (s Explorer) Article(ctx context.Context, id string) (*ArticlePage, error) {
 	art := articleIRI(id)
 	qs, err := s.out(ctx, art, "")
 	if err != nil {
@@ -110,19 +110,19 @@ func (s Reader) Article(ctx context.Context, id string) (*ArticlePage, error) {
 	if err != nil {
 		return nil, err
 	}
-	cx := &cardContext{s: s, t: t, articles: map[string]*articleInfo{}, names: map[string]string{}}
-	ai, err := cx.article(ctx, art)
+	cx := s.cards.Context(t)
+	ai, err := cx.Article(ctx, art)
 	if err != nil {
 		return nil, err
 	}
-	page := &ArticlePage{ID: art, Headline: ai.headline, Published: ai.date, URL: ai.url, Text: text,
-		Publishers: ai.publishers, Facts: []ArticleFact{}, Entities: []ArticleEntity{}}
+	page := &ArticlePage{ID: art, Headline: ai.Headline, Published: ai.Date, URL: ai.URL, Text: text,
+		Publishers: ai.Publishers, Facts: []ArticleFact{}, Entities: []ArticleEntity{}}
 	var pubs []string
-	for _, p := range ai.publishers {
+	for _, p := range ai.Publishers {
 		pubs = append(pubs, p.Name)
 	}
 	page.Publisher = strings.Join(pubs, ", ")
-	for _, c := range ai.copyOf {
+	for _, c := range ai.CopyOf {
 		if iri, ok := c.(quad.IRI); ok {
 			page.CopyOf = append(page.CopyOf, iri)
 		}
@@ -134,7 +134,7 @@ func (s Reader) Article(ctx context.Context, id string) (*ArticlePage, error) {
 		if e := x.byKey[keyOfValue(root)]; e != nil {
 			return e.ref(), nil
 		}
-		return cx.ref(ctx, root)
+		return cx.Ref(ctx, root)
 	}
 	seen := map[string]bool{}
 	for _, m := range mentions {
@@ -148,7 +148,7 @@ func (s Reader) Article(ctx context.Context, id string) (*ArticlePage, error) {
 		if e := x.byKey[k]; e != nil {
 			ae.Name, ae.Type, ae.Aliases, ae.Articles = e.name, e.typ, e.aliases, len(e.mentions)
 		} else {
-			if ae.Name, err = cx.name(ctx, root); err != nil {
+			if ae.Name, err = cx.Name(ctx, root); err != nil {
 				return nil, err
 			}
 		}

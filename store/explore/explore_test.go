@@ -1,4 +1,4 @@
-package store_test
+package explore_test
 
 import (
 	"context"
@@ -23,6 +23,7 @@ import (
 	"github.com/newsgraph/newsgraph/server"
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/cards"
+	"github.com/newsgraph/newsgraph/store/explore"
 )
 
 // The explorer's reads on a real bolt store holding the README's example articles, written by
@@ -80,39 +81,39 @@ func TestExploreOnTheExamples(t *testing.T) {
 
 	// Search: "Bay" completes to Jeyhun Bayramov (a word of his name); case and accents do not matter.
 	for _, q := range []string{"Bay", "bay", "BAYR", "Jeyhun B", "jeyhun bayramov"} {
-		res := timed(t, "Search "+q, func() ([]cards.SearchResult, error) { return cards.Of(s).Search(ctx, q, 10) })
+		res := timed(t, "Search "+q, func() ([]explore.SearchResult, error) { return explore.Of(s).Search(ctx, q, 10) })
 		if len(res) == 0 || res[0].ID != "ng:person/jeyhun-bayramov" || res[0].Name != "Jeyhun Bayramov" || res[0].Type != "Person" || res[0].Articles != 1 {
 			t.Errorf("Search(%q) = %+v", q, res)
 		}
 	}
-	res, _ := cards.Of(s).Search(ctx, "pfp", 10)
+	res, _ := explore.Of(s).Search(ctx, "pfp", 10)
 	if len(res) == 0 || res[0].ID != "ng:org/partnership-for-peace" || res[0].Match != "exact" || !slices.Contains(res[0].Aliases, "PfP") {
 		t.Errorf("Search(pfp) = %+v", res)
 	}
-	res, _ = cards.Of(s).Search(ctx, "person/jeyhun-bayramov", 3)
+	res, _ = explore.Of(s).Search(ctx, "person/jeyhun-bayramov", 3)
 	if len(res) == 0 || res[0].ID != "ng:person/jeyhun-bayramov" || res[0].Match != "id" {
 		t.Errorf("Search(an id) = %+v", res)
 	}
-	res, _ = cards.Of(s).Search(ctx, "Azer", 3)
+	res, _ = explore.Of(s).Search(ctx, "Azer", 3)
 	if len(res) == 0 || res[0].ID != "ng:country/azerbaijan" || len(res) > 3 {
 		t.Errorf("Search(Azer) = %+v", res)
 	}
-	if res, err := cards.Of(s).Search(ctx, "Zzyzx", 10); err != nil || len(res) != 0 {
+	if res, err := explore.Of(s).Search(ctx, "Zzyzx", 10); err != nil || len(res) != 0 {
 		t.Errorf("Search(Zzyzx) = %+v, %v", res, err)
 	}
-	if _, err := cards.Of(s).Search(ctx, " ", 10); !errors.Is(err, cards.ErrInvalid) {
+	if _, err := explore.Of(s).Search(ctx, " ", 10); !errors.Is(err, cards.ErrInvalid) {
 		t.Errorf("an empty search: %v", err)
 	}
 
 	// Neighbourhood: Bayramov received Radmila Shekerinska and works for Azerbaijan.
-	n := timed(t, "Neighbourhood Bayramov", func() (*cards.Neighbourhood, error) {
-		return cards.Of(s).Neighbourhood(ctx, "Bayramov", cards.NeighbourhoodOptions{})
+	n := timed(t, "Neighbourhood Bayramov", func() (*explore.Neighbourhood, error) {
+		return explore.Of(s).Neighbourhood(ctx, "Bayramov", explore.NeighbourhoodOptions{})
 	})
 	if n.Center.ID != "ng:person/jeyhun-bayramov" || n.Nodes[0].ID != n.Center.ID {
 		t.Errorf("centre: %+v", n.Center)
 	}
-	hasEdge := func(n *cards.Neighbourhood, s, p, o quad.IRI) bool {
-		return slices.ContainsFunc(n.Edges, func(e cards.Edge) bool { return e.Source == s && e.Predicate == p && e.Target == o })
+	hasEdge := func(n *explore.Neighbourhood, s, p, o quad.IRI) bool {
+		return slices.ContainsFunc(n.Edges, func(e explore.Edge) bool { return e.Source == s && e.Predicate == p && e.Target == o })
 	}
 	if !hasEdge(n, "ng:person/jeyhun-bayramov", "ng:received", "ng:person/radmila-shekerinska") ||
 		!hasEdge(n, "ng:person/jeyhun-bayramov", "schema:worksFor", "ng:country/azerbaijan") {
@@ -124,30 +125,30 @@ func TestExploreOnTheExamples(t *testing.T) {
 		}
 	}
 	// Filtered to one predicate: only Shekerinska.
-	n, err := cards.Of(s).Neighbourhood(ctx, "person/jeyhun-bayramov", cards.NeighbourhoodOptions{Predicates: []string{"received"}})
+	n, err := explore.Of(s).Neighbourhood(ctx, "person/jeyhun-bayramov", explore.NeighbourhoodOptions{Predicates: []string{"received"}})
 	if err != nil || len(n.Nodes) != 2 || n.Nodes[1].Name != "Radmila Shekerinska" || len(n.Edges) != 1 {
 		t.Errorf("received only: %+v, %v", n, err)
 	}
 	// Two hops reach NATO (through Shekerinska) and the Partnership for Peace (through Azerbaijan).
-	n2 := timed(t, "Neighbourhood Bayramov 2 hops", func() (*cards.Neighbourhood, error) {
-		return cards.Of(s).Neighbourhood(ctx, "Bayramov", cards.NeighbourhoodOptions{Hops: 2})
+	n2 := timed(t, "Neighbourhood Bayramov 2 hops", func() (*explore.Neighbourhood, error) {
+		return explore.Of(s).Neighbourhood(ctx, "Bayramov", explore.NeighbourhoodOptions{Hops: 2})
 	})
-	if !slices.ContainsFunc(n2.Nodes, func(nd cards.Node) bool { return nd.ID == "ng:org/partnership-for-peace" && nd.Hop == 2 }) {
+	if !slices.ContainsFunc(n2.Nodes, func(nd explore.Node) bool { return nd.ID == "ng:org/partnership-for-peace" && nd.Hop == 2 }) {
 		t.Errorf("2 hops: %+v", n2.Nodes)
 	}
-	if n3, err := cards.Of(s).Neighbourhood(ctx, "Bayramov", cards.NeighbourhoodOptions{Hops: 2, Limit: 3}); err != nil || len(n3.Nodes) != 3 || !n3.Truncated {
+	if n3, err := explore.Of(s).Neighbourhood(ctx, "Bayramov", explore.NeighbourhoodOptions{Hops: 2, Limit: 3}); err != nil || len(n3.Nodes) != 3 || !n3.Truncated {
 		t.Errorf("limit 3: %+v, %v", n3, err)
 	}
 	// The examples' Trend article has no publication date: a date range leaves its edges out.
-	if n4, err := cards.Of(s).Neighbourhood(ctx, "Bayramov", cards.NeighbourhoodOptions{From: "2020"}); err != nil || len(n4.Edges) != 0 || len(n4.Nodes) != 1 {
+	if n4, err := explore.Of(s).Neighbourhood(ctx, "Bayramov", explore.NeighbourhoodOptions{From: "2020"}); err != nil || len(n4.Edges) != 0 || len(n4.Nodes) != 1 {
 		t.Errorf("from 2020: %+v, %v", n4, err)
 	}
-	for _, o := range []cards.NeighbourhoodOptions{{Hops: 3}, {Predicates: []string{"likes"}}, {From: "last year"}} {
-		if _, err := cards.Of(s).Neighbourhood(ctx, "Bayramov", o); !errors.Is(err, cards.ErrInvalid) {
+	for _, o := range []explore.NeighbourhoodOptions{{Hops: 3}, {Predicates: []string{"likes"}}, {From: "last year"}} {
+		if _, err := explore.Of(s).Neighbourhood(ctx, "Bayramov", o); !errors.Is(err, cards.ErrInvalid) {
 			t.Errorf("%+v: %v", o, err)
 		}
 	}
-	if _, err := cards.Of(s).Neighbourhood(ctx, "Nobody Atall", cards.NeighbourhoodOptions{}); !errors.Is(err, store.ErrNotFound) {
+	if _, err := explore.Of(s).Neighbourhood(ctx, "Nobody Atall", explore.NeighbourhoodOptions{}); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("unknown entity: %v", err)
 	}
 
@@ -185,13 +186,13 @@ func TestExploreOnTheExamples(t *testing.T) {
 	}
 
 	// Paths: Shekerinska was received by Bayramov, who works for Azerbaijan.
-	p := timed(t, "Paths Shekerinska Azerbaijan", func() (*cards.PathResult, error) {
-		return cards.Of(s).Paths(ctx, "Radmila Shekerinska", "Azerbaijan", 0, 0)
+	p := timed(t, "Paths Shekerinska Azerbaijan", func() (*explore.PathResult, error) {
+		return explore.Of(s).Paths(ctx, "Radmila Shekerinska", "Azerbaijan", 0, 0)
 	})
 	if len(p.Paths) == 0 {
 		t.Fatalf("no path: %+v", p)
 	}
-	var viaBayramov *cards.Path
+	var viaBayramov *explore.Path
 	for i, path := range p.Paths {
 		if len(path.Hops) != len(p.Paths[0].Hops) {
 			t.Errorf("paths of different lengths: %+v", p.Paths)
@@ -211,15 +212,15 @@ func TestExploreOnTheExamples(t *testing.T) {
 			t.Errorf("second hop: %+v", h)
 		}
 	}
-	if p, err := cards.Of(s).Paths(ctx, "Bayramov", "Ehud Olmert", 1, 0); err != nil || len(p.Paths) != 0 {
+	if p, err := explore.Of(s).Paths(ctx, "Bayramov", "Ehud Olmert", 1, 0); err != nil || len(p.Paths) != 0 {
 		t.Errorf("no path in one hop: %+v, %v", p, err)
 	}
 
 	// Top: people by mentions; Bayramov among them.
-	top := timed(t, "Top Person", func() ([]cards.TopEntity, error) {
-		return cards.Of(s).Top(ctx, cards.TopOptions{Type: "person", Limit: 100})
+	top := timed(t, "Top Person", func() ([]explore.TopEntity, error) {
+		return explore.Of(s).Top(ctx, explore.TopOptions{Type: "person", Limit: 100})
 	})
-	i := slices.IndexFunc(top, func(e cards.TopEntity) bool { return e.ID == "ng:person/jeyhun-bayramov" })
+	i := slices.IndexFunc(top, func(e explore.TopEntity) bool { return e.ID == "ng:person/jeyhun-bayramov" })
 	if i < 0 || top[i].Mentions != 1 || top[i].Connections < 2 {
 		t.Errorf("top people: %+v", top)
 	}
@@ -228,13 +229,13 @@ func TestExploreOnTheExamples(t *testing.T) {
 			t.Errorf("top people, %d: %+v", j, e)
 		}
 	}
-	byConn := timed(t, "Top by connections", func() ([]cards.TopEntity, error) {
-		return cards.Of(s).Top(ctx, cards.TopOptions{By: "connections", Limit: 3})
+	byConn := timed(t, "Top by connections", func() ([]explore.TopEntity, error) {
+		return explore.Of(s).Top(ctx, explore.TopOptions{By: "connections", Limit: 3})
 	})
 	if len(byConn) != 3 || byConn[0].ID != "ng:country/azerbaijan" {
 		t.Errorf("most connected: %+v", byConn)
 	}
-	if _, err := cards.Of(s).Top(ctx, cards.TopOptions{Type: "Planet"}); !errors.Is(err, cards.ErrInvalid) {
+	if _, err := explore.Of(s).Top(ctx, explore.TopOptions{Type: "Planet"}); !errors.Is(err, cards.ErrInvalid) {
 		t.Errorf("unknown type: %v", err)
 	}
 
@@ -254,7 +255,7 @@ func TestExploreOnTheExamples(t *testing.T) {
 func TestTimelineTakesTheYearFromTheArticle(t *testing.T) {
 	ctx := context.Background()
 	s := openBolt(t)
-	text, err := os.ReadFile("../examples/testdata/trend-azerbaijan-nato.txt")
+	text, err := os.ReadFile("../../examples/testdata/trend-azerbaijan-nato.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,11 +274,11 @@ func TestTimelineTakesTheYearFromTheArticle(t *testing.T) {
 		t.Errorf("received: %+v", tl.Events)
 	}
 	// The date range now keeps the edge.
-	n, err := cards.Of(s).Neighbourhood(ctx, "Bayramov", cards.NeighbourhoodOptions{From: "2025-01-01", To: "2025-12-31", Predicates: []string{"received"}})
+	n, err := explore.Of(s).Neighbourhood(ctx, "Bayramov", explore.NeighbourhoodOptions{From: "2025-01-01", To: "2025-12-31", Predicates: []string{"received"}})
 	if err != nil || len(n.Edges) != 1 || n.Edges[0].FirstSeen != "2025-01-22" {
 		t.Errorf("neighbours in 2025: %+v, %v", n, err)
 	}
-	if top, err := cards.Of(s).Top(ctx, cards.TopOptions{Type: "Person", Since: "2026"}); err != nil || len(top) != 0 {
+	if top, err := explore.Of(s).Top(ctx, explore.TopOptions{Type: "Person", Since: "2026"}); err != nil || len(top) != 0 {
 		t.Errorf("top since 2026: %+v, %v", top, err)
 	}
 }
@@ -289,12 +290,12 @@ func TestExploreSeesMerges(t *testing.T) {
 	if _, err := s.Merge(ctx, "ng:person/jeyhun-bayramov", "ng:person/radmila-shekerinska", store.MergeOptions{By: "tester", Reason: "a test"}); err != nil {
 		t.Fatal(err)
 	}
-	res, err := cards.Of(s).Search(ctx, "Shekerinska", 10)
+	res, err := explore.Of(s).Search(ctx, "Shekerinska", 10)
 	if err != nil || len(res) != 1 || res[0].ID != "ng:person/jeyhun-bayramov" || !slices.Contains(res[0].Aliases, "Radmila Shekerinska") {
 		t.Errorf("search after a merge: %+v, %v", res, err)
 	}
-	n, err := cards.Of(s).Neighbourhood(ctx, "Bayramov", cards.NeighbourhoodOptions{})
-	if err != nil || !slices.ContainsFunc(n.Edges, func(e cards.Edge) bool {
+	n, err := explore.Of(s).Neighbourhood(ctx, "Bayramov", explore.NeighbourhoodOptions{})
+	if err != nil || !slices.ContainsFunc(n.Edges, func(e explore.Edge) bool {
 		return e.Source == "ng:person/jeyhun-bayramov" && e.Target == "ng:org/north-atlantic-treaty-organisation"
 	}) {
 		t.Errorf("neighbours after a merge: %+v, %v", n, err)
@@ -341,7 +342,7 @@ func TestExploreAPI(t *testing.T) {
 
 	var search struct {
 		Query   string
-		Results []cards.SearchResult
+		Results []explore.SearchResult
 	}
 	get("search?q=Bay", &search)
 	if len(search.Results) == 0 || search.Results[0].Name != "Jeyhun Bayramov" {
@@ -356,14 +357,14 @@ func TestExploreAPI(t *testing.T) {
 		t.Errorf("entity: %+v", card)
 	}
 
-	var n cards.Neighbourhood
+	var n explore.Neighbourhood
 	get("neighbours?id=person/jeyhun-bayramov&hops=1", &n)
-	if !slices.ContainsFunc(n.Edges, func(e cards.Edge) bool {
+	if !slices.ContainsFunc(n.Edges, func(e explore.Edge) bool {
 		return e.Source == "ng:person/jeyhun-bayramov" && e.Predicate == "ng:received" && e.Target == "ng:person/radmila-shekerinska" && e.Articles == 1
-	}) || !slices.ContainsFunc(n.Nodes, func(nd cards.Node) bool { return nd.Name == "Radmila Shekerinska" && nd.Type == "Person" }) {
+	}) || !slices.ContainsFunc(n.Nodes, func(nd explore.Node) bool { return nd.Name == "Radmila Shekerinska" && nd.Type == "Person" }) {
 		t.Errorf("neighbours: %+v", n)
 	}
-	var n2 cards.Neighbourhood
+	var n2 explore.Neighbourhood
 	get("neighbours?id=Bayramov&hops=2&predicate=received&predicate=worksFor,memberOf&limit=100", &n2)
 	for _, e := range n2.Edges {
 		if e.Predicate != "ng:received" && e.Predicate != "schema:worksFor" && e.Predicate != "schema:memberOf" {
@@ -413,7 +414,7 @@ func TestExploreAPI(t *testing.T) {
 		}
 	}
 
-	var p cards.PathResult
+	var p explore.PathResult
 	get("path?a="+url.QueryEscape("Radmila Shekerinska")+"&b=Azerbaijan&max=4", &p)
 	if len(p.Paths) == 0 || p.From.ID != "ng:person/radmila-shekerinska" || p.To.ID != "ng:country/azerbaijan" || p.Paths[0].Hops[0].Evidence == nil {
 		t.Errorf("path: %+v", p)
@@ -421,10 +422,10 @@ func TestExploreAPI(t *testing.T) {
 
 	var top struct {
 		Type, By string
-		Entities []cards.TopEntity
+		Entities []explore.TopEntity
 	}
 	get("top?type=Person&limit=50", &top)
-	if top.Type != "Person" || top.By != "mentions" || !slices.ContainsFunc(top.Entities, func(e cards.TopEntity) bool { return e.Name == "Jeyhun Bayramov" }) {
+	if top.Type != "Person" || top.By != "mentions" || !slices.ContainsFunc(top.Entities, func(e explore.TopEntity) bool { return e.Name == "Jeyhun Bayramov" }) {
 		t.Errorf("top: %+v", top)
 	}
 
@@ -434,9 +435,9 @@ func TestExploreAPI(t *testing.T) {
 		t.Errorf("evidence: %+v", ev)
 	}
 
-	var preds struct{ Predicates []cards.PredicateCount }
+	var preds struct{ Predicates []explore.PredicateCount }
 	get("predicates", &preds)
-	if !slices.ContainsFunc(preds.Predicates, func(p cards.PredicateCount) bool { return p.Predicate == "ng:received" && p.Edges >= 1 }) {
+	if !slices.ContainsFunc(preds.Predicates, func(p explore.PredicateCount) bool { return p.Predicate == "ng:received" && p.Edges >= 1 }) {
 		t.Errorf("predicates: %+v", preds)
 	}
 
@@ -501,23 +502,23 @@ func TestExploreAPITimeout(t *testing.T) {
 func TestExploreSeesNewArticles(t *testing.T) {
 	ctx := context.Background()
 	s := examplesStore(t)
-	if res, err := cards.Of(s).Search(ctx, "Baysal", 10); err != nil || len(res) != 0 {
+	if res, err := explore.Of(s).Search(ctx, "Baysal", 10); err != nil || len(res) != 0 {
 		t.Fatalf("before: %+v, %v", res, err)
 	}
 	load(t, s, extract.Article{ID: "baysal-1", Published: "2025-02-03",
 		Text: "ANKARA, February 3. Turkish Deputy Foreign Minister Ahmet Baysal met Jeyhun Bayramov in Ankara on Monday."})
-	res, err := cards.Of(s).Search(ctx, "Baysal", 10)
+	res, err := explore.Of(s).Search(ctx, "Baysal", 10)
 	if err != nil || len(res) != 1 || res[0].Name != "Ahmet Baysal" {
 		t.Fatalf("after: %+v, %v", res, err)
 	}
-	p, err := cards.Of(s).Paths(ctx, "Ahmet Baysal", "Radmila Shekerinska", 0, 0)
+	p, err := explore.Of(s).Paths(ctx, "Ahmet Baysal", "Radmila Shekerinska", 0, 0)
 	if err != nil || len(p.Paths) == 0 || len(p.Paths[0].Hops) != 2 {
 		t.Errorf("Baysal to Shekerinska: %+v, %v", p, err)
 	}
 	if _, err := s.Forget(ctx, "ng:article/baysal-1"); err != nil {
 		t.Fatal(err)
 	}
-	if res, err := cards.Of(s).Search(ctx, "Baysal", 10); err != nil || len(res) != 0 {
+	if res, err := explore.Of(s).Search(ctx, "Baysal", 10); err != nil || len(res) != 0 {
 		t.Errorf("forgotten: %+v, %v", res, err)
 	}
 }

@@ -1,4 +1,4 @@
-package store_test
+package explore_test
 
 import (
 	"os"

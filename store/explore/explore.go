@@ -1,105 +1,22 @@
-package cards
+package explore
 
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
-	bolt "go.etcd.io/bbolt"
 
 	"github.com/newsgraph/newsgraph/schema/vocab"
 	"github.com/newsgraph/newsgraph/store"
-	"github.com/newsgraph/newsgraph/store/rdf"
+	"github.com/newsgraph/newsgraph/store/cards"
 	"github.com/newsgraph/newsgraph/store/terms"
 	"github.com/newsgraph/newsgraph/store/textkey"
 )
-
-// The entity explorer's reads (issue 7): completion over names (Search), an entity's
-// neighbourhood (Neighbourhood), the most mentioned or connected entities (Top), how two
-// entities are connected (Paths, paths.go), an entity's events (Timeline, timeline.go) and the
-// evidence for one fact (Evidence, timeline.go). ExploreAPI (explore_api.go) serves them as
-// JSON; the CLI prints them.
-//
-// Search, Top, Neighbourhood and Paths look at the whole graph of entities and relation edges
-// at once. They read it from an explore index: every entity an article mentions or publishes,
-// its names, type, mentions and relation edges with the articles that state them, built by
-// index lookups (a few per article and per entity, never a Gizmo scan or a scan of the store)
-// and kept per Store until the store's size changes or it is five minutes old. Timeline and Evidence read the statements
-// themselves, always fresh.
-
-// ErrInvalid is returned (wrapped) for a malformed argument: a bad date, an unknown predicate
-// or type, an empty name.
-var ErrInvalid = errors.New("invalid argument")
-
-var relationSet = func() map[quad.IRI]bool {
-	m := map[quad.IRI]bool{}
-	for _, p := range terms.Relations {
-		m[p] = true
-	}
-	return m
-}()
-
-// RelationPredicates returns the relation predicates the explorer shows, by their schema name
-// ("received" -> ng:received), so that package schema's vocabulary can be checked against them.
-func RelationPredicates() map[string]quad.IRI {
-	m := map[string]quad.IRI{}
-	for name, p := range terms.RelationNames {
-		m[name] = p
-	}
-	return m
-}
-
-// ParsePredicate reads a relation predicate as a user writes it: "received", "ng:received",
-// "<ng:received>", or a full IRI (https://newsgraph.dev/ns#received, http://schema.org/memberOf).
-func ParsePredicate(p string) (quad.IRI, error) {
-	p = strings.Trim(strings.TrimSpace(p), "<>")
-	iri := rdf.ShortIRI(quad.IRI(p))
-	if relationSet[iri] {
-		return iri, nil
-	}
-	for name, r := range terms.RelationNames {
-		if strings.EqualFold(name, p) || strings.EqualFold(terms.TypeName(r), p) {
-			return r, nil
-		}
-	}
-	return "", fmt.Errorf("unknown relation %q (one of received, met, visited, worksFor, memberOf, ...): %w", p, ErrInvalid)
-}
-
-var reISODate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
-
-// CheckDate accepts "" and ISO 8601 dates with a year: 2025, 2025-01, 2025-01-22.
-func CheckDate(d string) error {
-	if d == "" || reISODate.MatchString(d) {
-		return nil
-	}
-	return fmt.Errorf("bad date %q (want YYYY, YYYY-MM or YYYY-MM-DD): %w", d, ErrInvalid)
-}
-
-// inRange tells whether the (possibly partial) date d overlaps [from, to] (either may be "").
-// A date without a year ("--01-22") or none is in range only when there are no bounds.
-func inRange(d, from, to string) bool {
-	if from == "" && to == "" {
-		return true
-	}
-	if !reYear.MatchString(d) {
-		return false
-	}
-	if from != "" && d < from[:min(len(d), len(from))] {
-		return false
-	}
-	if to != "" && d[:min(len(d), len(to))] > to {
-		return false
-	}
-	return true
-}
 
 // --- the explore index ---
 
@@ -156,6 +73,7 @@ type exploreIndex struct {
 const indexMaxAge = 5 * time.Minute
 
 type exploreState struct {
+	r        cards.Reader // the Store's
 	mu       sync.Mutex
 	idx      *exploreIndex
 	building chan struct{} // closed when the running build ends; nil when none runs
@@ -172,8 +90,8 @@ const (
 )
 
 // exploreIndex returns the store's explore index, building it when the store changed.
-func (s Reader) exploreIndex(ctx context.Context) (*exploreIndex, error) {
-	st := &s.cards.explorer
+func (s Explorer) exploreIndex(ctx context.Context) (*exploreIndex, error) {
+	st := s.state
 	st.mu.Lock()
 	none := st.idx == nil
 	st.mu.Unlock()
@@ -215,8 +133,9 @@ func (s Reader) exploreIndex(ctx context.Context) (*exploreIndex, error) {
 	done, old := st.building, st.idx
 	st.mu.Unlock()
 	var stale <-chan time.Time
-	if _, isKV := s.qs().(*kv.QuadStore); old != nil && isKV {
-		// (a memstore must not be read while it is written: there, always wait)
+	if old != nil && s.st.Backend() == store.Bolt {
+		// (a memstore must not be read while it is written: there, always wait; PostgreSQL's
+		// build reads a snapshot or a few SELECTs)
 		t := time.NewTimer(staleWait)
 		defer t.Stop()
 		stale = t.C
@@ -244,7 +163,7 @@ const smallEntity = 8
 // buildExploreIndex reads the explore index: the articles (their dates and the entities they
 // mention or publish), then each entity's names, type and relation edges. Entities merged into
 // another are part of it; quads that merges add are skipped (their originals are read).
-func (s Reader) buildExploreIndex(ctx context.Context, size int64) (*exploreIndex, error) {
+func (s Explorer) buildExploreIndex(ctx context.Context, size int64) (*exploreIndex, error) {
 	if db := s.st.SQLTables(); db != nil {
 		// No card index there: its rows come from a few set-based SELECTs, or its snapshot
 		// (postgres_explore.go), with the merges and the quads' count read with them.
@@ -257,20 +176,20 @@ func (s Reader) buildExploreIndex(ctx context.Context, size int64) (*exploreInde
 	x := &exploreIndex{size: size, built: time.Now(), byKey: map[string]*xEntity{}, merges: t}
 	var gen uint64
 	fresh := false
-	indexed, err := s.cards.view(func(tx *bolt.Tx) error {
-		gen = cardGen(tx)
-		ok, err := exploreSnapshot(tx, gen, t.Fingerprint(), x)
+	indexed, err := s.cards.ViewRows(func(rows cards.Rows) error {
+		gen = rows.Generation()
+		ok, err := exploreSnapshot(rows, gen, t.Fingerprint(), x)
 		if ok || err != nil {
 			x.saved = ok
 			return err
 		}
 		fresh = true
-		return exploreIndexFromCards(ctx, tx, t, x)
+		return exploreIndexFromCards(ctx, rows, t, x)
 	})
 	if err != nil || indexed {
 		if err == nil && fresh {
 			// A failure to save it only means the next build reads the rows again.
-			_ = saveExploreSnapshot(s.cards.db, gen, t.Fingerprint(), x)
+			_ = s.cards.SaveSnapshot(encodeSnapshot(gen, t.Fingerprint(), x))
 		}
 		return x, err
 	}
@@ -519,13 +438,13 @@ func (x *exploreIndex) sortEntities() {
 
 // exploreEntity finds the entity q names (as Card does: an id, a name, an alias, a name key), mapped
 // to its root, in the index.
-func (s Reader) exploreEntity(ctx context.Context, x *exploreIndex, q string) (*xEntity, error) {
-	_, found, _, order, err := s.rankedCandidates(ctx, q)
+func (s Explorer) exploreEntity(ctx context.Context, x *exploreIndex, q string) (*xEntity, error) {
+	_, found, err := s.cards.Ranked(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	for _, i := range order {
-		if e := x.byKey[keyOfValue(x.merges.Root(found[i]))]; e != nil {
+	for _, f := range found {
+		if e := x.byKey[keyOfValue(x.merges.Root(f))]; e != nil {
 			return e, nil
 		}
 	}
@@ -564,10 +483,10 @@ const DefaultSearchLimit = 10
 // Search completes prefix over entities' names and aliases, ignoring case, accents and
 // punctuation (as ng:nameKey does): exact matches first, then names that start with it, then
 // names with a word (or aliases) that starts with it; each group most mentioned first.
-func (s Reader) Search(ctx context.Context, prefix string, limit int) ([]SearchResult, error) {
+func (s Explorer) Search(ctx context.Context, prefix string, limit int) ([]SearchResult, error) {
 	q := textkey.NameKey(prefix)
 	if q == "" {
-		return nil, fmt.Errorf("an empty search: %w", ErrInvalid)
+		return nil, fmt.Errorf("an empty search: %w", cards.ErrInvalid)
 	}
 	if limit <= 0 {
 		limit = DefaultSearchLimit
@@ -606,7 +525,7 @@ func (s Reader) Search(ctx context.Context, prefix string, limit int) ([]SearchR
 	}
 	if strings.ContainsAny(prefix, "/:") {
 		// an entity's id ("person/jeyhun-bayramov"): that entity first
-		if ms, err := s.FindEntities(ctx, prefix); err == nil && len(ms) > 0 && ms[0].Match == "id" {
+		if ms, err := s.cards.FindEntities(ctx, prefix); err == nil && len(ms) > 0 && ms[0].Match == "id" {
 			if e := x.byKey[keyOfValue(x.merges.Root(ms[0].IRI))]; e != nil {
 				hits = slices.DeleteFunc(hits, func(h hit) bool { return h.e == e })
 				hits = append(hits, hit{e, -1})
@@ -658,17 +577,17 @@ func ParseType(t string) (string, error) {
 	for _, et := range terms.EntityTypes {
 		names = append(names, terms.TypeName(et))
 	}
-	return "", fmt.Errorf("unknown type %q (one of %s): %w", t, strings.Join(names, ", "), ErrInvalid)
+	return "", fmt.Errorf("unknown type %q (one of %s): %w", t, strings.Join(names, ", "), cards.ErrInvalid)
 }
 
 // Top lists the most mentioned (or most connected) entities, optionally of one type and
 // counting only articles since a date.
-func (s Reader) Top(ctx context.Context, o TopOptions) ([]TopEntity, error) {
+func (s Explorer) Top(ctx context.Context, o TopOptions) ([]TopEntity, error) {
 	typ, err := ParseType(o.Type)
 	if err != nil {
 		return nil, err
 	}
-	if err := CheckDate(o.Since); err != nil {
+	if err := cards.CheckDate(o.Since); err != nil {
 		return nil, err
 	}
 	switch o.By {
@@ -676,7 +595,7 @@ func (s Reader) Top(ctx context.Context, o TopOptions) ([]TopEntity, error) {
 		o.By = "mentions"
 	case "mentions", "connections":
 	default:
-		return nil, fmt.Errorf("unknown order %q (mentions or connections): %w", o.By, ErrInvalid)
+		return nil, fmt.Errorf("unknown order %q (mentions or connections): %w", o.By, cards.ErrInvalid)
 	}
 	if o.Limit <= 0 {
 		o.Limit = 20
@@ -687,7 +606,7 @@ func (s Reader) Top(ctx context.Context, o TopOptions) ([]TopEntity, error) {
 	}
 	ok := func(arts []int) bool {
 		for _, a := range arts {
-			if inRange(x.articles[a].date, o.Since, "") {
+			if cards.InRange(x.articles[a].date, o.Since, "") {
 				return true
 			}
 		}
@@ -700,7 +619,7 @@ func (s Reader) Top(ctx context.Context, o TopOptions) ([]TopEntity, error) {
 		}
 		te := TopEntity{ID: e.iri, Name: e.name, Type: e.typ}
 		for _, a := range e.mentions {
-			if inRange(x.articles[a].date, o.Since, "") {
+			if cards.InRange(x.articles[a].date, o.Since, "") {
 				te.Mentions++
 			}
 		}
@@ -746,7 +665,7 @@ func predicateCount(p quad.IRI, n int) PredicateCount {
 }
 
 // Predicates lists the relation predicates the graph has edges of, most used first.
-func (s Reader) Predicates(ctx context.Context) ([]PredicateCount, error) {
+func (s Explorer) Predicates(ctx context.Context) ([]PredicateCount, error) {
 	x, err := s.exploreIndex(ctx)
 	if err != nil {
 		return nil, err
@@ -772,7 +691,7 @@ func (s Reader) Predicates(ctx context.Context) ([]PredicateCount, error) {
 // PrepareExplorer builds the explorer's index now rather than at the first request that
 // needs it (seconds on a large graph). Not on a memstore, which must not be read while it is
 // written: there it does nothing.
-func (s Reader) PrepareExplorer(ctx context.Context) {
+func (s Explorer) PrepareExplorer(ctx context.Context) {
 	if s.st.Backend() != store.Memstore {
 		_, _ = s.exploreIndex(ctx)
 	}

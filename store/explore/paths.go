@@ -1,4 +1,4 @@
-package cards
+package explore
 
 import (
 	"cmp"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/store/cards"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
@@ -19,9 +20,9 @@ type Hop struct {
 	Predicate quad.IRI `json:"predicate"`
 	// Direction is "forward" when the edge is From -predicate-> To, "backward" when it is
 	// To -predicate-> From (From "was received by" To).
-	Direction string    `json:"direction"`
-	Articles  int       `json:"articles"`           // articles that state the edge
-	Evidence  *Evidence `json:"evidence,omitempty"` // one sentence that states it, from the earliest article
+	Direction string          `json:"direction"`
+	Articles  int             `json:"articles"`           // articles that state the edge
+	Evidence  *cards.Evidence `json:"evidence,omitempty"` // one sentence that states it, from the earliest article
 }
 
 // Path is a chain of hops from one entity to another.
@@ -65,21 +66,21 @@ const (
 // (0 for DefaultPathLimit), the best corroborated first, each hop with one evidence sentence.
 // Types, names, mentions and articles are not edges: two entities are not connected because
 // one article mentions both.
-func (s Reader) Paths(ctx context.Context, a, b string, maxHops, limit int) (*PathResult, error) {
+func (s Explorer) Paths(ctx context.Context, a, b string, maxHops, limit int) (*PathResult, error) {
 	return s.PathsWith(ctx, a, b, PathOptions{MaxHops: maxHops, Limit: limit})
 }
 
 // PathsWith is Paths with all its options: see PathOptions.
-func (s Reader) PathsWith(ctx context.Context, a, b string, o PathOptions) (*PathResult, error) {
+func (s Explorer) PathsWith(ctx context.Context, a, b string, o PathOptions) (*PathResult, error) {
 	maxHops, limit := o.MaxHops, o.Limit
 	if o.AvoidAbove < 0 {
-		return nil, fmt.Errorf("avoid must be a number of articles, not %d: %w", o.AvoidAbove, ErrInvalid)
+		return nil, fmt.Errorf("avoid must be a number of articles, not %d: %w", o.AvoidAbove, cards.ErrInvalid)
 	}
 	if maxHops == 0 {
 		maxHops = DefaultMaxHops
 	}
 	if maxHops < 1 || maxHops > MaxPathHops {
-		return nil, fmt.Errorf("max hops must be 1 to %d, not %d: %w", MaxPathHops, maxHops, ErrInvalid)
+		return nil, fmt.Errorf("max hops must be 1 to %d, not %d: %w", MaxPathHops, maxHops, cards.ErrInvalid)
 	}
 	if limit <= 0 {
 		limit = DefaultPathLimit
@@ -169,8 +170,7 @@ func (s Reader) PathsWith(ctx context.Context, a, b string, o PathOptions) (*Pat
 		}
 	}
 	walk(to, nil)
-	cx := &cardContext{s: s, t: x.merges, articles: map[string]*articleInfo{}, names: map[string]string{}}
-	ev := &edgeEvidence{cx: cx, x: x, byArticle: map[int][]*statement{}}
+	ev := &edgeEvidence{s: s, cx: s.cards.Context(x.merges), x: x, byArticle: map[int][]cards.Statement{}}
 	onPath := map[*xEntity]bool{}
 	for _, c := range chains {
 		for _, e := range c {
@@ -209,13 +209,14 @@ func (s Reader) PathsWith(ctx context.Context, a, b string, o PathOptions) (*Pat
 
 // edgeEvidence finds a sentence for an edge among the statements of the articles that state it.
 type edgeEvidence struct {
-	cx        *cardContext
+	s         Explorer
+	cx        cards.Context
 	x         *exploreIndex
-	byArticle map[int][]*statement
+	byArticle map[int][]cards.Statement
 }
 
 // of returns the evidence of the edge's statement in its earliest article that has one, or nil.
-func (ee *edgeEvidence) of(ctx context.Context, ed *xEdge) (*Evidence, error) {
+func (ee *edgeEvidence) of(ctx context.Context, ed *xEdge) (*cards.Evidence, error) {
 	arts := slices.Clone(ed.articles)
 	slices.SortStableFunc(arts, func(a, b int) int {
 		return cmp.Or(cmpDate(ee.x.articles[a].date, ee.x.articles[b].date),
@@ -224,28 +225,28 @@ func (ee *edgeEvidence) of(ctx context.Context, ed *xEdge) (*Evidence, error) {
 	for _, a := range arts[:min(len(arts), 5)] {
 		sts, ok := ee.byArticle[a]
 		if !ok {
-			nodes, err := ee.cx.s.subjects(ctx, terms.Article, ee.x.articles[a].iri)
+			nodes, err := ee.s.subjects(ctx, terms.Article, ee.x.articles[a].iri)
 			if err != nil {
 				return nil, err
 			}
 			for _, n := range nodes {
-				st, err := ee.cx.statement(ctx, n)
+				st, err := ee.cx.Statement(ctx, n)
 				if err != nil {
 					return nil, err
 				}
-				if st.subject != nil && st.predicate != "" {
+				if st.Subject != nil && st.Predicate != "" {
 					sts = append(sts, st)
 				}
 			}
 			ee.byArticle[a] = sts
 		}
 		for _, st := range sts {
-			if st.predicate != ed.pred || st.negated || st.modality != "" || st.object == nil ||
-				keyOfValue(ee.x.merges.Root(st.subject)) != keyOfValue(ed.s.iri) ||
-				keyOfValue(ee.x.merges.Root(st.object)) != keyOfValue(ed.o.iri) {
+			if st.Predicate != ed.pred || st.Negated || st.Modality != "" || st.Object == nil ||
+				keyOfValue(ee.x.merges.Root(st.Subject)) != keyOfValue(ed.s.iri) ||
+				keyOfValue(ee.x.merges.Root(st.Object)) != keyOfValue(ed.o.iri) {
 				continue
 			}
-			ev, err := ee.cx.evidence(ctx, ee.x.articles[a].iri, st.evidence)
+			ev, err := ee.cx.Evidence(ctx, ee.x.articles[a].iri, st.Evidence)
 			if err != nil {
 				return nil, err
 			}

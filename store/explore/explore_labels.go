@@ -1,4 +1,4 @@
-package cards
+package explore
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/store/cards"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
@@ -36,9 +37,9 @@ const MaxLabels = 5000
 
 // Labels names the nodes ids (IRIs, with or without angle brackets) and lists the relation
 // edges among those that are entities.
-func (s Reader) Labels(ctx context.Context, ids []string) (*Labels, error) {
+func (s Explorer) Labels(ctx context.Context, ids []string) (*Labels, error) {
 	if len(ids) > MaxLabels {
-		return nil, fmt.Errorf("at most %d ids at once, not %d: %w", MaxLabels, len(ids), ErrInvalid)
+		return nil, fmt.Errorf("at most %d ids at once, not %d: %w", MaxLabels, len(ids), cards.ErrInvalid)
 	}
 	x, err := s.exploreIndex(ctx)
 	if err != nil {

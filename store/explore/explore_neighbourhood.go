@@ -1,4 +1,4 @@
-package cards
+package explore
 
 import (
 	"cmp"
@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/store/cards"
 )
 
 // The neighbourhood graph of the explorer. A hub (a country in 900 articles) has more
@@ -57,7 +59,7 @@ type Neighbourhood struct {
 // NeighbourhoodOptions filter a neighbourhood.
 type NeighbourhoodOptions struct {
 	Hops       int      // 1 (the default) or 2
-	Predicates []string // only these relations (names or IRIs, see ParsePredicate); none for all
+	Predicates []string // only these relations (names or IRIs, see cards.ParsePredicate); none for all
 	From, To   string   // only edges stated by articles published in this range (YYYY[-MM[-DD]])
 	Limit      int      // at most this many nodes, the centre included (default 50)
 	// Rank orders the neighbours kept: "corroboration" (the default: articles stating their
@@ -78,10 +80,10 @@ type edgeFilter struct {
 
 func newEdgeFilter(x *exploreIndex, preds []string, from, to string) (*edgeFilter, error) {
 	f := &edgeFilter{x: x, from: from, to: to}
-	if err := CheckDate(from); err != nil {
+	if err := cards.CheckDate(from); err != nil {
 		return nil, err
 	}
-	if err := CheckDate(to); err != nil {
+	if err := cards.CheckDate(to); err != nil {
 		return nil, err
 	}
 	for _, p := range preds {
@@ -89,7 +91,7 @@ func newEdgeFilter(x *exploreIndex, preds []string, from, to string) (*edgeFilte
 			if strings.TrimSpace(p) == "" {
 				continue
 			}
-			iri, err := ParsePredicate(p)
+			iri, err := cards.ParsePredicate(p)
 			if err != nil {
 				return nil, err
 			}
@@ -117,7 +119,7 @@ func (f *edgeFilter) inRange(ed *xEdge) []int {
 	}
 	var out []int
 	for _, a := range ed.articles {
-		if inRange(f.x.articles[a].date, f.from, f.to) {
+		if cards.InRange(f.x.articles[a].date, f.from, f.to) {
 			out = append(out, a)
 		}
 	}
@@ -195,12 +197,12 @@ func (x *exploreIndex) reach(f *edgeFilter, frontier []*xEntity, seen map[*xEnti
 // entity name finds, and the edges among them. With two hops, at most two thirds of the room
 // go to the first hop, and the second hop is reached from the best ranked first-hop entities
 // kept; room the second hop does not use goes back to the first.
-func (s Reader) Neighbourhood(ctx context.Context, name string, o NeighbourhoodOptions) (*Neighbourhood, error) {
+func (s Explorer) Neighbourhood(ctx context.Context, name string, o NeighbourhoodOptions) (*Neighbourhood, error) {
 	if o.Hops == 0 {
 		o.Hops = 1
 	}
 	if o.Hops < 1 || o.Hops > 2 {
-		return nil, fmt.Errorf("hops must be 1 or 2, not %d: %w", o.Hops, ErrInvalid)
+		return nil, fmt.Errorf("hops must be 1 or 2, not %d: %w", o.Hops, cards.ErrInvalid)
 	}
 	if o.Limit <= 0 {
 		o.Limit = DefaultNeighbourhoodLimit
@@ -210,7 +212,7 @@ func (s Reader) Neighbourhood(ctx context.Context, name string, o NeighbourhoodO
 		o.Rank = "corroboration"
 	case "corroboration", "recency":
 	default:
-		return nil, fmt.Errorf("unknown rank %q (corroboration or recency): %w", o.Rank, ErrInvalid)
+		return nil, fmt.Errorf("unknown rank %q (corroboration or recency): %w", o.Rank, cards.ErrInvalid)
 	}
 	x, err := s.exploreIndex(ctx)
 	if err != nil {

@@ -1,4 +1,4 @@
-package store_test
+package explore_test
 
 import (
 	"net/http"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/server"
 	"github.com/newsgraph/newsgraph/store/cards"
+	"github.com/newsgraph/newsgraph/store/explore"
 )
 
 // The article page: what the graph keeps of the article that says Bayramov received
@@ -32,7 +33,7 @@ func TestExploreArticleAPI(t *testing.T) {
 	if art == "" {
 		t.Fatalf("no fact of Bayramov's card has the sentence: %+v", card.Facts)
 	}
-	var page cards.ArticlePage
+	var page explore.ArticlePage
 	d := getJSON(t, base, "article?id="+url.QueryEscape(art), http.StatusOK, &page)
 	t.Logf("article: %v", d)
 	// (a plain text file: no headline or date, as the card's evidence says)
@@ -71,7 +72,7 @@ func TestExploreArticleAPI(t *testing.T) {
 
 	// The same article by its id as loaded, and errors.
 	short := strings.TrimPrefix(art, "ng:article/")
-	var again cards.ArticlePage
+	var again explore.ArticlePage
 	getJSON(t, base, "article?id="+url.QueryEscape(short), http.StatusOK, &again)
 	if again.ID != page.ID || len(again.Facts) != len(page.Facts) {
 		t.Errorf("by its id %q: %s, %d facts", short, again.ID, len(again.Facts))
@@ -88,7 +89,7 @@ func TestExploreNamesakes(t *testing.T) {
 	srv := httptest.NewServer(server.ExploreAPI(s, server.ServerOptions{QueryTimeout: 10 * time.Second}))
 	t.Cleanup(srv.Close)
 	base := srv.URL + "/api/newsgraph/"
-	var search struct{ Results []cards.NamesakeResult }
+	var search struct{ Results []explore.NamesakeResult }
 	getJSON(t, base, "search?q=Bayramov", http.StatusOK, &search)
 	if len(search.Results) == 0 {
 		t.Fatal("no Bayramov")

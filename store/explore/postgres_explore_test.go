@@ -1,4 +1,4 @@
-package cards_test
+package explore_test
 
 import (
 	"context"
@@ -20,6 +20,7 @@ import (
 	"github.com/newsgraph/newsgraph/server"
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/cards"
+	"github.com/newsgraph/newsgraph/store/explore"
 )
 
 // TestPostgresExploreAsBolt loads the README's examples and the spelling articles into bolt
@@ -69,29 +70,29 @@ func TestPostgresExploreAsBolt(t *testing.T) {
 		name string
 		ask  func(*store.Store) (any, error)
 	}{
-		{"search jean", func(s *store.Store) (any, error) { return cards.Of(s).Search(ctx, "jean", 100) }},
-		{"search aristide", func(s *store.Store) (any, error) { return cards.Of(s).Search(ctx, "aristide", 100) }},
-		{"search luiz", func(s *store.Store) (any, error) { return cards.Of(s).Search(ctx, "luiz inacio", 100) }},
-		{"search a", func(s *store.Store) (any, error) { return cards.Of(s).Search(ctx, "a", 1000) }},
-		{"search id", func(s *store.Store) (any, error) { return cards.Of(s).Search(ctx, "person/jeyhun-bayramov", 10) }},
-		{"top", func(s *store.Store) (any, error) { return cards.Of(s).Top(ctx, cards.TopOptions{Limit: 1000}) }},
+		{"search jean", func(s *store.Store) (any, error) { return explore.Of(s).Search(ctx, "jean", 100) }},
+		{"search aristide", func(s *store.Store) (any, error) { return explore.Of(s).Search(ctx, "aristide", 100) }},
+		{"search luiz", func(s *store.Store) (any, error) { return explore.Of(s).Search(ctx, "luiz inacio", 100) }},
+		{"search a", func(s *store.Store) (any, error) { return explore.Of(s).Search(ctx, "a", 1000) }},
+		{"search id", func(s *store.Store) (any, error) { return explore.Of(s).Search(ctx, "person/jeyhun-bayramov", 10) }},
+		{"top", func(s *store.Store) (any, error) { return explore.Of(s).Top(ctx, explore.TopOptions{Limit: 1000}) }},
 		{"top --by connections --type Person", func(s *store.Store) (any, error) {
-			return cards.Of(s).Top(ctx, cards.TopOptions{By: "connections", Type: "Person", Limit: 1000})
+			return explore.Of(s).Top(ctx, explore.TopOptions{By: "connections", Type: "Person", Limit: 1000})
 		}},
 		{"top --type Country", func(s *store.Store) (any, error) {
-			return cards.Of(s).Top(ctx, cards.TopOptions{Type: "Country", Limit: 1000})
+			return explore.Of(s).Top(ctx, explore.TopOptions{Type: "Country", Limit: 1000})
 		}},
 		{"top --since 2024-03-04", func(s *store.Store) (any, error) {
-			return cards.Of(s).Top(ctx, cards.TopOptions{Since: "2024-03-04", By: "connections", Limit: 1000})
+			return explore.Of(s).Top(ctx, explore.TopOptions{Since: "2024-03-04", By: "connections", Limit: 1000})
 		}},
 		{"entity Jean-Bertrand Aristide", func(s *store.Store) (any, error) { return cards.Of(s).Card(ctx, "Jean-Bertrand Aristide") }},
 		{"entity Aristide", func(s *store.Store) (any, error) { return cards.Of(s).Card(ctx, "Aristide") }},
 		{"entity Lula", func(s *store.Store) (any, error) { return cards.Of(s).Card(ctx, "Luiz Inacio Lula da Silva") }},
 		{"entity Bayramov", func(s *store.Store) (any, error) { return cards.Of(s).Card(ctx, "Bayramov") }},
 		{"neighbourhood Aristide", func(s *store.Store) (any, error) {
-			return cards.Of(s).Neighbourhood(ctx, string(aristide), cards.NeighbourhoodOptions{Hops: 2})
+			return explore.Of(s).Neighbourhood(ctx, string(aristide), explore.NeighbourhoodOptions{Hops: 2})
 		}},
-		{"predicates", func(s *store.Store) (any, error) { return cards.Of(s).Predicates(ctx) }},
+		{"predicates", func(s *store.Store) (any, error) { return explore.Of(s).Predicates(ctx) }},
 	}
 	compare := func(pg *store.Store, how string) {
 		for _, a := range asks {
@@ -109,7 +110,7 @@ func TestPostgresExploreAsBolt(t *testing.T) {
 			}
 		}
 	}
-	if saved, err := cards.ExploreFromSnapshot(pg); err != nil || saved {
+	if saved, err := explore.ExploreFromSnapshot(pg); err != nil || saved {
 		t.Errorf("the writer's index: from a snapshot %v, %v; want built", saved, err)
 	}
 	compare(pg, "index built")
@@ -120,7 +121,7 @@ func TestPostgresExploreAsBolt(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer again.Close()
-		if saved, err := cards.ExploreFromSnapshot(again); err != nil || !saved {
+		if saved, err := explore.ExploreFromSnapshot(again); err != nil || !saved {
 			t.Errorf("another Store's index: from the snapshot %v, %v; want true", saved, err)
 		}
 		compare(again, "index from its snapshot")
@@ -131,7 +132,7 @@ func TestPostgresExploreAsBolt(t *testing.T) {
 		name  string
 		store *store.Store
 	}{{"bolt", bolt}, {"PostgreSQL", pg}} {
-		top, err := cards.Of(s.store).Top(ctx, cards.TopOptions{By: "connections", Type: "Person", Limit: 1000})
+		top, err := explore.Of(s.store).Top(ctx, explore.TopOptions{By: "connections", Type: "Person", Limit: 1000})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -145,7 +146,7 @@ func TestPostgresExploreAsBolt(t *testing.T) {
 		if n := names["ng:person/luiz-inacio-lula-da-silva"]; n != "Luiz Inácio Lula da Silva" {
 			t.Errorf("%s: top --by connections names Lula %q, want Luiz Inácio Lula da Silva", s.name, n)
 		}
-		res, err := cards.Of(s.store).Search(ctx, "jean bertrand", 10)
+		res, err := explore.Of(s.store).Search(ctx, "jean bertrand", 10)
 		if err != nil || len(res) == 0 || res[0].Name != "Jean-Bertrand Aristide" ||
 			fmt.Sprint(res[0].Aliases) != "[Aristide Jean Bertrand Aristide]" {
 			t.Errorf("%s: search jean bertrand: %+v %v", s.name, res, err)
@@ -228,7 +229,7 @@ func TestPostgresExploreSnapshot(t *testing.T) {
 		t.Helper()
 		s := open(addr)
 		defer s.Close()
-		saved, err := cards.ExploreFromSnapshot(s)
+		saved, err := explore.ExploreFromSnapshot(s)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -237,19 +238,19 @@ func TestPostgresExploreSnapshot(t *testing.T) {
 			name string
 			ask  func() (any, error)
 		}{
-			{"search a", func() (any, error) { return cards.Of(s).Search(ctx, "a", 1000) }},
-			{"search jean", func() (any, error) { return cards.Of(s).Search(ctx, "jean", 1000) }},
-			{"top", func() (any, error) { return cards.Of(s).Top(ctx, cards.TopOptions{Limit: 1000}) }},
+			{"search a", func() (any, error) { return explore.Of(s).Search(ctx, "a", 1000) }},
+			{"search jean", func() (any, error) { return explore.Of(s).Search(ctx, "jean", 1000) }},
+			{"top", func() (any, error) { return explore.Of(s).Top(ctx, explore.TopOptions{Limit: 1000}) }},
 			{"top --by connections --type Person", func() (any, error) {
-				return cards.Of(s).Top(ctx, cards.TopOptions{By: "connections", Type: "Person", Limit: 1000})
+				return explore.Of(s).Top(ctx, explore.TopOptions{By: "connections", Type: "Person", Limit: 1000})
 			}},
 			{"entity", func() (any, error) { return cards.Of(s).Card(ctx, "Jean-Bertrand Aristide") }},
 			{"timeline", func() (any, error) { return cards.Of(s).Timeline(ctx, "Jean-Bertrand Aristide", "", "") }},
-			{"path", func() (any, error) { return cards.Of(s).Paths(ctx, "Jean-Bertrand Aristide", "Hugo Chavez", 3, 10) }},
+			{"path", func() (any, error) { return explore.Of(s).Paths(ctx, "Jean-Bertrand Aristide", "Hugo Chavez", 3, 10) }},
 			{"neighbourhood", func() (any, error) {
-				return cards.Of(s).Neighbourhood(ctx, "Jean-Bertrand Aristide", cards.NeighbourhoodOptions{Hops: 2})
+				return explore.Of(s).Neighbourhood(ctx, "Jean-Bertrand Aristide", explore.NeighbourhoodOptions{Hops: 2})
 			}},
-			{"predicates", func() (any, error) { return cards.Of(s).Predicates(ctx) }},
+			{"predicates", func() (any, error) { return explore.Of(s).Predicates(ctx) }},
 			{"merges", func() (any, error) { return s.Merges(ctx) }},
 			{"query", func() (any, error) { return s.Query(ctx, `g.V().Has("<schema:name>").Count()`, 0) }},
 			{"export", func() (any, error) {

@@ -1,31 +1,28 @@
-package cards
+package explore
 
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"slices"
 
 	"github.com/cayleygraph/quad"
-	bolt "go.etcd.io/bbolt"
 
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
-// exploreIndexFromCards builds the explore index from the card index: three scans of its
-// buckets in key order (articles, names and types, mentions, statements) instead of a few
+// exploreIndexFromCards builds the explore index from the card index: scans of its rows
+// (cards.Rows) in key order (articles, names and types, mentions, statements) instead of a few
 // index lookups per article and per entity, which took minutes at 100,000 articles. The
 // relation edges are the statements that the graph states as direct edges: with an object,
 // neither negated nor hypothetical.
-func exploreIndexFromCards(ctx context.Context, tx *bolt.Tx, t store.MergeView, x *exploreIndex) error {
+func exploreIndexFromCards(ctx context.Context, rows cards.Rows, t store.MergeView, x *exploreIndex) error {
 	artIndex := map[string]int{}
-	c := tx.Bucket(bucketArticle).Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		rd := fieldReader{b: v, intern: map[string]string{}}
-		artIndex[string(k)] = len(x.articles)
-		x.articles = append(x.articles, xArticle{iri: quad.IRI(string(k)), date: rd.str()})
-	}
+	rows.Articles(func(a []byte, date string) {
+		artIndex[string(a)] = len(x.articles)
+		x.articles = append(x.articles, xArticle{iri: quad.IRI(string(a)), date: date})
+	})
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -41,15 +38,8 @@ func exploreIndexFromCards(ctx context.Context, tx *bolt.Tx, t store.MergeView, 
 	}
 	idents := map[quad.IRI]*ident{}
 	var order []quad.IRI
-	c = tx.Bucket(bucketIdent).Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		rd := fieldReader{b: k, intern: nil}
-		e := quad.IRI(rd.bytes())
-		if rd.bad || len(rd.b) == 0 {
-			return errBadRow
-		}
-		kind, value := rd.b[0], string(rd.b[1:])
-		n, _ := binary.Varint(v)
+	err := rows.Identities(func(raw []byte, kind byte, value []byte, n int) {
+		e := quad.IRI(raw)
 		id := idents[e]
 		if id == nil {
 			id = &ident{names: map[string]int{}, types: map[string]int{}}
@@ -57,13 +47,16 @@ func exploreIndexFromCards(ctx context.Context, tx *bolt.Tx, t store.MergeView, 
 			order = append(order, e)
 		}
 		switch kind {
-		case identName:
-			id.names[value] += int(n)
-		case identAlternate:
-			id.alternates = append(id.alternates, value)
-		case identType:
-			id.types[value] += int(n)
+		case cards.IdentName:
+			id.names[string(value)] += n
+		case cards.IdentAlternate:
+			id.alternates = append(id.alternates, string(value))
+		case cards.IdentType:
+			id.types[string(value)] += n
 		}
+	})
+	if err != nil {
+		return err
 	}
 	names := map[*xEntity][]string{}
 	typeCount := map[*xEntity]map[string]int{}
@@ -102,23 +95,20 @@ func exploreIndexFromCards(ctx context.Context, tx *bolt.Tx, t store.MergeView, 
 	entityOf := func(raw []byte) *xEntity {
 		return x.byKey[keyOfValue(t.Root(quad.IRI(raw)))]
 	}
-	c = tx.Bucket(bucketMention).Cursor()
 	var lastRaw []byte
 	var e *xEntity
-	for k, _ := c.First(); k != nil; k, _ = c.Next() {
-		rd := fieldReader{b: k}
-		raw := rd.bytes()
-		if rd.bad {
-			return errBadRow
-		}
+	err = rows.Mentions(func(raw, art []byte) {
 		if !bytes.Equal(raw, lastRaw) { // an entity's rows come together
 			lastRaw, e = raw, entityOf(raw)
 		}
-		i, ok := artIndex[string(rd.b)]
+		i, ok := artIndex[string(art)]
 		if e == nil || !ok {
-			continue
+			return
 		}
 		e.mentions = append(e.mentions, i)
+	})
+	if err != nil {
+		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -134,36 +124,17 @@ func exploreIndexFromCards(ctx context.Context, tx *bolt.Tx, t store.MergeView, 
 	for p := range relationSet {
 		preds[string(p)] = p
 	}
-	var lastFact []byte
 	var cur *xEdge
-	// row reads one statement row; it returns where to go next when that is not the next row.
-	row := func(k []byte) (seek []byte, err error) {
-		rd := fieldReader{b: k}
-		subj := rd.bytes()
-		dir := rd.byte1()
-		if rd.bad {
-			return nil, errBadRow
-		}
-		if dir == factDir(true) {
-			// An entity's rows as object come before those as subject: skip them all.
-			return append(bytes.Clone(k[:len(k)-len(rd.b)-1]), factDir(false)), nil
-		}
-		pred, other, value := rd.bytes(), rd.bytes(), rd.bytes()
-		neg, mod := rd.byte1(), rd.bytes()
-		factPart := k[:len(k)-len(rd.b)]
-		art := rd.bytes()
-		if rd.bad {
-			return nil, errBadRow
-		}
-		if !bytes.Equal(factPart, lastFact) {
-			lastFact, cur = factPart, nil
-			p, ok := preds[string(pred)]
-			if len(other) == 0 || len(value) != 0 || neg != '0' || len(mod) != 0 || !ok {
-				return nil, nil
+	err = rows.SubjectStatements(func(st *cards.StatementRow) error {
+		if !st.SameFact {
+			cur = nil
+			p, ok := preds[string(st.Predicate)]
+			if len(st.Object) == 0 || len(st.Value) != 0 || st.Negated || len(st.Modality) != 0 || !ok {
+				return nil
 			}
-			s, o := entityOf(subj), entityOf(other)
+			s, o := entityOf(st.Subject), entityOf(st.Object)
 			if s == nil || o == nil || s == o {
-				return nil, nil
+				return nil
 			}
 			ek := edgeKey{s, o, p}
 			cur = edges[ek]
@@ -175,24 +146,15 @@ func exploreIndexFromCards(ctx context.Context, tx *bolt.Tx, t store.MergeView, 
 			}
 		}
 		if cur == nil {
-			return nil, nil
+			return nil
 		}
-		if i, ok := artIndex[string(art)]; ok {
+		if i, ok := artIndex[string(st.Article)]; ok {
 			cur.articles = append(cur.articles, i)
 		}
-		return nil, nil
-	}
-	c = tx.Bucket(bucketFact).Cursor()
-	for k, _ := c.First(); k != nil; {
-		seek, err := row(k)
-		if err != nil {
-			return err
-		}
-		if seek != nil {
-			k, _ = c.Seek(seek)
-		} else {
-			k, _ = c.Next()
-		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	for _, ed := range edges {
 		slices.Sort(ed.articles)

@@ -1,4 +1,4 @@
-package store_test
+package explore_test
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"github.com/newsgraph/newsgraph/server"
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/cards"
+	"github.com/newsgraph/newsgraph/store/explore"
 )
 
 // The explore API on the hub: neighbours says its total and ranks, counts the centre's
@@ -24,7 +25,7 @@ func TestExploreAPIOnAHub(t *testing.T) {
 	t.Cleanup(srv.Close)
 	base := srv.URL + "/api/newsgraph/"
 
-	var n cards.Neighbourhood
+	var n explore.Neighbourhood
 	if d := getJSON(t, base, "neighbours?id=Hubland&limit=60", 200, &n); d > 100*time.Millisecond {
 		t.Errorf("neighbours took %v", d)
 	}
@@ -38,22 +39,22 @@ func TestExploreAPIOnAHub(t *testing.T) {
 	if n.Nodes[1].Articles < n.Nodes[59].Articles {
 		t.Errorf("ranking: %+v before %+v", n.Nodes[1], n.Nodes[59])
 	}
-	var dated cards.Neighbourhood
+	var dated explore.Neighbourhood
 	getJSON(t, base, "neighbours?id=Hubland&limit=500&from=2012&to=2013", 200, &dated)
 	if dated.Undated != 300 || dated.Total == 0 || dated.Total >= 152 {
 		t.Errorf("2012-2013: total %d, undated %d", dated.Total, dated.Undated)
 	}
-	var recent cards.Neighbourhood
+	var recent explore.Neighbourhood
 	getJSON(t, base, "neighbours?id=Hubland&limit=10&rank=recency", 200, &recent)
 	// The latest articles are of 2014 (i%6 == 4): every neighbour kept has an edge of then.
 	for _, nd := range recent.Nodes[1:] {
-		if !slices.ContainsFunc(recent.Edges, func(e cards.Edge) bool {
+		if !slices.ContainsFunc(recent.Edges, func(e explore.Edge) bool {
 			return (e.Source == nd.ID || e.Target == nd.ID) && e.LastSeen >= "2014"
 		}) {
 			t.Errorf("ranked by recency, %s has no edge of 2014", nd.Name)
 		}
 	}
-	var two cards.Neighbourhood
+	var two explore.Neighbourhood
 	getJSON(t, base, "neighbours?id=Alpha%20One&hops=2&limit=10", 200, &two)
 	hop2 := 0
 	for _, nd := range two.Nodes {
@@ -67,7 +68,7 @@ func TestExploreAPIOnAHub(t *testing.T) {
 	getJSON(t, base, "neighbours?id=Hubland&rank=loudest", 400, &map[string]any{})
 
 	// Alpha One and Omega Two: through Hubland (600 articles) or the Bridge (3).
-	var paths cards.PathResult
+	var paths explore.PathResult
 	getJSON(t, base, "path?a=Alpha%20One&b=Omega%20Two&max=3", 200, &paths)
 	var via []string
 	for _, p := range paths.Paths {
@@ -81,7 +82,7 @@ func TestExploreAPIOnAHub(t *testing.T) {
 		t.Errorf("avoiding hubs: %+v", paths)
 	}
 
-	var labels cards.Labels
+	var labels explore.Labels
 	getJSON(t, base, "labels?id=ng:country/hubland&id=<ng:person/alpha-one>,ng:person/bridge-person&id=ng:article/hub-001", 200, &labels)
 	if l := labels.Nodes["ng:country/hubland"]; l.Name != "Hubland" || l.Type != "Country" || l.Articles != 600 {
 		t.Errorf("labels: %+v", labels.Nodes)

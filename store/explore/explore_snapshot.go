@@ -1,42 +1,26 @@
-package cards
+package explore
 
 import (
 	"encoding/binary"
 	"errors"
 
 	"github.com/cayleygraph/quad"
-	bolt "go.etcd.io/bbolt"
+
+	"github.com/newsgraph/newsgraph/store/cards"
 )
 
 // The explore index, saved in the card index: building it reads most of the card index (seconds
 // at 100,000 articles, most of it waiting for the disk), reading it back one value of a few
 // megabytes per 10,000 articles. A snapshot records the card index's generation (a counter
 // every transaction that changes rows increments) and the merges' fingerprint it was built
-// under, and is read only while both are the same: nothing has to drop it.
-var (
-	bucketExplore = []byte("explore")
-	keySnapshot   = []byte("snapshot")
-	keyGen        = []byte("gen") // meta: the generation
-)
-
-// cardGen is the card index's generation.
-func cardGen(tx *bolt.Tx) uint64 {
-	v := tx.Bucket(bucketMeta).Get(keyGen)
-	if len(v) != 8 {
-		return 0
-	}
-	return binary.LittleEndian.Uint64(v)
-}
-
-// bumpGen is called by every transaction that changes rows.
-func bumpGen(tx *bolt.Tx) error {
-	return tx.Bucket(bucketMeta).Put(keyGen, binary.LittleEndian.AppendUint64(nil, cardGen(tx)+1))
-}
+// under, and is read only while both are the same: nothing has to drop it. The card index
+// keeps its bytes (cards.Rows.Snapshot, cards.Reader.SaveSnapshot); the encoding is this
+// file's, in the card index's fields (codec.go).
 
 // exploreSnapshot decodes the saved explore index into x if it was built under generation gen
 // and merges fp; ok false when there is none such.
-func exploreSnapshot(tx *bolt.Tx, gen, fp uint64, x *exploreIndex) (ok bool, err error) {
-	v := tx.Bucket(bucketExplore).Get(keySnapshot)
+func exploreSnapshot(rows cards.Rows, gen, fp uint64, x *exploreIndex) (ok bool, err error) {
+	v := rows.Snapshot()
 	if len(v) < 16 || binary.LittleEndian.Uint64(v) != gen || binary.LittleEndian.Uint64(v[8:]) != fp {
 		return false, nil
 	}
@@ -46,11 +30,11 @@ func exploreSnapshot(tx *bolt.Tx, gen, fp uint64, x *exploreIndex) (ok bool, err
 	return true, nil
 }
 
-func saveExploreSnapshot(db *bolt.DB, gen, fp uint64, x *exploreIndex) error {
+// encodeSnapshot is the snapshot of x, built under generation gen and merges fp.
+func encodeSnapshot(gen, fp uint64, x *exploreIndex) []byte {
 	b := binary.LittleEndian.AppendUint64(nil, gen)
 	b = binary.LittleEndian.AppendUint64(b, fp)
-	b = encodeExplore(b, x)
-	return db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketExplore).Put(keySnapshot, b) })
+	return encodeExplore(b, x)
 }
 
 // encodeExplore appends x: its articles, its entities in order (id order), its edges.

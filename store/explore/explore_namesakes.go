@@ -1,4 +1,4 @@
-package cards
+package explore
 
 import (
 	"cmp"
@@ -9,6 +9,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
@@ -28,7 +29,7 @@ type Namesake struct {
 var affiliations = []quad.IRI{"ng:heads", "schema:worksFor", "schema:memberOf", "ng:headquarteredIn", "schema:containedInPlace", "ng:partOf"}
 
 // namesake describes e (an entity of x).
-func (s Reader) namesake(ctx context.Context, x *exploreIndex, e *xEntity) (Namesake, error) {
+func (s Explorer) namesake(ctx context.Context, x *exploreIndex, e *xEntity) (Namesake, error) {
 	var n Namesake
 	for _, i := range e.mentions {
 		if d := x.articles[i].date; d != "" {
@@ -72,7 +73,7 @@ type NamesakeResult struct {
 }
 
 // NamesakeResults describes each search result.
-func (s Reader) NamesakeResults(ctx context.Context, res []SearchResult) ([]NamesakeResult, error) {
+func (s Explorer) NamesakeResults(ctx context.Context, res []SearchResult) ([]NamesakeResult, error) {
 	x, err := s.exploreIndex(ctx)
 	if err != nil {
 		return nil, err
@@ -92,13 +93,13 @@ func (s Reader) NamesakeResults(ctx context.Context, res []SearchResult) ([]Name
 
 // NamesakeMatch is another entity a card's name matches, with what tells it apart.
 type NamesakeMatch struct {
-	EntityMatch
+	cards.EntityMatch
 	Type string `json:"type,omitempty"` // the type most articles give it
 	Namesake
 }
 
 // NamesakeMatches describes a card's other matches.
-func (s Reader) NamesakeMatches(ctx context.Context, ms []EntityMatch) ([]NamesakeMatch, error) {
+func (s Explorer) NamesakeMatches(ctx context.Context, ms []cards.EntityMatch) ([]NamesakeMatch, error) {
 	if len(ms) == 0 {
 		return nil, nil
 	}
