@@ -7,10 +7,12 @@ import (
 
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/cards"
+	_ "github.com/newsgraph/newsgraph/store/explore" // (what its Index keeps, as the program's)
 )
 
-// Linking store/cards in gives every Store of the store's tests, internal ones too, its card
-// index (see cardhooks_test.go).
+// Linking store/cards and store/explore in gives every Store of the store's tests, internal
+// ones too, its card index and the explorer's index, as the program's Stores have (see
+// cardhooks_test.go).
 func init() {
 	store.CardSummary = func(ctx context.Context, s *store.Store, name string) (quad.IRI, string, int, int, error) {
 		c, err := cards.Of(s).Card(ctx, name)

@@ -35,7 +35,7 @@ import (
 func init() {
 	store.RegisterCardIndex(func(s *store.Store, o store.CardIndexOptions) (store.CardIndex, error) {
 		if o.File == "" {
-			return newIndex(s, nil), nil // the explorer's index only
+			return newIndex(s, nil), nil // no card index: what store/explore keeps only
 		}
 		ix, err := openBolt(s, o)
 		if err != nil {
