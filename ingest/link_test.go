@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards"
 )
 
 const (
@@ -31,9 +32,9 @@ func writeArticles(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-func rootOf(t *testing.T, s *store.Store, name string) []store.EntityMatch {
+func rootOf(t *testing.T, s *store.Store, name string) []cards.EntityMatch {
 	t.Helper()
-	ms, err := s.FindEntities(context.Background(), name)
+	ms, err := cards.Of(s).FindEntities(context.Background(), name)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,7 @@ package server
 //	    Completion over names and aliases (case, accents and punctuation ignored): exact
 //	    matches, then names starting with q, then names with a word starting with q; each most
 //	    mentioned first (an id, q=person/jeyhun-bayramov, puts that entity first). limit:
-//	    default 10, at most 100. Each tells itself from its namesakes (store.Namesake): its
+//	    default 10, at most 100. Each tells itself from its namesakes (explore.Namesake): its
 //	    commonest title, where it belongs ("of": its most stated heads, worksFor, memberOf,
 //	    headquarteredIn, containedInPlace or partOf edge), the first and last article dates.
 //	    {"query": "Bay", "results": [{"id": "ng:person/jeyhun-bayramov", "name": "Jeyhun Bayramov",
@@ -25,7 +25,7 @@ package server
 //	      "lastSeen": "2026-01-22"}]}
 //
 //	GET /api/newsgraph/entity?id=Bayramov
-//	    The entity's card, as `newsgraph entity --json` prints it (store.Card): id, name, types,
+//	    The entity's card, as `newsgraph entity --json` prints it (cards.Card): id, name, types,
 //	    aliases, links (Wikidata), articles, positions, facts (each with its corroboration and
 //	    one evidence sentence). facts: at most this many facts (default all). "others" (the
 //	    other entities of the same name) carry type, title, of, firstSeen and lastSeen as search's
@@ -125,6 +125,8 @@ import (
 	"errors"
 	"fmt"
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards"
+	"github.com/newsgraph/newsgraph/store/explore"
 	"net/http"
 	"strconv"
 	"strings"
@@ -221,7 +223,7 @@ func (h *exploreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		code := http.StatusInternalServerError
 		msg := err.Error()
 		switch {
-		case errors.Is(err, store.ErrInvalid):
+		case errors.Is(err, cards.ErrInvalid):
 			code = http.StatusBadRequest
 		case errors.Is(err, store.ErrNotFound):
 			code = http.StatusNotFound
@@ -250,7 +252,7 @@ func param(r *http.Request, names ...string) (string, error) {
 			return v, nil
 		}
 	}
-	return "", fmt.Errorf("missing parameter %s: %w", names[0], store.ErrInvalid)
+	return "", fmt.Errorf("missing parameter %s: %w", names[0], cards.ErrInvalid)
 }
 
 // intParam reads an integer parameter: def when absent; an error when not a number or < 0.
@@ -261,7 +263,7 @@ func intParam(r *http.Request, name string, def int) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 {
-		return 0, fmt.Errorf("parameter %s must be a whole number, not %q: %w", name, v, store.ErrInvalid)
+		return 0, fmt.Errorf("parameter %s must be a whole number, not %q: %w", name, v, cards.ErrInvalid)
 	}
 	if n == 0 {
 		return def, nil
@@ -280,15 +282,15 @@ func (h *exploreHandler) search(ctx context.Context, r *http.Request) (any, erro
 	if err != nil {
 		return nil, err
 	}
-	limit, err := h.limitParam(r, store.DefaultSearchLimit, exploreMaxSearch)
+	limit, err := h.limitParam(r, explore.DefaultSearchLimit, exploreMaxSearch)
 	if err != nil {
 		return nil, err
 	}
-	res, err := h.s.Search(ctx, q, limit)
+	res, err := explore.Of(h.s).Search(ctx, q, limit)
 	if err != nil {
 		return nil, err
 	}
-	described, err := h.s.NamesakeResults(ctx, res)
+	described, err := explore.Of(h.s).NamesakeResults(ctx, res)
 	if err != nil {
 		return nil, err
 	}
@@ -307,13 +309,13 @@ func (h *exploreHandler) entity(ctx context.Context, r *http.Request) (any, erro
 	if facts = min(facts, h.limit); facts == 0 {
 		facts = h.limit
 	}
-	c, err := h.s.Card(ctx, id, store.MaxFacts(facts))
+	c, err := cards.Of(h.s).Card(ctx, id, cards.MaxFacts(facts))
 	if err != nil {
 		return nil, err
 	}
 	if len(c.Others) == 0 && c.Name != "" {
 		// Opened by its id: the others of its name are still its namesakes.
-		if ms, err := h.s.FindEntities(ctx, c.Name); err == nil {
+		if ms, err := cards.Of(h.s).FindEntities(ctx, c.Name); err == nil {
 			for _, m := range ms {
 				if m.IRI != c.ID && m.MergedInto != c.ID && len(c.Others) < 20 {
 					c.Others = append(c.Others, m)
@@ -321,13 +323,13 @@ func (h *exploreHandler) entity(ctx context.Context, r *http.Request) (any, erro
 			}
 		}
 	}
-	others, err := h.s.NamesakeMatches(ctx, c.Others)
+	others, err := explore.Of(h.s).NamesakeMatches(ctx, c.Others)
 	if err != nil {
 		return nil, err
 	}
 	return struct {
-		*store.Card
-		Others []store.NamesakeMatch `json:"others,omitempty"` // each with what tells it apart
+		*cards.Card
+		Others []explore.NamesakeMatch `json:"others,omitempty"` // each with what tells it apart
 	}{c, others}, nil
 }
 
@@ -340,12 +342,12 @@ func (h *exploreHandler) neighbours(ctx context.Context, r *http.Request) (any, 
 	if err != nil {
 		return nil, err
 	}
-	limit, err := h.limitParam(r, store.DefaultNeighbourhoodLimit, exploreMaxNodes)
+	limit, err := h.limitParam(r, explore.DefaultNeighbourhoodLimit, exploreMaxNodes)
 	if err != nil {
 		return nil, err
 	}
 	q := r.URL.Query()
-	return h.s.Neighbourhood(ctx, id, store.NeighbourhoodOptions{Hops: hops, Predicates: q["predicate"],
+	return explore.Of(h.s).Neighbourhood(ctx, id, explore.NeighbourhoodOptions{Hops: hops, Predicates: q["predicate"],
 		From: q.Get("from"), To: q.Get("to"), Limit: limit, Rank: q.Get("rank")})
 }
 
@@ -362,12 +364,12 @@ func (h *exploreHandler) timeline(ctx context.Context, r *http.Request) (any, er
 	if err != nil {
 		return nil, err
 	}
-	tl, err := h.s.TimelinePage(ctx, id, r.URL.Query().Get("from"), r.URL.Query().Get("to"), offset, limit)
+	tl, err := cards.Of(h.s).TimelinePage(ctx, id, r.URL.Query().Get("from"), r.URL.Query().Get("to"), offset, limit)
 	if err != nil {
 		return nil, err
 	}
 	return struct {
-		*store.Timeline
+		*cards.Timeline
 		Truncated bool `json:"truncated"` // events follow this page
 	}{tl, tl.Count > tl.Offset+len(tl.Events)}, nil
 }
@@ -381,11 +383,11 @@ func (h *exploreHandler) path(ctx context.Context, r *http.Request) (any, error)
 	if err != nil {
 		return nil, err
 	}
-	maxHops, err := intParam(r, "max", store.DefaultMaxHops)
+	maxHops, err := intParam(r, "max", explore.DefaultMaxHops)
 	if err != nil {
 		return nil, err
 	}
-	limit, err := h.limitParam(r, store.DefaultPathLimit, exploreMaxPaths)
+	limit, err := h.limitParam(r, explore.DefaultPathLimit, exploreMaxPaths)
 	if err != nil {
 		return nil, err
 	}
@@ -393,7 +395,7 @@ func (h *exploreHandler) path(ctx context.Context, r *http.Request) (any, error)
 	if err != nil {
 		return nil, err
 	}
-	return h.s.PathsWith(ctx, a, b, store.PathOptions{MaxHops: maxHops, Limit: limit, AvoidAbove: avoid})
+	return explore.Of(h.s).PathsWith(ctx, a, b, explore.PathOptions{MaxHops: maxHops, Limit: limit, AvoidAbove: avoid})
 }
 
 func (h *exploreHandler) top(ctx context.Context, r *http.Request) (any, error) {
@@ -402,19 +404,19 @@ func (h *exploreHandler) top(ctx context.Context, r *http.Request) (any, error) 
 		return nil, err
 	}
 	q := r.URL.Query()
-	o := store.TopOptions{Type: q.Get("type"), Since: q.Get("since"), By: q.Get("by"), Limit: limit}
+	o := explore.TopOptions{Type: q.Get("type"), Since: q.Get("since"), By: q.Get("by"), Limit: limit}
 	if o.By == "" {
 		o.By = "mentions"
 	}
-	list, err := h.s.Top(ctx, o)
+	list, err := explore.Of(h.s).Top(ctx, o)
 	if err != nil {
 		return nil, err
 	}
-	if o.Type, err = store.ParseType(o.Type); err != nil {
+	if o.Type, err = explore.ParseType(o.Type); err != nil {
 		return nil, err
 	}
 	if list == nil {
-		list = []store.TopEntity{}
+		list = []explore.TopEntity{}
 	}
 	return map[string]any{"type": o.Type, "since": o.Since, "by": o.By, "entities": list}, nil
 }
@@ -440,18 +442,18 @@ func (h *exploreHandler) evidence(ctx context.Context, r *http.Request) (any, er
 	if err != nil {
 		return nil, err
 	}
-	fe, err := h.s.EvidencePage(ctx, s, p, o, offset, limit)
+	fe, err := cards.Of(h.s).EvidencePage(ctx, s, p, o, offset, limit)
 	if err != nil {
 		return nil, err
 	}
 	return struct {
-		*store.FactEvidence
+		*cards.FactEvidence
 		Truncated bool `json:"truncated"` // statements follow this page
 	}{fe, fe.Count > fe.Offset+len(fe.Evidence)}, nil
 }
 
 func (h *exploreHandler) predicates(ctx context.Context, r *http.Request) (any, error) {
-	ps, err := h.s.Predicates(ctx)
+	ps, err := explore.Of(h.s).Predicates(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -464,9 +466,9 @@ func (h *exploreHandler) labels(ctx context.Context, r *http.Request) (any, erro
 		ids = append(ids, strings.Split(v, ",")...)
 	}
 	if len(ids) == 0 {
-		return nil, fmt.Errorf("missing parameter id: %w", store.ErrInvalid)
+		return nil, fmt.Errorf("missing parameter id: %w", cards.ErrInvalid)
 	}
-	return h.s.Labels(ctx, ids)
+	return explore.Of(h.s).Labels(ctx, ids)
 }
 
 // server says what this server allows: the explorer shows its merge buttons, and Cayley's UI
@@ -480,5 +482,5 @@ func (h *exploreHandler) article(ctx context.Context, r *http.Request) (any, err
 	if err != nil {
 		return nil, err
 	}
-	return h.s.Article(ctx, id)
+	return explore.Of(h.s).Article(ctx, id)
 }

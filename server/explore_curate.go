@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards"
 	"net/http"
 	"strings"
 
@@ -35,7 +36,7 @@ func readJSON(r *http.Request, v any) error {
 	dec := json.NewDecoder(r.Body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("the body must be a JSON object: %v: %w", err, store.ErrInvalid)
+		return fmt.Errorf("the body must be a JSON object: %v: %w", err, cards.ErrInvalid)
 	}
 	return nil
 }
@@ -49,30 +50,30 @@ func (h *exploreHandler) merge(ctx context.Context, r *http.Request) (any, error
 	if len(req.Other) > 0 && json.Unmarshal(req.Other, &others) != nil {
 		var one string
 		if err := json.Unmarshal(req.Other, &one); err != nil {
-			return nil, fmt.Errorf("other must be an id or a list of ids: %w", store.ErrInvalid)
+			return nil, fmt.Errorf("other must be an id or a list of ids: %w", cards.ErrInvalid)
 		}
 		others = []string{one}
 	}
 	req.By, req.Reason = strings.TrimSpace(req.By), strings.TrimSpace(req.Reason)
 	switch {
 	case strings.TrimSpace(req.Keep) == "" || len(others) == 0:
-		return nil, fmt.Errorf("give keep (the entity that stays) and other (the entities merged into it): %w", store.ErrInvalid)
+		return nil, fmt.Errorf("give keep (the entity that stays) and other (the entities merged into it): %w", cards.ErrInvalid)
 	case req.By == "" || req.Reason == "":
-		return nil, fmt.Errorf("say who merges (by) and why (reason): the merge records them: %w", store.ErrInvalid)
+		return nil, fmt.Errorf("say who merges (by) and why (reason): the merge records them: %w", cards.ErrInvalid)
 	}
-	keep, err := h.s.ResolveEntity(ctx, req.Keep)
+	keep, err := cards.Of(h.s).ResolveEntity(ctx, req.Keep)
 	if err != nil {
 		return nil, err
 	}
 	out := []store.MergeInfo{}
 	for _, o := range others {
-		other, err := h.s.ResolveEntity(ctx, o)
+		other, err := cards.Of(h.s).ResolveEntity(ctx, o)
 		if err != nil {
 			return nil, err
 		}
 		m, err := h.s.Merge(ctx, keep, other, store.MergeOptions{By: req.By, Reason: req.Reason})
 		if err != nil {
-			return nil, fmt.Errorf("%v: %w", err, store.ErrInvalid)
+			return nil, fmt.Errorf("%v: %w", err, cards.ErrInvalid)
 		}
 		out = append(out, m)
 	}
@@ -86,7 +87,7 @@ func (h *exploreHandler) unmerge(ctx context.Context, r *http.Request) (any, err
 	}
 	target := quad.IRI(strings.Trim(strings.TrimSpace(req.Merge), "<>"))
 	if target == "" {
-		return nil, fmt.Errorf("give merge: the merge's id or the id of the entity merged away: %w", store.ErrInvalid)
+		return nil, fmt.Errorf("give merge: the merge's id or the id of the entity merged away: %w", cards.ErrInvalid)
 	}
 	m, err := h.s.Unmerge(ctx, target)
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/explore"
 	"io"
 	"io/fs"
 	"net"
@@ -254,7 +255,7 @@ func Serve(ctx context.Context, s *store.Store, o ServerOptions, ready func(addr
 	}
 	ln = limitConns(ln, maxConns(), o.MaxConnsPerClient)
 	// The explorer's index is built now rather than by the first person to open the explorer.
-	go s.PrepareExplorer(ctx)
+	go explore.Of(s).PrepareExplorer(ctx)
 	if ready != nil {
 		ready(ln.Addr().String())
 	}

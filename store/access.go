@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/cayleygraph/cayley/graph/iterator"
@@ -301,4 +303,31 @@ func firstStr(vs []quad.Value) string {
 		return ""
 	}
 	return str(vs[0])
+}
+
+// ownValues returns the distinct objects of node -pred-> ? stated by articles (not by
+// merges), sorted.
+func (s *Store) ownValues(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Value, error) {
+	qs, err := s.out(ctx, node, pred)
+	if err != nil {
+		return nil, err
+	}
+	qs = slices.DeleteFunc(qs, func(q quad.Quad) bool { return isMergeLabel(q.Label) })
+	vs := distinct(qs, quad.Object)
+	slices.SortFunc(vs, func(a, b quad.Value) int { return strings.Compare(str(a), str(b)) })
+	return vs, nil
+}
+
+// firstValue returns the first object of node -pred-> ? that an article (not a merge) states,
+// reading no further: a hub's name has one quad per article that names it.
+func (s *Store) firstValue(ctx context.Context, node quad.Value, pred quad.IRI) (quad.Value, error) {
+	var v quad.Value
+	err := s.quads(ctx, quad.Subject, node, pred, func(q quad.Quad) bool {
+		if isMergeLabel(q.Label) {
+			return true
+		}
+		v = q.Object
+		return false
+	})
+	return v, err
 }

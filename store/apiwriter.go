@@ -69,10 +69,10 @@ func (s *Store) APIWriter() cgraph.QuadWriter {
 // rebuilds the index), taking turns with the Store's writers so that none of them marks the
 // index clean after this write, and the cached merge table is dropped after it.
 func (s *Store) ForeignWrite(write func()) error {
-	if s.cards != nil {
+	if s.keepsCards() {
 		s.writeMu.Lock()
 		defer s.writeMu.Unlock()
-		if err := s.cards.markDirty(); err != nil {
+		if err := s.cards.MarkDirty(); err != nil {
 			return err
 		}
 	}

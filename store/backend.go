@@ -46,7 +46,7 @@ type (
 	pinger interface{ Ping(context.Context) error }
 	// pgTables keeps the quads in Cayley's tables in PostgreSQL, which the explorer's index
 	// and the merge table read with a few set-based SELECTs of its dialect
-	// (postgres_explore.go, postgres_merges.go) instead of lookups per node.
+	// (store/cards/postgres_explore.go, postgres_merges.go) instead of lookups per node.
 	pgTables interface{ DB() *sql.DB }
 )
 
@@ -60,13 +60,16 @@ type backendSide interface {
 	exclusive() bool
 	// close releases what the backend holds, after the quad store is closed.
 	close() error
+	// mark is the quads' mark (quadsmark.go); nil when the backend keeps none.
+	mark() ([]byte, error)
 }
 
 type noSide struct{}
 
-func (noSide) afterWrite()     {}
-func (noSide) exclusive() bool { return false }
-func (noSide) close() error    { return nil }
+func (noSide) afterWrite()           {}
+func (noSide) exclusive() bool       { return false }
+func (noSide) close() error          { return nil }
+func (noSide) mark() ([]byte, error) { return nil, nil }
 
 // writeLock serialises a Store's writers: WriteArticles, Import, Forget, Merge and Unmerge
 // lock it around their reads and writes. When the quad store is a sharedWriter
@@ -77,7 +80,7 @@ type writeLock struct {
 	qs cgraph.QuadStore // set by Open
 	// writer: the Store is a writer's (its writes took the lock, or Open was given BulkLoad:
 	// a load's, even when it finds nothing to write), which saves what it derives from the
-	// quads when the saved one is stale (postgres_explore.go).
+	// quads when the saved one is stale (store/cards/postgres_explore.go).
 	writer atomic.Bool
 }
 

@@ -3,7 +3,6 @@ package store
 import (
 	"errors"
 	"fmt"
-	"log"
 	"os"
 	"path/filepath"
 
@@ -64,16 +63,15 @@ func openBoltStore(s *Store, path string, c config) error {
 	// Gizmo's plans read an index entry's quads one at a time from the bolt file, where
 	// Cayley's scan fetches them all before the first is looked at (internal/gizmo/rawbolt.go).
 	gizmo.UseBolt(qs, quads)
-	s.side = &boltSide{lock: lock, names: names.Follow(qs, quads)}
+	s.side = &boltSide{lock: lock, names: names.Follow(qs, quads), quads: quads}
 	s.path, s.compact = path, c.compact
 	s.merges.on = true // the lock keeps other processes out
-	if s.cards, err = openCardIndex(path, quads, isNew, unsynced != ""); err == nil && !c.readMostly {
-		if s.cards.stale != "" {
-			// Another program (stock Cayley, say) wrote the quads: the index is made again.
-			// (Only here: a read-only Open reads the quads, as with a dirty index.)
-			log.Printf("%s: %s: making the card index again", path, s.cards.stale)
-		}
-		err = guard(boltFile(path), func() error { return s.prepareCards(!s.cards.usable()) })
+	err = s.attachCards(CardIndexOptions{File: cardIndexFile(path), Empty: isNew, NoSync: unsynced != "",
+		ReadMostly: c.readMostly, RefreshEvery: c.refreshEvery})
+	if err == nil && !c.readMostly && s.keepsCards() {
+		// (An index whose mark is not the quads' is made again here; a read-only Open reads the
+		// quads, as with a dirty index.)
+		err = guard(boltFile(path), func() error { return s.prepareCards(!s.cards.Usable()) })
 	}
 	if err != nil {
 		s.Close()
@@ -134,7 +132,7 @@ const fullCheckBytes = 32 << 20
 // a new database is opened without an fsync per commit, and the marker file
 // written first is returned (see BulkLoad). db is the bolt database under the
 // quad store (its file, indexes.bolt), for the card index's mark of the quads
-// (cardindex_mark.go): it is opened here as Cayley's "bbolt" backend opens it
+// (quadsmark.go): it is opened here as Cayley's "bbolt" backend opens it
 // (graph/kv/bbolt), so that the two share it.
 func openBolt(path string, readMostly, bulk bool) (qs cgraph.QuadStore, db *bolt.DB, unsynced string, isNew bool, err error) {
 	err = cgraph.InitQuadStore(boltBackend, path, nil)
@@ -266,8 +264,10 @@ func boltFile(path string) string { return filepath.Join(path, "indexes.bolt") }
 type boltSide struct {
 	lock  *os.File
 	names *names.Index // nil when it could not be made (logged; queries go without it)
+	quads *bolt.DB     // the bolt database under the quad store, for its mark (quadsmark.go)
 }
 
-func (b *boltSide) afterWrite()     { b.names.AfterWrite() }
-func (b *boltSide) exclusive() bool { return true }
-func (b *boltSide) close() error    { return b.lock.Close() }
+func (b *boltSide) afterWrite()           { b.names.AfterWrite() }
+func (b *boltSide) exclusive() bool       { return true }
+func (b *boltSide) close() error          { return b.lock.Close() }
+func (b *boltSide) mark() ([]byte, error) { return quadsMark(b.quads) }

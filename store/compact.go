@@ -22,15 +22,19 @@ import (
 // The rewrite goes to a new file beside each, synced, then renamed over it: a process killed
 // at any moment leaves either file whole (the next Open deletes a half-written copy), and the
 // copy holds the same keys and values, so Cayley (stock too) and the card index's mark of the
-// quads (cardindex_mark.go) see the same database.
+// quads (quadsmark.go) see the same database.
 
 // compactGrowth is how much the database must have grown since its last rewrite for Compact to
 // rewrite it again: each rewrite then costs at most a fixed share of the writes that led to it.
 const compactGrowth = 1.25
 
-// keyCompacted (card index meta) holds Cayley's horizon at the database's last rewrite, 8
-// bytes little-endian.
-var keyCompacted = []byte("compacted")
+// The card index's file (store/cards) keeps, in its bucket CardIndexMeta under the key
+// CardIndexCompacted, Cayley's horizon at the database's last rewrite, 8 bytes little-endian:
+// compactDatabase writes it into the closed file, the open index reads it (CompactedHorizon).
+const (
+	CardIndexMeta      = "meta"
+	CardIndexCompacted = "compacted"
+)
 
 // compactSuffix names the copy being written.
 const compactSuffix = ".compact"
@@ -50,21 +54,15 @@ func Compact() Option {
 // Cayley's horizon (the ids it gave nodes and quads: it grows with every add and never goes
 // back) now and then (saved in the card index). Not by the files' sizes: bolt grows a file 16
 // MB ahead, and the first writes into full pages split many of them.
-func (ix *cardIndex) wantsCompaction() bool {
-	if ix == nil || ix.quads == nil {
+func (s *Store) wantsCompaction() bool {
+	if !s.keepsCards() {
 		return false
 	}
-	now, err := quadsMark(ix.quads)
+	now, err := s.side.mark()
 	if err != nil || len(now) != 17 {
 		return false
 	}
-	var last uint64
-	_ = ix.db.View(func(tx *bolt.Tx) error {
-		if v := tx.Bucket(bucketMeta).Get(keyCompacted); len(v) == 8 {
-			last = binary.LittleEndian.Uint64(v)
-		}
-		return nil
-	})
+	last := s.cards.CompactedHorizon()
 	return last == 0 || float64(binary.LittleEndian.Uint64(now[1:9])) >= compactGrowth*float64(last)
 }
 
@@ -87,11 +85,11 @@ func compactDatabase(path string) error {
 		return nil
 	}
 	return compactFile(cardIndexFile(path), func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketMeta)
+		b := tx.Bucket([]byte(CardIndexMeta))
 		if b == nil || horizon == 0 {
 			return nil
 		}
-		return b.Put(keyCompacted, binary.LittleEndian.AppendUint64(nil, horizon))
+		return b.Put([]byte(CardIndexCompacted), binary.LittleEndian.AppendUint64(nil, horizon))
 	})
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/internal/storetest"
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards"
 	"github.com/newsgraph/newsgraph/store/curate"
 )
 
@@ -164,7 +165,7 @@ func TestWireCopiesCountAsOneStory(t *testing.T) {
 	if got := gizmo(t, s, `g.V("<https://otherpaper.example/2024/03/06/mirzoyan>").Out("<ng:copyOf>").All()`); len(got) != 0 {
 		t.Errorf("another story about the same meeting is a copy of %q", got)
 	}
-	c, err := s.Corroboration(ctx, "ng:person/jeyhun-bayramov", "ng:received", quad.IRI("ng:person/ararat-mirzoyan"))
+	c, err := cards.Of(s).Corroboration(ctx, "ng:person/jeyhun-bayramov", "ng:received", quad.IRI("ng:person/ararat-mirzoyan"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +176,7 @@ func TestWireCopiesCountAsOneStory(t *testing.T) {
 		t.Errorf("publishers %q", c.PublisherNames)
 	}
 	// The other story counts as a second article for the fact it shares.
-	c, err = s.Corroboration(ctx, "ng:person/jeyhun-bayramov", "schema:worksFor", quad.IRI("ng:country/azerbaijan"))
+	c, err = cards.Of(s).Corroboration(ctx, "ng:person/jeyhun-bayramov", "schema:worksFor", quad.IRI("ng:country/azerbaijan"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +190,7 @@ func TestWireCopiesCountAsOneStory(t *testing.T) {
 	if _, err := s.Forget(ctx, quad.IRI(wire[1].ID)); err != nil {
 		t.Fatal(err)
 	}
-	c, _ = s.Corroboration(ctx, "ng:person/jeyhun-bayramov", "ng:received", quad.IRI("ng:person/ararat-mirzoyan"))
+	c, _ = cards.Of(s).Corroboration(ctx, "ng:person/jeyhun-bayramov", "ng:received", quad.IRI("ng:person/ararat-mirzoyan"))
 	if c.Articles != 1 || c.Copies != 2 || c.Publishers != 2 {
 		t.Errorf("after forgetting a copy: %+v", c)
 	}
@@ -219,7 +220,7 @@ func TestTimeBoundedRoles(t *testing.T) {
 			t.Errorf("foreign minister in %d: %q, want %q", year, got, want)
 		}
 	}
-	card, err := s.Card(ctx, "Mammadyarov")
+	card, err := cards.Of(s).Card(ctx, "Mammadyarov")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,7 +232,7 @@ func TestTimeBoundedRoles(t *testing.T) {
 		p.LastSeen != "2019-04-15" || !p.Former || p.EndedBy != "2020-07-20" || p.Articles != 3 {
 		t.Errorf("Mammadyarov's position: %+v", p)
 	}
-	card, err = s.Card(ctx, "Bayramov")
+	card, err = cards.Of(s).Card(ctx, "Bayramov")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -246,7 +247,7 @@ func TestCardOfBayramovOnTheExamples(t *testing.T) {
 	s := openBolt(t)
 	load(t, s, examples(t)...)
 	start := time.Now()
-	c, err := s.Card(ctx, "Bayramov")
+	c, err := cards.Of(s).Card(ctx, "Bayramov")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,7 +262,7 @@ func TestCardOfBayramovOnTheExamples(t *testing.T) {
 	if len(c.Positions) != 1 || c.Positions[0].Title != "Foreign Minister" || c.Positions[0].Of.Name != "Azerbaijan" {
 		t.Errorf("positions: %+v", c.Positions)
 	}
-	var received *store.Fact
+	var received *cards.Fact
 	for i, f := range c.Facts {
 		if f.Predicate == "ng:received" {
 			received = &c.Facts[i]
@@ -274,21 +275,21 @@ func TestCardOfBayramovOnTheExamples(t *testing.T) {
 	}
 	// The same card by other names.
 	for _, q := range []string{"Jeyhun Bayramov", "jeyhun bayramov", "JEYHUN BAYRAMOV", "person/jeyhun-bayramov", "<ng:person/jeyhun-bayramov>"} {
-		c2, err := s.Card(ctx, q)
+		c2, err := cards.Of(s).Card(ctx, q)
 		if err != nil || c2.ID != c.ID {
 			t.Errorf("Card(%q) = %v, %v", q, c2, err)
 		}
 	}
 	// An acronym (an alternate name) and a name in another case.
 	for q, want := range map[string]quad.IRI{"PfP": "ng:org/partnership-for-peace", "nato": "ng:org/north-atlantic-treaty-organisation"} {
-		c2, err := s.Card(ctx, q)
+		c2, err := cards.Of(s).Card(ctx, q)
 		if err != nil || c2.ID != want {
 			t.Errorf("Card(%q) = %v, %v", q, c2, err)
 		} else if want == "ng:org/north-atlantic-treaty-organisation" && !slices.Equal(c2.Links, []string{"http://www.wikidata.org/entity/Q7184"}) {
 			t.Errorf("NATO's links: %q", c2.Links)
 		}
 	}
-	if _, err := s.Card(ctx, "Nobody Atall"); !errors.Is(err, store.ErrNotFound) {
+	if _, err := cards.Of(s).Card(ctx, "Nobody Atall"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("unknown name: %v", err)
 	}
 }
@@ -407,7 +408,7 @@ func TestMergeStaysRightAsNewsComes(t *testing.T) {
 	if got := gizmo(t, s, met); !slices.Contains(got, "David Zalkaliani") {
 		t.Errorf("a new article's fact about the merged entity is not seen: %q", got)
 	}
-	c, err := s.Card(ctx, "Mamedyarov")
+	c, err := cards.Of(s).Card(ctx, "Mamedyarov")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -494,17 +495,17 @@ func TestFindEntities(t *testing.T) {
 		"country/azerbaijan":      "id",
 		"<ng:country/azerbaijan>": "id",
 	} {
-		ms, err := s.FindEntities(ctx, q)
+		ms, err := cards.Of(s).FindEntities(ctx, q)
 		if err != nil || len(ms) == 0 || ms[0].Match != want {
 			t.Errorf("FindEntities(%q) = %+v, %v; want a %s match", q, ms, err, want)
 		}
 	}
 	// "Obama" is an alternate name of Barack Obama in two articles.
-	ms, _ := s.FindEntities(ctx, "obama")
+	ms, _ := cards.Of(s).FindEntities(ctx, "obama")
 	if len(ms) != 1 || ms[0].IRI != "ng:person/barack-obama" || ms[0].Articles != 2 {
 		t.Errorf("Obama: %+v", ms)
 	}
-	if _, err := s.ResolveEntity(ctx, "Nobody"); !errors.Is(err, store.ErrNotFound) {
+	if _, err := cards.Of(s).ResolveEntity(ctx, "Nobody"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("ResolveEntity(Nobody): %v", err)
 	}
 }

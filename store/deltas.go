@@ -19,8 +19,8 @@ import (
 // quads and both content hashes, which the next load takes for a changed article and repairs.
 func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
 	s.writes.Add(1)
-	if !s.wrote.Swap(true) && s.cards != nil { // hubs' digests are brought up to date at Close
-		if err := s.cards.dropSavedMerges(); err != nil {
+	if !s.wrote.Swap(true) && s.keepsCards() { // hubs' digests are brought up to date at Close
+		if err := s.cards.DropSavedMerges(); err != nil {
 			return fmt.Errorf("card index: %w", err)
 		}
 	}
@@ -209,35 +209,35 @@ func (s *Store) replay(ctx context.Context, t *mergeTable, j journal, jq []quad.
 		return err
 	}
 	deltas = append(append(deltas, more...), deltasOf(jq, cgraph.Delete)...)
-	keep, err := s.cards.begin()
+	keep, err := s.beginCards()
 	if err != nil {
 		return err
 	}
 	if err := s.applyDeltas(deltas); err != nil {
 		return err
 	}
-	return s.cards.finish(keep, changes)
+	return s.finishCards(keep, changes)
 }
 
 // deleteArticles deletes the articles' quads old in one transaction.
 func (s *Store) deleteArticles(arts []quad.IRI, old map[quad.IRI][]quad.Quad) error {
 	var deltas []cgraph.Delta
-	var changes []articleChange
+	var changes []ArticleChange
 	for _, iri := range arts {
 		if len(old[iri]) > 0 {
 			deltas = append(deltas, deltasOf(old[iri], cgraph.Delete)...)
-			changes = append(changes, articleChange{article: iri, old: old[iri]})
+			changes = append(changes, ArticleChange{Article: iri, Old: old[iri]})
 		}
 	}
 	if len(deltas) == 0 {
 		return nil
 	}
-	keep, err := s.cards.begin()
+	keep, err := s.beginCards()
 	if err != nil {
 		return err
 	}
 	if err := s.applyDeltas(deltas); err != nil {
 		return err
 	}
-	return s.cards.finish(keep, changes)
+	return s.finishCards(keep, changes)
 }

@@ -11,7 +11,7 @@ import (
 func TestForeignWriteMarksTheCardIndexDirty(t *testing.T) {
 	s, _ := openTestStore(t, Bolt)
 	write(t, s, article1("h1"))
-	if !s.cards.usable() {
+	if !s.cardsUsable() {
 		t.Fatal("the card index is not usable after an article write")
 	}
 	err := s.ForeignWrite(func() {
@@ -22,7 +22,7 @@ func TestForeignWriteMarksTheCardIndexDirty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.cards.usable() {
+	if s.cardsUsable() {
 		t.Error("the card index is read after a write that went around it")
 	}
 	if s.merges.t != nil {

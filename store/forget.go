@@ -59,7 +59,7 @@ func (s *Store) Forget(ctx context.Context, articles ...quad.IRI) (ForgetStats, 
 		}
 	}
 	s.keepMerges(t)
-	return st, s.refreshDigestsEvery(ctx)
+	return st, s.refreshDigests(ctx, true)
 }
 
 func (s *Store) forgetChunk(ctx context.Context, t *mergeTable, arts []quad.IRI, st *ForgetStats) error {

@@ -319,9 +319,9 @@ func (s *Store) findCopies(ctx context.Context, iri quad.IRI, sig textkey.Signat
 // story's article (its bands are ng:lshBand again, its copyOf link goes) and the others
 // become its copies. Loading the forgotten article again makes it a copy of that one. Computed
 // from the stored quads alone, it gives the same changes when run again after a crash.
-func (s *Store) repointCopies(ctx context.Context, forgotten []quad.IRI) ([]cgraph.Delta, []articleChange, error) {
+func (s *Store) repointCopies(ctx context.Context, forgotten []quad.IRI) ([]cgraph.Delta, []ArticleChange, error) {
 	var deltas []cgraph.Delta
-	var changes []articleChange
+	var changes []ArticleChange
 	for _, a := range forgotten {
 		if _, stored, err := s.storedHash(ctx, a); err != nil || stored {
 			return nil, nil, err
@@ -344,7 +344,7 @@ func (s *Store) repointCopies(ctx context.Context, forgotten []quad.IRI) ([]cgra
 			}
 			now := repointed(c, old[c], a, to)
 			deltas = appendDiff(deltas, old[c], now)
-			changes = append(changes, articleChange{article: c, old: old[c], new: now})
+			changes = append(changes, ArticleChange{Article: c, Old: old[c], New: now})
 		}
 	}
 	return deltas, changes, nil

@@ -47,8 +47,8 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportStats, error) {
 	defer qr.Close()
 	defer s.dropMerges() // the quads may hold merges
 	// The quads may be articles': the card index is made again from the quads afterwards.
-	if s.cards != nil {
-		if err := s.cards.markDirty(); err != nil {
+	if s.keepsCards() {
+		if err := s.cards.MarkDirty(); err != nil {
 			return st, fmt.Errorf("import: %w", err)
 		}
 	}
@@ -99,8 +99,8 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportStats, error) {
 	if err := flush(); err != nil {
 		return st, err
 	}
-	if s.cards != nil {
-		if err := s.cards.rebuild(ctx, s); err != nil {
+	if s.keepsCards() {
+		if err := s.cards.Rebuild(ctx); err != nil {
 			return st, fmt.Errorf("import: rebuild the card index: %w", err)
 		}
 		s.wrote.Store(true) // its hubs' digests are made at Close

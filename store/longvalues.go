@@ -100,18 +100,3 @@ func (a Article) bounded() Article {
 	}
 	return a
 }
-
-// maxKeyField is the longest string a card-index key field holds as it is. A key has at most
-// eight fields, so no key comes near bolt's limit of 32 KB.
-const maxKeyField = MaxIRIBytes
-
-// keyText is s as a field of a card-index key holds it: s itself up to maxKeyField bytes
-// (every IRI the store holds: BoundIRI); a longer text (a name of 40 KB) is cut to 256 bytes
-// and ends with "…sha256-" and its hash, so that the key stays unique, and a lookup by the
-// same text (keyText again) finds it. Cards show such a name cut.
-func keyText(s string) string {
-	if len(s) <= maxKeyField {
-		return s
-	}
-	return cutUTF8(s, boundPrefix) + "…sha256-" + sha256Hex(s)
-}

@@ -1,11 +1,14 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"strings"
 	"sync"
@@ -193,7 +196,7 @@ func (s *Store) loadMerges(ctx context.Context) (*mergeTable, error) {
 		return t, nil
 	}
 	if s.merges.on {
-		if t = s.cards.savedMerges(); t != nil {
+		if t = s.savedMerges(); t != nil {
 			s.keepMerges(t)
 			return t, nil
 		}
@@ -714,4 +717,57 @@ func (s *Store) hasArticleQuads(ctx context.Context, node quad.Value) (bool, err
 		}
 	}
 	return false, nil
+}
+
+// fingerprint identifies the merges in t.
+func (t *mergeTable) fingerprint() uint64 {
+	if t.empty() {
+		return 0
+	}
+	if t.fpSet.Load() {
+		return t.fp.Load()
+	}
+	defer t.fpSet.Store(true)
+	keys := make([]string, 0, len(t.byIRI))
+	for k := range t.byIRI {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	h := fnv.New64a()
+	for _, k := range keys {
+		h.Write([]byte(k))
+		h.Write([]byte{0})
+	}
+	t.fp.Store(h.Sum64())
+	return h.Sum64()
+}
+
+// decodeMerges is the merge table encodeMerges encoded.
+func decodeMerges(v []byte) (*mergeTable, error) {
+	var list []MergeInfo
+	if err := gob.NewDecoder(bytes.NewReader(v)).Decode(&list); err != nil {
+		return nil, err
+	}
+	t := newMergeTable()
+	for i := range list {
+		t.add(&list[i])
+	}
+	return t, nil
+}
+
+// encodeMerges encodes t's merges as they are saved (by the card index, and on PostgreSQL with
+// the explorer's snapshot: store/cards/postgres_explore.go): in the order of their IRIs.
+func encodeMerges(t *mergeTable) ([]byte, error) {
+	list := make([]MergeInfo, 0, len(t.byIRI))
+	for _, m := range t.byIRI {
+		mi := *m
+		mi.Quads = 0 // (not a merge's record: readMerges leaves it 0)
+		list = append(list, mi)
+	}
+	slices.SortFunc(list, func(a, b MergeInfo) int { return strings.Compare(string(a.IRI), string(b.IRI)) })
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(list); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }

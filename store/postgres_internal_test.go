@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -275,7 +274,7 @@ func TestPostgresReadOnlyRole(t *testing.T) {
 		{Subject: quad.IRI("ng:person/x"), Predicate: quad.IRI("schema:name"), Object: quad.String("X")}}}}); err != nil {
 		t.Fatal(err)
 	}
-	u := pgReadOnlyRole(t, addr)
+	u := pgtest.ReadOnlyRole(t, addr)
 	db, err := sql.Open("postgres", addr)
 	if err != nil {
 		t.Fatal(err)
@@ -294,52 +293,4 @@ func TestPostgresReadOnlyRole(t *testing.T) {
 	if err != nil || len(res) != 1 {
 		t.Fatalf("query as a read-only role: %v %v", res, err)
 	}
-}
-
-// pgReadOnlyRole makes a role that may only read the database at addr (SELECT on the tables
-// it has now, default_transaction_read_only: what a replica's or an analyst's login is),
-// dropped when the test ends, and returns the URL of the database as that role.
-func pgReadOnlyRole(t *testing.T, addr string) string {
-	t.Helper()
-	db, err := sql.Open("postgres", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() }) // after the role is dropped (cleanups run last first)
-	// Roles belong to the whole server, which CI's two runs share: a name of this process.
-	role := pgtest.Name("ngreader")
-	u, _ := url.Parse(addr)
-	dbname := strings.TrimPrefix(u.Path, "/")
-	for _, stmt := range []string{
-		"CREATE ROLE " + role + " LOGIN PASSWORD 'reader'",
-		"GRANT CONNECT ON DATABASE " + dbname + " TO " + role,
-		"GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role,
-		"ALTER ROLE " + role + " SET default_transaction_read_only = on",
-	} {
-		if _, err := db.Exec(stmt); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
-	t.Cleanup(func() {
-		db.Exec("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM " + role)
-		db.Exec("REVOKE ALL ON DATABASE " + dbname + " FROM " + role)
-		if _, err := db.Exec("DROP ROLE " + role); err != nil {
-			t.Logf("drop role %s: %v", role, err)
-		}
-	})
-	u.User = url.UserPassword(role, "reader")
-	return u.String()
-}
-
-// PGReadOnlyRole is pgReadOnlyRole for the external tests.
-var PGReadOnlyRole = pgReadOnlyRole
-
-// ExploreFromSnapshot tells whether the explorer's index s answers from was read from its
-// snapshot (bolt's card index, PostgreSQL's snapshot table) rather than built.
-func ExploreFromSnapshot(s *Store) (bool, error) {
-	x, err := s.exploreIndex(context.Background())
-	if err != nil {
-		return false, err
-	}
-	return x.saved, nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/store/postgres"
@@ -73,4 +74,10 @@ func pgReadMerges(ctx context.Context, db pgQuerier) (*mergeTable, error) {
 	}
 	flush()
 	return t, nil
+}
+
+// hashBytes is v's hash as Cayley's SQL tables key nodes by it.
+func hashBytes(v quad.Value) []byte {
+	h := refs.HashOf(v)
+	return h[:]
 }

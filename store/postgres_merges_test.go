@@ -8,7 +8,9 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/internal/storetest"
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards"
 )
 
 // TestPostgresMergesAsBolt makes the same merges on bolt and on PostgreSQL (a chain, two
@@ -24,11 +26,11 @@ func TestPostgresMergesAsBolt(t *testing.T) {
 	defer pg.Close()
 	bolt := openPGTestBolt(t)
 	ctx := context.Background()
-	arts := append(pgExamples(t), spellingArticles()...)
+	arts := append(pgExamples(t), storetest.SpellingArticles()...)
 	const aristide = quad.IRI("ng:person/jean-bertrand-aristide")
 	find := func(s *store.Store, name, prefix string) quad.IRI {
 		t.Helper()
-		ms, err := s.FindEntities(ctx, name)
+		ms, err := cards.Of(s).FindEntities(ctx, name)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/server"
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards"
 )
 
 // pgProxy forwards TCP connections to a PostgreSQL server; stopping it is what a database
@@ -153,7 +154,7 @@ func TestPostgresDownGives503(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	_, qerr := s.Query(ctx, gizmo, 0)
-	_, cerr := s.Card(ctx, "Radmila Shekerinska")
+	_, cerr := cards.Of(s).Card(ctx, "Radmila Shekerinska")
 	for _, err := range []error{qerr, cerr} {
 		if err == nil || strings.Contains(err.Error(), "\n") || strings.Contains(err.Error(), "SELECT") {
 			t.Errorf("database down: the Store's error is %q, want one line without SQL", err)

@@ -1,13 +1,13 @@
 // Package store is newsgraph's graph store: it opens a Cayley quad store by backend name
 // (bolt, memstore, postgres: each registers itself, backend.go), writes articles' quads into
-// it idempotently, forgets and merges, keeps the card index and the explorer's index beside
-// the quads, answers cards, searches, paths and timelines, runs Gizmo queries and exports.
+// it idempotently, forgets and merges, imports, compacts, runs Gizmo queries and exports.
 //
 // It knows nothing of how quads are made (it receives them) nor of HTTP (package server). It
 // and store/postgres (the PostgreSQL quad store it registers) are the only newsgraph packages
-// that import Cayley backend packages. Beside it: store/names (bolt's names index, which a bolt
-// Store keeps and tells of its writes), store/curate (duplicates, through the reads of
-// reads.go).
+// that import Cayley backend packages. Built on it: store/cards (cards, timelines, and the
+// card index, which the write path keeps up to date through CardIndex: cardhooks.go),
+// store/explore (the explorer, over store/cards), store/names (bolt's names index, which a bolt Store keeps and tells of its
+// writes), store/curate (duplicates, through the reads of reads.go).
 package store
 
 import (
@@ -49,15 +49,14 @@ type Store struct {
 	path    string
 	compact bool
 
-	writeMu  writeLock    // serialises writers (on PostgreSQL, across processes too: backend.go)
-	lookups  lookups      // access.go
-	explorer exploreState // the explorer's index (explore.go)
-	merges   mergeCache
-	cards    *cardIndex // bolt only: cardindex.go
-	// wrote: this Store changed quads (digests are refreshed at Close: carddigest.go);
-	// refreshed: when they last were (read and written under writeMu).
-	wrote     atomic.Bool
-	refreshed time.Time
+	writeMu writeLock // serialises writers (on PostgreSQL, across processes too: backend.go)
+	lookups lookups   // access.go
+	merges  mergeCache
+	// cards: the card index and the explorer's index, which store/cards keeps for this Store
+	// (cardhooks.go); nil when store/cards is not linked in.
+	cards CardIndex
+	// wrote: this Store changed quads (the hubs' digests are refreshed at Close).
+	wrote atomic.Bool
 	// refreshEvery: see RefreshHubsEvery.
 	refreshEvery time.Duration
 	// writes counts this process's writes to the quads: on bolt, where no other process
@@ -117,9 +116,9 @@ func BulkLoad() Option {
 }
 
 // RefreshHubsEvery is for a long-running writer that also answers readers (serve
-// --writable): the hubs' digests that writes made stale (see carddigest.go) are made again
-// after a write once d has passed since the last time, not only at Close. A load has no
-// readers until it closes: it needs none.
+// --writable): the hubs' digests that writes made stale (see store/cards/carddigest.go) are
+// made again after a write once d has passed since the last time, not only at Close. A load
+// has no readers until it closes: it needs none.
 func RefreshHubsEvery(d time.Duration) Option {
 	return func(c *config) { c.refreshEvery = d }
 }
@@ -157,6 +156,12 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 	if err := b.open(s, path, c); err != nil {
 		return nil, err
 	}
+	if s.cards == nil { // (the bolt backend opened it, with its file)
+		if err := s.attachCards(CardIndexOptions{ReadMostly: c.readMostly, RefreshEvery: c.refreshEvery}); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
 	s.writeMu.qs = s.qs
 	s.writeMu.writer.Store(c.bulk)
 	return s, nil
@@ -167,7 +172,7 @@ func Open(backend, path string, opts ...Option) (*Store, error) {
 func (s *Store) prepareCards(rebuild bool) error {
 	ctx := context.Background()
 	if rebuild {
-		if err := s.cards.rebuild(ctx, s); err != nil {
+		if err := s.cards.Rebuild(ctx); err != nil {
 			return err
 		}
 	}
@@ -176,10 +181,10 @@ func (s *Store) prepareCards(rebuild bool) error {
 	if err := s.Recover(ctx); err != nil {
 		return err
 	}
-	if err := s.refreshDigests(ctx); err != nil {
+	if err := s.refreshDigests(ctx, false); err != nil {
 		return err
 	}
-	if !s.cards.hasSavedMerges() {
+	if s.cards.SavedMerges() == nil {
 		return s.saveMerges(ctx)
 	}
 	return nil
@@ -205,37 +210,37 @@ const closeWait = 5 * time.Second
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
 		var refreshErr error
-		if s.wrote.Load() && s.cards.usable() {
+		if s.wrote.Load() && s.cardsUsable() {
 			s.writeMu.Lock()
-			if refreshErr = s.refreshDigests(context.Background()); refreshErr == nil {
+			if refreshErr = s.refreshDigests(context.Background(), false); refreshErr == nil {
 				refreshErr = s.saveMerges(context.Background())
 			}
 			if refreshErr == nil {
-				refreshErr = s.cards.saveMark() // cardindex_mark.go
+				refreshErr = s.cards.SaveMark()
 			}
 			if refreshErr == nil {
 				// The explorer's index, built and saved for the next process (seconds at 100,000
-				// articles, once). Only a cache: a failure loses nothing.
-				_, _ = s.exploreIndex(context.Background())
+				// articles, once).
+				s.cards.SaveExplorer(context.Background())
 			}
 			if refreshErr != nil {
 				refreshErr = fmt.Errorf("close: card index: %w", refreshErr)
 			}
 			s.writeMu.Unlock()
 		}
-		if _, pg := s.qs.(pgTables); pg && s.writeMu.writer.Load() && !s.broken.Load() {
+		if _, pg := s.qs.(pgTables); pg && s.cards != nil && s.writeMu.writer.Load() && !s.broken.Load() {
 			// On PostgreSQL, a writer (a load, forget or merge, whether it changed the quads
 			// or found nothing to change) saves the explorer's index as a snapshot beside the
-			// quads when the saved one is stale or missing (postgres_explore.go), for the
-			// commands that follow. Only a cache, too.
-			_, _ = s.exploreIndex(context.Background())
+			// quads when the saved one is stale or missing (store/cards/postgres_explore.go),
+			// for the commands that follow. Only a cache, too.
+			s.cards.SaveExplorer(context.Background())
 		}
 		defer func() {
 			if s.closeErr == nil {
 				s.closeErr = refreshErr
 			}
 		}()
-		compact := s.compact && refreshErr == nil && s.wrote.Load() && s.cards.wantsCompaction()
+		compact := s.compact && refreshErr == nil && s.wrote.Load() && s.wantsCompaction()
 		done := make(chan error, 1)
 		go func() { done <- s.qs.Close() }()
 		select {
@@ -244,8 +249,10 @@ func (s *Store) Close() error {
 			s.closeErr = fmt.Errorf("close: %w (by a query that outlived its deadline?); it stays open until the process ends", ErrStillInUse)
 			return
 		}
-		if err := s.cards.close(); err != nil && s.closeErr == nil {
-			s.closeErr = err
+		if s.cards != nil {
+			if err := s.cards.Close(); err != nil && s.closeErr == nil {
+				s.closeErr = err
+			}
 		}
 		if compact && s.closeErr == nil {
 			s.closeErr = compactDatabase(s.path)
@@ -263,7 +270,7 @@ func (s *Store) Close() error {
 // QuadStore returns the underlying Cayley quad store, for the server and
 // tests. Do not close it; close the Store. Do not write through it: once the
 // Store has written too, its Close saves the card index's mark of the quads as
-// they are (cardindex_mark.go), so such a write would go unseen by the index.
+// they are (quadsmark.go), so such a write would go unseen by the index.
 func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
 
 // Cayley's bolt backend logs "Running in nosync mode" at every open with nosync (a bulk

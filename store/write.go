@@ -96,7 +96,7 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 	if err != nil {
 		return fail(err)
 	}
-	var changes []articleChange // for the card index
+	var changes []ArticleChange // for the card index
 	flush := func(next int) error {
 		if len(deltas) != 0 {
 			if err := s.writeBatch(deltas, changes); err != nil {
@@ -143,8 +143,8 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 		}
 		pending.Quads += len(quads)
 		deltas = appendDiff(deltas, old, quads)
-		if s.cards != nil {
-			changes = append(changes, articleChange{article: a.IRI, old: old, new: quads})
+		if s.keepsCards() {
+			changes = append(changes, ArticleChange{Article: a.IRI, Old: old, New: quads})
 		}
 		links, n, err := hooks.links(ctx, a, quads)
 		pending.Links += n
@@ -167,7 +167,7 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 	if err := hooks.finish(ctx); err != nil {
 		return fail(err)
 	}
-	if err := s.refreshDigestsEvery(ctx); err != nil {
+	if err := s.refreshDigests(ctx, true); err != nil {
 		return fail(err)
 	}
 	return done, nil
@@ -178,8 +178,8 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 // changed. The card index is marked dirty before the quads change and clean with the rows
 // after: when its rows cannot be written (the disk full), the quads still are, and the index
 // stays dirty, unread, until the next Open for writing makes it again from the quads.
-func (s *Store) writeBatch(deltas []cgraph.Delta, changes []articleChange) error {
-	keep, err := s.cards.begin()
+func (s *Store) writeBatch(deltas []cgraph.Delta, changes []ArticleChange) error {
+	keep, err := s.beginCards()
 	if err != nil {
 		return fmt.Errorf("card index: %w", err)
 	}
@@ -187,7 +187,7 @@ func (s *Store) writeBatch(deltas []cgraph.Delta, changes []articleChange) error
 		s.dropMerges()
 		return err
 	}
-	_ = s.cards.finish(keep, changes) // on failure the index stays dirty: see above
+	_ = s.finishCards(keep, changes) // on failure the index stays dirty: see above
 	return nil
 }
 

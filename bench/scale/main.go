@@ -48,6 +48,8 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/gmb"
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards"
+	"github.com/newsgraph/newsgraph/store/explore"
 )
 
 var (
@@ -556,7 +558,7 @@ func latencies(db string) ([]latency, error) {
 			return 0, err
 		}
 		defer s.Close()
-		n, err := s.Neighbourhood(ctx, *person, store.NeighbourhoodOptions{})
+		n, err := explore.Of(s).Neighbourhood(ctx, *person, explore.NeighbourhoodOptions{})
 		if err != nil {
 			return 0, err
 		}
@@ -589,7 +591,7 @@ func latencies(db string) ([]latency, error) {
 	// facts (of all, counted) with their evidence.
 	for _, name := range []string{*person, *hub} {
 		out = append(out, timeIt(fmt.Sprintf("`entity %s` card", name), func(ctx context.Context) (int, error) {
-			c, err := s.Card(ctx, name, store.MaxFacts(20))
+			c, err := cards.Of(s).Card(ctx, name, cards.MaxFacts(20))
 			if err != nil {
 				return 0, err
 			}
@@ -598,7 +600,7 @@ func latencies(db string) ([]latency, error) {
 	}
 	// The explorer opens a fact of the hub's card: its statements with their sentences.
 	out = append(out, timeIt(fmt.Sprintf("explorer: evidence of the most corroborated fact of %s (first 200)", *hub), func(ctx context.Context) (int, error) {
-		c, err := s.Card(ctx, *hub, store.MaxFacts(1))
+		c, err := cards.Of(s).Card(ctx, *hub, cards.MaxFacts(1))
 		if err != nil || len(c.Facts) == 0 {
 			return 0, err
 		}
@@ -607,19 +609,19 @@ func latencies(db string) ([]latency, error) {
 		if f.Object != nil {
 			obj = string(f.Object.ID)
 		}
-		ev, err := s.EvidenceFirst(ctx, string(f.Subject.ID), string(f.Predicate), obj, 200)
+		ev, err := cards.Of(s).EvidenceFirst(ctx, string(f.Subject.ID), string(f.Predicate), obj, 200)
 		if err != nil {
 			return 0, err
 		}
 		return len(ev.Evidence), nil
 	}))
 	out = append(out, timeIt(fmt.Sprintf("explorer: search %q", (*person)[:2]), func(ctx context.Context) (int, error) {
-		res, err := s.Search(ctx, (*person)[:2], 0)
+		res, err := explore.Of(s).Search(ctx, (*person)[:2], 0)
 		return len(res), err
 	}))
 	for _, name := range []string{*person, *hub} {
 		out = append(out, timeIt(fmt.Sprintf("explorer: neighbourhood of %s", name), func(ctx context.Context) (int, error) {
-			n, err := s.Neighbourhood(ctx, name, store.NeighbourhoodOptions{})
+			n, err := explore.Of(s).Neighbourhood(ctx, name, explore.NeighbourhoodOptions{})
 			if err != nil {
 				return 0, err
 			}
@@ -627,18 +629,18 @@ func latencies(db string) ([]latency, error) {
 		}))
 		// The explorer's pages of a timeline: the first, and one from the middle.
 		out = append(out, timeIt(fmt.Sprintf("explorer: timeline of %s (first page, 100 events)", name), func(ctx context.Context) (int, error) {
-			tl, err := s.TimelinePage(ctx, name, "", "", 0, 100)
+			tl, err := cards.Of(s).TimelinePage(ctx, name, "", "", 0, 100)
 			if err != nil {
 				return 0, err
 			}
 			return len(tl.Events), nil
 		}))
 		out = append(out, timeIt(fmt.Sprintf("explorer: timeline of %s (a middle page)", name), func(ctx context.Context) (int, error) {
-			first, err := s.TimelinePage(ctx, name, "", "", 0, 1)
+			first, err := cards.Of(s).TimelinePage(ctx, name, "", "", 0, 1)
 			if err != nil {
 				return 0, err
 			}
-			tl, err := s.TimelinePage(ctx, name, "", "", first.Count/2, 100)
+			tl, err := cards.Of(s).TimelinePage(ctx, name, "", "", first.Count/2, 100)
 			if err != nil {
 				return 0, err
 			}
@@ -666,7 +668,7 @@ func latencies(db string) ([]latency, error) {
 		out = append(out, timeIt(fmt.Sprintf("`entity` card of %d people, one a run", len(sample)), func(ctx context.Context) (int, error) {
 			name := sample[k%len(sample)]
 			k++
-			c, err := s.Card(ctx, name, store.MaxFacts(20))
+			c, err := cards.Of(s).Card(ctx, name, cards.MaxFacts(20))
 			if err != nil {
 				return 0, fmt.Errorf("%s: %w", name, err)
 			}
@@ -674,7 +676,7 @@ func latencies(db string) ([]latency, error) {
 		}))
 	}
 	out = append(out, timeIt(fmt.Sprintf("a person by a word of the name, through the name index (`FindEntities(%q)`, ng:nameKey)", *surname), func(ctx context.Context) (int, error) {
-		ms, err := s.FindEntities(ctx, *surname)
+		ms, err := cards.Of(s).FindEntities(ctx, *surname)
 		return len(ms), err
 	}))
 	gizmo("06 people and positions", examples("06-people-and-positions.js"))

@@ -22,6 +22,7 @@ import (
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards"
 	storecurate "github.com/newsgraph/newsgraph/store/curate" // duplicates (the name curate is this file's)
 )
 
@@ -100,13 +101,13 @@ func entityCmd(c *cli.Context) error {
 	if name == "" {
 		return errors.New("give an entity's name or id")
 	}
-	return show(c, func(s *store.Store) (*store.Card, error) {
-		return s.Card(c.Context, name, store.MaxFacts(c.Int("facts")))
-	}, func(r *remote) (*store.Card, error) {
-		var card *store.Card
+	return show(c, func(s *store.Store) (*cards.Card, error) {
+		return cards.Of(s).Card(c.Context, name, cards.MaxFacts(c.Int("facts")))
+	}, func(r *remote) (*cards.Card, error) {
+		var card *cards.Card
 		return card, r.explore("entity", values("id", name, "facts", itoa(c.Int("facts"))), &card)
 	},
-		func(out io.Writer, card *store.Card) error { printCard(out, card, c.Int("facts")); return nil })
+		func(out io.Writer, card *cards.Card) error { printCard(out, card, c.Int("facts")); return nil })
 }
 
 // maxOthers is how many other entities of the same name a card names: "Bush" may be
@@ -114,7 +115,7 @@ func entityCmd(c *cli.Context) error {
 const maxOthers = 5
 
 // printCard writes a card for people to read.
-func printCard(w io.Writer, c *store.Card, maxFacts int) {
+func printCard(w io.Writer, c *cards.Card, maxFacts int) {
 	fmt.Fprintf(w, "%s (%s)  %s\n", c.Name, strings.Join(c.Types, ", "), string(c.ID))
 	if c.Found != nil {
 		fmt.Fprintf(w, "  found %s (%s), merged into this entity\n", c.Found.Name, string(c.Found.IRI))
@@ -318,12 +319,12 @@ func mergeCmd(c *cli.Context) error {
 		return err
 	}
 	defer s.Close()
-	keep, err := s.ResolveEntity(c.Context, c.Args().First())
+	keep, err := cards.Of(s).ResolveEntity(c.Context, c.Args().First())
 	if err != nil {
 		return err
 	}
 	for _, a := range c.Args().Tail() {
-		other, err := s.ResolveEntity(c.Context, a)
+		other, err := cards.Of(s).ResolveEntity(c.Context, a)
 		if err != nil {
 			return err
 		}
@@ -349,7 +350,7 @@ func unmergeCmd(c *cli.Context) error {
 		target := quad.IRI(strings.Trim(a, "<>"))
 		if !strings.HasPrefix(string(target), "ng:merge/") {
 			// an entity: the one merged away (its name may now find the entity it was merged into)
-			ms, err := s.FindEntities(c.Context, a)
+			ms, err := cards.Of(s).FindEntities(c.Context, a)
 			if err != nil {
 				return err
 			}

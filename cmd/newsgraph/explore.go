@@ -11,6 +11,8 @@ import (
 
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards"
+	"github.com/newsgraph/newsgraph/store/explore"
 )
 
 // The explorer's commands (issue 7), the terminal's equivalents of /explore and its API:
@@ -21,7 +23,7 @@ var exploreCommands = []*cli.Command{
 		Name: "search", Usage: "complete a name: the entities whose name or alias starts with PREFIX (any case, accents ignored)",
 		ArgsUsage: "PREFIX",
 		Flags: []cli.Flag{
-			&cli.IntFlag{Name: "limit", Value: store.DefaultSearchLimit, Usage: "at most this many entities"},
+			&cli.IntFlag{Name: "limit", Value: explore.DefaultSearchLimit, Usage: "at most this many entities"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
 		},
 		Action: searchCmd,
@@ -30,8 +32,8 @@ var exploreCommands = []*cli.Command{
 		Name: "path", Usage: "how are A and B connected? the shortest paths of relations between them, each hop with its evidence",
 		ArgsUsage: "A B (names or ids; quote names of several words)",
 		Flags: []cli.Flag{
-			&cli.IntFlag{Name: "max", Value: store.DefaultMaxHops, Usage: fmt.Sprintf("at most this many hops (1-%d)", store.MaxPathHops)},
-			&cli.IntFlag{Name: "limit", Value: store.DefaultPathLimit, Usage: "at most this many paths"},
+			&cli.IntFlag{Name: "max", Value: explore.DefaultMaxHops, Usage: fmt.Sprintf("at most this many hops (1-%d)", explore.MaxPathHops)},
+			&cli.IntFlag{Name: "limit", Value: explore.DefaultPathLimit, Usage: "at most this many paths"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
 		},
 		Action: pathCmd,
@@ -61,8 +63,8 @@ var exploreCommands = []*cli.Command{
 	},
 }
 
-// explore adds the explorer's commands to the CLI.
-func explore(cmds []*cli.Command) []*cli.Command {
+// withExplore adds the explorer's commands to the CLI.
+func withExplore(cmds []*cli.Command) []*cli.Command {
 	return append(cmds, exploreCommands...)
 }
 
@@ -120,12 +122,14 @@ func searchCmd(c *cli.Context) error {
 	if strings.TrimSpace(prefix) == "" {
 		return fmt.Errorf("give the beginning of a name")
 	}
-	return show(c, func(s *store.Store) ([]store.SearchResult, error) { return s.Search(c.Context, prefix, c.Int("limit")) },
-		func(r *remote) ([]store.SearchResult, error) {
-			var res struct{ Results []store.SearchResult }
+	return show(c, func(s *store.Store) ([]explore.SearchResult, error) {
+		return explore.Of(s).Search(c.Context, prefix, c.Int("limit"))
+	},
+		func(r *remote) ([]explore.SearchResult, error) {
+			var res struct{ Results []explore.SearchResult }
 			return res.Results, r.explore("search", values("q", prefix, "limit", itoa(c.Int("limit"))), &res)
 		},
-		func(out io.Writer, res []store.SearchResult) error {
+		func(out io.Writer, res []explore.SearchResult) error {
 			if len(res) == 0 {
 				_, err := fmt.Fprintf(out, "no entity's name starts with %q\n", prefix)
 				return err
@@ -149,7 +153,7 @@ var inverseWords = func() map[quad.IRI]string {
 }()
 
 // hopWords reads a hop as words: "received", or "was received by" for a backward one.
-func hopWords(h store.Hop) string {
+func hopWords(h explore.Hop) string {
 	if h.Direction == "backward" {
 		if inv := inverseWords[h.Predicate]; inv != "" {
 			return inv
@@ -160,7 +164,7 @@ func hopWords(h store.Hop) string {
 }
 
 // printSource writes an evidence sentence and where it comes from, indented.
-func printSource(w io.Writer, indent string, e *store.Evidence) {
+func printSource(w io.Writer, indent string, e *cards.Evidence) {
 	if e == nil {
 		return
 	}
@@ -182,15 +186,15 @@ func pathCmd(c *cli.Context) error {
 	if len(args) != 2 {
 		return fmt.Errorf("give two entities (quote names of several words: newsgraph path \"Radmila Shekerinska\" Azerbaijan)")
 	}
-	return show(c, func(s *store.Store) (*store.PathResult, error) {
-		return s.Paths(c.Context, args[0], args[1], c.Int("max"), c.Int("limit"))
-	}, func(r *remote) (*store.PathResult, error) {
-		var res *store.PathResult
+	return show(c, func(s *store.Store) (*explore.PathResult, error) {
+		return explore.Of(s).Paths(c.Context, args[0], args[1], c.Int("max"), c.Int("limit"))
+	}, func(r *remote) (*explore.PathResult, error) {
+		var res *explore.PathResult
 		return res, r.explore("path", values("a", args[0], "b", args[1], "max", itoa(c.Int("max")), "limit", itoa(c.Int("limit"))), &res)
 	}, printPaths)
 }
 
-func printPaths(w io.Writer, res *store.PathResult) error {
+func printPaths(w io.Writer, res *explore.PathResult) error {
 	if len(res.Paths) == 0 {
 		fmt.Fprintf(w, "%s and %s are not connected in %s or fewer\n", res.From.Name, res.To.Name, plural(res.MaxHops, "hop"))
 		return nil
@@ -216,17 +220,17 @@ func timelineCmd(c *cli.Context) error {
 	if name == "" {
 		return fmt.Errorf("give an entity's name or id")
 	}
-	return show(c, func(s *store.Store) (*store.Timeline, error) {
-		return s.TimelinePage(c.Context, name, c.String("from"), c.String("to"), c.Int("offset"), c.Int("limit"))
-	}, func(r *remote) (*store.Timeline, error) {
+	return show(c, func(s *store.Store) (*cards.Timeline, error) {
+		return cards.Of(s).TimelinePage(c.Context, name, c.String("from"), c.String("to"), c.Int("offset"), c.Int("limit"))
+	}, func(r *remote) (*cards.Timeline, error) {
 		return remoteTimeline(r, name, c.String("from"), c.String("to"), c.Int("offset"), c.Int("limit"))
 	}, printTimeline)
 }
 
 // remoteTimeline reads a timeline from a server, page after page: the API answers pages of
 // 100 events at most, the command all of them unless --limit says otherwise.
-func remoteTimeline(r *remote, name, from, to string, offset, limit int) (*store.Timeline, error) {
-	var all *store.Timeline
+func remoteTimeline(r *remote, name, from, to string, offset, limit int) (*cards.Timeline, error) {
+	var all *cards.Timeline
 	for {
 		want := 0 // the API's page
 		if limit > 0 {
@@ -235,7 +239,7 @@ func remoteTimeline(r *remote, name, from, to string, offset, limit int) (*store
 				want -= len(all.Events)
 			}
 		}
-		var page *store.Timeline
+		var page *cards.Timeline
 		err := r.explore("timeline", values("id", name, "from", from, "to", to, "offset", itoa(offset), "limit", itoa(want)), &page)
 		if err != nil {
 			return nil, err
@@ -252,7 +256,7 @@ func remoteTimeline(r *remote, name, from, to string, offset, limit int) (*store
 	}
 }
 
-func printTimeline(w io.Writer, tl *store.Timeline) error {
+func printTimeline(w io.Writer, tl *cards.Timeline) error {
 	span := ""
 	switch {
 	case tl.From != "" && tl.To != "":
@@ -301,19 +305,19 @@ func topCmd(c *cli.Context) error {
 	if _, err := interspersed(c); err != nil {
 		return err
 	}
-	get := func(s *store.Store) ([]store.TopEntity, error) {
-		list, err := s.Top(c.Context, store.TopOptions{Type: c.String("type"), Since: c.String("since"), By: c.String("by"), Limit: c.Int("limit")})
+	get := func(s *store.Store) ([]explore.TopEntity, error) {
+		list, err := explore.Of(s).Top(c.Context, explore.TopOptions{Type: c.String("type"), Since: c.String("since"), By: c.String("by"), Limit: c.Int("limit")})
 		if list == nil {
-			list = []store.TopEntity{} // JSON: [], not null
+			list = []explore.TopEntity{} // JSON: [], not null
 		}
 		return list, err
 	}
-	ask := func(r *remote) ([]store.TopEntity, error) {
-		res := struct{ Entities []store.TopEntity }{[]store.TopEntity{}}
+	ask := func(r *remote) ([]explore.TopEntity, error) {
+		res := struct{ Entities []explore.TopEntity }{[]explore.TopEntity{}}
 		err := r.explore("top", values("type", c.String("type"), "since", c.String("since"), "by", c.String("by"), "limit", itoa(c.Int("limit"))), &res)
 		return res.Entities, err
 	}
-	return show(c, get, ask, func(out io.Writer, list []store.TopEntity) error {
+	return show(c, get, ask, func(out io.Writer, list []explore.TopEntity) error {
 		if len(list) == 0 {
 			_, err := fmt.Fprintln(out, "no entity")
 			return err

@@ -108,8 +108,8 @@ func newApp() *cli.App {
 			parseCommand(), // dependency parses as CoNLL-U (parse.go)
 		},
 	}
-	app.Commands = curate(app.Commands)  // forget, entity, merge, unmerge, merges, duplicates, import; export formats (curate.go)
-	app.Commands = explore(app.Commands) // search, path, timeline, top (explore.go)
+	app.Commands = curate(app.Commands)      // forget, entity, merge, unmerge, merges, duplicates, import; export formats (curate.go)
+	app.Commands = withExplore(app.Commands) // search, path, timeline, top (explore.go)
 	app.Commands = append(app.Commands, completionCommand())
 	for _, c := range app.Commands {
 		c.OnUsageError = onUsageError

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -53,5 +54,40 @@ func Database(tb testing.TB) string {
 		}
 	})
 	u.Path = "/" + name
+	return u.String()
+}
+
+// ReadOnlyRole makes a role that may only read the database at addr (SELECT on the tables
+// it has now, default_transaction_read_only: what a replica's or an analyst's login is),
+// dropped when the test ends, and returns the URL of the database as that role.
+func ReadOnlyRole(t testing.TB, addr string) string {
+	t.Helper()
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() }) // after the role is dropped (cleanups run last first)
+	// Roles belong to the whole server, which CI's two runs share: a name of this process.
+	role := Name("ngreader")
+	u, _ := url.Parse(addr)
+	dbname := strings.TrimPrefix(u.Path, "/")
+	for _, stmt := range []string{
+		"CREATE ROLE " + role + " LOGIN PASSWORD 'reader'",
+		"GRANT CONNECT ON DATABASE " + dbname + " TO " + role,
+		"GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role,
+		"ALTER ROLE " + role + " SET default_transaction_read_only = on",
+	} {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	t.Cleanup(func() {
+		db.Exec("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM " + role)
+		db.Exec("REVOKE ALL ON DATABASE " + dbname + " FROM " + role)
+		if _, err := db.Exec("DROP ROLE " + role); err != nil {
+			t.Logf("drop role %s: %v", role, err)
+		}
+	})
+	u.User = url.UserPassword(role, "reader")
 	return u.String()
 }

@@ -188,3 +188,25 @@ func LoadedDB(t testing.TB) string {
 	}
 	return dir
 }
+
+// SpellingArticles are articles where two spellings of one name compete, the one fewer
+// articles give written first: "Jean Bertrand Aristide" once, then "Jean-Bertrand Aristide"
+// twice; "Luiz Inacio Lula da Silva" once, then "Luiz Inácio Lula da Silva" twice. The last one names
+// "Aristide" alone, a one-word person of his own that the test merges into the first.
+func SpellingArticles() []store.Article {
+	arts := []extract.Article{
+		{Title: "Aristide in Pretoria", Published: "2024-03-01", Text: "Former Haitian President Jean Bertrand Aristide met " +
+			"South African President Thabo Mbeki in Pretoria on Monday. Jean Bertrand Aristide said he wants to return to Haiti."},
+		{Title: "Aristide in Brasilia", Published: "2024-03-05", Text: "Former Haitian President Jean-Bertrand Aristide visited " +
+			"Brazil on Tuesday. Jean-Bertrand Aristide met Brazilian President Luiz Inacio Lula da Silva in Brasilia."},
+		{Title: "Aristide in Caracas", Published: "2024-03-09", Text: "Former Haitian President Jean-Bertrand Aristide met " +
+			"Venezuelan President Hugo Chavez in Caracas on Friday. The two leaders discussed oil supplies."},
+		{Title: "Lula in Buenos Aires", Published: "2024-04-02", Text: "Brazilian President Luiz Inácio Lula da Silva met " +
+			"Argentine President Nestor Kirchner in Buenos Aires on Wednesday."},
+		{Title: "Lula in Caracas", Published: "2024-04-10", Text: "Brazilian President Luiz Inácio Lula da Silva visited " +
+			"Venezuela on Thursday. Luiz Inácio Lula da Silva met Hugo Chavez in Caracas."},
+		{Title: "Marchers in Port-au-Prince", Published: "2024-04-12", Text: "Thousands of supporters of Aristide marched in " +
+			"Port-au-Prince on Friday. Police said Aristide had urged calm."},
+	}
+	return Build(arts...)
+}

@@ -1,0 +1,754 @@
+package cards
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/quad"
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/terms"
+)
+
+// The card index keeps, per entity, the rows its card is made of (cardrows.go), so that the
+// card of an entity named by 80,000 articles reads those rows (one bolt key each, in order)
+// instead of the 80,000 articles' quads one index lookup at a time. It is kept next to the
+// quads of a bolt database, in <path>/cards.bolt, and written with every article write and
+// forget. It holds nothing the quads do not: every row is made from one article's own quads,
+// so it can always be made again from them.
+//
+// A write marks it dirty (synced) before the quads are written and clean in the transaction
+// that writes its rows after them, so a process stopped between the two leaves it dirty, and a
+// dirty index is never read: cards are made from the quads until the next Open for writing
+// rebuilds it. Writes that go around the Store (Cayley's HTTP write API, an import) mark it
+// dirty too.
+//
+// Buckets (field = uvarint length + bytes):
+//
+//	count    field(entity) -> uvarint articles that mention it
+//	ident    field(entity) kind value -> uvarint articles that say it (kind: identName...)
+//	byname   kind field(value) entity -> "" (the ident rows of names and name keys, by value)
+//	article  article -> field(date) (every article with quads)
+//	mention  field(entity) article -> ""
+//	fact     field(entity) dir field(pred) field(other) field(value) neg field(modality)
+//	         field(article) field(stmt) -> field(confidence) field(eventDate) field(date)
+//	         uvarint n field(publisher)... uvarint n (8 bytes: articleHash of a copyOf)...
+//	role     field(holder) field(role) field(article) -> field(title) field(of) field(seen)
+//	         field(start) field(end) field(endedBy) former field(evidence) field(date)
+const cardIndexVersion = "3"
+
+var (
+	bucketMeta    = []byte(store.CardIndexMeta)
+	bucketCount   = []byte("count")
+	bucketIdent   = []byte("ident")
+	bucketMention = []byte("mention")
+	bucketFact    = []byte("fact")
+	bucketRole    = []byte("role")
+	bucketByName  = []byte("byname")
+	bucketArticle = []byte("article")
+	rowBuckets    = [][]byte{bucketCount, bucketIdent, bucketMention, bucketFact, bucketRole, bucketByName, bucketArticle,
+		bucketDigest, bucketDigestSrc, bucketDigestOf, bucketStale, bucketMerges, bucketExplore}
+	keyState   = []byte("state")
+	keyVersion = []byte("version")
+)
+
+// openBolt opens (creating) the card index in the file o.File of the bolt Store s.
+// o.Empty: the database has no quads, so an index without rows is right. An index whose saved
+// mark is not the quads' is not usable (cardindex_mark.go).
+func openBolt(s *store.Store, o store.CardIndexOptions) (*Index, error) {
+	db, err := bolt.Open(o.File, 0o644, &bolt.Options{Timeout: time.Second, NoSync: o.NoSync})
+	if err != nil {
+		return nil, fmt.Errorf("open card index %s: %w", o.File, err)
+	}
+	ix := newIndex(s, db)
+	ix.refreshEvery = o.RefreshEvery
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range append([][]byte{bucketMeta}, rowBuckets...) {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		meta := tx.Bucket(bucketMeta)
+		if o.Empty {
+			if err := meta.Put(keyVersion, []byte(cardIndexVersion)); err != nil {
+				return err
+			}
+			if err := meta.Put(keyDigests, []byte("1")); err != nil {
+				return err
+			}
+			return ix.putClean(tx)
+		}
+		if meta.Get(keyDigests) == nil && string(meta.Get(keyState)) == "ok" {
+			if err := markHubsStale(tx); err != nil { // an index made before digests
+				return err
+			}
+		}
+		clean := string(meta.Get(keyState)) == "ok" && string(meta.Get(keyVersion)) == cardIndexVersion
+		if clean {
+			follows, err := ix.followsQuads(tx)
+			if err != nil {
+				return err
+			}
+			clean = follows
+		}
+		ix.valid.Store(clean)
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open card index %s: %w", o.File, err)
+	}
+	if o.Empty {
+		ix.valid.Store(true)
+	}
+	return ix, nil
+}
+
+// Close closes the index's file, after the quad store.
+func (ix *Index) Close() error {
+	if !ix.Kept() {
+		return nil
+	}
+	return ix.db.Close()
+}
+
+// Kept tells whether the Store keeps a card index (bolt).
+func (ix *Index) Kept() bool { return ix != nil && ix.db != nil }
+
+// Usable tells whether cards may read the index.
+func (ix *Index) Usable() bool { return ix.Kept() && ix.valid.Load() }
+
+// MarkDirty records, synced, that the quads are about to change: until clean, the index is
+// not read.
+func (ix *Index) MarkDirty() error {
+	if !ix.Kept() {
+		return nil
+	}
+	ix.valid.Store(false)
+	return ix.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyState, []byte("dirty")) })
+}
+
+// apply removes the rows of the changes' old quads, adds those of their new ones and marks the
+// index clean, in one transaction.
+func (ix *Index) apply(changes []store.ArticleChange) error {
+	return ix.db.Update(func(tx *bolt.Tx) error {
+		for _, c := range changes {
+			if len(c.Old) > 0 {
+				if err := putRows(tx, articleRows(c.Article, c.Old), -1); err != nil {
+					return err
+				}
+			}
+			if len(c.New) > 0 {
+				if err := putRows(tx, articleRows(c.Article, c.New), +1); err != nil {
+					return err
+				}
+			}
+		}
+		if err := bumpGen(tx); err != nil {
+			return err
+		}
+		return ix.putClean(tx)
+	})
+}
+
+// putRows adds (sign +1) or removes (-1) an article's rows.
+func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
+	art := string(set.article)
+	count, ident, mention := tx.Bucket(bucketCount), tx.Bucket(bucketIdent), tx.Bucket(bucketMention)
+	facts, roles := tx.Bucket(bucketFact), tx.Bucket(bucketRole)
+	var k []byte
+	if err := putOrDelete(tx.Bucket(bucketArticle), []byte(keyText(art)), appendField(nil, set.date), sign); err != nil {
+		return err
+	}
+	for _, e := range set.mentions {
+		k = appendKeyField(k[:0], string(e))
+		if _, err := addCount(count, k, sign); err != nil {
+			return err
+		}
+		k = append(k, keyText(art)...)
+		if err := putOrDelete(mention, k, nil, sign); err != nil {
+			return err
+		}
+	}
+	byName := tx.Bucket(bucketByName)
+	for e, id := range set.identity {
+		for _, kv := range id {
+			k = appendKeyField(k[:0], string(e))
+			k = append(append(k, kv[0]...), keyText(kv[1])...)
+			n, err := addCount(ident, k, sign)
+			if err != nil {
+				return err
+			}
+			if kv[0][0] == identType || kv[0][0] == identLink || n > 1 || n == 1 && sign < 0 {
+				continue // the entity was already under this name, or still is
+			}
+			k = append(appendKeyField(append(k[:0], kv[0]...), kv[1]), keyText(string(e))...)
+			if err := putOrDelete(byName, k, nil, sign); err != nil {
+				return err
+			}
+		}
+	}
+	var v []byte
+	changed := map[quad.IRI]bool{}
+	for i := range set.facts {
+		k, v = factKey(k[:0], &set.facts[i]), factValue(v[:0], &set.facts[i])
+		if err := putOrDelete(facts, k, v, sign); err != nil {
+			return err
+		}
+		changed[set.facts[i].entity] = true
+	}
+	if err := markChanged(tx, changed); err != nil {
+		return err
+	}
+	for i := range set.roles {
+		r := &set.roles[i]
+		k = appendKeyField(appendKeyField(appendKeyField(k[:0], string(r.holder)), string(r.role)), art)
+		v = v[:0]
+		for _, f := range []string{r.title, keyOfIRI(r.of), r.seen, r.start, r.end, r.endedBy, boolField(r.former), r.evidence, r.artDate} {
+			v = appendField(v, f)
+		}
+		if err := putOrDelete(roles, k, v, sign); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func putOrDelete(b *bolt.Bucket, k, v []byte, sign int) error {
+	if sign < 0 {
+		return b.Delete(k)
+	}
+	if v == nil {
+		v = []byte{}
+	}
+	return b.Put(bytes.Clone(k), bytes.Clone(v))
+}
+
+// addCount adds delta to the count at k (deleted at 0) and returns the new count.
+func addCount(b *bolt.Bucket, k []byte, delta int) (int64, error) {
+	n := int64(0)
+	if v := b.Get(k); v != nil {
+		n, _ = binary.Varint(v)
+	}
+	n += int64(delta)
+	if n <= 0 {
+		return 0, b.Delete(k)
+	}
+	return n, b.Put(bytes.Clone(k), binary.AppendVarint(nil, n))
+}
+
+// entitiesNamed calls fn with each entity that has the name (kind identName), alternate name
+// (identAlternate) or name key (identNameKey) value.
+func entitiesNamed(tx *bolt.Tx, kind byte, value string, fn func(e quad.IRI)) error {
+	prefix := appendKeyField([]byte{kind}, value)
+	return scanPrefix(tx, bucketByName, prefix, func(k, _ []byte) error {
+		fn(quad.IRI(k[len(prefix):]))
+		return nil
+	})
+}
+
+func boolField(b bool) string {
+	if b {
+		return "1"
+	}
+	return ""
+}
+
+// keyOfIRI is an IRI's string, "" for nil or a literal.
+func keyOfIRI(v quad.Value) string { return string(iriOfValue(v)) }
+
+func iriOrNil(s string) quad.Value {
+	if s == "" {
+		return nil
+	}
+	return quad.IRI(s)
+}
+
+func factKey(k []byte, r *factRow) []byte {
+	k = appendKeyField(k, string(r.entity))
+	k = append(k, factDir(r.asObject))
+	k = appendKeyField(k, string(r.pred))
+	k = appendKeyField(k, keyOfIRI(r.other))
+	k = appendKeyField(k, r.value)
+	k = append(k, negByte(r.negated))
+	k = appendKeyField(k, r.modality)
+	k = appendKeyField(k, string(r.article))
+	return appendKeyField(k, string(r.stmt))
+}
+
+func negByte(negated bool) byte {
+	if negated {
+		return '1'
+	}
+	return '0'
+}
+
+func factDir(asObject bool) byte {
+	if asObject {
+		return 'o'
+	}
+	return 's'
+}
+
+func factValue(v []byte, r *factRow) []byte {
+	v = appendField(v, strconv.FormatFloat(r.confidence, 'f', -1, 64))
+	v = appendField(v, r.eventDate)
+	v = appendField(v, r.art.date)
+	v = binary.AppendUvarint(v, uint64(len(r.art.publishers)))
+	for _, p := range r.art.publishers {
+		v = appendField(v, string(p))
+	}
+	v = binary.AppendUvarint(v, uint64(len(r.art.copyOf)))
+	for _, c := range r.art.copyOf {
+		v = binary.LittleEndian.AppendUint64(v, c)
+	}
+	return v
+}
+
+// appendKeyField appends a field of a key: bounded (keyText), so that no key reaches bolt's
+// limit.
+func appendKeyField(b []byte, s string) []byte { return appendField(b, keyText(s)) }
+
+func appendField(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+// fieldReader reads fields, interning the strings it returns (a hub's rows repeat the same
+// predicates, publishers and dates thousands of times).
+type fieldReader struct {
+	b      []byte
+	bad    bool
+	intern map[string]string
+}
+
+func (r *fieldReader) bytes() []byte {
+	n, w := binary.Uvarint(r.b)
+	if w <= 0 || uint64(len(r.b)-w) < n {
+		r.bad, r.b = true, nil
+		return nil
+	}
+	out := r.b[w : w+int(n)]
+	r.b = r.b[w+int(n):]
+	return out
+}
+
+func (r *fieldReader) str() string {
+	b := r.bytes()
+	if s, ok := r.intern[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	r.intern[s] = s
+	return s
+}
+
+func (r *fieldReader) byte1() byte {
+	if len(r.b) == 0 {
+		r.bad = true
+		return 0
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c
+}
+
+func (r *fieldReader) uint64() uint64 {
+	if len(r.b) < 8 {
+		r.bad, r.b = true, nil
+		return 0
+	}
+	v := binary.LittleEndian.Uint64(r.b)
+	r.b = r.b[8:]
+	return v
+}
+
+func (r *fieldReader) uvarint() int {
+	n, w := binary.Uvarint(r.b)
+	if w <= 0 || n > uint64(len(r.b)) {
+		r.bad, r.b = true, nil
+		return 0
+	}
+	r.b = r.b[w:]
+	return int(n)
+}
+
+var errBadRow = errors.New("card index: a damaged row")
+
+// view runs fn in a read transaction when the index is usable; ok false when it is not (the
+// caller reads the quads).
+func (ix *Index) view(fn func(tx *bolt.Tx) error) (ok bool, err error) {
+	if !ix.Usable() {
+		return false, nil
+	}
+	return true, ix.db.View(fn)
+}
+
+// scanPrefix calls fn for every key of bucket b that starts with prefix.
+func scanPrefix(tx *bolt.Tx, b []byte, prefix []byte, fn func(k, v []byte) error) error {
+	c := tx.Bucket(b).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		if err := fn(k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// factRowsOf reads the fact rows filed under entity e.
+func factRowsOf(tx *bolt.Tx, e quad.IRI, intern map[string]string, fn func(r *factRow) error) error {
+	return factRowsIn(tx, e, appendKeyField(nil, string(e)), intern, fn)
+}
+
+// subjectRowsOf reads the rows of the statements whose subject is e and predicate pred.
+func subjectRowsOf(tx *bolt.Tx, e, pred quad.IRI, intern map[string]string, fn func(r *factRow) error) error {
+	scan := append(appendKeyField(nil, string(e)), factDir(false))
+	return factRowsIn(tx, e, appendKeyField(scan, string(pred)), intern, fn)
+}
+
+// factRowsIn reads the fact rows filed under e whose keys begin with scan.
+func factRowsIn(tx *bolt.Tx, e quad.IRI, scan []byte, intern map[string]string, fn func(r *factRow) error) error {
+	prefix := appendKeyField(nil, string(e))
+	var row factRow
+	var lastFact []byte
+	confidences := map[string]float64{} // a few distinct values ("0.85")
+	var slab []factRow
+	return scanPrefix(tx, bucketFact, scan, func(k, v []byte) error {
+		rd := fieldReader{b: k[len(prefix):], intern: intern}
+		start := rd.b
+		// The fact part (direction to modality) repeats over a fact's rows: decode it once.
+		dir := rd.byte1()
+		pred, other, value := rd.bytes(), rd.bytes(), rd.bytes()
+		neg := rd.byte1()
+		mod := rd.bytes()
+		factPart := start[:len(start)-len(rd.b)]
+		if rd.bad {
+			return errBadRow
+		}
+		if !bytes.Equal(factPart, lastFact) {
+			lastFact = factPart
+			row = factRow{entity: e, asObject: dir == 'o', pred: quad.IRI(internBytes(intern, pred)),
+				other: iriOrNil(internBytes(intern, other)), value: internBytes(intern, value),
+				negated: neg == '1', modality: internBytes(intern, mod)}
+		}
+		row.article, row.stmt = quad.IRI(rd.bytes()), quad.IRI(rd.bytes()) // each its own: not interned
+		vr := fieldReader{b: v, intern: intern}
+		cb := vr.bytes()
+		conf, ok := confidences[string(cb)]
+		if !ok {
+			conf, _ = strconv.ParseFloat(string(cb), 64)
+			confidences[string(cb)] = conf
+		}
+		row.confidence = conf
+		row.eventDate, row.art.date = vr.str(), vr.str()
+		np := vr.uvarint()
+		row.art.publishers = make([]quad.IRI, 0, np)
+		for range np {
+			row.art.publishers = append(row.art.publishers, quad.IRI(vr.str()))
+		}
+		nc := vr.uvarint()
+		if nc*8 > len(vr.b) {
+			return errBadRow
+		}
+		row.art.copyOf = make([]uint64, nc)
+		for i := range row.art.copyOf {
+			row.art.copyOf[i] = vr.uint64()
+		}
+		if rd.bad || vr.bad {
+			return errBadRow
+		}
+		if len(slab) == cap(slab) {
+			// Rows are kept by the caller: allocated in slabs, small first (a merged cluster
+			// reads hundreds of entities of a row or two each).
+			slab = make([]factRow, 0, min(max(2*cap(slab), 8), 1024))
+		}
+		slab = append(slab, row)
+		return fn(&slab[len(slab)-1])
+	})
+}
+
+func internBytes(intern map[string]string, b []byte) string {
+	if s, ok := intern[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	intern[s] = s
+	return s
+}
+
+// roleRowsOf reads the role rows of holder e.
+func roleRowsOf(tx *bolt.Tx, e quad.IRI, fn func(r roleRow) error) error {
+	prefix := appendKeyField(nil, string(e))
+	intern := map[string]string{}
+	return scanPrefix(tx, bucketRole, prefix, func(k, v []byte) error {
+		rd := fieldReader{b: k[len(prefix):], intern: intern}
+		r := roleRow{holder: e, role: quad.IRI(rd.str()), article: quad.IRI(rd.str())}
+		vr := fieldReader{b: v, intern: intern}
+		r.title = vr.str()
+		r.of = iriOrNil(vr.str())
+		r.seen, r.start, r.end, r.endedBy = vr.str(), vr.str(), vr.str(), vr.str()
+		r.former = vr.str() == "1"
+		r.evidence, r.artDate = vr.str(), vr.str()
+		if rd.bad || vr.bad {
+			return errBadRow
+		}
+		return fn(r)
+	})
+}
+
+// articleCount is the number of articles that mention e.
+func articleCount(tx *bolt.Tx, e quad.IRI) int {
+	v := tx.Bucket(bucketCount).Get(appendKeyField(nil, string(e)))
+	n, _ := binary.Varint(v)
+	return int(n)
+}
+
+// articleCounter is articleCount for many entities: one cursor, its stack reused (a Get makes
+// a cursor each; "Bush" finds 19,000 entities).
+type articleCounter struct {
+	c *bolt.Cursor
+	k []byte
+}
+
+func newArticleCounter(tx *bolt.Tx) *articleCounter {
+	return &articleCounter{c: tx.Bucket(bucketCount).Cursor()}
+}
+
+func (a *articleCounter) count(e quad.IRI) int {
+	a.k = appendKeyField(a.k[:0], string(e))
+	k, v := a.c.Seek(a.k)
+	if !bytes.Equal(k, a.k) {
+		return 0
+	}
+	n, _ := binary.Varint(v)
+	return int(n)
+}
+
+// clusterCount is the number of articles that mention e or, when e is the root of merges, any
+// entity merged into it (as a store without the index counts them: merges project their
+// entities' mentions onto the root).
+func clusterCount(tx *bolt.Tx, t store.MergeView, e quad.IRI) (int, error) {
+	if keyOfValue(t.Root(e)) != keyOfValue(e) || len(t.Under(e)) == 0 {
+		return articleCount(tx, e), nil
+	}
+	seen := map[string]bool{}
+	for _, m := range t.Cluster(e) {
+		iri, ok := m.(quad.IRI)
+		if !ok {
+			continue
+		}
+		if err := mentionArticles(tx, iri, func(a []byte) { seen[string(a)] = true }); err != nil {
+			return 0, err
+		}
+	}
+	return len(seen), nil
+}
+
+// mentionArticles calls fn with each article that mentions e.
+func mentionArticles(tx *bolt.Tx, e quad.IRI, fn func(article []byte)) error {
+	prefix := appendKeyField(nil, string(e))
+	return scanPrefix(tx, bucketMention, prefix, func(k, _ []byte) error {
+		fn(k[len(prefix):])
+		return nil
+	})
+}
+
+// identityCounts calls fn with each (kind, value) articles say of e's identity, and how many
+// articles say it.
+func identityCounts(tx *bolt.Tx, e quad.IRI, fn func(kind byte, value string, n int)) error {
+	prefix := appendKeyField(nil, string(e))
+	return scanPrefix(tx, bucketIdent, prefix, func(k, v []byte) error {
+		rest := k[len(prefix):]
+		if len(rest) == 0 {
+			return errBadRow
+		}
+		n, _ := binary.Varint(v)
+		fn(rest[0], string(rest[1:]), int(n))
+		return nil
+	})
+}
+
+// rowPredicates are the predicates whose quads articleRows reads.
+var rowPredicates = []quad.IRI{terms.Mentions, terms.Name, terms.AlternateName, terms.Type, terms.SameAs, terms.NameKey,
+	terms.DatePublished, terms.DateCreated, terms.Publisher, terms.CopyOf,
+	terms.Subject, terms.Predicate, terms.Object, terms.Value, terms.Date, terms.Modality, terms.Polarity, terms.Confidence,
+	terms.Holder, terms.RoleName, terms.Of, terms.Seen, terms.StartDate, terms.EndDate, terms.EndedBy, terms.Former, terms.Evidence}
+
+// rebuild makes the index again from all the quads, in one pass over Cayley's log: an
+// article's quads are written before its contentHash quad (WriteArticles appends it last, and
+// a replaced article's kept quads are older still), so an article's rows are made and its
+// quads let go when its contentHash goes by; only the articles being read are in memory.
+// Quads under labels without a contentHash (written by other tools) are made into rows at the
+// end.
+func (ix *Index) Rebuild(ctx context.Context) error {
+	if !ix.Kept() {
+		return nil
+	}
+	s := Reader{ix.s, ix}
+	if err := ix.MarkDirty(); err != nil {
+		return err
+	}
+	err := ix.db.Update(func(tx *bolt.Tx) error {
+		for _, b := range rowBuckets {
+			if err := tx.DeleteBucket(b); err != nil {
+				return err
+			}
+			if _, err := tx.CreateBucket(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	wanted := map[any]bool{}
+	var hashRef any
+	for _, p := range append(rowPredicates, store.ContentHash) {
+		ref, err := s.qs().ValueOf(p)
+		if err != nil {
+			return err
+		}
+		if ref != nil {
+			wanted[refs.ToKey(ref)] = true
+			if p == store.ContentHash {
+				hashRef = refs.ToKey(ref)
+			}
+		}
+	}
+	// An article's copy links are written just after its contentHash: an article whose hash went
+	// by is made into rows once rebuildWindow more quads have.
+	const rebuildWindow = 200_000
+	type group struct {
+		quads  []quad.Quad
+		hashAt int // the quad count when its contentHash went by; 0 before
+	}
+	groups := map[quad.IRI]*group{}
+	var hashed []quad.IRI // in the order their hashes went by
+	n := 0
+	write := func(upTo int) error {
+		var done []quad.IRI
+		for len(hashed) > 0 && groups[hashed[0]].hashAt <= upTo {
+			done, hashed = append(done, hashed[0]), hashed[1:]
+		}
+		if len(done) == 0 {
+			return nil
+		}
+		err := ix.db.Update(func(tx *bolt.Tx) error {
+			for _, l := range done {
+				if err := putRows(tx, articleRows(l, groups[l].quads), +1); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		for _, l := range done {
+			delete(groups, l)
+		}
+		return err
+	}
+	it := s.qs().QuadsAllIterator().Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		n++
+		if n%10_000 == 0 {
+			if err := write(n - rebuildWindow); err != nil {
+				return err
+			}
+		}
+		r := it.Result()
+		p, err := s.qs().QuadDirection(r, quad.Predicate)
+		if err != nil {
+			return err
+		}
+		pk := refs.ToKey(p)
+		if !wanted[pk] {
+			continue
+		}
+		q, err := s.qs().Quad(r)
+		if err != nil {
+			return err
+		}
+		l, ok := q.Label.(quad.IRI)
+		if !ok || store.IsMergeLabel(l) {
+			continue
+		}
+		g := groups[l]
+		if g == nil {
+			g = &group{}
+			groups[l] = g
+		}
+		if pk == hashRef && q.Subject == l {
+			if g.hashAt == 0 {
+				g.hashAt = n
+				hashed = append(hashed, l)
+			}
+			continue
+		}
+		g.quads = append(g.quads, q)
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	if err := write(n); err != nil {
+		return err
+	}
+	// Labels without a contentHash.
+	err = ix.db.Update(func(tx *bolt.Tx) error {
+		for l, g := range groups {
+			if err := putRows(tx, articleRows(l, g.quads), +1); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = ix.db.Update(func(tx *bolt.Tx) error {
+		if err := markHubsStale(tx); err != nil {
+			return err
+		}
+		if err := bumpGen(tx); err != nil {
+			return err
+		}
+		meta := tx.Bucket(bucketMeta)
+		if err := meta.Put(keyVersion, []byte(cardIndexVersion)); err != nil {
+			return err
+		}
+		return ix.putClean(tx)
+	})
+	if err == nil {
+		ix.valid.Store(true)
+		ix.stale = ""
+	}
+	return err
+}
+
+// Begin is called before a write of articles' quads: it marks the index dirty and tells
+// whether the write keeps it (a dirty index stays so until rebuilt).
+func (ix *Index) Begin() (keep bool, err error) {
+	if !ix.Usable() {
+		return false, nil
+	}
+	return true, ix.MarkDirty()
+}
+
+// Finish is called once the quads of changes are written: it writes their rows and marks the
+// index clean.
+func (ix *Index) Finish(keep bool, changes []store.ArticleChange) error {
+	if !keep {
+		return nil
+	}
+	if err := ix.apply(changes); err != nil {
+		return fmt.Errorf("card index: %w", err)
+	}
+	ix.valid.Store(true)
+	return nil
+}

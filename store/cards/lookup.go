@@ -1,0 +1,245 @@
+package cards
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/terms"
+	"github.com/newsgraph/newsgraph/store/textkey"
+)
+
+// EntityMatch is an entity found by name.
+type EntityMatch struct {
+	IRI      quad.IRI `json:"id"`
+	Name     string   `json:"name"`
+	Types    []string `json:"types,omitempty"`
+	Match    string   `json:"match"`    // how it was found: id, name, alternateName, nameKey (case, accents or one word of a person's name), scan
+	Articles int      `json:"articles"` // articles that mention it
+	// MergedInto is set when the entity was merged into another: the entity that carries it.
+	MergedInto quad.IRI `json:"mergedInto,omitempty"`
+}
+
+// FindEntities finds the entities a user means by q, best first (most mentioned):
+//   - q is an entity id ("person/jeyhun-bayramov", "ng:person/jeyhun-bayramov" or "<...>");
+//   - else the entities whose schema:name is q;
+//   - else those whose schema:alternateName is q;
+//   - else those with an ng:nameKey of q: the same name in another case or without accents,
+//     or one word of a person's name ("Bayramov" finds Jeyhun Bayramov);
+//
+// each an index lookup. Only on a database written before name keys existed does it scan
+// the names.
+func (s Reader) FindEntities(ctx context.Context, q string) ([]EntityMatch, error) {
+	t, err := s.loadMerges(ctx)
+	if err != nil {
+		return nil, err
+	}
+	found, how, err := s.candidates(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	var out []EntityMatch
+	for _, e := range found {
+		m, err := s.entityMatch(ctx, t, e)
+		if err != nil {
+			return nil, err
+		}
+		m.Match = how
+		out = append(out, m)
+	}
+	slices.SortStableFunc(out, func(a, b EntityMatch) int {
+		return cmp.Or(b.Articles-a.Articles, strings.Compare(a.Name, b.Name), strings.Compare(string(a.IRI), string(b.IRI)))
+	})
+	return out, nil
+}
+
+// candidates are the entities q finds (see FindEntities) and how it found them.
+func (s Reader) candidates(ctx context.Context, q string) ([]quad.IRI, string, error) {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return nil, "", fmt.Errorf("an empty name: %w", store.ErrNotFound)
+	}
+	if id := strings.Trim(q, "<>"); !strings.ContainsAny(id, " \t") && strings.ContainsAny(id, "/:") {
+		for _, c := range []quad.IRI{quad.IRI(id), quad.IRI("ng:" + id)} {
+			if ok, err := s.has(ctx, c); err != nil {
+				return nil, "", err
+			} else if ok {
+				return []quad.IRI{c}, "id", nil
+			}
+		}
+	}
+	steps := []struct {
+		pred quad.IRI
+		kind byte
+		val  string
+		how  string
+	}{{terms.Name, identName, q, "name"}, {terms.AlternateName, identAlternate, q, "alternateName"},
+		{terms.NameKey, identNameKey, textkey.NameKey(q), "nameKey"}}
+	for _, step := range steps {
+		if step.val == "" {
+			break
+		}
+		var found []quad.IRI
+		indexed, err := s.cards.view(func(tx *bolt.Tx) error {
+			return entitiesNamed(tx, step.kind, step.val, func(e quad.IRI) { found = append(found, e) })
+		})
+		if err != nil {
+			return nil, "", err
+		}
+		if !indexed {
+			subs, err := s.subjects(ctx, step.pred, quad.String(step.val))
+			if err != nil {
+				return nil, "", err
+			}
+			for _, v := range subs {
+				if iri, ok := v.(quad.IRI); ok {
+					found = append(found, iri)
+				}
+			}
+		}
+		if len(found) > 0 {
+			return found, step.how, nil
+		}
+	}
+	if ref, err := s.qs().ValueOf(terms.NameKey); err == nil && ref == nil {
+		vs, err := s.scanNames(ctx, q)
+		var found []quad.IRI
+		for _, v := range vs {
+			if iri, ok := v.(quad.IRI); ok {
+				found = append(found, iri)
+			}
+		}
+		return found, "scan", err
+	}
+	return nil, "", nil
+}
+
+// entityMatch describes e: its name (the one most articles give it), types, articles and the
+// entity it was merged into.
+func (s Reader) entityMatch(ctx context.Context, t store.MergeView, e quad.IRI) (EntityMatch, error) {
+	m := EntityMatch{IRI: e}
+	if r := t.Root(e); keyOfValue(r) != keyOfValue(e) {
+		m.MergedInto, _ = r.(quad.IRI)
+	}
+	names := map[string]int{}
+	indexed, err := s.cards.view(func(tx *bolt.Tx) error {
+		var err error
+		if m.Articles, err = clusterCount(tx, t, e); err != nil {
+			return err
+		}
+		return identityCounts(tx, e, func(kind byte, v string, n int) {
+			switch kind {
+			case identName:
+				names[v] = n
+			case identType:
+				m.Types = append(m.Types, terms.TypeName(quad.IRI(v)))
+			}
+		})
+	})
+	if err != nil || indexed {
+		m.Name = commonest(names, string(e))
+		return m, err
+	}
+	qs, err := s.out(ctx, e, terms.Name)
+	if err != nil {
+		return m, err
+	}
+	countNames(names, qs)
+	m.Name = commonest(names, string(e))
+	types, err := s.ownValues(ctx, e, terms.Type)
+	if err != nil {
+		return m, err
+	}
+	for _, ty := range types {
+		m.Types = append(m.Types, terms.TypeName(ty.(quad.IRI)))
+	}
+	arts, err := s.subjects(ctx, terms.Mentions, e)
+	if err != nil {
+		return m, err
+	}
+	m.Articles = len(arts)
+	return m, nil
+}
+
+// countNames counts, for each schema:name among qs, the articles (not merges) that give it.
+func countNames(names map[string]int, qs []quad.Quad) {
+	seen := map[[2]string]bool{}
+	for _, q := range qs {
+		if q.Predicate != terms.Name || store.IsMergeLabel(q.Label) {
+			continue
+		}
+		k := [2]string{str(q.Object), keyOfValue(q.Label)}
+		if !seen[k] {
+			seen[k] = true
+			names[k[0]]++
+		}
+	}
+}
+
+// commonest is the name most articles give, the first in order of those most give; else def.
+func commonest(names map[string]int, def string) string {
+	best, bestN := def, 0
+	for n, c := range names {
+		if c > bestN || c == bestN && n < best {
+			best, bestN = n, c
+		}
+	}
+	return best
+}
+
+// scanNames is the slow path for databases without name keys: every schema:name and
+// schema:alternateName, compared as name keys and name words.
+func (s Reader) scanNames(ctx context.Context, q string) ([]quad.Value, error) {
+	key := textkey.NameKey(q)
+	if key == "" {
+		return nil, nil
+	}
+	var out []quad.Value
+	seen := map[string]bool{}
+	it := s.qs().QuadsAllIterator().Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		qd, err := s.qs().Quad(it.Result())
+		if err != nil {
+			return nil, err
+		}
+		if qd.Predicate != terms.Name && qd.Predicate != terms.AlternateName {
+			continue
+		}
+		n := str(qd.Object)
+		if textkey.NameKey(n) != key && !slices.Contains(textkey.NameWords(n), key) {
+			continue
+		}
+		if k := keyOfValue(qd.Subject); !seen[k] {
+			seen[k] = true
+			out = append(out, qd.Subject)
+		}
+	}
+	return out, it.Err()
+}
+
+// ResolveEntity returns the one entity q names; it fails when none or several match equally
+// (several entities with that exact name, say), listing them.
+func (s Reader) ResolveEntity(ctx context.Context, q string) (quad.IRI, error) {
+	ms, err := s.FindEntities(ctx, q)
+	if err != nil {
+		return "", err
+	}
+	if len(ms) == 0 {
+		return "", fmt.Errorf("no entity %q: %w", q, store.ErrNotFound)
+	}
+	if len(ms) > 1 {
+		var list []string
+		for _, m := range ms {
+			list = append(list, fmt.Sprintf("%s (%s, %d articles)", m.IRI, m.Name, m.Articles))
+		}
+		return "", fmt.Errorf("%q names %d entities: %s; give an id", q, len(ms), strings.Join(list, ", "))
+	}
+	return ms[0].IRI, nil
+}
