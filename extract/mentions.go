@@ -937,7 +937,8 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 		}
 		// "the Fatah party", "the Fatah movement": whatever the tagger thought, an organisation.
 		cued := false
-		if c.last < s.Last && orgNouns[toks[c.last].Text] && c.typ != Country && !personByName(toks, c.first, c.last) {
+		// ("Russia's Itar-Tass news agency": "news" before the agency noun)
+		if c.last < s.Last && (orgNouns[toks[c.last].Text] || c.last+1 < s.Last && toks[c.last].Text == "news" && orgNouns[toks[c.last+1].Text]) && c.typ != Country && !personByName(toks, c.first, c.last) {
 			c.typ, cued = Organization, true
 		}
 		csp := Span{toks[c.first].Start, toks[c.last-1].End}

@@ -134,6 +134,7 @@ func (Relater) Process(d *Document) {
 			r.treeSeats(t)
 			r.treeHomes(t)
 			r.treeTours(t)
+			r.treeOwnParties(t)
 		}
 		r.results()
 		r.nominals()

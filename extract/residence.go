@@ -167,3 +167,37 @@ func (r *relater) treeTours(t *treeSent) {
 		}
 	}
 }
+
+// treeOwnParties adds memberOf for a person's party: "Saddam Hussein's Baath Party", "talks
+// with her centrist Kadima party".
+func (r *relater) treeOwnParties(t *treeSent) {
+	for _, f := range r.x.within[r.si] {
+		if f.Entity == nil || f.Type != Organization {
+			continue
+		}
+		k := r.headToken(f)
+		if k < 0 {
+			continue
+		}
+		n := k // "the Kadima party": the party noun the name modifies
+		if h := t.head(k); h >= 0 && r.mention(h) == nil && strings.EqualFold(r.tok(h), "party") {
+			n = h
+		}
+		if !strings.HasSuffix(f.Name, " Party") && !strings.EqualFold(r.tok(n), "party") {
+			continue
+		}
+		p := t.child(n, "nmod:poss")
+		if p < 0 {
+			continue
+		}
+		var who *Found
+		if w := strings.ToLower(r.tok(p)); w == "his" || w == "her" {
+			who = r.lastPerson(p)
+		} else {
+			who = t.argOf(p)
+		}
+		if who != nil && who.Type == Person {
+			r.addTree(t, who, PredMemberOf, f, 0.7, n)
+		}
+	}
+}

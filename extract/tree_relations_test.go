@@ -202,6 +202,7 @@ var verbSentences = map[string][2]string{
 	"succeeded":       {"Rishi Sunak succeeded Liz Truss in October.", "Rishi Sunak -succeeded-> Liz Truss"},
 	"nominated":       {"President Joe Biden nominated Ketanji Brown Jackson on Friday.", "Joe Biden -nominated-> Ketanji Brown Jackson"},
 	"livesIn":         {"Salman Rushdie lives in New York.", "Salman Rushdie -livesIn-> New York City"},
+	"memberOf":        {"Mohammed Abu Dhess belongs to Hamas.", "Mohammed Abu Dhess -memberOf-> Hamas"},
 	"bornIn":          {"Barack Obama was born in Honolulu.", "Barack Obama -bornIn-> Honolulu"},
 	"diedIn":          {"Nelson Mandela died in Johannesburg in 2013.", "Nelson Mandela -diedIn-> Johannesburg"},
 	"alliedWith":      {"Serbia allied with Russia.", "Serbia -alliedWith-> Russia"},
@@ -776,5 +777,13 @@ func TestToursTakeTheirTravellers(t *testing.T) {
 	wantFacts(t, map[string]string{
 		"Spain is the last stop on Hu Jintao's European tour, which also brought him to Germany and Britain.":                   "Hu Jintao -visited-> United Kingdom",
 		"President George Bush has returned to Washington after wrapping up a tour of South Asia that took him to Afghanistan.": "George Bush -visited-> Afghanistan",
+	})
+}
+
+// A person's party is one they are a member of; "news agency" after a name makes it a body.
+func TestOwnPartiesAndNewsAgencies(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Tzipi Livni announced the decision following talks with her centrist Kadima party.":                    "Tzipi Livni -memberOf-> Kadima",
+		"Russia's Itar-Tass news agency quotes a medical official as saying some of the victims were homeless.": "Itar-Tass -partOf-> Russia",
 	})
 }

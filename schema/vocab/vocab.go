@@ -56,7 +56,7 @@ var Predicates = []Predicate{
 	{Name: "formerlyWorksFor", IRI: "ng:formerlyWorksFor", Meaning: "worksFor, over (\"former\", \"late\")", Inverse: "formerly employed", Structural: true},
 	{Name: "formerlyHeads", IRI: "ng:formerlyHeads", Meaning: "heads, over (\"former\", \"late\")", Inverse: "was formerly headed by", Structural: true},
 	{Name: "memberOf", IRI: "schema:memberOf", Meaning: "member of or partner in an organisation or programme", Inverse: "has member",
-		Nouns: []string{"member", "members", "membership"}, Object: "Organization", Structural: true},
+		Verbs: []string{"belong to"}, Nouns: []string{"member", "members", "membership"}, Object: "Organization", Structural: true},
 	{Name: "joined", IRI: "ng:joined", Meaning: "joined an organisation (the Statement carries the date)", Inverse: "was joined by",
 		Verbs: []string{"join"}, Nouns: []string{"accession", "joining"}, Object: "Organization"},
 	{Name: "partOf", IRI: "ng:partOf", Meaning: "a body is part of a government or country (ministry -> country)", Inverse: "has part", Structural: true},
