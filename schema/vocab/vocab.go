@@ -88,7 +88,7 @@ var Predicates = []Predicate{
 	{Name: "cooperatesWith", IRI: "ng:cooperatesWith", Meaning: "cooperates with (symmetric)", Inverse: "cooperates with",
 		Verbs: []string{"cooperate with", "co-operate with"}, Nouns: []string{"cooperation", "partnership"}, Symmetric: true},
 	{Name: "participatedIn", IRI: "ng:participatedIn", Meaning: "took part in missions or activities in a place or programme", Inverse: "had the participation of",
-		Verbs: []string{"participate in"}, Nouns: []string{"participation"}, Object: "any"},
+		Verbs: []string{"participate in", "attend"}, Nouns: []string{"participation", "appearance"}, Object: "any"},
 	{Name: "signed", IRI: "ng:signed", Meaning: "person or country signed an agreement", Inverse: "was signed by",
 		Verbs: []string{"sign", "ratify"}, Nouns: []string{"signing"}, Object: "Agreement"},
 	{Name: "agreedWith", IRI: "ng:agreedWith", Meaning: "reached an agreement with (symmetric)", Inverse: "agreed with",
