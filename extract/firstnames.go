@@ -33,6 +33,9 @@ func nameSet(data string) map[string]bool {
 // three name words, the first a known given name.
 func personByName(toks []Token, first, last int) bool {
 	n := last - first
+	if n == 2 && koreanName(toks[first].Text, toks[first+1].Text) {
+		return true
+	}
 	if n < 2 || n > 3 || !firstNames[toks[first].Text] && !givenNames[toks[first].Text] {
 		return false
 	}
@@ -43,4 +46,22 @@ func personByName(toks []Token, first, last int) bool {
 	}
 	// "the Christian Science Monitor newspaper": the noun after it says what it names
 	return last >= len(toks) || !orgNouns[toks[last].Text] && !privateCueNouns[toks[last].Text]
+}
+
+// koreanName: a short family name and a hyphenated given name of two syllables, as Korean names
+// are written in English: "Kim Jong-un", "Ban Ki-moon", "Park Joo-Ho".
+func koreanName(family, given string) bool {
+	if len(family) < 2 || len(family) > 4 || !isCapitalized(family) || strings.ToUpper(family) == family {
+		return false
+	}
+	a, b, ok := strings.Cut(given, "-")
+	if !ok || len(a) < 2 || len(a) > 5 || len(b) < 2 || len(b) > 5 || !isCapitalized(a) {
+		return false
+	}
+	for _, r := range a[1:] + strings.ToLower(b[:1]) + b[1:] {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
 }

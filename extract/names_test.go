@@ -242,3 +242,12 @@ func TestDaysAndRankWordsAreNoEntities(t *testing.T) {
 func TestPartyWordBeforeAName(t *testing.T) {
 	wantType(t, Person, named{"Republican John McCain and Democrat Barack Obama released statements Friday.", "Barack Obama"})
 }
+
+func TestKoreanNamesArePeople(t *testing.T) {
+	x := run(t, "Korea substituted Park Joo-Ho in the 28th minute, and Ban Ki-moon watched.", "")
+	for _, name := range []string{"Park Joo-Ho", "Ban Ki-moon"} {
+		if e := entity(x, name); e == nil || e.Type != Person {
+			t.Errorf("%s is a person: %s", name, entityNames(x))
+		}
+	}
+}
