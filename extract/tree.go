@@ -348,7 +348,7 @@ func (t *treeSent) describedPerson(k int) *Found {
 	if !titleNouns[w] && !speakerNouns[w] {
 		return nil
 	}
-	definite := false
+	definite, qualified := false, false
 	var of *Entity // "the Macedonian leader", "Iran's negotiator": whose office it is
 	for _, c := range t.children(k) {
 		if g := r.mention(c); g != nil && g.Entity != nil && (g.Type == Country || g.Type == Organization) {
@@ -369,6 +369,7 @@ func (t *treeSent) describedPerson(k int) *Found {
 			} else if g != nil {
 				return nil
 			}
+			qualified = true // "the head of the U.S. central bank": an office the text names
 		case "appos", "flat", "flat:name", "acl:relcl":
 			if r.mention(c) != nil || t.rel(c) == "acl:relcl" {
 				return nil // "the president of X", "the leader, Y", "the official who ..."
@@ -449,7 +450,9 @@ func (t *treeSent) describedPerson(k int) *Found {
 			return f
 		}
 	}
-	if near != nil && nearOK && (of == nil || fits(near) || near.Title == "" && len(near.Entity.Roles) == 0) {
+	// the one person named just before, unless the description names an office of its own
+	// that nothing says they hold ("Osama bin Laden ... The head of the U.S. central bank said")
+	if near != nil && nearOK && (of == nil && !qualified || fits(near) || of != nil && near.Title == "" && len(near.Entity.Roles) == 0) {
 		return near
 	}
 	return t.namedLater(at, fits, true)

@@ -787,3 +787,13 @@ func TestOwnPartiesAndNewsAgencies(t *testing.T) {
 		"Russia's Itar-Tass news agency quotes a medical official as saying some of the victims were homeless.": "Itar-Tass -partOf-> Russia",
 	})
 }
+
+// A description that names an office of its own is not the person of the sentence before.
+func TestQualifiedDescriptionIsNotThePersonBefore(t *testing.T) {
+	x := run(t, "Osama bin Laden said al-Qaida was not concerned. The head of the U.S. central bank signaled Tuesday that interest rates are not likely to be cut.", "")
+	for _, f := range facts(x) {
+		if strings.HasPrefix(f, "Osama bin Laden -said-> \"interest rates") {
+			t.Errorf("the central bank's head taken for the man named before: %s", f)
+		}
+	}
+}
