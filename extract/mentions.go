@@ -640,7 +640,8 @@ func titledPerson(d *Document, segs []segment, k int, s Sentence, prev []*Found)
 	}
 	if titleOf != nil && !toHost {
 		p.TitleOf = foundFromHit(d, *titleOf) // the caller adds it as a mention of its own
-	} else if k > 0 && segs[k-1].hit != nil && segs[k-1].last-1 == before {
+	} else if k > 0 && segs[k-1].hit != nil && segs[k-1].last-1 == before && segs[k-1].span.End == toks[before].End {
+		// (not a name inside a hyphenated word: "the U.S.-born Mr. Padilla")
 		e := segs[k-1].hit.Entry
 		if e.Type == "Country" || e.Type == "Organization" {
 			p.TitleOf = &Found{Span: segs[k-1].span, Type: string(e.Type), Name: e.Name, Gaz: e}

@@ -2310,6 +2310,19 @@ func (r *relater) treePreTitles(t *treeSent) {
 	}
 }
 
+// opposingWords before a title make it one against those in power.
+var opposingWords = setOf("opposition", "rebel", "rebels", "insurgent", "separatist", "dissident", "exiled", "exile")
+
+// opposing: the title noun n is qualified as the opposition's ("opposition leader").
+func (t *treeSent) opposing(n int) bool {
+	for _, m := range t.children(n) {
+		if rm := t.rel(m); (rm == "amod" || rm == "compound") && opposingWords[strings.ToLower(t.r.tok(m))] {
+			return true
+		}
+	}
+	return false
+}
+
 // affiliation: person f and the title or affiliation noun n in apposition ("X, commander of
 // Y", "X, a Scientology attorney"): f heads, works for or is a member of what n is of.
 func (r *relater) affiliation(t *treeSent, f *Found, n int) {
@@ -2329,6 +2342,9 @@ func (r *relater) affiliation(t *treeSent, f *Found, n int) {
 			continue
 		}
 		for _, org := range t.args(o) {
+			if org.Type == Country && t.opposing(n) {
+				continue // "Uganda's main opposition leader Kizza Besigye" leads no country
+			}
 			// "Ankara's mayor, Melih Gokcek": a city or a region has its head too
 			place := (org.Type == City || org.Type == Place) && (w == "mayor" || w == "governor")
 			if org.Type != Organization && org.Type != Country && !place {

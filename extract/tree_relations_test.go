@@ -797,3 +797,17 @@ func TestQualifiedDescriptionIsNotThePersonBefore(t *testing.T) {
 		}
 	}
 }
+
+// An opposition leader leads no country; a country inside "U.S.-born" is no employer.
+func TestOppositionAndBirthplaceAreNoOffices(t *testing.T) {
+	for _, text := range []string{
+		"Uganda's main opposition leader Kizza Besigye has pleaded not guilty to charges of treason.",
+		"The Justice Department requested that the U.S.-born Mr. Padilla be tried in a civilian court.",
+	} {
+		for _, f := range facts(run(t, text, "")) {
+			if strings.Contains(f, "-heads-> Uganda") || strings.Contains(f, "Padilla -worksFor->") {
+				t.Errorf("%q: %s", text, f)
+			}
+		}
+	}
+}
