@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The write path alone, one worker against two: extracts N GMB articles once (`newsgraph
+# extract --format nquads`), then writes those quads as they are (bench/writepath: Store.
+# WriteArticles in load's batches, no extraction) into bolt, into a new PostgreSQL database
+# by one process, and into another by two processes started together on the two halves
+# (alternate articles). Prints each run's line, the two workers' combined rate (all their
+# articles over the time from the first one's start to the last one's end) against one
+# worker's, beside a control (the same CPU-bound task run by one process, then by two: how
+# much a second process can gain on this machine at that moment, shared as it is), and
+# checks that both PostgreSQL databases hold the same quads and nodes.
+#
+#   bench/write-workers.sh            # 1,000 articles, 3 rounds, a throwaway server
+#   bench/write-workers.sh 2000 5     # 2,000 articles, 5 rounds
+#
+# The server is bench/with-postgres.sh's (its default settings: fsync off, as .ci/run's;
+# PG_SETTINGS="-c shared_buffers=256MB" for fsync on), or NEWSGRAPH_TEST_POSTGRES's.
+# Needs Go and ../shared/data/gmb; WORK=DIR keeps the files in DIR.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-1000}
+rounds=${2:-3}
+work=${WORK:-}
+if [ -z "$work" ]; then
+	work=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-writers.XXXXXX")
+	trap 'rm -rf "$work"' EXIT
+fi
+mkdir -p "$work"
+go build -o "$work/newsgraph" ./cmd/newsgraph
+go build -o "$work/writepath" ./bench/writepath
+if [ ! -s "$work/corpus-$n.nq.gz" ]; then
+	go run ./bench/gmbjsonl -out "$work/gmb.jsonl" >/dev/null
+	head -n "$n" "$work/gmb.jsonl" >"$work/corpus-$n.jsonl"
+	"$work/newsgraph" extract --format nquads "$work/corpus-$n.jsonl" | gzip >"$work/corpus-$n.nq.gz"
+fi
+nq=$work/corpus-$n.nq.gz
+if [ -z "${NEWSGRAPH_TEST_POSTGRES:-}" ]; then
+	. bench/with-postgres.sh
+	trap 'stop_throwaway_postgres; [ -n "${WORK:-}" ] || rm -rf "$work"' EXIT
+	start_throwaway_postgres
+fi
+admin=$NEWSGRAPH_TEST_POSTGRES
+psql_bin=psql
+command -v psql >/dev/null || psql_bin=${NEWSGRAPH_PG_BIN:-}/psql
+sql() { "$psql_bin" "$1" -XAtqc "$2"; }
+newdb() { # prints the URL of a new, empty database named $1
+	sql "$admin" "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null
+	sql "$admin" "CREATE DATABASE $1" >/dev/null
+	echo "${admin/\/postgres\?//$1?}"
+}
+rate() { # articles/s of writepath lines on stdin: all articles over first start .. last end
+	awk '{for (i = 1; i <= NF; i++) { if ($i == "articles") a += $(i-1); if ($i == "(start") { s = $(i+1) + 0; if (!f || s < S) S = s; f = 1 } if ($i == "end") { e = $(i+1); sub(/\)/, "", e); e += 0; if (e > E) E = e } } }
+		END { printf "%.1f", a / (E - S) }'
+}
+# What the two databases hold, to compare: the quads and the nodes, counted and digested.
+digest="SELECT (SELECT count(*) FROM quads) || ' quads, ' || (SELECT count(*) FROM nodes) || ' nodes, digest ' ||
+	left(md5((SELECT string_agg(encode(subject_hash || predicate_hash || object_hash || coalesce(label_hash, ''), 'hex'), ',' ORDER BY 1) FROM quads) ||
+	(SELECT string_agg(encode(hash, 'hex') || ':' || refs, ',' ORDER BY 1) FROM nodes)), 12)"
+echo "write path alone: $n GMB articles ($(zcat "$nq" | wc -l) quads), $rounds rounds; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+for r in $(seq 1 "$rounds"); do
+	bolt=$work/bolt-$r.db
+	rm -rf "$bolt"
+	b=$("$work/writepath" -backend bolt -db "$bolt" -nq "$nq")
+	rm -rf "$bolt"
+	echo "round $r bolt:        $b"
+	one_db=$(newdb newsgraph_writers_one)
+	one=$("$work/writepath" -backend postgres -db "$one_db" -nq "$nq")
+	echo "round $r pg, 1 worker: $one"
+	two_db=$(newdb newsgraph_writers_two)
+	# Both open the database (the first creates its tables) before the time they start at.
+	at=$(($(date +%s) + 4))
+	"$work/writepath" -backend postgres -db "$two_db" -nq "$nq" -part 1/2 -at "$at" >"$work/two-1" &
+	p1=$!
+	"$work/writepath" -backend postgres -db "$two_db" -nq "$nq" -part 2/2 -at "$at" >"$work/two-2" &
+	p2=$!
+	wait $p1
+	wait $p2
+	echo "round $r pg, worker 1 of 2: $(cat "$work/two-1")"
+	echo "round $r pg, worker 2 of 2: $(cat "$work/two-2")"
+	# The control: a fixed CPU-bound task, one process then two at once. The machine is shared:
+	# what two processes can gain at all at this moment.
+	c1=$("$work/writepath" -cpu)
+	at=$(($(date +%s) + 1))
+	"$work/writepath" -cpu -at "$at" >"$work/cpu-1" &
+	p1=$!
+	"$work/writepath" -cpu -at "$at" >"$work/cpu-2" &
+	p2=$!
+	wait $p1
+	wait $p2
+	r1=$(echo "$one" | rate)
+	r2=$(cat "$work/two-1" "$work/two-2" | rate)
+	cr1=$(echo "$c1" | rate)
+	cr2=$(cat "$work/cpu-1" "$work/cpu-2" | rate)
+	q1=$(sql "$one_db" "$digest")
+	q2=$(sql "$two_db" "$digest")
+	same=$([ "$q1" = "$q2" ] && echo "same quads and nodes ($q1)" || echo "DIFFERENT: $q1 against $q2")
+	echo "round $r: bolt $(echo "$b" | rate) articles/s; pg 1 worker $r1 articles/s, 2 workers $r2 articles/s: $(awk -v a="$r2" -v b="$r1" 'BEGIN{printf "%.2f", a/b}')x;" \
+		"CPU control: 2 processes $(awk -v a="$cr2" -v b="$cr1" 'BEGIN{printf "%.2f", a/b}')x one; $same"
+done

@@ -1,0 +1,225 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/internal/gmb"
+	"github.com/newsgraph/newsgraph/internal/storetest"
+	"github.com/newsgraph/newsgraph/store"
+)
+
+// Concurrent writers on PostgreSQL: article writes hold the database's write lock shared
+// and lock their articles (store/postgres/lock.go, WriteArticles). These tests run the
+// writers as goroutines with Stores of their own (separate connections, as two processes
+// have: TestPostgresTwoLoadProcesses runs two processes) on a real server.
+
+// gmbGraphs are the first n GMB articles, extracted and mapped as load does; the test is
+// skipped without the corpus.
+func gmbGraphs(t *testing.T, n int) []store.Article {
+	t.Helper()
+	sents, err := gmb.Read(gmb.DefaultPath())
+	if err != nil {
+		t.Skipf("GMB corpus not available: %v", err)
+	}
+	var arts []extract.Article
+	for _, a := range gmb.Articles(sents, 20)[:n] {
+		arts = append(arts, extract.Article{ID: a.ID, Text: a.Text})
+	}
+	return storetest.Build(arts...)
+}
+
+// writeAll writes arts into s in calls of at most per articles, as load's batches.
+func writeAll(s *store.Store, arts []store.Article, per int) (store.WriteStats, error) {
+	var all store.WriteStats
+	for len(arts) > 0 {
+		n := min(per, len(arts))
+		st, err := s.WriteArticles(arts[:n])
+		all.Added += st.Added
+		all.Unchanged += st.Unchanged
+		all.Replaced += st.Replaced
+		if err != nil {
+			return all, err
+		}
+		arts = arts[n:]
+	}
+	return all, nil
+}
+
+// labelCounts is the number of quads of each label, in one snapshot of the database.
+func labelCounts(ctx context.Context, db *sql.DB) (map[string]int, error) {
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT encode(label_hash, 'hex'), count(*) FROM quads WHERE label_hash IS NOT NULL GROUP BY 1`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var l string
+		var n int
+		if err := rows.Scan(&l, &n); err != nil {
+			return nil, err
+		}
+		out[l] = n
+	}
+	return out, rows.Err()
+}
+
+// nodeRefs lists every node's hash and reference count, and the nodes whose count is not
+// the number of quad directions that name them.
+func nodeRefs(t *testing.T, db *sql.DB) (all string, wrong []string) {
+	t.Helper()
+	rows, err := db.Query(`SELECT encode(n.hash, 'hex'), n.refs, coalesce(u.n, 0) FROM nodes n LEFT JOIN (
+		SELECT h, count(*) AS n FROM (SELECT subject_hash AS h FROM quads UNION ALL SELECT predicate_hash FROM quads
+			UNION ALL SELECT object_hash FROM quads UNION ALL SELECT label_hash FROM quads WHERE label_hash IS NOT NULL) x
+		GROUP BY h) u ON u.h = n.hash ORDER BY 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var b strings.Builder
+	for rows.Next() {
+		var h string
+		var refs, uses int
+		if err := rows.Scan(&h, &refs, &uses); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "%s %d\n", h, refs)
+		if refs != uses {
+			wrong = append(wrong, fmt.Sprintf("%s: refs %d, used by %d quad directions", h, refs, uses))
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String(), wrong
+}
+
+func openPG(t *testing.T, addr string, opts ...store.Option) *store.Store {
+	t.Helper()
+	s, err := store.Open(store.Postgres, addr, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// TestPostgresConcurrentWritersAsSerial has two writers, each with its own Store, write
+// overlapping halves of 120 GMB articles at the same time (40 articles in both halves, in
+// small batches, so that their transactions interleave), while a reader checks, snapshot
+// after snapshot, that every article it sees is whole: all its quads or none. The result
+// must be what one writer writing every article makes, quad for quad and node for node
+// (with each node's reference count the number of quads that use it), and each article
+// must be written once: by one writer, passed over as stored by the other.
+func TestPostgresConcurrentWritersAsSerial(t *testing.T) {
+	arts := gmbGraphs(t, 120)
+	ctx := context.Background()
+	serialAddr, sharedAddr := store.PGTestDB(t), store.PGTestDB(t)
+
+	serial := openPG(t, serialAddr)
+	if _, err := writeAll(serial, arts, 20); err != nil {
+		t.Fatal(err)
+	}
+	serialDB, err := sql.Open("postgres", serialAddr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer serialDB.Close()
+	whole, err := labelCounts(ctx, serialDB) // each article's quads, counted
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	sharedDB, err := sql.Open("postgres", sharedAddr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sharedDB.Close()
+	// Both Stores open the new database at once, as two workers started together do.
+	writers := make([]*store.Store, 2)
+	var wg sync.WaitGroup
+	for i := range writers {
+		wg.Go(func() { writers[i] = openPG(t, sharedAddr, store.WithBatchSize(2500)) })
+	}
+	wg.Wait()
+	parts := [][]store.Article{arts[:80], arts[40:]}
+	// The second writer writes its half backwards, so that both come to the shared 40 at
+	// the same time from either end.
+	rev := make([]store.Article, len(parts[1]))
+	for i, a := range parts[1] {
+		rev[len(rev)-1-i] = a
+	}
+	parts[1] = rev
+	stats := make([]store.WriteStats, 2)
+	errs := make([]error, 2)
+	var done atomic.Bool
+	var snapshots atomic.Int64
+	var torn []string
+	reader := make(chan struct{})
+	go func() {
+		defer close(reader)
+		for !done.Load() {
+			got, err := labelCounts(ctx, sharedDB)
+			if err != nil {
+				torn = append(torn, "read: "+err.Error())
+				return
+			}
+			snapshots.Add(1)
+			for l, n := range got {
+				if want, ok := whole[l]; ok && n != want {
+					torn = append(torn, fmt.Sprintf("article %s: %d of its %d quads", l, n, want))
+				}
+			}
+		}
+	}()
+	for i := range writers {
+		wg.Go(func() { stats[i], errs[i] = writeAll(writers[i], parts[i], 6) })
+	}
+	wg.Wait()
+	done.Store(true)
+	<-reader
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("writer %d: %v", i+1, err)
+		}
+	}
+	if len(torn) > 0 {
+		t.Errorf("a reader saw articles in part (%d cases), the first: %s", len(torn), torn[0])
+	}
+	t.Logf("writer 1: %+v; writer 2: %+v; %d snapshots read while they wrote", stats[0], stats[1], snapshots.Load())
+	if added, unchanged := stats[0].Added+stats[1].Added, stats[0].Unchanged+stats[1].Unchanged; added != 120 || unchanged != 40 {
+		t.Errorf("the writers added %d articles and passed over %d as stored, want 120 and 40", added, unchanged)
+	}
+	if got, want := storetest.Dump(t, writers[0]), storetest.Dump(t, serial); got != want {
+		t.Errorf("two writers stored %d quads, one writer %d; they differ:\n%s", strings.Count(got, "\n"),
+			strings.Count(want, "\n"), storetest.DiffLines(got, want))
+	}
+	gotNodes, wrong := nodeRefs(t, sharedDB)
+	wantNodes, _ := nodeRefs(t, serialDB)
+	if len(wrong) > 0 {
+		t.Errorf("%d nodes' reference counts are not their quads', the first: %s", len(wrong), wrong[0])
+	}
+	if gotNodes != wantNodes {
+		t.Errorf("the nodes differ from one writer's:\n%s", storetest.DiffLines(gotNodes, wantNodes))
+	}
+	// A third writer finds everything stored and writes nothing.
+	st, err := writeAll(openPG(t, sharedAddr), arts, 120)
+	if err != nil || st.Unchanged != 120 {
+		t.Errorf("write again: %+v, %v", st, err)
+	}
+	if n := len(whole); n != 120 {
+		t.Errorf("%d labels in one writer's database, want 120 articles", n)
+	}
+}
