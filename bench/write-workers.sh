@@ -53,8 +53,8 @@ rate() { # articles/s of writepath lines on stdin: all articles over first start
 }
 # What the two databases hold, to compare: the quads and the nodes, counted and digested.
 digest="SELECT (SELECT count(*) FROM quads) || ' quads, ' || (SELECT count(*) FROM nodes) || ' nodes, digest ' ||
-	left(md5((SELECT string_agg(encode(subject_hash || predicate_hash || object_hash || coalesce(label_hash, ''), 'hex'), ',' ORDER BY 1) FROM quads) ||
-	(SELECT string_agg(encode(hash, 'hex') || ':' || refs, ',' ORDER BY 1) FROM nodes)), 12)"
+	left(md5((SELECT string_agg(encode(subject_hash || predicate_hash || object_hash || coalesce(label_hash, ''), 'hex'), ',' ORDER BY subject_hash, predicate_hash, object_hash, label_hash) FROM quads) ||
+	(SELECT string_agg(encode(hash, 'hex') || ':' || refs, ',' ORDER BY hash) FROM nodes)), 12)"
 echo "write path alone: $n GMB articles ($(zcat "$nq" | wc -l) quads), $rounds rounds; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq 1 "$rounds"); do
 	bolt=$work/bolt-$r.db

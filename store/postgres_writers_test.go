@@ -223,3 +223,54 @@ func TestPostgresConcurrentWritersAsSerial(t *testing.T) {
 		t.Errorf("%d labels in one writer's database, want 120 articles", n)
 	}
 }
+
+// TestPostgresConcurrentWireCopies has two writers write the two copies of each of 12 wire
+// stories at the same time (one copy each, an article per call): as in one load, of each
+// pair one is the story and the other records that it copies it, whichever came first. A
+// writer locks its article's LSH bands with it, so that the second copy's writer waits for
+// the first and finds it; without that, both would find no copy and both be stories.
+func TestPostgresConcurrentWireCopies(t *testing.T) {
+	sents, err := gmb.Read(gmb.DefaultPath())
+	if err != nil {
+		t.Skipf("GMB corpus not available: %v", err)
+	}
+	var firsts, seconds []extract.Article
+	for _, a := range gmb.Articles(sents, 20)[:12] {
+		firsts = append(firsts, extract.Article{ID: a.ID + "-wire-a", Text: a.Text})
+		seconds = append(seconds, extract.Article{ID: a.ID + "-wire-b", Text: a.Text})
+	}
+	parts := [][]store.Article{storetest.Build(firsts...), storetest.Build(seconds...)}
+	addr := store.PGTestDB(t)
+	writers := []*store.Store{openPG(t, addr), openPG(t, addr)}
+	errs := make([]error, 2)
+	var wg sync.WaitGroup
+	for i := range writers {
+		wg.Go(func() { _, errs[i] = writeAll(writers[i], parts[i], 1) })
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("writer %d: %v", i+1, err)
+		}
+	}
+	copies := map[string]string{}
+	q := `g.V().Out("<ng:copyOf>").Tag("story").In("<ng:copyOf>").Tag("copy").All()`
+	res, err := writers[0].Query(context.Background(), q, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		m, _ := r.(map[string]any)
+		copies[fmt.Sprint(m["copy"])] = fmt.Sprint(m["story"])
+	}
+	for i := range parts[0] {
+		a, b := string(parts[0][i].IRI), string(parts[1][i].IRI)
+		ca, cb := copies["<"+a+">"], copies["<"+b+">"]
+		if (ca == "<"+b+">") == (cb == "<"+a+">") {
+			t.Errorf("%s and %s: copy of %q and of %q; want exactly one a copy of the other", a, b, ca, cb)
+		}
+	}
+	if len(copies) != len(parts[0]) {
+		t.Errorf("%d copy links, want %d: %v", len(copies), len(parts[0]), copies)
+	}
+}
