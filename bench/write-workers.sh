@@ -56,6 +56,23 @@ digest="SELECT (SELECT count(*) FROM quads) || ' quads, ' || (SELECT count(*) FR
 	left(md5((SELECT string_agg(encode(subject_hash || predicate_hash || object_hash || coalesce(label_hash, ''), 'hex'), ',' ORDER BY subject_hash, predicate_hash, object_hash, label_hash) FROM quads) ||
 	(SELECT string_agg(encode(hash, 'hex') || ':' || refs, ',' ORDER BY hash) FROM nodes)), 12)"
 echo "write path alone: $n GMB articles ($(zcat "$nq" | wc -l) quads), $rounds rounds; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# two_at_once runs "$@" twice, started together at the next second but three (both open the
+# database, the first creating its tables, before they start), as part 1/2 and 2/2; prints
+# both lines.
+two_at_once() {
+	local at p1 p2
+	at=$(($(date +%s) + 3))
+	"$@" -part 1/2 -at "$at" >"$work/two-1" &
+	p1=$!
+	"$@" -part 2/2 -at "$at" >"$work/two-2" &
+	p2=$!
+	wait $p1
+	wait $p2
+	cat "$work/two-1" "$work/two-2"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
+median() { sort -g | awk '{v[NR] = $1} END {printf "%.2f (%s to %s)", NR % 2 ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2, v[1], v[NR]}'; }
+: >"$work/summary"
 for r in $(seq 1 "$rounds"); do
 	bolt=$work/bolt-$r.db
 	rm -rf "$bolt"
@@ -63,36 +80,33 @@ for r in $(seq 1 "$rounds"); do
 	rm -rf "$bolt"
 	echo "round $r bolt:        $b"
 	one_db=$(newdb newsgraph_writers_one)
-	one=$("$work/writepath" -backend postgres -db "$one_db" -nq "$nq")
-	echo "round $r pg, 1 worker: $one"
 	two_db=$(newdb newsgraph_writers_two)
-	# Both open the database (the first creates its tables) before the time they start at.
-	at=$(($(date +%s) + 4))
-	"$work/writepath" -backend postgres -db "$two_db" -nq "$nq" -part 1/2 -at "$at" >"$work/two-1" &
-	p1=$!
-	"$work/writepath" -backend postgres -db "$two_db" -nq "$nq" -part 2/2 -at "$at" >"$work/two-2" &
-	p2=$!
-	wait $p1
-	wait $p2
-	echo "round $r pg, worker 1 of 2: $(cat "$work/two-1")"
-	echo "round $r pg, worker 2 of 2: $(cat "$work/two-2")"
-	# The control: a fixed CPU-bound task, one process then two at once. The machine is shared:
-	# what two processes can gain at all at this moment.
-	c1=$("$work/writepath" -cpu)
-	at=$(($(date +%s) + 1))
-	"$work/writepath" -cpu -at "$at" >"$work/cpu-1" &
-	p1=$!
-	"$work/writepath" -cpu -at "$at" >"$work/cpu-2" &
-	p2=$!
-	wait $p1
-	wait $p2
+	# One worker and two in turn, the order swapped each round, so that neither is always
+	# the one that meets a busier moment; then the control, the same way.
+	if [ $((r % 2)) = 1 ]; then
+		one=$("$work/writepath" -backend postgres -db "$one_db" -nq "$nq")
+		two=$(two_at_once "$work/writepath" -backend postgres -db "$two_db" -nq "$nq")
+		c1=$("$work/writepath" -cpu)
+		c2=$(two_at_once "$work/writepath" -cpu)
+	else
+		two=$(two_at_once "$work/writepath" -backend postgres -db "$two_db" -nq "$nq")
+		one=$("$work/writepath" -backend postgres -db "$one_db" -nq "$nq")
+		c2=$(two_at_once "$work/writepath" -cpu)
+		c1=$("$work/writepath" -cpu)
+	fi
+	echo "round $r pg, 1 worker: $one"
+	echo "$two" | sed "s/^/round $r pg, 2 workers: /"
+	rb=$(echo "$b" | rate)
 	r1=$(echo "$one" | rate)
-	r2=$(cat "$work/two-1" "$work/two-2" | rate)
-	cr1=$(echo "$c1" | rate)
-	cr2=$(cat "$work/cpu-1" "$work/cpu-2" | rate)
+	r2=$(echo "$two" | rate)
 	q1=$(sql "$one_db" "$digest")
 	q2=$(sql "$two_db" "$digest")
 	same=$([ "$q1" = "$q2" ] && echo "same quads and nodes ($q1)" || echo "DIFFERENT: $q1 against $q2")
-	echo "round $r: bolt $(echo "$b" | rate) articles/s; pg 1 worker $r1 articles/s, 2 workers $r2 articles/s: $(awk -v a="$r2" -v b="$r1" 'BEGIN{printf "%.2f", a/b}')x;" \
-		"CPU control: 2 processes $(awk -v a="$cr2" -v b="$cr1" 'BEGIN{printf "%.2f", a/b}')x one; $same"
+	cr=$(ratio "$(echo "$c2" | rate)" "$(echo "$c1" | rate)")
+	echo "round $r: bolt $rb articles/s; pg 1 worker $r1 articles/s, 2 workers $r2 articles/s: $(ratio "$r2" "$r1")x;" \
+		"CPU control: 2 processes $(echo "$cr")x one; $same"
+	echo "$rb $r1 $r2 $(ratio "$r2" "$r1") $cr $(ratio "$r1" "$rb")" >>"$work/summary"
 done
+col() { awk -v c="$1" '{print $c}' "$work/summary" | median; }
+echo "median of $rounds rounds (lowest to highest): bolt $(col 1) articles/s; pg 1 worker $(col 2), 2 workers $(col 3);" \
+	"2 workers / 1: $(col 4)x; CPU control: $(col 5)x; pg 1 worker / bolt: $(col 6)x; load average $(cut -d' ' -f1-3 /proc/loadavg)"
