@@ -12,6 +12,10 @@
 #   bench/write-workers.sh            # 1,000 articles, 3 rounds, a throwaway server
 #   bench/write-workers.sh 2000 5     # 2,000 articles, 5 rounds
 #
+# WRITEPATH_BEFORE=BINARY also runs, each round, that build of bench/writepath (from an older
+# revision: git archive REV | tar -x -C DIR, copy bench/writepath/main.go into it, go build)
+# as one worker and as two, the figures of before a change.
+#
 # The server is bench/with-postgres.sh's (its default settings: fsync off, as .ci/run's;
 # PG_SETTINGS="-c shared_buffers=256MB" for fsync on), or NEWSGRAPH_TEST_POSTGRES's.
 # Needs Go and ../shared/data/gmb; WORK=DIR keeps the files in DIR.
@@ -73,6 +77,7 @@ two_at_once() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 median() { sort -g | awk '{v[NR] = $1} END {printf "%.2f (%s to %s)", NR % 2 ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2, v[1], v[NR]}'; }
 : >"$work/summary"
+: >"$work/before"
 for r in $(seq 1 "$rounds"); do
 	bolt=$work/bolt-$r.db
 	rm -rf "$bolt"
@@ -94,10 +99,22 @@ for r in $(seq 1 "$rounds"); do
 		c2=$(two_at_once "$work/writepath" -cpu)
 		c1=$("$work/writepath" -cpu)
 	fi
+	r1=$(echo "$one" | rate)
+	if [ -n "${WRITEPATH_BEFORE:-}" ]; then
+		old1_db=$(newdb newsgraph_writers_before_one)
+		old2_db=$(newdb newsgraph_writers_before_two)
+		old1=$("$WRITEPATH_BEFORE" -backend postgres -db "$old1_db" -nq "$nq")
+		old2=$(two_at_once "$WRITEPATH_BEFORE" -backend postgres -db "$old2_db" -nq "$nq")
+		echo "round $r before, 1 worker: $old1"
+		echo "$old2" | sed "s/^/round $r before, 2 workers: /"
+		ro1=$(echo "$old1" | rate)
+		ro2=$(echo "$old2" | rate)
+		echo "round $r before: pg 1 worker $ro1 articles/s, 2 workers $ro2 articles/s: $(ratio "$ro2" "$ro1")x"
+		echo "$ro1 $ro2 $(ratio "$r1" "$ro1")" >>"$work/before"
+	fi
 	echo "round $r pg, 1 worker: $one"
 	echo "$two" | sed "s/^/round $r pg, 2 workers: /"
 	rb=$(echo "$b" | rate)
-	r1=$(echo "$one" | rate)
 	r2=$(echo "$two" | rate)
 	q1=$(sql "$one_db" "$digest")
 	q2=$(sql "$two_db" "$digest")
@@ -110,3 +127,7 @@ done
 col() { awk -v c="$1" '{print $c}' "$work/summary" | median; }
 echo "median of $rounds rounds (lowest to highest): bolt $(col 1) articles/s; pg 1 worker $(col 2), 2 workers $(col 3);" \
 	"2 workers / 1: $(col 4)x; CPU control: $(col 5)x; pg 1 worker / bolt: $(col 6)x; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -s "$work/before" ]; then
+	bcol() { awk -v c="$1" '{print $c}' "$work/before" | median; }
+	echo "before (median of $rounds rounds): pg 1 worker $(bcol 1) articles/s, 2 workers $(bcol 2); 1 worker now / before: $(bcol 3)x"
+fi
