@@ -74,6 +74,23 @@ two_at_once() {
 	wait $p2
 	cat "$work/two-1" "$work/two-2"
 }
+# server_cpu prints the CPU seconds the throwaway server's processes have used, those that
+# ended included (the postmaster's children's times), or "" for a server not started here.
+server_cpu() {
+	local pm
+	[ -n "${NEWSGRAPH_PG_DIR:-}" ] || return 0
+	pm=$(head -1 "$NEWSGRAPH_PG_DIR/data/postmaster.pid")
+	{
+		awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat"
+		for c in $(cat "/proc/$pm/task/$pm/children"); do awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || true; done
+	} | awk -v hz="$(getconf CLK_TCK)" '{s += $1} END {printf "%.2f", s / hz}'
+}
+# cpu_per_article prints the client's and the server's CPU milliseconds per article of a run:
+# its writepath lines on stdin, the server's CPU seconds before and after as arguments.
+cpu_per_article() {
+	awk -v s0="$1" -v s1="$2" '{for (i = 1; i <= NF; i++) { if ($i == "articles") a += $(i-1); if ($i == "CPU") c += $(i+1) } }
+		END { if (s1 == "") printf "client %.1f ms", 1000 * c / a; else printf "client %.1f + server %.1f ms", 1000 * c / a, 1000 * (s1 - s0) / a }'
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 median() { sort -g | awk '{v[NR] = $1} END {printf "%.2f (%s to %s)", NR % 2 ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2, v[1], v[NR]}'; }
 : >"$work/summary"
@@ -88,14 +105,24 @@ for r in $(seq 1 "$rounds"); do
 	two_db=$(newdb newsgraph_writers_two)
 	# One worker and two in turn, the order swapped each round, so that neither is always
 	# the one that meets a busier moment; then the control, the same way.
-	if [ $((r % 2)) = 1 ]; then
+	run_one() {
+		o0=$(server_cpu)
 		one=$("$work/writepath" -backend postgres -db "$one_db" -nq "$nq")
+		o1=$(server_cpu)
+	}
+	run_two() {
+		t0=$(server_cpu)
 		two=$(two_at_once "$work/writepath" -backend postgres -db "$two_db" -nq "$nq")
+		t1=$(server_cpu)
+	}
+	if [ $((r % 2)) = 1 ]; then
+		run_one
+		run_two
 		c1=$("$work/writepath" -cpu)
 		c2=$(two_at_once "$work/writepath" -cpu)
 	else
-		two=$(two_at_once "$work/writepath" -backend postgres -db "$two_db" -nq "$nq")
-		one=$("$work/writepath" -backend postgres -db "$one_db" -nq "$nq")
+		run_two
+		run_one
 		c2=$(two_at_once "$work/writepath" -cpu)
 		c1=$("$work/writepath" -cpu)
 	fi
@@ -121,7 +148,8 @@ for r in $(seq 1 "$rounds"); do
 	same=$([ "$q1" = "$q2" ] && echo "same quads and nodes ($q1)" || echo "DIFFERENT: $q1 against $q2")
 	cr=$(ratio "$(echo "$c2" | rate)" "$(echo "$c1" | rate)")
 	echo "round $r: bolt $rb articles/s; pg 1 worker $r1 articles/s, 2 workers $r2 articles/s: $(ratio "$r2" "$r1")x;" \
-		"CPU control: 2 processes $(echo "$cr")x one; $same"
+		"CPU control: 2 processes $(echo "$cr")x one; CPU an article: 1 worker $(echo "$one" | cpu_per_article "$o0" "$o1")," \
+		"2 workers $(echo "$two" | cpu_per_article "$t0" "$t1"); $same"
 	echo "$rb $r1 $r2 $(ratio "$r2" "$r1") $cr $(ratio "$r1" "$rb")" >>"$work/summary"
 done
 col() { awk -v c="$1" '{print $c}' "$work/summary" | median; }
