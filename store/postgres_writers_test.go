@@ -9,8 +9,10 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/internal/gmb"
@@ -312,5 +314,90 @@ func TestPostgresConcurrentWireCopies(t *testing.T) {
 	}
 	if len(copies) != len(parts[0]) {
 		t.Errorf("%d copy links, want %d: %v", len(copies), len(parts[0]), copies)
+	}
+}
+
+// TestPostgresConcurrentWritersAfterMerges: after a merge of two entities that later articles
+// mention, two writers write those articles at once. Each writes its articles holding the
+// database's lock shared and notes the merge in the journal; the merge's projections are
+// refreshed when its lock is exclusive, from what is stored then. The result must be what one
+// writer makes, on PostgreSQL and on bolt, and no journal entry may be left.
+func TestPostgresConcurrentWritersAfterMerges(t *testing.T) {
+	arts := gmbGraphs(t, 60)
+	first, rest := arts[:30], arts[30:]
+	// Two countries that the first articles and the rest both mention.
+	mentioned := func(arts []store.Article) map[string]bool {
+		out := map[string]bool{}
+		for _, a := range arts {
+			for _, q := range a.Quads {
+				if s := q.Subject.String(); strings.HasPrefix(s, "<ng:country/") {
+					out[s] = true
+				}
+			}
+		}
+		return out
+	}
+	before, after := mentioned(first), mentioned(rest)
+	var both []string
+	for s := range before {
+		if after[s] {
+			both = append(both, strings.Trim(s, "<>"))
+		}
+	}
+	slices.Sort(both)
+	if len(both) < 2 {
+		t.Fatalf("fewer than two countries in both parts: %v", both)
+	}
+	keep, other := quad.IRI(both[0]), quad.IRI(both[1])
+	ctx := context.Background()
+	at := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+	prepare := func(s *store.Store) {
+		t.Helper()
+		if _, err := writeAll(s, first, 10); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Merge(ctx, keep, other, store.MergeOptions{By: "test", Reason: "one country", At: at}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bolt := openPGTestBolt(t)
+	serial := openPG(t, store.PGTestDB(t))
+	for _, s := range []*store.Store{bolt, serial} {
+		prepare(s)
+		if _, err := writeAll(s, rest, 5); err != nil {
+			t.Fatal(err)
+		}
+	}
+	addr := store.PGTestDB(t)
+	// One call each, in small batches: each call's merge refresh is its own (a later call of
+	// the same writer would otherwise complete what the journal lists).
+	writers := []*store.Store{openPG(t, addr, store.WithBatchSize(2500)), openPG(t, addr, store.WithBatchSize(2500))}
+	prepare(writers[0])
+	var parts [2][]store.Article
+	for i, a := range rest {
+		parts[i%2] = append(parts[i%2], a)
+	}
+	errs := make([]error, 2)
+	var wg sync.WaitGroup
+	for i := range writers {
+		wg.Go(func() { _, errs[i] = writeAll(writers[i], parts[i], len(parts[i])) })
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("writer %d: %v", i+1, err)
+		}
+	}
+	got := storetest.Dump(t, writers[0])
+	for _, l := range strings.Split(got, "\n") {
+		if strings.Contains(l, "<ng:journal>") {
+			t.Errorf("a journal entry left: %s", l)
+		}
+	}
+	for name, s := range map[string]*store.Store{"one PostgreSQL writer": serial, "bolt": bolt} {
+		if want := storetest.Dump(t, s); got != want {
+			t.Errorf("two writers after a merge stored %d quads, %s %d; they differ:\n%s", strings.Count(got, "\n"),
+				name, strings.Count(want, "\n"), storetest.DiffLines(got, want))
+		}
 	}
 }
