@@ -6,12 +6,14 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	graphlog "github.com/cayleygraph/cayley/graph/log"
 	"github.com/cayleygraph/cayley/graph/refs"
 	csql "github.com/cayleygraph/cayley/graph/sql"
+	"github.com/cayleygraph/quad"
 	"github.com/lib/pq"
 )
 
@@ -190,11 +192,18 @@ func scanQuadHashes(rows *sql.Rows, out []refs.QuadHash) ([]refs.QuadHash, error
 // counts lowered, and the nodes left without references deleted. Rows go in hash order, so
 // that concurrent transactions lock them in the same order.
 func updateNodes(ctx context.Context, tx *sql.Tx, inc []graphlog.NodeUpdate, refsBy map[refs.ValueHash]int) error {
+	// The text values (IRIs, strings, blank nodes, typed and language strings: nearly every
+	// node) go as arrays in one statement, the node stage being the part of a transaction
+	// that concurrent writers wait for each other in; the others as multi-row VALUES.
+	var text textNodes
 	byType := map[csql.ValueType][][]any{}
 	var types []csql.ValueType
 	for _, n := range inc { // sorted by hash (graphlog.SplitDeltas)
 		by := refsBy[n.Hash]
 		if by <= 0 {
+			continue
+		}
+		if text.add(n.Hash, n.Val, by) {
 			continue
 		}
 		key, values, err := csql.NodeValues(csql.NodeHash{ValueHash: n.Hash}, n.Val)
@@ -205,6 +214,15 @@ func updateNodes(ctx context.Context, tx *sql.Tx, inc []graphlog.NodeUpdate, ref
 			types = append(types, key)
 		}
 		byType[key] = append(byType[key], append([]any{by}, values...))
+	}
+	if len(text.hash) > 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO nodes (refs, hash, value_string, datatype, language, iri, bnode)
+			SELECT * FROM unnest($1::int[], $2::bytea[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::boolean[])
+			ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs`,
+			text.refs, text.hash, pq.GenericArray{A: text.str}, pq.GenericArray{A: text.typ},
+			pq.GenericArray{A: text.lang}, pq.GenericArray{A: text.iri}, pq.GenericArray{A: text.bnode}); err != nil {
+			return fmt.Errorf("insert nodes: %w", err)
+		}
 	}
 	for _, key := range types {
 		rows := byType[key]
@@ -243,3 +261,41 @@ func updateNodes(ctx context.Context, tx *sql.Tx, inc []graphlog.NodeUpdate, ref
 	}
 	return nil
 }
+
+// textNodes are nodes whose values are text, as the columns of Cayley's nodes table
+// (csql.NodeValues: value_string with the null byte escaped, and datatype, language, iri or
+// bnode by kind), for unnest.
+type textNodes struct {
+	refs           pq.Int64Array
+	hash           pq.ByteaArray
+	str, typ, lang []sql.NullString
+	iri, bnode     []sql.NullBool
+}
+
+// add adds a node of a text value and returns true, or returns false for another value.
+func (t *textNodes) add(h refs.ValueHash, v quad.Value, by int) bool {
+	var str, typ, lang sql.NullString
+	var iri, bnode sql.NullBool
+	switch v := v.(type) {
+	case quad.IRI:
+		str, iri = sql.NullString{String: string(v), Valid: true}, sql.NullBool{Bool: true, Valid: true}
+	case quad.BNode:
+		str, bnode = sql.NullString{String: string(v), Valid: true}, sql.NullBool{Bool: true, Valid: true}
+	case quad.String:
+		str = sql.NullString{String: escapeNull(string(v)), Valid: true}
+	case quad.TypedString:
+		str, typ = sql.NullString{String: escapeNull(string(v.Value)), Valid: true}, sql.NullString{String: string(v.Type), Valid: true}
+	case quad.LangString:
+		str, lang = sql.NullString{String: escapeNull(string(v.Value)), Valid: true}, sql.NullString{String: v.Lang, Valid: true}
+	default:
+		return false
+	}
+	t.refs = append(t.refs, int64(by))
+	t.hash = append(t.hash, slices.Clone(h[:]))
+	t.str, t.typ, t.lang = append(t.str, str), append(t.typ, typ), append(t.lang, lang)
+	t.iri, t.bnode = append(t.iri, iri), append(t.bnode, bnode)
+	return true
+}
+
+// escapeNull is Cayley's escape of the null byte in stored strings (csql.NodeValues).
+func escapeNull(s string) string { return strings.ReplaceAll(s, "\u0000", `\x00`) }
