@@ -40,6 +40,18 @@ type (
 		LockWrites()
 		UnlockWrites()
 	}
+	// articleWriter lets writes of articles run together (PostgreSQL): each holds the write
+	// lock shared (LockArticleWrites, given back by UnlockWrites) and locks the articles it
+	// writes, a batch at a time, by their keys (LockArticles), and reads what it needs to
+	// know of them a query for the batch (QuadsOf: the quads whose direction dir is one of
+	// nodes, with predicate pred unless nil, keyed by that node's String).
+	articleWriter interface {
+		sharedWriter
+		LockArticleWrites()
+		LockArticles(ctx context.Context, keys []string) error
+		UnlockArticles()
+		QuadsOf(ctx context.Context, dir quad.Direction, nodes []quad.Value, pred quad.Value) (map[string][]quad.Quad, error)
+	}
 	// ownCounter counts the quads this store's writes added (Store.OwnQuadsAdded).
 	ownCounter interface{ OwnQuadsAdded() int64 }
 	// pinger is a database that may go away (Store.Unreachable).
@@ -74,10 +86,13 @@ func (noSide) mark() ([]byte, error) { return nil, nil }
 // writeLock serialises a Store's writers: WriteArticles, Import, Forget, Merge and Unmerge
 // lock it around their reads and writes. When the quad store is a sharedWriter
 // (PostgreSQL) it also takes the database's write lock, so that writers in other processes
-// take turns with them.
+// take turns with them; when it is an articleWriter, a WriteArticles that changes nothing
+// but its articles takes it shared (LockArticles), and other processes' article writes run
+// at the same time (see WriteArticles).
 type writeLock struct {
-	mu sync.Mutex
-	qs cgraph.QuadStore // set by Open
+	mu     sync.Mutex
+	qs     cgraph.QuadStore // set by Open
+	shared bool             // held shared: by LockArticles, not yet made exclusive
 	// writer: the Store is a writer's (its writes took the lock, or Open was given BulkLoad:
 	// a load's, even when it finds nothing to write), which saves what it derives from the
 	// quads when the saved one is stale (store/cards/postgres_explore.go).
@@ -92,10 +107,40 @@ func (l *writeLock) Lock() {
 	}
 }
 
+// LockArticles locks for a write of articles only: on an articleWriter it takes the
+// database's write lock shared, and returns the writer, whose article locks the caller
+// takes; elsewhere it is Lock, and returns nil.
+func (l *writeLock) LockArticles() articleWriter {
+	w, ok := l.qs.(articleWriter)
+	if !ok {
+		l.Lock()
+		return nil
+	}
+	l.mu.Lock()
+	l.writer.Store(true)
+	w.LockArticleWrites()
+	l.shared = true
+	return w
+}
+
+// Exclusive makes a lock LockArticles took exclusive, for what changes more than the
+// writer's articles (merges): it gives back the shared lock and its article locks, then
+// waits for the exclusive one. What was read under the shared lock may have changed since.
+func (l *writeLock) Exclusive() {
+	if !l.shared {
+		return
+	}
+	w := l.qs.(sharedWriter)
+	w.UnlockWrites()
+	w.LockWrites()
+	l.shared = false
+}
+
 func (l *writeLock) Unlock() {
 	if w, ok := l.qs.(sharedWriter); ok {
 		w.UnlockWrites()
 	}
+	l.shared = false
 	l.mu.Unlock()
 }
 

@@ -48,7 +48,11 @@ type writeHooks struct {
 	cur     map[string]bool          // nodes of the article being written, when there are merges
 	refresh map[quad.IRI]bool        // merges to refresh at finish, each in the journal
 	nodes   map[string]bool          // subjects of the articles of this call: link targets
-	now     time.Time
+	// bands, when not nil, are the stored articles that state each LSH band (ng:lshBand) of
+	// the articles being written, read for all of them at once (readChunk); a band not in it
+	// is looked up.
+	bands map[string][]quad.Value
+	now   time.Time
 }
 
 type pendingCopy struct {
@@ -67,6 +71,13 @@ func (s *Store) beginWrite(ctx context.Context) (*writeHooks, error) {
 	if j, _, err := s.readJournal(ctx); err != nil {
 		return nil, err
 	} else if !j.empty() {
+		if s.writeMu.shared {
+			// Completing it changes merges or deletes articles: not for a writer of articles
+			// among others (see lockForArticles). Exclusive, the journal and the merges are
+			// read again: another writer may have completed it meanwhile.
+			s.writeMu.Exclusive()
+			return s.beginWrite(ctx)
+		}
 		// A forget, merge, unmerge or load was killed: complete it before writing on top of it.
 		if err := s.recoverJournal(ctx, h.table()); err != nil {
 			s.dropMerges()
@@ -201,7 +212,7 @@ func (h *writeHooks) article(ctx context.Context, iri quad.IRI, old, quads []qua
 	if sig == nil || len(bands) == 0 {
 		return quads, nil
 	}
-	story, err := h.s.findStory(ctx, iri, sig, bands, h.pending)
+	story, err := h.s.findStory(ctx, iri, sig, bands, h.pending, h.bands)
 	if err != nil {
 		return nil, fmt.Errorf("find wire copies: %w", err)
 	}
@@ -230,8 +241,8 @@ func asCopy(iri quad.IRI, quads []quad.Quad, story quad.IRI) []quad.Quad {
 // findStory returns the article iri is a copy of, or "": the most similar of the articles
 // findCopies finds (the first IRI of equals), or, in a store written before copies kept their
 // bands apart, what that one is a copy of.
-func (s *Store) findStory(ctx context.Context, iri quad.IRI, sig textkey.Signature, bands []string, pending map[string][]pendingCopy) (quad.IRI, error) {
-	copies, err := s.findCopies(ctx, iri, sig, bands, pending)
+func (s *Store) findStory(ctx context.Context, iri quad.IRI, sig textkey.Signature, bands []string, pending map[string][]pendingCopy, known map[string][]quad.Value) (quad.IRI, error) {
+	copies, err := s.findCopies(ctx, iri, sig, bands, pending, known)
 	if err != nil || len(copies) == 0 {
 		return "", err
 	}
@@ -249,6 +260,19 @@ func (s *Store) findStory(ctx context.Context, iri quad.IRI, sig textkey.Signatu
 // finish runs after the last batch is written: it brings the merges the articles touched up
 // to date, deleting their journal entries, and makes the call's merge table the store's.
 func (h *writeHooks) finish(ctx context.Context) error {
+	if len(h.refresh) > 0 && h.s.writeMu.shared {
+		// Refreshing merges is for an exclusive writer (see lockForArticles); the articles are
+		// written and their journal entries stored, so the merges are read again as they are
+		// now, and the journal completed as a killed load's would be: every merge it lists,
+		// ours and any other writer's, brought up to date from the stored quads.
+		h.s.writeMu.Exclusive()
+		t, err := h.s.mergesForWrite(ctx)
+		if err != nil {
+			return err
+		}
+		h.s.keepMerges(t)
+		return nil
+	}
 	if len(h.refresh) > 0 {
 		var iris []quad.IRI
 		for iri := range h.refresh {
@@ -271,8 +295,9 @@ type similar struct {
 }
 
 // findCopies returns the articles (stored, or pending in this write) whose signature is at
-// least CopyThreshold similar to sig, the most similar first (then by IRI).
-func (s *Store) findCopies(ctx context.Context, iri quad.IRI, sig textkey.Signature, bands []string, pending map[string][]pendingCopy) ([]similar, error) {
+// least CopyThreshold similar to sig, the most similar first (then by IRI). known, when not
+// nil, has the stored articles of some bands (writeHooks.bands).
+func (s *Store) findCopies(ctx context.Context, iri quad.IRI, sig textkey.Signature, bands []string, pending map[string][]pendingCopy, known map[string][]quad.Value) ([]similar, error) {
 	cands := map[quad.IRI]textkey.Signature{}
 	ik := keyOfValue(iri)
 	for _, b := range bands {
@@ -281,9 +306,12 @@ func (s *Store) findCopies(ctx context.Context, iri quad.IRI, sig textkey.Signat
 				cands[p.iri] = p.sig
 			}
 		}
-		arts, err := s.subjects(ctx, terms.LSHBand, quad.String(b))
-		if err != nil {
-			return nil, err
+		arts, ok := known[keyOfValue(quad.String(b))]
+		if !ok {
+			var err error
+			if arts, err = s.subjects(ctx, terms.LSHBand, quad.String(b)); err != nil {
+				return nil, err
+			}
 		}
 		for _, a := range arts {
 			if a, ok := a.(quad.IRI); ok && keyOfValue(a) != ik {

@@ -8,6 +8,8 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/store/terms"
 )
 
 // ContentHash is the predicate of the quad <article> <ng:contentHash> "hash"
@@ -82,10 +84,19 @@ func (e *WriteError) Unwrap() error { return e.Err }
 // On error (a *WriteError), the batches written before it stay written and are counted in
 // the returned stats; the articles of the failed batch and after are not written, nor
 // counted.
+//
+// On PostgreSQL, writers in several processes write at the same time (see lockForArticles):
+// each takes the locks of a batch's articles before it reads their stored state, and gives
+// them back once the batch is committed.
 func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
-	s.writeMu.Lock()
+	locks := s.lockForArticles(arts)
 	defer s.writeMu.Unlock()
 	ctx := context.Background()
+	reader, _ := s.qs.(articleWriter)
+	bounded := make([]Article, len(arts))
+	for i, a := range arts {
+		bounded[i] = a.bounded()
+	}
 
 	var done, pending WriteStats
 	start := 0 // the first article of the pending batch
@@ -97,6 +108,10 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 		return fail(err)
 	}
 	var changes []ArticleChange // for the card index
+	// The articles of the chunk being written, [start, end), whose stored quads are read
+	// (fetched, by IRI) when the store reads many articles at once (reader).
+	end := 0
+	var fetched map[string][]quad.Quad
 	flush := func(next int) error {
 		if len(deltas) != 0 {
 			if err := s.writeBatch(deltas, changes); err != nil {
@@ -106,11 +121,26 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 		done.add(pending)
 		start = next
 		pending, deltas, changes = WriteStats{}, deltas[:0], changes[:0]
+		for iri := range inBatch {
+			delete(fetched, keyOfValue(iri)) // what was read of it is not what is stored now
+		}
 		clear(inBatch)
 		return nil
 	}
-	for i, a := range arts {
-		a = a.bounded()
+	for i, a := range bounded {
+		if reader != nil && i >= end {
+			// The next chunk of articles: the previous one written, its locks given back, its
+			// articles locked (on PostgreSQL, writing shared) and their stored quads read in one
+			// query, not two per article.
+			if err := flush(i); err != nil {
+				return fail(err)
+			}
+			end = chunkEnd(bounded, i, s.batch)
+			var err error
+			if fetched, err = s.readChunk(ctx, reader, locks, hooks, bounded[i:end]); err != nil {
+				return fail(err)
+			}
+		}
 		if inBatch[a.IRI] {
 			// the article's stored state must include its previous copy
 			if err := flush(i); err != nil {
@@ -121,17 +151,22 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 		if err != nil {
 			return fail(fmt.Errorf("article %d (%s): %w", i, a.IRI, err))
 		}
-		hash, hasHash, err := s.storedHash(ctx, a.IRI)
-		if err != nil {
+		old, ok := fetched[keyOfValue(a.IRI)]
+		var hash string
+		var hasHash bool
+		if ok {
+			hash, hasHash = hashIn(a.IRI, old)
+		} else if hash, hasHash, err = s.storedHash(ctx, a.IRI); err != nil {
 			return fail(fmt.Errorf("article %d (%s): read stored hash: %w", i, a.IRI, err))
 		}
 		if hasHash && hash == a.Hash {
 			pending.Unchanged++ // counted once the articles before it are written
 			continue
 		}
-		old, err := s.labelled(ctx, a.IRI)
-		if err != nil {
-			return fail(fmt.Errorf("article %d (%s): read stored quads: %w", i, a.IRI, err))
+		if !ok {
+			if old, err = s.labelled(ctx, a.IRI); err != nil {
+				return fail(fmt.Errorf("article %d (%s): read stored quads: %w", i, a.IRI, err))
+			}
 		}
 		if quads, err = hooks.article(ctx, a.IRI, old, quads); err != nil {
 			return fail(fmt.Errorf("article %d (%s): %w", i, a.IRI, err))
@@ -164,6 +199,9 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 	if err := flush(len(arts)); err != nil {
 		return fail(err)
 	}
+	if locks != nil {
+		locks.UnlockArticles()
+	}
 	if err := hooks.finish(ctx); err != nil {
 		return fail(err)
 	}
@@ -189,6 +227,124 @@ func (s *Store) writeBatch(deltas []cgraph.Delta, changes []ArticleChange) error
 	}
 	_ = s.finishCards(keep, changes) // on failure the index stays dirty: see above
 	return nil
+}
+
+// lockForArticles takes the Store's write lock for WriteArticles, and returns the writer
+// whose article locks it takes, or nil.
+//
+// On PostgreSQL (an articleWriter) a write of articles that record no links takes the
+// database's write lock shared: other processes' article writes run at the same time, and
+// each takes the locks of a chunk's articles (readChunk) before it reads what is stored of
+// them. An article's own quads are all it changes, but for two things that read other
+// articles: wire copies, for which the article's LSH bands are locked with it, so that of
+// two copies written at once one waits for the other and finds it, as in one load; and the
+// merges its entities are part of, whose refresh (hooks.finish), like any change to merges,
+// runs with the lock exclusive. Links record merges, which may not be made by two writers
+// at once (two merges of one entity into two others): a write with links holds the lock
+// exclusively throughout, as every write did before, and so does one that finds an
+// interrupted operation to complete (beginWrite).
+func (s *Store) lockForArticles(arts []Article) articleWriter {
+	for _, a := range arts {
+		if len(a.Links) > 0 {
+			s.writeMu.Lock()
+			return nil
+		}
+	}
+	return s.writeMu.LockArticles()
+}
+
+// chunkEnd returns the end of the chunk of articles that starts at i: at least one article,
+// and as many as make batch quads.
+func chunkEnd(arts []Article, i, batch int) int {
+	n := 0
+	for j := i; j < len(arts); j++ {
+		if n += len(arts[j].Quads); n >= batch {
+			return j + 1
+		}
+	}
+	return len(arts)
+}
+
+// readChunk locks the chunk's articles, when locks is not nil (giving back the previous
+// chunk's first), and returns their stored quads, by IRI (those of an article stored with its
+// hash: only its hash quad, enough to pass it over); and gives the hooks the articles that
+// state each of their LSH bands. Three queries whatever the number of articles, where
+// reading them one by one is two for each, and one for each of its sixteen bands.
+func (s *Store) readChunk(ctx context.Context, r articleWriter, locks articleWriter, hooks *writeHooks, chunk []Article) (map[string][]quad.Quad, error) {
+	bandsOf := func(a Article) []quad.Value {
+		var out []quad.Value
+		ik := keyOfValue(a.IRI)
+		for _, q := range a.Quads {
+			if keyOfValue(q.Predicate) == keyOfValue(terms.LSHBand) && keyOfValue(q.Subject) == ik {
+				out = append(out, q.Object)
+			}
+		}
+		return out
+	}
+	if locks != nil && s.writeMu.shared {
+		locks.UnlockArticles()
+		var keys []string
+		for _, a := range chunk {
+			keys = append(keys, "article "+keyOfValue(a.IRI))
+			for _, b := range bandsOf(a) {
+				keys = append(keys, "band "+keyOfValue(b))
+			}
+		}
+		if err := locks.LockArticles(ctx, keys); err != nil {
+			return nil, err
+		}
+	}
+	labels := make([]quad.Value, 0, len(chunk))
+	for _, a := range chunk {
+		labels = append(labels, a.IRI)
+	}
+	hashes, err := r.QuadsOf(ctx, quad.Label, labels, ContentHash)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]quad.Quad, len(chunk))
+	var changed, bands []quad.Value
+	for _, a := range chunk {
+		k := keyOfValue(a.IRI)
+		if h, ok := hashIn(a.IRI, hashes[k]); ok && h == a.Hash {
+			out[k] = hashes[k]
+			continue
+		}
+		changed = append(changed, a.IRI)
+		bands = append(bands, bandsOf(a)...)
+	}
+	stored, err := r.QuadsOf(ctx, quad.Label, changed, nil)
+	if err != nil {
+		return nil, err
+	}
+	for _, iri := range changed {
+		out[keyOfValue(iri)] = stored[keyOfValue(iri)]
+	}
+	byBand, err := r.QuadsOf(ctx, quad.Object, bands, terms.LSHBand)
+	if err != nil {
+		return nil, err
+	}
+	hooks.bands = make(map[string][]quad.Value, len(bands))
+	for _, b := range bands {
+		hooks.bands[keyOfValue(b)] = distinct(byBand[keyOfValue(b)], quad.Subject)
+	}
+	return out, nil
+}
+
+// hashIn returns the content hash that the article iri's stored quads hold, as storedHash
+// reads it: none when they hold two.
+func hashIn(iri quad.IRI, stored []quad.Quad) (hash string, ok bool) {
+	ik := keyOfValue(iri)
+	for _, q := range stored {
+		if keyOfValue(q.Subject) != ik || keyOfValue(q.Predicate) != keyOfValue(ContentHash) || keyOfValue(q.Label) != ik {
+			continue
+		}
+		if ok {
+			return "", false
+		}
+		hash, ok = quad.NativeOf(q.Object).(string)
+	}
+	return hash, ok
 }
 
 // normalised returns the article's quads to store: each labelled with the

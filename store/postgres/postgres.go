@@ -1,6 +1,6 @@
 // Package postgres is newsgraph's PostgreSQL quad store: Cayley's SQL quad store with
-// PostgreSQL's dialect, newsgraph's write transaction (multi-row statements), a write lock
-// shared by every process writing the database, reads that fetch a quad's values with it
+// PostgreSQL's dialect, newsgraph's write transaction (write.go: set-based statements, exact
+// reference counts), the write locks every process writing the database takes (lock.go), reads that fetch a quad's values with it
 // (read.go) and Gizmo's SQL optimizer made safe (query.go). Package store opens it as its
 // "postgres" backend; the explorer's and the merges' set-based SELECTs use its SQL helpers
 // (QuadsSQL, NodeRow, ValueCols, OneLine) and its connections (DB).
@@ -9,25 +9,21 @@ package postgres
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
-	"sync/atomic"
-	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	graphlog "github.com/cayleygraph/cayley/graph/log"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/cayley/graph/sql/postgres" // Cayley's PostgreSQL dialect; registers lib/pq's "postgres" driver
 	"github.com/lib/pq"
 )
 
-// pgBackend is Cayley's SQL quad store with PostgreSQL's dialect and newsgraph's write
-// transaction (writePGTx: multi-row statements instead of one round trip per node and per
-// quad). The schema is exactly Cayley's "postgres" backend's.
+// pgBackend is Cayley's SQL quad store with PostgreSQL's dialect. Its writes are newsgraph's
+// (QuadStore.ApplyDeltas, write.go), not Cayley's; RunTx is Cayley's own, for completeness.
+// The schema is exactly Cayley's "postgres" backend's.
 const pgBackend = "newsgraph-postgres"
 
 func init() {
@@ -45,16 +41,9 @@ func init() {
 		Estimated: func(table string) string {
 			return "SELECT reltuples::BIGINT AS estimate FROM pg_class WHERE relname='" + table + "';"
 		},
-		RunTx: writePGTx,
+		RunTx: postgres.RunTxPostgres,
 	})
 }
-
-// Advisory lock keys (pg_advisory_lock(pgLockClass, key)): locks are per database.
-const (
-	pgLockClass = 0x6e67 // "ng"
-	pgLockInit  = 1      // held while a new database's tables are created
-	pgLockWrite = 2      // held by the one writer of the moment (see pgWriteLock)
-)
 
 // Open opens (creating its tables when missing) the graph in the PostgreSQL
 // database at addr.
@@ -199,9 +188,8 @@ func Redact(addr string) string {
 //
 //   - Gizmo queries go through Cayley's SQL optimizer, with its SELECTs' iterators guarded
 //     so that no query can crash the process (query.go).
-//   - Writes that fail on a deadlock or a serialization failure (possible when another
-//     program writes to the same tables) are retried: ApplyDeltas is one transaction, rolled
-//     back on error.
+//   - Writes are set-based statements with exact reference counts, retried on a deadlock or a
+//     serialization failure: ApplyDeltas is one transaction, rolled back on error (write.go).
 //   - Stats counts exactly: Cayley's estimate for PostgreSQL (pg_class.reltuples) is -1 for a
 //     table never analysed, its exact count is cached until the store's own next write, and
 //     load reports the quads it added from two counts.
@@ -211,35 +199,6 @@ type QuadStore struct {
 	values pgValues // node values by hash (read.go)
 	stmts  pgStmts
 	own    pgOwnCount // quads this store's writes added (owncount.go)
-}
-
-// ApplyDeltas applies the deltas in one transaction (Cayley's ApplyDeltas), retried a few
-// times on a deadlock (40P01) or a serialization failure (40001).
-func (p *QuadStore) ApplyDeltas(in []cgraph.Delta, opts cgraph.IgnoreOpts) error {
-	if err := p.lock.failed(); err != nil {
-		return err
-	}
-	var deleted int64
-	for _, d := range in {
-		if d.Action == cgraph.Delete {
-			deleted++
-		}
-	}
-	var err error
-	for try := 0; try < 5; try++ {
-		var inserted int64
-		inserted, err = pgCounted(func() error { return p.QuadStore.ApplyDeltas(in, opts) })
-		if err == nil {
-			// The deletes are of quads read under the write lock: they are there.
-			p.own.n.Add(inserted - deleted)
-			return nil
-		}
-		if !pgRetryable(err) {
-			return err
-		}
-		time.Sleep(time.Duration(try+1) * 20 * time.Millisecond)
-	}
-	return err
 }
 
 // Stats counts the nodes and quads, exactly and afresh (see QuadStore; Cayley's store
@@ -264,14 +223,6 @@ func (p *QuadStore) Close() error {
 // DB is the store's pool of connections, for set-based reads of Cayley's tables.
 func (p *QuadStore) DB() *sql.DB { return p.lock.db }
 
-// LockWrites takes the database's write lock (see pgWriteLock), which every newsgraph
-// process writing the database takes in turn; a failure to take it is the error of the
-// next ApplyDeltas. UnlockWrites gives it back.
-func (p *QuadStore) LockWrites() { p.lock.acquire() }
-
-// UnlockWrites gives back the write lock LockWrites took.
-func (p *QuadStore) UnlockWrites() { p.lock.release() }
-
 // pgRetryable tells whether err is a PostgreSQL error after which the transaction may be
 // run again: a deadlock or a serialization failure.
 func pgRetryable(err error) bool {
@@ -281,131 +232,6 @@ func pgRetryable(err error) bool {
 	}
 	code := st.SQLState()
 	return code == "40P01" || code == "40001"
-}
-
-// pgWriteLock makes the writers of one PostgreSQL database take turns, whatever process
-// or machine they run in: a writer holds the session advisory lock (pgLockClass,
-// pgLockWrite) from the start of a WriteArticles (or Import, Forget, Merge) call, whose reads
-// decide what to write, until its last transaction commits. An article's quads are written
-// in one transaction, so a reader sees all of an article or none of it, and a worker that
-// dies mid-batch leaves nothing of that batch (PostgreSQL rolls the transaction back and
-// releases the session's locks).
-type pgWriteLock struct {
-	db   *sql.DB
-	conn *sql.Conn             // the session holding the lock, while held
-	err  atomic.Pointer[error] // why the lock could not be taken, while "held"
-}
-
-func (l *pgWriteLock) acquire() {
-	ctx := context.Background()
-	conn, err := l.db.Conn(ctx)
-	if err == nil {
-		if _, err = conn.ExecContext(ctx, `SELECT pg_advisory_lock($1, $2)`, pgLockClass, pgLockWrite); err != nil {
-			conn.Close()
-		}
-	}
-	if err != nil {
-		err = fmt.Errorf("take the database's write lock: %w", err)
-		l.err.Store(&err)
-		return
-	}
-	l.conn = conn
-}
-
-func (l *pgWriteLock) release() {
-	l.err.Store(nil)
-	if l.conn == nil {
-		return
-	}
-	if _, err := l.conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1, $2)`, pgLockClass, pgLockWrite); err != nil {
-		// The session may still hold the lock: close it rather than give it back to the pool.
-		l.conn.Raw(func(any) error { return driver.ErrBadConn })
-	}
-	l.conn.Close()
-	l.conn = nil
-}
-
-// failed returns the error of the last acquire, if the lock is not held because of it.
-func (l *pgWriteLock) failed() error {
-	if l == nil {
-		return nil
-	}
-	if p := l.err.Load(); p != nil {
-		return *p
-	}
-	return nil
-}
-
-// pgChunk is the number of rows per INSERT statement: at most 5 parameters a row, far
-// below PostgreSQL's 65,535.
-const pgChunk = 1000
-
-// writePGTx is the body of Cayley's write transaction for newsgraph's PostgreSQL backend.
-// It does what Cayley's postgres.RunTx does (insert the nodes, adding to the reference
-// counts of those already there, then the quads), with a multi-row statement per thousand
-// nodes of one value type and per thousand quads instead of one statement per row. Rows go
-// in hash order, so concurrent transactions lock them in the same order.
-func writePGTx(tx *sql.Tx, nodes []graphlog.NodeUpdate, quads []graphlog.QuadUpdate, opts cgraph.IgnoreOpts) error {
-	byType := map[csql.ValueType][][]any{}
-	var types []csql.ValueType
-	for _, n := range nodes { // sorted by hash (graphlog.SplitDeltas)
-		if n.RefInc < 0 {
-			return fmt.Errorf("unexpected node update: %d references", n.RefInc)
-		}
-		key, values, err := csql.NodeValues(csql.NodeHash{ValueHash: n.Hash}, n.Val)
-		if err != nil {
-			return err
-		}
-		if _, ok := byType[key]; !ok {
-			types = append(types, key)
-		}
-		byType[key] = append(byType[key], append([]any{n.RefInc}, values...))
-	}
-	for _, key := range types {
-		rows := byType[key]
-		cols := append([]string{"refs", "hash"}, key.Columns()...)
-		for len(rows) > 0 {
-			n := min(len(rows), pgChunk)
-			q, args := multiRowInsert("nodes", cols, "", rows[:n])
-			q += ` ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs`
-			if _, err := tx.Exec(q, args...); err != nil {
-				return fmt.Errorf("insert nodes: %w", err)
-			}
-			rows = rows[n:]
-		}
-	}
-	rows := make([][]any, 0, len(quads))
-	for _, d := range quads {
-		if d.Del {
-			return errors.New("unexpected quad delete")
-		}
-		row := make([]any, 0, 4)
-		for _, h := range d.Quad.Dirs() {
-			row = append(row, csql.NodeHash{ValueHash: h}.SQLValue())
-		}
-		rows = append(rows, row)
-	}
-	end := ""
-	if opts.IgnoreDup {
-		end = ` ON CONFLICT DO NOTHING`
-	}
-	cols := []string{"subject_hash", "predicate_hash", "object_hash", "label_hash", "ts"}
-	for len(rows) > 0 {
-		n := min(len(rows), pgChunk)
-		q, args := multiRowInsert("quads", cols, "now()", rows[:n])
-		res, err := tx.Exec(q+end, args...)
-		if err != nil {
-			if st, ok := err.(interface{ SQLState() string }); ok && st.SQLState() == "23505" {
-				return &cgraph.DeltaError{Err: cgraph.ErrQuadExists}
-			}
-			return fmt.Errorf("insert quads: %w", err)
-		}
-		if added, err := res.RowsAffected(); err == nil {
-			pgCountInserted(added) // the rows ON CONFLICT DO NOTHING did not pass over
-		}
-		rows = rows[n:]
-	}
-	return nil
 }
 
 // multiRowInsert returns INSERT INTO table (cols) VALUES (...), (...) for rows, with

@@ -531,3 +531,68 @@ type pgQueryError struct {
 
 func (e *pgQueryError) Error() string { return e.msg }
 func (e *pgQueryError) Unwrap() error { return e.err }
+
+// QuadsOf returns the quads whose direction dir is one of the nodes and, when pred is not
+// nil, whose predicate is pred, keyed by that node's String, each node's in the order they
+// were written: one SELECT with their values for all the nodes. A writer reads a batch's
+// articles (dir Label) and their LSH bands' articles (dir Object) so, where reading them
+// node by node (Cayley's QuadIterator, NodeQuads) is a round trip each; by label, a prepared
+// statement may even be planned as a scan of the table in horizon order.
+func (p *QuadStore) QuadsOf(ctx context.Context, dir quad.Direction, nodes []quad.Value, pred quad.Value) (map[string][]quad.Quad, error) {
+	out := make(map[string][]quad.Quad, len(nodes))
+	if len(nodes) == 0 {
+		return out, nil
+	}
+	col := -1
+	for i, d := range pgDirs {
+		if d == dir {
+			col = i
+		}
+	}
+	if col < 0 {
+		return nil, fmt.Errorf("read quads: no such direction %v", dir)
+	}
+	hashes := make(pq.ByteaArray, 0, len(nodes))
+	for _, n := range nodes {
+		h := csql.HashOf(n).ValueHash
+		hashes = append(hashes, h[:])
+	}
+	where, args := `q.`+dir.String()+`_hash = ANY($1::bytea[])`, []any{hashes}
+	if pred != nil {
+		h := csql.HashOf(pred).ValueHash
+		where, args = where+` AND q.predicate_hash = $2`, append(args, h[:])
+	}
+	rows, err := p.lock.db.QueryContext(ctx, QuadsSQL(where, `q.horizon`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("read quads: %w", err)
+	}
+	defer rows.Close()
+	var raw [4][]byte
+	var vals [4]NodeRow
+	dst := []any{&raw[0], &raw[1], &raw[2], &raw[3]}
+	for i := range vals {
+		dst = append(dst, vals[i].Dests()...)
+	}
+	for rows.Next() {
+		if err := rows.Scan(dst...); err != nil {
+			return nil, fmt.Errorf("read quads: %w", err)
+		}
+		var q quad.Quad
+		for i, d := range pgDirs {
+			v, _, err := vals[i].Value()
+			if err != nil {
+				return nil, fmt.Errorf("read quads: %w", err)
+			}
+			if v == nil && raw[i] != nil {
+				return nil, fmt.Errorf("read quads: the node of a quad's %s is missing", d)
+			}
+			q.Set(d, v)
+		}
+		k := q.Get(dir).String()
+		out[k] = append(out[k], q)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read quads: %w", err)
+	}
+	return out, nil
+}
