@@ -297,6 +297,12 @@ func (t *treeSent) argOf(k int) *Found {
 			if f := r.mention(c); f != nil && groupNouns[w] && !t.speaking && f.Type == Organization && t.caseOf(c) == "of" && !t.former(k) {
 				return f
 			}
+			// "police in Zambia have detained", "authorities in Bosnia arrested": a country's own
+			// police act for it (troops in a country may be anyone's; officials who speak
+			// are not the country's word)
+			if f := r.mention(c); f != nil && f.Type == Country && (w == "police" || w == "authorities") && !t.speaking && t.caseOf(c) == "in" {
+				return f
+			}
 			// "the statement of the Ministry says"
 			if f := r.mention(c); f != nil && voiceNouns[w] && isActor(f) && t.caseOf(c) == "of" {
 				return f

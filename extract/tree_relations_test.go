@@ -811,3 +811,13 @@ func TestOppositionAndBirthplaceAreNoOffices(t *testing.T) {
 		}
 	}
 }
+
+// A country's police act for it; troops in a country may be anyone's.
+func TestPoliceInACountry(t *testing.T) {
+	wantFacts(t, map[string]string{"Police in Zambia have detained Ahmed Ali.": "Zambia -arrested-> Ahmed Ali"})
+	for _, f := range facts(run(t, "Troops in Afghanistan killed Mullah Dadullah.", "")) {
+		if strings.HasPrefix(f, "Afghanistan -killed->") {
+			t.Errorf("foreign troops made the country's: %s", f)
+		}
+	}
+}
