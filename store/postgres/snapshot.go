@@ -21,25 +21,32 @@ import (
 // largest horizon, every quad inserted since must have been deleted, and to come back to the
 // same count, nothing else can have been.
 
+// With writers at work at once the two numbers alone are not enough: a transaction that took
+// its horizons before another committed larger ones commits below the largest, so an insert
+// and a delete in it could leave both numbers as they were. The mark therefore also holds the
+// sum of a hash of every horizon, which such a pair changes unless the hashes of what it
+// inserted and deleted sum alike (about one chance in four billion).
+
 // snapshotTable holds the snapshots. It is created with Cayley's tables in a new database
 // (initPostgres) and, in a database made before it existed, by the first SaveSnapshot.
 const snapshotTable = "newsgraph_snapshots"
 
 const createSnapshotTable = `CREATE TABLE IF NOT EXISTS ` + snapshotTable + ` (name TEXT PRIMARY KEY, mark BYTEA NOT NULL, body BYTEA NOT NULL)`
 
-// QuadsMark is the mark of the quads as tx sees them (16 bytes: the quad count and the last
-// horizon), and whether tx may read the snapshot table (false when it does not exist yet or
+// QuadsMark is the mark of the quads as tx sees them (24 bytes: the quad count, the last
+// horizon and the sum of the horizons' hashes), and whether tx may read the snapshot table (false when it does not exist yet or
 // the role was granted SELECT on the tables before it did): one SELECT.
 func QuadsMark(ctx context.Context, tx *sql.Tx) (mark []byte, readable bool, err error) {
-	var n, horizon int64
-	err = tx.QueryRowContext(ctx, `SELECT count(*), coalesce(max(horizon), 0), `+
+	var n, horizon, hashes int64
+	err = tx.QueryRowContext(ctx, `SELECT count(*), coalesce(max(horizon), 0), coalesce(sum(hashint8(horizon)), 0), `+
 		`coalesce(has_table_privilege(to_regclass('`+snapshotTable+`'), 'SELECT'), false) FROM quads`).
-		Scan(&n, &horizon, &readable)
+		Scan(&n, &horizon, &hashes, &readable)
 	if err != nil {
 		return nil, false, err
 	}
 	mark = binary.LittleEndian.AppendUint64(nil, uint64(n))
-	return binary.LittleEndian.AppendUint64(mark, uint64(horizon)), readable, nil
+	mark = binary.LittleEndian.AppendUint64(mark, uint64(horizon))
+	return binary.LittleEndian.AppendUint64(mark, uint64(hashes)), readable, nil
 }
 
 // ReadSnapshot returns the body of the snapshot name saved under mark, or nil when there is
