@@ -135,6 +135,8 @@ func (Relater) Process(d *Document) {
 			r.treeHomes(t)
 			r.treeTours(t)
 			r.treeOwnParties(t)
+			r.treeDeaths(t)
+			r.treeBirthplaces(t)
 		}
 		r.results()
 		r.nominals()

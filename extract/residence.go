@@ -201,3 +201,86 @@ func (r *relater) treeOwnParties(t *treeSent) {
 		}
 	}
 }
+
+// treeDeaths adds diedIn for a person who died or was killed in a place: "Mr. Aref died Friday
+// at a hospital in Amman", "Hariri was killed by a truck bomb in 2005 in Beirut".
+func (r *relater) treeDeaths(t *treeSent) {
+	for v := r.s.First; v < r.s.Last; v++ {
+		l := r.d.tableLemma(v)
+		var s int
+		switch {
+		case l == "die":
+			s = t.child(v, "nsubj")
+		case l == "kill" && t.passive(v):
+			s = t.child(v, "nsubj:pass")
+		default:
+			continue
+		}
+		if s < 0 {
+			continue
+		}
+		who := t.argOf(s)
+		if who == nil || who.Type != Person {
+			continue
+		}
+		for _, o := range t.children(v) {
+			if t.rel(o) != "obl" {
+				continue
+			}
+			cs := t.caseOf(o)
+			if cs != "in" && cs != "at" {
+				continue
+			}
+			places := t.placeArgs(o)
+			if len(places) == 0 && r.mention(o) == nil {
+				// "at a hospital in Amman", "in the northern city of Mosul": the place of the place
+				kind := placeWords[strings.ToLower(r.tok(o))]
+				for _, c := range t.children(o) {
+					if t.rel(c) == "nmod" && (t.caseOf(c) == "in" || kind && t.caseOf(c) == "of") {
+						places = append(places, t.placeArgs(c)...)
+					}
+				}
+			}
+			for _, p := range places {
+				if p.Type == City || p.Type == Country || p.Type == Place {
+					r.addTree(t, who, "diedIn", p, 0.75, v)
+				}
+			}
+		}
+	}
+}
+
+// treeBirthplaces adds bornIn for a person named with where they were born: "Nigerian-born
+// Agu Casmir", "the U.S.-born Mr. Padilla", "England native Daniel Bennett".
+func (r *relater) treeBirthplaces(t *treeSent) {
+	for k := r.s.First; k < r.s.Last; k++ {
+		w := r.tok(k)
+		var place *Found
+		switch {
+		case strings.HasSuffix(w, "-born"):
+			if g := r.mention(k); g != nil && g.End < r.d.Tokens[k].End {
+				place = g // the name inside the word
+			}
+		case strings.EqualFold(w, "native") && k > r.s.First:
+			if g := r.mention(k - 1); g != nil && g.End == r.d.Tokens[k-1].End {
+				place = g
+			}
+		}
+		if place == nil || place.Entity == nil {
+			continue
+		}
+		if place.Kind == KindDemonym || place.Type == Country || place.Type == City || place.Type == Place {
+			// the person the word describes: its head, or the next name
+			var who *Found
+			if h := t.head(k); h >= 0 {
+				who = r.mention(h)
+			}
+			for j := k + 1; who == nil && j < r.s.Last && j <= k+3; j++ {
+				who = r.mention(j)
+			}
+			if who != nil && who.Type == Person {
+				r.addTree(t, who, "bornIn", place, 0.75, k)
+			}
+		}
+	}
+}
