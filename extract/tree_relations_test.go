@@ -825,10 +825,10 @@ func TestPoliceInACountry(t *testing.T) {
 // Where a person died or was born, read from the clause or the words that name them.
 func TestDeathsAndBirthplaces(t *testing.T) {
 	wantFacts(t, map[string]string{
-		"Abdel Rahman Aref died Friday at a hospital in Amman.":                             "Abdel Rahman Aref -diedIn-> Amman",
-		"Former Lebanese Prime Minister Rafik Hariri was killed by a truck bomb in Beirut.": "Rafik Hariri -diedIn-> Beirut",
-		"Mohammed Hushiar was killed in late September in the northern city of Mosul.":      "Mohammed Hushiar -diedIn-> Mosul",
-		"Nigerian-born Agu Casmir added another goal in the second half.":                   "Agu Casmir -bornIn-> Nigeria",
-		"First-half goals from England native Daniel Bennett gave Singapore the lead.":      "Daniel Bennett -bornIn-> England",
+		"Abdel Rahman Aref died Friday at a hospital in Amman.":                                           "Abdel Rahman Aref -diedIn-> Amman",
+		"Former Lebanese Prime Minister Rafik Hariri was killed by a truck bomb blast in 2005 in Beirut.": "Rafik Hariri -diedIn-> Beirut",
+		"Mohammed Hushiar was killed in late September in the northern city of Mosul.":                    "Mohammed Hushiar -diedIn-> Mosul",
+		"Nigerian-born Agu Casmir added another goal in the second half.":                                 "Agu Casmir -bornIn-> Nigeria",
+		"First-half goals from England native Daniel Bennett gave Singapore the lead.":                    "Daniel Bennett -bornIn-> England",
 	})
 }
