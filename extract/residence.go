@@ -266,6 +266,23 @@ func (r *relater) treeBirthplaces(t *treeSent) {
 				place = g
 			}
 		}
+		if place == nil && strings.EqualFold(w, "native") && t.rel(k) == "amod" {
+			// "far from his native Ukraine": whose native land
+			h := t.head(k)
+			g := r.mention(h)
+			if p := t.child(h, "nmod:poss"); g != nil && g.Type == Country && p >= 0 {
+				var who *Found
+				if pw := strings.ToLower(r.tok(p)); pw == "his" || pw == "her" {
+					who = r.lastPerson(p)
+				} else {
+					who = t.argOf(p)
+				}
+				if who != nil && who.Type == Person {
+					r.addTree(t, who, "bornIn", g, 0.7, k)
+				}
+			}
+			continue
+		}
 		if place == nil || place.Entity == nil {
 			continue
 		}

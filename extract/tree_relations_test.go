@@ -829,6 +829,7 @@ func TestDeathsAndBirthplaces(t *testing.T) {
 		"Former Lebanese Prime Minister Rafik Hariri was killed by a truck bomb blast in 2005 in Beirut.": "Rafik Hariri -diedIn-> Beirut",
 		"Mohammed Hushiar was killed in late September in the northern city of Mosul.":                    "Mohammed Hushiar -diedIn-> Mosul",
 		"Nigerian-born Agu Casmir added another goal in the second half.":                                 "Agu Casmir -bornIn-> Nigeria",
+		"Roman Ferencevych lived through the war in Berlin, far from his native Ukraine.":                 "Roman Ferencevych -bornIn-> Ukraine",
 		"First-half goals from England native Daniel Bennett gave Singapore the lead.":                    "Daniel Bennett -bornIn-> England",
 	})
 }
