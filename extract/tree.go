@@ -297,6 +297,15 @@ func (t *treeSent) argOf(k int) *Found {
 			if f := r.mention(c); f != nil && groupNouns[w] && !t.speaking && f.Type == Organization && t.caseOf(c) == "of" && !t.former(k) {
 				return f
 			}
+			// "The head of the ruling MVR party, William Lara, has accused": the name the parser
+			// put in apposition to the body is the holder of the office
+			if titleNouns[w] || speakerNouns[w] {
+				for _, g := range t.children(c) {
+					if f := r.mention(g); f != nil && t.rel(g) == "appos" && f.Type == Person && f.Entity != nil {
+						return f
+					}
+				}
+			}
 			// "police in Zambia have detained", "authorities in Bosnia arrested": a country's own
 			// police act for it (troops in a country may be anyone's; officials who speak
 			// are not the country's word)

@@ -833,3 +833,11 @@ func TestDeathsAndBirthplaces(t *testing.T) {
 		"First-half goals from England native Daniel Bennett gave Singapore the lead.":                    "Daniel Bennett -bornIn-> England",
 	})
 }
+
+// "The head of X, Name, ..." with the name hung on X is still the head's name.
+func TestTitleHolderInAppositionToItsBody(t *testing.T) {
+	x := run(t, "The head of the ruling MVR party, William Lara, has accused William Brownfield of meeting with the group.", "")
+	if !hasFact(x, "William Lara -accused-> William Brownfield") {
+		t.Errorf("the head is Lara: %q", facts(x))
+	}
+}
