@@ -211,7 +211,8 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 	for i := s.First; i < s.Last; {
 		// a capitalised function word where a sentence or clause begins is no name's start:
 		// "The Army said", "WASHINGTON — The U.S. Army awarded"
-		if covered[i] || (i == s.First || openingMarks[toks[i-1].Text]) && functionWords[strings.ToLower(toks[i].Text)] {
+		// nor is "Former" ("Former U.N. Secretary-General Kofi Annan": the title reads it)
+		if covered[i] || (i == s.First || openingMarks[toks[i-1].Text]) && (functionWords[strings.ToLower(toks[i].Text)] || formerMarkers[strings.ToLower(toks[i].Text)] && toks[i].Text != "Late") {
 			i++
 			continue
 		}

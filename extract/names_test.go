@@ -251,3 +251,19 @@ func TestKoreanNamesArePeople(t *testing.T) {
 		}
 	}
 }
+
+// "Former" opening a sentence is the title's word, not a name's: the body after it is the one
+// the gazetteer knows.
+func TestFormerOpeningASentence(t *testing.T) {
+	x := run(t, "Former U.N. Secretary-General Kofi Annan has recommended a new mission in Haiti.", "")
+	if e := entity(x, "United Nations"); e == nil {
+		t.Errorf("U.N. is the United Nations: %s", entityNames(x))
+	}
+	former := false
+	for _, r := range x.Relations {
+		former = former || r.Predicate == PredHeads && r.Object == entity(x, "United Nations").ID && r.Former
+	}
+	if !former {
+		t.Errorf("the former head: %q", facts(x))
+	}
+}
