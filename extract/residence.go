@@ -61,11 +61,7 @@ func (r *relater) treeHomes(t *treeSent) {
 			for _, c := range t.children(k) {
 				switch t.rel(c) {
 				case "nmod:poss":
-					if w := strings.ToLower(r.tok(c)); w == "his" || w == "her" {
-						who = r.lastPerson(c) // "Weaver died at his home in Colorado"
-					} else {
-						who = t.argOf(c)
-					}
+					who = t.possessorAt(c) // "Weaver died at his home in Colorado"
 				case "compound", "amod":
 					if g := r.mention(c); g != nil && isPlaceType(g.Type) {
 						where = append(where, g)
@@ -190,13 +186,7 @@ func (r *relater) treeOwnParties(t *treeSent) {
 		if p < 0 {
 			continue
 		}
-		var who *Found
-		if w := strings.ToLower(r.tok(p)); w == "his" || w == "her" {
-			who = r.lastPerson(p)
-		} else {
-			who = t.argOf(p)
-		}
-		if who != nil && who.Type == Person {
+		if who := t.possessorAt(p); who != nil && who.Type == Person {
 			r.addTree(t, who, PredMemberOf, f, 0.7, n)
 		}
 	}
@@ -271,13 +261,7 @@ func (r *relater) treeBirthplaces(t *treeSent) {
 			h := t.head(k)
 			g := r.mention(h)
 			if p := t.child(h, "nmod:poss"); g != nil && g.Type == Country && p >= 0 {
-				var who *Found
-				if pw := strings.ToLower(r.tok(p)); pw == "his" || pw == "her" {
-					who = r.lastPerson(p)
-				} else {
-					who = t.argOf(p)
-				}
-				if who != nil && who.Type == Person {
+				if who := t.possessorAt(p); who != nil && who.Type == Person {
 					r.addTree(t, who, "bornIn", g, 0.7, k)
 				}
 			}
@@ -300,4 +284,12 @@ func (r *relater) treeBirthplaces(t *treeSent) {
 			}
 		}
 	}
+}
+
+// possessorAt: who the possessive at p is: a name, or for "his"/"her" the person named last.
+func (t *treeSent) possessorAt(p int) *Found {
+	if w := strings.ToLower(t.r.tok(p)); w == "his" || w == "her" {
+		return t.r.lastPerson(p)
+	}
+	return t.argOf(p)
 }
