@@ -13,6 +13,7 @@ import (
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	"github.com/newsgraph/newsgraph/internal/gizmo"
 	"github.com/newsgraph/newsgraph/store/boltfile"
+	"github.com/newsgraph/newsgraph/store/lockfile"
 	"github.com/newsgraph/newsgraph/store/names"
 	bolt "go.etcd.io/bbolt"
 )
@@ -32,7 +33,7 @@ func openBoltStore(s *Store, path string, c config) error {
 	if err := os.MkdirAll(path, 0o755); err != nil {
 		return fmt.Errorf("open bolt store: %w", err)
 	}
-	lock, err := lockDatabase(path)
+	lock, err := lockfile.Take(path, boltFile(path))
 	if err != nil {
 		return err
 	}
@@ -232,6 +233,13 @@ func checkUnsynced(path string) error {
 		return err
 	}
 	return finishBulk(path, marker)
+}
+
+// Exists reports whether a bolt database has been made at path (a folder holding Cayley's
+// indexes.bolt). Reading commands check it first: opening a missing one would create it.
+func Exists(path string) bool {
+	st, err := os.Stat(boltFile(path))
+	return err == nil && st.Mode().IsRegular()
 }
 
 // boltFile is the file in which Cayley's bolt backends keep a database.
