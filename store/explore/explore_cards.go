@@ -13,8 +13,8 @@ import (
 )
 
 // exploreIndexFromCards builds the explore index from the card index: scans of its rows
-// (cardindex.Rows) in key order (articles, names and types, mentions, statements) instead of a few
-// index lookups per article and per entity, which took minutes at 100,000 articles. The
+// (cardindex.Rows) in key order (articles, names and types, mentions, statements) instead of a
+// few index lookups per article and per entity, which took minutes at 100,000 articles. The
 // relation edges are the statements that the graph states as direct edges: with an object,
 // neither negated nor hypothetical.
 func exploreIndexFromCards(ctx context.Context, rows cardindex.Rows, t store.MergeView, x *exploreIndex) error {
