@@ -79,7 +79,8 @@ func (s Reader) candidates(ctx context.Context, q string) ([]quad.IRI, string, e
 		kind byte
 		val  string
 		how  string
-	}{{terms.Name, cardindex.IdentName, q, "name"}, {terms.AlternateName, cardindex.IdentAlternate, q, "alternateName"},
+	}{{terms.Name, cardindex.IdentName, q, "name"},
+		{terms.AlternateName, cardindex.IdentAlternate, q, "alternateName"},
 		{terms.NameKey, cardindex.IdentNameKey, textkey.NameKey(q), "nameKey"}}
 	for _, step := range steps {
 		if step.val == "" {
