@@ -12,6 +12,8 @@ import (
 	"github.com/cayleygraph/quad"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	"github.com/newsgraph/newsgraph/internal/gizmo"
+	"github.com/newsgraph/newsgraph/store/boltfile"
+	"github.com/newsgraph/newsgraph/store/lockfile"
 	"github.com/newsgraph/newsgraph/store/names"
 	bolt "go.etcd.io/bbolt"
 )
@@ -31,7 +33,7 @@ func openBoltStore(s *Store, path string, c config) error {
 	if err := os.MkdirAll(path, 0o755); err != nil {
 		return fmt.Errorf("open bolt store: %w", err)
 	}
-	lock, err := lockDatabase(path)
+	lock, err := lockfile.Take(path, boltFile(path))
 	if err != nil {
 		return err
 	}
@@ -51,7 +53,7 @@ func openBoltStore(s *Store, path string, c config) error {
 	var quads *bolt.DB
 	var unsynced string
 	var isNew bool
-	err = guard(boltFile(path), func() (err error) {
+	err = boltfile.Guard(boltFile(path), func() (err error) {
 		qs, quads, unsynced, isNew, err = openBolt(path, c.readMostly, c.bulk)
 		return err
 	})
@@ -71,7 +73,7 @@ func openBoltStore(s *Store, path string, c config) error {
 	if err == nil && !c.readMostly && s.keepsCards() {
 		// (An index whose mark is not the quads' is made again here; a read-only Open reads the
 		// quads, as with a dirty index.)
-		err = guard(boltFile(path), func() error { return s.prepareCards(!s.cards.Usable()) })
+		err = boltfile.Guard(boltFile(path), func() error { return s.prepareCards(!s.cards.Usable()) })
 	}
 	if err != nil {
 		s.Close()
@@ -104,21 +106,25 @@ var quadIndexes = append(append([]ckv.QuadIndex(nil), ckv.DefaultQuadIndexes...)
 // when set, overrides it).
 func init() { ckv.DefaultQuadIndexes = quadIndexes }
 
-// checkDatabase checks the database's files before they are opened (see damaged.go): the
+// ErrDamaged is returned (wrapped, with the file's name and what is wrong) when a database
+// file is damaged (store/boltfile).
+var ErrDamaged = boltfile.ErrDamaged
+
+// checkDatabase checks the database's files before they are opened (store/boltfile): the
 // header of indexes.bolt always; all its pages too when the store is opened for writing (a
 // full read, 1.5 ms per MB, beside the bloom filter's read of the whole log that such an Open
 // does anyway) or when it is small. A damaged card index is deleted: it is made again from
 // the quads.
 func checkDatabase(path string, readMostly bool) error {
 	file := boltFile(path)
-	check := checkBoltHeader
+	check := boltfile.CheckHeader
 	if fi, err := os.Stat(file); err == nil && (!readMostly || fi.Size() <= fullCheckBytes) {
-		check = checkBoltFile
+		check = boltfile.Check
 	}
 	if err := check(file); err != nil {
 		return err
 	}
-	if _, err := os.Stat(cardIndexFile(path)); err == nil && checkBoltFile(cardIndexFile(path)) != nil {
+	if _, err := os.Stat(cardIndexFile(path)); err == nil && boltfile.Check(cardIndexFile(path)) != nil {
 		return removeCardIndex(path)
 	}
 	return nil
@@ -192,43 +198,21 @@ func writeSynced(name string) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	return syncDir(filepath.Dir(name))
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
-}
-
-// syncFile fsyncs the file name.
-func syncFile(name string) error {
-	f, err := os.OpenFile(name, os.O_RDWR, 0)
-	if err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return boltfile.SyncDir(filepath.Dir(name))
 }
 
 // finishBulk makes a bulk load's writes durable: the database file is synced, then the
 // marker removed.
 func finishBulk(path, marker string) error {
 	for _, f := range []string{boltFile(path), cardIndexFile(path)} {
-		if err := syncFile(f); err != nil && !errors.Is(err, os.ErrNotExist) {
+		if err := boltfile.SyncFile(f); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return fmt.Errorf("sync %s: %w", f, err)
 		}
 	}
 	if err := os.Remove(marker); err != nil {
 		return err
 	}
-	return syncDir(path)
+	return boltfile.SyncDir(path)
 }
 
 // checkUnsynced runs when a bolt database is opened (its lock held): a marker left by a bulk
@@ -241,7 +225,7 @@ func checkUnsynced(path string) error {
 	if _, err := os.Stat(marker); err != nil {
 		return nil
 	}
-	if err := checkBolt(boltFile(path)); err != nil {
+	if err := boltfile.Check(boltFile(path)); err != nil {
 		return fmt.Errorf("open bolt store %s: a bulk load into it was stopped before its writes reached the disk, and the database is damaged (%v): delete it and run the load again", path, err)
 	}
 	// The card index may be damaged the same way; it is made again from the quads.
@@ -251,9 +235,12 @@ func checkUnsynced(path string) error {
 	return finishBulk(path, marker)
 }
 
-// checkBolt checks every page of a bolt file (checkBoltFile: bbolt's own tx.Check runs in a
-// goroutine of its own, where a damaged page's panic or fault would end the process).
-func checkBolt(file string) error { return checkBoltFile(file) }
+// Exists reports whether a bolt database has been made at path (a folder holding Cayley's
+// indexes.bolt). Reading commands check it first: opening a missing one would create it.
+func Exists(path string) bool {
+	st, err := os.Stat(boltFile(path))
+	return err == nil && st.Mode().IsRegular()
+}
 
 // boltFile is the file in which Cayley's bolt backends keep a database.
 func boltFile(path string) string { return filepath.Join(path, "indexes.bolt") }

@@ -19,7 +19,7 @@ import (
 // table, the mark and the explorer's snapshot saved. A program that does not link store/cards
 // in opens Stores without them; a bolt database it writes has its card index made again by
 // the next Open for writing that has one (the index's mark no longer matches the quads:
-// store/cards/cardindex_mark.go).
+// store/cards/cardindex/mark.go).
 
 // A CardIndex is what store/cards keeps per Store: on bolt, the card index (cards.bolt, beside
 // the quads); on every backend, the explorer's index. The Store calls the write hooks with its

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/store/boltfile"
 )
 
 // writeBench writes the synthetic articles [from, to) in batches of 100 articles.
@@ -56,7 +58,7 @@ func TestCompactRewritesTheDatabase(t *testing.T) {
 	if after > before*7/10 {
 		t.Errorf("rewritten indexes.bolt is %d bytes, written %d: want at most 70 %%", after, before)
 	}
-	if _, err := os.Stat(boltFile(packed) + compactSuffix); !os.IsNotExist(err) {
+	if _, err := os.Stat(boltFile(packed) + boltfile.CopySuffix); !os.IsNotExist(err) {
 		t.Errorf("the copy was left behind: %v", err)
 	}
 
@@ -112,11 +114,11 @@ func TestCompactRewritesTheDatabase(t *testing.T) {
 		t.Error("a write of 45 % more articles did not rewrite the database")
 	}
 	// A copy left by a rewrite killed half-way is deleted by the next Open.
-	if err := os.WriteFile(boltFile(packed)+compactSuffix, []byte("half a copy"), 0o644); err != nil {
+	if err := os.WriteFile(boltFile(packed)+boltfile.CopySuffix, []byte("half a copy"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	open(packed).Close()
-	if _, err := os.Stat(boltFile(packed) + compactSuffix); !os.IsNotExist(err) {
+	if _, err := os.Stat(boltFile(packed) + boltfile.CopySuffix); !os.IsNotExist(err) {
 		t.Errorf("Open left a half-written copy: %v", err)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // damagedStore makes a bolt store of a few hundred articles, closes it and damages its
@@ -28,17 +30,26 @@ func overwriteMiddle(t *testing.T, file string) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	head := make([]byte, 4096)
-	if _, err := f.ReadAt(head, 0); err != nil {
+	// The middle of the pages in use, not of the file (which bolt grows ahead).
+	db, err := bolt.Open(file, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
 		t.Fatal(err)
 	}
-	m := readMeta(head) // the middle of the pages in use, not of the file (which bolt grows ahead)
+	pageSize := int64(db.Info().PageSize)
+	var used int64
+	err = db.View(func(tx *bolt.Tx) error { used = tx.Size(); return nil })
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
 	r := rand.New(rand.NewPCG(1, 2))
 	junk := make([]byte, 16<<10)
 	for i := range junk {
 		junk[i] = byte(r.Uint32())
 	}
-	if _, err := f.WriteAt(junk, int64(m.pgid/2)*int64(m.pageSize)); err != nil {
+	if _, err := f.WriteAt(junk, used/pageSize/2*pageSize); err != nil {
 		t.Fatal(err)
 	}
 }

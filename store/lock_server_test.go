@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/store/lockfile"
 )
 
 // A server records its URL in the lock file it holds; another opener is still turned away
@@ -24,17 +26,17 @@ func TestRecordServer(t *testing.T) {
 	if !Exists(dir) {
 		t.Error("not Exists after an open")
 	}
-	if u := ServerURL(dir); u != "" {
+	if u := lockfile.ServerURL(dir); u != "" {
 		t.Errorf("ServerURL before RecordServer = %q", u)
 	}
-	if err := RecordServer(dir, "http://127.0.0.1:64210"); err != nil {
+	if err := lockfile.RecordServer(dir, "http://127.0.0.1:64210"); err != nil {
 		t.Fatal(err)
 	}
-	if u := ServerURL(dir); u != "http://127.0.0.1:64210" {
+	if u := lockfile.ServerURL(dir); u != "http://127.0.0.1:64210" {
 		t.Errorf("ServerURL = %q", u)
 	}
 	openExpectInUse(t, dir, fmt.Sprintf("pid %d", os.Getpid()))
-	if err := RecordServer(filepath.Join(t.TempDir(), "none"), "http://x"); err != nil {
+	if err := lockfile.RecordServer(filepath.Join(t.TempDir(), "none"), "http://x"); err != nil {
 		t.Errorf("RecordServer without a lock file: %v", err)
 	}
 }

@@ -12,7 +12,7 @@ import (
 // keys rows by entity, article and name, and bolt refuses a key over 32 KB ("key too large"):
 // one article with a 40 KB id, URL or name once made every later write of the database fail.
 // So IRIs are bounded where they enter the store, and every field of a card-index key where it
-// is made (keyText).
+// is made (store/cards/cardindex's keyText).
 
 // MaxIRIBytes is the longest IRI stored as it is: a longer one (an article id or URL of more
 // than 2 KB, an entity named by a 2 KB run of words) is stored as BoundIRI makes it, short,

@@ -12,7 +12,7 @@ import (
 // "horizon" (the last id it gave a node or a quad: it grows with every add, by anyone, and
 // never goes back) and "size" (the number of quads: it changes with every delete). Every write
 // that changes the quads changes one of them. The card index saves the mark with its clean mark
-// (store/cards/cardindex_mark.go); compaction reads the horizon (compact.go).
+// (store/cards/cardindex/mark.go); compaction reads the horizon (compact.go).
 
 // A QuadsMark is the mark of a store's quads: "h", then horizon and size, 8 bytes
 // little-endian each (as Cayley stores them). Compare marks as bytes.

@@ -22,6 +22,8 @@ import (
 
 	"github.com/cayleygraph/cayley/clog"
 	cgraph "github.com/cayleygraph/cayley/graph"
+
+	"github.com/newsgraph/newsgraph/store/lockfile"
 )
 
 // DefaultBatchSize is the number of quads WriteArticles gathers before one
@@ -29,8 +31,8 @@ import (
 const DefaultBatchSize = 10000
 
 // ErrInUse is returned (wrapped) by Open when another process, or another
-// Store in this process, has the database open.
-var ErrInUse = errors.New("database is in use")
+// Store in this process, has the database open (store/lockfile).
+var ErrInUse = lockfile.ErrInUse
 
 // Store is an open quad store. On bolt and PostgreSQL its methods are safe
 // for concurrent use; Cayley's memstore has no locks, so a memstore Store must

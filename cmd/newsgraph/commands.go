@@ -25,6 +25,7 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/server"
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/lockfile"
 	"github.com/newsgraph/newsgraph/store/rdf"
 )
 
@@ -268,7 +269,7 @@ func serveCmd(c *cli.Context) error {
 	}
 	return server.Serve(ctx, s, o, func(addr string) {
 		// Reading commands turned away by the database's lock ask this server (remote.go).
-		if err := store.RecordServer(c.String("db"), "http://"+addr); err != nil {
+		if err := lockfile.RecordServer(c.String("db"), "http://"+addr); err != nil {
 			fmt.Fprintln(os.Stderr, "newsgraph serve: note: reading commands will not find this server:", err)
 		}
 		mode := "read-only"

@@ -16,11 +16,12 @@ import (
 
 	"github.com/newsgraph/newsgraph/server"
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/lockfile"
 )
 
 // Reading commands (query, entity, search, path, timeline, top, export) work while `serve`
 // holds a bolt database: bolt lets one process open the file, so they ask that server, whose
-// URL the lock file records (store.RecordServer), through the same HTTP APIs the web UI and
+// URL the lock file records (lockfile.RecordServer), through the same HTTP APIs the web UI and
 // the explorer use, and print what they would print from the database.
 
 // errNoDatabase is returned by reading commands when --db names no database: opening it
@@ -46,7 +47,7 @@ func openReader(c *cli.Context) (*store.Store, *remote, error) {
 	if err == nil || !errors.Is(err, store.ErrInUse) || !isBolt(c) {
 		return s, nil, err
 	}
-	if u := store.ServerURL(db); u != "" {
+	if u := lockfile.ServerURL(db); u != "" {
 		return nil, &remote{base: strings.TrimSuffix(u, "/"), ctx: c.Context}, nil
 	}
 	return nil, nil, fmt.Errorf("%w (stop the process that holds it, or run newsgraph serve, which reading commands can ask)", err)

@@ -10,6 +10,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards/cardindex"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
@@ -210,6 +211,14 @@ func uniqSorted(xs []string) []string {
 	return slices.Compact(xs)
 }
 
+// negByte is a fact's polarity in the keys that group statements into facts and events.
+func negByte(negated bool) byte {
+	if negated {
+		return '1'
+	}
+	return '0'
+}
+
 func boolInt(b bool) int {
 	if b {
 		return 1
@@ -331,13 +340,13 @@ func (cx *cardContext) corroboration(ctx context.Context, articles []quad.Value)
 		if err != nil {
 			return Corroboration{}, err
 		}
-		f := articleFacts{date: ai.date}
+		f := cardindex.ArticleFacts{Date: ai.date}
 		for _, p := range ai.publishers {
-			f.publishers = append(f.publishers, p.ID)
+			f.Publishers = append(f.Publishers, p.ID)
 		}
 		for _, c := range ai.copyOf {
-			if iri, ok := c.(quad.IRI); ok && !slices.Contains(f.copyOf, articleHash(iri)) {
-				f.copyOf = append(f.copyOf, articleHash(iri))
+			if iri, ok := c.(quad.IRI); ok && !slices.Contains(f.CopyOf, cardindex.ArticleHash(iri)) {
+				f.CopyOf = append(f.CopyOf, cardindex.ArticleHash(iri))
 			}
 		}
 		refs = append(refs, articleRef{iri: ai.iri, facts: f})
@@ -348,7 +357,7 @@ func (cx *cardContext) corroboration(ctx context.Context, articles []quad.Value)
 // articleRef is an article and what corroboration needs of it.
 type articleRef struct {
 	iri   quad.IRI
-	facts articleFacts
+	facts cardindex.ArticleFacts
 }
 
 func (cx *cardContext) corroborate(ctx context.Context, articles []articleRef) (Corroboration, error) {
@@ -365,7 +374,7 @@ func countStories(articles []articleRef) (c Corroboration, publishers []quad.IRI
 	var infos []*articleRef
 	for i := range articles {
 		a := &articles[i]
-		h := articleHash(a.iri)
+		h := cardindex.ArticleHash(a.iri)
 		if _, dup := index[h]; dup {
 			continue
 		}
@@ -385,7 +394,7 @@ func countStories(articles []articleRef) (c Corroboration, publishers []quad.IRI
 	}
 	stories := len(infos)
 	for i, ai := range infos {
-		for _, o := range ai.facts.copyOf {
+		for _, o := range ai.facts.CopyOf {
 			if j, in := index[o]; in {
 				ra, rb := find(int32(i)), find(j)
 				if ra != rb {
@@ -394,13 +403,13 @@ func countStories(articles []articleRef) (c Corroboration, publishers []quad.IRI
 				}
 			}
 		}
-		for _, p := range ai.facts.publishers {
+		for _, p := range ai.facts.Publishers {
 			if !slices.Contains(publishers, p) {
 				publishers = append(publishers, p)
 			}
 		}
-		if ai.facts.date != "" {
-			c.FirstSeen, c.LastSeen = minDate(c.FirstSeen, ai.facts.date), maxDate(c.LastSeen, ai.facts.date)
+		if ai.facts.Date != "" {
+			c.FirstSeen, c.LastSeen = minDate(c.FirstSeen, ai.facts.Date), maxDate(c.LastSeen, ai.facts.Date)
 		}
 		c.Sources = append(c.Sources, ai.iri)
 	}

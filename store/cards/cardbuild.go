@@ -8,9 +8,9 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
-	bolt "go.etcd.io/bbolt"
 
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards/cardindex"
 	"github.com/newsgraph/newsgraph/store/terms"
 	"github.com/newsgraph/newsgraph/store/textkey"
 )
@@ -33,10 +33,10 @@ const maxCardOthers = 20
 // alternate name, a name in another case, a word of a person's name; the one most articles
 // mention, ties by id), or an error wrapping store.ErrNotFound.
 //
-// On bolt it is made from the card index (cardindex.go): rows kept per entity as articles are
-// written, read in key order, so that a card costs what its rows are, not one quad lookup per
-// statement and article. Elsewhere, or while the index is dirty, the same rows are made from
-// the quads.
+// On bolt it is made from the card index (store/cards/cardindex): rows kept per entity as
+// articles are written, read in key order, so that a card costs what its rows are, not one
+// quad lookup per statement and article. Elsewhere, or while the index is dirty, the same rows
+// are made from the quads.
 func (s Reader) Card(ctx context.Context, name string, opts ...CardOption) (*Card, error) {
 	var o cardOptions
 	for _, f := range opts {
@@ -73,14 +73,14 @@ func (s Reader) Card(ctx context.Context, name string, opts ...CardOption) (*Car
 	}
 	cx := &cardContext{s: s, t: t, articles: map[string]*articleInfo{}, names: map[string]string{}}
 	members := t.Members(root)
-	indexed, err := s.cards.view(func(tx *bolt.Tx) error {
-		return cx.build(ctx, c, members, indexRows{tx: tx, intern: map[string]string{}}, o)
+	indexed, err := s.cards.View(func(tx cardindex.Tx) error {
+		return cx.build(ctx, c, members, indexRows{tx}, o)
 	})
 	if err != nil {
 		return nil, err
 	}
 	if !indexed {
-		src := &quadRows{cx: cx, byArticle: map[string]articleFacts{}, seen: map[quad.IRI]bool{}}
+		src := &quadRows{cx: cx, byArticle: map[string]cardindex.ArticleFacts{}, seen: map[quad.IRI]bool{}}
 		if err := cx.build(ctx, c, members, src, o); err != nil {
 			return nil, err
 		}
@@ -118,18 +118,18 @@ func (s Reader) rankedCandidates(ctx context.Context, name string) (t store.Merg
 // articleCounts is, for each entity, the number of articles that mention it.
 func (s Reader) articleCounts(ctx context.Context, t store.MergeView, es []quad.IRI) ([]int, error) {
 	out := make([]int, len(es))
-	indexed, err := s.cards.view(func(tx *bolt.Tx) error {
-		counter := newArticleCounter(tx)
+	indexed, err := s.cards.View(func(tx cardindex.Tx) error {
+		counter := tx.ArticleCounter()
 		for i, e := range es {
 			if t.MergedInto(e) && t.MergeOf(e) == nil { // the root of merges
-				n, err := clusterCount(tx, t, e)
+				n, err := tx.ClusterCount(t, e)
 				if err != nil {
 					return err
 				}
 				out[i] = n
 				continue
 			}
-			out[i] = counter.count(e)
+			out[i] = counter.Count(e)
 		}
 		return nil
 	})
@@ -146,46 +146,43 @@ func (s Reader) articleCounts(ctx context.Context, t store.MergeView, es []quad.
 	return out, nil
 }
 
-// rowSource gives the rows of a card's entities (cardrows.go).
+// rowSource gives the rows of a card's entities (cardindex/rows.go).
 type rowSource interface {
 	identity(ctx context.Context, e quad.IRI, fn func(kind byte, value string, n int)) error
 	articleCount(ctx context.Context, e quad.IRI) (int, error)
 	mentions(ctx context.Context, e quad.IRI, fn func(article string)) error
-	facts(ctx context.Context, e quad.IRI, fn func(r *factRow) error) error
-	roles(ctx context.Context, e quad.IRI, fn func(r roleRow) error) error
+	facts(ctx context.Context, e quad.IRI, fn func(r *cardindex.FactRow) error) error
+	roles(ctx context.Context, e quad.IRI, fn func(r cardindex.RoleRow) error) error
 }
 
 // indexRows reads the rows from the card index, in one read transaction.
-type indexRows struct {
-	tx     *bolt.Tx
-	intern map[string]string
-}
+type indexRows struct{ tx cardindex.Tx }
 
 func (x indexRows) identity(_ context.Context, e quad.IRI, fn func(byte, string, int)) error {
-	return identityCounts(x.tx, e, fn)
+	return x.tx.Identity(e, fn)
 }
 
 func (x indexRows) articleCount(_ context.Context, e quad.IRI) (int, error) {
-	return articleCount(x.tx, e), nil
+	return x.tx.ArticleCount(e), nil
 }
 
 func (x indexRows) mentions(_ context.Context, e quad.IRI, fn func(string)) error {
-	return mentionArticles(x.tx, e, func(a []byte) { fn(string(a)) })
+	return x.tx.Mentions(e, func(a []byte) { fn(string(a)) })
 }
 
-func (x indexRows) facts(_ context.Context, e quad.IRI, fn func(*factRow) error) error {
-	return factRowsOf(x.tx, e, x.intern, fn)
+func (x indexRows) facts(_ context.Context, e quad.IRI, fn func(*cardindex.FactRow) error) error {
+	return x.tx.Facts(e, fn)
 }
 
-func (x indexRows) roles(_ context.Context, e quad.IRI, fn func(roleRow) error) error {
-	return roleRowsOf(x.tx, e, fn)
+func (x indexRows) roles(_ context.Context, e quad.IRI, fn func(cardindex.RoleRow) error) error {
+	return x.tx.Roles(e, fn)
 }
 
 // quadRows makes the rows from the quads, with the functions the index is written with.
 type quadRows struct {
 	cx        *cardContext
-	byArticle map[string]articleFacts // by article
-	seen      map[quad.IRI]bool       // statements and roles given already
+	byArticle map[string]cardindex.ArticleFacts // by article
+	seen      map[quad.IRI]bool                 // statements and roles given already
 }
 
 func (x *quadRows) identity(ctx context.Context, e quad.IRI, fn func(byte, string, int)) error {
@@ -208,7 +205,7 @@ func (x *quadRows) identity(ctx context.Context, e quad.IRI, fn func(byte, strin
 	counts := map[[2]string]int{}
 	var order [][2]string
 	for _, l := range labels {
-		for _, kv := range identityOf(byLabel[l]) {
+		for _, kv := range cardindex.IdentityOf(byLabel[l]) {
 			if counts[kv] == 0 {
 				order = append(order, kv)
 			}
@@ -237,7 +234,7 @@ func (x *quadRows) mentions(ctx context.Context, e quad.IRI, fn func(string)) er
 }
 
 // articleFacts reads what corroboration needs of an article from the quads it labels.
-func (x *quadRows) articleFacts(ctx context.Context, art quad.IRI) (articleFacts, error) {
+func (x *quadRows) articleFacts(ctx context.Context, art quad.IRI) (cardindex.ArticleFacts, error) {
 	if f, ok := x.byArticle[string(art)]; ok {
 		return f, nil
 	}
@@ -245,7 +242,7 @@ func (x *quadRows) articleFacts(ctx context.Context, art quad.IRI) (articleFacts
 	for _, p := range []quad.IRI{terms.DatePublished, terms.DateCreated, terms.Publisher, terms.CopyOf} {
 		pq, err := x.cx.s.out(ctx, art, p)
 		if err != nil {
-			return articleFacts{}, err
+			return cardindex.ArticleFacts{}, err
 		}
 		for _, q := range pq {
 			if q.Label == art {
@@ -253,7 +250,7 @@ func (x *quadRows) articleFacts(ctx context.Context, art quad.IRI) (articleFacts
 			}
 		}
 	}
-	f := articleFactsOf(art, qs)
+	f := cardindex.ArticleFactsOf(art, qs)
 	x.byArticle[string(art)] = f
 	return f, nil
 }
@@ -278,7 +275,7 @@ func ownLabels(qs []quad.Quad) ([]quad.IRI, map[quad.IRI][]quad.Quad) {
 // eachArticle reads node's quads and calls fn with those of each article that labels them
 // (merges' quads left out), with what corroboration needs of the article. A node given before
 // (a statement or role reached from two merged entities) is skipped.
-func (x *quadRows) eachArticle(ctx context.Context, node quad.Value, fn func(node, art quad.IRI, qs []quad.Quad, af articleFacts) error) error {
+func (x *quadRows) eachArticle(ctx context.Context, node quad.Value, fn func(node, art quad.IRI, qs []quad.Quad, af cardindex.ArticleFacts) error) error {
 	iri, ok := node.(quad.IRI)
 	if !ok || x.seen[iri] {
 		return nil
@@ -301,15 +298,15 @@ func (x *quadRows) eachArticle(ctx context.Context, node quad.Value, fn func(nod
 	return nil
 }
 
-func (x *quadRows) facts(ctx context.Context, e quad.IRI, fn func(*factRow) error) error {
+func (x *quadRows) facts(ctx context.Context, e quad.IRI, fn func(*cardindex.FactRow) error) error {
 	for _, pred := range []quad.IRI{terms.Subject, terms.Object} {
 		sts, err := x.cx.s.subjects(ctx, pred, e)
 		if err != nil {
 			return err
 		}
 		for _, st := range sts {
-			err := x.eachArticle(ctx, st, func(st, art quad.IRI, qs []quad.Quad, af articleFacts) error {
-				if rows := statementRows(art, st, qs, af); len(rows) > 0 {
+			err := x.eachArticle(ctx, st, func(st, art quad.IRI, qs []quad.Quad, af cardindex.ArticleFacts) error {
+				if rows := cardindex.StatementRows(art, st, qs, af); len(rows) > 0 {
 					return fn(&rows[0])
 				}
 				return nil
@@ -322,14 +319,14 @@ func (x *quadRows) facts(ctx context.Context, e quad.IRI, fn func(*factRow) erro
 	return nil
 }
 
-func (x *quadRows) roles(ctx context.Context, e quad.IRI, fn func(roleRow) error) error {
+func (x *quadRows) roles(ctx context.Context, e quad.IRI, fn func(cardindex.RoleRow) error) error {
 	roles, err := x.cx.s.subjects(ctx, terms.Holder, e)
 	if err != nil {
 		return err
 	}
 	for _, r := range roles {
-		err := x.eachArticle(ctx, r, func(role, art quad.IRI, qs []quad.Quad, af articleFacts) error {
-			if row, ok := roleRowOf(art, role, qs, af.date); ok {
+		err := x.eachArticle(ctx, r, func(role, art quad.IRI, qs []quad.Quad, af cardindex.ArticleFacts) error {
+			if row, ok := cardindex.RoleRowOf(art, role, qs, af.Date); ok {
 				return fn(row)
 			}
 			return nil
@@ -361,17 +358,17 @@ func (cx *cardContext) identity(ctx context.Context, c *Card, members []quad.IRI
 	for i, m := range members {
 		err := src.identity(ctx, m, func(kind byte, v string, n int) {
 			switch kind {
-			case identName:
+			case cardindex.IdentName:
 				if i == 0 {
 					rootNames[v] = n
 				} else {
 					otherNames = append(otherNames, v)
 				}
-			case identAlternate:
+			case cardindex.IdentAlternate:
 				aliases = append(aliases, v)
-			case identType:
+			case cardindex.IdentType:
 				types = append(types, terms.TypeName(quad.IRI(v)))
-			case identLink:
+			case cardindex.IdentLink:
 				links = append(links, v)
 			}
 		})
@@ -418,32 +415,32 @@ func (cx *cardContext) positions(ctx context.Context, c *Card, members []quad.IR
 		titles   map[string]int
 		articles map[quad.IRI]bool
 		roles    map[quad.IRI]bool
-		evidence *roleRow
+		evidence *cardindex.RoleRow
 	}
 	byKey := map[string]*acc{}
 	var order []string
 	seen := map[[2]quad.IRI]bool{}
-	better := func(a, b *roleRow) bool { // a is the better evidence
+	better := func(a, b *cardindex.RoleRow) bool { // a is the better evidence
 		if b == nil {
 			return true
 		}
-		if (a.evidence != "") != (b.evidence != "") {
-			return a.evidence != ""
+		if (a.Evidence != "") != (b.Evidence != "") {
+			return a.Evidence != ""
 		}
-		return cmp.Or(cmpDate(a.artDate, b.artDate), strings.Compare(string(a.article), string(b.article))) < 0
+		return cmp.Or(cmpDate(a.ArtDate, b.ArtDate), strings.Compare(string(a.Article), string(b.Article))) < 0
 	}
 	for _, m := range members {
-		err := src.roles(ctx, m, func(r roleRow) error {
-			if k := [2]quad.IRI{r.role, r.article}; seen[k] {
+		err := src.roles(ctx, m, func(r cardindex.RoleRow) error {
+			if k := [2]quad.IRI{r.Role, r.Article}; seen[k] {
 				return nil
 			} else {
 				seen[k] = true
 			}
 			var of quad.Value
-			if r.of != nil {
-				of = cx.t.Root(r.of)
+			if r.Of != nil {
+				of = cx.t.Root(r.Of)
 			}
-			key := textkey.NameKey(r.title) + "\x00" + keyOfValue(of)
+			key := textkey.NameKey(r.Title) + "\x00" + keyOfValue(of)
 			a := byKey[key]
 			if a == nil {
 				a = &acc{titles: map[string]int{}, articles: map[quad.IRI]bool{}, roles: map[quad.IRI]bool{}}
@@ -457,14 +454,14 @@ func (cx *cardContext) positions(ctx context.Context, c *Card, members []quad.IR
 				byKey[key] = a
 				order = append(order, key)
 			}
-			a.titles[r.title]++
-			a.roles[r.role] = true
-			a.articles[r.article] = true
-			if r.seen != "" {
-				a.FirstSeen, a.LastSeen = minDate(a.FirstSeen, r.seen), maxDate(a.LastSeen, r.seen)
+			a.titles[r.Title]++
+			a.roles[r.Role] = true
+			a.articles[r.Article] = true
+			if r.Seen != "" {
+				a.FirstSeen, a.LastSeen = minDate(a.FirstSeen, r.Seen), maxDate(a.LastSeen, r.Seen)
 			}
-			a.Start, a.End, a.EndedBy = minDate(a.Start, r.start), maxDate(a.End, r.end), minDate(a.EndedBy, r.endedBy)
-			a.Former = a.Former || r.former
+			a.Start, a.End, a.EndedBy = minDate(a.Start, r.Start), maxDate(a.End, r.End), minDate(a.EndedBy, r.EndedBy)
+			a.Former = a.Former || r.Former
 			if better(&r, a.evidence) {
 				a.evidence = &r
 			}
@@ -526,7 +523,7 @@ func (cx *cardContext) positions(ctx context.Context, c *Card, members []quad.IR
 		}
 		slices.Sort(a.Roles)
 		if a.evidence != nil {
-			ev, err := cx.evidence(ctx, a.evidence.article, a.evidence.evidence)
+			ev, err := cx.evidence(ctx, a.evidence.Article, a.evidence.Evidence)
 			if err != nil {
 				return err
 			}
@@ -574,7 +571,7 @@ func (cx *cardContext) facts(ctx context.Context, c *Card, members []quad.IRI, s
 		}
 		if d != nil {
 			return cx.showFacts(ctx, c, d.factGroups(), func(i int) ([]quad.IRI, error) {
-				return digestSources(x.tx, members[0], i)
+				return x.tx.DigestSources(members[0], i)
 			}, o)
 		}
 	}
@@ -600,38 +597,38 @@ func (cx *cardContext) factGroups(ctx context.Context, members []quad.IRI, src r
 	type group struct {
 		fact     Fact
 		sub, obj quad.Value
-		rows     []*factRow
+		rows     []*cardindex.FactRow
 	}
 	groups := map[string]*group{}
 	var list []*group
 	seen := map[quad.IRI]bool{}
-	var last *factRow
+	var last *cardindex.FactRow
 	var lastGroup *group
 	for _, m := range members {
-		err := src.facts(ctx, m, func(r *factRow) error {
+		err := src.facts(ctx, m, func(r *cardindex.FactRow) error {
 			// One entity's rows are of distinct statements; several entities may share some.
 			if len(members) > 1 {
-				if seen[r.stmt] {
+				if seen[r.Stmt] {
 					return nil
 				}
-				seen[r.stmt] = true
+				seen[r.Stmt] = true
 			}
 			// The rows of one fact come one after the other from the index.
-			if last != nil && last.entity == r.entity && last.asObject == r.asObject && last.pred == r.pred &&
-				last.other == r.other && last.value == r.value && last.negated == r.negated && last.modality == r.modality {
+			if last != nil && last.Entity == r.Entity && last.AsObject == r.AsObject && last.Pred == r.Pred &&
+				last.Other == r.Other && last.Value == r.Value && last.Negated == r.Negated && last.Modality == r.Modality {
 				lastGroup.rows = append(lastGroup.rows, r)
 				last = r
 				return nil
 			}
-			sub, obj := cx.t.Root(r.subject()), quad.Value(nil)
-			if r.object() != nil {
-				obj = cx.t.Root(r.object())
+			sub, obj := cx.t.Root(r.Subject()), quad.Value(nil)
+			if r.Object() != nil {
+				obj = cx.t.Root(r.Object())
 			}
-			key := strings.Join([]string{keyOfValue(sub), string(r.pred), keyOfValue(obj), r.value,
-				string(negByte(r.negated)), r.modality}, "\x00")
+			key := strings.Join([]string{keyOfValue(sub), string(r.Pred), keyOfValue(obj), r.Value,
+				string(negByte(r.Negated)), r.Modality}, "\x00")
 			g := groups[key]
 			if g == nil {
-				g = &group{fact: Fact{Predicate: r.pred, Value: r.value, Negated: r.negated, Modality: r.modality}, sub: sub, obj: obj}
+				g = &group{fact: Fact{Predicate: r.Pred, Value: r.Value, Negated: r.Negated, Modality: r.Modality}, sub: sub, obj: obj}
 				groups[key] = g
 				list = append(list, g)
 			}
@@ -647,19 +644,19 @@ func (cx *cardContext) factGroups(ctx context.Context, members []quad.IRI, src r
 	for _, g := range list {
 		var arts []articleRef
 		var dates []string
-		var b *factRow
+		var b *cardindex.FactRow
 		for _, r := range g.rows {
-			arts = append(arts, articleRef{iri: r.article, facts: r.art})
-			if r.eventDate != "" {
-				dates = append(dates, r.eventDate)
+			arts = append(arts, articleRef{iri: r.Article, facts: r.Art})
+			if r.EventDate != "" {
+				dates = append(dates, r.EventDate)
 			}
 			// The evidence: the most confident statement, from the earliest article.
-			if b == nil || r.confidence > b.confidence || r.confidence == b.confidence &&
-				cmp.Or(cmpDate(r.art.date, b.art.date), strings.Compare(string(r.article), string(b.article))) < 0 {
+			if b == nil || r.Confidence > b.Confidence || r.Confidence == b.Confidence &&
+				cmp.Or(cmpDate(r.Art.Date, b.Art.Date), strings.Compare(string(r.Article), string(b.Article))) < 0 {
 				b = r
 			}
 		}
-		fg := factGroup{fact: g.fact, bestStmt: b.stmt, bestArticle: b.article}
+		fg := factGroup{fact: g.fact, bestStmt: b.Stmt, bestArticle: b.Article}
 		fg.fact.Corroboration, fg.publishers = countStories(arts)
 		fg.fact.EventDates = uniqSorted(dates)
 		fg.fact.Statements = len(g.rows)

@@ -5,9 +5,9 @@ import (
 	"context"
 
 	"github.com/cayleygraph/quad"
-	bolt "go.etcd.io/bbolt"
 
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards/cardindex"
 )
 
 // FromQuads is s's Reader as a store without a card index reads (PostgreSQL, memstore, a dirty
@@ -16,14 +16,14 @@ import (
 func FromQuads(s *store.Store) Reader { return Of(s).WithoutIndex() }
 
 // Stale is what Open found of the quads changed by another program ("" when nothing).
-func Stale(s *store.Store) string { return Of(s).cards.stale }
+func Stale(s *store.Store) string { return Of(s).cards.Stale() }
 
 // SetHubArticles makes entities mentioned by n articles hubs, with digests (carddigest.go),
 // until the returned function is called.
 func SetHubArticles(n int) (restore func()) {
-	saved := hubArticles
-	hubArticles = n
-	return func() { hubArticles = saved }
+	saved := cardindex.HubArticles
+	cardindex.HubArticles = n
+	return func() { cardindex.HubArticles = saved }
 }
 
 // Digests counts the digests a card would read (made under the current merges).
@@ -34,19 +34,14 @@ func Digests(ctx context.Context, st *store.Store) (int, error) {
 		return 0, err
 	}
 	n := 0
-	_, err = s.cards.view(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketDigest).Cursor()
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			rd := fieldReader{b: k}
-			d, err := digestOf(tx, quad.IRI(rd.bytes()), t)
-			if err != nil {
-				return err
-			}
+	_, err = s.cards.View(func(tx cardindex.Tx) error {
+		return tx.DigestRoots(func(root quad.IRI) error {
+			d, err := digestOf(tx, root, t)
 			if d != nil {
 				n++
 			}
-		}
-		return nil
+			return err
+		})
 	})
 	return n, err
 }

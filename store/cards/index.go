@@ -2,10 +2,11 @@
 // positions, facts with their evidence and corroboration), its timeline and the evidence of
 // one fact, and entity lookups by name. On bolt it keeps the card index beside the quads
 // (cards.bolt: the rows cards are made of, the hubs' digests, the saved merge table, the
-// explorer's snapshot), which the Store's write path keeps up to date through the hooks of
-// store.CardIndex; on other backends cards are made from the quads. The explorer
-// (store/explore) is built on it: it reads the rows (Rows) and the card context (Context), and
-// keeps its per-Store state in the Store's Index (RegisterExplorer).
+// explorer's snapshot; stored by store/cards/cardindex), which the Store's write path keeps up
+// to date through the hooks of store.CardIndex; on other backends cards are made from the
+// quads, with cardindex's functions, into the same rows. The explorer (store/explore) is built
+// on it: it reads the rows (ViewRows) and the card context (Context), and keeps its per-Store
+// state in the Store's Index (RegisterExplorer).
 //
 // It reads the store through its exported reads (store/reads.go) and imports it; the Store
 // reaches it only through store.CardIndex, which Index implements and which this package
@@ -15,20 +16,15 @@ package cards
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
 	"log"
 	"path/filepath"
-	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
-	bolt "go.etcd.io/bbolt"
 
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards/cardindex"
 	"github.com/newsgraph/newsgraph/store/rdf"
 )
 
@@ -37,28 +33,27 @@ func init() {
 		if o.File == "" {
 			return newIndex(s, nil), nil // no card index: what store/explore keeps only
 		}
-		ix, err := openBolt(s, o)
+		db, err := cardindex.Open(s, o)
 		if err != nil {
 			return nil, err
 		}
-		if ix.stale != "" && !o.ReadMostly {
+		if db.Stale() != "" && !o.ReadMostly {
 			// Another program (stock Cayley, say) wrote the quads: the Store's Open makes the
 			// index again.
-			log.Printf("%s: %s: making the card index again", filepath.Dir(o.File), ix.stale)
+			log.Printf("%s: %s: making the card index again", filepath.Dir(o.File), db.Stale())
 		}
+		ix := newIndex(s, db)
+		ix.refreshEvery = o.RefreshEvery
 		return ix, nil
 	})
 }
 
-// Index is what this package keeps for one Store (store.CardIndex): on bolt the card index, on
+// Index is what this package keeps for one Store (store.CardIndex): on bolt the card index (its
+// storage, whose methods it has, is store/cards/cardindex's DB: nil when none is kept), on
 // every backend what store/explore keeps (the explorer's index).
 type Index struct {
+	*cardindex.DB
 	s *store.Store
-	// db is the card index's file (see cardindex.go), nil when none is kept (not bolt).
-	db    *bolt.DB
-	valid atomic.Bool // rows match the quads: cards may read them
-	// stale says, when Open found the quads changed by another program, what it found ("").
-	stale string
 	// refreshed: when the hubs' digests were last refreshed (read and written under the
 	// Store's write lock); refreshEvery: store.RefreshHubsEvery's interval.
 	refreshed    time.Time
@@ -68,8 +63,8 @@ type Index struct {
 
 // newIndex is the Index of s, its card index in db (nil: none is kept), with the explorer's
 // state when store/explore is linked in.
-func newIndex(s *store.Store, db *bolt.DB) *Index {
-	ix := &Index{s: s, db: db}
+func newIndex(s *store.Store, db *cardindex.DB) *Index {
+	ix := &Index{DB: db, s: s}
 	if openExplorer != nil {
 		ix.explorer = openExplorer(Reader{s, ix})
 	}
@@ -155,43 +150,3 @@ func distinct(qs []quad.Quad, d quad.Direction) []quad.Value {
 	}
 	return out
 }
-
-// maxKeyField is the longest string a card-index key field holds as it is. A key has at most
-// eight fields, so no key comes near bolt's limit of 32 KB.
-const maxKeyField = store.MaxIRIBytes
-
-// keyText is s as a field of a card-index key holds it: s itself up to maxKeyField bytes
-// (every IRI the store holds: store.BoundIRI); a longer text (a name of 40 KB) is cut to 256
-// bytes and ends with "…sha256-" and its hash, so that the key stays unique, and a lookup by
-// the same text (keyText again) finds it. Cards show such a name cut.
-func keyText(s string) string {
-	if len(s) <= maxKeyField {
-		return s
-	}
-	n := 256
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	h := sha256.Sum256([]byte(s))
-	return s[:n] + "…sha256-" + hex.EncodeToString(h[:])
-}
-
-// CompactedHorizon is Cayley's horizon at the database's last rewrite (store.Compact), which
-// the store records in the index's file; 0 when none is.
-func (ix *Index) CompactedHorizon() uint64 {
-	var last uint64
-	if !ix.Kept() {
-		return 0
-	}
-	_ = ix.db.View(func(tx *bolt.Tx) error {
-		if v := tx.Bucket(bucketMeta).Get([]byte(store.CardIndexCompacted)); len(v) == 8 {
-			last = binary.LittleEndian.Uint64(v)
-		}
-		return nil
-	})
-	return last
-}
-
-// KeyText is s as the card index's rows hold it (keyText): answers made without the index
-// (the explorer's on PostgreSQL) hold their texts so too, to be the same.
-func KeyText(s string) string { return keyText(s) }

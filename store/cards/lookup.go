@@ -8,9 +8,9 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
-	bolt "go.etcd.io/bbolt"
 
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards/cardindex"
 	"github.com/newsgraph/newsgraph/store/terms"
 	"github.com/newsgraph/newsgraph/store/textkey"
 )
@@ -79,15 +79,16 @@ func (s Reader) candidates(ctx context.Context, q string) ([]quad.IRI, string, e
 		kind byte
 		val  string
 		how  string
-	}{{terms.Name, identName, q, "name"}, {terms.AlternateName, identAlternate, q, "alternateName"},
-		{terms.NameKey, identNameKey, textkey.NameKey(q), "nameKey"}}
+	}{{terms.Name, cardindex.IdentName, q, "name"},
+		{terms.AlternateName, cardindex.IdentAlternate, q, "alternateName"},
+		{terms.NameKey, cardindex.IdentNameKey, textkey.NameKey(q), "nameKey"}}
 	for _, step := range steps {
 		if step.val == "" {
 			break
 		}
 		var found []quad.IRI
-		indexed, err := s.cards.view(func(tx *bolt.Tx) error {
-			return entitiesNamed(tx, step.kind, step.val, func(e quad.IRI) { found = append(found, e) })
+		indexed, err := s.cards.View(func(tx cardindex.Tx) error {
+			return tx.EntitiesNamed(step.kind, step.val, func(e quad.IRI) { found = append(found, e) })
 		})
 		if err != nil {
 			return nil, "", err
@@ -128,16 +129,16 @@ func (s Reader) entityMatch(ctx context.Context, t store.MergeView, e quad.IRI) 
 		m.MergedInto, _ = r.(quad.IRI)
 	}
 	names := map[string]int{}
-	indexed, err := s.cards.view(func(tx *bolt.Tx) error {
+	indexed, err := s.cards.View(func(tx cardindex.Tx) error {
 		var err error
-		if m.Articles, err = clusterCount(tx, t, e); err != nil {
+		if m.Articles, err = tx.ClusterCount(t, e); err != nil {
 			return err
 		}
-		return identityCounts(tx, e, func(kind byte, v string, n int) {
+		return tx.Identity(e, func(kind byte, v string, n int) {
 			switch kind {
-			case identName:
+			case cardindex.IdentName:
 				names[v] = n
-			case identType:
+			case cardindex.IdentType:
 				m.Types = append(m.Types, terms.TypeName(quad.IRI(v)))
 			}
 		})

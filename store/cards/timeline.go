@@ -8,9 +8,9 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
-	bolt "go.etcd.io/bbolt"
 
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards/cardindex"
 )
 
 // Event is one thing an entity did or had done to it, as the statements of the graph say: a
@@ -101,13 +101,13 @@ func (s Reader) TimelinePage(ctx context.Context, name, from, to string, offset,
 		return nil, err
 	}
 	members := t.Members(root)
-	indexed, err := s.cards.view(func(tx *bolt.Tx) error {
-		return cx.timeline(ctx, tl, members, indexRows{tx: tx, intern: map[string]string{}}, n)
+	indexed, err := s.cards.View(func(tx cardindex.Tx) error {
+		return cx.timeline(ctx, tl, members, indexRows{tx}, n)
 	})
 	if err != nil || indexed {
 		return tl, err
 	}
-	src := &quadRows{cx: cx, byArticle: map[string]articleFacts{}, seen: map[quad.IRI]bool{}}
+	src := &quadRows{cx: cx, byArticle: map[string]cardindex.ArticleFacts{}, seen: map[quad.IRI]bool{}}
 	return tl, cx.timeline(ctx, tl, members, src, n)
 }
 
@@ -141,38 +141,38 @@ func (cx *cardContext) eventGroups(ctx context.Context, members []quad.IRI, src 
 		ev       Event
 		sub, obj quad.Value
 		articles map[quad.IRI]bool
-		best     *factRow
+		best     *cardindex.FactRow
 	}
 	groups := map[string]*group{}
 	var list []*group
 	seen := map[quad.IRI]bool{}
 	for _, m := range members {
-		err := src.facts(ctx, m, func(r *factRow) error {
-			if seen[r.stmt] {
+		err := src.facts(ctx, m, func(r *cardindex.FactRow) error {
+			if seen[r.Stmt] {
 				return nil
 			}
-			seen[r.stmt] = true
-			date, dsrc := eventDate(r.eventDate, r.art.date)
+			seen[r.Stmt] = true
+			date, dsrc := eventDate(r.EventDate, r.Art.Date)
 			if !InRange(date, from, to) {
 				return nil
 			}
-			sub, obj := cx.t.Root(r.subject()), quad.Value(nil)
-			if r.object() != nil {
-				obj = cx.t.Root(r.object())
+			sub, obj := cx.t.Root(r.Subject()), quad.Value(nil)
+			if r.Object() != nil {
+				obj = cx.t.Root(r.Object())
 			}
-			key := strings.Join([]string{keyOfValue(sub), string(r.pred), keyOfValue(obj), r.value,
-				string(negByte(r.negated)), r.modality, date}, "\x00")
+			key := strings.Join([]string{keyOfValue(sub), string(r.Pred), keyOfValue(obj), r.Value,
+				string(negByte(r.Negated)), r.Modality, date}, "\x00")
 			g := groups[key]
 			if g == nil {
-				g = &group{ev: Event{Date: date, DateSource: dsrc, Predicate: r.pred, Value: r.value,
-					Negated: r.negated, Modality: r.modality}, sub: sub, obj: obj, articles: map[quad.IRI]bool{}}
+				g = &group{ev: Event{Date: date, DateSource: dsrc, Predicate: r.Pred, Value: r.Value,
+					Negated: r.Negated, Modality: r.Modality}, sub: sub, obj: obj, articles: map[quad.IRI]bool{}}
 				groups[key] = g
 				list = append(list, g)
 			}
-			g.articles[r.article] = true
+			g.articles[r.Article] = true
 			// The evidence: the most confident statement, from the earliest article.
-			if b := g.best; b == nil || r.confidence > b.confidence || r.confidence == b.confidence &&
-				cmp.Or(cmpDate(r.art.date, b.art.date), strings.Compare(string(r.article), string(b.article))) < 0 {
+			if b := g.best; b == nil || r.Confidence > b.Confidence || r.Confidence == b.Confidence &&
+				cmp.Or(cmpDate(r.Art.Date, b.Art.Date), strings.Compare(string(r.Article), string(b.Article))) < 0 {
 				g.best = r
 			}
 			return nil
@@ -183,7 +183,7 @@ func (cx *cardContext) eventGroups(ctx context.Context, members []quad.IRI, src 
 	}
 	out := make([]eventGroup, 0, len(list))
 	for _, g := range list {
-		eg := eventGroup{ev: g.ev, bestStmt: g.best.stmt, bestArticle: g.best.article}
+		eg := eventGroup{ev: g.ev, bestStmt: g.best.Stmt, bestArticle: g.best.Article}
 		eg.ev.Articles = len(g.articles)
 		eg.ev.Subject, eg.ev.Object = idRefs(g.sub, g.obj)
 		out = append(out, eg)
@@ -316,27 +316,27 @@ func (s Reader) EvidencePage(ctx context.Context, subject, predicate, object str
 		}
 	}
 	members := t.Members(sroot)
-	var rows []*factRow
+	var rows []*cardindex.FactRow
 	seen := map[quad.IRI]bool{}
 	collect := func(src rowSource) error {
 		for _, m := range members {
 			facts := src.facts
 			if x, ok := src.(indexRows); ok {
 				// Only m's rows as the subject of pred: every statement has one.
-				facts = func(_ context.Context, m quad.IRI, fn func(*factRow) error) error {
-					return subjectRowsOf(x.tx, m, pred, x.intern, fn)
+				facts = func(_ context.Context, m quad.IRI, fn func(*cardindex.FactRow) error) error {
+					return x.tx.SubjectFacts(m, pred, fn)
 				}
 			}
-			err := facts(ctx, m, func(r *factRow) error {
+			err := facts(ctx, m, func(r *cardindex.FactRow) error {
 				switch {
-				case seen[r.stmt] || r.pred != pred || keyOfValue(t.Root(r.subject())) != keyOfValue(sroot):
+				case seen[r.Stmt] || r.Pred != pred || keyOfValue(t.Root(r.Subject())) != keyOfValue(sroot):
 					return nil
-				case oroot != nil && (r.object() == nil || keyOfValue(t.Root(r.object())) != keyOfValue(oroot)):
+				case oroot != nil && (r.Object() == nil || keyOfValue(t.Root(r.Object())) != keyOfValue(oroot)):
 					return nil
-				case fe.Value != "" && !strings.EqualFold(r.value, fe.Value):
+				case fe.Value != "" && !strings.EqualFold(r.Value, fe.Value):
 					return nil
 				}
-				seen[r.stmt] = true
+				seen[r.Stmt] = true
 				rows = append(rows, r)
 				return nil
 			})
@@ -346,18 +346,18 @@ func (s Reader) EvidencePage(ctx context.Context, subject, predicate, object str
 		}
 		return nil
 	}
-	indexed, err := s.cards.view(func(tx *bolt.Tx) error { return collect(indexRows{tx: tx, intern: map[string]string{}}) })
+	indexed, err := s.cards.View(func(tx cardindex.Tx) error { return collect(indexRows{tx}) })
 	if err != nil {
 		return nil, err
 	}
 	if !indexed {
-		if err := collect(&quadRows{cx: cx, byArticle: map[string]articleFacts{}, seen: map[quad.IRI]bool{}}); err != nil {
+		if err := collect(&quadRows{cx: cx, byArticle: map[string]cardindex.ArticleFacts{}, seen: map[quad.IRI]bool{}}); err != nil {
 			return nil, err
 		}
 	}
-	slices.SortFunc(rows, func(a, b *factRow) int {
-		return cmp.Or(cmpDate(a.art.date, b.art.date), strings.Compare(string(a.article), string(b.article)),
-			strings.Compare(string(a.stmt), string(b.stmt)))
+	slices.SortFunc(rows, func(a, b *cardindex.FactRow) int {
+		return cmp.Or(cmpDate(a.Art.Date, b.Art.Date), strings.Compare(string(a.Article), string(b.Article)),
+			strings.Compare(string(a.Stmt), string(b.Stmt)))
 	})
 	fe.Count, fe.Offset = len(rows), max(offset, 0)
 	rows = rows[min(fe.Offset, len(rows)):]
@@ -368,21 +368,21 @@ func (s Reader) EvidencePage(ctx context.Context, subject, predicate, object str
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		ev, err := cx.statementEvidence(ctx, r.stmt, r.article)
+		ev, err := cx.statementEvidence(ctx, r.Stmt, r.Article)
 		if err != nil {
 			return nil, err
 		}
-		it := EvidenceItem{Evidence: ev, Statement: r.stmt, EventDate: r.eventDate, Confidence: r.confidence,
-			Negated: r.negated, Modality: r.modality}
+		it := EvidenceItem{Evidence: ev, Statement: r.Stmt, EventDate: r.EventDate, Confidence: r.Confidence,
+			Negated: r.Negated, Modality: r.Modality}
 		if object == "" {
-			if obj := r.object(); obj != nil {
+			if obj := r.Object(); obj != nil {
 				ref, err := cx.ref(ctx, t.Root(obj))
 				if err != nil {
 					return nil, err
 				}
 				it.Object = &ref
 			}
-			it.Value = r.value
+			it.Value = r.Value
 		}
 		fe.Evidence = append(fe.Evidence, it)
 	}

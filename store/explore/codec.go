@@ -4,7 +4,7 @@ import (
 	"encoding/binary"
 )
 
-// The snapshot's fields are the card index's (store/cards/cardindex.go): a uvarint length and
+// The snapshot's fields are the card index's (store/cards/cardindex/cardindex.go): a uvarint length and
 // the bytes.
 
 func appendField(b []byte, s string) []byte {

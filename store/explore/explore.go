@@ -14,6 +14,7 @@ import (
 	"github.com/newsgraph/newsgraph/schema/vocab"
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/cards"
+	"github.com/newsgraph/newsgraph/store/cards/cardindex"
 	"github.com/newsgraph/newsgraph/store/terms"
 	"github.com/newsgraph/newsgraph/store/textkey"
 )
@@ -176,7 +177,7 @@ func (s Explorer) buildExploreIndex(ctx context.Context, size int64) (*exploreIn
 	x := &exploreIndex{size: size, built: time.Now(), byKey: map[string]*xEntity{}, merges: t}
 	var gen uint64
 	fresh := false
-	indexed, err := s.cards.ViewRows(func(rows cards.Rows) error {
+	indexed, err := s.cards.ViewRows(func(rows cardindex.Rows) error {
 		gen = rows.Generation()
 		ok, err := exploreSnapshot(rows, gen, t.Fingerprint(), x)
 		if ok || err != nil {

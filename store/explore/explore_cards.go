@@ -8,16 +8,16 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/store"
-	"github.com/newsgraph/newsgraph/store/cards"
+	"github.com/newsgraph/newsgraph/store/cards/cardindex"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
 // exploreIndexFromCards builds the explore index from the card index: scans of its rows
-// (cards.Rows) in key order (articles, names and types, mentions, statements) instead of a few
-// index lookups per article and per entity, which took minutes at 100,000 articles. The
+// (cardindex.Rows) in key order (articles, names and types, mentions, statements) instead of a
+// few index lookups per article and per entity, which took minutes at 100,000 articles. The
 // relation edges are the statements that the graph states as direct edges: with an object,
 // neither negated nor hypothetical.
-func exploreIndexFromCards(ctx context.Context, rows cards.Rows, t store.MergeView, x *exploreIndex) error {
+func exploreIndexFromCards(ctx context.Context, rows cardindex.Rows, t store.MergeView, x *exploreIndex) error {
 	artIndex := map[string]int{}
 	rows.Articles(func(a []byte, date string) {
 		artIndex[string(a)] = len(x.articles)
@@ -47,11 +47,11 @@ func exploreIndexFromCards(ctx context.Context, rows cards.Rows, t store.MergeVi
 			order = append(order, e)
 		}
 		switch kind {
-		case cards.IdentName:
+		case cardindex.IdentName:
 			id.names[string(value)] += n
-		case cards.IdentAlternate:
+		case cardindex.IdentAlternate:
 			id.alternates = append(id.alternates, string(value))
-		case cards.IdentType:
+		case cardindex.IdentType:
 			id.types[string(value)] += n
 		}
 	})
@@ -125,7 +125,7 @@ func exploreIndexFromCards(ctx context.Context, rows cards.Rows, t store.MergeVi
 		preds[string(p)] = p
 	}
 	var cur *xEdge
-	err = rows.SubjectStatements(func(st *cards.StatementRow) error {
+	err = rows.SubjectStatements(func(st *cardindex.StatementRow) error {
 		if !st.SameFact {
 			cur = nil
 			p, ok := preds[string(st.Predicate)]

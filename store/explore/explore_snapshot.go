@@ -6,7 +6,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	"github.com/newsgraph/newsgraph/store/cards"
+	"github.com/newsgraph/newsgraph/store/cards/cardindex"
 )
 
 // The explore index, saved in the card index: building it reads most of the card index (seconds
@@ -14,12 +14,12 @@ import (
 // megabytes per 10,000 articles. A snapshot records the card index's generation (a counter
 // every transaction that changes rows increments) and the merges' fingerprint it was built
 // under, and is read only while both are the same: nothing has to drop it. The card index
-// keeps its bytes (cards.Rows.Snapshot, cards.Reader.SaveSnapshot); the encoding is this
+// keeps its bytes (cardindex.Rows.Snapshot, cards.Reader.SaveSnapshot); the encoding is this
 // file's, in the card index's fields (codec.go).
 
 // exploreSnapshot decodes the saved explore index into x if it was built under generation gen
 // and merges fp; ok false when there is none such.
-func exploreSnapshot(rows cards.Rows, gen, fp uint64, x *exploreIndex) (ok bool, err error) {
+func exploreSnapshot(rows cardindex.Rows, gen, fp uint64, x *exploreIndex) (ok bool, err error) {
 	v := rows.Snapshot()
 	if len(v) < 16 || binary.LittleEndian.Uint64(v) != gen || binary.LittleEndian.Uint64(v[8:]) != fp {
 		return false, nil

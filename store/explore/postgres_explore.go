@@ -15,7 +15,7 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/newsgraph/newsgraph/store"
-	"github.com/newsgraph/newsgraph/store/cards"
+	"github.com/newsgraph/newsgraph/store/cards/cardindex"
 	"github.com/newsgraph/newsgraph/store/postgres"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
@@ -378,7 +378,7 @@ func (r *pgExplore) articles(x *exploreIndex, dates []pgRow, all ...[]pgRow) []i
 			artOf[i] = -1
 		}
 	}
-	key := func(l int32) string { return cards.KeyText(string(r.vals[l].(quad.IRI))) }
+	key := func(l int32) string { return cardindex.KeyText(string(r.vals[l].(quad.IRI))) }
 	slices.SortFunc(arts, func(a, b int32) int { return strings.Compare(key(a), key(b)) })
 	published, created := map[int32]string{}, map[int32]string{}
 	for _, q := range dates {
@@ -413,9 +413,9 @@ func (r *pgExplore) entities(t store.MergeView, x *exploreIndex, idents []pgRow,
 	}
 	value := func(q pgRow) string {
 		if q.p == pgType {
-			return cards.KeyText(string(typeOf[q.o]))
+			return cardindex.KeyText(string(typeOf[q.o]))
 		}
-		return cards.KeyText(str(r.vals[q.o]))
+		return cardindex.KeyText(str(r.vals[q.o]))
 	}
 	// Quads are unique by (subject, predicate, object, label), so a row is one article's; but
 	// two objects of one text (a string and a language string) are one name, and an article

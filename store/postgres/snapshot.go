@@ -14,7 +14,7 @@ import (
 // is read only while the quads' mark is still that one: nothing has to drop it, and a write
 // by anything (another newsgraph, stock Cayley, psql) makes it stale.
 //
-// The mark is the one bolt's card index keeps of Cayley's kv store (store/cardindex_mark.go):
+// The mark is the one bolt's card index keeps of Cayley's kv store (store/cards/cardindex/mark.go):
 // the last horizon (the quads' BIGSERIAL key: every insert, by anyone, takes a new one, and a
 // sequence never goes back) and the number of quads (every delete changes it). A state of the
 // quads with the same two numbers as an earlier one is that state: to come back to the same

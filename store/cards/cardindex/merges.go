@@ -1,4 +1,4 @@
-package cards
+package cardindex
 
 import (
 	"bytes"
@@ -19,7 +19,7 @@ var (
 )
 
 // SavedMerges is the saved merge table, or nil.
-func (ix *Index) SavedMerges() []byte {
+func (ix *DB) SavedMerges() []byte {
 	var t []byte
 	ix.view(func(tx *bolt.Tx) error {
 		t = bytes.Clone(tx.Bucket(bucketMerges).Get(keyMergeTable))
@@ -29,7 +29,7 @@ func (ix *Index) SavedMerges() []byte {
 }
 
 // SaveMerges saves the merge table table, when the index is usable.
-func (ix *Index) SaveMerges(table []byte) error {
+func (ix *DB) SaveMerges(table []byte) error {
 	if !ix.Usable() {
 		return nil
 	}
@@ -37,7 +37,7 @@ func (ix *Index) SaveMerges(table []byte) error {
 }
 
 // DropSavedMerges drops the saved merge table (synced), before the quads first change.
-func (ix *Index) DropSavedMerges() error {
+func (ix *DB) DropSavedMerges() error {
 	if !ix.Kept() {
 		return nil
 	}

@@ -1,13 +1,23 @@
-package cards
+// Package cardindex is the card index's storage: on bolt, the rows cards are made of, kept per
+// entity beside the quads in <path>/cards.bolt and written with every article write, the hubs'
+// digests, the saved merge table, the quads' mark it was made from and the explorer's snapshot;
+// the row types and how one article's quads make them (rows.go), which store/cards also uses to
+// make the same rows from the quads when there is no usable index. What a card is made of those
+// rows, and what is kept in a digest, are store/cards's: this package keeps their bytes.
+package cardindex
 
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strconv"
+	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
@@ -17,7 +27,7 @@ import (
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
-// The card index keeps, per entity, the rows its card is made of (cardrows.go), so that the
+// The card index keeps, per entity, the rows its card is made of (rows.go), so that the
 // card of an entity named by 80,000 articles reads those rows (one bolt key each, in order)
 // instead of the 80,000 articles' quads one index lookup at a time. It is kept next to the
 // quads of a bolt database, in <path>/cards.bolt, and written with every article write and
@@ -33,7 +43,7 @@ import (
 // Buckets (field = uvarint length + bytes):
 //
 //	count    field(entity) -> uvarint articles that mention it
-//	ident    field(entity) kind value -> uvarint articles that say it (kind: identName...)
+//	ident    field(entity) kind value -> uvarint articles that say it (kind: IdentName...)
 //	byname   kind field(value) entity -> "" (the ident rows of names and name keys, by value)
 //	article  article -> field(date) (every article with quads)
 //	mention  field(entity) article -> ""
@@ -59,16 +69,25 @@ var (
 	keyVersion = []byte("version")
 )
 
-// openBolt opens (creating) the card index in the file o.File of the bolt Store s.
+// A DB is the card index of one bolt Store. Its methods do nothing on a nil DB (a Store
+// without one), and reads through it tell that they did not read (View).
+type DB struct {
+	s     *store.Store
+	db    *bolt.DB
+	valid atomic.Bool // rows match the quads: cards may read them
+	// stale says, when Open found the quads changed by another program, what it found ("").
+	stale string
+}
+
+// Open opens (creating) the card index in the file o.File of the bolt Store s.
 // o.Empty: the database has no quads, so an index without rows is right. An index whose saved
-// mark is not the quads' is not usable (cardindex_mark.go).
-func openBolt(s *store.Store, o store.CardIndexOptions) (*Index, error) {
+// mark is not the quads' is not usable (mark.go).
+func Open(s *store.Store, o store.CardIndexOptions) (*DB, error) {
 	db, err := bolt.Open(o.File, 0o644, &bolt.Options{Timeout: time.Second, NoSync: o.NoSync})
 	if err != nil {
 		return nil, fmt.Errorf("open card index %s: %w", o.File, err)
 	}
-	ix := newIndex(s, db)
-	ix.refreshEvery = o.RefreshEvery
+	ix := &DB{s: s, db: db}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, b := range append([][]byte{bucketMeta}, rowBuckets...) {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
@@ -112,7 +131,7 @@ func openBolt(s *store.Store, o store.CardIndexOptions) (*Index, error) {
 }
 
 // Close closes the index's file, after the quad store.
-func (ix *Index) Close() error {
+func (ix *DB) Close() error {
 	if !ix.Kept() {
 		return nil
 	}
@@ -120,14 +139,23 @@ func (ix *Index) Close() error {
 }
 
 // Kept tells whether the Store keeps a card index (bolt).
-func (ix *Index) Kept() bool { return ix != nil && ix.db != nil }
+func (ix *DB) Kept() bool { return ix != nil && ix.db != nil }
+
+// Stale says, when Open found the quads changed by another program, what it found; "" when
+// nothing.
+func (ix *DB) Stale() string {
+	if ix == nil {
+		return ""
+	}
+	return ix.stale
+}
 
 // Usable tells whether cards may read the index.
-func (ix *Index) Usable() bool { return ix.Kept() && ix.valid.Load() }
+func (ix *DB) Usable() bool { return ix.Kept() && ix.valid.Load() }
 
 // MarkDirty records, synced, that the quads are about to change: until clean, the index is
 // not read.
-func (ix *Index) MarkDirty() error {
+func (ix *DB) MarkDirty() error {
 	if !ix.Kept() {
 		return nil
 	}
@@ -137,7 +165,7 @@ func (ix *Index) MarkDirty() error {
 
 // apply removes the rows of the changes' old quads, adds those of their new ones and marks the
 // index clean, in one transaction.
-func (ix *Index) apply(changes []store.ArticleChange) error {
+func (ix *DB) apply(changes []store.ArticleChange) error {
 	return ix.db.Update(func(tx *bolt.Tx) error {
 		for _, c := range changes {
 			if len(c.Old) > 0 {
@@ -186,7 +214,7 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 			if err != nil {
 				return err
 			}
-			if kv[0][0] == identType || kv[0][0] == identLink || n > 1 || n == 1 && sign < 0 {
+			if kv[0][0] == IdentType || kv[0][0] == IdentLink || n > 1 || n == 1 && sign < 0 {
 				continue // the entity was already under this name, or still is
 			}
 			k = append(appendKeyField(append(k[:0], kv[0]...), kv[1]), keyText(string(e))...)
@@ -202,16 +230,16 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 		if err := putOrDelete(facts, k, v, sign); err != nil {
 			return err
 		}
-		changed[set.facts[i].entity] = true
+		changed[set.facts[i].Entity] = true
 	}
 	if err := markChanged(tx, changed); err != nil {
 		return err
 	}
 	for i := range set.roles {
 		r := &set.roles[i]
-		k = appendKeyField(appendKeyField(appendKeyField(k[:0], string(r.holder)), string(r.role)), art)
+		k = appendKeyField(appendKeyField(appendKeyField(k[:0], string(r.Holder)), string(r.Role)), art)
 		v = v[:0]
-		for _, f := range []string{r.title, keyOfIRI(r.of), r.seen, r.start, r.end, r.endedBy, boolField(r.former), r.evidence, r.artDate} {
+		for _, f := range []string{r.Title, keyOfIRI(r.Of), r.Seen, r.Start, r.End, r.EndedBy, boolField(r.Former), r.Evidence, r.ArtDate} {
 			v = appendField(v, f)
 		}
 		if err := putOrDelete(roles, k, v, sign); err != nil {
@@ -244,11 +272,11 @@ func addCount(b *bolt.Bucket, k []byte, delta int) (int64, error) {
 	return n, b.Put(bytes.Clone(k), binary.AppendVarint(nil, n))
 }
 
-// entitiesNamed calls fn with each entity that has the name (kind identName), alternate name
-// (identAlternate) or name key (identNameKey) value.
-func entitiesNamed(tx *bolt.Tx, kind byte, value string, fn func(e quad.IRI)) error {
+// EntitiesNamed calls fn with each entity that has the name (kind IdentName), alternate name
+// (IdentAlternate) or name key (IdentNameKey) value.
+func (x Tx) EntitiesNamed(kind byte, value string, fn func(e quad.IRI)) error {
 	prefix := appendKeyField([]byte{kind}, value)
-	return scanPrefix(tx, bucketByName, prefix, func(k, _ []byte) error {
+	return scanPrefix(x.tx, bucketByName, prefix, func(k, _ []byte) error {
 		fn(quad.IRI(k[len(prefix):]))
 		return nil
 	})
@@ -271,16 +299,16 @@ func iriOrNil(s string) quad.Value {
 	return quad.IRI(s)
 }
 
-func factKey(k []byte, r *factRow) []byte {
-	k = appendKeyField(k, string(r.entity))
-	k = append(k, factDir(r.asObject))
-	k = appendKeyField(k, string(r.pred))
-	k = appendKeyField(k, keyOfIRI(r.other))
-	k = appendKeyField(k, r.value)
-	k = append(k, negByte(r.negated))
-	k = appendKeyField(k, r.modality)
-	k = appendKeyField(k, string(r.article))
-	return appendKeyField(k, string(r.stmt))
+func factKey(k []byte, r *FactRow) []byte {
+	k = appendKeyField(k, string(r.Entity))
+	k = append(k, factDir(r.AsObject))
+	k = appendKeyField(k, string(r.Pred))
+	k = appendKeyField(k, keyOfIRI(r.Other))
+	k = appendKeyField(k, r.Value)
+	k = append(k, negByte(r.Negated))
+	k = appendKeyField(k, r.Modality)
+	k = appendKeyField(k, string(r.Article))
+	return appendKeyField(k, string(r.Stmt))
 }
 
 func negByte(negated bool) byte {
@@ -297,16 +325,16 @@ func factDir(asObject bool) byte {
 	return 's'
 }
 
-func factValue(v []byte, r *factRow) []byte {
-	v = appendField(v, strconv.FormatFloat(r.confidence, 'f', -1, 64))
-	v = appendField(v, r.eventDate)
-	v = appendField(v, r.art.date)
-	v = binary.AppendUvarint(v, uint64(len(r.art.publishers)))
-	for _, p := range r.art.publishers {
+func factValue(v []byte, r *FactRow) []byte {
+	v = appendField(v, strconv.FormatFloat(r.Confidence, 'f', -1, 64))
+	v = appendField(v, r.EventDate)
+	v = appendField(v, r.Art.Date)
+	v = binary.AppendUvarint(v, uint64(len(r.Art.Publishers)))
+	for _, p := range r.Art.Publishers {
 		v = appendField(v, string(p))
 	}
-	v = binary.AppendUvarint(v, uint64(len(r.art.copyOf)))
-	for _, c := range r.art.copyOf {
+	v = binary.AppendUvarint(v, uint64(len(r.Art.CopyOf)))
+	for _, c := range r.Art.CopyOf {
 		v = binary.LittleEndian.AppendUint64(v, c)
 	}
 	return v
@@ -381,9 +409,22 @@ func (r *fieldReader) uvarint() int {
 
 var errBadRow = errors.New("card index: a damaged row")
 
-// view runs fn in a read transaction when the index is usable; ok false when it is not (the
+// A Tx reads the rows in one read transaction of the index (View). The strings of the fact
+// rows it gives are interned for the transaction: a hub's rows repeat the same predicates,
+// publishers and dates thousands of times.
+type Tx struct {
+	tx     *bolt.Tx
+	intern map[string]string
+}
+
+// View runs fn in a read transaction when the index is usable; ok false when it is not (the
 // caller reads the quads).
-func (ix *Index) view(fn func(tx *bolt.Tx) error) (ok bool, err error) {
+func (ix *DB) View(fn func(Tx) error) (ok bool, err error) {
+	return ix.view(func(tx *bolt.Tx) error { return fn(Tx{tx: tx, intern: map[string]string{}}) })
+}
+
+// view is View over bolt's transaction.
+func (ix *DB) view(fn func(tx *bolt.Tx) error) (ok bool, err error) {
 	if !ix.Usable() {
 		return false, nil
 	}
@@ -401,24 +442,25 @@ func scanPrefix(tx *bolt.Tx, b []byte, prefix []byte, fn func(k, v []byte) error
 	return nil
 }
 
-// factRowsOf reads the fact rows filed under entity e.
-func factRowsOf(tx *bolt.Tx, e quad.IRI, intern map[string]string, fn func(r *factRow) error) error {
-	return factRowsIn(tx, e, appendKeyField(nil, string(e)), intern, fn)
+// Facts reads the fact rows filed under entity e, a fact's rows one after the other. fn may
+// keep the rows.
+func (x Tx) Facts(e quad.IRI, fn func(r *FactRow) error) error {
+	return factRowsIn(x.tx, e, appendKeyField(nil, string(e)), x.intern, fn)
 }
 
-// subjectRowsOf reads the rows of the statements whose subject is e and predicate pred.
-func subjectRowsOf(tx *bolt.Tx, e, pred quad.IRI, intern map[string]string, fn func(r *factRow) error) error {
+// SubjectFacts reads the rows of the statements whose subject is e and predicate pred.
+func (x Tx) SubjectFacts(e, pred quad.IRI, fn func(r *FactRow) error) error {
 	scan := append(appendKeyField(nil, string(e)), factDir(false))
-	return factRowsIn(tx, e, appendKeyField(scan, string(pred)), intern, fn)
+	return factRowsIn(x.tx, e, appendKeyField(scan, string(pred)), x.intern, fn)
 }
 
 // factRowsIn reads the fact rows filed under e whose keys begin with scan.
-func factRowsIn(tx *bolt.Tx, e quad.IRI, scan []byte, intern map[string]string, fn func(r *factRow) error) error {
+func factRowsIn(tx *bolt.Tx, e quad.IRI, scan []byte, intern map[string]string, fn func(r *FactRow) error) error {
 	prefix := appendKeyField(nil, string(e))
-	var row factRow
+	var row FactRow
 	var lastFact []byte
 	confidences := map[string]float64{} // a few distinct values ("0.85")
-	var slab []factRow
+	var slab []FactRow
 	return scanPrefix(tx, bucketFact, scan, func(k, v []byte) error {
 		rd := fieldReader{b: k[len(prefix):], intern: intern}
 		start := rd.b
@@ -433,11 +475,11 @@ func factRowsIn(tx *bolt.Tx, e quad.IRI, scan []byte, intern map[string]string, 
 		}
 		if !bytes.Equal(factPart, lastFact) {
 			lastFact = factPart
-			row = factRow{entity: e, asObject: dir == 'o', pred: quad.IRI(internBytes(intern, pred)),
-				other: iriOrNil(internBytes(intern, other)), value: internBytes(intern, value),
-				negated: neg == '1', modality: internBytes(intern, mod)}
+			row = FactRow{Entity: e, AsObject: dir == 'o', Pred: quad.IRI(internBytes(intern, pred)),
+				Other: iriOrNil(internBytes(intern, other)), Value: internBytes(intern, value),
+				Negated: neg == '1', Modality: internBytes(intern, mod)}
 		}
-		row.article, row.stmt = quad.IRI(rd.bytes()), quad.IRI(rd.bytes()) // each its own: not interned
+		row.Article, row.Stmt = quad.IRI(rd.bytes()), quad.IRI(rd.bytes()) // each its own: not interned
 		vr := fieldReader{b: v, intern: intern}
 		cb := vr.bytes()
 		conf, ok := confidences[string(cb)]
@@ -445,20 +487,20 @@ func factRowsIn(tx *bolt.Tx, e quad.IRI, scan []byte, intern map[string]string, 
 			conf, _ = strconv.ParseFloat(string(cb), 64)
 			confidences[string(cb)] = conf
 		}
-		row.confidence = conf
-		row.eventDate, row.art.date = vr.str(), vr.str()
+		row.Confidence = conf
+		row.EventDate, row.Art.Date = vr.str(), vr.str()
 		np := vr.uvarint()
-		row.art.publishers = make([]quad.IRI, 0, np)
+		row.Art.Publishers = make([]quad.IRI, 0, np)
 		for range np {
-			row.art.publishers = append(row.art.publishers, quad.IRI(vr.str()))
+			row.Art.Publishers = append(row.Art.Publishers, quad.IRI(vr.str()))
 		}
 		nc := vr.uvarint()
 		if nc*8 > len(vr.b) {
 			return errBadRow
 		}
-		row.art.copyOf = make([]uint64, nc)
-		for i := range row.art.copyOf {
-			row.art.copyOf[i] = vr.uint64()
+		row.Art.CopyOf = make([]uint64, nc)
+		for i := range row.Art.CopyOf {
+			row.Art.CopyOf[i] = vr.uint64()
 		}
 		if rd.bad || vr.bad {
 			return errBadRow
@@ -466,7 +508,7 @@ func factRowsIn(tx *bolt.Tx, e quad.IRI, scan []byte, intern map[string]string, 
 		if len(slab) == cap(slab) {
 			// Rows are kept by the caller: allocated in slabs, small first (a merged cluster
 			// reads hundreds of entities of a row or two each).
-			slab = make([]factRow, 0, min(max(2*cap(slab), 8), 1024))
+			slab = make([]FactRow, 0, min(max(2*cap(slab), 8), 1024))
 		}
 		slab = append(slab, row)
 		return fn(&slab[len(slab)-1])
@@ -482,19 +524,19 @@ func internBytes(intern map[string]string, b []byte) string {
 	return s
 }
 
-// roleRowsOf reads the role rows of holder e.
-func roleRowsOf(tx *bolt.Tx, e quad.IRI, fn func(r roleRow) error) error {
+// Roles reads the role rows of holder e.
+func (x Tx) Roles(e quad.IRI, fn func(r RoleRow) error) error {
 	prefix := appendKeyField(nil, string(e))
 	intern := map[string]string{}
-	return scanPrefix(tx, bucketRole, prefix, func(k, v []byte) error {
+	return scanPrefix(x.tx, bucketRole, prefix, func(k, v []byte) error {
 		rd := fieldReader{b: k[len(prefix):], intern: intern}
-		r := roleRow{holder: e, role: quad.IRI(rd.str()), article: quad.IRI(rd.str())}
+		r := RoleRow{Holder: e, Role: quad.IRI(rd.str()), Article: quad.IRI(rd.str())}
 		vr := fieldReader{b: v, intern: intern}
-		r.title = vr.str()
-		r.of = iriOrNil(vr.str())
-		r.seen, r.start, r.end, r.endedBy = vr.str(), vr.str(), vr.str(), vr.str()
-		r.former = vr.str() == "1"
-		r.evidence, r.artDate = vr.str(), vr.str()
+		r.Title = vr.str()
+		r.Of = iriOrNil(vr.str())
+		r.Seen, r.Start, r.End, r.EndedBy = vr.str(), vr.str(), vr.str(), vr.str()
+		r.Former = vr.str() == "1"
+		r.Evidence, r.ArtDate = vr.str(), vr.str()
 		if rd.bad || vr.bad {
 			return errBadRow
 		}
@@ -502,25 +544,29 @@ func roleRowsOf(tx *bolt.Tx, e quad.IRI, fn func(r roleRow) error) error {
 	})
 }
 
-// articleCount is the number of articles that mention e.
+// ArticleCount is the number of articles that mention e.
+func (x Tx) ArticleCount(e quad.IRI) int { return articleCount(x.tx, e) }
+
 func articleCount(tx *bolt.Tx, e quad.IRI) int {
 	v := tx.Bucket(bucketCount).Get(appendKeyField(nil, string(e)))
 	n, _ := binary.Varint(v)
 	return int(n)
 }
 
-// articleCounter is articleCount for many entities: one cursor, its stack reused (a Get makes
-// a cursor each; "Bush" finds 19,000 entities).
-type articleCounter struct {
+// An ArticleCounter is ArticleCount for many entities: one cursor, its stack reused (a Get
+// makes a cursor each; "Bush" finds 19,000 entities).
+type ArticleCounter struct {
 	c *bolt.Cursor
 	k []byte
 }
 
-func newArticleCounter(tx *bolt.Tx) *articleCounter {
-	return &articleCounter{c: tx.Bucket(bucketCount).Cursor()}
+// ArticleCounter is an ArticleCounter valid in the transaction.
+func (x Tx) ArticleCounter() *ArticleCounter {
+	return &ArticleCounter{c: x.tx.Bucket(bucketCount).Cursor()}
 }
 
-func (a *articleCounter) count(e quad.IRI) int {
+// Count is the number of articles that mention e.
+func (a *ArticleCounter) Count(e quad.IRI) int {
 	a.k = appendKeyField(a.k[:0], string(e))
 	k, v := a.c.Seek(a.k)
 	if !bytes.Equal(k, a.k) {
@@ -530,12 +576,12 @@ func (a *articleCounter) count(e quad.IRI) int {
 	return int(n)
 }
 
-// clusterCount is the number of articles that mention e or, when e is the root of merges, any
+// ClusterCount is the number of articles that mention e or, when e is the root of merges, any
 // entity merged into it (as a store without the index counts them: merges project their
 // entities' mentions onto the root).
-func clusterCount(tx *bolt.Tx, t store.MergeView, e quad.IRI) (int, error) {
+func (x Tx) ClusterCount(t store.MergeView, e quad.IRI) (int, error) {
 	if keyOfValue(t.Root(e)) != keyOfValue(e) || len(t.Under(e)) == 0 {
-		return articleCount(tx, e), nil
+		return x.ArticleCount(e), nil
 	}
 	seen := map[string]bool{}
 	for _, m := range t.Cluster(e) {
@@ -543,27 +589,27 @@ func clusterCount(tx *bolt.Tx, t store.MergeView, e quad.IRI) (int, error) {
 		if !ok {
 			continue
 		}
-		if err := mentionArticles(tx, iri, func(a []byte) { seen[string(a)] = true }); err != nil {
+		if err := x.Mentions(iri, func(a []byte) { seen[string(a)] = true }); err != nil {
 			return 0, err
 		}
 	}
 	return len(seen), nil
 }
 
-// mentionArticles calls fn with each article that mentions e.
-func mentionArticles(tx *bolt.Tx, e quad.IRI, fn func(article []byte)) error {
+// Mentions calls fn with each article that mentions e; article is valid only during the call.
+func (x Tx) Mentions(e quad.IRI, fn func(article []byte)) error {
 	prefix := appendKeyField(nil, string(e))
-	return scanPrefix(tx, bucketMention, prefix, func(k, _ []byte) error {
+	return scanPrefix(x.tx, bucketMention, prefix, func(k, _ []byte) error {
 		fn(k[len(prefix):])
 		return nil
 	})
 }
 
-// identityCounts calls fn with each (kind, value) articles say of e's identity, and how many
-// articles say it.
-func identityCounts(tx *bolt.Tx, e quad.IRI, fn func(kind byte, value string, n int)) error {
+// Identity calls fn with each (kind, value) articles say of e's identity (IdentName...), and
+// how many articles say it.
+func (x Tx) Identity(e quad.IRI, fn func(kind byte, value string, n int)) error {
 	prefix := appendKeyField(nil, string(e))
-	return scanPrefix(tx, bucketIdent, prefix, func(k, v []byte) error {
+	return scanPrefix(x.tx, bucketIdent, prefix, func(k, v []byte) error {
 		rest := k[len(prefix):]
 		if len(rest) == 0 {
 			return errBadRow
@@ -580,17 +626,17 @@ var rowPredicates = []quad.IRI{terms.Mentions, terms.Name, terms.AlternateName, 
 	terms.Subject, terms.Predicate, terms.Object, terms.Value, terms.Date, terms.Modality, terms.Polarity, terms.Confidence,
 	terms.Holder, terms.RoleName, terms.Of, terms.Seen, terms.StartDate, terms.EndDate, terms.EndedBy, terms.Former, terms.Evidence}
 
-// rebuild makes the index again from all the quads, in one pass over Cayley's log: an
+// Rebuild makes the index again from all the quads, in one pass over Cayley's log: an
 // article's quads are written before its contentHash quad (WriteArticles appends it last, and
 // a replaced article's kept quads are older still), so an article's rows are made and its
 // quads let go when its contentHash goes by; only the articles being read are in memory.
 // Quads under labels without a contentHash (written by other tools) are made into rows at the
 // end.
-func (ix *Index) Rebuild(ctx context.Context) error {
+func (ix *DB) Rebuild(ctx context.Context) error {
 	if !ix.Kept() {
 		return nil
 	}
-	s := Reader{ix.s, ix}
+	qs := ix.s.QuadStore()
 	if err := ix.MarkDirty(); err != nil {
 		return err
 	}
@@ -611,7 +657,7 @@ func (ix *Index) Rebuild(ctx context.Context) error {
 	wanted := map[any]bool{}
 	var hashRef any
 	for _, p := range append(rowPredicates, store.ContentHash) {
-		ref, err := s.qs().ValueOf(p)
+		ref, err := qs.ValueOf(p)
 		if err != nil {
 			return err
 		}
@@ -653,7 +699,7 @@ func (ix *Index) Rebuild(ctx context.Context) error {
 		}
 		return err
 	}
-	it := s.qs().QuadsAllIterator().Iterate()
+	it := qs.QuadsAllIterator().Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
 		n++
@@ -663,7 +709,7 @@ func (ix *Index) Rebuild(ctx context.Context) error {
 			}
 		}
 		r := it.Result()
-		p, err := s.qs().QuadDirection(r, quad.Predicate)
+		p, err := qs.QuadDirection(r, quad.Predicate)
 		if err != nil {
 			return err
 		}
@@ -671,7 +717,7 @@ func (ix *Index) Rebuild(ctx context.Context) error {
 		if !wanted[pk] {
 			continue
 		}
-		q, err := s.qs().Quad(r)
+		q, err := qs.Quad(r)
 		if err != nil {
 			return err
 		}
@@ -733,7 +779,7 @@ func (ix *Index) Rebuild(ctx context.Context) error {
 
 // Begin is called before a write of articles' quads: it marks the index dirty and tells
 // whether the write keeps it (a dirty index stays so until rebuilt).
-func (ix *Index) Begin() (keep bool, err error) {
+func (ix *DB) Begin() (keep bool, err error) {
 	if !ix.Usable() {
 		return false, nil
 	}
@@ -742,7 +788,7 @@ func (ix *Index) Begin() (keep bool, err error) {
 
 // Finish is called once the quads of changes are written: it writes their rows and marks the
 // index clean.
-func (ix *Index) Finish(keep bool, changes []store.ArticleChange) error {
+func (ix *DB) Finish(keep bool, changes []store.ArticleChange) error {
 	if !keep {
 		return nil
 	}
@@ -751,4 +797,52 @@ func (ix *Index) Finish(keep bool, changes []store.ArticleChange) error {
 	}
 	ix.valid.Store(true)
 	return nil
+}
+
+// keyOfValue identifies a value as Cayley does (and the store does): by its String.
+func keyOfValue(v quad.Value) string {
+	if v == nil {
+		return ""
+	}
+	return v.String()
+}
+
+// maxKeyField is the longest string a card-index key field holds as it is. A key has at most
+// eight fields, so no key comes near bolt's limit of 32 KB.
+const maxKeyField = store.MaxIRIBytes
+
+// keyText is s as a field of a card-index key holds it: s itself up to maxKeyField bytes
+// (every IRI the store holds: store.BoundIRI); a longer text (a name of 40 KB) is cut to 256
+// bytes and ends with "…sha256-" and its hash, so that the key stays unique, and a lookup by
+// the same text (keyText again) finds it. Cards show such a name cut.
+func keyText(s string) string {
+	if len(s) <= maxKeyField {
+		return s
+	}
+	n := 256
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	h := sha256.Sum256([]byte(s))
+	return s[:n] + "…sha256-" + hex.EncodeToString(h[:])
+}
+
+// KeyText is s as the card index's rows hold it (keyText): answers made without the index
+// (the explorer's on PostgreSQL) hold their texts so too, to be the same.
+func KeyText(s string) string { return keyText(s) }
+
+// CompactedHorizon is Cayley's horizon at the database's last rewrite (store.Compact), which
+// the store records in the index's file; 0 when none is.
+func (ix *DB) CompactedHorizon() uint64 {
+	var last uint64
+	if !ix.Kept() {
+		return 0
+	}
+	_ = ix.db.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketMeta).Get([]byte(store.CardIndexCompacted)); len(v) == 8 {
+			last = binary.LittleEndian.Uint64(v)
+		}
+		return nil
+	})
+	return last
 }

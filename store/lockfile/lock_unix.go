@@ -1,6 +1,6 @@
 //go:build unix
 
-package store
+package lockfile
 
 import (
 	"errors"
@@ -11,13 +11,13 @@ import (
 	"syscall"
 )
 
-// lockDatabase takes the Store's lock on the bolt database in directory
-// path without waiting, and writes this process's id into the lock file.
-// Closing the returned file releases the lock.
+// Take takes the Store's lock on the bolt database in directory path, whose bolt file is
+// boltFile, without waiting, and writes this process's id into the lock file. Closing the
+// returned file releases the lock.
 //
 // Cayley opens bolt with no timeout, and bolt waits for ever for its own
-// flock on indexes.bolt; so a second opener is turned away here first.
-func lockDatabase(path string) (*os.File, error) {
+// flock on its file; so a second opener is turned away here first.
+func Take(path, boltFile string) (*os.File, error) {
 	name := lockFile(path)
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
@@ -40,7 +40,7 @@ func lockDatabase(path string) (*os.File, error) {
 	}
 	// A process that is not newsgraph (cayley itself, say) may hold bolt's
 	// own lock: test it without waiting, and let it go before bolt takes it.
-	if err := probeBolt(path); err != nil {
+	if err := probeBolt(path, boltFile); err != nil {
 		f.Close()
 		return nil, err
 	}
@@ -61,9 +61,9 @@ func holderPID(f *os.File) int {
 }
 
 // probeBolt fails with an inUseError if another process holds the flock
-// that bolt takes on indexes.bolt.
-func probeBolt(path string) error {
-	f, err := os.OpenFile(boltFile(path), os.O_RDWR, 0)
+// that bolt takes on boltFile.
+func probeBolt(path, boltFile string) error {
+	f, err := os.OpenFile(boltFile, os.O_RDWR, 0)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	} else if err != nil {
@@ -72,9 +72,9 @@ func probeBolt(path string) error {
 	defer f.Close()
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return &inUseError{path: path, bolt: true}
+			return &inUseError{path: path, boltFile: boltFile}
 		}
-		return fmt.Errorf("open bolt store: lock %s: %w", boltFile(path), err)
+		return fmt.Errorf("open bolt store: lock %s: %w", boltFile, err)
 	}
 	return syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 }

@@ -1,4 +1,4 @@
-package cards
+package cardindex
 
 import (
 	"bytes"
@@ -29,7 +29,7 @@ import (
 var keyQuadsMark = []byte("quadsmark")
 
 // putClean marks the index clean in tx, with the store's mark as it is now.
-func (ix *Index) putClean(tx *bolt.Tx) error {
+func (ix *DB) putClean(tx *bolt.Tx) error {
 	meta := tx.Bucket(bucketMeta)
 	mark, err := ix.s.QuadsMark()
 	if err != nil {
@@ -45,7 +45,7 @@ func (ix *Index) putClean(tx *bolt.Tx) error {
 
 // followsQuads tells whether the index's saved mark is the store's (in the transaction tx of
 // the index). An index saved before marks were (no mark) does not.
-func (ix *Index) followsQuads(tx *bolt.Tx) (bool, error) {
+func (ix *DB) followsQuads(tx *bolt.Tx) (bool, error) {
 	mark, err := ix.s.QuadsMark()
 	if err != nil {
 		return false, err
@@ -65,7 +65,7 @@ func (ix *Index) followsQuads(tx *bolt.Tx) (bool, error) {
 // SaveMark saves the store's mark now, when the index is clean: for Close, after this Store's
 // own writes that change no rows and mark nothing (a load's refresh of merges' projections
 // after its last batch, say), so that the next Open does not take them for another program's.
-func (ix *Index) SaveMark() error {
+func (ix *DB) SaveMark() error {
 	if !ix.Usable() {
 		return nil
 	}

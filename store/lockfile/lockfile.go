@@ -1,6 +1,11 @@
-package store
+// Package lockfile is the lock a newsgraph process holds on a bolt database's folder while a
+// Store has it open (newsgraph.lock, with the process's id and, under a server, its URL), so
+// that a second opener is turned away with who holds it instead of waiting for bolt's own lock
+// for ever.
+package lockfile
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,17 +19,20 @@ const lockFileName = "newsgraph.lock"
 
 func lockFile(path string) string { return filepath.Join(path, lockFileName) }
 
+// ErrInUse is returned (wrapped) by Take when another process has the database open.
+var ErrInUse = errors.New("database is in use")
+
 // inUseError says who holds a database. It matches ErrInUse with errors.Is.
 type inUseError struct {
-	path string
-	pid  int  // 0 when unknown
-	bolt bool // the holder is not newsgraph: it holds bolt's own lock
+	path     string
+	pid      int    // 0 when unknown
+	boltFile string // when the holder is not newsgraph: the bolt file whose own lock it holds
 }
 
 func (e *inUseError) Error() string {
 	switch {
-	case e.bolt:
-		return fmt.Sprintf("database %s is in use by another process (it holds %s)", e.path, boltFile(e.path))
+	case e.boltFile != "":
+		return fmt.Sprintf("database %s is in use by another process (it holds %s)", e.path, e.boltFile)
 	case e.pid > 0:
 		return fmt.Sprintf("database %s is in use by another newsgraph process (pid %d)", e.path, e.pid)
 	default:
@@ -57,11 +65,4 @@ func ServerURL(path string) string {
 	_, rest, _ := strings.Cut(string(b), "\n")
 	url, _, _ := strings.Cut(rest, "\n")
 	return strings.TrimSpace(url)
-}
-
-// Exists reports whether a bolt database has been made at path (a folder holding Cayley's
-// indexes.bolt). Reading commands check it first: opening a missing one would create it.
-func Exists(path string) bool {
-	st, err := os.Stat(boltFile(path))
-	return err == nil && st.Mode().IsRegular()
 }

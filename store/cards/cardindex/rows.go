@@ -1,12 +1,14 @@
-package cards
+package cardindex
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/store/rdf"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
@@ -17,59 +19,59 @@ import (
 // PostgreSQL, memstore, or an index being rebuilt). Both make them with the functions of this
 // file from the same quads, so both give the same card.
 
-// articleFacts is what corroboration needs of an article.
-type articleFacts struct {
-	date       string
-	publishers []quad.IRI
-	copyOf     []uint64 // the articles it is a wire copy of, as articleHash: a story has dozens of copies
+// ArticleFacts is what corroboration needs of an article.
+type ArticleFacts struct {
+	Date       string
+	Publishers []quad.IRI
+	CopyOf     []uint64 // the articles it is a wire copy of, as articleHash: a story has dozens of copies
 }
 
-// factRow is one statement as filed under the entity on one of its sides.
-type factRow struct {
-	entity     quad.IRI // the entity it is filed under
-	asObject   bool     // the entity is the statement's object
-	other      quad.Value
-	pred       quad.IRI
-	value      string
-	negated    bool
-	modality   string
-	article    quad.IRI
-	stmt       quad.IRI
-	confidence float64
-	eventDate  string
-	art        articleFacts
+// FactRow is one statement as filed under the entity on one of its sides.
+type FactRow struct {
+	Entity     quad.IRI // the entity it is filed under
+	AsObject   bool     // the entity is the statement's object
+	Other      quad.Value
+	Pred       quad.IRI
+	Value      string
+	Negated    bool
+	Modality   string
+	Article    quad.IRI
+	Stmt       quad.IRI
+	Confidence float64
+	EventDate  string
+	Art        ArticleFacts
 }
 
-// subject and object of the statement the row is.
-func (r *factRow) subject() quad.Value {
-	if r.asObject {
-		return r.other
+// Subject and object of the statement the row is.
+func (r *FactRow) Subject() quad.Value {
+	if r.AsObject {
+		return r.Other
 	}
-	return r.entity
+	return r.Entity
 }
 
-func (r *factRow) object() quad.Value {
-	if r.asObject {
-		return r.entity
+func (r *FactRow) Object() quad.Value {
+	if r.AsObject {
+		return r.Entity
 	}
-	return r.other
+	return r.Other
 }
 
-// roleRow is what one article says of a role node.
-type roleRow struct {
-	holder, role, article quad.IRI
-	title                 string
-	of                    quad.Value
-	seen, start, end      string
-	endedBy               string
-	former                bool
-	evidence              string
-	artDate               string
+// RoleRow is what one article says of a role node.
+type RoleRow struct {
+	Holder, Role, Article quad.IRI
+	Title                 string
+	Of                    quad.Value
+	Seen, Start, End      string
+	EndedBy               string
+	Former                bool
+	Evidence              string
+	ArtDate               string
 }
 
-// articleFactsOf reads an article's date, publishers and copies among quads about it.
-func articleFactsOf(art quad.IRI, qs []quad.Quad) articleFacts {
-	var f articleFacts
+// ArticleFactsOf reads an article's date, publishers and copies among quads about it.
+func ArticleFactsOf(art quad.IRI, qs []quad.Quad) ArticleFacts {
+	var f ArticleFacts
 	var created string
 	for _, q := range qs {
 		if q.Subject != art {
@@ -78,22 +80,22 @@ func articleFactsOf(art quad.IRI, qs []quad.Quad) articleFacts {
 		switch q.Predicate {
 		case terms.DatePublished:
 			if d := str(q.Object); reYear.MatchString(d) {
-				f.date = d
+				f.Date = d
 			}
 		case terms.DateCreated:
 			if d := str(q.Object); reYear.MatchString(d) {
 				created = d
 			}
 		case terms.Publisher:
-			f.publishers = appendIRI(f.publishers, q.Object)
+			f.Publishers = appendIRI(f.Publishers, q.Object)
 		case terms.CopyOf:
-			if iri, ok := q.Object.(quad.IRI); ok && !slices.Contains(f.copyOf, articleHash(iri)) {
-				f.copyOf = append(f.copyOf, articleHash(iri))
+			if iri, ok := q.Object.(quad.IRI); ok && !slices.Contains(f.CopyOf, ArticleHash(iri)) {
+				f.CopyOf = append(f.CopyOf, ArticleHash(iri))
 			}
 		}
 	}
-	if f.date == "" {
-		f.date = created
+	if f.Date == "" {
+		f.Date = created
 	}
 	return f
 }
@@ -111,9 +113,9 @@ func appendIRI(xs []quad.IRI, v quad.Value) []quad.IRI {
 	return append(xs, iri)
 }
 
-// articleHash identifies an article in the card index's copy links, in 8 bytes rather than its
+// ArticleHash identifies an article in the card index's copy links, in 8 bytes rather than its
 // IRI (FNV-1a; a collision would at worst count two stories as one).
-func articleHash(iri quad.IRI) uint64 {
+func ArticleHash(iri quad.IRI) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(iri); i++ {
 		h ^= uint64(iri[i])
@@ -122,11 +124,11 @@ func articleHash(iri quad.IRI) uint64 {
 	return h
 }
 
-// statementRows makes the rows of one statement from its quads labelled with the article
+// StatementRows makes the rows of one statement from its quads labelled with the article
 // (quads of merges are not the article's): one under its subject and, when the object is
 // another entity, one under its object. None when it has no subject or predicate.
-func statementRows(art quad.IRI, stmt quad.IRI, qs []quad.Quad, af articleFacts) []factRow {
-	r := factRow{article: art, stmt: stmt, art: af}
+func StatementRows(art quad.IRI, stmt quad.IRI, qs []quad.Quad, af ArticleFacts) []FactRow {
+	r := FactRow{Article: art, Stmt: stmt, Art: af}
 	var subject, object quad.Value
 	for _, q := range qs {
 		if q.Label != art {
@@ -138,35 +140,35 @@ func statementRows(art quad.IRI, stmt quad.IRI, qs []quad.Quad, af articleFacts)
 		case terms.Object:
 			object = q.Object
 		case terms.Predicate:
-			r.pred = iriOfValue(q.Object)
+			r.Pred = iriOfValue(q.Object)
 		case terms.Value:
-			r.value = str(q.Object)
+			r.Value = str(q.Object)
 		case terms.Date:
-			r.eventDate = str(q.Object)
+			r.EventDate = str(q.Object)
 		case terms.Modality:
-			r.modality = str(q.Object)
+			r.Modality = str(q.Object)
 		case terms.Polarity:
-			r.negated = str(q.Object) == "negative"
+			r.Negated = str(q.Object) == "negative"
 		case terms.Confidence:
-			r.confidence, _ = strconv.ParseFloat(str(q.Object), 64)
+			r.Confidence, _ = strconv.ParseFloat(str(q.Object), 64)
 		}
 	}
 	subj, ok := subject.(quad.IRI)
-	if !ok || r.pred == "" {
+	if !ok || r.Pred == "" {
 		return nil
 	}
-	r.entity, r.other = subj, object
-	rows := []factRow{r}
+	r.Entity, r.Other = subj, object
+	rows := []FactRow{r}
 	if obj, ok := object.(quad.IRI); ok && obj != subj {
-		r.entity, r.other, r.asObject = obj, subj, true
+		r.Entity, r.Other, r.AsObject = obj, subj, true
 		rows = append(rows, r)
 	}
 	return rows
 }
 
-// roleRowOf makes the row of one role node from its quads labelled with the article.
-func roleRowOf(art quad.IRI, role quad.IRI, qs []quad.Quad, artDate string) (roleRow, bool) {
-	r := roleRow{role: role, article: art, artDate: artDate}
+// RoleRowOf makes the row of one role node from its quads labelled with the article.
+func RoleRowOf(art quad.IRI, role quad.IRI, qs []quad.Quad, artDate string) (RoleRow, bool) {
+	r := RoleRow{Role: role, Article: art, ArtDate: artDate}
 	for _, q := range qs {
 		if q.Label != art {
 			continue
@@ -174,39 +176,39 @@ func roleRowOf(art quad.IRI, role quad.IRI, qs []quad.Quad, artDate string) (rol
 		v := str(q.Object)
 		switch q.Predicate {
 		case terms.Holder:
-			r.holder = iriOfValue(q.Object)
+			r.Holder = iriOfValue(q.Object)
 		case terms.RoleName:
-			r.title = v
+			r.Title = v
 		case terms.Of:
-			r.of = q.Object
+			r.Of = q.Object
 		case terms.Seen:
-			r.seen = minDate(r.seen, v)
+			r.Seen = minDate(r.Seen, v)
 		case terms.StartDate:
-			r.start = minDate(r.start, v)
+			r.Start = minDate(r.Start, v)
 		case terms.EndDate:
-			r.end = maxDate(r.end, v)
+			r.End = maxDate(r.End, v)
 		case terms.EndedBy:
-			r.endedBy = minDate(r.endedBy, v)
+			r.EndedBy = minDate(r.EndedBy, v)
 		case terms.Former:
-			r.former = true
+			r.Former = true
 		case terms.Evidence:
-			r.evidence = v
+			r.Evidence = v
 		}
 	}
-	return r, r.holder != "" && r.title != ""
+	return r, r.Holder != "" && r.Title != ""
 }
 
 // identityKind is what an identity row of an entity says.
 const (
-	identName      = 'n'
-	identAlternate = 'a'
-	identType      = 't'
-	identLink      = 'l'
-	identNameKey   = 'k'
+	IdentName      = 'n'
+	IdentAlternate = 'a'
+	IdentType      = 't'
+	IdentLink      = 'l'
+	IdentNameKey   = 'k'
 )
 
-// identityOf is what quads say of an entity's identity: (kind, value) pairs, distinct.
-func identityOf(qs []quad.Quad) [][2]string {
+// IdentityOf is what quads say of an entity's identity: (kind, value) pairs, distinct.
+func IdentityOf(qs []quad.Quad) [][2]string {
 	var out [][2]string
 	seen := map[[2]string]bool{}
 	add := func(kind byte, v string) {
@@ -219,17 +221,17 @@ func identityOf(qs []quad.Quad) [][2]string {
 	for _, q := range qs {
 		switch q.Predicate {
 		case terms.Name:
-			add(identName, str(q.Object))
+			add(IdentName, str(q.Object))
 		case terms.AlternateName:
-			add(identAlternate, str(q.Object))
+			add(IdentAlternate, str(q.Object))
 		case terms.Type:
-			add(identType, string(iriOfValue(q.Object)))
+			add(IdentType, string(iriOfValue(q.Object)))
 		case terms.SameAs:
 			if o := str(q.Object); strings.HasPrefix(o, "http") {
-				add(identLink, o)
+				add(IdentLink, o)
 			}
 		case terms.NameKey:
-			add(identNameKey, str(q.Object))
+			add(IdentNameKey, str(q.Object))
 		}
 	}
 	return out
@@ -243,8 +245,8 @@ type articleRowSet struct {
 	date     string // its date: published, else the dateline's
 	mentions []quad.IRI
 	identity map[quad.IRI][][2]string
-	facts    []factRow
-	roles    []roleRow
+	facts    []FactRow
+	roles    []RoleRow
 }
 
 func articleRows(art quad.IRI, qs []quad.Quad) articleRowSet {
@@ -277,22 +279,50 @@ func articleRows(art quad.IRI, qs []quad.Quad) articleRowSet {
 			roles[s] = true
 		}
 	}
-	af := articleFactsOf(art, bySubject[string(art)])
-	set.date = af.date
+	af := ArticleFactsOf(art, bySubject[string(art)])
+	set.date = af.Date
 	for _, s := range order {
 		switch {
 		case s == art:
 		case !statements[s] && !roles[s]:
-			if id := identityOf(bySubject[string(s)]); len(id) > 0 {
+			if id := IdentityOf(bySubject[string(s)]); len(id) > 0 {
 				set.identity[s] = id
 			}
 		case statements[s]:
-			set.facts = append(set.facts, statementRows(art, s, bySubject[string(s)], af)...)
+			set.facts = append(set.facts, StatementRows(art, s, bySubject[string(s)], af)...)
 		case roles[s]:
-			if r, ok := roleRowOf(art, s, bySubject[string(s)], af.date); ok {
+			if r, ok := RoleRowOf(art, s, bySubject[string(s)], af.Date); ok {
 				set.roles = append(set.roles, r)
 			}
 		}
 	}
 	return set
+}
+
+// The reads of values the rows are made with; store/cards reads its own values alike.
+
+var reYear = regexp.MustCompile(`^\d{4}`)
+
+// str is a value's text (rdf.Text).
+var str = rdf.Text
+
+func iriOfValue(v quad.Value) quad.IRI {
+	iri, _ := v.(quad.IRI)
+	return iri
+}
+
+// minDate and maxDate are the earlier and the later of two dates; minDate's unknown ("") is
+// later than any.
+func minDate(a, b string) string {
+	if a == "" || b != "" && b < a {
+		return b
+	}
+	return a
+}
+
+func maxDate(a, b string) string {
+	if b > a {
+		return b
+	}
+	return a
 }

@@ -1,4 +1,4 @@
-package store
+package boltfile
 
 import (
 	"encoding/binary"
@@ -16,8 +16,8 @@ import (
 // A damaged database file (a disk fault, a file cut short by a full disk or a copy, bytes
 // overwritten) makes bbolt panic, or fault on its memory map, which a Go program cannot
 // recover from unless it asked for a panic instead (debug.SetPanicOnFault): the user saw a
-// Go trace. So Open checks the file first (checkBoltFile), and what bbolt and Cayley do while
-// the database is opened runs under guard, which turns a panic or a fault into one error
+// Go trace. So the store's Open checks the file first (Check), and what bbolt and Cayley do
+// while the database is opened runs under Guard, which turns a panic or a fault into one error
 // naming the file.
 
 // ErrDamaged is returned (wrapped, with the file's name and what is wrong) when a database
@@ -29,9 +29,9 @@ func damaged(file string, detail any) error {
 	return fmt.Errorf("database file %s %w (%v): restore it from a backup, or delete the database and load again", file, ErrDamaged, detail)
 }
 
-// guard runs fn, turning a panic or a memory fault in it (on this goroutine) into a damaged
+// Guard runs fn, turning a panic or a memory fault in it (on this goroutine) into an ErrDamaged
 // error naming file.
-func guard(file string, fn func() error) (err error) {
+func Guard(file string, fn func() error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
@@ -77,10 +77,10 @@ func readMeta(b []byte) boltMeta {
 	return m
 }
 
-// checkBoltHeader reads the two meta pages of the bolt file: at least one must be whole,
+// CheckHeader reads the two meta pages of the bolt file: at least one must be whole,
 // and the file must hold every page up to its high-water mark (a file cut short faults when
 // its missing pages are read). Microseconds: it is done at every Open.
-func checkBoltHeader(file string) error {
+func CheckHeader(file string) error {
 	f, err := os.Open(file)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil // a new database
@@ -121,15 +121,15 @@ func checkBoltHeader(file string) error {
 	return nil
 }
 
-// checkBoltFile checks the header, then reads every bucket, key and value of the file
+// Check checks the header, then reads every bucket, key and value of the file
 // (guarded): a page overwritten with other bytes is a panic or a fault of bbolt's reading,
 // made an error. About 3 ms per MB once the file is in memory.
-func checkBoltFile(file string) error {
-	if err := checkBoltHeader(file); err != nil {
+func Check(file string) error {
+	if err := CheckHeader(file); err != nil {
 		return err
 	}
 	var db *bolt.DB
-	err := guard(file, func() error {
+	err := Guard(file, func() error {
 		var err error
 		db, err = bolt.Open(file, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
 		if err != nil {
