@@ -64,7 +64,7 @@ func resultSides(d *Document, s Sentence) (pairs [][2]int, sides [][2]int) {
 			continue
 		}
 		e2 := run(e1 + 1)
-		if e2 > e1+1 && score(e2) && (e2+1 >= s.Last || !isWordLike(toks[e2+1].Text) || toks[e2+1].Text == "(") {
+		if e2 > e1+1 && score(e2) && (e2+1 >= s.Last || listBreak(toks[e2+1].Text) || toks[e2+1].Text == "(") {
 			// "Utrecht 2 Fortuna Sittard 1": a pair
 			pairs = append(pairs, [2]int{e1, e2})
 			sides = append(sides, [2]int{k, e1}, [2]int{e1 + 1, e2})
@@ -88,8 +88,9 @@ func resultSides(d *Document, s Sentence) (pairs [][2]int, sides [][2]int) {
 	return pairs, sides
 }
 
-func isWordLike(t string) bool {
-	return t != "" && t != "," && t != ";" && t != "." && t != ")" && t != ":"
+// listBreak: t ends one entry of a results list.
+func listBreak(t string) bool {
+	return t == "" || t == "," || t == ";" || t == "." || t == ")" || t == ":"
 }
 
 // markSide makes tokens [first, end) one side's name: a club, or a player when the name
