@@ -1790,6 +1790,20 @@ func (t *treeSent) reporter(v int) (speaker *Found, source string) {
 	return nil, ""
 }
 
+// whoAfterName: the name right before ", who" when "who" is v's subject: "Erdogan, who
+// warned ...", whatever the parser made the clause's head.
+func (t *treeSent) whoAfterName(v int) *Found {
+	r := t.r
+	s := t.child(v, "nsubj")
+	if s < 0 || s-2 < r.s.First || !strings.EqualFold(r.tok(s), "who") || r.tok(s-1) != "," {
+		return nil
+	}
+	if f := r.mention(s - 2); f != nil && f.Entity != nil && isActor(f) && r.mentionEnd(s-2) == s-1 {
+		return f
+	}
+	return nil
+}
+
 // speakerOf is reporter's entity.
 func (t *treeSent) speakerOf(v int) *Found {
 	f, _ := t.reporter(v)
@@ -1824,7 +1838,7 @@ func (r *relater) treeSpeech(t *treeSent, v int) {
 			return
 		}
 	case "acl:relcl", "acl":
-		if !t.misreadAsModifier(v) {
+		if !t.misreadAsModifier(v) && t.whoAfterName(v) == nil {
 			return // "the plan X said would fail": a speech verb inside a noun phrase
 		}
 	default:
@@ -1836,6 +1850,9 @@ func (r *relater) treeSpeech(t *treeSent, v int) {
 	t.speaking = true
 	agents, _ := t.clauseArgs(v, 0)
 	t.speaking = false
+	if f := t.whoAfterName(v); f != nil {
+		agents = []*Found{f} // "an interview with Ambassador Brownfield, who said ...", however hung
+	}
 	if t.passive(v) || len(agents) == 0 {
 		return
 	}

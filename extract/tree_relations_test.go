@@ -841,3 +841,11 @@ func TestTitleHolderInAppositionToItsBody(t *testing.T) {
 		t.Errorf("the head is Lara: %q", facts(x))
 	}
 }
+
+// "Name, who said ..." is the name's statement however the parser hung the relative clause.
+func TestWhoSaidAfterAName(t *testing.T) {
+	x := run(t, "The newspaper printed an interview with Ambassador William Brownfield, who said Washington is worried.", "")
+	if !hasFact(x, `William Brownfield -said-> "Washington is worried"`) {
+		t.Errorf("Brownfield's words: %q", facts(x))
+	}
+}
