@@ -286,6 +286,11 @@ func (t *treeSent) argOf(k int) *Found {
 		}
 		return r.lastPerson(k)
 	}
+	if titleNouns[w] || speakerNouns[w] || voiceNouns[w] {
+		if f := t.apposedName(k); f != nil {
+			return f // "a U.S. military spokesman in Iraq, Major General William Caldwell, says"
+		}
+	}
 	for _, c := range t.children(k) {
 		switch t.rel(c) {
 		case "appos", "flat", "flat:name":
@@ -1788,6 +1793,39 @@ func (t *treeSent) reporter(v int) (speaker *Found, source string) {
 		}
 	}
 	return nil, ""
+}
+
+// apposedName: the person named in apposition to the noun at k: its appos child, or, however
+// the parser hung it, the name between the next two commas before any verb ("The chairman of
+// the alliance, Mirwaiz Umar Farooq, says").
+func (t *treeSent) apposedName(k int) *Found {
+	r := t.r
+	for _, c := range t.children(k) {
+		if f := r.mention(c); f != nil && t.rel(c) == "appos" && f.Type == Person && f.Entity != nil {
+			return f
+		}
+	}
+	for j := k + 1; j+1 < r.s.Last && j <= k+8; j++ {
+		if strings.HasPrefix(r.d.Tokens[j].POS, "VB") || r.d.Tokens[j].POS == "MD" {
+			return nil
+		}
+		if r.tok(j) != "," {
+			continue
+		}
+		e := j + 1
+		for e < r.s.Last && r.mention(e) == nil && isCapitalized(r.tok(e)) {
+			e++ // titles before the name: "Major General"
+		}
+		f := r.mention(e)
+		if f == nil || f.Type != Person || f.Entity == nil {
+			return nil
+		}
+		if end := r.mentionEnd(e); end < r.s.Last && r.tok(end) == "," {
+			return f
+		}
+		return nil
+	}
+	return nil
 }
 
 // whoAfterName: the name right before ", who" when "who" is v's subject: "Erdogan, who

@@ -849,3 +849,11 @@ func TestWhoSaidAfterAName(t *testing.T) {
 		t.Errorf("Brownfield's words: %q", facts(x))
 	}
 }
+
+// The name in apposition to a speaking noun speaks, not the body the noun names.
+func TestApposedNameOfASpokesman(t *testing.T) {
+	x := run(t, "Meanwhile, a U.S. military spokesman in Iraq, Major General William Caldwell, says Iraqi authorities have demobilized an entire police brigade in Baghdad.", "")
+	if !hasFact(x, `William Caldwell -said-> "Iraqi authorities have demobilized an entire police brigade in Baghdad"`) {
+		t.Errorf("Caldwell speaks: %q", facts(x))
+	}
+}
