@@ -78,7 +78,7 @@ func (r *relater) treeHomes(t *treeSent) {
 			for _, p := range where {
 				r.addTree(t, who, "livesIn", p, 0.7, k)
 			}
-		case r.d.tableLemma(k) == "live" || r.d.tableLemma(k) == "reside":
+		case strings.HasPrefix(r.d.Tokens[k].POS, "VB") && (r.d.tableLemma(k) == "live" || r.d.tableLemma(k) == "reside"):
 			// "lived in exile in Turkey": the place inside the state of living
 			s := t.child(k, "nsubj")
 			if s < 0 {
@@ -129,7 +129,10 @@ var tourNouns = setOf("tour", "trip", "visit", "journey", "swing", "mission", "v
 // Afghanistan, India and Pakistan".
 func (r *relater) treeTours(t *treeSent) {
 	for v := r.s.First; v < r.s.Last; v++ {
-		if l := r.d.tableLemma(v); l != "take" && l != "bring" || t.rel(v) != "acl:relcl" {
+		if t.rel(v) != "acl:relcl" {
+			continue
+		}
+		if l := r.d.tableLemma(v); l != "take" && l != "bring" {
 			continue
 		}
 		n := t.head(v)
@@ -196,6 +199,9 @@ func (r *relater) treeOwnParties(t *treeSent) {
 // at a hospital in Amman", "Hariri was killed by a truck bomb in 2005 in Beirut".
 func (r *relater) treeDeaths(t *treeSent) {
 	for v := r.s.First; v < r.s.Last; v++ {
+		if !strings.HasPrefix(r.d.Tokens[v].POS, "VB") {
+			continue
+		}
 		l := r.d.tableLemma(v)
 		var s int
 		switch {
