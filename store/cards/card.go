@@ -2,6 +2,7 @@ package cards
 
 import (
 	"context"
+	"github.com/newsgraph/newsgraph/store/fields"
 	"regexp"
 	"slices"
 	"strconv"
@@ -226,33 +227,6 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// cmpDate orders dates, unknown ones last.
-func cmpDate(a, b string) int {
-	switch {
-	case a == b:
-		return 0
-	case a == "":
-		return 1
-	case b == "":
-		return -1
-	}
-	return strings.Compare(a, b)
-}
-
-func minDate(a, b string) string {
-	if a == "" || b != "" && b < a {
-		return b
-	}
-	return a
-}
-
-func maxDate(a, b string) string {
-	if b > a {
-		return b
-	}
-	return a
-}
-
 // statementEvidence is the evidence of statement stmt as article states it: its sentence.
 func (cx *cardContext) statementEvidence(ctx context.Context, stmt, article quad.IRI) (Evidence, error) {
 	text, err := cx.s.firstValue(ctx, stmt, terms.Evidence)
@@ -409,7 +383,7 @@ func countStories(articles []articleRef) (c Corroboration, publishers []quad.IRI
 			}
 		}
 		if ai.facts.Date != "" {
-			c.FirstSeen, c.LastSeen = minDate(c.FirstSeen, ai.facts.Date), maxDate(c.LastSeen, ai.facts.Date)
+			c.FirstSeen, c.LastSeen = fields.MinDate(c.FirstSeen, ai.facts.Date), fields.MaxDate(c.LastSeen, ai.facts.Date)
 		}
 		c.Sources = append(c.Sources, ai.iri)
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"github.com/newsgraph/newsgraph/store/fields"
 	"slices"
 	"strings"
 
@@ -427,7 +428,7 @@ func (cx *cardContext) positions(ctx context.Context, c *Card, members []quad.IR
 		if (a.Evidence != "") != (b.Evidence != "") {
 			return a.Evidence != ""
 		}
-		return cmp.Or(cmpDate(a.ArtDate, b.ArtDate), strings.Compare(string(a.Article), string(b.Article))) < 0
+		return cmp.Or(fields.CmpDate(a.ArtDate, b.ArtDate), strings.Compare(string(a.Article), string(b.Article))) < 0
 	}
 	for _, m := range members {
 		err := src.roles(ctx, m, func(r cardindex.RoleRow) error {
@@ -458,9 +459,9 @@ func (cx *cardContext) positions(ctx context.Context, c *Card, members []quad.IR
 			a.roles[r.Role] = true
 			a.articles[r.Article] = true
 			if r.Seen != "" {
-				a.FirstSeen, a.LastSeen = minDate(a.FirstSeen, r.Seen), maxDate(a.LastSeen, r.Seen)
+				a.FirstSeen, a.LastSeen = fields.MinDate(a.FirstSeen, r.Seen), fields.MaxDate(a.LastSeen, r.Seen)
 			}
-			a.Start, a.End, a.EndedBy = minDate(a.Start, r.Start), maxDate(a.End, r.End), minDate(a.EndedBy, r.EndedBy)
+			a.Start, a.End, a.EndedBy = fields.MinDate(a.Start, r.Start), fields.MaxDate(a.End, r.End), fields.MinDate(a.EndedBy, r.EndedBy)
 			a.Former = a.Former || r.Former
 			if better(&r, a.evidence) {
 				a.evidence = &r
@@ -498,8 +499,8 @@ func (cx *cardContext) positions(ctx context.Context, c *Card, members []quad.IR
 		for x := range a.roles {
 			b.roles[x] = true
 		}
-		b.FirstSeen, b.LastSeen = minDate(b.FirstSeen, a.FirstSeen), maxDate(b.LastSeen, a.LastSeen)
-		b.Start, b.End, b.EndedBy = minDate(b.Start, a.Start), maxDate(b.End, a.End), minDate(b.EndedBy, a.EndedBy)
+		b.FirstSeen, b.LastSeen = fields.MinDate(b.FirstSeen, a.FirstSeen), fields.MaxDate(b.LastSeen, a.LastSeen)
+		b.Start, b.End, b.EndedBy = fields.MinDate(b.Start, a.Start), fields.MaxDate(b.End, a.End), fields.MinDate(b.EndedBy, a.EndedBy)
 		b.Former = b.Former || a.Former
 		if a.evidence != nil && better(a.evidence, b.evidence) {
 			b.evidence = a.evidence
@@ -652,7 +653,7 @@ func (cx *cardContext) factGroups(ctx context.Context, members []quad.IRI, src r
 			}
 			// The evidence: the most confident statement, from the earliest article.
 			if b == nil || r.Confidence > b.Confidence || r.Confidence == b.Confidence &&
-				cmp.Or(cmpDate(r.Art.Date, b.Art.Date), strings.Compare(string(r.Article), string(b.Article))) < 0 {
+				cmp.Or(fields.CmpDate(r.Art.Date, b.Art.Date), strings.Compare(string(r.Article), string(b.Article))) < 0 {
 				b = r
 			}
 		}

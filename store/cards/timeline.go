@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"github.com/newsgraph/newsgraph/store/fields"
 	"slices"
 	"strings"
 
@@ -172,7 +173,7 @@ func (cx *cardContext) eventGroups(ctx context.Context, members []quad.IRI, src 
 			g.articles[r.Article] = true
 			// The evidence: the most confident statement, from the earliest article.
 			if b := g.best; b == nil || r.Confidence > b.Confidence || r.Confidence == b.Confidence &&
-				cmp.Or(cmpDate(r.Art.Date, b.Art.Date), strings.Compare(string(r.Article), string(b.Article))) < 0 {
+				cmp.Or(fields.CmpDate(r.Art.Date, b.Art.Date), strings.Compare(string(r.Article), string(b.Article))) < 0 {
 				g.best = r
 			}
 			return nil
@@ -356,7 +357,7 @@ func (s Reader) EvidencePage(ctx context.Context, subject, predicate, object str
 		}
 	}
 	slices.SortFunc(rows, func(a, b *cardindex.FactRow) int {
-		return cmp.Or(cmpDate(a.Art.Date, b.Art.Date), strings.Compare(string(a.Article), string(b.Article)),
+		return cmp.Or(fields.CmpDate(a.Art.Date, b.Art.Date), strings.Compare(string(a.Article), string(b.Article)),
 			strings.Compare(string(a.Stmt), string(b.Stmt)))
 	})
 	fe.Count, fe.Offset = len(rows), max(offset, 0)

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/newsgraph/newsgraph/store/fields"
 	"slices"
 	"strings"
 	"time"
@@ -257,7 +258,7 @@ func dupRoles(ctx context.Context, s *store.Store, holder quad.IRI, names map[st
 			case terms.Of:
 				d.of = str(q.Object)
 			case terms.Seen:
-				d.first, d.last = minDate(d.first, str(q.Object)), maxDate(d.last, str(q.Object))
+				d.first, d.last = fields.MinDate(d.first, str(q.Object)), fields.MaxDate(d.last, str(q.Object))
 			}
 		}
 		if d.title == "" || d.of == "" {
@@ -563,20 +564,4 @@ func firstStr(vs []quad.Value) string {
 		return ""
 	}
 	return str(vs[0])
-}
-
-// minDate and maxDate are the earlier and the later of two dates (ISO 8601, as stored); ""
-// is no date.
-func minDate(a, b string) string {
-	if a == "" || b != "" && b < a {
-		return b
-	}
-	return a
-}
-
-func maxDate(a, b string) string {
-	if b > a {
-		return b
-	}
-	return a
 }

@@ -3,6 +3,7 @@ package explore
 import (
 	"cmp"
 	"context"
+	"github.com/newsgraph/newsgraph/store/fields"
 	"slices"
 	"strings"
 
@@ -33,7 +34,7 @@ func (s Explorer) namesake(ctx context.Context, x *exploreIndex, e *xEntity) (Na
 	var n Namesake
 	for _, i := range e.mentions {
 		if d := x.articles[i].date; d != "" {
-			n.FirstSeen, n.LastSeen = minDate(n.FirstSeen, d), maxDate(n.LastSeen, d)
+			n.FirstSeen, n.LastSeen = fields.MinDate(n.FirstSeen, d), fields.MaxDate(n.LastSeen, d)
 		}
 	}
 	// The title most articles give it (each article states it once).

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"github.com/newsgraph/newsgraph/store/fields"
 	"slices"
 	"strings"
 
@@ -149,7 +150,7 @@ type candidate struct {
 // latestFirst orders dates latest first, unknown ones last.
 func latestFirst(a, b string) int {
 	if a == "" || b == "" {
-		return cmpDate(a, b)
+		return fields.CmpDate(a, b)
 	}
 	return strings.Compare(b, a)
 }
@@ -176,7 +177,7 @@ func (x *exploreIndex) reach(f *edgeFilter, frontier []*xEntity, seen map[*xEnti
 			}
 			out[i].weight += len(arts)
 			for _, a := range arts {
-				out[i].last = maxDate(out[i].last, x.articles[a].date)
+				out[i].last = fields.MaxDate(out[i].last, x.articles[a].date)
 			}
 		}
 	}
@@ -307,7 +308,7 @@ func (x *exploreIndex) edge(ed *xEdge, arts []int) Edge {
 	out := Edge{Source: ed.s.iri, Target: ed.o.iri, Predicate: ed.pred, Articles: len(arts)}
 	for _, a := range arts {
 		if d := x.articles[a].date; d != "" {
-			out.FirstSeen, out.LastSeen = minDate(out.FirstSeen, d), maxDate(out.LastSeen, d)
+			out.FirstSeen, out.LastSeen = fields.MinDate(out.FirstSeen, d), fields.MaxDate(out.LastSeen, d)
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package explore
 import (
 	"encoding/binary"
 	"errors"
+	"github.com/newsgraph/newsgraph/store/fields"
 
 	"github.com/cayleygraph/quad"
 
@@ -41,14 +42,14 @@ func encodeSnapshot(gen, fp uint64, x *exploreIndex) []byte {
 func encodeExplore(b []byte, x *exploreIndex) []byte {
 	b = binary.AppendUvarint(b, uint64(len(x.articles)))
 	for _, a := range x.articles {
-		b = appendField(appendField(b, string(iriOfValue(a.iri))), a.date)
+		b = fields.Append(fields.Append(b, string(iriOfValue(a.iri))), a.date)
 	}
 	index := make(map[*xEntity]int, len(x.entities))
 	b = binary.AppendUvarint(b, uint64(len(x.entities)))
 	var edges []*xEdge
 	for i, e := range x.entities {
 		index[e] = i
-		b = appendField(appendField(appendField(b, string(e.iri)), e.name), e.typ)
+		b = fields.Append(fields.Append(fields.Append(b, string(e.iri)), e.name), e.typ)
 		b = appendStrings(b, e.aliases)
 		b = appendStrings(b, e.keys)
 		b = appendInts(b, e.mentions)
@@ -62,7 +63,7 @@ func encodeExplore(b []byte, x *exploreIndex) []byte {
 	for _, ed := range edges {
 		b = binary.AppendUvarint(b, uint64(index[ed.s]))
 		b = binary.AppendUvarint(b, uint64(index[ed.o]))
-		b = appendField(b, string(ed.pred))
+		b = fields.Append(b, string(ed.pred))
 		b = appendInts(b, ed.articles)
 	}
 	return b
@@ -71,7 +72,7 @@ func encodeExplore(b []byte, x *exploreIndex) []byte {
 func appendStrings(b []byte, ss []string) []byte {
 	b = binary.AppendUvarint(b, uint64(len(ss)))
 	for _, s := range ss {
-		b = appendField(b, s)
+		b = fields.Append(b, s)
 	}
 	return b
 }
@@ -90,26 +91,26 @@ func appendInts(b []byte, xs []int) []byte {
 var errBadSnapshot = errors.New("card index: a damaged explore snapshot")
 
 func decodeExplore(b []byte, x *exploreIndex) error {
-	rd := fieldReader{b: b, intern: map[string]string{}}
+	rd := fields.NewReader(b, map[string]string{})
 	n := readCount(&rd)
 	x.articles = make([]xArticle, 0, n)
 	for range n {
-		iri := quad.IRI(rd.bytes())
-		x.articles = append(x.articles, xArticle{iri: iri, date: rd.str()})
+		iri := quad.IRI(rd.Bytes())
+		x.articles = append(x.articles, xArticle{iri: iri, date: rd.Str()})
 	}
 	n = readCount(&rd)
-	if rd.bad {
+	if rd.Bad() {
 		return errBadSnapshot
 	}
 	x.entities = make([]*xEntity, 0, n)
 	slab := make([]xEntity, n)
 	for i := range n {
 		e := &slab[i]
-		e.iri = quad.IRI(rd.bytes())
-		e.name, e.typ = string(rd.bytes()), rd.str()
+		e.iri = quad.IRI(rd.Bytes())
+		e.name, e.typ = string(rd.Bytes()), rd.Str()
 		e.aliases, e.keys = readStrings(&rd), readStrings(&rd)
 		e.mentions = readInts(&rd)
-		if rd.bad {
+		if rd.Bad() {
 			return errBadSnapshot
 		}
 		x.entities = append(x.entities, e)
@@ -120,35 +121,35 @@ func decodeExplore(b []byte, x *exploreIndex) error {
 	for i := range edges {
 		ed := &edges[i]
 		si, oi := readNum(&rd), readNum(&rd)
-		if rd.bad || si >= len(x.entities) || oi >= len(x.entities) {
+		if rd.Bad() || si >= len(x.entities) || oi >= len(x.entities) {
 			return errBadSnapshot
 		}
 		ed.s, ed.o = x.entities[si], x.entities[oi]
-		ed.pred = quad.IRI(rd.str())
+		ed.pred = quad.IRI(rd.Str())
 		ed.articles = readInts(&rd)
 		ed.s.edges = append(ed.s.edges, ed)
 		ed.o.edges = append(ed.o.edges, ed)
 	}
-	if rd.bad || len(rd.b) != 0 {
+	if rd.Bad() || len(rd.Rest()) != 0 {
 		return errBadSnapshot
 	}
 	x.sortEntities()
 	return nil
 }
 
-func readStrings(rd *fieldReader) []string {
+func readStrings(rd *fields.Reader) []string {
 	n := readCount(rd)
 	if n == 0 {
 		return nil
 	}
 	out := make([]string, 0, n)
 	for range n {
-		out = append(out, string(rd.bytes()))
+		out = append(out, string(rd.Bytes()))
 	}
 	return out
 }
 
-func readInts(rd *fieldReader) []int {
+func readInts(rd *fields.Reader) []int {
 	n := readCount(rd)
 	if n == 0 {
 		return nil
@@ -162,22 +163,14 @@ func readInts(rd *fieldReader) []int {
 	return out
 }
 
-// readNum reads a uvarint (fieldReader.uvarint takes it for a length, bounded by what is left).
-func readNum(rd *fieldReader) int {
-	n, w := binary.Uvarint(rd.b)
-	if w <= 0 || n > 1<<40 {
-		rd.bad, rd.b = true, nil
-		return 0
-	}
-	rd.b = rd.b[w:]
-	return int(n)
-}
+// readNum reads a number.
+func readNum(rd *fields.Reader) int { return rd.Num() }
 
 // readCount reads how many things follow: each takes a byte at least.
-func readCount(rd *fieldReader) int {
-	n := readNum(rd)
-	if n > len(rd.b) {
-		rd.bad, rd.b = true, nil
+func readCount(rd *fields.Reader) int {
+	n := rd.Num()
+	if n > len(rd.Rest()) {
+		rd.Fail()
 		return 0
 	}
 	return n

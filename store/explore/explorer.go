@@ -18,7 +18,6 @@ import (
 	"context"
 	"regexp"
 	"slices"
-	"strings"
 
 	"github.com/cayleygraph/quad"
 
@@ -102,32 +101,6 @@ var reYear = regexp.MustCompile(`^\d{4}`)
 func uniqSorted(xs []string) []string {
 	slices.Sort(xs)
 	return slices.Compact(xs)
-}
-
-func cmpDate(a, b string) int {
-	switch {
-	case a == b:
-		return 0
-	case a == "":
-		return 1
-	case b == "":
-		return -1
-	}
-	return strings.Compare(a, b)
-}
-
-func minDate(a, b string) string {
-	if a == "" || b != "" && b < a {
-		return b
-	}
-	return a
-}
-
-func maxDate(a, b string) string {
-	if b > a {
-		return b
-	}
-	return a
 }
 
 func commonest(names map[string]int, def string) string {

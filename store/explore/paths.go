@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"github.com/newsgraph/newsgraph/store/fields"
 	"slices"
 	"strings"
 
@@ -219,7 +220,7 @@ type edgeEvidence struct {
 func (ee *edgeEvidence) of(ctx context.Context, ed *xEdge) (*cards.Evidence, error) {
 	arts := slices.Clone(ed.articles)
 	slices.SortStableFunc(arts, func(a, b int) int {
-		return cmp.Or(cmpDate(ee.x.articles[a].date, ee.x.articles[b].date),
+		return cmp.Or(fields.CmpDate(ee.x.articles[a].date, ee.x.articles[b].date),
 			strings.Compare(keyOfValue(ee.x.articles[a].iri), keyOfValue(ee.x.articles[b].iri)))
 	})
 	for _, a := range arts[:min(len(arts), 5)] {

@@ -14,6 +14,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/newsgraph/newsgraph/store/fields"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -192,7 +193,7 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 	count, ident, mention := tx.Bucket(bucketCount), tx.Bucket(bucketIdent), tx.Bucket(bucketMention)
 	facts, roles := tx.Bucket(bucketFact), tx.Bucket(bucketRole)
 	var k []byte
-	if err := putOrDelete(tx.Bucket(bucketArticle), []byte(keyText(art)), appendField(nil, set.date), sign); err != nil {
+	if err := putOrDelete(tx.Bucket(bucketArticle), []byte(keyText(art)), fields.Append(nil, set.date), sign); err != nil {
 		return err
 	}
 	for _, e := range set.mentions {
@@ -240,7 +241,7 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 		k = appendKeyField(appendKeyField(appendKeyField(k[:0], string(r.Holder)), string(r.Role)), art)
 		v = v[:0]
 		for _, f := range []string{r.Title, keyOfIRI(r.Of), r.Seen, r.Start, r.End, r.EndedBy, boolField(r.Former), r.Evidence, r.ArtDate} {
-			v = appendField(v, f)
+			v = fields.Append(v, f)
 		}
 		if err := putOrDelete(roles, k, v, sign); err != nil {
 			return err
@@ -326,12 +327,12 @@ func factDir(asObject bool) byte {
 }
 
 func factValue(v []byte, r *FactRow) []byte {
-	v = appendField(v, strconv.FormatFloat(r.Confidence, 'f', -1, 64))
-	v = appendField(v, r.EventDate)
-	v = appendField(v, r.Art.Date)
+	v = fields.Append(v, strconv.FormatFloat(r.Confidence, 'f', -1, 64))
+	v = fields.Append(v, r.EventDate)
+	v = fields.Append(v, r.Art.Date)
 	v = binary.AppendUvarint(v, uint64(len(r.Art.Publishers)))
 	for _, p := range r.Art.Publishers {
-		v = appendField(v, string(p))
+		v = fields.Append(v, string(p))
 	}
 	v = binary.AppendUvarint(v, uint64(len(r.Art.CopyOf)))
 	for _, c := range r.Art.CopyOf {
@@ -342,70 +343,7 @@ func factValue(v []byte, r *FactRow) []byte {
 
 // appendKeyField appends a field of a key: bounded (keyText), so that no key reaches bolt's
 // limit.
-func appendKeyField(b []byte, s string) []byte { return appendField(b, keyText(s)) }
-
-func appendField(b []byte, s string) []byte {
-	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
-}
-
-// fieldReader reads fields, interning the strings it returns (a hub's rows repeat the same
-// predicates, publishers and dates thousands of times).
-type fieldReader struct {
-	b      []byte
-	bad    bool
-	intern map[string]string
-}
-
-func (r *fieldReader) bytes() []byte {
-	n, w := binary.Uvarint(r.b)
-	if w <= 0 || uint64(len(r.b)-w) < n {
-		r.bad, r.b = true, nil
-		return nil
-	}
-	out := r.b[w : w+int(n)]
-	r.b = r.b[w+int(n):]
-	return out
-}
-
-func (r *fieldReader) str() string {
-	b := r.bytes()
-	if s, ok := r.intern[string(b)]; ok {
-		return s
-	}
-	s := string(b)
-	r.intern[s] = s
-	return s
-}
-
-func (r *fieldReader) byte1() byte {
-	if len(r.b) == 0 {
-		r.bad = true
-		return 0
-	}
-	c := r.b[0]
-	r.b = r.b[1:]
-	return c
-}
-
-func (r *fieldReader) uint64() uint64 {
-	if len(r.b) < 8 {
-		r.bad, r.b = true, nil
-		return 0
-	}
-	v := binary.LittleEndian.Uint64(r.b)
-	r.b = r.b[8:]
-	return v
-}
-
-func (r *fieldReader) uvarint() int {
-	n, w := binary.Uvarint(r.b)
-	if w <= 0 || n > uint64(len(r.b)) {
-		r.bad, r.b = true, nil
-		return 0
-	}
-	r.b = r.b[w:]
-	return int(n)
-}
+func appendKeyField(b []byte, s string) []byte { return fields.Append(b, keyText(s)) }
 
 var errBadRow = errors.New("card index: a damaged row")
 
@@ -462,15 +400,15 @@ func factRowsIn(tx *bolt.Tx, e quad.IRI, scan []byte, intern map[string]string, 
 	confidences := map[string]float64{} // a few distinct values ("0.85")
 	var slab []FactRow
 	return scanPrefix(tx, bucketFact, scan, func(k, v []byte) error {
-		rd := fieldReader{b: k[len(prefix):], intern: intern}
-		start := rd.b
+		rd := fields.NewReader(k[len(prefix):], intern)
+		start := rd.Rest()
 		// The fact part (direction to modality) repeats over a fact's rows: decode it once.
-		dir := rd.byte1()
-		pred, other, value := rd.bytes(), rd.bytes(), rd.bytes()
-		neg := rd.byte1()
-		mod := rd.bytes()
-		factPart := start[:len(start)-len(rd.b)]
-		if rd.bad {
+		dir := rd.Byte()
+		pred, other, value := rd.Bytes(), rd.Bytes(), rd.Bytes()
+		neg := rd.Byte()
+		mod := rd.Bytes()
+		factPart := start[:len(start)-len(rd.Rest())]
+		if rd.Bad() {
 			return errBadRow
 		}
 		if !bytes.Equal(factPart, lastFact) {
@@ -479,30 +417,30 @@ func factRowsIn(tx *bolt.Tx, e quad.IRI, scan []byte, intern map[string]string, 
 				Other: iriOrNil(internBytes(intern, other)), Value: internBytes(intern, value),
 				Negated: neg == '1', Modality: internBytes(intern, mod)}
 		}
-		row.Article, row.Stmt = quad.IRI(rd.bytes()), quad.IRI(rd.bytes()) // each its own: not interned
-		vr := fieldReader{b: v, intern: intern}
-		cb := vr.bytes()
+		row.Article, row.Stmt = quad.IRI(rd.Bytes()), quad.IRI(rd.Bytes()) // each its own: not interned
+		vr := fields.NewReader(v, intern)
+		cb := vr.Bytes()
 		conf, ok := confidences[string(cb)]
 		if !ok {
 			conf, _ = strconv.ParseFloat(string(cb), 64)
 			confidences[string(cb)] = conf
 		}
 		row.Confidence = conf
-		row.EventDate, row.Art.Date = vr.str(), vr.str()
-		np := vr.uvarint()
+		row.EventDate, row.Art.Date = vr.Str(), vr.Str()
+		np := vr.Count()
 		row.Art.Publishers = make([]quad.IRI, 0, np)
 		for range np {
-			row.Art.Publishers = append(row.Art.Publishers, quad.IRI(vr.str()))
+			row.Art.Publishers = append(row.Art.Publishers, quad.IRI(vr.Str()))
 		}
-		nc := vr.uvarint()
-		if nc*8 > len(vr.b) {
+		nc := vr.Count()
+		if nc*8 > len(vr.Rest()) {
 			return errBadRow
 		}
 		row.Art.CopyOf = make([]uint64, nc)
 		for i := range row.Art.CopyOf {
-			row.Art.CopyOf[i] = vr.uint64()
+			row.Art.CopyOf[i] = vr.Uint64()
 		}
-		if rd.bad || vr.bad {
+		if rd.Bad() || vr.Bad() {
 			return errBadRow
 		}
 		if len(slab) == cap(slab) {
@@ -529,15 +467,15 @@ func (x Tx) Roles(e quad.IRI, fn func(r RoleRow) error) error {
 	prefix := appendKeyField(nil, string(e))
 	intern := map[string]string{}
 	return scanPrefix(x.tx, bucketRole, prefix, func(k, v []byte) error {
-		rd := fieldReader{b: k[len(prefix):], intern: intern}
-		r := RoleRow{Holder: e, Role: quad.IRI(rd.str()), Article: quad.IRI(rd.str())}
-		vr := fieldReader{b: v, intern: intern}
-		r.Title = vr.str()
-		r.Of = iriOrNil(vr.str())
-		r.Seen, r.Start, r.End, r.EndedBy = vr.str(), vr.str(), vr.str(), vr.str()
-		r.Former = vr.str() == "1"
-		r.Evidence, r.ArtDate = vr.str(), vr.str()
-		if rd.bad || vr.bad {
+		rd := fields.NewReader(k[len(prefix):], intern)
+		r := RoleRow{Holder: e, Role: quad.IRI(rd.Str()), Article: quad.IRI(rd.Str())}
+		vr := fields.NewReader(v, intern)
+		r.Title = vr.Str()
+		r.Of = iriOrNil(vr.Str())
+		r.Seen, r.Start, r.End, r.EndedBy = vr.Str(), vr.Str(), vr.Str(), vr.Str()
+		r.Former = vr.Str() == "1"
+		r.Evidence, r.ArtDate = vr.Str(), vr.Str()
+		if rd.Bad() || vr.Bad() {
 			return errBadRow
 		}
 		return fn(r)

@@ -3,6 +3,7 @@ package cardindex
 import (
 	"bytes"
 	"encoding/binary"
+	"github.com/newsgraph/newsgraph/store/fields"
 	"slices"
 
 	"github.com/cayleygraph/quad"
@@ -100,8 +101,8 @@ func (x Tx) Digest(root quad.IRI, fp uint64) []byte {
 func (x Tx) DigestRoots(fn func(root quad.IRI) error) error {
 	c := x.tx.Bucket(bucketDigest).Cursor()
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
-		rd := fieldReader{b: k}
-		if err := fn(quad.IRI(rd.bytes())); err != nil {
+		rd := fields.NewReader(k, nil)
+		if err := fn(quad.IRI(rd.Bytes())); err != nil {
 			return err
 		}
 	}
@@ -111,12 +112,12 @@ func (x Tx) DigestRoots(fn func(root quad.IRI) error) error {
 // DigestSources reads the sources of root's fact i.
 func (x Tx) DigestSources(root quad.IRI, i int) ([]quad.IRI, error) {
 	v := x.tx.Bucket(bucketDigestSrc).Get(binary.AppendUvarint(appendKeyField(nil, string(root)), uint64(i)))
-	rd := fieldReader{b: v}
+	rd := fields.NewReader(v, nil)
 	var out []quad.IRI
-	for len(rd.b) > 0 {
-		out = append(out, quad.IRI(rd.bytes()))
+	for len(rd.Rest()) > 0 {
+		out = append(out, quad.IRI(rd.Bytes()))
 	}
-	if rd.bad {
+	if rd.Bad() {
 		return nil, errBadRow
 	}
 	return out, nil
@@ -136,8 +137,8 @@ func (ix *DB) DigestsToRefresh(t store.MergeView) (roots []quad.IRI, stale Stale
 		c := tx.Bucket(bucketStale).Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
 			stale = append(stale, bytes.Clone(k))
-			rd := fieldReader{b: k}
-			if e := rd.bytes(); !rd.bad {
+			rd := fields.NewReader(k, nil)
+			if e := rd.Bytes(); !rd.Bad() {
 				if r, ok := t.Root(quad.IRI(e)).(quad.IRI); ok {
 					todo[r] = true
 				}
@@ -145,8 +146,8 @@ func (ix *DB) DigestsToRefresh(t store.MergeView) (roots []quad.IRI, stale Stale
 		}
 		c = tx.Bucket(bucketDigest).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
-			rd := fieldReader{b: k}
-			e := quad.IRI(rd.bytes())
+			rd := fields.NewReader(k, nil)
+			e := quad.IRI(rd.Bytes())
 			if len(v) < 8 || binary.LittleEndian.Uint64(v) != fp || keyOfValue(t.Root(e)) != keyOfValue(e) {
 				todo[e] = true
 			}
@@ -221,7 +222,7 @@ func putDigest(tx *bolt.Tx, fp uint64, d *Digest) error {
 	for i, list := range d.Sources {
 		var v []byte
 		for _, a := range list {
-			v = appendField(v, string(a))
+			v = fields.Append(v, string(a))
 		}
 		if err := srcs.Put(binary.AppendUvarint(bytes.Clone(k), uint64(i)), v); err != nil {
 			return err

@@ -1,6 +1,7 @@
 package cardindex
 
 import (
+	"github.com/newsgraph/newsgraph/store/fields"
 	"regexp"
 	"slices"
 	"strconv"
@@ -182,13 +183,13 @@ func RoleRowOf(art quad.IRI, role quad.IRI, qs []quad.Quad, artDate string) (Rol
 		case terms.Of:
 			r.Of = q.Object
 		case terms.Seen:
-			r.Seen = minDate(r.Seen, v)
+			r.Seen = fields.MinDate(r.Seen, v)
 		case terms.StartDate:
-			r.Start = minDate(r.Start, v)
+			r.Start = fields.MinDate(r.Start, v)
 		case terms.EndDate:
-			r.End = maxDate(r.End, v)
+			r.End = fields.MaxDate(r.End, v)
 		case terms.EndedBy:
-			r.EndedBy = minDate(r.EndedBy, v)
+			r.EndedBy = fields.MinDate(r.EndedBy, v)
 		case terms.Former:
 			r.Former = true
 		case terms.Evidence:
@@ -309,20 +310,4 @@ var str = rdf.Text
 func iriOfValue(v quad.Value) quad.IRI {
 	iri, _ := v.(quad.IRI)
 	return iri
-}
-
-// minDate and maxDate are the earlier and the later of two dates; minDate's unknown ("") is
-// later than any.
-func minDate(a, b string) string {
-	if a == "" || b != "" && b < a {
-		return b
-	}
-	return a
-}
-
-func maxDate(a, b string) string {
-	if b > a {
-		return b
-	}
-	return a
 }

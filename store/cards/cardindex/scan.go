@@ -3,6 +3,7 @@ package cardindex
 import (
 	"bytes"
 	"encoding/binary"
+	"github.com/newsgraph/newsgraph/store/fields"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -62,8 +63,8 @@ func (r Rows) Articles(fn func(article []byte, date string)) {
 	intern := map[string]string{}
 	c := r.tx.Bucket(bucketArticle).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
-		rd := fieldReader{b: v, intern: intern}
-		fn(k, rd.str())
+		rd := fields.NewReader(v, intern)
+		fn(k, rd.Str())
 	}
 }
 
@@ -73,13 +74,13 @@ func (r Rows) Articles(fn func(article []byte, date string)) {
 func (r Rows) Identities(fn func(entity []byte, kind byte, value []byte, n int)) error {
 	c := r.tx.Bucket(bucketIdent).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
-		rd := fieldReader{b: k}
-		e := rd.bytes()
-		if rd.bad || len(rd.b) == 0 {
+		rd := fields.NewReader(k, nil)
+		e := rd.Bytes()
+		if rd.Bad() || len(rd.Rest()) == 0 {
 			return errBadRow
 		}
 		n, _ := binary.Varint(v)
-		fn(e, rd.b[0], rd.b[1:], int(n))
+		fn(e, rd.Rest()[0], rd.Rest()[1:], int(n))
 	}
 	return nil
 }
@@ -88,12 +89,12 @@ func (r Rows) Identities(fn func(entity []byte, kind byte, value []byte, n int))
 func (r Rows) Mentions(fn func(entity, article []byte)) error {
 	c := r.tx.Bucket(bucketMention).Cursor()
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
-		rd := fieldReader{b: k}
-		e := rd.bytes()
-		if rd.bad {
+		rd := fields.NewReader(k, nil)
+		e := rd.Bytes()
+		if rd.Bad() {
 			return errBadRow
 		}
-		fn(e, rd.b)
+		fn(e, rd.Rest())
 	}
 	return nil
 }
@@ -114,21 +115,21 @@ func (r Rows) SubjectStatements(fn func(*StatementRow) error) error {
 	var st StatementRow
 	// row reads one row; it returns where to go next when that is not the next row.
 	row := func(k []byte) (seek []byte, err error) {
-		rd := fieldReader{b: k}
-		subj := rd.bytes()
-		dir := rd.byte1()
-		if rd.bad {
+		rd := fields.NewReader(k, nil)
+		subj := rd.Bytes()
+		dir := rd.Byte()
+		if rd.Bad() {
 			return nil, errBadRow
 		}
 		if dir == factDir(true) {
 			// An entity's rows as object come before those as subject: skip them all.
-			return append(bytes.Clone(k[:len(k)-len(rd.b)-1]), factDir(false)), nil
+			return append(bytes.Clone(k[:len(k)-len(rd.Rest())-1]), factDir(false)), nil
 		}
-		pred, other, value := rd.bytes(), rd.bytes(), rd.bytes()
-		neg, mod := rd.byte1(), rd.bytes()
-		factPart := k[:len(k)-len(rd.b)]
-		art := rd.bytes()
-		if rd.bad {
+		pred, other, value := rd.Bytes(), rd.Bytes(), rd.Bytes()
+		neg, mod := rd.Byte(), rd.Bytes()
+		factPart := k[:len(k)-len(rd.Rest())]
+		art := rd.Bytes()
+		if rd.Bad() {
 			return nil, errBadRow
 		}
 		st = StatementRow{Subject: subj, Predicate: pred, Object: other, Value: value, Modality: mod, Article: art,
