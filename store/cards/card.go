@@ -138,7 +138,7 @@ func (cx *cardContext) article(ctx context.Context, a quad.Value) (*articleInfo,
 	// (its mentions, its LSH bands), whose values a scan of all of them would have to read.
 	var qs []quad.Quad
 	for _, p := range articleInfoPredicates {
-		pq, err := cx.s.out(ctx, a, p)
+		pq, err := cx.s.st.Out(ctx, a, p)
 		if err != nil {
 			return nil, err
 		}
@@ -190,7 +190,7 @@ func (cx *cardContext) name(ctx context.Context, v quad.Value) (string, error) {
 	if n, ok := cx.names[k]; ok {
 		return n, nil
 	}
-	name, err := cx.s.firstValue(ctx, v, terms.Name)
+	name, err := cx.s.st.FirstValue(ctx, v, terms.Name)
 	if err != nil {
 		return "", err
 	}
@@ -229,7 +229,7 @@ func boolInt(b bool) int {
 
 // statementEvidence is the evidence of statement stmt as article states it: its sentence.
 func (cx *cardContext) statementEvidence(ctx context.Context, stmt, article quad.IRI) (Evidence, error) {
-	text, err := cx.s.firstValue(ctx, stmt, terms.Evidence)
+	text, err := cx.s.st.FirstValue(ctx, stmt, terms.Evidence)
 	if err != nil {
 		return Evidence{}, err
 	}
@@ -263,7 +263,7 @@ type statement struct {
 }
 
 func (cx *cardContext) statement(ctx context.Context, st quad.Value) (*statement, error) {
-	qs, err := cx.s.out(ctx, st, "")
+	qs, err := cx.s.st.Out(ctx, st, "")
 	if err != nil {
 		return nil, err
 	}
@@ -432,7 +432,7 @@ func (s Reader) Corroboration(ctx context.Context, subj quad.IRI, pred quad.IRI,
 	var arts []quad.Value
 	for _, sb := range subs {
 		for _, ob := range objs {
-			ls, err := s.labels(ctx, sb, pred, ob)
+			ls, err := s.st.QuadLabels(ctx, sb, pred, ob)
 			if err != nil {
 				return Corroboration{}, err
 			}

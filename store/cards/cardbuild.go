@@ -138,7 +138,7 @@ func (s Reader) articleCounts(ctx context.Context, t store.MergeView, es []quad.
 		return out, err
 	}
 	for i, e := range es {
-		arts, err := s.subjects(ctx, terms.Mentions, e)
+		arts, err := s.st.Subjects(ctx, terms.Mentions, e)
 		if err != nil {
 			return nil, err
 		}
@@ -187,7 +187,7 @@ type quadRows struct {
 }
 
 func (x *quadRows) identity(ctx context.Context, e quad.IRI, fn func(byte, string, int)) error {
-	qs, err := x.cx.s.out(ctx, e, "")
+	qs, err := x.cx.s.st.Out(ctx, e, "")
 	if err != nil {
 		return err
 	}
@@ -220,12 +220,12 @@ func (x *quadRows) identity(ctx context.Context, e quad.IRI, fn func(byte, strin
 }
 
 func (x *quadRows) articleCount(ctx context.Context, e quad.IRI) (int, error) {
-	arts, err := x.cx.s.subjects(ctx, terms.Mentions, e)
+	arts, err := x.cx.s.st.Subjects(ctx, terms.Mentions, e)
 	return len(arts), err
 }
 
 func (x *quadRows) mentions(ctx context.Context, e quad.IRI, fn func(string)) error {
-	qs, err := x.cx.s.in(ctx, e, terms.Mentions)
+	qs, err := x.cx.s.st.In(ctx, e, terms.Mentions)
 	for _, q := range qs {
 		if !store.IsMergeLabel(q.Label) {
 			fn(str(q.Subject))
@@ -241,7 +241,7 @@ func (x *quadRows) articleFacts(ctx context.Context, art quad.IRI) (cardindex.Ar
 	}
 	var qs []quad.Quad
 	for _, p := range []quad.IRI{terms.DatePublished, terms.DateCreated, terms.Publisher, terms.CopyOf} {
-		pq, err := x.cx.s.out(ctx, art, p)
+		pq, err := x.cx.s.st.Out(ctx, art, p)
 		if err != nil {
 			return cardindex.ArticleFacts{}, err
 		}
@@ -282,7 +282,7 @@ func (x *quadRows) eachArticle(ctx context.Context, node quad.Value, fn func(nod
 		return nil
 	}
 	x.seen[iri] = true
-	qs, err := x.cx.s.out(ctx, node, "")
+	qs, err := x.cx.s.st.Out(ctx, node, "")
 	if err != nil {
 		return err
 	}
@@ -301,7 +301,7 @@ func (x *quadRows) eachArticle(ctx context.Context, node quad.Value, fn func(nod
 
 func (x *quadRows) facts(ctx context.Context, e quad.IRI, fn func(*cardindex.FactRow) error) error {
 	for _, pred := range []quad.IRI{terms.Subject, terms.Object} {
-		sts, err := x.cx.s.subjects(ctx, pred, e)
+		sts, err := x.cx.s.st.Subjects(ctx, pred, e)
 		if err != nil {
 			return err
 		}
@@ -321,7 +321,7 @@ func (x *quadRows) facts(ctx context.Context, e quad.IRI, fn func(*cardindex.Fac
 }
 
 func (x *quadRows) roles(ctx context.Context, e quad.IRI, fn func(cardindex.RoleRow) error) error {
-	roles, err := x.cx.s.subjects(ctx, terms.Holder, e)
+	roles, err := x.cx.s.st.Subjects(ctx, terms.Holder, e)
 	if err != nil {
 		return err
 	}
@@ -536,7 +536,7 @@ func (cx *cardContext) positions(ctx context.Context, c *Card, members []quad.IR
 		// A database written before role nodes existed.
 		for _, pred := range []quad.IRI{terms.JobTitle, terms.FormerTitle} {
 			for _, m := range members {
-				vs, err := cx.s.ownValues(ctx, m, pred)
+				vs, err := cx.s.st.OwnValues(ctx, m, pred)
 				if err != nil {
 					return err
 				}

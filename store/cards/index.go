@@ -83,40 +83,8 @@ func Of(s *store.Store) Reader {
 	return Reader{s, ix}
 }
 
-// The Store's reads (store/reads.go), under the short names this package's many readers use.
-func (s Reader) out(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Quad, error) {
-	return s.st.Out(ctx, node, pred)
-}
-
-func (s Reader) in(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Quad, error) {
-	return s.st.In(ctx, node, pred)
-}
-
-func (s Reader) subjects(ctx context.Context, pred quad.IRI, node quad.Value) ([]quad.Value, error) {
-	return s.st.Subjects(ctx, pred, node)
-}
-
-func (s Reader) objects(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Value, error) {
-	return s.st.Objects(ctx, node, pred)
-}
-
-func (s Reader) firstValue(ctx context.Context, node quad.Value, pred quad.IRI) (quad.Value, error) {
-	return s.st.FirstValue(ctx, node, pred)
-}
-
-func (s Reader) ownValues(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Value, error) {
-	return s.st.OwnValues(ctx, node, pred)
-}
-
-func (s Reader) quads(ctx context.Context, dir quad.Direction, node, pred quad.Value, fn func(quad.Quad) bool) error {
-	return s.st.Quads(ctx, dir, node, pred, fn)
-}
-
-func (s Reader) labels(ctx context.Context, subj quad.Value, pred quad.IRI, obj quad.Value) ([]quad.Value, error) {
-	return s.st.QuadLabels(ctx, subj, pred, obj)
-}
-
-func (s Reader) has(ctx context.Context, node quad.Value) (bool, error) { return s.st.Has(ctx, node) }
+// The Store's merge table and quad store, under the short names this package's readers use
+// (its other reads are called as the Store's: s.st.Out, s.st.Subjects ...).
 
 func (s Reader) loadMerges(ctx context.Context) (store.MergeView, error) { return s.st.MergeView(ctx) }
 

@@ -67,7 +67,7 @@ func (s Reader) candidates(ctx context.Context, q string) ([]quad.IRI, string, e
 	}
 	if id := strings.Trim(q, "<>"); !strings.ContainsAny(id, " \t") && strings.ContainsAny(id, "/:") {
 		for _, c := range []quad.IRI{quad.IRI(id), quad.IRI("ng:" + id)} {
-			if ok, err := s.has(ctx, c); err != nil {
+			if ok, err := s.st.Has(ctx, c); err != nil {
 				return nil, "", err
 			} else if ok {
 				return []quad.IRI{c}, "id", nil
@@ -94,7 +94,7 @@ func (s Reader) candidates(ctx context.Context, q string) ([]quad.IRI, string, e
 			return nil, "", err
 		}
 		if !indexed {
-			subs, err := s.subjects(ctx, step.pred, quad.String(step.val))
+			subs, err := s.st.Subjects(ctx, step.pred, quad.String(step.val))
 			if err != nil {
 				return nil, "", err
 			}
@@ -147,20 +147,20 @@ func (s Reader) entityMatch(ctx context.Context, t store.MergeView, e quad.IRI) 
 		m.Name = commonest(names, string(e))
 		return m, err
 	}
-	qs, err := s.out(ctx, e, terms.Name)
+	qs, err := s.st.Out(ctx, e, terms.Name)
 	if err != nil {
 		return m, err
 	}
 	countNames(names, qs)
 	m.Name = commonest(names, string(e))
-	types, err := s.ownValues(ctx, e, terms.Type)
+	types, err := s.st.OwnValues(ctx, e, terms.Type)
 	if err != nil {
 		return m, err
 	}
 	for _, ty := range types {
 		m.Types = append(m.Types, terms.TypeName(ty.(quad.IRI)))
 	}
-	arts, err := s.subjects(ctx, terms.Mentions, e)
+	arts, err := s.st.Subjects(ctx, terms.Mentions, e)
 	if err != nil {
 		return m, err
 	}

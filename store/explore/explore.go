@@ -205,7 +205,7 @@ func (s Explorer) buildExploreIndex(ctx context.Context, size int64) (*exploreIn
 		return len(x.articles) - 1
 	}
 	// The articles: dates, and the entities they mention.
-	arts, err := s.subjects(ctx, terms.Type, terms.NewsArticle)
+	arts, err := s.st.Subjects(ctx, terms.Type, terms.NewsArticle)
 	if err != nil {
 		return nil, err
 	}
@@ -217,7 +217,7 @@ func (s Explorer) buildExploreIndex(ctx context.Context, size int64) (*exploreIn
 		}
 		i := article(a)
 		for _, p := range []quad.IRI{terms.DatePublished, terms.DateCreated} {
-			d, err := s.firstValue(ctx, a, p)
+			d, err := s.st.FirstValue(ctx, a, p)
 			if err != nil {
 				return nil, err
 			}
@@ -226,7 +226,7 @@ func (s Explorer) buildExploreIndex(ctx context.Context, size int64) (*exploreIn
 				break
 			}
 		}
-		err := s.quads(ctx, quad.Subject, a, terms.Mentions, func(q quad.Quad) bool {
+		err := s.st.Quads(ctx, quad.Subject, a, terms.Mentions, func(q quad.Quad) bool {
 			if _, ok := q.Object.(quad.IRI); ok && !store.IsMergeLabel(q.Label) {
 				k := keyOfValue(q.Object)
 				if _, seen := mentions[k]; !seen {
@@ -241,7 +241,7 @@ func (s Explorer) buildExploreIndex(ctx context.Context, size int64) (*exploreIn
 		if err != nil {
 			return nil, err
 		}
-		pubs, err := s.objects(ctx, a, terms.Publisher)
+		pubs, err := s.st.Objects(ctx, a, terms.Publisher)
 		if err != nil {
 			return nil, err
 		}
@@ -277,12 +277,12 @@ func (s Explorer) buildExploreIndex(ctx context.Context, size int64) (*exploreIn
 		own := keyOfValue(m) == keyOfValue(root)
 		var qs []quad.Quad
 		if len(mentions[keyOfValue(m)]) <= smallEntity {
-			if qs, err = s.out(ctx, m, ""); err != nil {
+			if qs, err = s.st.Out(ctx, m, ""); err != nil {
 				return nil, err
 			}
 		} else {
 			for _, p := range append([]quad.IRI{terms.Name, terms.Type}, terms.Relations...) {
-				err := s.quads(ctx, quad.Subject, m, p, func(q quad.Quad) bool {
+				err := s.st.Quads(ctx, quad.Subject, m, p, func(q quad.Quad) bool {
 					if store.IsMergeLabel(q.Label) {
 						return true
 					}
@@ -293,7 +293,7 @@ func (s Explorer) buildExploreIndex(ctx context.Context, size int64) (*exploreIn
 					return nil, err
 				}
 			}
-			as, err := s.ownValues(ctx, m, terms.AlternateName)
+			as, err := s.st.OwnValues(ctx, m, terms.AlternateName)
 			if err != nil {
 				return nil, err
 			}

@@ -82,7 +82,7 @@ func articleIRI(id string) quad.IRI {
 // such article.
 func (s Explorer) Article(ctx context.Context, id string) (*ArticlePage, error) {
 	art := articleIRI(id)
-	qs, err := s.out(ctx, art, "")
+	qs, err := s.st.Out(ctx, art, "")
 	if err != nil {
 		return nil, err
 	}
@@ -158,12 +158,12 @@ func (s Explorer) Article(ctx context.Context, id string) (*ArticlePage, error) 
 		return cmp.Or(b.Articles-a.Articles, strings.Compare(a.Name, b.Name), strings.Compare(string(a.ID), string(b.ID)))
 	})
 
-	stmts, err := s.subjects(ctx, terms.Article, art)
+	stmts, err := s.st.Subjects(ctx, terms.Article, art)
 	if err != nil {
 		return nil, err
 	}
 	for _, st := range stmts {
-		sq, err := s.out(ctx, st, "")
+		sq, err := s.st.Out(ctx, st, "")
 		if err != nil {
 			return nil, err
 		}

@@ -38,7 +38,7 @@ func (s Explorer) namesake(ctx context.Context, x *exploreIndex, e *xEntity) (Na
 		}
 	}
 	// The title most articles give it (each article states it once).
-	qs, err := s.out(ctx, e.iri, terms.JobTitle)
+	qs, err := s.st.Out(ctx, e.iri, terms.JobTitle)
 	if err != nil {
 		return n, err
 	}

@@ -54,36 +54,8 @@ func (st *exploreState) SaveOnClose(ctx context.Context) {
 // Ref names a node.
 type Ref = store.Ref
 
-// The Store's reads (store/reads.go), under the short names this package's many readers use.
-func (s Explorer) out(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Quad, error) {
-	return s.st.Out(ctx, node, pred)
-}
-
-func (s Explorer) subjects(ctx context.Context, pred quad.IRI, node quad.Value) ([]quad.Value, error) {
-	return s.st.Subjects(ctx, pred, node)
-}
-
-func (s Explorer) objects(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Value, error) {
-	return s.st.Objects(ctx, node, pred)
-}
-
-func (s Explorer) firstValue(ctx context.Context, node quad.Value, pred quad.IRI) (quad.Value, error) {
-	return s.st.FirstValue(ctx, node, pred)
-}
-
-func (s Explorer) ownValues(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Value, error) {
-	return s.st.OwnValues(ctx, node, pred)
-}
-
-func (s Explorer) quads(ctx context.Context, dir quad.Direction, node, pred quad.Value, fn func(quad.Quad) bool) error {
-	return s.st.Quads(ctx, dir, node, pred, fn)
-}
-
-func (s Explorer) labels(ctx context.Context, subj quad.Value, pred quad.IRI, obj quad.Value) ([]quad.Value, error) {
-	return s.st.QuadLabels(ctx, subj, pred, obj)
-}
-
-func (s Explorer) has(ctx context.Context, node quad.Value) (bool, error) { return s.st.Has(ctx, node) }
+// The Store's merge table, under the short name the card index's code uses (its other reads are
+// called as the Store's: s.st.Out, s.st.Subjects ...).
 
 func (s Explorer) loadMerges(ctx context.Context) (store.MergeView, error) {
 	return s.st.MergeView(ctx)

@@ -226,7 +226,7 @@ func (ee *edgeEvidence) of(ctx context.Context, ed *xEdge) (*cards.Evidence, err
 	for _, a := range arts[:min(len(arts), 5)] {
 		sts, ok := ee.byArticle[a]
 		if !ok {
-			nodes, err := ee.s.subjects(ctx, terms.Article, ee.x.articles[a].iri)
+			nodes, err := ee.s.st.Subjects(ctx, terms.Article, ee.x.articles[a].iri)
 			if err != nil {
 				return nil, err
 			}
