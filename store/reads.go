@@ -163,3 +163,9 @@ func (s *Store) MergesFromQuads(ctx context.Context) (MergeView, error) {
 	t, err := s.readMerges(ctx)
 	return MergeView{t}, err
 }
+
+// ValueKey identifies a value as Cayley does (and the store does): by its String; "" for none.
+func ValueKey(v quad.Value) string { return keyOfValue(v) }
+
+// DistinctValues is the distinct values of the quads' direction d, in the order found.
+func DistinctValues(qs []quad.Quad, d quad.Direction) []quad.Value { return distinct(qs, d) }

@@ -21,7 +21,6 @@ import (
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/cards/cardindex"
@@ -90,31 +89,10 @@ func (s Reader) loadMerges(ctx context.Context) (store.MergeView, error) { retur
 
 func (s Reader) qs() cgraph.QuadStore { return s.st.QuadStore() }
 
-// keyOfValue identifies a value as Cayley does (and the store does): by its String.
-func keyOfValue(v quad.Value) string {
-	if v == nil {
-		return ""
-	}
-	return v.String()
-}
+// keyOfValue and distinct are the store's, under the short names the readers use.
+var keyOfValue = store.ValueKey
 
 // str is a value's text (rdf.Text), under the short name the many readers use.
 var str = rdf.Text
 
-// distinct is the distinct values of the quads' direction d, in the order found.
-func distinct(qs []quad.Quad, d quad.Direction) []quad.Value {
-	var out []quad.Value
-	seen := map[string]bool{}
-	for _, q := range qs {
-		v := q.Get(d)
-		if v == nil {
-			continue
-		}
-		k := keyOfValue(v)
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, v)
-		}
-	}
-	return out
-}
+var distinct = store.DistinctValues

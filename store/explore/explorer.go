@@ -85,31 +85,12 @@ func commonest(names map[string]int, def string) string {
 	return best
 }
 
-func keyOfValue(v quad.Value) string {
-	if v == nil {
-		return ""
-	}
-	return v.String()
-}
+// keyOfValue and distinct are the store's, under the short names the readers use.
+var keyOfValue = store.ValueKey
 
 var str = rdf.Text
 
-func distinct(qs []quad.Quad, d quad.Direction) []quad.Value {
-	var out []quad.Value
-	seen := map[string]bool{}
-	for _, q := range qs {
-		v := q.Get(d)
-		if v == nil {
-			continue
-		}
-		k := keyOfValue(v)
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, v)
-		}
-	}
-	return out
-}
+var distinct = store.DistinctValues
 
 // relationSet holds the relation predicates, whose statements are the index's edges.
 var relationSet = func() map[quad.IRI]bool {

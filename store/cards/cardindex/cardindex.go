@@ -737,13 +737,8 @@ func (ix *DB) Finish(keep bool, changes []store.ArticleChange) error {
 	return nil
 }
 
-// keyOfValue identifies a value as Cayley does (and the store does): by its String.
-func keyOfValue(v quad.Value) string {
-	if v == nil {
-		return ""
-	}
-	return v.String()
-}
+// keyOfValue is the store's, under the short name the readers use.
+var keyOfValue = store.ValueKey
 
 // maxKeyField is the longest string a card-index key field holds as it is. A key has at most
 // eight fields, so no key comes near bolt's limit of 32 KB.
