@@ -27,6 +27,16 @@ var clubLastWords = setOf("United", "Rovers", "Wanderers", "Albion", "Hotspur", 
 // companiesAndClubs claims the runs that end in a company's form or begin or end with a
 // club's word.
 func companiesAndClubs(d *Document) {
+	sporty := -1 // whether the article is a sports story: counted once, when first asked
+	isSporty := func() bool {
+		if sporty < 0 {
+			sporty = 0
+			if sportsStory(d) {
+				sporty = 1
+			}
+		}
+		return sporty == 1
+	}
 	for _, s := range d.Sentences {
 		if shouting(d, s) {
 			continue
@@ -42,7 +52,7 @@ func companiesAndClubs(d *Document) {
 			}
 			if first, end, ok := companyRun(d, i, e); ok {
 				claimName(d, first, end, Organization)
-			} else if first, end, ok := clubRun(d, s, i, e); ok {
+			} else if first, end, ok := clubRun(d, s, i, e, isSporty); ok {
 				claimName(d, first, end, Organization)
 			}
 			i = e
@@ -64,7 +74,7 @@ func companyRun(d *Document, i, e int) (int, int, bool) {
 
 // clubRun: a run of two or three words that begins or ends with a club's word. A last word
 // alone decides only after a town the gazetteer knows or in a sports story ("Aston Villa").
-func clubRun(d *Document, s Sentence, i, e int) (int, int, bool) {
+func clubRun(d *Document, s Sentence, i, e int, sportsStory func() bool) (int, int, bool) {
 	if functionWords[strings.ToLower(d.Tokens[i].Text)] {
 		i++
 	}
@@ -83,7 +93,7 @@ func clubRun(d *Document, s Sentence, i, e int) (int, int, bool) {
 			return i, e, true // "Manchester United", "Blackburn Rovers"
 		}
 	}
-	return i, e, sportsStory(d)
+	return i, e, sportsStory()
 }
 
 // sportsStory: the article uses sports words as a sports report does.
