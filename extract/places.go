@@ -42,8 +42,15 @@ func (r *relater) treePlaces(t *treeSent) {
 			for _, c := range t.children(x) {
 				if rc := t.rel(c); rc == "nmod:poss" || rc == "nmod" && t.caseOf(c) == "in" {
 					in = append(in, t.placeArgs(c)...) // "Sudan's Darfur region", "Drapchi Prison in Tibet"
+					if rc == "nmod" && r.mention(c) == nil && placeWords[strings.ToLower(r.tok(c))] {
+						in = append(in, t.kindModifiers(c)...) // "the town of Jalawla in Diyala province"
+					}
 				}
 			}
+		}
+		if n != k {
+			// "the Shandong provincial capital of Jinan", "the Indonesian resort island of Bali"
+			in = append(in, t.kindModifiers(n)...)
 		}
 		if len(in) == 0 && t.rel(k) != "appos" {
 			// "Nevsky Prospekt, St. Petersburg's main street", "Muzaffarabad, the capital of Kashmir"
@@ -74,6 +81,27 @@ func (t *treeSent) placeArgs(k int) []*Found {
 	var out []*Found
 	for _, f := range t.args(k) {
 		if f.Type == Country || f.Type == City || f.Type == Place {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// kindModifiers are the places that modify the place noun at n, which names a kind of place:
+// a name compounded with it, through common nouns ("the West Bank refugee camp", "Diyala
+// province"), or a country's nationality ("the Iraqi city of").
+func (t *treeSent) kindModifiers(n int) []*Found {
+	r := t.r
+	var out []*Found
+	for _, c := range t.children(n) {
+		f := r.mention(c)
+		switch rc := t.rel(c); {
+		case f == nil && rc == "compound" && r.d.Tokens[c].UPOS == "NOUN":
+			out = append(out, t.kindModifiers(c)...) // "refugee" of "West Bank refugee camp"
+		case f == nil || f.Entity == nil || f == r.mention(n):
+		case rc == "compound" && f.Kind == KindName && (f.Type == Country || f.Type == City || f.Type == Place):
+			out = append(out, f)
+		case rc == "amod" && f.Kind == KindDemonym && f.Type == Country:
 			out = append(out, f)
 		}
 	}

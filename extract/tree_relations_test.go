@@ -607,6 +607,9 @@ func TestPlacesFromTheirNounPhrase(t *testing.T) {
 	wantFacts(t, map[string]string{
 		"The affected region includes Maharashtra's Jalgaon district, which also reported infections.": "Jalgaon -containedInPlace-> Maharashtra",
 		"The nuns smuggled the tape out of Drapchi Prison in Tibet.":                                   "Drapchi Prison -containedInPlace-> Tibet",
+		"Flooding closed schools in the Indonesian resort island of Lombok on Monday.":                 "Lombok -containedInPlace-> Indonesia",
+		"A bomb exploded near a market in the town of Baqubah in Diyala province.":                     "Baqubah -containedInPlace-> Diyala",
+		"Police raided a house in the Hebei provincial capital of Shijiazhuang.":                       "Shijiazhuang -containedInPlace-> Hebei",
 	})
 }
 
