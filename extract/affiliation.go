@@ -62,18 +62,24 @@ func (r *relater) treeAffiliations(t *treeSent) {
 		default:
 			role = -1
 			for i := first - 1; i >= r.s.First; i-- {
-				if !t.describes(i, k) {
+				if !t.describes(i, k) && !r.preModifies(i, first) {
 					break
 				}
 				parts = append(parts, i)
-				if w := strings.ToLower(r.tok(i)); role < 0 && strings.HasPrefix(r.d.Tokens[i].POS, "NN") && r.mention(i) == nil && (headNouns[w] || staffNouns[w] || playerNouns[w] || coachNouns[w]) {
+				// the title may lie inside the person's mention ("FAO Director-General David Harcharik")
+				if w := strings.ToLower(r.tok(i)); role < 0 && strings.HasPrefix(r.d.Tokens[i].POS, "NN") && (r.mention(i) == nil || r.mention(i).Entity == p.Entity) && (headNouns[w] || staffNouns[w] || playerNouns[w] || coachNouns[w]) {
 					role = i
 				}
 			}
 		}
-		noun := ""
+		noun, second := "", false
 		if role >= 0 {
 			noun = strings.ToLower(r.tok(role))
+		}
+		for _, i := range parts {
+			// "FAO Deputy Director-General": the deputy of a head is its staff
+			w := strings.ToLower(r.tok(i))
+			second = second || i < role && (w == "deputy" || w == "vice" || w == "assistant" || w == "acting")
 		}
 		for _, i := range parts {
 			o := r.mention(i)
@@ -92,6 +98,8 @@ func (r *relater) treeAffiliations(t *treeSent) {
 				pred = "playsFor"
 			case coachNouns[noun]:
 				pred = "coaches"
+			case headNouns[noun] && second && (o.Type != Country || o.Kind != KindDemonym):
+				pred = PredWorksFor
 			case headNouns[noun] && o.Kind != KindDemonym:
 				pred = PredHeads
 			case staffNouns[noun] && (o.Type != Country || stateNouns[noun]):
@@ -168,4 +176,27 @@ func (t *treeSent) phraseTokens(h, skip int) []int {
 	}
 	walk(h, 0)
 	return out
+}
+
+// preModifies: token i begins a run of noun-phrase words that ends at the name starting at
+// first, whatever tree the parser made of them ("Chief U.N. war crimes prosecutor Carla del
+// Ponte" read with "Chief" as a possessor of the verb): English puts a name's describing
+// nouns right before it.
+func (r *relater) preModifies(i, first int) bool {
+	if first-i > 7 {
+		return false
+	}
+	for j := i; j < first; j++ {
+		tk := r.d.Tokens[j]
+		if f := r.mention(j); f != nil && f.Type == Person {
+			return false
+		}
+		switch {
+		case strings.HasPrefix(tk.POS, "NN"), strings.HasPrefix(tk.POS, "JJ"), tk.POS == "POS":
+		case strings.EqualFold(tk.Text, "of") && j > i:
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -576,12 +576,15 @@ func TestAffiliationsFromDescriptions(t *testing.T) {
 		"Earlier Wednesday, a senior North Korean diplomat, Li Gun, repeated Pyongyang's refusal to return to talks.":       "Li Gun -worksFor-> North Korea",
 		"The U.N. Resident Coordinator in Tajikistan, Michael Jones, launched the appeal Wednesday.":                        "Michael Jones -worksFor-> United Nations",
 		"And in Washington, U.S. Ambassador to Iraq Zalmay Khalilzad, said military officials could begin reducing forces.": "Zalmay Khalilzad -worksFor-> United States",
+		"IAEA Deputy Director-General Olli Heinonen says inspectors will return next month.":                                "Olli Heinonen -worksFor-> International Atomic Energy Agency",
+		"But as VOA's Carol Pearson reports, the vaccine is not yet ready for wide use.":                                    "Carol Pearson -worksFor-> VOA",
 	})
 	for text, not := range map[string]string{
 		"And in Washington, U.S. Ambassador to Iraq Zalmay Khalilzad, said military officials could begin reducing forces.": "Zalmay Khalilzad -worksFor-> Iraq",
 		"The U.N. Resident Coordinator in Tajikistan, Michael Jones, launched the appeal Wednesday.":                        "Michael Jones -worksFor-> Tajikistan",
 		"Kidnapped U.S. journalist Jill Carroll pleaded for freedom.":                                                       "Jill Carroll -worksFor-> United States",
 		"Envoy for Syria Geir Pedersen met the president.":                                                                  "Geir Pedersen -worksFor-> Syria",
+		"IAEA Deputy Director-General Olli Heinonen says inspectors will return next month.":                                "Olli Heinonen -heads-> International Atomic Energy Agency",
 	} {
 		if x := run(t, text, ""); hasFact(x, not) {
 			t.Errorf("%q gives %s", text, not)
