@@ -200,3 +200,72 @@ func (r *relater) preModifies(i, first int) bool {
 	}
 	return true
 }
+
+// bareTitles: a head of government or a minister named by a title with no country in it
+// holds it for the country that is the sentence's subject ("Lebanon has filed charges ... in
+// the assassination of former Prime Minister Rafik Hariri", "Iraq's government says Prime
+// Minister Nouri al-Maliki will visit Iran"), unless the article gives the title another
+// country. (Any one country the sentence names was measured: on dev 9 right of 17, the
+// country often the one the leader dealt with, "President Saakashvili says the agreement
+// with Iran".)
+func (r *relater) bareTitles(t *treeSent) {
+	var country *Found
+	for _, f := range r.x.within[r.si] {
+		if f.Entity == nil || f.Entity.Type != Country || f.Kind == KindDemonym {
+			continue
+		}
+		k := r.headToken(f)
+		if k < 0 {
+			continue
+		}
+		s := k
+		if t.rel(k) == "nmod:poss" {
+			s = t.head(k) // "Iraq's government says"
+		}
+		if s < 0 || t.rel(s) != "nsubj" && t.rel(s) != "nsubj:pass" || t.rel(t.head(s)) != "root" {
+			continue
+		}
+		if country != nil && country.Entity != f.Entity {
+			return
+		}
+		country = f
+	}
+	if country == nil {
+		return
+	}
+	for _, p := range r.x.within[r.si] {
+		if p.Type != Person || p.Entity == nil || p.Title == "" || p.TitleOf != nil || p.Host != nil {
+			continue
+		}
+		title := strings.ToLower(p.Title)
+		pred := ""
+		switch {
+		case title == "president" || title == "prime minister" || title == "premier" || title == "king" || title == "queen":
+			pred = PredHeads
+		case strings.HasSuffix(title, "minister") && !strings.Contains(title, "prime"):
+			pred = PredWorksFor
+		default:
+			continue
+		}
+		if r.titledElsewhere(p.Entity, country.Entity) || r.related(p.Entity, country.Entity) {
+			continue
+		}
+		if rel := r.add(p, pred, country, 0.6, r.d.TokenAt(p.Start)); rel != nil {
+			rel.Verb, rel.Modality, rel.Negated, rel.AttributedTo, rel.Source, rel.When, rel.Date = title, "", false, "", "", "", ""
+			rel.Former = p.Former || t.former(r.headToken(p))
+			for i := r.d.TokenAt(p.Start) - 1; i >= r.s.First && i >= r.d.TokenAt(p.Start)-4; i-- {
+				rel.Former = rel.Former || formerMarkers[strings.ToLower(r.tok(i))] // "former Prime Minister X"
+			}
+		}
+	}
+}
+
+// titledElsewhere: some mention of person e in the article holds a title for another body.
+func (r *relater) titledElsewhere(e, country *Entity) bool {
+	for _, f := range r.d.Mentions {
+		if f.Entity == e && f.TitleOf != nil && f.TitleOf.Entity != country {
+			return true
+		}
+	}
+	return false
+}

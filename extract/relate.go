@@ -127,6 +127,7 @@ func (Relater) Process(d *Document) {
 			r.treeForcesIn(t)
 			r.treeIsIn(t)
 			r.treeAffiliations(t)
+			r.bareTitles(t)
 			r.treePlaces(t)
 			r.treeMembersIncluding(t)
 			r.treeChampions(t)
@@ -143,6 +144,7 @@ func (Relater) Process(d *Document) {
 		r.pairs()
 		r.membership()
 		r.placeIn()
+
 		r.basedIn()
 		if r.tree != nil {
 			r.treePaths(r.tree)

@@ -578,6 +578,7 @@ func TestAffiliationsFromDescriptions(t *testing.T) {
 		"And in Washington, U.S. Ambassador to Iraq Zalmay Khalilzad, said military officials could begin reducing forces.": "Zalmay Khalilzad -worksFor-> United States",
 		"IAEA Deputy Director-General Olli Heinonen says inspectors will return next month.":                                "Olli Heinonen -worksFor-> International Atomic Energy Agency",
 		"But as VOA's Carol Pearson reports, the vaccine is not yet ready for wide use.":                                    "Carol Pearson -worksFor-> VOA",
+		"Kenya has charged two men over the assassination of former Prime Minister Otieno Kamau.":                           "Otieno Kamau -heads-> Kenya",
 	})
 	for text, not := range map[string]string{
 		"And in Washington, U.S. Ambassador to Iraq Zalmay Khalilzad, said military officials could begin reducing forces.": "Zalmay Khalilzad -worksFor-> Iraq",
@@ -585,9 +586,16 @@ func TestAffiliationsFromDescriptions(t *testing.T) {
 		"Kidnapped U.S. journalist Jill Carroll pleaded for freedom.":                                                       "Jill Carroll -worksFor-> United States",
 		"Envoy for Syria Geir Pedersen met the president.":                                                                  "Geir Pedersen -worksFor-> Syria",
 		"IAEA Deputy Director-General Olli Heinonen says inspectors will return next month.":                                "Olli Heinonen -heads-> International Atomic Energy Agency",
+		"President Otieno Kamau says the agreement with Iran shows his country has other suppliers.":                        "Otieno Kamau -heads-> Iran",
 	} {
 		if x := run(t, text, ""); hasFact(x, not) {
 			t.Errorf("%q gives %s", text, not)
+		}
+	}
+	x := run(t, "Kenya has charged two men over the assassination of former Prime Minister Otieno Kamau.", "")
+	for _, r := range x.Relations {
+		if r.Predicate == PredHeads && !r.Former {
+			t.Errorf("a former prime minister's office is over: %+v", r)
 		}
 	}
 }
