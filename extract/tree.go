@@ -551,7 +551,7 @@ var targetNouns = setOf("bases", "base", "positions", "hideouts", "hideout", "ca
 
 // groupNouns name members of an organisation that stands for them: "Taleban fighters".
 var groupNouns = setOf("insurgents", "fighters", "militants", "rebels", "guerrillas", "gunmen",
-	"militiamen", "loyalists", "troops", "forces", "leaders", "officials")
+	"militiamen", "loyalists", "troops", "forces", "leaders", "officials", "network", "movement")
 
 // previousActor: "It" opening a sentence is the organisation or country that was the subject
 // of the sentence before: the main verb's subject in its tree, or its first actor named outside
@@ -1198,7 +1198,7 @@ func (t *treeSent) reporterless(v int) bool {
 }
 
 // quantityNouns count events: "a third round of sanctions", "a new wave of attacks".
-var quantityNouns = setOf("round", "wave", "series", "set", "package", "string", "spate")
+var quantityNouns = setOf("round", "rounds", "wave", "waves", "series", "set", "sets", "package", "packages", "string", "spate")
 
 // treeNominals reads events stated by a noun of the vocabulary from the noun's dependents: the
 // agent its possessor, a "by"/"from" phrase, or a national or organisation modifier ("Israel's

@@ -871,3 +871,12 @@ func TestApposedNameOfASpokesman(t *testing.T) {
 		t.Errorf("Caldwell speaks: %q", facts(x))
 	}
 }
+
+// Events a noun counts, a group's network, and a fine as a sanction.
+func TestSanctionsAndBlame(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"The European Union has imposed two sets of sanctions on Belarus since the election.": "European Union -sanctioned-> Belarus",
+		"Israel blames the Hezbollah guerrilla network for the attack on the border post.":    "Israel -accused-> Hezbollah",
+		"The European Commission said it fined Microsoft 497 million euros.":                  "European Commission -sanctioned-> Microsoft [by European Commission]",
+	})
+}

@@ -135,7 +135,7 @@ var Predicates = []Predicate{
 	{Name: "condemned", IRI: "ng:condemned", Meaning: "condemned or denounced (CAMEO 111)", Inverse: "was condemned by",
 		Verbs: []string{"condemn", "denounce", "deplore"}},
 	{Name: "sanctioned", IRI: "ng:sanctioned", Meaning: "imposed sanctions on (CAMEO 163)", Inverse: "was sanctioned by",
-		Verbs: []string{"sanction"}, Nouns: []string{"sanctions", "embargo"}},
+		Verbs: []string{"sanction", "fine"}, Nouns: []string{"sanctions", "embargo"}},
 	{Name: "said", IRI: "ng:said", Meaning: "speaker -> statement (the quotation is the Statement's value, no direct edge)", Inverse: "was said by",
 		Verbs: []string{"say", "tell", "state", "announce", "declare", "add", "note", "stress", "claim",
 			"assert", "write", "insist", "argue", "confirm", "explain", "acknowledge", "admit", "deny",
