@@ -636,6 +636,13 @@ func (t *treeSent) clauseArgs(v int, depth int) (agents, patients []*Found) {
 		return nil, nil
 	}
 	pass := t.passive(v)
+	if s := t.child(v, "nsubj"); s >= 0 && t.afterPreposition(s) {
+		// "Earlier in Group F, Ghana defeated Mali" read with "F" as the subject: a
+		// preposition's object is no subject
+		if f := t.nameRightBefore(v); f != nil {
+			return []*Found{f}, nil
+		}
+	}
 	if s := t.child(v, "nsubj"); s >= 0 {
 		before := t.subjectBefore(v)
 		for _, c := range t.children(v) {
@@ -762,7 +769,48 @@ func (t *treeSent) clauseArgs(v int, depth int) (agents, patients []*Found) {
 			}
 		}
 	}
+	if f := t.nameRightBefore(v); f != nil && t.child(v, "nsubj") < 0 && t.child(v, "nsubj:pass") < 0 {
+		return []*Found{f}, nil
+	}
 	return nil, nil
+}
+
+// afterPreposition: the name at token k follows a preposition.
+func (t *treeSent) afterPreposition(k int) bool {
+	r := t.r
+	if r.mention(k) == nil {
+		return false
+	}
+	j := r.mentionStart(k) - 1
+	return j >= r.s.First && prepositions[strings.ToLower(r.tok(j))]
+}
+
+// nameRightBefore: the name that ends right before the finite verb v (auxiliaries and adverbs
+// aside), when the parser hung it elsewhere ("Earlier in Group G, South Korea defeated Togo"
+// read with "South Korea" in apposition to "Group G"): English puts the subject there.
+func (t *treeSent) nameRightBefore(v int) *Found {
+	r := t.r
+	switch r.d.Tokens[v].POS {
+	case "VBD", "VBZ", "VBP":
+	case "VBN":
+		if t.child(v, "aux") < 0 {
+			return nil
+		}
+	default:
+		return nil
+	}
+	k := v - 1
+	for k > r.s.First && (t.head(k) == v && (t.rel(k) == "aux" || t.rel(k) == "advmod") || r.d.Tokens[k].POS == "MD") {
+		k--
+	}
+	f := r.mention(k)
+	if f == nil || f.Entity == nil || !isActor(f) || f.Kind == KindDemonym || r.mentionEnd(k) != k+1 {
+		return nil
+	}
+	if j := r.mentionStart(k) - 1; j >= r.s.First && (prepositions[strings.ToLower(r.tok(j))] || r.tok(j) == "'s") {
+		return nil // "a meeting in Paris said": the name is a preposition's object
+	}
+	return f
 }
 
 // subjectBefore: v has a subject before it.

@@ -880,3 +880,10 @@ func TestSanctionsAndBlame(t *testing.T) {
 		"The European Commission said it fined Microsoft 497 million euros.":                  "European Commission -sanctioned-> Microsoft [by European Commission]",
 	})
 }
+
+// A name right before a finite verb with no subject in the tree is its subject.
+func TestNameRightBeforeTheVerb(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Earlier in Group F, Ghana defeated Mali, 2-1, in Accra while Egypt and Tunisia played to a draw.": "Ghana -beat-> Mali",
+	})
+}
