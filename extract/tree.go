@@ -1985,6 +1985,21 @@ func (r *relater) treeSpeech(t *treeSent, v int) {
 			q = strings.Trim(strings.TrimSpace(text), "\"“”")
 		}
 	}
+	if o := t.child(v, "obj"); q == "" && o > v && stanceVerbs[t.lemma(v)] && r.mention(o) == nil && t.child(v, "iobj") < 0 && r.d.Tokens[v].POS != "VBG" {
+		// "Iran has denied the allegations", "NASA confirmed the launch": what is denied or
+		// confirmed is the statement, however short
+		lo, hi := t.span(o, v)
+		for _, c := range t.children(o) {
+			if c > o && t.temporal(c) { // "the plan Thursday in Tokyo": the time ends the object
+				if clo, _ := t.span(c, v); clo-1 < hi {
+					hi = clo - 1
+				}
+			}
+		}
+		lo, hi = r.clauseBounds(lo, hi)
+		r.said(t, agents, r.text(lo, hi), 0.65, v, r.tok(v))
+		return
+	}
 	if (q == "" || len(strings.Fields(q)) < 3) && !t.negatedVerb(v) {
 		return // a statement needs its words; "did not say", "has not commented" need none
 	}
@@ -1993,6 +2008,10 @@ func (r *relater) treeSpeech(t *treeSent, v int) {
 	}
 	r.said(t, agents, q, conf, v, r.tok(v))
 }
+
+// stanceVerbs take a stance on what their object names: it is what they state.
+var stanceVerbs = setOf("deny", "confirm", "announce", "acknowledge", "admit", "reiterate",
+	"allege", "dispute")
 
 // negatedVerb: v has a negation of its own ("did not say", "has never commented").
 func (t *treeSent) negatedVerb(v int) bool {

@@ -887,3 +887,14 @@ func TestNameRightBeforeTheVerb(t *testing.T) {
 		"Earlier in Group F, Ghana defeated Mali, 2-1, in Accra while Egypt and Tunisia played to a draw.": "Ghana -beat-> Mali",
 	})
 }
+
+// A denial or an announcement states what its object names, however short.
+func TestStanceVerbsStateTheirObject(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Syria has denied the accusations.":                                        `Syria -said-> "the accusations"`,
+		"Defense Minister Yoshimasa Hayashi announced the plan Thursday in Tokyo.": `Yoshimasa Hayashi -said-> "the plan"`,
+	})
+	if x := run(t, "The ruling denied Kadima the chance to govern.", ""); hasFact(x, "-said->") {
+		t.Errorf("denying someone a chance states nothing: %q", facts(x))
+	}
+}
