@@ -1952,6 +1952,16 @@ func (r *relater) treeSpeech(t *treeSent, v int) {
 	if content < 0 {
 		content = t.contentFallback(v)
 	}
+	if content < 0 {
+		// "X told reporters in Baghdad Wednesday, the trial could begin ...": the clause after
+		// the comma, read as loosely joined, is what was told
+		for _, c := range t.children(v) {
+			if lo, _ := t.span(c, v); c > v && t.rel(c) == "parataxis" && t.child(c, "nsubj") >= 0 && (r.tok(lo) == "," || r.tok(lo-1) == ",") {
+				content = c
+				break
+			}
+		}
+	}
 	if content < 0 && t.rel(v) == "parataxis" {
 		content = t.head(v) // `"...", X said`
 	}

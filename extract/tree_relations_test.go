@@ -898,3 +898,10 @@ func TestStanceVerbsStateTheirObject(t *testing.T) {
 		t.Errorf("denying someone a chance states nothing: %q", facts(x))
 	}
 }
+
+// What was told after the addressee and a comma is what was said.
+func TestToldThenComma(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"The minister, Hazem Shaalan, told reporters in Baghdad Wednesday, the trial could begin next week.": `Hazem Shaalan -said-> "the trial could begin next week"`,
+	})
+}
