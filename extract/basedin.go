@@ -54,7 +54,7 @@ var privateNameWords = setOf("university", "college", "bank", "company", "corp",
 
 // privateCueNouns describe a business or a paper next to its name ("France's Le Monde
 // newspaper", "Russia's natural gas monopoly Gazprom", "Dutch oil giant Shell").
-var privateCueNouns = setOf("newspaper", "daily", "paper", "company", "firm", "automaker", "carmaker",
+var privateCueNouns = setOf("newspaper", "magazine", "weekly", "daily", "paper", "company", "firm", "automaker", "carmaker",
 	"bank", "lender", "giant", "monopoly", "university", "school", "manufacturer", "maker", "producer",
 	"insurer", "airline", "carrier", "broadcaster", "network", "retailer", "conglomerate", "group")
 
@@ -110,4 +110,47 @@ func cuedPrivate(d *Document, org *Entity, span Span) bool {
 		}
 	}
 	return false
+}
+
+// ownBusinesses reads "France's Le Monde newspaper", "Russia's natural gas monopoly Gazprom",
+// "Japan's Nissan Motor Company": a business, paper or school a country or city's possessive
+// names, with a word that says it is one, is based there (a ministry so named is part of the
+// state: the mention stage reads that).
+func (r *relater) ownBusinesses() {
+	d := r.d
+	for i := r.s.First; i+1 < r.s.Last; i++ {
+		place := r.mention(i)
+		if place == nil || place.Entity == nil || !isPlaceType(place.Entity.Type) || place.Kind == KindDemonym || r.mentionEnd(i) != i+1 {
+			continue
+		}
+		if w := d.Tokens[i+1].Text; w != "'s" && w != "’s" {
+			continue
+		}
+		cue := false
+		for k := i + 2; k < r.s.Last && k <= i+6; k++ {
+			t := d.Tokens[k]
+			org := r.mention(k)
+			if org == nil {
+				if !strings.HasPrefix(t.POS, "NN") && !strings.HasPrefix(t.POS, "JJ") {
+					break
+				}
+				cue = cue || privateCueNouns[strings.ToLower(t.Text)]
+				continue
+			}
+			if org.Entity == nil || org.Entity.Type != Organization || org.Of != nil {
+				break
+			}
+			end := r.mentionEnd(k)
+			if end < r.s.Last && privateCueNouns[strings.ToLower(d.Tokens[end].Text)] {
+				cue = true // "France's Le Monde newspaper"
+			}
+			if (cue || privateName(org.Entity.Name)) && !r.related(org.Entity, place.Entity) {
+				if rel := r.add(org, PredHeadquartered, place, 0.75, i+1); rel != nil {
+					rel.Date, rel.When, rel.Negated, rel.Modality, rel.AttributedTo = "", "", false, "", ""
+					rel.Source = ""
+				}
+			}
+			break
+		}
+	}
 }

@@ -146,6 +146,7 @@ func (Relater) Process(d *Document) {
 		r.placeIn()
 
 		r.basedIn()
+		r.ownBusinesses()
 		if r.tree != nil {
 			r.treePaths(r.tree)
 		}

@@ -905,3 +905,11 @@ func TestToldThenComma(t *testing.T) {
 		"The minister, Hazem Shaalan, told reporters in Baghdad Wednesday, the trial could begin next week.": `Hazem Shaalan -said-> "the trial could begin next week"`,
 	})
 }
+
+// A business a country's possessive names, with a word that says it is one, is based there.
+func TestCountrysBusinesses(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Officials told Germany's Der Spiegel magazine that talks had stalled.": "Der Spiegel -headquarteredIn-> Germany",
+		"Russia's state oil monopoly Rosneft has cut supplies to Belarus.":      "Rosneft -headquarteredIn-> Russia",
+	})
+}
