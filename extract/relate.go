@@ -785,12 +785,22 @@ func (r *relater) sentenceSubject() *Found {
 		if isFiniteVerb(r.d.Tokens[i].POS) && r.mention(i) == nil {
 			return nil
 		}
-		if f := r.mention(i); f != nil && isActor(f) && !prepositions[strings.ToLower(r.tok(i-1))] &&
+		if f := r.mention(i); f != nil && isActor(f) && !prepositions[strings.ToLower(r.tok(r.mentionStart(i)-1))] &&
 			(f.Kind != KindDemonym || agentNouns[strings.ToLower(r.tok(r.mentionEnd(i)))]) {
 			return f
 		}
 	}
 	return nil
+}
+
+// coordinated: "and" joins mention f to the later mention g.
+func (r *relater) coordinated(f, g *Found) bool {
+	for k := r.d.TokenAt(f.End); k < r.d.TokenAt(g.Start) && k < r.s.Last; k++ {
+		if w := strings.ToLower(r.tok(k)); w == "and" || w == "&" {
+			return true
+		}
+	}
+	return false
 }
 
 // typed adds a relation when its ends have types that fit the predicate.
@@ -971,7 +981,9 @@ func (r *relater) nominals() {
 			if subj := r.subjects(i); len(subj) >= 2 {
 				if objs, _ := r.objects(i+1, 3, PredFoughtAgainst); len(objs) == 0 {
 					for a := 0; a+1 < len(subj); a++ {
-						r.typed(subj[a], PredFoughtAgainst, subj[a+1], 0.75, i)
+						if r.coordinated(subj[a], subj[a+1]) { // not "Under Saddam Hussein, Iraq fought"
+							r.typed(subj[a], PredFoughtAgainst, subj[a+1], 0.75, i)
+						}
 					}
 				}
 			}

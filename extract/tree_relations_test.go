@@ -913,3 +913,11 @@ func TestCountrysBusinesses(t *testing.T) {
 		"Russia's state oil monopoly Rosneft has cut supplies to Belarus.":      "Rosneft -headquarteredIn-> Russia",
 	})
 }
+
+// A leader named in a preposition is no party to the war the sentence's subject fought.
+func TestWarUnderALeader(t *testing.T) {
+	x := run(t, "Under Saddam Hussein, Iraq fought a devastating eight-year war with Iran.", "")
+	if !hasFact(x, "Iraq -foughtAgainst-> Iran") || hasFact(x, "Saddam Hussein -foughtAgainst->") {
+		t.Errorf("got %q", facts(x))
+	}
+}
