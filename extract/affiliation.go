@@ -269,3 +269,51 @@ func (r *relater) titledElsewhere(e, country *Entity) bool {
 	}
 	return false
 }
+
+// treeResignations: a titled person who resigns, steps down, retires or quits with no body
+// named leaves the one the sentence gives them a title of ("Kosovo's Prime Minister Bajram
+// Kosumi has resigned", "Federal Reserve Chairman Alan Greenspan is set to retire").
+func (r *relater) treeResignations(t *treeSent) {
+	for v := r.s.First; v < r.s.Last; v++ {
+		if !strings.HasPrefix(r.d.Tokens[v].POS, "VB") {
+			continue
+		}
+		switch l := t.lemma(v); {
+		case l == "resign" || l == "retire" || l == "quit":
+		case l == "step" && t.child(v, "compound:prt") >= 0 && strings.EqualFold(r.tok(t.child(v, "compound:prt")), "down"):
+		default:
+			continue
+		}
+		if t.object(v) >= 0 || len(t.obliques(v, []string{"from"})) > 0 {
+			continue // the verb's own object or "from X" says what was left
+		}
+		agents, _ := t.clauseArgs(v, 0)
+		for _, a := range agents {
+			if a.Type != Person || a.Entity == nil {
+				continue
+			}
+			n := len(r.out)
+			for i := 0; i < n; i++ {
+				h := r.out[i]
+				if h.Subject != a.Entity.ID || h.Predicate != PredHeads && h.Predicate != PredWorksFor || h.Former {
+					continue
+				}
+				o := r.entityOf(h.Object)
+				if o == nil {
+					continue
+				}
+				r.addTree(t, a, "resigned", o, 0.7, v)
+			}
+		}
+	}
+}
+
+// entityOf is the entity with id among the sentence's mentions.
+func (r *relater) entityOf(id string) *Found {
+	for _, f := range r.x.within[r.si] {
+		if f.Entity != nil && f.Entity.ID == id {
+			return f
+		}
+	}
+	return nil
+}

@@ -128,6 +128,7 @@ func (Relater) Process(d *Document) {
 			r.treeIsIn(t)
 			r.treeAffiliations(t)
 			r.bareTitles(t)
+			r.treeResignations(t)
 			r.treePlaces(t)
 			r.treeMembersIncluding(t)
 			r.treeChampions(t)

@@ -921,3 +921,11 @@ func TestWarUnderALeader(t *testing.T) {
 		t.Errorf("got %q", facts(x))
 	}
 }
+
+// A titled person who resigns with no body named leaves the body of the title.
+func TestResignationsLeaveTheTitlesBody(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Romania's Prime Minister Ion Marin has resigned after a week of protests.": "Ion Marin -resigned-> Romania",
+		"World Bank President Paul Wolfowitz stepped down on Thursday.":             "Paul Wolfowitz -resigned-> World Bank",
+	})
+}
