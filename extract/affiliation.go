@@ -98,8 +98,8 @@ func (r *relater) treeAffiliations(t *treeSent) {
 				pred = "playsFor"
 			case coachNouns[noun]:
 				pred = "coaches"
-			case headNouns[noun] && second && (o.Type != Country || o.Kind != KindDemonym):
-				pred = PredWorksFor
+			case headNouns[noun] && (second || t.headsAPart(role)) && (o.Type != Country || o.Kind != KindDemonym):
+				pred = PredWorksFor // "FIFA head of communications"
 			case headNouns[noun] && o.Kind != KindDemonym:
 				pred = PredHeads
 			case staffNouns[noun] && (o.Type != Country || stateNouns[noun]):
@@ -193,7 +193,7 @@ func (r *relater) preModifies(i, first int) bool {
 		}
 		switch {
 		case strings.HasPrefix(tk.POS, "NN"), strings.HasPrefix(tk.POS, "JJ"), tk.POS == "POS":
-		case strings.EqualFold(tk.Text, "of") && j > i:
+		case strings.EqualFold(tk.Text, "of"):
 		default:
 			return false
 		}

@@ -2505,7 +2505,9 @@ func (r *relater) affiliation(t *treeSent, f *Found, n int) {
 			}
 			pred := PredWorksFor
 			lead := title != w && !strings.HasPrefix(title, "deputy ") && !strings.HasPrefix(title, "vice ") && !strings.HasPrefix(title, "assistant ") && headingTitles[titleCase(w)]
-			if headingTitles[titleCase(title)] || lead || w == "commander" {
+			if t.headsAPart(n) {
+				// "China's head of Olympic security": the head of a part works for the whole
+			} else if headingTitles[titleCase(title)] || lead || w == "commander" {
 				pred = PredHeads
 			} else if w == "member" {
 				pred = PredMemberOf
@@ -2521,6 +2523,17 @@ func (r *relater) affiliation(t *treeSent, f *Found, n int) {
 			}
 		}
 	}
+}
+
+// headsAPart: the title noun at n heads something its "of" names with a common noun, a part
+// of the body ("head of Olympic security", "chief of communications").
+func (t *treeSent) headsAPart(n int) bool {
+	for _, o := range t.children(n) {
+		if t.rel(o) == "nmod" && t.caseOf(o) == "of" && t.r.mention(o) == nil && strings.HasPrefix(t.r.d.Tokens[o].POS, "NN") && !strings.HasPrefix(t.r.d.Tokens[o].POS, "NNP") {
+			return true
+		}
+	}
+	return false
 }
 
 // titleCase: "prime minister" -> "Prime Minister".

@@ -573,6 +573,8 @@ func TestVisitsReadFromTheTree(t *testing.T) {
 // Affiliations from the words that describe a person, and an ambassador's employer.
 func TestAffiliationsFromDescriptions(t *testing.T) {
 	wantFacts(t, map[string]string{
+		"UEFA head of communications William Gaillard said Tuesday the committee cleared the striker.":                      "William Gaillard -worksFor-> UEFA",
+		"China's head of Olympic security, Liu Shaowu, made the announcement Wednesday.":                                    "Liu Shaowu -worksFor-> China",
 		"Earlier Wednesday, a senior North Korean diplomat, Li Gun, repeated Pyongyang's refusal to return to talks.":       "Li Gun -worksFor-> North Korea",
 		"The U.N. Resident Coordinator in Tajikistan, Michael Jones, launched the appeal Wednesday.":                        "Michael Jones -worksFor-> United Nations",
 		"And in Washington, U.S. Ambassador to Iraq Zalmay Khalilzad, said military officials could begin reducing forces.": "Zalmay Khalilzad -worksFor-> United States",
