@@ -1267,6 +1267,13 @@ func (r *relater) treeNominals(t *treeSent) {
 				agents = append(agents, t.args(c)...)
 			case rc == "nmod" && (t.caseOf(c) == "by" || t.caseOf(c) == "from") && pred != PredReceived:
 				agents = append(agents, t.args(c)...)
+				for _, cc := range t.children(c) {
+					// "attacks from Taleban militants against NATO" with the target hung on the
+					// agent's noun
+					if t.rel(cc) == "nmod" && cc > c && inList(t.caseOf(cc), nounObjectPreps[pred]) && t.caseOf(cc) != "in" {
+						objects = append(objects, t.args(cc)...)
+					}
+				}
 			case rc == "nmod" && t.caseOf(c) == "by" && pred == PredReceived:
 				agents = append(agents, t.args(c)...) // "the reception of X by Y"
 			case rc == "nmod" && t.caseOf(c) == "of" && pred == PredVisited:

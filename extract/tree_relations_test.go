@@ -931,3 +931,10 @@ func TestResignationsLeaveTheTitlesBody(t *testing.T) {
 		"World Bank President Paul Wolfowitz stepped down on Thursday.":             "Paul Wolfowitz -resigned-> World Bank",
 	})
 }
+
+// The target of a nominal attack may hang on its agent's noun.
+func TestAttackTargetUnderTheAgent(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Attacks from suspected Hamas militants against Israel increased sharply last year.": "Hamas -attacked-> Israel [suspected]",
+	})
+}
