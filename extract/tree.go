@@ -1296,6 +1296,9 @@ func (r *relater) treeNominals(t *treeSent) {
 		if len(agents) == 0 && pred == PredVisited {
 			agents = t.traveller(n)
 		}
+		if len(agents) == 0 {
+			agents = t.responsibleFor(n)
+		}
 		if h := t.head(n); len(agents) == 0 && h >= 0 && h < n && t.rel(n) == "appos" {
 			agents = t.args(h) // "Pennetta, a three-set winner over Golovin"
 		}
@@ -2530,6 +2533,30 @@ func (r *relater) affiliation(t *treeSent, f *Found, n int) {
 			}
 		}
 	}
+}
+
+// responsibleFor: who is responsible for the event noun n, or claimed responsibility for it
+// ("Islamic Jihad has been responsible for suicide bombings and other attacks in Israel").
+func (t *treeSent) responsibleFor(n int) []*Found {
+	for t.rel(n) == "conj" && t.head(n) >= 0 {
+		n = t.head(n)
+	}
+	h := t.head(n)
+	if h < 0 || t.caseOf(n) != "for" {
+		return nil
+	}
+	switch t.lemma(h) {
+	case "responsible":
+		if s := t.child(h, "nsubj"); s >= 0 {
+			return t.args(s)
+		}
+	case "responsibility":
+		if g := t.head(h); g >= 0 && t.rel(h) == "obj" {
+			a, _ := t.clauseArgs(g, 0)
+			return a
+		}
+	}
+	return nil
 }
 
 // headsAPart: the title noun at n heads something its "of" names with a common noun, a part

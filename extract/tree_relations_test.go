@@ -938,3 +938,11 @@ func TestAttackTargetUnderTheAgent(t *testing.T) {
 		"Attacks from suspected Hamas militants against Israel increased sharply last year.": "Hamas -attacked-> Israel [suspected]",
 	})
 }
+
+// Whoever is responsible for an attack, or claims it, made it.
+func TestResponsibleForAnAttack(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Hamas has claimed responsibility for the rocket attacks on Israel.":       "Hamas -attacked-> Israel",
+		"Hezbollah has been responsible for bombings and other attacks in Israel.": "Hezbollah -attacked-> Israel",
+	})
+}
