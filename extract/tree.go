@@ -1352,6 +1352,12 @@ func (r *relater) treeNominals(t *treeSent) {
 					}
 					if w := t.whenOf(n); w != "" {
 						rel.When, rel.Date = w, t.dateOf(n)
+					} else if h := t.head(n); h >= 0 && t.rel(n) == "nsubj" && rel.When == "" {
+						// "Attacks ... increased dramatically last year": the time of the
+						// clause the events are the subject of
+						if w := t.whenOf(h); w != "" {
+							rel.When, rel.Date = w, t.dateOf(h)
+						}
 					}
 				}
 			}
