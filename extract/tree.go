@@ -1564,6 +1564,9 @@ func (t *treeSent) context(rel *Relation, v int) {
 	if r.d.Tokens[v].UPOS == "NOUN" && !structural[rel.Predicate] {
 		t.nominalContext(rel, v)
 	}
+	if rel.Modality == "" && t.scheduled(v) {
+		rel.Modality = "future" // "Machimura arrives Sunday in Beijing for talks"
+	}
 	if rel.Date == "" && eventLike[rel.Predicate] && r.d.Dateline != nil {
 		rel.Date = r.d.Dateline.Date
 	}
@@ -1578,6 +1581,29 @@ func (t *treeSent) context(rel *Relation, v int) {
 		rel.Source = src
 	}
 }
+
+// scheduled: v is a present-tense verb of a trip or a meeting with a time still to come in its
+// own clause ("arrives Sunday", "heads to Scotland late this week"): news states a schedule so.
+func (t *treeSent) scheduled(v int) bool {
+	r := t.r
+	if p := r.d.Tokens[v].POS; p != "VBZ" && p != "VBP" || !scheduleVerbs[t.lemma(v)] {
+		return false
+	}
+	w := strings.ToLower(t.whenOf(v))
+	if w == "" || strings.Contains(w, "last") || strings.Contains(w, "ago") || strings.Contains(w, "earlier") {
+		return false
+	}
+	for _, f := range strings.Fields(w) {
+		if _, day := weekdays[titleCase(f)]; day || f == "next" || f == "tomorrow" || f == "later" || f == "week" {
+			return true
+		}
+	}
+	return false
+}
+
+// scheduleVerbs state trips and meetings that news announces in the present tense.
+var scheduleVerbs = setOf("arrive", "visit", "travel", "head", "leave", "meet", "fly", "go", "begin",
+	"start", "open", "hold", "host", "attend", "return")
 
 // accuseVerbs report an allegation: what they govern with "of"/"with" is alleged.
 var accuseVerbs = setOf("accuse", "charge", "suspect", "indict", "convict", "arrest", "detain", "blame")

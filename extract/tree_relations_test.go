@@ -946,3 +946,13 @@ func TestResponsibleForAnAttack(t *testing.T) {
 		"Hezbollah has been responsible for bombings and other attacks in Israel.": "Hezbollah -attacked-> Israel",
 	})
 }
+
+// A trip or a meeting told in the present with a time to come is scheduled.
+func TestScheduledTrips(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Germany's Foreign Minister, Frank-Walter Steinmeier, arrives Sunday in Moscow for talks.": "Frank-Walter Steinmeier -visited-> Moscow [future]",
+	})
+	if x := run(t, "Steinmeier arrived Sunday in Moscow for talks.", ""); hasFact(x, "[future]") {
+		t.Errorf("a trip told in the past is no schedule: %q", facts(x))
+	}
+}
