@@ -22,7 +22,8 @@ var (
 	// playerNouns play for the team or the country named with them ("Togo captain Jean-Paul
 	// Abalo", "Egyptian defender Mohamed Abel Shafy"); coachNouns coach it.
 	playerNouns = setOf("captain", "striker", "midfielder", "defender", "goalkeeper", "forward",
-		"playmaker", "winger", "player", "skipper", "keeper", "fullback", "quarterback", "pitcher")
+		"playmaker", "winger", "player", "skipper", "keeper", "fullback", "quarterback", "pitcher",
+		"bowler", "batsman", "substitute", "defenseman", "defenceman", "centre-back", "center-back")
 	coachNouns = setOf("coach", "manager", "trainer")
 	// envoyNouns serve where "for" or "to" says, for someone else.
 	envoyNouns = setOf("envoy", "ambassador", "coordinator", "representative", "commissioner", "rapporteur")
@@ -106,6 +107,8 @@ func (r *relater) treeAffiliations(t *treeSent) {
 				pred = PredWorksFor
 			case noun == "" && possessor:
 				pred = PredWorksFor // "VOA's Melinda Smith"
+			case noun == "" && t.rel(i) == "nmod:poss" && o.Type == Country && o.Kind != KindDemonym && r.teamSportSentence():
+				pred = "playsFor" // "Australia's Nick Ward scored": a country's player in a team game
 			}
 			if pred == "" || r.related(p.Entity, o.Entity) {
 				continue
@@ -316,4 +319,19 @@ func (r *relater) entityOf(id string) *Found {
 		}
 	}
 	return nil
+}
+
+// teamGameWords tell a team game from a contest of one against one ("Belgium's Kristof Vliegen"
+// in a tennis report is only Belgian).
+var teamGameWords = setOf("goal", "goals", "scored", "minute", "penalty", "wickets", "innings",
+	"touchdown", "touchdowns", "header", "halftime", "half-time", "striker", "midfielder")
+
+// teamSportSentence: the sentence reports a team game.
+func (r *relater) teamSportSentence() bool {
+	for k := r.s.First; k < r.s.Last; k++ {
+		if teamGameWords[strings.ToLower(r.tok(k))] {
+			return true
+		}
+	}
+	return false
 }

@@ -956,3 +956,15 @@ func TestScheduledTrips(t *testing.T) {
 		t.Errorf("a trip told in the past is no schedule: %q", facts(x))
 	}
 }
+
+// A country's player in a team game plays for it; in a tennis report the country is only a
+// nationality.
+func TestCountrysPlayers(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Australia's Nick Ward scored in the 80th minute to give his side a 1-0 win over Japan.": "Nick Ward -playsFor-> Australia",
+		"Indian spin bowler Anil Kumble took five wickets.":                                      "Anil Kumble -playsFor-> India",
+	})
+	if x := run(t, "Ljubicic had to get past Belgium's Kristof Vliegen in a semifinal match.", ""); hasFact(x, "-playsFor->") {
+		t.Errorf("a tennis player's country is no team: %q", facts(x))
+	}
+}
