@@ -141,6 +141,12 @@ func (t *treeSent) collect(k int, out *[]*Found, depth int) {
 		switch t.rel(c) {
 		case "conj":
 			t.collect(c, out, depth+1)
+		case "appos":
+			// "Shane Doan, Martin St. Louis and Brad Richards" read with the second name in
+			// apposition to the first: one person's name is no description of another
+			if f, g := r.mention(k), r.mention(c); f != nil && g != nil && f.Type == Person && g.Type == Person && f.Entity != g.Entity && r.tok(c-1) != "(" {
+				t.collect(c, out, depth+1)
+			}
 		case "amod", "compound":
 			// "Eriadori and Calenardhon leaders": the nationalities coordinated in the modifier
 			if len(*out) == 0 || r.mention(c) == nil || r.mention(c) != (*out)[len(*out)-1] {

@@ -968,3 +968,10 @@ func TestCountrysPlayers(t *testing.T) {
 		t.Errorf("a tennis player's country is no team: %q", facts(x))
 	}
 }
+
+// A list of names misread as an apposition is still a list.
+func TestNamesListedNotApposed(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Sidney Crosby, Rick Nash, Joe Thornton, Martin St. Louis and Brad Richards all scored for Canada.": "Brad Richards -playsFor-> Canada",
+	})
+}
