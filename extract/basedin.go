@@ -99,7 +99,7 @@ func cuedPrivate(d *Document, org *Entity, span Span) bool {
 		if m.Start < span.Start || m.End > span.End {
 			continue
 		}
-		first, last := d.TokenAt(m.Start), d.TokenAt(m.End-1)
+		first, last := d.TokenAt(m.Start), d.TokenAt(m.End)-1 // TokenAt: the first token starting at or after
 		for k := first - 3; k <= last+2; k++ {
 			if k < 0 || k >= len(d.Tokens) || k >= first && k <= last || d.Tokens[k].Start < span.Start || d.Tokens[k].End > span.End {
 				continue

@@ -2016,6 +2016,16 @@ func (r *relater) treeSpeech(t *treeSent, v int) {
 	q, conf := "", 0.8
 	if content >= 0 {
 		lo, hi := t.span(content, v)
+		if t.rel(content) == "ccomp" && t.child(content, "nsubj") < 0 && t.child(content, "nsubj:pass") < 0 {
+			for _, o := range t.children(v) {
+				if o > v && o < content && (t.rel(o) == "obj" || t.rel(o) == "nsubj") {
+					// "says a group of tourists ... have been found": the reported clause's
+					// subject misread as the speech verb's object or second subject
+					lo, _ = t.span(o, v)
+					break
+				}
+			}
+		}
 		if c := t.splitClause(v, content); c >= 0 && t.rel(content) == "obj" {
 			_, hi = t.span(c, v)
 		}

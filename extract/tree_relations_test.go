@@ -975,3 +975,15 @@ func TestNamesListedNotApposed(t *testing.T) {
 		"Sidney Crosby, Rick Nash, Joe Thornton, Martin St. Louis and Brad Richards all scored for Canada.": "Brad Richards -playsFor-> Canada",
 	})
 }
+
+// A ministry is part of its state whatever nouns follow its name, and what it says keeps the
+// reported clause's subject.
+func TestMinistrySaysAGroup(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"The Italian Foreign Ministry says a group of tourists, including 21 Italians, have been found in Niger.": `Foreign Ministry of Italy -said-> "a group of tourists, including 21 Italians, have been found in Niger"`,
+	})
+	x := run(t, "The Italian Foreign Ministry says a group of tourists, including 21 Italians, have been found in Niger.", "")
+	if !hasFact(x, "Foreign Ministry of Italy -partOf-> Italy") {
+		t.Errorf("a ministry is part of its state: %q", facts(x))
+	}
+}
