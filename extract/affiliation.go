@@ -302,8 +302,8 @@ func (r *relater) treeResignations(t *treeSent) {
 					continue
 				}
 				o := r.entityOf(h.Object)
-				if o == nil {
-					continue
+				if o == nil || o.Kind == KindDemonym {
+					continue // "German prosecutor Detlev Mehlis, who stepped down": a nationality
 				}
 				r.addTree(t, a, "resigned", o, 0.7, v)
 			}

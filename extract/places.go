@@ -99,11 +99,21 @@ func (t *treeSent) kindModifiers(n int) []*Found {
 		case f == nil && rc == "compound" && r.d.Tokens[c].UPOS == "NOUN":
 			out = append(out, t.kindModifiers(c)...) // "refugee" of "West Bank refugee camp"
 		case f == nil || f.Entity == nil || f == r.mention(n):
-		case rc == "compound" && f.Kind == KindName && (f.Type == Country || f.Type == City || f.Type == Place):
+		case rc == "compound" && f.Kind == KindName && (f.Type == Country || f.Type == City || f.Type == Place) && !waterName(f.Name):
 			out = append(out, f)
 		case rc == "amod" && f.Kind == KindDemonym && f.Type == Country:
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// waterName: a sea, a gulf or a river, which what it names lies on, not in ("the Red Sea port
+// of Aqaba").
+func waterName(name string) bool {
+	switch name[strings.LastIndexByte(name, ' ')+1:] {
+	case "Sea", "Ocean", "Gulf", "River", "Lake", "Bay", "Strait", "Channel", "Coast":
+		return true
+	}
+	return false
 }

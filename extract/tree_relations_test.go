@@ -987,3 +987,15 @@ func TestMinistrySaysAGroup(t *testing.T) {
 		t.Errorf("a ministry is part of its state: %q", facts(x))
 	}
 }
+
+// A port lies on a sea, not in it; a nationality is no post to resign from.
+func TestNotInASeaNorResigningANationality(t *testing.T) {
+	for text, not := range map[string]string{
+		"King Abdullah joined a prayer service in the Red Sea port of Aqaba.":              "Aqaba -containedInPlace-> Red Sea",
+		"Brammertz replaces German prosecutor Detlev Mehlis, who stepped down last month.": "Detlev Mehlis -resigned-> Germany",
+	} {
+		if x := run(t, text, ""); hasFact(x, not) {
+			t.Errorf("%q gives %s", text, not)
+		}
+	}
+}
