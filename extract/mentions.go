@@ -682,6 +682,9 @@ func institutionAfterTitle(d *Document, segs []segment, k int) *segment {
 	return &segment{first: t.first, last: n.last, span: Span{t.span.Start, n.span.End}}
 }
 
+// stormWords begin the names of storms.
+var stormWords = setOf("Cyclone", "Hurricane", "Typhoon", "Storm")
+
 // generalCompanies are the words after "General" that make a company, not a general.
 var generalCompanies = setOf("Motors", "Electric", "Dynamics", "Mills", "Atomics")
 
@@ -816,6 +819,11 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 	}
 	if first >= last {
 		return nil
+	}
+	if stormWords[toks[first].Text] && last-first >= 2 {
+		// "Cyclone Nargis", "Hurricane Katrina": a storm is an event, no actor
+		sp := Span{toks[first].Start, toks[last-1].End}
+		return []*Found{{Span: sp, Kind: KindName, Type: Event, Name: d.Text[sp.Start:sp.End], Context: sp}}
 	}
 	// "... of the Labour Party and Frederick Fung of ADPL": this run continues a list of people
 	// and their organisations.

@@ -174,3 +174,14 @@ func TestRegionNamedLikeAPerson(t *testing.T) {
 		t.Errorf("Ararat Mirzoyan: %s", entityNames(x))
 	}
 }
+
+// A storm is an event that strikes; it attacks no one.
+func TestStormsAreEvents(t *testing.T) {
+	x := run(t, "Bangladesh in November 2007 was struck by Cyclone Sidr, which killed thousands.", "")
+	if s := entity(x, "Cyclone Sidr"); s == nil || s.Type != Event {
+		t.Fatalf("Cyclone Sidr: %+v (entities %s)", s, entityNames(x))
+	}
+	if hasFact(x, "Cyclone Sidr -attacked->") {
+		t.Errorf("facts: %q", facts(x))
+	}
+}
