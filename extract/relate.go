@@ -353,12 +353,14 @@ func (r *relater) before(i int, maxSkip int) []*Found {
 	// "the Y's Z" — the mention must not itself be the possessor of a noun phrase further on.
 	list := []*Found{r.mention(j)}
 	start := r.mentionStart(j)
+	and := false
 	for {
 		k := start - 1
 		if r.tok(k) == "the" {
 			k--
 		}
 		if r.tok(k) == "and" || r.tok(k) == "," {
+			and = and || r.tok(k) == "and"
 			k--
 		} else {
 			break
@@ -368,6 +370,11 @@ func (r *relater) before(i int, maxSkip int) []*Found {
 		}
 		list = append([]*Found{r.mention(k)}, list...)
 		start = r.mentionStart(k)
+	}
+	if !and {
+		// names joined by commas only are no list: "Before leaving Pakistan, Mr. Kharrazi held
+		// talks", "Under Saddam Hussein, Iraq fought"
+		return list[len(list)-1:]
 	}
 	return list
 }
@@ -781,6 +788,26 @@ var personNouns = setOf("leader", "president", "man", "woman", "citizen", "natio
 func (r *relater) sentenceSubject() *Found {
 	if w := strings.ToLower(r.tok(r.s.First)); w == "he" || w == "she" {
 		return r.lastPerson(r.s.First)
+	}
+	if t := r.tree; t != nil {
+		// with a tree, a name in an opening clause is no subject ("Before leaving Pakistan,
+		// Mr. Kharrazi held talks with ...")
+		for v := r.s.First; v < r.s.Last; v++ {
+			if t.rel(v) == "root" {
+				if f := r.mention(v); f != nil && isActor(f) {
+					return f
+				}
+				if s := t.child(v, "nsubj"); s >= 0 {
+					for _, a := range t.args(s) {
+						if isActor(a) {
+							return a
+						}
+					}
+					return nil
+				}
+				break
+			}
+		}
 	}
 	for i := r.s.First; i < r.s.Last; i++ {
 		if isFiniteVerb(r.d.Tokens[i].POS) && r.mention(i) == nil {

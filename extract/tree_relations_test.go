@@ -999,3 +999,11 @@ func TestNotInASeaNorResigningANationality(t *testing.T) {
 		}
 	}
 }
+
+// A name in an opening clause is not the sentence's subject.
+func TestOpeningClauseIsNoSubject(t *testing.T) {
+	x := run(t, "Before leaving Pakistan, Mr. Kharrazi held talks with Prime Minister Shaukat Aziz.", "")
+	if hasFact(x, "Pakistan -heldTalksWith->") || !hasFact(x, "Kharrazi -heldTalksWith-> Shaukat Aziz") {
+		t.Errorf("facts: %q", facts(x))
+	}
+}
