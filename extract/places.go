@@ -12,7 +12,7 @@ import "strings"
 var placeWords = func() map[string]bool {
 	m := setOf("island", "camp", "territory", "suburb", "street", "valley", "enclave", "prison",
 		"base", "complex", "municipality", "neighborhood", "neighbourhood", "resort", "oblast")
-	for w := range placeNouns { // the kinds placeIn reads too ("the town of X")
+	for w := range placeNouns { // "the town of X"
 		m[w] = true
 	}
 	return m

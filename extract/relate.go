@@ -144,7 +144,6 @@ func (Relater) Process(d *Document) {
 		r.nominals()
 		r.pairs()
 		r.membership()
-		r.placeIn()
 
 		r.basedIn()
 		r.ownBusinesses()
@@ -1527,42 +1526,8 @@ func partyLike(d *Document, f *Found) bool {
 	return next == "party" || next == "movement" || next == "group" || last == "Party" || last == "Movement" || last == "Front"
 }
 
+// placeNouns name the kind of place a name introduces ("the town of X").
 var placeNouns = setOf("town", "city", "village", "province", "region", "district", "state", "county", "capital", "port", "area")
-
-// placeIn: "Sudan's Darfur region", "Venezuela's oil-rich Zulia state", "the eastern Bosnian town
-// of Srebrenica" — a place inside a country.
-func (r *relater) placeIn() {
-	for i := r.s.First; i < r.s.Last; i++ {
-		f := r.mention(i)
-		if f == nil || f.Type != Place && !(f.Type == City && f.Gaz == nil) || r.mentionStart(i) != i {
-			continue
-		}
-		k := i - 1
-		ofPlace := r.tok(k) == "of" && placeNouns[strings.ToLower(r.tok(k-1))]
-		if ofPlace {
-			k -= 2
-		}
-		for n := 0; n < 2 && k > r.s.First && r.mention(k) == nil && isAdjective(r.d.Tokens[k]); n++ {
-			k-- // "eastern", "oil-rich"
-		}
-		possessive := r.tok(k) == "'s" || r.tok(k) == "’s"
-		if possessive {
-			k--
-		}
-		c := r.mention(k)
-		if c == nil || c.Type != Country || !possessive && !(ofPlace && c.Kind == KindDemonym) {
-			continue
-		}
-		if rel := r.add(f, PredContainedIn, c, 0.85, i); rel != nil {
-			rel.Date, rel.When, rel.AttributedTo, rel.Verb, rel.Negated, rel.Modality = "", "", "", "", false, ""
-			rel.Source = ""
-		}
-	}
-}
-
-func isAdjective(t Token) bool {
-	return strings.HasPrefix(t.POS, "JJ") || strings.HasSuffix(t.Text, "ern") || strings.Contains(t.Text, "-") && !isCapitalized(t.Text)
-}
 
 // agentNouns after a nationality make the country the actor (CAMEO's agents): "the Israeli
 // military began an offensive".
