@@ -1087,6 +1087,25 @@ func (r *relater) lastPerson(i int) *Found {
 	for from > 0 && from > r.d.Tokens[i].Sent-3 && len(r.x.people[from]) == 0 {
 		from--
 	}
+	here := r.d.Tokens[i].Sent
+	named := false // a person named before the pronoun in its own sentence
+	if here >= 0 && here < len(r.x.people) {
+		for _, f := range r.x.people[here] {
+			named = named || f.Start < r.d.Tokens[i].Start
+		}
+	}
+	if !named && from >= 0 && from < here && len(r.x.people[from]) > 0 {
+		// "Mottaki was to hold talks with his Saudi counterpart Prince Saud al-Faisal. Instead
+		// he traveled to ...": a pronoun with nobody before it in its sentence is most often the
+		// person the sentence before was about, named first there
+		first := 0
+		for k, f := range r.x.people[from] {
+			if f.Start < r.x.people[from][first].Start || f.Start == r.x.people[from][first].Start && r.x.peopleAt[from][k] < r.x.peopleAt[from][first] {
+				first = k
+			}
+		}
+		return r.x.people[from][first]
+	}
 	for s := from; s <= r.d.Tokens[i].Sent; s++ {
 		if s < 0 || s >= len(r.x.people) {
 			continue

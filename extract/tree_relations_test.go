@@ -1007,3 +1007,11 @@ func TestOpeningClauseIsNoSubject(t *testing.T) {
 		t.Errorf("facts: %q", facts(x))
 	}
 }
+
+// A pronoun opening its sentence's clause is the person the sentence before was about.
+func TestPronounIsThePreviousSubject(t *testing.T) {
+	x := run(t, "Manouchehr Mottaki was to hold talks with his Saudi counterpart Prince Saud al-Faisal in Jeddah Wednesday. Instead he traveled to the United Arab Emirates.", "")
+	if !hasFact(x, "Manouchehr Mottaki -visited-> United Arab Emirates") || hasFact(x, "Saud al-Faisal -visited-> United Arab Emirates") {
+		t.Errorf("facts: %q", facts(x))
+	}
+}
