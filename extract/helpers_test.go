@@ -65,6 +65,16 @@ func facts(x Extraction) []string {
 	return out
 }
 
+// factWith: some fact of x contains part ("-beat->", "Pakistan -heldTalksWith->", "[future]").
+func factWith(x Extraction, part string) bool {
+	for _, f := range facts(x) {
+		if strings.Contains(f, part) {
+			return true
+		}
+	}
+	return false
+}
+
 func hasFact(x Extraction, want string) bool {
 	for _, f := range facts(x) {
 		if f == want {

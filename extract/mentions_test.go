@@ -181,7 +181,7 @@ func TestStormsAreEvents(t *testing.T) {
 	if s := entity(x, "Cyclone Sidr"); s == nil || s.Type != Event {
 		t.Fatalf("Cyclone Sidr: %+v (entities %s)", s, entityNames(x))
 	}
-	if hasFact(x, "Cyclone Sidr -attacked->") {
+	if factWith(x, "Cyclone Sidr -attacked->") {
 		t.Errorf("facts: %q", facts(x))
 	}
 }

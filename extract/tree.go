@@ -1913,15 +1913,38 @@ func (t *treeSent) apposedName(k int) *Found {
 			e++ // titles before the name: "Major General"
 		}
 		f := r.mention(e)
-		if f == nil || f.Type != Person || f.Entity == nil {
+		if f == nil || f.Entity == nil || f.Type != Person && !personInSlot(f) {
 			return nil
 		}
 		if end := r.mentionEnd(e); end < r.s.Last && r.tok(end) == "," {
+			if f.Type != Person {
+				// "The chairman of the alliance, Mirwaiz Umar Farooq, says": whom a title
+				// noun is put beside is a person, whatever the name looked like alone
+				f.Type, f.Entity.Type = Person, Person
+			}
 			return f
 		}
 		return nil
 	}
 	return nil
+}
+
+// personInSlot: an organisation's name that may be a person's read wrong: two to four
+// capitalised words no gazetteer knows, none of them an organisation's head word.
+func personInSlot(f *Found) bool {
+	if f.Type != Organization || f.Gaz != nil || f.Kind != KindName {
+		return false
+	}
+	w := strings.Fields(f.Name)
+	if len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	for _, x := range w {
+		if orgHeads[x] || !isCapitalized(x) || isAllCaps(x) {
+			return false
+		}
+	}
+	return true
 }
 
 // whoAfterName: the name right before ", who" when "who" is v's subject: "Erdogan, who
