@@ -2076,7 +2076,7 @@ func (r *relater) treeSpeech(t *treeSent, v int) {
 			q = strings.Trim(strings.TrimSpace(text), "\"“”")
 		}
 	}
-	if o := t.child(v, "obj"); q == "" && o > v && stanceVerbs[t.lemma(v)] && r.mention(o) == nil && t.child(v, "iobj") < 0 && r.d.Tokens[v].POS != "VBG" {
+	if o := t.child(v, "obj"); len(strings.Fields(q)) < 3 && o > v && stanceVerbs[r.d.tableLemma(v)] && r.mention(o) == nil && t.child(v, "iobj") < 0 && r.d.Tokens[v].POS != "VBG" {
 		// "Iran has denied the allegations", "NASA confirmed the launch": what is denied or
 		// confirmed is the statement, however short
 		lo, hi := t.span(o, v)

@@ -893,6 +893,7 @@ func TestNameRightBeforeTheVerb(t *testing.T) {
 // A denial or an announcement states what its object names, however short.
 func TestStanceVerbsStateTheirObject(t *testing.T) {
 	wantFacts(t, map[string]string{
+		"Pakistan denies the charge.":                                              `Pakistan -said-> "the charge"`,
 		"Syria has denied the accusations.":                                        `Syria -said-> "the accusations"`,
 		"Defense Minister Yoshimasa Hayashi announced the plan Thursday in Tokyo.": `Yoshimasa Hayashi -said-> "the plan"`,
 	})

@@ -86,8 +86,10 @@ func lemmaCandidates(word, lemma string, out []string) []string {
 			}
 		}
 	}
-	if s, ok := strings.CutSuffix(w, "ied"); ok {
-		out = append(out, s+"y")
+	for _, suf := range []string{"ied", "ies"} {
+		if s, ok := strings.CutSuffix(w, suf); ok {
+			out = append(out, s+"y") // "denied", "denies" -> "deny"
+		}
 	}
 	return out
 }
