@@ -270,6 +270,9 @@ func (t *treeSent) argOf(k int) *Found {
 		if p := t.describedPerson(k); p != nil {
 			return p // "The Macedonian leader said", "the U.S. official stressed"
 		}
+		if b := t.describedBody(k); b != nil {
+			return b // "The department said", "The court ruled"
+		}
 	}
 	if (w == "it" || w == "they") && t.rel(k) == "nsubj" && k == t.r.s.First {
 		if p := t.previousActor(); p != nil {
@@ -364,6 +367,35 @@ var speakerNouns = setOf("speaker", "negotiator", "head", "chief", "spokesman", 
 	"journalist", "reporter", "correspondent", "lawyer", "attorney", "judge", "cleric", "deputy",
 	"diplomat", "ambassador", "chairman", "director", "commander", "adviser", "advisor", "analyst",
 	"activist", "candidate", "lawmaker", "senator")
+
+// describedBody: "the department", "the court" as a subject stands for the organisation named
+// last in the sentences before whose name ends with that noun ("the Commerce Department",
+// "Uganda's Supreme Court").
+func (t *treeSent) describedBody(k int) *Found {
+	r := t.r
+	tk := r.d.Tokens[k]
+	if tk.POS != "NN" || isCapitalized(tk.Text) {
+		return nil
+	}
+	if d := t.child(k, "det"); d < 0 || !strings.EqualFold(r.tok(d), "the") || len(t.children(k)) != 1 {
+		return nil // "the department" alone, not "the department of X" or "a court"
+	}
+	w := strings.ToLower(tk.Text)
+	var best *Found
+	for _, f := range r.d.Mentions {
+		if f.Start >= r.s.Start {
+			break
+		}
+		if f.Entity == nil || f.Entity.Type != Organization || f.Start < r.s.Start-1500 {
+			continue
+		}
+		text := r.d.Text[f.Start:f.End]
+		if strings.EqualFold(text[strings.LastIndexByte(text, ' ')+1:], w) {
+			best = f
+		}
+	}
+	return best
+}
 
 // describedPerson: a definite description of a person ("the Macedonian leader", "Iran's chief
 // nuclear negotiator", "the U.S. official") refers to the person named most recently before it

@@ -1024,3 +1024,11 @@ func TestNameBesideATitleIsAPerson(t *testing.T) {
 		t.Errorf("entity %+v, facts %q", e, facts(x))
 	}
 }
+
+// "The department said" is the department the article named last.
+func TestTheDepartmentSaid(t *testing.T) {
+	x := run(t, "A Commerce Department report issued Friday shows exports rose. The department said the gap between imports and exports narrowed in June.", "")
+	if !hasFact(x, `Commerce Department -said-> "the gap between imports and exports narrowed in June"`) {
+		t.Errorf("facts: %q", facts(x))
+	}
+}
