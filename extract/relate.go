@@ -802,6 +802,13 @@ func (r *relater) sentenceSubject() *Found {
 							return a
 						}
 					}
+					// "Eriador's death toll has risen", "Caras Galadhon's new mayor left": whose
+					// the subject is
+					if p := t.child(s, "nmod:poss"); p >= 0 {
+						if f := r.mention(p); f != nil && isActor(f) {
+							return f
+						}
+					}
 					return nil
 				}
 				break
