@@ -72,7 +72,13 @@ var partyMembers = setOf("Democrat", "Republican", "Conservative", "Socialist", 
 
 // competitionHeads end the names of competitions that begin with a place: "Australian Open".
 var competitionHeads = setOf("Open", "Classic", "Masters", "Marathon", "Games", "Cup", "Championships",
-	"Championship", "Grand")
+	"Championship", "Grand", "International")
+
+// cityBodyHead: a city's name before an organisation's head word is that body's name ("the
+// Warsaw Pact", "the Moscow Times", "Kabul University"), not the city.
+func cityBodyHead(seg segment, w string) bool {
+	return seg.hit.Entry.Type == gazetteer.City && seg.hit.Form != gazetteer.FormDemonym && (orgHeads[w] || w == "Pact")
+}
 
 var eventNouns = setOf("summit", "conference", "talks", "forum", "meeting", "elections",
 	"election", "referendum", "games", "war", "crisis", "visit", "ceremony", "parade")
@@ -217,7 +223,7 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 			continue
 		}
 		if seg, ok := gazetteerSegment(d, g, i, s.Last, covered); ok {
-			if j := seg.last; j < s.Last && !covered[j] && competitionHeads[toks[j].Text] && seg.hit.Entry.Type != gazetteer.Title {
+			if j := seg.last; j < s.Last && !covered[j] && (competitionHeads[toks[j].Text] || cityBodyHead(seg, toks[j].Text)) && seg.hit.Entry.Type != gazetteer.Title {
 				// "the Australian Open", "the Chennai Open", "the Asian Games": a place's
 				// competition is one name, not the place
 				end := j + 1
