@@ -72,7 +72,7 @@ var partyMembers = setOf("Democrat", "Republican", "Conservative", "Socialist", 
 
 // competitionHeads end the names of competitions that begin with a place: "Australian Open".
 var competitionHeads = setOf("Open", "Classic", "Masters", "Marathon", "Games", "Cup", "Championships",
-	"Championship", "Grand", "International")
+	"Championship", "Grand")
 
 // cityBodyHead: a city's name before an organisation's head word is that body's name ("the
 // Warsaw Pact", "the Moscow Times", "Kabul University"), not the city.

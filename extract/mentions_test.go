@@ -185,3 +185,14 @@ func TestStormsAreEvents(t *testing.T) {
 		t.Errorf("facts: %q", facts(x))
 	}
 }
+
+// A city's name before an organisation's head word names the body.
+func TestCityBodies(t *testing.T) {
+	x := run(t, "Both Poland and Hungary are former Warsaw Pact countries. The Moscow Times reported the deal.", "")
+	if e := entity(x, "Warsaw"); e != nil {
+		t.Errorf("Warsaw read alone in 'Warsaw Pact' (entities %s)", entityNames(x))
+	}
+	if e := entity(x, "Moscow Times"); e == nil || e.Type != Organization {
+		t.Errorf("Moscow Times: %+v (entities %s)", e, entityNames(x))
+	}
+}
