@@ -1744,6 +1744,18 @@ func (t *treeSent) timeBelow(n, depth int) int {
 			if k := t.timeBelow(c, depth+1); k >= 0 {
 				return k
 			}
+		case "parataxis":
+			// "beat Haas in straight sets (06-Mar, 07-Jun) Saturday": the score in brackets
+			if t.r.d.Tokens[c].POS == "CD" {
+				if k := t.timeBelow(c, depth+1); k >= 0 {
+					return k
+				}
+			}
+		case "amod", "nummod":
+			// "nominated Judge Alito October 31" read with the date modifying the name
+			if depth > 0 && t.date[c-t.r.s.First] != nil {
+				return c
+			}
 		case "obl:tmod", "nmod:tmod", "obl:npmod", "nmod:npmod", "obl:unmarked", "nmod:unmarked", "advmod", "compound", "iobj:unmarked", "flat":
 			// "flat": "traveled to Iraq Monday" read with the day inside the name
 			if depth > 0 && t.temporal(c) {

@@ -646,8 +646,10 @@ func TestWantedEventsCarryModality(t *testing.T) {
 // a month under a conjoined object.
 func TestTimeInsideAnArgument(t *testing.T) {
 	for text, want := range map[string]string{
-		"Ukrainian President Viktor Yushchenko traveled to Iraq Monday to visit Ukrainian troops.":   "Monday",
-		"Mr. Musharraf dismissed Chaudhry and dozens of other top judges last November after a row.": "last November",
+		"Mr. Bush nominated Judge Alito October 31, four days after his first nominee withdrew.":            "October 31",
+		"Roddick beat German Tommy Haas in straight sets (06-Mar, 07-Jun) Saturday at an exhibition event.": "Saturday",
+		"Ukrainian President Viktor Yushchenko traveled to Iraq Monday to visit Ukrainian troops.":          "Monday",
+		"Mr. Musharraf dismissed Chaudhry and dozens of other top judges last November after a row.":        "last November",
 	} {
 		x := run(t, text, "")
 		ok := false
