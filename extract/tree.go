@@ -1605,6 +1605,9 @@ func (t *treeSent) context(rel *Relation, v int) {
 	if rel.Modality == "" && t.scheduled(v) {
 		rel.Modality = "future" // "Machimura arrives Sunday in Beijing for talks"
 	}
+	if h := t.head(v); rel.Modality == "" && h >= 0 && t.scheduled(h) && t.purpose(v) {
+		rel.Modality = "future" // "arrives Sunday in Beijing for talks with Li, to discuss ..."
+	}
 	if rel.Date == "" && eventLike[rel.Predicate] && r.d.Dateline != nil {
 		rel.Date = r.d.Dateline.Date
 	}
@@ -1635,6 +1638,18 @@ func (t *treeSent) scheduled(v int) bool {
 		if _, day := weekdays[titleCase(f)]; day || f == "next" || f == "tomorrow" || f == "later" || f == "week" {
 			return true
 		}
+	}
+	return false
+}
+
+// purpose: v is what its governor is done for: "for talks", "to discuss relations".
+func (t *treeSent) purpose(v int) bool {
+	switch t.rel(v) {
+	case "obl", "nmod":
+		return t.caseOf(v) == "for" && t.r.d.Tokens[v].UPOS == "NOUN"
+	case "advcl", "xcomp":
+		m := t.child(v, "mark")
+		return m >= 0 && strings.EqualFold(t.r.tok(m), "to")
 	}
 	return false
 }

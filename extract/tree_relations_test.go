@@ -953,7 +953,8 @@ func TestResponsibleForAnAttack(t *testing.T) {
 // A trip or a meeting told in the present with a time to come is scheduled.
 func TestScheduledTrips(t *testing.T) {
 	wantFacts(t, map[string]string{
-		"Germany's Foreign Minister, Frank-Walter Steinmeier, arrives Sunday in Moscow for talks.": "Frank-Walter Steinmeier -visited-> Moscow [future]",
+		"Foreign Minister Frank-Walter Steinmeier arrives Sunday in Moscow to discuss the gas dispute.": `Frank-Walter Steinmeier -discussed-> "the gas dispute" [future]`,
+		"Germany's Foreign Minister, Frank-Walter Steinmeier, arrives Sunday in Moscow for talks.":      "Frank-Walter Steinmeier -visited-> Moscow [future]",
 	})
 	if x := run(t, "Steinmeier arrived Sunday in Moscow for talks.", ""); factWith(x, "[future]") {
 		t.Errorf("a trip told in the past is no schedule: %q", facts(x))
