@@ -4,7 +4,8 @@
 //
 // It knows nothing of how quads are made (it receives them) nor of HTTP (package server). It
 // and store/postgres (the PostgreSQL quad store it registers) are the only newsgraph packages
-// that import Cayley backend packages. Built on it: store/cards (cards, timelines, and the
+// that import Cayley backend packages (and store/kvmemory Cayley's kv store, whose memory of a
+// failed write it clears). Built on it: store/cards (cards, timelines, and the
 // card index, which the write path keeps up to date through CardIndex: cardhooks.go),
 // store/explore (the explorer, over store/cards), store/names (bolt's names index, which a bolt Store keeps and tells of its
 // writes), store/curate (duplicates, through the reads of reads.go).
