@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/store/mergetable"
 )
 
 // The card index (store/cards) and the explorer's index (store/explore, kept through
@@ -40,7 +42,7 @@ type CardIndex interface {
 	MarkDirty() error
 	// Rebuild makes the index again from all the quads.
 	Rebuild(ctx context.Context) error
-	// SavedMerges is the merge table the index keeps between sessions (encodeMerges), nil
+	// SavedMerges is the merge table the index keeps between sessions (mergetable.Encode), nil
 	// when none is saved or the index is not usable; SaveMerges saves one, DropSavedMerges
 	// drops it (synced) before the quads first change.
 	SavedMerges() []byte
@@ -159,7 +161,7 @@ func (s *Store) saveMerges(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	b, err := encodeMerges(t)
+	b, err := mergetable.Encode(t)
 	if err != nil {
 		return err
 	}
@@ -175,7 +177,7 @@ func (s *Store) savedMerges() *mergeTable {
 	if b == nil {
 		return nil
 	}
-	t, _ := decodeMerges(b) // (nil when damaged: read from the quads)
+	t, _ := mergetable.Decode(b) // (nil when damaged: read from the quads)
 	return t
 }
 

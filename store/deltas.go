@@ -190,7 +190,7 @@ func (s *Store) replay(ctx context.Context, t *mergeTable, j journal, jq []quad.
 		return err
 	}
 	for _, iri := range j.drop {
-		if m, ok := t.byIRI[string(iri)]; ok {
+		if m := t.ByIRI(iri); m != nil {
 			more, _, err := s.unmergeDeltas(ctx, t, m)
 			if err != nil {
 				return err
@@ -200,7 +200,7 @@ func (s *Store) replay(ctx context.Context, t *mergeTable, j journal, jq []quad.
 	}
 	var ms []*MergeInfo
 	for _, iri := range j.refresh {
-		if m, ok := t.byIRI[string(iri)]; ok && !slices.Contains(ms, m) {
+		if m := t.ByIRI(iri); m != nil && !slices.Contains(ms, m) {
 			ms = append(ms, m)
 		}
 	}

@@ -80,7 +80,7 @@ func (s *Store) forgetChunk(ctx context.Context, t *mergeTable, arts []quad.IRI,
 	if len(j.forget) == 0 {
 		return nil
 	}
-	j.refresh = t.mergesTouching(old)
+	j.refresh = mergesTouching(t, old)
 	if err := s.journaled(ctx, t, j, nil, old); err != nil {
 		return fmt.Errorf("forget: %w", err)
 	}
@@ -90,15 +90,15 @@ func (s *Store) forgetChunk(ctx context.Context, t *mergeTable, arts []quad.IRI,
 }
 
 // mergesTouching returns the merges whose merged entity is a subject or object of the quads.
-func (t *mergeTable) mergesTouching(quads map[quad.IRI][]quad.Quad) []quad.IRI {
-	if t.empty() {
+func mergesTouching(t *mergeTable, quads map[quad.IRI][]quad.Quad) []quad.IRI {
+	if t.Empty() {
 		return nil
 	}
 	var out []quad.IRI
 	for _, qs := range quads {
 		for _, q := range qs {
 			for _, v := range []quad.Value{q.Subject, q.Object} {
-				if m, ok := t.byFrom[keyOfValue(v)]; ok && !slices.Contains(out, m.IRI) {
+				if m := t.Of(v); m != nil && !slices.Contains(out, m.IRI) {
 					out = append(out, m.IRI)
 				}
 			}

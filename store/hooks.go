@@ -99,7 +99,7 @@ func (h *writeHooks) current() *mergeTable {
 // table returns the merges for the call to change.
 func (h *writeHooks) table() *mergeTable {
 	if h.own == nil {
-		h.own = h.shared.clone()
+		h.own = h.shared.Clone()
 	}
 	return h.own
 }
@@ -130,7 +130,7 @@ func (h *writeHooks) journalTouched(out []quad.Quad) []quad.Quad {
 	t := h.current()
 	var j journal
 	for k := range h.cur {
-		if m, ok := t.byFrom[k]; ok && !h.refresh[m.IRI] {
+		if m := t.OfKey(k); m != nil && !h.refresh[m.IRI] {
 			h.refresh[m.IRI] = true
 			j.refresh = append(j.refresh, m.IRI)
 		}
@@ -149,7 +149,7 @@ func (h *writeHooks) linkMerges(ctx context.Context, a Article, quads []quad.Qua
 	var out []quad.Quad
 	n := 0
 	for _, l := range a.Links {
-		m, err := t.newMerge(l.To, l.From, MergeOptions{By: LoadMergeBy, Reason: l.Reason, At: h.now})
+		m, err := t.NewMerge(l.To, l.From, MergeOptions{By: LoadMergeBy, Reason: l.Reason, At: h.now})
 		if err != nil {
 			continue // merged already (the article is a new version), or one entity already
 		}
@@ -160,15 +160,15 @@ func (h *writeHooks) linkMerges(ctx context.Context, a Article, quads []quad.Qua
 				continue
 			}
 		}
-		t.add(m)
-		m.Root, _ = t.root(m.Merged).(quad.IRI)
-		out = append(out, m.record()...)
-		out = append(out, m.ontoQuad(m.Root))
+		t.Add(m)
+		m.Root, _ = t.Root(m.Merged).(quad.IRI)
+		out = append(out, m.Record()...)
+		out = append(out, m.OntoQuad(m.Root))
 		seen := map[quadKey]bool{}
 		fk := keyOfValue(l.From)
 		for _, q := range quads {
 			if (keyOfValue(q.Subject) == fk || keyOfValue(q.Object) == fk) && !isMergeLabel(q.Label) {
-				if p := t.project(m, q); !seen[keyOf(p)] {
+				if p := t.Project(m, q); !seen[keyOf(p)] {
 					seen[keyOf(p)] = true
 					out = append(out, p)
 				}
@@ -185,7 +185,7 @@ func (h *writeHooks) linkMerges(ctx context.Context, a Article, quads []quad.Qua
 // stored quads and its new ones; it returns the new quads with the copy links added.
 func (h *writeHooks) article(ctx context.Context, iri quad.IRI, old, quads []quad.Quad) ([]quad.Quad, error) {
 	clear(h.cur)
-	if !h.current().empty() {
+	if !h.current().Empty() {
 		// Only a merged entity matters (journalTouched), and the only merges this article
 		// can add (its links) are not refreshed: with no merge yet, nothing to note.
 		for _, list := range [][]quad.Quad{old, quads} {
