@@ -9,6 +9,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/store/longiri"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
@@ -80,7 +81,7 @@ func (e *WriteError) Unwrap() error { return e.Err }
 //
 // Duplicate quads within an article are written once. An article that is
 // given twice is written twice, in order (the second one usually Unchanged).
-// IRIs longer than MaxIRIBytes are stored short (see BoundIRI).
+// IRIs longer than longiri.MaxBytes are stored short (see longiri.Bound).
 // On error (a *WriteError), the batches written before it stay written and are counted in
 // the returned stats; the articles of the failed batch and after are not written, nor
 // counted.
@@ -347,6 +348,24 @@ func hashIn(iri quad.IRI, stored []quad.Quad) (hash string, ok bool) {
 	return hash, ok
 }
 
+// bounded returns the article with its IRI and its links' IRIs bounded (its quads are bounded
+// by normalised).
+func (a Article) bounded() Article {
+	if len(a.IRI) > longiri.MaxBytes {
+		full := a.IRI
+		a.IRI = longiri.Bound(full)
+		// the article node's full IRI, under its own label
+		a.Quads = append(a.Quads[:len(a.Quads):len(a.Quads)], quad.Quad{Subject: a.IRI, Predicate: longiri.FullPredicate, Object: quad.String(full)})
+	}
+	for i, l := range a.Links {
+		if len(l.From) > longiri.MaxBytes || len(l.To) > longiri.MaxBytes {
+			a.Links = append([]Link(nil), a.Links...)
+			a.Links[i].From, a.Links[i].To = longiri.Bound(l.From), longiri.Bound(l.To)
+		}
+	}
+	return a
+}
+
 // normalised returns the article's quads to store: each labelled with the
 // article IRI, duplicates dropped, and the contentHash quad appended.
 func (a Article) normalised() ([]quad.Quad, error) {
@@ -359,9 +378,9 @@ func (a Article) normalised() ([]quad.Quad, error) {
 	label := keyOfValue(a.IRI)
 	seen := make(map[quadKey]bool, len(a.Quads)+1)
 	out := make([]quad.Quad, 0, len(a.Quads)+1)
-	var long longIRIs
+	var long longiri.Shortened
 	for i, q := range a.Quads {
-		q = long.bound(q)
+		q = long.BoundQuad(q)
 		if q.Label == nil {
 			q.Label = a.IRI
 		} else if keyOfValue(q.Label) != label {
@@ -380,7 +399,12 @@ func (a Article) normalised() ([]quad.Quad, error) {
 		seen[k] = true
 		out = append(out, q)
 	}
-	out = long.appendFull(out, a.IRI, seen)
+	for _, f := range long.FullQuads(a.IRI) {
+		if k := keyOf(f); !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
 	return append(out, quad.Quad{Subject: a.IRI, Predicate: ContentHash, Object: quad.String(a.Hash), Label: a.IRI}), nil
 }
 
