@@ -7,9 +7,8 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/cayleygraph/quad"
-
 	"github.com/newsgraph/newsgraph/store/mergetable"
+	"github.com/newsgraph/newsgraph/store/writes"
 )
 
 // The card index (store/cards) and the explorer's index (store/explore, kept through
@@ -65,10 +64,7 @@ type CardIndex interface {
 }
 
 // ArticleChange is one article's quads before and after a write (either may be empty).
-type ArticleChange struct {
-	Article  quad.IRI
-	Old, New []quad.Quad
-}
+type ArticleChange = writes.ArticleChange
 
 // CardIndexOptions is what Open tells the card index's opener.
 type CardIndexOptions struct {

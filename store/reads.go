@@ -164,3 +164,27 @@ func ValueKey(v quad.Value) string { return keyOfValue(v) }
 
 // DistinctValues is the distinct values of the quads' direction d, in the order found.
 func DistinctValues(qs []quad.Quad, d quad.Direction) []quad.Value { return distinct(qs, d) }
+
+// HasArticle reports whether the store holds the article iri with content hash hash, so that
+// a load can pass over an article it wrote before without extracting it again. It looks the
+// hash up by value (one index read) rather than reading the article's quads.
+func (s *Store) HasArticle(iri quad.IRI, hash string) (bool, error) {
+	ctx := context.Background()
+	obj, err := s.qs.ValueOf(quad.String(hash))
+	if err != nil || obj == nil {
+		return false, err
+	}
+	it := s.qs.QuadIterator(quad.Object, obj).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return false, err
+		}
+		if keyOfValue(q.Subject) == keyOfValue(iri) && keyOfValue(q.Predicate) == keyOfValue(ContentHash) &&
+			keyOfValue(q.Label) == keyOfValue(iri) {
+			return true, nil
+		}
+	}
+	return false, it.Err()
+}

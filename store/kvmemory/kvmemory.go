@@ -1,5 +1,5 @@
 // Package kvmemory forgets what Cayley's kv quad store (bolt) keeps in memory of its writes,
-// so that nothing of a failed transaction outlives it (see store/failedwrite.go for what is
+// so that nothing of a failed transaction outlives it (see store/apply.go for what is
 // kept and why it matters). It reaches into Cayley's unexported fields by reflection: Cayley
 // has no API for it. It imports Cayley's kv store, as only store and store/postgres otherwise
 // do.
