@@ -31,13 +31,15 @@ import (
 // projected quads), and Labels() on them names the merge, whose ng:merged leads to B's own
 // quads and their articles. Merges chain (B into A, then A into Z: B's quads go to Z); the
 // projections follow the chain and are kept up to date when articles are written or
-// forgotten (refreshMerges).
+// forgotten. The table of merges is store/mergetable's; merging, unmerging and the refresh of
+// projections are store/writes's (merge.go there); the Store keeps the table cached (below).
 
 // MergeInfo is one merge decision (see store/mergetable).
 type MergeInfo = mergetable.Merge
 
 // mergeTable is every merge of the store, read at once. A table a reader gets from
-// loadMerges is shared and must not be changed; writers change a clone (mergesForWrite).
+// loadMerges is shared and must not be changed; writers change a clone (store/writes's
+// mergesForWrite).
 type mergeTable = mergetable.Table
 
 // mergeCache keeps the merge table between calls on a store no other process writes (bolt,

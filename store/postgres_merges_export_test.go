@@ -24,12 +24,19 @@ func MergeTables(ctx context.Context, s *Store) (read, byNode string, err error)
 	return tableString(t), tableString(b), nil
 }
 
-// tableString is every merge of t with its roots, and the order of the merges into each entity.
+// tableString is every merge of t with its stale roots, and the order of the merges into each
+// entity.
 func tableString(t *mergeTable) string {
 	var lines []string
 	for _, m := range t.All() {
-		lines = append(lines, fmt.Sprintf("%s merged=%s into=%s root=%s by=%q at=%q reason=%q roots=%q",
-			m.IRI, m.Merged, m.Into, m.Root, m.By, m.At, m.Reason, m.Roots()))
+		stale := ""
+		for _, r := range m.Roots() {
+			if r != m.Root {
+				stale += string(r) + "\x00"
+			}
+		}
+		lines = append(lines, fmt.Sprintf("%s merged=%s into=%s root=%s by=%q at=%q reason=%q stale=%q",
+			m.IRI, m.Merged, m.Into, m.Root, m.By, m.At, m.Reason, stale))
 		var iris []string
 		for _, m := range t.Into(m.Into) {
 			iris = append(iris, string(m.IRI))
