@@ -20,6 +20,7 @@ import (
 	"github.com/newsgraph/newsgraph/input"
 	"github.com/newsgraph/newsgraph/schema"
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/longiri"
 )
 
 // Options tune a run.
@@ -227,7 +228,7 @@ func each(ctx context.Context, paths []string, o Options, h hooks, fn func(Resul
 func work(x *extract.Extractor, h hooks, it input.Item) (res Result, err error) {
 	res = Result{Where: it.Where, Article: it.Article}
 	if h.stored != nil {
-		iri := store.BoundIRI(schema.ArticleIRI(extract.ArticleID(it.Article))) // as the store keeps it
+		iri := longiri.Bound(schema.ArticleIRI(extract.ArticleID(it.Article))) // as the store keeps it
 		ok, err := h.stored(iri, extract.ContentHash(it.Article.Text))
 		if err != nil {
 			return res, fmt.Errorf("read the store: %w", err)

@@ -297,14 +297,6 @@ func distinct(qs []quad.Quad, d quad.Direction) []quad.Value {
 // str is a value's text (rdf.Text), under the short name the store's many readers use.
 var str = rdf.Text
 
-// firstStr is the text of the first value, or "".
-func firstStr(vs []quad.Value) string {
-	if len(vs) == 0 {
-		return ""
-	}
-	return str(vs[0])
-}
-
 // ownValues returns the distinct objects of node -pred-> ? stated by articles (not by
 // merges), sorted.
 func (s *Store) ownValues(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Value, error) {
@@ -330,4 +322,22 @@ func (s *Store) firstValue(ctx context.Context, node quad.Value, pred quad.IRI) 
 		return false
 	})
 	return v, err
+}
+
+// quadKey identifies a quad as Cayley does: by the String of its values.
+type quadKey [4]string
+
+func keyOf(q quad.Quad) quadKey {
+	var k quadKey
+	for i, d := range quad.Directions {
+		k[i] = keyOfValue(q.Get(d))
+	}
+	return k
+}
+
+func keyOfValue(v quad.Value) string {
+	if v == nil {
+		return ""
+	}
+	return v.String()
 }

@@ -4,11 +4,13 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/writer"
 	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/store/longiri"
 )
 
 // apiWriter is the QuadWriter behind Cayley's /api/v2/write and /api/v2/delete. Cayley's own
 // writer applies deltas to the store directly; this one goes the Store's way: IRIs longer than
-// MaxIRIBytes are stored short with their full value (as WriteArticles stores them, so that a
+// longiri.MaxBytes are stored short with their full value (as WriteArticles stores them, so that a
 // written 40 KB IRI cannot make the card index refuse every later write), and a failed
 // transaction leaves nothing of itself in Cayley's memory (Store.apply).
 type apiWriter struct {
@@ -35,14 +37,14 @@ func (w apiWriter) RemoveQuad(q quad.Quad) error {
 func (w apiWriter) ApplyTransaction(tx *cgraph.Transaction) error {
 	deltas := make([]cgraph.Delta, 0, len(tx.Deltas))
 	for _, d := range tx.Deltas {
-		var long longIRIs
-		d.Quad = long.bound(d.Quad)
+		var long longiri.Shortened
+		d.Quad = long.BoundQuad(d.Quad)
 		deltas = append(deltas, d)
 		if d.Action != cgraph.Add {
 			continue
 		}
 		label, _ := d.Quad.Label.(quad.IRI)
-		for _, f := range long.appendFull(nil, label, map[quadKey]bool{}) {
+		for _, f := range long.FullQuads(label) {
 			if f.Label == nil || label == "" {
 				f.Label = d.Quad.Label
 			}

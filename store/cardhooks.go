@@ -7,7 +7,8 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/cayleygraph/quad"
+	"github.com/newsgraph/newsgraph/store/mergetable"
+	"github.com/newsgraph/newsgraph/store/writes"
 )
 
 // The card index (store/cards) and the explorer's index (store/explore, kept through
@@ -40,7 +41,7 @@ type CardIndex interface {
 	MarkDirty() error
 	// Rebuild makes the index again from all the quads.
 	Rebuild(ctx context.Context) error
-	// SavedMerges is the merge table the index keeps between sessions (encodeMerges), nil
+	// SavedMerges is the merge table the index keeps between sessions (mergetable.Encode), nil
 	// when none is saved or the index is not usable; SaveMerges saves one, DropSavedMerges
 	// drops it (synced) before the quads first change.
 	SavedMerges() []byte
@@ -63,10 +64,7 @@ type CardIndex interface {
 }
 
 // ArticleChange is one article's quads before and after a write (either may be empty).
-type ArticleChange struct {
-	Article  quad.IRI
-	Old, New []quad.Quad
-}
+type ArticleChange = writes.ArticleChange
 
 // CardIndexOptions is what Open tells the card index's opener.
 type CardIndexOptions struct {
@@ -159,7 +157,7 @@ func (s *Store) saveMerges(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	b, err := encodeMerges(t)
+	b, err := mergetable.Encode(t)
 	if err != nil {
 		return err
 	}
@@ -175,7 +173,7 @@ func (s *Store) savedMerges() *mergeTable {
 	if b == nil {
 		return nil
 	}
-	t, _ := decodeMerges(b) // (nil when damaged: read from the quads)
+	t, _ := mergetable.Decode(b) // (nil when damaged: read from the quads)
 	return t
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/internal/linediff"
+	"github.com/newsgraph/newsgraph/store/writes"
 )
 
 // Issue 14, D3 and D3b: forget, merge, unmerge and duplicates --auto killed (SIGKILL) after
@@ -151,7 +152,7 @@ func TestKillChild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	forgetChunk = 3
+	writes.ForgetChunk = 3
 	n := 0
 	afterApply = func() {
 		if n++; n == k {
@@ -179,8 +180,8 @@ func TestOperationsSurviveSIGKILL(t *testing.T) {
 // graphs. It returns the uninterrupted run's graph (normalMerges).
 func killEach(t *testing.T, base, op string) string {
 	t.Helper()
-	defer func(n int) { forgetChunk = n }(forgetChunk)
-	forgetChunk = 3
+	defer func(n int) { writes.ForgetChunk = n }(writes.ForgetChunk)
+	writes.ForgetChunk = 3
 	ref := filepath.Join(t.TempDir(), op+"-ref")
 	copyDir(t, base, ref)
 	want := runOp(t, ref, op)

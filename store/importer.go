@@ -11,6 +11,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad/nquads"
 
+	"github.com/newsgraph/newsgraph/store/longiri"
 	"github.com/newsgraph/newsgraph/store/rdf"
 )
 
@@ -83,10 +84,10 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (ImportStats, error) {
 		if !ok {
 			continue
 		}
-		var long longIRIs // IRIs over MaxIRIBytes are stored short, as WriteArticles stores them
-		q = long.bound(q)
+		var long longiri.Shortened // IRIs over longiri.MaxBytes are stored short, as WriteArticles stores them
+		q = long.BoundQuad(q)
 		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
-		for _, f := range long.appendFull(nil, "", map[quadKey]bool{}) {
+		for _, f := range long.FullQuads("") {
 			f.Label = q.Label
 			deltas = append(deltas, cgraph.Delta{Quad: f, Action: cgraph.Add})
 		}

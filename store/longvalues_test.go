@@ -7,6 +7,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/store/longiri"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
@@ -41,7 +42,7 @@ func TestLongIRIsAndNamesKeepTheStoreWritable(t *testing.T) {
 	}
 	d := dump(t, s)
 	for _, iri := range []quad.IRI{art, ent, url} {
-		short := BoundIRI(iri)
+		short := longiri.Bound(iri)
 		if len(short) > 400 || !strings.Contains(d, short.String()+" <ng:fullIRI> "+quad.String(iri).String()) {
 			t.Errorf("%.40s... is not stored short (%.40s...) with its full IRI", iri, short)
 		}
@@ -50,7 +51,7 @@ func TestLongIRIsAndNamesKeepTheStoreWritable(t *testing.T) {
 		t.Error("a long IRI is stored as it is")
 	}
 	id, _, _, _, err := CardSummary(context.Background(), s, longName)
-	if err != nil || id != BoundIRI(ent) {
+	if err != nil || id != longiri.Bound(ent) {
 		t.Errorf("card by the long name: %v %v", id, err)
 	}
 }

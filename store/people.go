@@ -42,7 +42,7 @@ func (s *Store) PeopleNamed(ctx context.Context, word string) ([]Person, error) 
 	var out []Person
 	for _, n := range nodes {
 		iri, ok := n.(quad.IRI)
-		if !ok || t.byFrom[keyOfValue(iri)] != nil {
+		if !ok || t.Of(iri) != nil {
 			continue
 		}
 		types, err := s.objects(ctx, iri, terms.Type)

@@ -8,6 +8,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/store/mergetable"
 	"github.com/newsgraph/newsgraph/store/postgres"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
@@ -17,7 +18,7 @@ import (
 // one's quads, cost a round trip per merge: 55 to 90 ms at 1,000 GMB articles and their 139
 // merges. Here it is one SELECT of every quad a merge node states about itself, with the
 // values, in the order bolt reads them (the merges by their record's rdf:type quad, each
-// merge's quads as written), parsed as bolt's are (mergeFromQuads).
+// merge's quads as written), parsed as bolt's are (mergetable.FromQuads).
 
 // pgMergesSQL selects the quads labelled with their own subject, of the subjects typed
 // ng:Merge ($1 rdf:type, $2 ng:Merge).
@@ -43,12 +44,12 @@ func pgReadMerges(ctx context.Context, db pgQuerier) (*mergeTable, error) {
 	for i := range nodes {
 		dst = append(dst, nodes[i].Dests()...)
 	}
-	t := newMergeTable()
+	t := mergetable.New()
 	var iri quad.IRI
 	var qs []quad.Quad
 	flush := func() {
-		if m := mergeFromQuads(iri, qs); iri != "" && m != nil {
-			t.add(m)
+		if m := mergetable.FromQuads(iri, qs); iri != "" && m != nil {
+			t.Add(m)
 		}
 		qs = qs[:0]
 	}

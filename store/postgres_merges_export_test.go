@@ -21,25 +21,30 @@ func MergeTables(ctx context.Context, s *Store) (read, byNode string, err error)
 	if err != nil {
 		return "", "", err
 	}
-	return t.String(), b.String(), nil
+	return tableString(t), tableString(b), nil
 }
 
-// String is every merge with its stale roots, and the order of the merges into each entity.
-func (t *mergeTable) String() string {
+// tableString is every merge of t with its stale roots, and the order of the merges into each
+// entity.
+func tableString(t *mergeTable) string {
 	var lines []string
-	for _, m := range t.byIRI {
+	for _, m := range t.All() {
+		stale := ""
+		for _, r := range m.Roots() {
+			if r != m.Root {
+				stale += string(r) + "\x00"
+			}
+		}
 		lines = append(lines, fmt.Sprintf("%s merged=%s into=%s root=%s by=%q at=%q reason=%q stale=%q",
-			m.IRI, m.Merged, m.Into, m.Root, m.By, m.At, m.Reason, m.stale))
-	}
-	for k, ms := range t.byInto {
+			m.IRI, m.Merged, m.Into, m.Root, m.By, m.At, m.Reason, stale))
 		var iris []string
-		for _, m := range ms {
+		for _, m := range t.Into(m.Into) {
 			iris = append(iris, string(m.IRI))
 		}
-		lines = append(lines, fmt.Sprintf("into %s: %s", k, strings.Join(iris, " ")))
+		lines = append(lines, fmt.Sprintf("into %s: %s", m.Into, strings.Join(iris, " ")))
 	}
 	slices.Sort(lines)
-	return strings.Join(lines, "\n")
+	return strings.Join(slices.Compact(lines), "\n")
 }
 
 // AddRawQuads writes quads as they are, past every rule of WriteArticles.

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 
 	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/store/mergetable"
 )
 
 // The reads that packages built on the store (store/cards, store/curate) make of it: a node's quads,
@@ -75,49 +77,42 @@ func (s *Store) MergeView(ctx context.Context) (MergeView, error) {
 }
 
 // Root is the entity v is part of after every merge: v itself when it was not merged away.
-func (v MergeView) Root(node quad.Value) quad.Value { return v.t.root(node) }
+func (v MergeView) Root(node quad.Value) quad.Value { return v.t.Root(node) }
 
 // MergedAway tells whether node was merged into another entity.
 func (v MergeView) MergedAway(node quad.Value) bool {
-	if v.t == nil {
-		return false
-	}
-	_, ok := v.t.byFrom[keyOfValue(node)]
-	return ok
+	return v.t.Of(node) != nil
 }
 
 // Under returns the merges whose chain leads into the entity node, nearest first.
-func (v MergeView) Under(node quad.Value) []*MergeInfo { return v.t.under(node) }
+func (v MergeView) Under(node quad.Value) []*MergeInfo { return v.t.Under(node) }
 
 // Cluster returns the entities whose root is root, root first.
-func (v MergeView) Cluster(root quad.Value) []quad.Value { return v.t.cluster(root) }
+func (v MergeView) Cluster(root quad.Value) []quad.Value { return v.t.Cluster(root) }
 
 // Members is Cluster's entities that are IRIs, the root first.
-func (v MergeView) Members(root quad.Value) []quad.IRI { return v.t.members(root) }
+func (v MergeView) Members(root quad.Value) []quad.IRI { return v.t.Members(root) }
 
 // MergeOf is the merge that merged node away, or nil.
 func (v MergeView) MergeOf(node quad.Value) *MergeInfo {
-	if v.t == nil {
-		return nil
-	}
-	return v.t.byFrom[keyOfValue(node)]
+	return v.t.Of(node)
 }
 
 // MergedInto tells whether another entity was merged into node.
 func (v MergeView) MergedInto(node quad.Value) bool {
-	return v.t != nil && len(v.t.byInto[keyOfValue(node)]) > 0
+	return len(v.t.Into(node)) > 0
 }
 
 // Fingerprint identifies the merges (0 when there are none): what is made under some merges
 // (the card index's digests, the explorer's snapshot) records it, and is not read under others.
-func (v MergeView) Fingerprint() uint64 { return v.t.fingerprint() }
+func (v MergeView) Fingerprint() uint64 { return v.t.Fingerprint() }
 
 // MarshalBinary encodes the merges as the card index and the explorer's snapshot save them.
-func (v MergeView) MarshalBinary() ([]byte, error) { return encodeMerges(v.t) }
+func (v MergeView) MarshalBinary() ([]byte, error) { return mergetable.Encode(v.t) }
 
 // DecodeMergeView is the MergeView that MarshalBinary encoded.
 func DecodeMergeView(b []byte) (MergeView, error) {
-	t, err := decodeMerges(b)
+	t, err := mergetable.Decode(b)
 	return MergeView{t}, err
 }
 
@@ -169,3 +164,27 @@ func ValueKey(v quad.Value) string { return keyOfValue(v) }
 
 // DistinctValues is the distinct values of the quads' direction d, in the order found.
 func DistinctValues(qs []quad.Quad, d quad.Direction) []quad.Value { return distinct(qs, d) }
+
+// HasArticle reports whether the store holds the article iri with content hash hash, so that
+// a load can pass over an article it wrote before without extracting it again. It looks the
+// hash up by value (one index read) rather than reading the article's quads.
+func (s *Store) HasArticle(iri quad.IRI, hash string) (bool, error) {
+	ctx := context.Background()
+	obj, err := s.qs.ValueOf(quad.String(hash))
+	if err != nil || obj == nil {
+		return false, err
+	}
+	it := s.qs.QuadIterator(quad.Object, obj).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return false, err
+		}
+		if keyOfValue(q.Subject) == keyOfValue(iri) && keyOfValue(q.Predicate) == keyOfValue(ContentHash) &&
+			keyOfValue(q.Label) == keyOfValue(iri) {
+			return true, nil
+		}
+	}
+	return false, it.Err()
+}

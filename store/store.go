@@ -1,10 +1,14 @@
 // Package store is newsgraph's graph store: it opens a Cayley quad store by backend name
 // (bolt, memstore, postgres: each registers itself, backend.go), writes articles' quads into
 // it idempotently, forgets and merges, imports, compacts, runs Gizmo queries and exports.
+// Under it: the journaled write path (store/writes: article writes, forget, merges, the
+// journal), which its WriteArticles, Forget, Merge, Unmerge and Recover call (writepath.go);
+// the merge table (store/mergetable); the bound on stored IRIs (store/longiri).
 //
 // It knows nothing of how quads are made (it receives them) nor of HTTP (package server). It
 // and store/postgres (the PostgreSQL quad store it registers) are the only newsgraph packages
-// that import Cayley backend packages. Built on it: store/cards (cards, timelines, and the
+// that import Cayley backend packages (and store/kvmemory Cayley's kv store, whose memory of a
+// failed write it clears). Built on it: store/cards (cards, timelines, and the
 // card index, which the write path keeps up to date through CardIndex: cardhooks.go),
 // store/explore (the explorer, over store/cards), store/names (bolt's names index, which a bolt Store keeps and tells of its
 // writes), store/curate (duplicates, through the reads of reads.go).
@@ -64,7 +68,7 @@ type Store struct {
 	// writes counts this process's writes to the quads: on bolt, where no other process
 	// writes (the lock), an explore index built at the same count is current.
 	writes atomic.Int64
-	// broken: a write failed and Cayley's memory of it could not be cleared (failedwrite.go):
+	// broken: a write failed and Cayley's memory of it could not be cleared (apply.go):
 	// no more writes until the store is opened again.
 	broken    atomic.Bool
 	closeOnce sync.Once
@@ -179,7 +183,7 @@ func (s *Store) prepareCards(rebuild bool) error {
 		}
 	}
 	// A forget, merge or unmerge killed half-way is completed before anyone reads its
-	// half-done state (deltas.go).
+	// half-done state (store/writes/journal.go).
 	if err := s.Recover(ctx); err != nil {
 		return err
 	}

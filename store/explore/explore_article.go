@@ -10,6 +10,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/longiri"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
@@ -71,7 +72,7 @@ func articleIRI(id string) quad.IRI {
 	id = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(id), "<"), ">")
 	switch {
 	case strings.HasPrefix(id, "ng:article/"), strings.HasPrefix(id, "http://"), strings.HasPrefix(id, "https://"):
-		return store.BoundIRI(quad.IRI(id))
+		return longiri.Bound(quad.IRI(id))
 	case strings.HasPrefix(id, "article/"):
 		return quad.IRI("ng:" + id)
 	}

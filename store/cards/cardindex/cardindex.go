@@ -25,6 +25,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/longiri"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
@@ -742,10 +743,10 @@ var keyOfValue = store.ValueKey
 
 // maxKeyField is the longest string a card-index key field holds as it is. A key has at most
 // eight fields, so no key comes near bolt's limit of 32 KB.
-const maxKeyField = store.MaxIRIBytes
+const maxKeyField = longiri.MaxBytes
 
 // keyText is s as a field of a card-index key holds it: s itself up to maxKeyField bytes
-// (every IRI the store holds: store.BoundIRI); a longer text (a name of 40 KB) is cut to 256
+// (every IRI the store holds: longiri.Bound); a longer text (a name of 40 KB) is cut to 256
 // bytes and ends with "…sha256-" and its hash, so that the key stays unique, and a lookup by
 // the same text (keyText again) finds it. Cards show such a name cut.
 func keyText(s string) string {

@@ -1,8 +1,12 @@
-package store
+// Package kvmemory forgets what Cayley's kv quad store (bolt) keeps in memory of its writes,
+// so that nothing of a failed transaction outlives it (see store/apply.go for what is
+// kept and why it matters). It reaches into Cayley's unexported fields by reflection: Cayley
+// has no API for it. It imports Cayley's kv store, as only store and store/postgres otherwise
+// do.
+package kvmemory
 
 import (
 	"container/list"
-	"errors"
 	"fmt"
 	"reflect"
 	"sync"
@@ -12,46 +16,14 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv"
 )
 
-// apply is the one way newsgraph applies deltas to the quad store: when Cayley's transaction
-// fails (a full disk, an I/O error), bolt rolls the file back, but Cayley's kv store keeps in
-// memory what the failed transaction did, and writes it with the next one:
-//   - its value cache maps the IRIs of the nodes the failed transaction created to node ids
-//     that were never stored (and that the next transaction hands out again, to other
-//     primitives): quads written later point at nothing, a nil subject, or at a literal;
-//   - its bloom filter of stored quads forgot the quads the failed transaction deleted: they
-//     would be added again, twice;
-//   - its buffer of index entries is left full when the failure comes before it is flushed.
-//
-// So a failed call clears that state (forgetMemory) before it returns: the store is as it
-// was before the call, in memory as on disk.
-func (s *Store) apply(deltas []cgraph.Delta) error {
-	if s.broken.Load() {
-		return errBroken
-	}
-	err := s.qs.ApplyDeltas(deltas, ignoreDupAndMissing)
-	if err == nil {
-		s.side.afterWrite() // bolt: the names index (store/names)
-	}
-	if err != nil {
-		if ferr := forgetMemory(s.qs); ferr != nil {
-			s.broken.Store(true)
-			return fmt.Errorf("%w (and the store cannot be written again until it is reopened: %v)", err, ferr)
-		}
-	}
-	return err
-}
-
-// errBroken is returned by writes after a failed one whose state could not be cleared.
-var errBroken = errors.New("a write failed and left the store's memory inconsistent: close it and open it again")
-
-// forgetMemory clears what Cayley's kv quad store (bolt) keeps in memory of the writes, so
-// that nothing of a failed transaction outlives it. It reaches into unexported fields
-// (Cayley has no API for it; the version is pinned in go.mod and TestForgetMemoryFields
-// fails if a field it needs moves): the value cache is emptied, the buffer of index entries
+// Forget clears what Cayley's kv quad store (bolt) keeps in memory of the writes, so that
+// nothing of a failed transaction outlives it. It reaches into unexported fields (Cayley has
+// no API for it; the version is pinned in go.mod and TestForgetFindsCayleysFields fails if a
+// field it needs moves): the value cache is emptied, the buffer of index entries
 // dropped, and the bloom filter of stored quads turned off for the rest of the process (it
 // cannot be made again without reading the whole database: writes are then about 20 %
 // slower, as with ReadMostly, until the next Open).
-func forgetMemory(qs cgraph.QuadStore) error {
+func Forget(qs cgraph.QuadStore) error {
 	kqs, ok := qs.(*kv.QuadStore)
 	if !ok {
 		return nil // memstore: no transaction to fail

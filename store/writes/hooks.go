@@ -1,4 +1,4 @@
-package store
+package writes
 
 import (
 	"cmp"
@@ -11,6 +11,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/store/mergetable"
 	"github.com/newsgraph/newsgraph/store/terms"
 	"github.com/newsgraph/newsgraph/store/textkey"
 )
@@ -31,17 +32,17 @@ var iriCopyBand = quad.IRI("ng:copyBand")
 //     call, gets one link <article> <ng:copyOf> <story> labelled with itself, story being the
 //     story's first article (the one that is no copy), so that forgetting or replacing it
 //     removes the link and nothing else changes; its bands are stored as ng:copyBand;
-//   - it keeps merges' projections up to date (see merge.go) when the written articles touch a
-//     merged entity: each such merge is recorded in the journal (deltas.go) in the transaction
-//     of the first article that touches it, and finish refreshes the merges and deletes their
-//     journal entries in its own transactions. A load killed in between leaves the journal,
-//     and the next writer (or writable Open) completes the refresh: running the load again
-//     would not, its articles being stored already.
+//   - it keeps merges' projections up to date (see store/merge.go) when the written articles
+//     touch a merged entity: each such merge is recorded in the journal (journal.go) in the
+//     transaction of the first article that touches it, and finish refreshes the merges and
+//     deletes their journal entries in its own transactions. A load killed in between leaves
+//     the journal, and the next writer (or writable Open) completes the refresh: running the
+//     load again would not, its articles being stored already.
 //
 // Candidates are found by index lookups of the article's LSH bands (ng:lshBand values), never
 // by a scan of the store.
 type writeHooks struct {
-	s       *Store
+	s       writer
 	pending map[string][]pendingCopy // band -> articles of this call
 	shared  *mergeTable              // the store's merges when the call began: read only
 	own     *mergeTable              // the writer's copy, once the call changes merges
@@ -60,10 +61,10 @@ type pendingCopy struct {
 	sig textkey.Signature
 }
 
-func (s *Store) beginWrite(ctx context.Context) (*writeHooks, error) {
+func (s writer) beginWrite(ctx context.Context) (*writeHooks, error) {
 	h := &writeHooks{s: s, pending: map[string][]pendingCopy{}, nodes: map[string]bool{}, cur: map[string]bool{},
 		refresh: map[quad.IRI]bool{}, now: time.Now()}
-	t, err := s.loadMerges(ctx)
+	t, err := s.LoadMerges(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -71,19 +72,19 @@ func (s *Store) beginWrite(ctx context.Context) (*writeHooks, error) {
 	if j, _, err := s.readJournal(ctx); err != nil {
 		return nil, err
 	} else if !j.empty() {
-		if s.writeMu.shared {
+		if s.Shared() {
 			// Completing it changes merges or deletes articles: not for a writer of articles
 			// among others (see lockForArticles). Exclusive, the journal and the merges are
 			// read again: another writer may have completed it meanwhile.
-			s.writeMu.Exclusive()
+			s.Exclusive()
 			return s.beginWrite(ctx)
 		}
 		// A forget, merge, unmerge or load was killed: complete it before writing on top of it.
 		if err := s.recoverJournal(ctx, h.table()); err != nil {
-			s.dropMerges()
+			s.DropMerges()
 			return nil, err
 		}
-		s.keepMerges(h.own)
+		s.KeepMerges(h.own)
 	}
 	return h, nil
 }
@@ -99,7 +100,7 @@ func (h *writeHooks) current() *mergeTable {
 // table returns the merges for the call to change.
 func (h *writeHooks) table() *mergeTable {
 	if h.own == nil {
-		h.own = h.shared.clone()
+		h.own = h.shared.Clone()
 	}
 	return h.own
 }
@@ -110,7 +111,7 @@ func (h *writeHooks) table() *mergeTable {
 // they record.
 func (h *writeHooks) links(ctx context.Context, a Article, quads []quad.Quad) ([]quad.Quad, int, error) {
 	for _, q := range quads {
-		h.nodes[keyOfValue(q.Subject)] = true
+		h.nodes[key(q.Subject)] = true
 	}
 	out, n, err := h.linkMerges(ctx, a, quads)
 	if err != nil {
@@ -130,7 +131,7 @@ func (h *writeHooks) journalTouched(out []quad.Quad) []quad.Quad {
 	t := h.current()
 	var j journal
 	for k := range h.cur {
-		if m, ok := t.byFrom[k]; ok && !h.refresh[m.IRI] {
+		if m := t.OfKey(k); m != nil && !h.refresh[m.IRI] {
 			h.refresh[m.IRI] = true
 			j.refresh = append(j.refresh, m.IRI)
 		}
@@ -149,26 +150,26 @@ func (h *writeHooks) linkMerges(ctx context.Context, a Article, quads []quad.Qua
 	var out []quad.Quad
 	n := 0
 	for _, l := range a.Links {
-		m, err := t.newMerge(l.To, l.From, MergeOptions{By: LoadMergeBy, Reason: l.Reason, At: h.now})
+		m, err := t.NewMerge(l.To, l.From, mergetable.Options{By: mergetable.LoadBy, Reason: l.Reason, At: h.now})
 		if err != nil {
 			continue // merged already (the article is a new version), or one entity already
 		}
-		if !h.nodes[keyOfValue(l.To)] {
-			if ok, err := h.s.has(ctx, l.To); err != nil {
+		if !h.nodes[key(l.To)] {
+			if ok, err := h.s.Has(ctx, l.To); err != nil {
 				return nil, 0, err
 			} else if !ok {
 				continue
 			}
 		}
-		t.add(m)
-		m.Root, _ = t.root(m.Merged).(quad.IRI)
-		out = append(out, m.record()...)
-		out = append(out, m.ontoQuad(m.Root))
+		t.Add(m)
+		m.Root, _ = t.Root(m.Merged).(quad.IRI)
+		out = append(out, m.Record()...)
+		out = append(out, m.OntoQuad(m.Root))
 		seen := map[quadKey]bool{}
-		fk := keyOfValue(l.From)
+		fk := key(l.From)
 		for _, q := range quads {
-			if (keyOfValue(q.Subject) == fk || keyOfValue(q.Object) == fk) && !isMergeLabel(q.Label) {
-				if p := t.project(m, q); !seen[keyOf(p)] {
+			if (key(q.Subject) == fk || key(q.Object) == fk) && !mergetable.IsLabel(q.Label) {
+				if p := t.Project(m, q); !seen[keyOf(p)] {
 					seen[keyOf(p)] = true
 					out = append(out, p)
 				}
@@ -185,27 +186,27 @@ func (h *writeHooks) linkMerges(ctx context.Context, a Article, quads []quad.Qua
 // stored quads and its new ones; it returns the new quads with the copy links added.
 func (h *writeHooks) article(ctx context.Context, iri quad.IRI, old, quads []quad.Quad) ([]quad.Quad, error) {
 	clear(h.cur)
-	if !h.current().empty() {
+	if !h.current().Empty() {
 		// Only a merged entity matters (journalTouched), and the only merges this article
 		// can add (its links) are not refreshed: with no merge yet, nothing to note.
 		for _, list := range [][]quad.Quad{old, quads} {
 			for _, q := range list {
-				h.cur[keyOfValue(q.Subject)] = true
-				h.cur[keyOfValue(q.Object)] = true
+				h.cur[key(q.Subject)] = true
+				h.cur[key(q.Object)] = true
 			}
 		}
 	}
 	var sig textkey.Signature
 	var bands []string
-	ik := keyOfValue(iri)
+	ik := key(iri)
 	for _, q := range quads {
-		if keyOfValue(q.Subject) != ik {
+		if key(q.Subject) != ik {
 			continue
 		}
-		switch keyOfValue(q.Predicate) {
-		case keyOfValue(terms.MinHash):
+		switch key(q.Predicate) {
+		case key(terms.MinHash):
 			sig, _ = textkey.ParseSignature(str(q.Object))
-		case keyOfValue(terms.LSHBand):
+		case key(terms.LSHBand):
 			bands = append(bands, str(q.Object))
 		}
 	}
@@ -228,9 +229,9 @@ func (h *writeHooks) article(ctx context.Context, iri quad.IRI, old, quads []qua
 // asCopy returns an article's quads as a copy of story: a copyOf link, its bands as ng:copyBand.
 func asCopy(iri quad.IRI, quads []quad.Quad, story quad.IRI) []quad.Quad {
 	out := make([]quad.Quad, 0, len(quads)+1)
-	ik := keyOfValue(iri)
+	ik := key(iri)
 	for _, q := range quads {
-		if keyOfValue(q.Subject) == ik && keyOfValue(q.Predicate) == keyOfValue(terms.LSHBand) {
+		if key(q.Subject) == ik && key(q.Predicate) == key(terms.LSHBand) {
 			q.Predicate = iriCopyBand
 		}
 		out = append(out, q)
@@ -241,16 +242,16 @@ func asCopy(iri quad.IRI, quads []quad.Quad, story quad.IRI) []quad.Quad {
 // findStory returns the article iri is a copy of, or "": the most similar of the articles
 // findCopies finds (the first IRI of equals), or, in a store written before copies kept their
 // bands apart, what that one is a copy of.
-func (s *Store) findStory(ctx context.Context, iri quad.IRI, sig textkey.Signature, bands []string, pending map[string][]pendingCopy, known map[string][]quad.Value) (quad.IRI, error) {
+func (s writer) findStory(ctx context.Context, iri quad.IRI, sig textkey.Signature, bands []string, pending map[string][]pendingCopy, known map[string][]quad.Value) (quad.IRI, error) {
 	copies, err := s.findCopies(ctx, iri, sig, bands, pending, known)
 	if err != nil || len(copies) == 0 {
 		return "", err
 	}
 	best := copies[0]
-	if of, err := s.objects(ctx, best.iri, terms.CopyOf); err != nil {
+	if of, err := s.Objects(ctx, best.iri, terms.CopyOf); err != nil {
 		return "", err
 	} else if len(of) > 0 {
-		if o, ok := of[0].(quad.IRI); ok && keyOfValue(o) != keyOfValue(iri) {
+		if o, ok := of[0].(quad.IRI); ok && key(o) != key(iri) {
 			return o, nil
 		}
 	}
@@ -260,17 +261,17 @@ func (s *Store) findStory(ctx context.Context, iri quad.IRI, sig textkey.Signatu
 // finish runs after the last batch is written: it brings the merges the articles touched up
 // to date, deleting their journal entries, and makes the call's merge table the store's.
 func (h *writeHooks) finish(ctx context.Context) error {
-	if len(h.refresh) > 0 && h.s.writeMu.shared {
+	if len(h.refresh) > 0 && h.s.Shared() {
 		// Refreshing merges is for an exclusive writer (see lockForArticles); the articles are
 		// written and their journal entries stored, so the merges are read again as they are
 		// now, and the journal completed as a killed load's would be: every merge it lists,
 		// ours and any other writer's, brought up to date from the stored quads.
-		h.s.writeMu.Exclusive()
+		h.s.Exclusive()
 		t, err := h.s.mergesForWrite(ctx)
 		if err != nil {
 			return err
 		}
-		h.s.keepMerges(t)
+		h.s.KeepMerges(t)
 		return nil
 	}
 	if len(h.refresh) > 0 {
@@ -279,12 +280,12 @@ func (h *writeHooks) finish(ctx context.Context) error {
 			iris = append(iris, iri)
 		}
 		if err := h.s.refreshJournaled(ctx, h.table(), journal{refresh: iris}); err != nil {
-			h.s.dropMerges()
+			h.s.DropMerges()
 			return err
 		}
 	}
 	if h.own != nil {
-		h.s.keepMerges(h.own)
+		h.s.KeepMerges(h.own)
 	}
 	return nil
 }
@@ -297,24 +298,24 @@ type similar struct {
 // findCopies returns the articles (stored, or pending in this write) whose signature is at
 // least CopyThreshold similar to sig, the most similar first (then by IRI). known, when not
 // nil, has the stored articles of some bands (writeHooks.bands).
-func (s *Store) findCopies(ctx context.Context, iri quad.IRI, sig textkey.Signature, bands []string, pending map[string][]pendingCopy, known map[string][]quad.Value) ([]similar, error) {
+func (s writer) findCopies(ctx context.Context, iri quad.IRI, sig textkey.Signature, bands []string, pending map[string][]pendingCopy, known map[string][]quad.Value) ([]similar, error) {
 	cands := map[quad.IRI]textkey.Signature{}
-	ik := keyOfValue(iri)
+	ik := key(iri)
 	for _, b := range bands {
 		for _, p := range pending[b] {
 			if p.iri != iri {
 				cands[p.iri] = p.sig
 			}
 		}
-		arts, ok := known[keyOfValue(quad.String(b))]
+		arts, ok := known[key(quad.String(b))]
 		if !ok {
 			var err error
-			if arts, err = s.subjects(ctx, terms.LSHBand, quad.String(b)); err != nil {
+			if arts, err = s.Subjects(ctx, terms.LSHBand, quad.String(b)); err != nil {
 				return nil, err
 			}
 		}
 		for _, a := range arts {
-			if a, ok := a.(quad.IRI); ok && keyOfValue(a) != ik {
+			if a, ok := a.(quad.IRI); ok && key(a) != ik {
 				if _, known := cands[a]; !known {
 					cands[a] = nil
 				}
@@ -324,7 +325,7 @@ func (s *Store) findCopies(ctx context.Context, iri quad.IRI, sig textkey.Signat
 	var out []similar
 	for a, other := range cands {
 		if other == nil {
-			v, err := s.objects(ctx, a, terms.MinHash)
+			v, err := s.Objects(ctx, a, terms.MinHash)
 			if err != nil {
 				return nil, err
 			}
@@ -347,7 +348,7 @@ func (s *Store) findCopies(ctx context.Context, iri quad.IRI, sig textkey.Signat
 // story's article (its bands are ng:lshBand again, its copyOf link goes) and the others
 // become its copies. Loading the forgotten article again makes it a copy of that one. Computed
 // from the stored quads alone, it gives the same changes when run again after a crash.
-func (s *Store) repointCopies(ctx context.Context, forgotten []quad.IRI) ([]cgraph.Delta, []ArticleChange, error) {
+func (s writer) repointCopies(ctx context.Context, forgotten []quad.IRI) ([]cgraph.Delta, []ArticleChange, error) {
 	var deltas []cgraph.Delta
 	var changes []ArticleChange
 	for _, a := range forgotten {
@@ -379,10 +380,10 @@ func (s *Store) repointCopies(ctx context.Context, forgotten []quad.IRI) ([]cgra
 }
 
 // copiesOf returns the articles that state they are copies of a, sorted.
-func (s *Store) copiesOf(ctx context.Context, a quad.IRI) ([]quad.IRI, error) {
+func (s writer) copiesOf(ctx context.Context, a quad.IRI) ([]quad.IRI, error) {
 	var out []quad.IRI
-	err := s.quads(ctx, quad.Object, a, terms.CopyOf, func(q quad.Quad) bool {
-		if c, ok := q.Subject.(quad.IRI); ok && keyOfValue(q.Label) == keyOfValue(c) && !slices.Contains(out, c) {
+	err := s.Quads(ctx, quad.Object, a, terms.CopyOf, func(q quad.Quad) bool {
+		if c, ok := q.Subject.(quad.IRI); ok && key(q.Label) == key(c) && !slices.Contains(out, c) {
 			out = append(out, c)
 		}
 		return true
@@ -394,22 +395,22 @@ func (s *Store) copiesOf(ctx context.Context, a quad.IRI) ([]quad.IRI, error) {
 // repointed is the quads of article c, a copy of the forgotten from, made a copy of to, or the
 // story's article when to is "".
 func repointed(c quad.IRI, quads []quad.Quad, from, to quad.IRI) []quad.Quad {
-	ck, fk := keyOfValue(c), keyOfValue(from)
+	ck, fk := key(c), key(from)
 	out := make([]quad.Quad, 0, len(quads))
 	for _, q := range quads {
-		if keyOfValue(q.Subject) != ck {
+		if key(q.Subject) != ck {
 			out = append(out, q)
 			continue
 		}
-		switch keyOfValue(q.Predicate) {
-		case keyOfValue(terms.CopyOf):
-			if keyOfValue(q.Object) == fk {
+		switch key(q.Predicate) {
+		case key(terms.CopyOf):
+			if key(q.Object) == fk {
 				if to == "" {
 					continue
 				}
 				q.Object = to
 			}
-		case keyOfValue(iriCopyBand):
+		case key(iriCopyBand):
 			if to == "" {
 				q.Predicate = terms.LSHBand
 			}

@@ -1,4 +1,4 @@
-package store
+package writes
 
 import (
 	"context"
@@ -9,55 +9,8 @@ import (
 	"github.com/cayleygraph/quad"
 )
 
-// applyDeltas applies deltas, ignoring duplicate adds and missing deletes, working around a
-// fault of Cayley's kv stores (bolt): in an ApplyDeltas call that both adds and deletes, a node
-// whose references the call decreases overall is resolved only for the deletes, so every quad
-// the call adds loses its value in that node's direction: it is stored with a nil subject,
-// object or label. Replacing an article by a version with fewer quads does exactly that to the
-// article's own node (the label of all its quads). So a call that does both is split in two:
-// the adds, then the deletes. A crash between the two leaves the article with its old and new
-// quads and both content hashes, which the next load takes for a changed article and repairs.
-func (s *Store) applyDeltas(deltas []cgraph.Delta) error {
-	s.writes.Add(1)
-	if !s.wrote.Swap(true) && s.keepsCards() { // hubs' digests are brought up to date at Close
-		if err := s.cards.DropSavedMerges(); err != nil {
-			return fmt.Errorf("card index: %w", err)
-		}
-	}
-	var adds, dels []cgraph.Delta
-	for _, d := range deltas {
-		if d.Action == cgraph.Delete {
-			dels = append(dels, d)
-		} else {
-			adds = append(adds, d)
-		}
-	}
-	if len(adds) == 0 || len(dels) == 0 {
-		if len(deltas) == 0 {
-			return nil
-		}
-		return s.applyCall(deltas)
-	}
-	if err := s.applyCall(adds); err != nil {
-		return err
-	}
-	return s.applyCall(dels)
-}
-
-// afterApply, when set (by tests), runs after each ApplyDeltas call: a test kills its process
-// there to stop a write at each point a SIGKILL could.
-var afterApply func()
-
-func (s *Store) applyCall(deltas []cgraph.Delta) error {
-	err := s.apply(deltas) // failedwrite.go
-	if err == nil && afterApply != nil {
-		afterApply()
-	}
-	return err
-}
-
 // The journal makes forget, merge and unmerge all-or-nothing under SIGKILL. Each is several
-// ApplyDeltas calls (transactions): a call may not both add and delete (applyDeltas), and
+// ApplyDeltas calls (transactions): a call may not both add and delete (the Store's ApplyDeltas), and
 // merges' projections can only be computed once the articles' quads are gone. So an operation
 // first writes, in one transaction, what it is going to do as quads labelled <ng:journal>,
 // then does it; the last transaction deletes the journal. The next writer (mergesForWrite,
@@ -104,16 +57,16 @@ func deltasOf(qs []quad.Quad, action cgraph.Procedure) []cgraph.Delta {
 }
 
 // readJournal returns the journal of an operation a killed process left, if any.
-func (s *Store) readJournal(ctx context.Context) (journal, []quad.Quad, error) {
+func (s writer) readJournal(ctx context.Context) (journal, []quad.Quad, error) {
 	var j journal
-	qs, err := s.out(ctx, iriJournal, "")
+	qs, err := s.Out(ctx, iriJournal, "")
 	if err != nil {
 		return j, nil, fmt.Errorf("read journal: %w", err)
 	}
 	var own []quad.Quad
 	for _, q := range qs {
 		iri, ok := q.Object.(quad.IRI)
-		if !ok || keyOfValue(q.Label) != keyOfValue(iriJournal) {
+		if !ok || key(q.Label) != key(iriJournal) {
 			continue
 		}
 		own = append(own, q)
@@ -131,7 +84,7 @@ func (s *Store) readJournal(ctx context.Context) (journal, []quad.Quad, error) {
 
 // recoverJournal completes the operation a killed process left in the journal, on the
 // writer's merge table t.
-func (s *Store) recoverJournal(ctx context.Context, t *mergeTable) error {
+func (s writer) recoverJournal(ctx context.Context, t *mergeTable) error {
 	j, jq, err := s.readJournal(ctx)
 	if err != nil || len(jq) == 0 {
 		return err
@@ -145,9 +98,10 @@ func (s *Store) recoverJournal(ctx context.Context, t *mergeTable) error {
 // Recover completes an operation (forget, merge, unmerge, a load's merge refresh) that a
 // killed process left half done, if any. Writers do it before they write; a writable Open
 // should too, so that readers never see the half-done state.
-func (s *Store) Recover(ctx context.Context) error {
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+func Recover(ctx context.Context, store Store) error {
+	s := writer{store}
+	s.Lock()
+	defer s.Unlock()
 	if j, _, err := s.readJournal(ctx); err != nil || j.empty() {
 		return err
 	}
@@ -155,15 +109,15 @@ func (s *Store) Recover(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	s.keepMerges(t)
+	s.KeepMerges(t)
 	return nil
 }
 
 // journaled writes the journal j (with adds, quads that must exist iff the journal does: a
 // merge's record), then does what it says.
-func (s *Store) journaled(ctx context.Context, t *mergeTable, j journal, adds []quad.Quad, old map[quad.IRI][]quad.Quad) error {
+func (s writer) journaled(ctx context.Context, t *mergeTable, j journal, adds []quad.Quad, old map[quad.IRI][]quad.Quad) error {
 	jq := j.quads()
-	if err := s.applyDeltas(deltasOf(append(jq, adds...), cgraph.Add)); err != nil {
+	if err := s.ApplyDeltas(deltasOf(append(jq, adds...), cgraph.Add)); err != nil {
 		return err
 	}
 	return s.replay(ctx, t, j, jq, old)
@@ -173,7 +127,7 @@ func (s *Store) journaled(ctx context.Context, t *mergeTable, j journal, adds []
 // first the articles' quads (one transaction), then the merges' and copies' changes and the
 // journal (an adds transaction, then a deletes one). old, when known, holds the articles'
 // quads. On error the caller drops the cached merges (the stored ones are read again).
-func (s *Store) replay(ctx context.Context, t *mergeTable, j journal, jq []quad.Quad, old map[quad.IRI][]quad.Quad) error {
+func (s writer) replay(ctx context.Context, t *mergeTable, j journal, jq []quad.Quad, old map[quad.IRI][]quad.Quad) error {
 	if len(j.forget) > 0 {
 		if old == nil {
 			var err error
@@ -190,7 +144,7 @@ func (s *Store) replay(ctx context.Context, t *mergeTable, j journal, jq []quad.
 		return err
 	}
 	for _, iri := range j.drop {
-		if m, ok := t.byIRI[string(iri)]; ok {
+		if m := t.ByIRI(iri); m != nil {
 			more, _, err := s.unmergeDeltas(ctx, t, m)
 			if err != nil {
 				return err
@@ -198,9 +152,9 @@ func (s *Store) replay(ctx context.Context, t *mergeTable, j journal, jq []quad.
 			deltas = append(deltas, more...)
 		}
 	}
-	var ms []*MergeInfo
+	var ms []*mergeInfo
 	for _, iri := range j.refresh {
-		if m, ok := t.byIRI[string(iri)]; ok && !slices.Contains(ms, m) {
+		if m := t.ByIRI(iri); m != nil && !slices.Contains(ms, m) {
 			ms = append(ms, m)
 		}
 	}
@@ -209,18 +163,18 @@ func (s *Store) replay(ctx context.Context, t *mergeTable, j journal, jq []quad.
 		return err
 	}
 	deltas = append(append(deltas, more...), deltasOf(jq, cgraph.Delete)...)
-	keep, err := s.beginCards()
+	keep, err := s.BeginCards()
 	if err != nil {
 		return err
 	}
-	if err := s.applyDeltas(deltas); err != nil {
+	if err := s.ApplyDeltas(deltas); err != nil {
 		return err
 	}
-	return s.finishCards(keep, changes)
+	return s.FinishCards(keep, changes)
 }
 
 // deleteArticles deletes the articles' quads old in one transaction.
-func (s *Store) deleteArticles(arts []quad.IRI, old map[quad.IRI][]quad.Quad) error {
+func (s writer) deleteArticles(arts []quad.IRI, old map[quad.IRI][]quad.Quad) error {
 	var deltas []cgraph.Delta
 	var changes []ArticleChange
 	for _, iri := range arts {
@@ -232,12 +186,12 @@ func (s *Store) deleteArticles(arts []quad.IRI, old map[quad.IRI][]quad.Quad) er
 	if len(deltas) == 0 {
 		return nil
 	}
-	keep, err := s.beginCards()
+	keep, err := s.BeginCards()
 	if err != nil {
 		return err
 	}
-	if err := s.applyDeltas(deltas); err != nil {
+	if err := s.ApplyDeltas(deltas); err != nil {
 		return err
 	}
-	return s.finishCards(keep, changes)
+	return s.FinishCards(keep, changes)
 }

@@ -1,4 +1,4 @@
-package store
+package writes
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/store/mergetable"
 )
 
 // ForgetStats counts what Forget did.
@@ -15,9 +17,10 @@ type ForgetStats struct {
 	Quads    int // quads removed (the articles' own)
 }
 
-// forgetChunk is how many articles Forget reads and deletes together: the nodes they share
-// (a country every article mentions) are read once per chunk, not once per article.
-var forgetChunk = 200
+// ForgetChunk is how many articles Forget reads and deletes together: the nodes they share
+// (a country every article mentions) are read once per chunk, not once per article. A
+// variable for tests, which make it small to kill a forget between its chunks.
+var ForgetChunk = 200
 
 // Forget removes articles: every quad labelled with an article's IRI. Since every quad an
 // article supports carries its label, and the same triple stated by another article carries
@@ -26,17 +29,18 @@ var forgetChunk = 200
 // on nodes). Merges whose entities it mentioned are brought up to date. Wire copies of a
 // forgotten article are re-pointed (see repointCopies).
 //
-// Articles go in chunks, each all-or-nothing under SIGKILL (see journal in deltas.go): a chunk
+// Articles go in chunks, each all-or-nothing under SIGKILL (see the journal, journal.go): a chunk
 // a killed forget began is completed by the next writer, and forgetting the same articles
 // again then finishes the rest. Forgetting an article and loading it again gives the same
 // graph (but for its copies, see repointCopies), and loading an article then forgetting it
 // gives back the graph as it was before.
-func (s *Store) Forget(ctx context.Context, articles ...quad.IRI) (ForgetStats, error) {
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+func Forget(ctx context.Context, store Store, articles ...quad.IRI) (ForgetStats, error) {
+	s := writer{store}
+	s.Lock()
+	defer s.Unlock()
 	var st ForgetStats
 	for _, iri := range articles {
-		if isMergeLabel(iri) {
+		if mergetable.IsLabel(iri) {
 			return st, fmt.Errorf("forget %s: a merge, not an article: use unmerge", iri)
 		}
 	}
@@ -52,17 +56,17 @@ func (s *Store) Forget(ctx context.Context, articles ...quad.IRI) (ForgetStats, 
 			unique = append(unique, iri)
 		}
 	}
-	for chunk := range slices.Chunk(unique, forgetChunk) {
+	for chunk := range slices.Chunk(unique, ForgetChunk) {
 		if err := s.forgetChunk(ctx, t, chunk, &st); err != nil {
-			s.dropMerges()
+			s.DropMerges()
 			return st, err
 		}
 	}
-	s.keepMerges(t)
-	return st, s.refreshDigests(ctx, true)
+	s.KeepMerges(t)
+	return st, s.RefreshDigests(ctx, true)
 }
 
-func (s *Store) forgetChunk(ctx context.Context, t *mergeTable, arts []quad.IRI, st *ForgetStats) error {
+func (s writer) forgetChunk(ctx context.Context, t *mergeTable, arts []quad.IRI, st *ForgetStats) error {
 	old, err := s.articleQuads(ctx, arts)
 	if err != nil {
 		return fmt.Errorf("forget: %w", err)
@@ -80,7 +84,7 @@ func (s *Store) forgetChunk(ctx context.Context, t *mergeTable, arts []quad.IRI,
 	if len(j.forget) == 0 {
 		return nil
 	}
-	j.refresh = t.mergesTouching(old)
+	j.refresh = mergesTouching(t, old)
 	if err := s.journaled(ctx, t, j, nil, old); err != nil {
 		return fmt.Errorf("forget: %w", err)
 	}
@@ -90,15 +94,15 @@ func (s *Store) forgetChunk(ctx context.Context, t *mergeTable, arts []quad.IRI,
 }
 
 // mergesTouching returns the merges whose merged entity is a subject or object of the quads.
-func (t *mergeTable) mergesTouching(quads map[quad.IRI][]quad.Quad) []quad.IRI {
-	if t.empty() {
+func mergesTouching(t *mergeTable, quads map[quad.IRI][]quad.Quad) []quad.IRI {
+	if t.Empty() {
 		return nil
 	}
 	var out []quad.IRI
 	for _, qs := range quads {
 		for _, q := range qs {
 			for _, v := range []quad.Value{q.Subject, q.Object} {
-				if m, ok := t.byFrom[keyOfValue(v)]; ok && !slices.Contains(out, m.IRI) {
+				if m := t.Of(v); m != nil && !slices.Contains(out, m.IRI) {
 					out = append(out, m.IRI)
 				}
 			}
@@ -113,19 +117,19 @@ func (t *mergeTable) mergesTouching(quads map[quad.IRI][]quad.Quad) []quad.IRI {
 // store), so they are found by walking from the articles along the quads they label: every
 // quad of an article is about the article, or about a node one of its quads names (the
 // entities it mentions, its statements' nodes, which name the article).
-func (s *Store) articleQuads(ctx context.Context, arts []quad.IRI) (map[quad.IRI][]quad.Quad, error) {
+func (s writer) articleQuads(ctx context.Context, arts []quad.IRI) (map[quad.IRI][]quad.Quad, error) {
 	labels := make(map[string]quad.IRI, len(arts))
 	visited := map[string]bool{}
 	var queue []quad.Value
 	for _, a := range arts {
-		labels[keyOfValue(a)] = a
-		visited[keyOfValue(a)] = true
+		labels[key(a)] = a
+		visited[key(a)] = true
 		queue = append(queue, a)
 	}
 	out := map[quad.IRI][]quad.Quad{}
 	seen := map[quadKey]bool{}
 	visit := func(q quad.Quad) bool {
-		a, ok := labels[keyOfValue(q.Label)]
+		a, ok := labels[key(q.Label)]
 		if !ok {
 			return true
 		}
@@ -134,7 +138,7 @@ func (s *Store) articleQuads(ctx context.Context, arts []quad.IRI) (map[quad.IRI
 			out[a] = append(out[a], q)
 		}
 		for _, v := range []quad.Value{q.Subject, q.Object} {
-			if k := keyOfValue(v); isNode(v) && !visited[k] {
+			if k := key(v); isNode(v) && !visited[k] {
 				visited[k] = true
 				queue = append(queue, v)
 			}
@@ -145,7 +149,7 @@ func (s *Store) articleQuads(ctx context.Context, arts []quad.IRI) (map[quad.IRI
 		n := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
 		for _, d := range []quad.Direction{quad.Subject, quad.Object} {
-			if err := s.quads(ctx, d, n, nil, visit); err != nil {
+			if err := s.Quads(ctx, d, n, nil, visit); err != nil {
 				return nil, err
 			}
 		}

@@ -1,4 +1,4 @@
-package store
+package writes
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/store/longiri"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
 
@@ -25,7 +26,7 @@ type Article struct {
 	Quads []quad.Quad
 	// Links are entities the article mentions that are entities of other articles (a person
 	// it names by one word, and the person named in full elsewhere). WriteArticles records each
-	// as a merge by LoadMergeBy in the same transaction as the article, so the article and its
+	// as a merge by mergetable.LoadBy in the same transaction as the article, so the article and its
 	// links are stored together or not at all; a link whose From is merged already, or whose
 	// To is not in the store, is left out. Each is undone like any merge (Unmerge).
 	Links []Link
@@ -54,8 +55,6 @@ func (st *WriteStats) add(o WriteStats) {
 	st.Links += o.Links
 }
 
-var ignoreDupAndMissing = cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
-
 // WriteError is the error of a WriteArticles call that stopped: the articles before Done
 // (counted in the stats returned with it) are written or were stored already; from Done on,
 // none is written (a batch that fails leaves the store as it was before it).
@@ -75,12 +74,12 @@ func (e *WriteError) Unwrap() error { return e.Err }
 //     the new ones added, in the same transaction, so no stale edge survives;
 //   - an article's quads all go into one ApplyDeltas call (all or nothing per
 //     article on bolt), or two when it replaces a stored version: the adds,
-//     then the deletes (see applyDeltas for why, and how a crash between is
-//     repaired).
+//     then the deletes (see the Store's ApplyDeltas, store/apply.go, for why,
+//     and how a crash between is repaired).
 //
 // Duplicate quads within an article are written once. An article that is
 // given twice is written twice, in order (the second one usually Unchanged).
-// IRIs longer than MaxIRIBytes are stored short (see BoundIRI).
+// IRIs longer than longiri.MaxBytes are stored short (see longiri.Bound).
 // On error (a *WriteError), the batches written before it stay written and are counted in
 // the returned stats; the articles of the failed batch and after are not written, nor
 // counted.
@@ -88,11 +87,12 @@ func (e *WriteError) Unwrap() error { return e.Err }
 // On PostgreSQL, writers in several processes write at the same time (see lockForArticles):
 // each takes the locks of a batch's articles before it reads their stored state, and gives
 // them back once the batch is committed.
-func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
+func WriteArticles(store Store, arts []Article) (WriteStats, error) {
+	s := writer{store}
 	locks := s.lockForArticles(arts)
-	defer s.writeMu.Unlock()
+	defer s.Unlock()
 	ctx := context.Background()
-	reader, _ := s.qs.(articleWriter)
+	reader, _ := s.QuadStore().(ArticleLocks)
 	bounded := make([]Article, len(arts))
 	for i, a := range arts {
 		bounded[i] = a.bounded()
@@ -122,7 +122,7 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 		start = next
 		pending, deltas, changes = WriteStats{}, deltas[:0], changes[:0]
 		for iri := range inBatch {
-			delete(fetched, keyOfValue(iri)) // what was read of it is not what is stored now
+			delete(fetched, key(iri)) // what was read of it is not what is stored now
 		}
 		clear(inBatch)
 		return nil
@@ -135,7 +135,7 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 			if err := flush(i); err != nil {
 				return fail(err)
 			}
-			end = chunkEnd(bounded, i, s.batch)
+			end = chunkEnd(bounded, i, s.BatchSize())
 			var err error
 			if fetched, err = s.readChunk(ctx, reader, locks, hooks, bounded[i:end]); err != nil {
 				return fail(err)
@@ -151,7 +151,7 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 		if err != nil {
 			return fail(fmt.Errorf("article %d (%s): %w", i, a.IRI, err))
 		}
-		old, ok := fetched[keyOfValue(a.IRI)]
+		old, ok := fetched[key(a.IRI)]
 		var hash string
 		var hasHash bool
 		if ok {
@@ -178,7 +178,7 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 		}
 		pending.Quads += len(quads)
 		deltas = appendDiff(deltas, old, quads)
-		if s.keepsCards() {
+		if s.KeepsCards() {
 			changes = append(changes, ArticleChange{Article: a.IRI, Old: old, New: quads})
 		}
 		links, n, err := hooks.links(ctx, a, quads)
@@ -190,7 +190,7 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
 		}
 		inBatch[a.IRI] = true
-		if len(deltas) >= s.batch {
+		if len(deltas) >= s.BatchSize() {
 			if err := flush(i + 1); err != nil {
 				return fail(err)
 			}
@@ -205,7 +205,7 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 	if err := hooks.finish(ctx); err != nil {
 		return fail(err)
 	}
-	if err := s.refreshDigests(ctx, true); err != nil {
+	if err := s.RefreshDigests(ctx, true); err != nil {
 		return fail(err)
 	}
 	return done, nil
@@ -216,23 +216,23 @@ func (s *Store) WriteArticles(arts []Article) (WriteStats, error) {
 // changed. The card index is marked dirty before the quads change and clean with the rows
 // after: when its rows cannot be written (the disk full), the quads still are, and the index
 // stays dirty, unread, until the next Open for writing makes it again from the quads.
-func (s *Store) writeBatch(deltas []cgraph.Delta, changes []ArticleChange) error {
-	keep, err := s.beginCards()
+func (s writer) writeBatch(deltas []cgraph.Delta, changes []ArticleChange) error {
+	keep, err := s.BeginCards()
 	if err != nil {
 		return fmt.Errorf("card index: %w", err)
 	}
-	if err := s.applyDeltas(deltas); err != nil { // adds, then deletes: deltas.go
-		s.dropMerges()
+	if err := s.ApplyDeltas(deltas); err != nil { // adds, then deletes: store/apply.go
+		s.DropMerges()
 		return err
 	}
-	_ = s.finishCards(keep, changes) // on failure the index stays dirty: see above
+	_ = s.FinishCards(keep, changes) // on failure the index stays dirty: see above
 	return nil
 }
 
 // lockForArticles takes the Store's write lock for WriteArticles, and returns the writer
 // whose article locks it takes, or nil.
 //
-// On PostgreSQL (an articleWriter) a write of articles that record no links takes the
+// On PostgreSQL (whose quad store has ArticleLocks) a write of articles that record no links takes the
 // database's write lock shared: other processes' article writes run at the same time, and
 // each takes the locks of a chunk's articles (readChunk) before it reads what is stored of
 // them. An article's own quads are all it changes, but for two things that read other
@@ -243,14 +243,14 @@ func (s *Store) writeBatch(deltas []cgraph.Delta, changes []ArticleChange) error
 // at once (two merges of one entity into two others): a write with links holds the lock
 // exclusively throughout, as every write did before, and so does one that finds an
 // interrupted operation to complete (beginWrite).
-func (s *Store) lockForArticles(arts []Article) articleWriter {
+func (s writer) lockForArticles(arts []Article) ArticleLocks {
 	for _, a := range arts {
 		if len(a.Links) > 0 {
-			s.writeMu.Lock()
+			s.Lock()
 			return nil
 		}
 	}
-	return s.writeMu.LockArticles()
+	return s.LockArticles()
 }
 
 // chunkEnd returns the end of the chunk of articles that starts at i: at least one article,
@@ -270,24 +270,24 @@ func chunkEnd(arts []Article, i, batch int) int {
 // hash: only its hash quad, enough to pass it over); and gives the hooks the articles that
 // state each of their LSH bands. Three queries whatever the number of articles, where
 // reading them one by one is two for each, and one for each of its sixteen bands.
-func (s *Store) readChunk(ctx context.Context, r articleWriter, locks articleWriter, hooks *writeHooks, chunk []Article) (map[string][]quad.Quad, error) {
+func (s writer) readChunk(ctx context.Context, r ArticleLocks, locks ArticleLocks, hooks *writeHooks, chunk []Article) (map[string][]quad.Quad, error) {
 	bandsOf := func(a Article) []quad.Value {
 		var out []quad.Value
-		ik := keyOfValue(a.IRI)
+		ik := key(a.IRI)
 		for _, q := range a.Quads {
-			if keyOfValue(q.Predicate) == keyOfValue(terms.LSHBand) && keyOfValue(q.Subject) == ik {
+			if key(q.Predicate) == key(terms.LSHBand) && key(q.Subject) == ik {
 				out = append(out, q.Object)
 			}
 		}
 		return out
 	}
-	if locks != nil && s.writeMu.shared {
+	if locks != nil && s.Shared() {
 		locks.UnlockArticles()
 		var keys []string
 		for _, a := range chunk {
-			keys = append(keys, "article "+keyOfValue(a.IRI))
+			keys = append(keys, "article "+key(a.IRI))
 			for _, b := range bandsOf(a) {
-				keys = append(keys, "band "+keyOfValue(b))
+				keys = append(keys, "band "+key(b))
 			}
 		}
 		if err := locks.LockArticles(ctx, keys); err != nil {
@@ -305,7 +305,7 @@ func (s *Store) readChunk(ctx context.Context, r articleWriter, locks articleWri
 	out := make(map[string][]quad.Quad, len(chunk))
 	var changed, bands []quad.Value
 	for _, a := range chunk {
-		k := keyOfValue(a.IRI)
+		k := key(a.IRI)
 		if h, ok := hashIn(a.IRI, hashes[k]); ok && h == a.Hash {
 			out[k] = hashes[k]
 			continue
@@ -318,7 +318,7 @@ func (s *Store) readChunk(ctx context.Context, r articleWriter, locks articleWri
 		return nil, err
 	}
 	for _, iri := range changed {
-		out[keyOfValue(iri)] = stored[keyOfValue(iri)]
+		out[key(iri)] = stored[key(iri)]
 	}
 	byBand, err := r.QuadsOf(ctx, quad.Object, bands, terms.LSHBand)
 	if err != nil {
@@ -326,7 +326,7 @@ func (s *Store) readChunk(ctx context.Context, r articleWriter, locks articleWri
 	}
 	hooks.bands = make(map[string][]quad.Value, len(bands))
 	for _, b := range bands {
-		hooks.bands[keyOfValue(b)] = distinct(byBand[keyOfValue(b)], quad.Subject)
+		hooks.bands[key(b)] = distinct(byBand[key(b)], quad.Subject)
 	}
 	return out, nil
 }
@@ -334,9 +334,9 @@ func (s *Store) readChunk(ctx context.Context, r articleWriter, locks articleWri
 // hashIn returns the content hash that the article iri's stored quads hold, as storedHash
 // reads it: none when they hold two.
 func hashIn(iri quad.IRI, stored []quad.Quad) (hash string, ok bool) {
-	ik := keyOfValue(iri)
+	ik := key(iri)
 	for _, q := range stored {
-		if keyOfValue(q.Subject) != ik || keyOfValue(q.Predicate) != keyOfValue(ContentHash) || keyOfValue(q.Label) != ik {
+		if key(q.Subject) != ik || key(q.Predicate) != key(ContentHash) || key(q.Label) != ik {
 			continue
 		}
 		if ok {
@@ -345,6 +345,24 @@ func hashIn(iri quad.IRI, stored []quad.Quad) (hash string, ok bool) {
 		hash, ok = quad.NativeOf(q.Object).(string)
 	}
 	return hash, ok
+}
+
+// bounded returns the article with its IRI and its links' IRIs bounded (its quads are bounded
+// by normalised).
+func (a Article) bounded() Article {
+	if len(a.IRI) > longiri.MaxBytes {
+		full := a.IRI
+		a.IRI = longiri.Bound(full)
+		// the article node's full IRI, under its own label
+		a.Quads = append(a.Quads[:len(a.Quads):len(a.Quads)], quad.Quad{Subject: a.IRI, Predicate: longiri.FullPredicate, Object: quad.String(full)})
+	}
+	for i, l := range a.Links {
+		if len(l.From) > longiri.MaxBytes || len(l.To) > longiri.MaxBytes {
+			a.Links = append([]Link(nil), a.Links...)
+			a.Links[i].From, a.Links[i].To = longiri.Bound(l.From), longiri.Bound(l.To)
+		}
+	}
+	return a
 }
 
 // normalised returns the article's quads to store: each labelled with the
@@ -356,21 +374,21 @@ func (a Article) normalised() ([]quad.Quad, error) {
 	if a.Hash == "" {
 		return nil, errors.New("article has no content hash")
 	}
-	label := keyOfValue(a.IRI)
+	label := key(a.IRI)
 	seen := make(map[quadKey]bool, len(a.Quads)+1)
 	out := make([]quad.Quad, 0, len(a.Quads)+1)
-	var long longIRIs
+	var long longiri.Shortened
 	for i, q := range a.Quads {
-		q = long.bound(q)
+		q = long.BoundQuad(q)
 		if q.Label == nil {
 			q.Label = a.IRI
-		} else if keyOfValue(q.Label) != label {
+		} else if key(q.Label) != label {
 			return nil, fmt.Errorf("quad %d (%s) has label %s, want the article IRI", i, q.NQuad(), q.Label)
 		}
 		if !q.IsValid() {
 			return nil, fmt.Errorf("quad %d (%s) is invalid: subject, predicate and object are required", i, q.NQuad())
 		}
-		if keyOfValue(q.Predicate) == keyOfValue(ContentHash) && keyOfValue(q.Subject) == label {
+		if key(q.Predicate) == key(ContentHash) && key(q.Subject) == label {
 			return nil, fmt.Errorf("quad %d sets %s, which WriteArticles writes from Article.Hash", i, ContentHash)
 		}
 		k := keyOf(q)
@@ -380,35 +398,40 @@ func (a Article) normalised() ([]quad.Quad, error) {
 		seen[k] = true
 		out = append(out, q)
 	}
-	out = long.appendFull(out, a.IRI, seen)
+	for _, f := range long.FullQuads(a.IRI) {
+		if k := keyOf(f); !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
 	return append(out, quad.Quad{Subject: a.IRI, Predicate: ContentHash, Object: quad.String(a.Hash), Label: a.IRI}), nil
 }
 
 // storedHash returns the content hash stored for the article iri.
-func (s *Store) storedHash(ctx context.Context, iri quad.IRI) (hash string, ok bool, err error) {
-	sub, err := s.qs.ValueOf(iri)
+func (s writer) storedHash(ctx context.Context, iri quad.IRI) (hash string, ok bool, err error) {
+	sub, err := s.QuadStore().ValueOf(iri)
 	if err != nil || sub == nil {
 		return "", false, err
 	}
-	pred, err := s.qs.ValueOf(ContentHash)
+	pred, err := s.QuadStore().ValueOf(ContentHash)
 	if err != nil || pred == nil {
 		return "", false, err
 	}
-	it := s.qs.QuadIterator(quad.Subject, sub).Iterate()
+	it := s.QuadStore().QuadIterator(quad.Subject, sub).Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
 		r := it.Result()
-		if p, err := s.qs.QuadDirection(r, quad.Predicate); err != nil {
+		if p, err := s.QuadStore().QuadDirection(r, quad.Predicate); err != nil {
 			return "", false, err
 		} else if refs.ToKey(p) != refs.ToKey(pred) {
 			continue
 		}
-		if l, err := s.qs.QuadDirection(r, quad.Label); err != nil {
+		if l, err := s.QuadStore().QuadDirection(r, quad.Label); err != nil {
 			return "", false, err
 		} else if refs.ToKey(l) != refs.ToKey(sub) {
 			continue
 		}
-		q, err := s.qs.Quad(r)
+		q, err := s.QuadStore().Quad(r)
 		if err != nil {
 			return "", false, err
 		}
@@ -421,16 +444,16 @@ func (s *Store) storedHash(ctx context.Context, iri quad.IRI) (hash string, ok b
 }
 
 // labelled returns all stored quads labelled iri.
-func (s *Store) labelled(ctx context.Context, iri quad.IRI) ([]quad.Quad, error) {
-	ref, err := s.qs.ValueOf(iri)
+func (s writer) labelled(ctx context.Context, iri quad.IRI) ([]quad.Quad, error) {
+	ref, err := s.QuadStore().ValueOf(iri)
 	if err != nil || ref == nil {
 		return nil, err
 	}
-	it := s.qs.QuadIterator(quad.Label, ref).Iterate()
+	it := s.QuadStore().QuadIterator(quad.Label, ref).Iterate()
 	defer it.Close()
 	var out []quad.Quad
 	for it.Next(ctx) {
-		q, err := s.qs.Quad(it.Result())
+		q, err := s.QuadStore().Quad(it.Result())
 		if err != nil {
 			return nil, err
 		}
@@ -462,46 +485,4 @@ func appendDiff(deltas []cgraph.Delta, old, new []quad.Quad) []cgraph.Delta {
 		}
 	}
 	return deltas
-}
-
-// quadKey identifies a quad as Cayley does: by the String of its values.
-type quadKey [4]string
-
-func keyOf(q quad.Quad) quadKey {
-	var k quadKey
-	for i, d := range quad.Directions {
-		k[i] = keyOfValue(q.Get(d))
-	}
-	return k
-}
-
-func keyOfValue(v quad.Value) string {
-	if v == nil {
-		return ""
-	}
-	return v.String()
-}
-
-// HasArticle reports whether the store holds the article iri with content hash hash, so that
-// a load can pass over an article it wrote before without extracting it again. It looks the
-// hash up by value (one index read) rather than reading the article's quads.
-func (s *Store) HasArticle(iri quad.IRI, hash string) (bool, error) {
-	ctx := context.Background()
-	obj, err := s.qs.ValueOf(quad.String(hash))
-	if err != nil || obj == nil {
-		return false, err
-	}
-	it := s.qs.QuadIterator(quad.Object, obj).Iterate()
-	defer it.Close()
-	for it.Next(ctx) {
-		q, err := s.qs.Quad(it.Result())
-		if err != nil {
-			return false, err
-		}
-		if keyOfValue(q.Subject) == keyOfValue(iri) && keyOfValue(q.Predicate) == keyOfValue(ContentHash) &&
-			keyOfValue(q.Label) == keyOfValue(iri) {
-			return true, nil
-		}
-	}
-	return false, it.Err()
 }
