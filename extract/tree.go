@@ -1200,14 +1200,15 @@ var nounObjectPreps = map[string][]string{
 	PredAgreedWith: {"with"}, PredSanctioned: {"against", "on"}, PredHeldTalksWith: {"with"},
 	PredMet: {"with"}, PredVisited: {"to"}, PredCooperatesWith: {"with"},
 	PredParticipatedIn: {"in"}, PredJoined: {"to"}, PredReceived: {"of"}, PredSigned: {"of"},
-	"beat": {"over", "against"},
+	"beat": {"over", "against"}, "charged": {"against"},
 }
 
 // eventGovernors take an event noun as object with their subject its agent ("made a visit",
 // "began talks"); cancelVerbs say the event did not take place ("canceled his trip").
 var eventGovernors = setOf("make", "pay", "begin", "start", "hold", "conduct", "launch", "continue",
 	"resume", "end", "complete", "plan", "schedule", "undertake", "carry", "stage", "open", "mount",
-	"step", "intensify", "wrap", "conclude", "sign", "reach", "seek", "impose", "announce", "extend")
+	"step", "intensify", "wrap", "conclude", "sign", "reach", "seek", "impose", "announce", "extend",
+	"file", "bring", "press", "lay", "level")
 var cancelVerbs = setOf("cancel", "postpone", "scrap", "abandon", "delay", "suspend")
 
 // owners are the actors a thing at token k belongs to or comes from: its possessor, its "by"

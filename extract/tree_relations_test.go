@@ -1035,3 +1035,10 @@ func TestTheDepartmentSaid(t *testing.T) {
 		t.Errorf("facts: %q", facts(x))
 	}
 }
+
+// Charges filed against someone charge them.
+func TestChargesFiledAgainst(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Uganda has filed treason charges against Kizza Besigye.": "Uganda -charged-> Kizza Besigye",
+	})
+}

@@ -116,7 +116,7 @@ var Predicates = []Predicate{
 	{Name: "accused", IRI: "ng:accused", Meaning: "accused or blamed (CAMEO 112)", Inverse: "was accused by",
 		Verbs: []string{"accuse", "blame"}},
 	{Name: "charged", IRI: "ng:charged", Meaning: "prosecutors or police charged or indicted someone", Inverse: "was charged by",
-		Verbs: []string{"charge", "indict"}, Object: "Person", Event: true},
+		Verbs: []string{"charge", "indict"}, Nouns: []string{"charges", "indictment"}, Object: "Person", Event: true},
 	{Name: "convicted", IRI: "ng:convicted", Meaning: "a court convicted someone", Inverse: "was convicted by",
 		Verbs: []string{"convict"}, Object: "Person", Event: true},
 	{Name: "sentenced", IRI: "ng:sentenced", Meaning: "a court sentenced someone", Inverse: "was sentenced by",
