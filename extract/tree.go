@@ -1208,8 +1208,12 @@ var nounObjectPreps = map[string][]string{
 var eventGovernors = setOf("make", "pay", "begin", "start", "hold", "conduct", "launch", "continue",
 	"resume", "end", "complete", "plan", "schedule", "undertake", "carry", "stage", "open", "mount",
 	"step", "intensify", "wrap", "conclude", "sign", "reach", "seek", "impose", "announce", "extend",
-	"file", "bring", "press", "lay", "level")
+	"file", "bring", "press", "lay", "level", "maintain", "have", "establish", "restore", "forge", "strengthen")
 var cancelVerbs = setOf("cancel", "postpone", "scrap", "abandon", "delay", "suspend")
+
+// endVerbs end a standing relation: what held before is over ("cut ties with", "severed
+// relations with").
+var endVerbs = setOf("cut", "sever", "break")
 
 // owners are the actors a thing at token k belongs to or comes from: its possessor, its "by"
 // phrase, a name compounded with it ("Burma's human rights record", "a proposal by U.S.
@@ -1349,7 +1353,8 @@ func (r *relater) treeNominals(t *treeSent) {
 		if h := t.head(slot); h >= 0 && (t.rel(slot) == "obj" || t.rel(slot) == "nsubj:pass") && strings.HasPrefix(r.d.Tokens[h].POS, "VB") {
 			gov = h
 		}
-		if len(agents) == 0 && gov >= 0 && (eventGovernors[r.d.tableLemma(gov)] || cancelVerbs[r.d.tableLemma(gov)]) {
+		ends := gov >= 0 && endVerbs[r.d.tableLemma(gov)] && symmetric[pred]
+		if len(agents) == 0 && gov >= 0 && (eventGovernors[r.d.tableLemma(gov)] || cancelVerbs[r.d.tableLemma(gov)] || ends) {
 			// "X canceled his trip to Y", "X made a visit to Y": the governing verb's subject
 			a, p := t.clauseArgs(gov, 0)
 			if t.rel(slot) == "nsubj:pass" {
@@ -1358,7 +1363,7 @@ func (r *relater) treeNominals(t *treeSent) {
 			_ = p
 			agents = a
 		}
-		if len(objects) == 0 && gov >= 0 && (eventGovernors[r.d.tableLemma(gov)] || cancelVerbs[r.d.tableLemma(gov)]) {
+		if len(objects) == 0 && gov >= 0 && (eventGovernors[r.d.tableLemma(gov)] || cancelVerbs[r.d.tableLemma(gov)] || ends) {
 			// "canceled his trip to Costa Rica" with the phrase hung on the verb
 			objects = t.obliques(gov, nounObjectPreps[pred])
 		}
@@ -1381,6 +1386,12 @@ func (r *relater) treeNominals(t *treeSent) {
 					rel.Verb = tk.Text
 					if gov >= 0 && cancelVerbs[r.d.tableLemma(gov)] {
 						rel.Negated = true // "canceled his trip to Y", "postponed a visit"
+					}
+					if ends {
+						rel.Former = true // "Mauritania has cut ties with Israel"
+					}
+					if d := t.child(n, "det"); d >= 0 && strings.EqualFold(r.tok(d), "no") {
+						rel.Negated = true // "which has no diplomatic ties with Israel"
 					}
 					for _, c := range t.children(n) {
 						if l := strings.ToLower(r.tok(c)); t.rel(c) == "amod" && (l == "planned" || l == "proposed" || l == "possible" || l == "expected" || l == "upcoming") && rel.Modality == "" {

@@ -1042,3 +1042,17 @@ func TestChargesFiledAgainst(t *testing.T) {
 		"Uganda has filed treason charges against Kizza Besigye.": "Uganda -charged-> Kizza Besigye",
 	})
 }
+
+// Ties and relations with a country: kept, cut (over) or none (negated).
+func TestTiesWith(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Egypt and Jordan maintain diplomatic relations with Israel.":          "Jordan -cooperatesWith-> Israel",
+		"Saudi Arabia, which has no diplomatic ties with Israel, will attend.": "Saudi Arabia -cooperatesWith-> Israel [negated]",
+	})
+	x := run(t, "Mauritania has cut ties with Israel.", "")
+	for _, r := range x.Relations {
+		if r.Predicate == PredCooperatesWith && (!r.Former || r.Negated) {
+			t.Errorf("cut ties are former ties, not none: %+v", r)
+		}
+	}
+}

@@ -86,7 +86,7 @@ var Predicates = []Predicate{
 	{Name: "alliedWith", IRI: "ng:alliedWith", Meaning: "allied with (symmetric)", Inverse: "allied with",
 		Verbs: []string{"ally with"}, Symmetric: true},
 	{Name: "cooperatesWith", IRI: "ng:cooperatesWith", Meaning: "cooperates with (symmetric)", Inverse: "cooperates with",
-		Verbs: []string{"cooperate with", "co-operate with"}, Nouns: []string{"cooperation", "partnership"}, Symmetric: true},
+		Verbs: []string{"cooperate with", "co-operate with", "coordinate with"}, Nouns: []string{"cooperation", "partnership", "relations", "ties", "relationship"}, Symmetric: true},
 	{Name: "participatedIn", IRI: "ng:participatedIn", Meaning: "took part in missions or activities in a place or programme", Inverse: "had the participation of",
 		Verbs: []string{"participate in", "attend"}, Nouns: []string{"participation", "appearance"}, Object: "any"},
 	{Name: "signed", IRI: "ng:signed", Meaning: "person or country signed an agreement", Inverse: "was signed by",
