@@ -122,7 +122,35 @@ func (r *NodeRow) Value() (quad.Value, int, error) {
 var pgDirs = [4]quad.Direction{quad.Subject, quad.Predicate, quad.Object, quad.Label}
 
 // QuadsSQL is a SELECT of quads with their four values; where is "" or a condition on q.
-func QuadsSQL(where, order string) string {
+func QuadsSQL(where, order string) string { return quadsSQL(where, order, false) }
+
+// quadsSQL is QuadsSQL; with lookup, each value is looked up by the nodes' key, row by row
+// (a LATERAL subquery with LIMIT 1, which the planner does not turn into a join), for a
+// SELECT of a few quads: with plain joins the planner may estimate a few thousand rows where
+// there are none and hash-join the whole nodes table (QuadsOf's read of a batch's articles
+// by label: 0.5 s at 14,000 GMB articles, growing with the table, for no row at all).
+func quadsSQL(where, order string, lookup bool) string {
+	if lookup {
+		var b strings.Builder
+		b.WriteString("SELECT q.subject_hash, q.predicate_hash, q.object_hash, q.label_hash")
+		joins := ""
+		for i, d := range pgDirs {
+			t := fmt.Sprintf("n%d", i)
+			for _, c := range ValueCols {
+				b.WriteString(", " + t + "." + c)
+			}
+			joins += fmt.Sprintf(" LEFT JOIN LATERAL (SELECT %s FROM nodes WHERE hash = q.%s_hash LIMIT 1) %s ON true",
+				strings.Join(ValueCols, ", "), d.String(), t)
+		}
+		b.WriteString(" FROM quads q" + joins)
+		if where != "" {
+			b.WriteString(" WHERE " + where)
+		}
+		if order != "" {
+			b.WriteString(" ORDER BY " + order)
+		}
+		return b.String()
+	}
 	var b strings.Builder
 	b.WriteString("SELECT q.subject_hash, q.predicate_hash, q.object_hash, q.label_hash")
 	joins := ""
@@ -562,7 +590,7 @@ func (p *QuadStore) QuadsOf(ctx context.Context, dir quad.Direction, nodes []qua
 		h := csql.HashOf(pred).ValueHash
 		where, args = where+` AND q.predicate_hash = $2`, append(args, h[:])
 	}
-	rows, err := p.lock.db.QueryContext(ctx, QuadsSQL(where, `q.horizon`), args...)
+	rows, err := p.lock.db.QueryContext(ctx, quadsSQL(where, `q.horizon`, true), args...)
 	if err != nil {
 		return nil, fmt.Errorf("read quads: %w", err)
 	}
