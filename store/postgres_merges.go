@@ -32,6 +32,9 @@ type pgQuerier interface {
 
 func pgReadMerges(ctx context.Context, db pgQuerier) (*mergeTable, error) {
 	fail := func(err error) (*mergeTable, error) { return nil, fmt.Errorf("read merges: %w", postgres.OneLine(err)) }
+	if t := pgSavedMerges(ctx, db); t != nil { // (postgres_mergesnapshot.go)
+		return t, nil
+	}
 	rows, err := db.QueryContext(ctx, pgMergesSQL, hashBytes(terms.Type), hashBytes(terms.Merge))
 	if err != nil {
 		return fail(err)

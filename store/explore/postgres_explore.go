@@ -122,6 +122,10 @@ func (s Explorer) pgExploreIndex(ctx context.Context, db *sql.DB) (*exploreIndex
 		if body, err := encodePGExplore(x); err == nil {
 			_ = postgres.SaveSnapshot(ctx, db, pgExploreSnapshot, mark, body)
 		}
+		// The merges too, under the same mark: every command reads them (store.PGMergesSnapshot).
+		if m, err := x.merges.MarshalBinary(); err == nil {
+			_ = postgres.SaveSnapshot(ctx, db, store.PGMergesSnapshot, mark, m)
+		}
 	}
 	return x, nil
 }
