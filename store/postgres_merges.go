@@ -30,11 +30,9 @@ type pgQuerier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
-func pgReadMerges(ctx context.Context, db pgQuerier) (*mergeTable, error) {
+// pgSelectMerges is the SELECT (pgReadMerges: postgres_mergesnapshot.go).
+func pgSelectMerges(ctx context.Context, db pgQuerier) (*mergeTable, error) {
 	fail := func(err error) (*mergeTable, error) { return nil, fmt.Errorf("read merges: %w", postgres.OneLine(err)) }
-	if t := pgSavedMerges(ctx, db); t != nil { // (postgres_mergesnapshot.go)
-		return t, nil
-	}
 	rows, err := db.QueryContext(ctx, pgMergesSQL, hashBytes(terms.Type), hashBytes(terms.Merge))
 	if err != nil {
 		return fail(err)

@@ -1,47 +1,88 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/store/postgres"
 )
 
+// The merge table of a PostgreSQL store without its SELECT. Every command reads the merge
+// table, and a writer several times a batch (PostgreSQL's Store keeps no cache of it: other
+// processes merge); the SELECT of every merge's quads (postgres_merges.go) grows with the
+// merges: 0.4 to 0.7 s at 15,000 GMB articles and their 1,900 merges. When the quads' writes
+// are counted (store/postgres/changes.go: their mark is then two SELECTs of a few rows), the
+// table is instead, in this order:
+//
+//   - the one this process last read, while the quads' mark is still the one it was read
+//     under (any write of the quads, by anyone, changes the mark);
+//   - the snapshot a writer saved with the explorer's index (PGMergesSnapshot, under the
+//     mark of the quads both were read from: store/explore/postgres_explore.go), while the
+//     mark is that one;
+//   - the SELECT, in the same read-only transaction as the mark.
+//
+// Without the counter (its mark is a scan of the quads, which costs what the SELECT does) or
+// inside a transaction given (the explorer's build, which has just found its own snapshot
+// stale), the SELECT as before.
+
 // PGMergesSnapshot names the merge table among a PostgreSQL graph's snapshots
-// (store/postgres/snapshot.go): saved by a writer with the explorer's index, under the mark of
-// the quads both were read from (store/explore/postgres_explore.go). Every command reads the
-// merge table, and the SELECT of every merge's quads (postgres_merges.go) grows with the
-// merges: 0.4 to 0.7 s at 15,000 GMB articles and their 1,900 merges. While the quads are
-// those of the saved table, a command reads that instead: two SELECTs of a few rows for the
-// mark, one for the table. Its number is the version of the encoding (encodeMerges).
+// (store/postgres/snapshot.go); its number is the version of the encoding (encodeMerges).
 const PGMergesSnapshot = "merges/1"
 
-// pgSavedMerges is the saved merge table when it is that of the quads now, else nil. Only
-// with the quads' change counter (a 9-byte mark): without it the mark is a scan of the quads,
-// which costs what the SELECT of the merges does. Read in a transaction of its own: a
-// transaction given (the explorer's) has just found its own snapshot stale, and the merges
-// were saved with it.
-func pgSavedMerges(ctx context.Context, db pgQuerier) *mergeTable {
+// pgMergesMemo is the merge table this process last read from a database, with the mark of
+// the quads it was read under. Tables are shared, never changed (a writer changes a clone:
+// mergesForWrite), as bolt's Store shares its cached one.
+var pgMergesMemo struct {
+	sync.Mutex
+	db   *sql.DB
+	mark []byte
+	t    *mergeTable
+}
+
+// pgReadMerges reads the merge table (see above).
+func pgReadMerges(ctx context.Context, db pgQuerier) (*mergeTable, error) {
 	pool, ok := db.(*sql.DB)
 	if !ok {
-		return nil
+		return pgSelectMerges(ctx, db)
 	}
 	tx, err := pool.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
 	if err != nil {
-		return nil
+		return pgSelectMerges(ctx, db) // (its error, if the server is gone)
 	}
 	defer tx.Rollback()
 	mark, readable, err := postgres.QuadsMark(ctx, tx)
-	if err != nil || !readable || len(mark) != 9 {
-		return nil
+	if err != nil || len(mark) != 9 {
+		tx.Rollback()
+		return pgSelectMerges(ctx, db)
 	}
-	body, err := postgres.ReadSnapshot(ctx, tx, PGMergesSnapshot, mark)
-	if err != nil || body == nil {
-		return nil
+	m := &pgMergesMemo
+	m.Lock()
+	if m.db == pool && bytes.Equal(m.mark, mark) {
+		t := m.t
+		m.Unlock()
+		return t, nil
 	}
-	t, err := decodeMerges(body)
-	if err != nil {
-		return nil // (a damaged one is read from the quads)
+	m.Unlock()
+	var t *mergeTable
+	if readable {
+		body, err := postgres.ReadSnapshot(ctx, tx, PGMergesSnapshot, mark)
+		if err != nil {
+			tx.Rollback()
+			return pgSelectMerges(ctx, db)
+		}
+		if body != nil {
+			t, _ = decodeMerges(body) // (nil when damaged: selected)
+		}
 	}
-	return t
+	if t == nil {
+		if t, err = pgSelectMerges(ctx, tx); err != nil {
+			return nil, err
+		}
+	}
+	m.Lock()
+	m.db, m.mark, m.t = pool, mark, t
+	m.Unlock()
+	return t, nil
 }
