@@ -105,6 +105,15 @@ func (s Explorer) pgExploreIndex(ctx context.Context, db *sql.DB) (*exploreIndex
 		}
 		if body != nil && decodePGExplore(body, x) == nil { // (a damaged one is built again)
 			x.saved = true
+			// A writer saves the merges when missing (a snapshot saved before they were).
+			if s.st.Writer() {
+				if has, err := postgres.HasSnapshot(ctx, tx, store.PGMergesSnapshot, mark); err == nil && !has {
+					tx.Rollback()
+					if m, err := x.merges.MarshalBinary(); err == nil {
+						_ = postgres.SaveSnapshot(ctx, db, store.PGMergesSnapshot, mark, m)
+					}
+				}
+			}
 			return x, nil
 		}
 		x.articles, x.entities, x.byKey = nil, nil, map[string]*xEntity{}

@@ -76,6 +76,14 @@ func ReadSnapshot(ctx context.Context, tx *sql.Tx, name string, mark []byte) ([]
 	return body, err
 }
 
+// HasSnapshot tells whether the snapshot name is saved under mark. Call it only when
+// QuadsMark said the table is readable: an error aborts tx.
+func HasSnapshot(ctx context.Context, tx *sql.Tx, name string, mark []byte) (bool, error) {
+	var has bool
+	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM `+snapshotTable+` WHERE name = $1 AND mark = $2)`, name, mark).Scan(&has)
+	return has, err
+}
+
 // SaveSnapshot saves body as the snapshot name of the quads of mark, creating the table
 // when missing. Snapshots are only a cache: a role that may not write fails here, and
 // nothing is lost. Two writers saving at once leave one of the two, whose mark says which
