@@ -31,7 +31,8 @@ type pgQuerier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
-func pgReadMerges(ctx context.Context, db pgQuerier) (*mergeTable, error) {
+// pgSelectMerges is the SELECT (pgReadMerges: postgres_mergesnapshot.go).
+func pgSelectMerges(ctx context.Context, db pgQuerier) (*mergeTable, error) {
 	fail := func(err error) (*mergeTable, error) { return nil, fmt.Errorf("read merges: %w", postgres.OneLine(err)) }
 	rows, err := db.QueryContext(ctx, pgMergesSQL, hashBytes(terms.Type), hashBytes(terms.Merge))
 	if err != nil {

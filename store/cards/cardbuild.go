@@ -184,6 +184,92 @@ type quadRows struct {
 	cx        *cardContext
 	byArticle map[string]cardindex.ArticleFacts // by article
 	seen      map[quad.IRI]bool                 // statements and roles given already
+	out       map[string][]quad.Quad            // nodes' quads read ahead (prefetch), by ValueKey
+}
+
+// articleFactPredicates are the predicates of an article that articleFacts reads.
+var articleFactPredicates = []quad.IRI{terms.DatePublished, terms.DateCreated, terms.Publisher, terms.CopyOf}
+
+// prefetchChunk is how many statements or roles prefetch reads at once.
+const prefetchChunk = 500
+
+// prefetch reads ahead, where the Store reads many nodes' quads in one query (PostgreSQL:
+// Store.OutMany), the quads of nodes that eachArticle would read one by one, and the facts
+// of their articles that articleFacts would read article by article and predicate by
+// predicate: an entity's card on PostgreSQL made a round trip per statement and four per
+// article (1,500 for a 218-article entity at 30,000 GMB articles), now two. What is read
+// is what those read, in the same order; on other backends it does nothing.
+func (x *quadRows) prefetch(ctx context.Context, nodes []quad.Value) error {
+	var todo []quad.Value
+	for _, n := range nodes {
+		if iri, ok := n.(quad.IRI); ok && !x.seen[iri] {
+			todo = append(todo, n)
+		}
+	}
+	if len(todo) < 2 {
+		return nil
+	}
+	out, ok, err := x.cx.s.st.OutMany(ctx, todo, nil)
+	if err != nil || !ok {
+		return err
+	}
+	if x.out == nil {
+		x.out = map[string][]quad.Quad{}
+	}
+	for _, n := range todo {
+		k := keyOfValue(n)
+		x.out[k] = out[k] // (none: a node without quads, read as such)
+	}
+	var arts []quad.Value
+	seen := map[string]bool{}
+	for _, n := range todo {
+		labels, _ := ownLabels(x.out[keyOfValue(n)])
+		for _, a := range labels {
+			if _, done := x.byArticle[string(a)]; !done && !seen[string(a)] {
+				seen[string(a)] = true
+				arts = append(arts, a)
+			}
+		}
+	}
+	if len(arts) == 0 {
+		return nil
+	}
+	facts, _, err := x.cx.s.st.OutMany(ctx, arts, articleFactPredicates)
+	if err != nil {
+		return err
+	}
+	for _, a := range arts {
+		art := a.(quad.IRI)
+		all := facts[keyOfValue(a)]
+		var qs []quad.Quad
+		for _, p := range articleFactPredicates { // in articleFacts's order
+			for _, q := range all {
+				if q.Predicate == p && q.Label == art {
+					qs = append(qs, q)
+				}
+			}
+		}
+		x.byArticle[string(art)] = cardindex.ArticleFactsOf(art, qs)
+	}
+	return nil
+}
+
+// eachArticles is eachArticle of each of nodes, read ahead by chunks (prefetch).
+func (x *quadRows) eachArticles(ctx context.Context, nodes []quad.Value, fn func(node, art quad.IRI, qs []quad.Quad, af cardindex.ArticleFacts) error) error {
+	for len(nodes) > 0 {
+		chunk := nodes[:min(len(nodes), prefetchChunk)]
+		nodes = nodes[len(chunk):]
+		if err := x.prefetch(ctx, chunk); err != nil {
+			return err
+		}
+		for _, n := range chunk {
+			if err := x.eachArticle(ctx, n, fn); err != nil {
+				return err
+			}
+		}
+		clear(x.out)
+	}
+	return nil
 }
 
 func (x *quadRows) identity(ctx context.Context, e quad.IRI, fn func(byte, string, int)) error {
@@ -240,7 +326,7 @@ func (x *quadRows) articleFacts(ctx context.Context, art quad.IRI) (cardindex.Ar
 		return f, nil
 	}
 	var qs []quad.Quad
-	for _, p := range []quad.IRI{terms.DatePublished, terms.DateCreated, terms.Publisher, terms.CopyOf} {
+	for _, p := range articleFactPredicates {
 		pq, err := x.cx.s.st.Out(ctx, art, p)
 		if err != nil {
 			return cardindex.ArticleFacts{}, err
@@ -282,9 +368,12 @@ func (x *quadRows) eachArticle(ctx context.Context, node quad.Value, fn func(nod
 		return nil
 	}
 	x.seen[iri] = true
-	qs, err := x.cx.s.st.Out(ctx, node, "")
-	if err != nil {
-		return err
+	qs, read := x.out[keyOfValue(node)]
+	if !read {
+		var err error
+		if qs, err = x.cx.s.st.Out(ctx, node, ""); err != nil {
+			return err
+		}
 	}
 	labels, by := ownLabels(qs)
 	for _, art := range labels {
@@ -305,16 +394,14 @@ func (x *quadRows) facts(ctx context.Context, e quad.IRI, fn func(*cardindex.Fac
 		if err != nil {
 			return err
 		}
-		for _, st := range sts {
-			err := x.eachArticle(ctx, st, func(st, art quad.IRI, qs []quad.Quad, af cardindex.ArticleFacts) error {
-				if rows := cardindex.StatementRows(art, st, qs, af); len(rows) > 0 {
-					return fn(&rows[0])
-				}
-				return nil
-			})
-			if err != nil {
-				return err
+		err = x.eachArticles(ctx, sts, func(st, art quad.IRI, qs []quad.Quad, af cardindex.ArticleFacts) error {
+			if rows := cardindex.StatementRows(art, st, qs, af); len(rows) > 0 {
+				return fn(&rows[0])
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -325,18 +412,12 @@ func (x *quadRows) roles(ctx context.Context, e quad.IRI, fn func(cardindex.Role
 	if err != nil {
 		return err
 	}
-	for _, r := range roles {
-		err := x.eachArticle(ctx, r, func(role, art quad.IRI, qs []quad.Quad, af cardindex.ArticleFacts) error {
-			if row, ok := cardindex.RoleRowOf(art, role, qs, af.Date); ok {
-				return fn(row)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
+	return x.eachArticles(ctx, roles, func(role, art quad.IRI, qs []quad.Quad, af cardindex.ArticleFacts) error {
+		if row, ok := cardindex.RoleRowOf(art, role, qs, af.Date); ok {
+			return fn(row)
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // build fills the card of members (the root first) from src.

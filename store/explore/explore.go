@@ -58,7 +58,7 @@ func (x *exploreIndex) entityOf(root quad.IRI, typeCount map[*xEntity]map[string
 }
 
 type exploreIndex struct {
-	size     int64 // the store's quad count when built
+	size     int64 // the store's quad count when built (PostgreSQL: the number of the quads' mark, pgQuadsVersion)
 	writes   int64 // the Store's write count when built
 	saved    bool  // read from its snapshot (explore_snapshot.go)
 	built    time.Time
@@ -97,10 +97,16 @@ func (s Explorer) exploreIndex(ctx context.Context) (*exploreIndex, error) {
 	none := st.idx == nil
 	st.mu.Unlock()
 	size := int64(-1)
-	if pg := s.st.SQLTables() != nil; !pg || !none {
-		// (On PostgreSQL with no index yet, nothing to compare: the build counts the quads.)
+	if db := s.st.SQLTables(); db == nil {
 		var err error
 		if size, err = s.st.Stats(ctx); err != nil {
+			return nil, err
+		}
+	} else if !none {
+		// On PostgreSQL the number of the quads' mark (with no index yet, nothing to
+		// compare: the build reads the mark).
+		var err error
+		if size, err = pgQuadsVersion(ctx, db); err != nil {
 			return nil, err
 		}
 	}

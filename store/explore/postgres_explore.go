@@ -97,7 +97,7 @@ func (s Explorer) pgExploreIndex(ctx context.Context, db *sql.DB) (*exploreIndex
 	if err != nil {
 		return fail(err)
 	}
-	x := &exploreIndex{size: int64(binary.LittleEndian.Uint64(mark)), built: time.Now(), byKey: map[string]*xEntity{}}
+	x := &exploreIndex{size: postgres.MarkVersion(mark), built: time.Now(), byKey: map[string]*xEntity{}}
 	if readable {
 		body, err := postgres.ReadSnapshot(ctx, tx, pgExploreSnapshot, mark)
 		if err != nil {
@@ -105,6 +105,15 @@ func (s Explorer) pgExploreIndex(ctx context.Context, db *sql.DB) (*exploreIndex
 		}
 		if body != nil && decodePGExplore(body, x) == nil { // (a damaged one is built again)
 			x.saved = true
+			// A writer saves the merges when missing (a snapshot saved before they were).
+			if s.st.Writer() {
+				if has, err := postgres.HasSnapshot(ctx, tx, store.PGMergesSnapshot, mark); err == nil && !has {
+					tx.Rollback()
+					if m, err := x.merges.MarshalBinary(); err == nil {
+						_ = postgres.SaveSnapshot(ctx, db, store.PGMergesSnapshot, mark, m)
+					}
+				}
+			}
 			return x, nil
 		}
 		x.articles, x.entities, x.byKey = nil, nil, map[string]*xEntity{}
@@ -122,8 +131,29 @@ func (s Explorer) pgExploreIndex(ctx context.Context, db *sql.DB) (*exploreIndex
 		if body, err := encodePGExplore(x); err == nil {
 			_ = postgres.SaveSnapshot(ctx, db, pgExploreSnapshot, mark, body)
 		}
+		// The merges too, under the same mark: every command reads them (store.PGMergesSnapshot).
+		if m, err := x.merges.MarshalBinary(); err == nil {
+			_ = postgres.SaveSnapshot(ctx, db, store.PGMergesSnapshot, mark, m)
+		}
 	}
 	return x, nil
+}
+
+// pgQuadsVersion is the number of the quads' mark now (postgres.MarkVersion, as the index's
+// size): what a serving explorer compares with its index's before answering from it. With
+// the quads' change counter (store/postgres/changes.go) it reads a few rows, at any size;
+// without it, it scans the quads once (it was two counts, of the quads and of the nodes).
+func pgQuadsVersion(ctx context.Context, db *sql.DB) (int64, error) {
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return 0, fmt.Errorf("explore index: %w", postgres.OneLine(err))
+	}
+	defer tx.Rollback()
+	mark, _, err := postgres.QuadsMark(ctx, tx)
+	if err != nil {
+		return 0, fmt.Errorf("explore index: %w", postgres.OneLine(err))
+	}
+	return postgres.MarkVersion(mark), nil
 }
 
 // encodePGExplore encodes x and its merges: the length of the merges' encoding

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"fmt"
+	"hash/fnv"
 )
 
 // Snapshots: what newsgraph derives from the quads and keeps beside Cayley's tables, so that
@@ -33,20 +34,34 @@ const snapshotTable = "newsgraph_snapshots"
 
 const createSnapshotTable = `CREATE TABLE IF NOT EXISTS ` + snapshotTable + ` (name TEXT PRIMARY KEY, mark BYTEA NOT NULL, body BYTEA NOT NULL)`
 
-// QuadsMark is the mark of the quads as tx sees them (24 bytes: the quad count, the last
-// horizon and the sum of the horizons' hashes), and whether tx may read the snapshot table (false when it does not exist yet or
-// the role was granted SELECT on the tables before it did): one SELECT.
+// QuadsMark is the mark of the quads as tx sees them, and whether tx may read the snapshot
+// table (false when it does not exist yet or the role was granted SELECT on the tables
+// before it did). When the quads' writes are counted (changes.go), the mark is the
+// counters' sum (9 bytes): two SELECTs of a few rows, at any size. Otherwise it is read from
+// the quads (24 bytes: the quad count, the last horizon and the sum of the horizons'
+// hashes): a scan of the table.
 func QuadsMark(ctx context.Context, tx *sql.Tx) (mark []byte, readable bool, err error) {
+	mark, counted, readable, err := changeMark(ctx, tx)
+	if err != nil || counted {
+		return mark, readable, err
+	}
 	var n, horizon, hashes int64
-	err = tx.QueryRowContext(ctx, `SELECT count(*), coalesce(max(horizon), 0), coalesce(sum(hashint8(horizon)), 0), `+
-		`coalesce(has_table_privilege(to_regclass('`+snapshotTable+`'), 'SELECT'), false) FROM quads`).
-		Scan(&n, &horizon, &hashes, &readable)
+	err = tx.QueryRowContext(ctx, `SELECT count(*), coalesce(max(horizon), 0), coalesce(sum(hashint8(horizon)), 0) FROM quads`).
+		Scan(&n, &horizon, &hashes)
 	if err != nil {
 		return nil, false, err
 	}
 	mark = binary.LittleEndian.AppendUint64(nil, uint64(n))
 	mark = binary.LittleEndian.AppendUint64(mark, uint64(horizon))
 	return binary.LittleEndian.AppendUint64(mark, uint64(hashes)), readable, nil
+}
+
+// MarkVersion is a number of mark, for comparing marks as numbers: two marks of one number
+// are one mark but for one chance in 2^64.
+func MarkVersion(mark []byte) int64 {
+	h := fnv.New64a()
+	h.Write(mark)
+	return int64(h.Sum64())
 }
 
 // ReadSnapshot returns the body of the snapshot name saved under mark, or nil when there is
@@ -59,6 +74,14 @@ func ReadSnapshot(ctx context.Context, tx *sql.Tx, name string, mark []byte) ([]
 		return nil, nil
 	}
 	return body, err
+}
+
+// HasSnapshot tells whether the snapshot name is saved under mark. Call it only when
+// QuadsMark said the table is readable: an error aborts tx.
+func HasSnapshot(ctx context.Context, tx *sql.Tx, name string, mark []byte) (bool, error) {
+	var has bool
+	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM `+snapshotTable+` WHERE name = $1 AND mark = $2)`, name, mark).Scan(&has)
+	return has, err
 }
 
 // SaveSnapshot saves body as the snapshot name of the quads of mark, creating the table
