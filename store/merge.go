@@ -92,7 +92,7 @@ func isMergeLabel(v quad.Value) bool { return mergetable.IsLabel(v) }
 // readMerges reads every merge record from the store.
 func (s *Store) readMerges(ctx context.Context) (*mergeTable, error) {
 	if pg, ok := s.qs.(pgTables); ok {
-		return pgReadMerges(ctx, pg.DB()) // one SELECT, not one per merge (postgres_merges.go)
+		return pgReadMerges(ctx, pg.DB(), &s.pgMerges) // one SELECT, not one per merge (postgres_merges.go)
 	}
 	return s.readMergesByNode(ctx)
 }

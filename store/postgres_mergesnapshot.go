@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"sync"
 
+	"github.com/newsgraph/newsgraph/store/mergetable"
 	"github.com/newsgraph/newsgraph/store/postgres"
 )
 
@@ -28,23 +29,23 @@ import (
 // stale), the SELECT as before.
 
 // PGMergesSnapshot names the merge table among a PostgreSQL graph's snapshots
-// (store/postgres/snapshot.go); its number is the version of the encoding (encodeMerges).
+// (store/postgres/snapshot.go); its number is the version of the encoding (mergetable.Encode).
 const PGMergesSnapshot = "merges/1"
 
-// pgMergesMemo is the merge table this process last read from a database, with the mark of
-// the quads it was read under. Tables are shared, never changed (a writer changes a clone:
+// pgMergesMemo is the merge table a Store last read from its database, with the mark of the
+// quads it was read under. Tables are shared, never changed (a writer changes a clone:
 // mergesForWrite), as bolt's Store shares its cached one.
-var pgMergesMemo struct {
+type pgMergesMemo struct {
 	sync.Mutex
 	db   *sql.DB
 	mark []byte
 	t    *mergeTable
 }
 
-// pgReadMerges reads the merge table (see above).
-func pgReadMerges(ctx context.Context, db pgQuerier) (*mergeTable, error) {
+// pgReadMerges reads the merge table (see above), remembered in m (nil: not remembered).
+func pgReadMerges(ctx context.Context, db pgQuerier, m *pgMergesMemo) (*mergeTable, error) {
 	pool, ok := db.(*sql.DB)
-	if !ok {
+	if !ok || m == nil {
 		return pgSelectMerges(ctx, db)
 	}
 	tx, err := pool.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
@@ -57,7 +58,6 @@ func pgReadMerges(ctx context.Context, db pgQuerier) (*mergeTable, error) {
 		tx.Rollback()
 		return pgSelectMerges(ctx, db)
 	}
-	m := &pgMergesMemo
 	m.Lock()
 	if m.db == pool && bytes.Equal(m.mark, mark) {
 		t := m.t
@@ -73,7 +73,7 @@ func pgReadMerges(ctx context.Context, db pgQuerier) (*mergeTable, error) {
 			return pgSelectMerges(ctx, db)
 		}
 		if body != nil {
-			t, _ = decodeMerges(body) // (nil when damaged: selected)
+			t, _ = mergetable.Decode(body) // (nil when damaged: selected)
 		}
 	}
 	if t == nil {

@@ -142,7 +142,7 @@ func (s *Store) SQLTables() *sql.DB {
 // ReadMergesSQL reads the merge table from Cayley's tables in PostgreSQL (SQLTables), in the
 // transaction tx, so that it is that of the quads tx reads.
 func ReadMergesSQL(ctx context.Context, tx *sql.Tx) (MergeView, error) {
-	t, err := pgReadMerges(ctx, tx)
+	t, err := pgReadMerges(ctx, tx, nil)
 	return MergeView{t}, err
 }
 

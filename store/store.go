@@ -58,6 +58,9 @@ type Store struct {
 	writeMu writeLock // serialises writers (on PostgreSQL, across processes too: backend.go)
 	lookups lookups   // access.go
 	merges  mergeCache
+	// pgMerges: on PostgreSQL, the merge table last read with the quads' mark it was read
+	// under (postgres_mergesnapshot.go)
+	pgMerges pgMergesMemo
 	// cards: the card index and the explorer's index, which store/cards keeps for this Store
 	// (cardhooks.go); nil when store/cards is not linked in.
 	cards CardIndex
