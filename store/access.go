@@ -14,6 +14,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/store/rdf"
+	"github.com/newsgraph/newsgraph/store/writes"
 )
 
 // Index lookups. Cayley's kv stores (bolt) keep two quad indexes, subject+predicate and
@@ -277,22 +278,8 @@ func (s *Store) has(ctx context.Context, node quad.Value) (bool, error) {
 	return false, nil
 }
 
-func distinct(qs []quad.Quad, d quad.Direction) []quad.Value {
-	var out []quad.Value
-	seen := map[string]bool{}
-	for _, q := range qs {
-		v := q.Get(d)
-		if v == nil {
-			continue
-		}
-		k := keyOfValue(v)
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, v)
-		}
-	}
-	return out
-}
+// distinct, keyOf and keyOfValue are the write path's (one definition: store/writes).
+func distinct(qs []quad.Quad, d quad.Direction) []quad.Value { return writes.Distinct(qs, d) }
 
 // str is a value's text (rdf.Text), under the short name the store's many readers use.
 var str = rdf.Text
@@ -324,20 +311,8 @@ func (s *Store) firstValue(ctx context.Context, node quad.Value, pred quad.IRI) 
 	return v, err
 }
 
-// quadKey identifies a quad as Cayley does: by the String of its values.
-type quadKey [4]string
+type quadKey = writes.QuadKey
 
-func keyOf(q quad.Quad) quadKey {
-	var k quadKey
-	for i, d := range quad.Directions {
-		k[i] = keyOfValue(q.Get(d))
-	}
-	return k
-}
+func keyOf(q quad.Quad) quadKey { return writes.KeyOf(q) }
 
-func keyOfValue(v quad.Value) string {
-	if v == nil {
-		return ""
-	}
-	return v.String()
-}
+func keyOfValue(v quad.Value) string { return writes.Key(v) }

@@ -98,15 +98,11 @@ func EnsureChangeCounter(ctx context.Context, db *sql.DB) error {
 	if counted {
 		return nil
 	}
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1, $2)`, pgLockClass, pgLockInit); err != nil {
-		return err
-	}
-	defer conn.ExecContext(ctx, `SELECT pg_advisory_unlock($1, $2)`, pgLockClass, pgLockInit)
+	return inInitTurn(ctx, db, func(conn *sql.Conn) error { return makeChangeCounter(ctx, conn) })
+}
+
+func makeChangeCounter(ctx context.Context, conn *sql.Conn) error {
+	var counted, readable, snapshots bool
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err

@@ -103,6 +103,12 @@ func withoutJIT(ctx context.Context, db *sql.DB, addr string) string {
 // database, and newsgraph's label index in any. Two processes opening a new database at once
 // take turns.
 func initPostgres(ctx context.Context, db *sql.DB, addr string) error {
+	return inInitTurn(ctx, db, func(conn *sql.Conn) error { return initTables(ctx, conn, addr) })
+}
+
+// inInitTurn runs f on a connection holding the advisory lock that processes making a
+// database's tables take turns on.
+func inInitTurn(ctx context.Context, db *sql.DB, f func(*sql.Conn) error) error {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return err
@@ -112,6 +118,10 @@ func initPostgres(ctx context.Context, db *sql.DB, addr string) error {
 		return err
 	}
 	defer conn.ExecContext(ctx, `SELECT pg_advisory_unlock($1, $2)`, pgLockClass, pgLockInit)
+	return f(conn)
+}
+
+func initTables(ctx context.Context, conn *sql.Conn, addr string) error {
 	var exists bool
 	if err := conn.QueryRowContext(ctx, `SELECT to_regclass('quads') IS NOT NULL`).Scan(&exists); err != nil {
 		return err

@@ -106,27 +106,34 @@ type (
 	mergeInfo  = mergetable.Merge
 )
 
-// quadKey identifies a quad as Cayley does: by the String of its values.
-type quadKey [4]string
+// QuadKey identifies a quad as Cayley does: by the String of its values.
+type QuadKey [4]string
 
-func keyOf(q quad.Quad) quadKey {
-	var k quadKey
+type quadKey = QuadKey
+
+// KeyOf is q's QuadKey.
+func KeyOf(q quad.Quad) QuadKey {
+	var k QuadKey
 	for i, d := range quad.Directions {
-		k[i] = key(q.Get(d))
+		k[i] = Key(q.Get(d))
 	}
 	return k
 }
 
-// key identifies a value as Cayley does: by its String (store.ValueKey).
-func key(v quad.Value) string {
+func keyOf(q quad.Quad) QuadKey { return KeyOf(q) }
+
+// Key identifies a value as Cayley does: by its String ("" for none).
+func Key(v quad.Value) string {
 	if v == nil {
 		return ""
 	}
 	return v.String()
 }
 
-// distinct is the distinct values of the quads in direction d (store.DistinctValues).
-func distinct(qs []quad.Quad, d quad.Direction) []quad.Value {
+func key(v quad.Value) string { return Key(v) }
+
+// Distinct is the distinct values of the quads in direction d, in their first order.
+func Distinct(qs []quad.Quad, d quad.Direction) []quad.Value {
 	var out []quad.Value
 	seen := map[string]bool{}
 	for _, q := range qs {
@@ -134,7 +141,7 @@ func distinct(qs []quad.Quad, d quad.Direction) []quad.Value {
 		if v == nil {
 			continue
 		}
-		k := key(v)
+		k := Key(v)
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, v)
@@ -142,6 +149,8 @@ func distinct(qs []quad.Quad, d quad.Direction) []quad.Value {
 	}
 	return out
 }
+
+func distinct(qs []quad.Quad, d quad.Direction) []quad.Value { return Distinct(qs, d) }
 
 // str is a value's text (rdf.Text).
 var str = rdf.Text
