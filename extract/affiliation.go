@@ -335,3 +335,44 @@ func (r *relater) teamSportSentence() bool {
 	}
 	return false
 }
+
+// membersNouns name the members of a body: "other EU countries", "other NATO members".
+var membersNouns = setOf("countries", "states", "nations", "members", "governments")
+
+// treeOtherMembers: "Italy and all other European Union countries", "Britain, France and
+// other NATO members": the names listed with the body's other members are members too.
+func (r *relater) treeOtherMembers(t *treeSent) {
+	for n := r.s.First; n < r.s.Last; n++ {
+		if !membersNouns[strings.ToLower(r.tok(n))] || t.rel(n) != "conj" || r.mention(n) != nil {
+			continue
+		}
+		other := false
+		var body *Found
+		for k := n - 1; k >= r.s.First && k >= n-5; k-- {
+			if strings.EqualFold(r.tok(k), "other") {
+				other = true
+				break
+			}
+			if f := r.mention(k); f != nil && f.Entity != nil && f.Type == Organization && body == nil {
+				body = f
+				k = r.mentionStart(k)
+			} else if f == nil && !strings.HasPrefix(r.d.Tokens[k].POS, "JJ") && !strings.HasPrefix(r.d.Tokens[k].POS, "NN") {
+				break
+			}
+		}
+		if !other || body == nil {
+			continue
+		}
+		h := t.head(n)
+		for _, c := range append([]int{h}, t.children(h)...) {
+			if c != h && (t.rel(c) != "conj" || c > n) {
+				continue
+			}
+			for _, f := range t.args(c) {
+				if f.Type == Country && f.Entity != body.Entity && f.Kind != KindDemonym {
+					r.addTree(t, f, PredMemberOf, body, 0.7, n)
+				}
+			}
+		}
+	}
+}

@@ -129,6 +129,7 @@ func (Relater) Process(d *Document) {
 			r.treeAffiliations(t)
 			r.bareTitles(t)
 			r.treeResignations(t)
+			r.treeOtherMembers(t)
 			r.treePlaces(t)
 			r.treeMembersIncluding(t)
 			r.treeChampions(t)

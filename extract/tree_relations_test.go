@@ -1056,3 +1056,11 @@ func TestTiesWith(t *testing.T) {
 		}
 	}
 }
+
+// Names listed with a body's other members are its members.
+func TestOtherMembers(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Spain and all other European Union countries ban the death penalty.": "Spain -memberOf-> European Union",
+		"Britain, France and other NATO members sent troops.":                 "France -memberOf-> North Atlantic Treaty Organisation",
+	})
+}
