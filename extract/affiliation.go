@@ -214,7 +214,7 @@ func (r *relater) preModifies(i, first int) bool {
 func (r *relater) bareTitles(t *treeSent) {
 	var country *Found
 	for _, f := range r.x.within[r.si] {
-		if f.Entity == nil || f.Entity.Type != Country || f.Kind == KindDemonym {
+		if f.Entity == nil || f.Entity.Type != Country {
 			continue
 		}
 		k := r.headToken(f)
@@ -224,6 +224,11 @@ func (r *relater) bareTitles(t *treeSent) {
 		s := k
 		if t.rel(k) == "nmod:poss" {
 			s = t.head(k) // "Iraq's government says"
+		} else if f.Kind == KindDemonym {
+			// "the South African government says": a nationality only on the state's noun
+			if s = t.head(k); s < 0 || t.rel(k) != "amod" || !governmentNouns[strings.ToLower(r.tok(s))] {
+				continue
+			}
 		}
 		if s < 0 || t.rel(s) != "nsubj" && t.rel(s) != "nsubj:pass" || t.rel(t.head(s)) != "root" {
 			continue

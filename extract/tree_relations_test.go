@@ -573,14 +573,15 @@ func TestVisitsReadFromTheTree(t *testing.T) {
 // Affiliations from the words that describe a person, and an ambassador's employer.
 func TestAffiliationsFromDescriptions(t *testing.T) {
 	wantFacts(t, map[string]string{
-		"UEFA head of communications William Gaillard said Tuesday the committee cleared the striker.":                      "William Gaillard -worksFor-> UEFA",
-		"China's head of Olympic security, Liu Shaowu, made the announcement Wednesday.":                                    "Liu Shaowu -worksFor-> China",
-		"Earlier Wednesday, a senior North Korean diplomat, Li Gun, repeated Pyongyang's refusal to return to talks.":       "Li Gun -worksFor-> North Korea",
-		"The U.N. Resident Coordinator in Tajikistan, Michael Jones, launched the appeal Wednesday.":                        "Michael Jones -worksFor-> United Nations",
-		"And in Washington, U.S. Ambassador to Iraq Zalmay Khalilzad, said military officials could begin reducing forces.": "Zalmay Khalilzad -worksFor-> United States",
-		"IAEA Deputy Director-General Olli Heinonen says inspectors will return next month.":                                "Olli Heinonen -worksFor-> International Atomic Energy Agency",
-		"But as VOA's Carol Pearson reports, the vaccine is not yet ready for wide use.":                                    "Carol Pearson -worksFor-> VOA",
-		"Kenya has charged two men over the assassination of former Prime Minister Otieno Kamau.":                           "Otieno Kamau -heads-> Kenya",
+		"In a statement Saturday the South African government says Foreign Affairs Minister Nkosazana Dlamini-Zuma will attend the summit.": "Nkosazana Dlamini-Zuma -worksFor-> South Africa",
+		"UEFA head of communications William Gaillard said Tuesday the committee cleared the striker.":                                      "William Gaillard -worksFor-> UEFA",
+		"China's head of Olympic security, Liu Shaowu, made the announcement Wednesday.":                                                    "Liu Shaowu -worksFor-> China",
+		"Earlier Wednesday, a senior North Korean diplomat, Li Gun, repeated Pyongyang's refusal to return to talks.":                       "Li Gun -worksFor-> North Korea",
+		"The U.N. Resident Coordinator in Tajikistan, Michael Jones, launched the appeal Wednesday.":                                        "Michael Jones -worksFor-> United Nations",
+		"And in Washington, U.S. Ambassador to Iraq Zalmay Khalilzad, said military officials could begin reducing forces.":                 "Zalmay Khalilzad -worksFor-> United States",
+		"IAEA Deputy Director-General Olli Heinonen says inspectors will return next month.":                                                "Olli Heinonen -worksFor-> International Atomic Energy Agency",
+		"But as VOA's Carol Pearson reports, the vaccine is not yet ready for wide use.":                                                    "Carol Pearson -worksFor-> VOA",
+		"Kenya has charged two men over the assassination of former Prime Minister Otieno Kamau.":                                           "Otieno Kamau -heads-> Kenya",
 	})
 	for text, not := range map[string]string{
 		"And in Washington, U.S. Ambassador to Iraq Zalmay Khalilzad, said military officials could begin reducing forces.": "Zalmay Khalilzad -worksFor-> Iraq",
