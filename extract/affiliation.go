@@ -328,7 +328,7 @@ func (r *relater) entityOf(id string) *Found {
 
 // teamGameWords tell a team game from a contest of one against one ("Belgium's Kristof Vliegen"
 // in a tennis report is only Belgian).
-var teamGameWords = setOf("goal", "goals", "scored", "minute", "penalty", "wickets", "innings",
+var teamGameWords = setOf("goal", "goals", "minute", "penalty", "wickets", "innings",
 	"touchdown", "touchdowns", "header", "halftime", "half-time", "striker", "midfielder")
 
 // teamSportSentence: the sentence reports a team game.
@@ -376,6 +376,40 @@ func (r *relater) treeOtherMembers(t *treeSent) {
 			for _, f := range t.args(c) {
 				if f.Type == Country && f.Entity != body.Entity && f.Kind != KindDemonym {
 					r.addTree(t, f, PredMemberOf, body, 0.7, n)
+				}
+			}
+		}
+	}
+}
+
+// treeTeamOf: "Carli Lloyd of the United States scored": in a team game, the country a player
+// is "of" is the side they play for (in a tennis report it is only a nationality).
+func (r *relater) treeTeamOf(t *treeSent) {
+	if !r.teamSportSentence() {
+		return
+	}
+	for _, p := range r.x.within[r.si] {
+		if p.Type != Person || p.Entity == nil || p.Kind != KindName {
+			continue
+		}
+		k := r.headToken(p)
+		if k < 0 {
+			continue
+		}
+		var ofs []int
+		for j := r.d.TokenAt(p.Start); j < r.s.Last && r.d.Tokens[j].End <= p.End; j++ {
+			for _, c := range t.children(j) {
+				if t.rel(c) == "nmod" && t.caseOf(c) == "of" && (c < r.d.TokenAt(p.Start) || r.d.Tokens[c].Start >= p.End) {
+					ofs = append(ofs, c) // hung on any word of the name ("Lloyd" of "Carli Lloyd")
+				}
+			}
+		}
+		for _, c := range ofs {
+			for _, o := range t.args(c) {
+				if (o.Type == Country || o.Type == Organization) && o.Kind != KindDemonym && !r.related(p.Entity, o.Entity) {
+					if rel := r.addTree(t, p, "playsFor", o, 0.7, k); rel != nil {
+						rel.Verb, rel.Modality, rel.Negated, rel.AttributedTo, rel.Source, rel.When, rel.Date = "of", "", false, "", "", "", ""
+					}
 				}
 			}
 		}

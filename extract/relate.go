@@ -130,6 +130,7 @@ func (Relater) Process(d *Document) {
 			r.bareTitles(t)
 			r.treeResignations(t)
 			r.treeOtherMembers(t)
+			r.treeTeamOf(t)
 			r.treePlaces(t)
 			r.treeMembersIncluding(t)
 			r.treeChampions(t)

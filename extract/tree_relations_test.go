@@ -962,15 +962,19 @@ func TestScheduledTrips(t *testing.T) {
 	}
 }
 
-// A country's player in a team game plays for it; in a tennis report the country is only a
-// nationality.
+// A country's player in a team game plays for it (its possessive, or "X of the United
+// States"); in a tennis report the country is only a nationality.
 func TestCountrysPlayers(t *testing.T) {
 	wantFacts(t, map[string]string{
+		"Abby Wambach of the United States scored with a header in the 29th minute.":             "Abby Wambach -playsFor-> United States",
 		"Australia's Nick Ward scored in the 80th minute to give his side a 1-0 win over Japan.": "Nick Ward -playsFor-> Australia",
 		"Indian spin bowler Anil Kumble took five wickets.":                                      "Anil Kumble -playsFor-> India",
 	})
-	if x := run(t, "Ljubicic had to get past Belgium's Kristof Vliegen in a semifinal match.", ""); factWith(x, "-playsFor->") {
-		t.Errorf("a tennis player's country is no team: %q", facts(x))
+	for _, text := range []string{"Ljubicic had to get past Belgium's Kristof Vliegen in a semifinal match.",
+		"Safarova scored an upset win over top seed Patty Schnyder of Switzerland (6-4, 6-3)."} {
+		if x := run(t, text, ""); factWith(x, "-playsFor->") {
+			t.Errorf("a tennis player's country is no team: %q", facts(x))
+		}
 	}
 }
 
