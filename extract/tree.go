@@ -1628,7 +1628,14 @@ func (t *treeSent) context(rel *Relation, v int) {
 	}
 	// whose claim it is, also when the claimant is the relation's subject ("Y denied killing Z",
 	// "Nissan says it is willing to begin talks with GM": attr Y, Nissan)
-	if sp, src := t.reporter(v); sp != nil && sp.Entity != nil && rel.AttributedTo == "" {
+	sps, src := t.reporters(v)
+	var sp *Found
+	for _, f := range sps {
+		if sp == nil || f.Entity != nil && f.Entity.ID == rel.Subject {
+			sp = f // "Nissan and Renault say they are willing to begin talks": each its own claim
+		}
+	}
+	if sp != nil && sp.Entity != nil && rel.AttributedTo == "" {
 		rel.AttributedTo = sp.Entity.ID
 	} else if sp == nil && rel.AttributedTo == "" && rel.Source == "" {
 		rel.Source = src
@@ -1914,10 +1921,20 @@ func (t *treeSent) dateIn(k int) *Found {
 // X". An entity when one is named (speaker); else, when the subject is an unnamed source
 // ("officials say", "state media said"), that source as the text names it, lower case.
 func (t *treeSent) reporter(v int) (speaker *Found, source string) {
-	// from names the speaker at token k, a speech verb's subject or an "according to" phrase
-	from := func(k int, args []*Found) (*Found, string) {
+	speakers, source := t.reporters(v)
+	if len(speakers) > 0 {
+		return speakers[0], ""
+	}
+	return nil, source
+}
+
+// reporters are all the speakers reporter finds ("Nissan and Renault say ..."), or the
+// unnamed source.
+func (t *treeSent) reporters(v int) (speakers []*Found, source string) {
+	// from names the speakers at token k, a speech verb's subject or an "according to" phrase
+	from := func(k int, args []*Found) ([]*Found, string) {
 		if len(args) > 0 {
-			return args[0], ""
+			return args, ""
 		}
 		if k < 0 {
 			return nil, ""

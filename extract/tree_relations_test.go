@@ -1069,3 +1069,10 @@ func TestOtherMembers(t *testing.T) {
 		"Britain, France and other NATO members sent troops.":                 "France -memberOf-> North Atlantic Treaty Organisation",
 	})
 }
+
+// Each of several speakers claims for itself what its words say it does.
+func TestEachSpeakersOwnClaim(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Japan's Toyota Motor Corporation and France's Renault say they are willing to begin talks with General Motors.": "Renault -heldTalksWith-> General Motors [willing] [by Renault]",
+	})
+}
