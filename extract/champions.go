@@ -96,6 +96,11 @@ func (t *treeSent) championOf(k int) *Found {
 			}
 		}
 	}
+	// "Defending World Cup football champion Brazil has defeated Croatia" with the name read
+	// as the next clause's subject: the name right after the title noun is its holder
+	if f := r.mention(k + 1); isHolder(f) && r.mentionStart(k+1) == k+1 && r.mention(k) == nil {
+		return f
+	}
 	return nil
 }
 

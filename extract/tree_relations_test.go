@@ -1076,3 +1076,10 @@ func TestEachSpeakersOwnClaim(t *testing.T) {
 		"Japan's Toyota Motor Corporation and France's Renault say they are willing to begin talks with General Motors.": "Renault -heldTalksWith-> General Motors [willing] [by Renault]",
 	})
 }
+
+// The name right after a champion noun holds the title, whatever clause the parser put it in.
+func TestChampionBeforeTheName(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Defending World Cup football champion Italy has defeated Ghana, 2-0, in the opening match for both teams.": "Italy -won-> World Cup",
+	})
+}
