@@ -5,7 +5,6 @@ import (
 	"github.com/newsgraph/newsgraph/store/fields"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -252,14 +251,8 @@ func (cx *cardContext) evidence(ctx context.Context, article quad.Value, text st
 
 // statement is one ng:Statement node, read.
 type statement struct {
-	iri             quad.IRI
-	subject, object quad.Value
-	predicate       quad.IRI
-	value, evidence string
-	date, modality  string
-	negated         bool
-	confidence      float64
-	articles        []quad.Value
+	iri quad.IRI
+	cardindex.StatementFields
 }
 
 func (cx *cardContext) statement(ctx context.Context, st quad.Value) (*statement, error) {
@@ -269,30 +262,8 @@ func (cx *cardContext) statement(ctx context.Context, st quad.Value) (*statement
 	}
 	x := &statement{iri: iriOfValue(st)}
 	for _, q := range qs {
-		if store.IsMergeLabel(q.Label) {
-			continue // the statement's own values; the card maps merged entities itself
-		}
-		switch q.Predicate {
-		case terms.Subject:
-			x.subject = q.Object
-		case terms.Object:
-			x.object = q.Object
-		case terms.Predicate:
-			x.predicate = iriOfValue(q.Object)
-		case terms.Value:
-			x.value = str(q.Object)
-		case terms.Evidence:
-			x.evidence = str(q.Object)
-		case terms.Date:
-			x.date = str(q.Object)
-		case terms.Modality:
-			x.modality = str(q.Object)
-		case terms.Polarity:
-			x.negated = str(q.Object) == "negative"
-		case terms.Confidence:
-			x.confidence, _ = strconv.ParseFloat(str(q.Object), 64)
-		case terms.Article:
-			x.articles = append(x.articles, q.Object)
+		if !store.IsMergeLabel(q.Label) { // the statement's own values; the card maps merged entities itself
+			x.Add(q)
 		}
 	}
 	return x, nil

@@ -55,8 +55,8 @@ func (c Context) Statement(ctx context.Context, st quad.Value) (Statement, error
 	if err != nil {
 		return Statement{}, err
 	}
-	return Statement{Subject: x.subject, Object: x.object, Predicate: x.predicate, Evidence: x.evidence,
-		Modality: x.modality, Negated: x.negated}, nil
+	return Statement{Subject: x.Subject, Object: x.Object, Predicate: x.Predicate, Evidence: x.Evidence,
+		Modality: x.Modality, Negated: x.Negated}, nil
 }
 
 // Evidence is the sentence text of article, with where it comes from.

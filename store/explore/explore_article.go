@@ -10,6 +10,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/store"
+	"github.com/newsgraph/newsgraph/store/cards/cardindex"
 	"github.com/newsgraph/newsgraph/store/longiri"
 	"github.com/newsgraph/newsgraph/store/terms"
 )
@@ -169,31 +170,15 @@ func (s Explorer) Article(ctx context.Context, id string) (*ArticlePage, error) 
 			return nil, err
 		}
 		f := ArticleFact{Statement: iriOfValue(st)}
-		var subj, obj quad.Value
+		var sf cardindex.StatementFields
 		isStatement := false
 		for _, q := range sq {
-			if store.IsMergeLabel(q.Label) {
+			if store.IsMergeLabel(q.Label) || sf.Add(q) {
 				continue
 			}
 			switch q.Predicate {
 			case terms.Type:
 				isStatement = isStatement || q.Object == quad.Value(terms.Statement)
-			case terms.Subject:
-				subj = q.Object
-			case terms.Object:
-				obj = q.Object
-			case terms.Predicate:
-				f.Predicate = iriOfValue(q.Object)
-			case terms.Value:
-				f.Value = str(q.Object)
-			case terms.Evidence:
-				f.Text = str(q.Object)
-			case terms.Date:
-				f.Date = str(q.Object)
-			case terms.Modality:
-				f.Modality = str(q.Object)
-			case terms.Polarity:
-				f.Negated = str(q.Object) == "negative"
 			case iriStart, iriEnd:
 				if n, ok := q.Object.(quad.Int); ok {
 					v := int(n)
@@ -205,6 +190,8 @@ func (s Explorer) Article(ctx context.Context, id string) (*ArticlePage, error) 
 				}
 			}
 		}
+		subj, obj := sf.Subject, sf.Object
+		f.Predicate, f.Value, f.Text, f.Date, f.Modality, f.Negated = sf.Predicate, sf.Value, sf.Evidence, sf.Date, sf.Modality, sf.Negated
 		if !isStatement || subj == nil {
 			continue
 		}

@@ -130,30 +130,14 @@ func ArticleHash(iri quad.IRI) uint64 {
 // another entity, one under its object. None when it has no subject or predicate.
 func StatementRows(art quad.IRI, stmt quad.IRI, qs []quad.Quad, af ArticleFacts) []FactRow {
 	r := FactRow{Article: art, Stmt: stmt, Art: af}
-	var subject, object quad.Value
+	var f StatementFields
 	for _, q := range qs {
-		if q.Label != art {
-			continue
-		}
-		switch q.Predicate {
-		case terms.Subject:
-			subject = q.Object
-		case terms.Object:
-			object = q.Object
-		case terms.Predicate:
-			r.Pred = iriOfValue(q.Object)
-		case terms.Value:
-			r.Value = str(q.Object)
-		case terms.Date:
-			r.EventDate = str(q.Object)
-		case terms.Modality:
-			r.Modality = str(q.Object)
-		case terms.Polarity:
-			r.Negated = str(q.Object) == "negative"
-		case terms.Confidence:
-			r.Confidence, _ = strconv.ParseFloat(str(q.Object), 64)
+		if q.Label == art {
+			f.Add(q)
 		}
 	}
+	subject, object := f.Subject, f.Object
+	r.Pred, r.Value, r.EventDate, r.Modality, r.Negated, r.Confidence = f.Predicate, f.Value, f.Date, f.Modality, f.Negated, f.Confidence
 	subj, ok := subject.(quad.IRI)
 	if !ok || r.Pred == "" {
 		return nil
@@ -310,4 +294,45 @@ var str = rdf.Text
 func iriOfValue(v quad.Value) quad.IRI {
 	iri, _ := v.(quad.IRI)
 	return iri
+}
+
+// StatementFields are the values of a statement node's own quads (schema.go's ng:Statement):
+// what the card, the card index's rows and the explorer's article page each read from them.
+type StatementFields struct {
+	Subject, Object quad.Value
+	Predicate       quad.IRI
+	Value, Evidence string
+	Date, Modality  string
+	Negated         bool
+	Confidence      float64
+	Articles        []quad.Value
+}
+
+// Add reads q into f when its predicate is one of a statement's fields, and tells whether it was.
+func (f *StatementFields) Add(q quad.Quad) bool {
+	switch q.Predicate {
+	case terms.Subject:
+		f.Subject = q.Object
+	case terms.Object:
+		f.Object = q.Object
+	case terms.Predicate:
+		f.Predicate = iriOfValue(q.Object)
+	case terms.Value:
+		f.Value = str(q.Object)
+	case terms.Evidence:
+		f.Evidence = str(q.Object)
+	case terms.Date:
+		f.Date = str(q.Object)
+	case terms.Modality:
+		f.Modality = str(q.Object)
+	case terms.Polarity:
+		f.Negated = str(q.Object) == "negative"
+	case terms.Confidence:
+		f.Confidence, _ = strconv.ParseFloat(str(q.Object), 64)
+	case terms.Article:
+		f.Articles = append(f.Articles, q.Object)
+	default:
+		return false
+	}
+	return true
 }
