@@ -466,7 +466,7 @@ func (cx *cardContext) identity(ctx context.Context, c *Card, members []quad.IRI
 			c.Merged = append(c.Merged, MergedEntity{Ref: r, Merge: mg.IRI, By: mg.By, At: mg.At, Reason: mg.Reason})
 		}
 	}
-	c.Name = commonest(rootNames, string(c.ID))
+	c.Name = Commonest(rootNames, string(c.ID))
 	for n := range rootNames {
 		aliases = append(aliases, n)
 	}

@@ -144,7 +144,7 @@ func (s Reader) entityMatch(ctx context.Context, t store.MergeView, e quad.IRI) 
 		})
 	})
 	if err != nil || indexed {
-		m.Name = commonest(names, string(e))
+		m.Name = Commonest(names, string(e))
 		return m, err
 	}
 	qs, err := s.st.Out(ctx, e, terms.Name)
@@ -152,7 +152,7 @@ func (s Reader) entityMatch(ctx context.Context, t store.MergeView, e quad.IRI) 
 		return m, err
 	}
 	countNames(names, qs)
-	m.Name = commonest(names, string(e))
+	m.Name = Commonest(names, string(e))
 	types, err := s.st.OwnValues(ctx, e, terms.Type)
 	if err != nil {
 		return m, err
@@ -183,8 +183,8 @@ func countNames(names map[string]int, qs []quad.Quad) {
 	}
 }
 
-// commonest is the name most articles give, the first in order of those most give; else def.
-func commonest(names map[string]int, def string) string {
+// Commonest is the name most articles give, the first in order of those most give; else def.
+func Commonest(names map[string]int, def string) string {
 	best, bestN := def, 0
 	for n, c := range names {
 		if c > bestN || c == bestN && n < best {

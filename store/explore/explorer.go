@@ -75,15 +75,8 @@ func uniqSorted(xs []string) []string {
 	return slices.Compact(xs)
 }
 
-func commonest(names map[string]int, def string) string {
-	best, bestN := def, 0
-	for n, c := range names {
-		if c > bestN || c == bestN && n < best {
-			best, bestN = n, c
-		}
-	}
-	return best
-}
+// commonest is the cards' rule for a node's name among those its articles give.
+var commonest = cards.Commonest
 
 // keyOfValue and distinct are the store's, under the short names the readers use.
 var keyOfValue = store.ValueKey
