@@ -103,34 +103,3 @@ func (t *treeSent) championOf(k int) *Found {
 	}
 	return nil
 }
-
-// deedAgentNouns name whoever did a deed to someone: "James Earl Ray, the assassin of Martin Luther
-// King", "Rabin's killer Yigal Amir".
-var deedAgentNouns = map[string]string{
-	"assassin": "killed", "killer": "killed", "murderer": "killed",
-	"kidnapper": "kidnapped", "kidnappers": "kidnapped", "abductor": "kidnapped", "abductors": "kidnapped",
-}
-
-// treeDeedAgents adds the deed of the agent nouns of the sentence.
-func (r *relater) treeDeedAgents(t *treeSent) {
-	for k := r.s.First; k < r.s.Last; k++ {
-		pred := deedAgentNouns[strings.ToLower(r.tok(k))]
-		if pred == "" {
-			continue
-		}
-		var victim *Found
-		for _, c := range t.children(k) {
-			if rc := t.rel(c); rc == "nmod:poss" || rc == "nmod" && t.caseOf(c) == "of" {
-				if f := t.argOf(c); f != nil && f.Type == Person {
-					victim = f
-				}
-			}
-		}
-		if victim == nil {
-			continue
-		}
-		if agent := t.championOf(k); agent != nil && agent.Type == Person {
-			r.addTree(t, agent, pred, victim, 0.7, k)
-		}
-	}
-}

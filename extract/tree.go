@@ -1119,7 +1119,16 @@ func (r *relater) treeVerbs(t *treeSent) {
 		}
 		// "met with X", "resigned from X", "played for X"
 		for _, prep := range verbPreps[lemma] {
-			if l := t.obliques(v, []string{prep}); len(l) > 0 && !passiveOf[verbPrep[lemma+" "+prep]] {
+			l := t.obliques(v, []string{prep})
+			if p := verbPrep[lemma+" "+prep]; len(l) == 0 && stancePreds[p] {
+				// "objected to U.S. plans": the stance is on whose plans they are
+				for _, c := range t.children(v) {
+					if t.rel(c) == "obl" && t.caseOf(c) == prep && r.mention(c) == nil {
+						l = append(l, t.owners(c, 0)...)
+					}
+				}
+			}
+			if len(l) > 0 && !passiveOf[verbPrep[lemma+" "+prep]] {
 				pred, objects = verbPrep[lemma+" "+prep], l
 				break
 			}

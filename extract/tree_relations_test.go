@@ -757,6 +757,46 @@ func TestDeedsOfDescribedPeople(t *testing.T) {
 	})
 }
 
+// A noun that names its holder by a deed or stance ("a critic of", "an ally of", "the
+// successor to"; the vocabulary's Agents) states it of whoever the noun is said of.
+func TestDoerNouns(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"The United States has adopted a wait-and-see approach towards Mr. Morales, who has been a vocal opponent of U.S. drug and trade policies.": "Morales -criticised-> United States",
+		"Japan is a close ally of the United States.":                                         "Japan -alliedWith-> United States",
+		"Dmitry Medvedev, the successor to Vladimir Putin, met Barack Obama.":                 "Dmitry Medvedev -succeeded-> Vladimir Putin",
+		"Prime Minister Yitzhak Rabin's killer, Dror Cohen, was sentenced to life in prison.": "Dror Cohen -killed-> Yitzhak Rabin",
+	})
+	x := run(t, "Britain, a former ally of Libya, condemned the attack.", "")
+	var former bool
+	for _, r := range x.Relations {
+		if r.Predicate == PredAlliedWith && r.Former {
+			former = true
+		}
+	}
+	if !former {
+		t.Errorf("a former ally: want alliedWith marked former, got %q", facts(x))
+	}
+	for _, text := range []string{
+		"U.S. billionaire investor Warren Buffett pledged $50 million to the bank.",
+		"She was leading when her opponent, Julia Scruff of Germany, withdrew due to heat illness.",
+	} {
+		if x := run(t, text, ""); factWith(x, "-investedIn->") || factWith(x, "-criticised->") {
+			t.Errorf("%q: a nationality is no investment or criticism: %q", text, facts(x))
+		}
+	}
+	if x := run(t, "Nadal beat his opponent of the day, Federer, in the final at Wimbledon.", ""); factWith(x, "-criticised->") {
+		t.Errorf("a match's opponent is no critic: %q", facts(x))
+	}
+}
+
+// A name joined to a participle of the vocabulary does that deed to what the noun names.
+func TestHyphenatedDeeds(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Iranian-backed Hezbollah fighters attacked Israeli troops on Monday.": "Iran -supported-> Hezbollah",
+		"The U.S.-backed government of Somalia asked for help.":                "United States -supported-> Somalia",
+	})
+}
+
 // What a person is said to be names whom they work for; "for" a body is its staff, "for" a
 // country an envoy's post.
 func TestAffiliationsOfPredicateNouns(t *testing.T) {

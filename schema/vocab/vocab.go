@@ -19,6 +19,10 @@ type Predicate struct {
 	// Nouns are nominalisations that state it ("talks between X and Y", "the reception of X by Y"),
 	// read by the nominal patterns of the extractor.
 	Nouns []string
+	// Agents are nouns that name the subject by the relation, with the preposition of the
+	// object ("a critic of X", "an ally of X", "the successor to X"), read whether the noun is
+	// said of the subject by apposition, a copula or a title.
+	Agents []string
 	// Subject and Object are the entity types the arguments take: "actor" (person, organisation,
 	// country, capital), "any" (any entity but a date), or a type name; empty: "actor".
 	Subject, Object string
@@ -69,7 +73,7 @@ var Predicates = []Predicate{
 	{Name: "dismissed", IRI: "ng:dismissed", Meaning: "dismissed, fired or ousted someone", Inverse: "was dismissed by",
 		Verbs: []string{"dismiss", "fire", "sack", "oust"}, Object: "Person"},
 	{Name: "succeeded", IRI: "ng:succeeded", Meaning: "person succeeded or replaced another in a post", Inverse: "was succeeded by",
-		Verbs: []string{"succeed", "replace"}, Subject: "Person", Object: "Person"},
+		Verbs: []string{"succeed", "replace"}, Subject: "Person", Object: "Person", Agents: []string{"successor to", "successor of"}},
 	{Name: "nominated", IRI: "ng:nominated", Meaning: "nominated someone for a post or prize", Inverse: "was nominated by",
 		Verbs: []string{"nominate"}, Object: "Person"},
 	// Places.
@@ -84,7 +88,7 @@ var Predicates = []Predicate{
 		Verbs: []string{"die in"}, Subject: "Person", Object: "any"},
 	// Cooperation and agreement.
 	{Name: "alliedWith", IRI: "ng:alliedWith", Meaning: "allied with (symmetric)", Inverse: "allied with",
-		Verbs: []string{"ally with"}, Symmetric: true},
+		Verbs: []string{"ally with"}, Symmetric: true, Agents: []string{"ally of"}},
 	{Name: "cooperatesWith", IRI: "ng:cooperatesWith", Meaning: "cooperates with (symmetric)", Inverse: "cooperates with",
 		Verbs: []string{"cooperate with", "co-operate with", "coordinate with"}, Nouns: []string{"cooperation", "partnership", "relations", "ties", "relationship"}, Symmetric: true},
 	{Name: "participatedIn", IRI: "ng:participatedIn", Meaning: "took part in missions or activities in a place or programme", Inverse: "had the participation of",
@@ -99,11 +103,11 @@ var Predicates = []Predicate{
 	{Name: "foughtAgainst", IRI: "ng:foughtAgainst", Meaning: "fought against (symmetric, CAMEO 19)", Inverse: "fought against",
 		Verbs: []string{"fight", "fight against", "fight with", "battle", "clash with"}, Nouns: []string{"fighting", "infighting", "clashes", "war", "conflict", "battles", "hostilities"}, Symmetric: true, Event: true},
 	{Name: "killed", IRI: "ng:killed", Meaning: "killed", Inverse: "was killed by",
-		Verbs: []string{"kill", "assassinate", "murder", "slay"}, Object: "Person", Event: true},
+		Verbs: []string{"kill", "assassinate", "murder", "slay"}, Object: "Person", Event: true, Agents: []string{"killer of", "assassin of", "murderer of"}},
 	{Name: "wounded", IRI: "ng:wounded", Meaning: "wounded or injured", Inverse: "was wounded by",
 		Verbs: []string{"wound", "injure"}, Object: "Person", Event: true},
 	{Name: "kidnapped", IRI: "ng:kidnapped", Meaning: "kidnapped or abducted", Inverse: "was kidnapped by",
-		Verbs: []string{"kidnap", "abduct"}, Object: "Person", Event: true},
+		Verbs: []string{"kidnap", "abduct"}, Object: "Person", Event: true, Agents: []string{"kidnapper of", "abductor of"}},
 	{Name: "released", IRI: "ng:released", Meaning: "released or freed a captive", Inverse: "was released by",
 		Verbs: []string{"release", "free"}, Object: "Person", Event: true},
 	{Name: "liberated", IRI: "ng:liberated", Meaning: "liberated or retook a place", Inverse: "was liberated by",
@@ -143,9 +147,9 @@ var Predicates = []Predicate{
 	{Name: "praised", IRI: "ng:praised", Meaning: "praised (CAMEO 051)", Inverse: "was praised by",
 		Verbs: []string{"praise", "hail", "laud", "commend", "applaud", "thank"}},
 	{Name: "criticised", IRI: "ng:criticised", Meaning: "criticised (CAMEO 111)", Inverse: "was criticised by",
-		Verbs: []string{"criticize", "criticise", "slam", "rebuke", "blast", "chide", "berate", "castigate", "censure", "reprimand", "scold", "denigrate", "lambaste", "ridicule", "decry", "assail", "object to", "fault"}},
+		Verbs: []string{"criticize", "criticise", "slam", "rebuke", "blast", "chide", "berate", "castigate", "censure", "reprimand", "scold", "denigrate", "lambaste", "ridicule", "decry", "assail", "object to", "fault"}, Agents: []string{"critic of", "opponent of"}},
 	{Name: "supported", IRI: "ng:supported", Meaning: "supported or backed", Inverse: "was supported by",
-		Verbs: []string{"support", "back", "endorse", "aid", "assist"}},
+		Verbs: []string{"support", "back", "endorse", "aid", "assist"}, Agents: []string{"supporter of", "backer of", "sponsor of"}},
 	// Sports.
 	{Name: "won", IRI: "ng:won", Meaning: "won a competition, a prize or a match", Inverse: "was won by",
 		Verbs: []string{"win", "clinch"}, Subject: "any", Object: "any", Event: true},
@@ -164,9 +168,9 @@ var Predicates = []Predicate{
 	{Name: "mergedWith", IRI: "ng:mergedWith", Meaning: "companies merged (symmetric)", Inverse: "merged with",
 		Verbs: []string{"merge with"}, Object: "any", Symmetric: true, Event: true},
 	{Name: "investedIn", IRI: "ng:investedIn", Meaning: "invested in a company or a place", Inverse: "received investment from",
-		Verbs: []string{"invest in"}, Object: "any"},
+		Verbs: []string{"invest in"}, Object: "any", Agents: []string{"investor in"}},
 	{Name: "owns", IRI: "ng:owns", Meaning: "owns a company or property", Inverse: "is owned by",
-		Verbs: []string{"own"}, Object: "any", Structural: true},
+		Verbs: []string{"own"}, Object: "any", Structural: true, Agents: []string{"owner of"}},
 	{Name: "subsidiaryOf", IRI: "ng:subsidiaryOf", Meaning: "company is a subsidiary or unit of another", Inverse: "has subsidiary",
 		Nouns: []string{"subsidiary", "unit"}, Subject: "Organization", Object: "Organization", Structural: true},
 	{Name: "related", IRI: "ng:related", Meaning: "a relation outside this vocabulary; the Statement's verb says which", Inverse: "related", Subject: "any", Object: "any"},
