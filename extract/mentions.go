@@ -341,6 +341,13 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 			out = append(out, f)
 			continue
 		}
+		if bodyBeforeTitle(d, segs, k) {
+			// "Federal Reserve Chairman Ben Bernanke", "Real Madrid President Florentino Perez":
+			// the unknown name a title follows, before the holder's name, is the body the title
+			// is of (titledPerson links them)
+			out = append(out, &Found{Span: seg.span, Kind: KindName, Type: Organization, Name: d.Text[seg.span.Start:seg.span.End], Context: seg.span})
+			continue
+		}
 		for _, f := range m.classifyRun(d, seg, s) {
 			out = append(out, f)
 			if f.Type == Organization || f.Type == Event || f.Type == Place {
@@ -669,6 +676,35 @@ func titledPerson(d *Document, segs []segment, k int, s Sentence, prev []*Found)
 		}
 	}
 	return p, next + 1
+}
+
+// bodyBeforeTitle: segment k, no gazetteer's name, runs straight into a title that a name
+// follows, and is two words or more or an acronym ("Federal Reserve Chairman Ben Bernanke",
+// "IAEA Director General"); one capitalised word may be a nationality no gazetteer knows
+// ("Chechen President").
+func bodyBeforeTitle(d *Document, segs []segment, k int) bool {
+	toks := d.Tokens
+	seg := segs[k]
+	if seg.hit != nil || k+2 >= len(segs) {
+		return false
+	}
+	if n := seg.last - seg.first; n > 4 || n == 1 && !isAcronymWord(toks[seg.first].Text) || toks[seg.first].POS == "JJ" {
+		return false // an adjective first is a description: "Democratic Senate Leader", "Special U.N. Envoy"
+	}
+	if p := seg.first - 1; p >= 0 && (toks[p].Text == "of" || toks[p].Text == "for") {
+		return false // "Minister for Humanitarian Affairs": the office's field, no body
+	}
+	for i := seg.first; i < seg.last; i++ {
+		w := toks[i].Text
+		if !isCapitalized(w) || titleModifiers[strings.ToLower(w)] || formerMarkers[strings.ToLower(w)] || firstNames[w] || givenNames[w] {
+			return false
+		}
+	}
+	j := k + 1
+	for j < len(segs) && segs[j].hit != nil && segs[j].hit.Entry.Type == gazetteer.Title && segs[j].first == segs[j-1].last {
+		j++
+	}
+	return j > k+1 && j < len(segs) && segs[j].hit == nil && segs[j].first == segs[j-1].last && !segs[k+1].hit.Entry.Honorific
 }
 
 // institutionAfterTitle returns the run of a one-word title segment k and the capitalised run

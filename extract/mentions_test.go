@@ -196,3 +196,25 @@ func TestCityBodies(t *testing.T) {
 		t.Errorf("Moscow Times: %+v (entities %s)", e, entityNames(x))
 	}
 }
+
+// An unknown name that runs into a title before a person's name is the body the title is of.
+func TestBodyBeforeTitle(t *testing.T) {
+	x := run(t, "Federal Reserve Chairman Ben Bernanke said interest rates would stay low.", "")
+	if e := entity(x, "Federal Reserve"); e == nil || e.Type != Organization {
+		t.Fatalf("Federal Reserve: %+v (entities %s)", e, entityNames(x))
+	}
+	if !hasFact(x, "Ben Bernanke -heads-> Federal Reserve") {
+		t.Errorf("facts: %q", facts(x))
+	}
+	for _, text := range []string{
+		"Democratic Senate Leader Harry Reid said he plans to oppose the nomination.",
+		"Chechen President Ramzan Kadyrov says the attack will not stop efforts.",
+	} {
+		x := run(t, text, "")
+		for _, e := range x.Entities {
+			if e.Name == "Democratic Senate" || e.Name == "Chechen" {
+				t.Errorf("%q: a description read as a body: %s", text, entityNames(x))
+			}
+		}
+	}
+}
