@@ -169,8 +169,8 @@ func (t *treeSent) collect(k int, out *[]*Found, depth int) {
 					*out = append(*out, f)
 					return
 				}
-				for _, cc := range t.children(c) { // "Singapore's men's team"
-					if f := r.mention(cc); t.rel(cc) == "nmod:poss" && f != nil && f.Entity != nil && (f.Type == Country || f.Type == Organization) {
+				for _, cc := range t.children(c) { // "Singapore's men's team", "the U.S. women's team"
+					if f := r.mention(cc); (t.rel(cc) == "nmod:poss" || t.rel(cc) == "compound" && cc < c) && f != nil && f.Entity != nil && (f.Type == Country || f.Type == Organization) {
 						*out = append(*out, f)
 						return
 					}
@@ -1375,6 +1375,15 @@ func (r *relater) treeNominals(t *treeSent) {
 		if len(objects) == 0 && gov >= 0 && (eventGovernors[r.d.tableLemma(gov)] || cancelVerbs[r.d.tableLemma(gov)] || ends) {
 			// "canceled his trip to Costa Rica" with the phrase hung on the verb
 			objects = t.obliques(gov, nounObjectPreps[pred])
+		}
+		if len(objects) == 0 && gov >= 0 && t.head(n) == gov {
+			// "played in Mexico's 2-1 victory over Japan" with "over Japan" hung on the verb:
+			// a phrase right after the noun that only a contest takes is the noun's
+			for _, c := range t.children(gov) {
+				if cs := t.caseOf(c); c > n && (cs == "over" || cs == "against") && inList(cs, nounObjectPreps[pred]) && c-n <= 3 {
+					objects = append(objects, t.args(c)...)
+				}
+			}
 		}
 		if len(agents) == 0 || len(objects) == 0 {
 			continue

@@ -757,6 +757,15 @@ func TestDeedsOfDescribedPeople(t *testing.T) {
 	})
 }
 
+// A contest's result named by a noun, with "over" hung on the verb; a side fielded by a
+// country's women's or men's team.
+func TestResultNounsAndSides(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"The men were not expelled until June 22, after they played in Mexico's 2-1 victory over Japan.": "Mexico -beat-> Japan",
+		"The U.S. women's soccer team has defeated Sweden, 1-0, in an Olympic prep match.":               "United States -beat-> Sweden",
+	})
+}
+
 // A noun that names its holder by a deed or stance ("a critic of", "an ally of", "the
 // successor to"; the vocabulary's Agents) states it of whoever the noun is said of.
 func TestDoerNouns(t *testing.T) {
