@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing/fstest"
 
+	"github.com/newsgraph/newsgraph/eval/score"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 )
@@ -187,24 +188,7 @@ func displayName(s string) string {
 // DefaultGazetteerData is the folder of the gazetteer's default data in this repository
 // (extract/gazetteer/data, found by walking up from the working directory to go.mod).
 func DefaultGazetteerData() string {
-	return filepath.Join(repoRoot(), "extract", "gazetteer", "data")
-}
-
-func repoRoot() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "."
-	}
-	for d := dir; ; {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return dir
-		}
-		d = parent
-	}
+	return filepath.Join(score.RepoRoot(), "extract", "gazetteer", "data")
 }
 
 // CAMEOGazetteer loads the gazetteer of base (a folder laid out like extract/gazetteer/data)
@@ -442,17 +426,12 @@ func familyOf(pred string) []famMember {
 	return []famMember{{pred, false}}
 }
 
-// SymmetricPredicates hold both ways: the order of subject and object does not matter.
-var SymmetricPredicates = map[string]bool{extract.PredMet: true, extract.PredHeldTalksWith: true,
-	extract.PredCooperatesWith: true, extract.PredAlliedWith: true, extract.PredAgreedWith: true,
-	extract.PredFoughtAgainst: true}
-
 // DefaultCAMEODir is ../shared/data/cameo relative to the repository root; CAMEO_DIR overrides it.
 func DefaultCAMEODir() string {
 	if d := os.Getenv("CAMEO_DIR"); d != "" {
 		return d
 	}
-	return filepath.Join(filepath.Dir(repoRoot()), "shared", "data", "cameo")
+	return filepath.Join(filepath.Dir(score.RepoRoot()), "shared", "data", "cameo")
 }
 
 // CAMEO runs the direction check on the PETRARCH unit tests of dir (a folder laid out like
@@ -501,7 +480,7 @@ func ScoreCAMEO(records []CAMEORecord, actors []CAMEOActor, x *extract.Extractor
 		m := newEntityMatcher(ex, names)
 		var rels []string
 		for _, r := range ex.Relations {
-			rels = append(rels, relString(ex, r))
+			rels = append(rels, score.RelString(ex, r))
 		}
 		type key struct{ pred, a, b string }
 		seen := map[key]bool{}
@@ -528,7 +507,7 @@ func ScoreCAMEO(records []CAMEORecord, actors []CAMEOActor, x *extract.Extractor
 				continue
 			}
 			k := key{pred, c.Source, c.Target}
-			if SymmetricPredicates[pred] && k.b < k.a {
+			if score.SymmetricPredicates[pred] && k.b < k.a {
 				k.a, k.b = k.b, k.a
 			}
 			if seen[k] {
@@ -561,7 +540,7 @@ func ScoreCAMEO(records []CAMEORecord, actors []CAMEOActor, x *extract.Extractor
 					if fwd || bwd {
 						cs.Pair = true
 					}
-					if fwd || bwd && (SymmetricPredicates[pred] || SymmetricPredicates[f.pred]) {
+					if fwd || bwd && (score.SymmetricPredicates[pred] || score.SymmetricPredicates[f.pred]) {
 						cs.Direction = true
 					}
 				}
@@ -570,7 +549,7 @@ func ScoreCAMEO(records []CAMEORecord, actors []CAMEOActor, x *extract.Extractor
 		}
 		// Relations of the core vocabulary between coded actors that nothing asked for.
 		for _, r := range ex.Relations {
-			if !corePredicate(r.Predicate) || structuralPredicates[r.Predicate] || r.Object == "" {
+			if !score.CorePredicate(r.Predicate) || structuralPredicates[r.Predicate] || r.Object == "" {
 				continue
 			}
 			var sc, oc []string
@@ -592,7 +571,7 @@ func ScoreCAMEO(records []CAMEORecord, actors []CAMEOActor, x *extract.Extractor
 				}
 			}
 			if !ok {
-				rep.Unsupported = append(rep.Unsupported, fmt.Sprintf("%s\t%s\t%s", rec.ID, relString(ex, r), rec.Text))
+				rep.Unsupported = append(rep.Unsupported, fmt.Sprintf("%s\t%s\t%s", rec.ID, score.RelString(ex, r), rec.Text))
 			}
 		}
 	}
@@ -634,21 +613,11 @@ func actorNames(actors []CAMEOActor) map[string]map[string]bool {
 				out[c] = map[string]bool{}
 			}
 			for _, n := range a.Names() {
-				out[c][normName(n)] = true
+				out[c][score.NormName(n)] = true
 			}
 		}
 	}
 	return out
-}
-
-// normName is the form names are compared in: lower case, "_" as space, single spaces, no
-// leading "the", no trailing possessive, ASCII apostrophes.
-func normName(s string) string {
-	s = strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(s), "_", " "), "’", "'")
-	s = strings.Join(strings.Fields(s), " ")
-	s = strings.TrimPrefix(s, "the ")
-	s = strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "'")
-	return s
 }
 
 // entityMatcher answers "does entity id stand for actor code C?" for one extraction: the
@@ -712,62 +681,20 @@ func (m *entityMatcher) seen(code string) bool {
 }
 
 func named(e *extract.Entity, names map[string]bool) bool {
-	if names[normName(e.Name)] {
+	if names[score.NormName(e.Name)] {
 		return true
 	}
 	for _, a := range e.Aliases {
-		if names[normName(a)] {
+		if names[score.NormName(a)] {
 			return true
 		}
 	}
 	for _, mn := range e.Mentions {
-		if mn.Kind != extract.KindDescription && names[normName(mn.Text)] {
+		if mn.Kind != extract.KindDescription && names[score.NormName(mn.Text)] {
 			return true
 		}
 	}
 	return false
-}
-
-func relString(ex extract.Extraction, r extract.Relation) string {
-	name := func(id string) string {
-		for _, e := range ex.Entities {
-			if e.ID == id {
-				return e.Name
-			}
-		}
-		return id
-	}
-	obj := name(r.Object)
-	if r.Object == "" {
-		obj = fmt.Sprintf("%q", clip(r.Value, 40))
-	}
-	s := fmt.Sprintf("%s -%s-> %s", name(r.Subject), r.Predicate, obj)
-	var q []string
-	if r.Negated {
-		q = append(q, "negated")
-	}
-	if r.Modality != "" {
-		q = append(q, r.Modality)
-	}
-	if r.AttributedTo != "" {
-		q = append(q, "per "+name(r.AttributedTo))
-	}
-	if len(q) > 0 {
-		s += " [" + strings.Join(q, ", ") + "]"
-	}
-	return s
-}
-
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
-}
-
-// corePredicate: every predicate but related, discussed and said.
-func corePredicate(p string) bool {
-	return p != extract.PredRelated && p != extract.PredDiscussed && p != extract.PredSaid
 }
 
 // CAMEOCounts are the figures of a set of cases.
@@ -806,7 +733,7 @@ func (r CAMEOReport) Counts() map[string]*CAMEOCounts {
 // them the right way round: the target is 0.8.
 func (r CAMEOReport) DirectionAccuracy() float64 {
 	c := r.Counts()[""]
-	return ratio(c.Direction, c.Pair)
+	return score.Ratio(c.Direction, c.Pair)
 }
 
 func b2i(b bool) int {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/eval/score"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 )
@@ -27,7 +28,7 @@ func init() {
 
 func firstName(names string) string {
 	n, _, _ := strings.Cut(names, "|")
-	return normName(n)
+	return score.NormName(n)
 }
 
 // TestRelationGold checks the annotations: predicates of the vocabulary (never related), a
@@ -71,7 +72,7 @@ func TestRelationGold(t *testing.T) {
 				t.Errorf("line %d: %s with object %q", r.Line, r.P, r.O)
 			}
 			k := d.ID + "\x00" + firstName(r.S) + "\x00" + r.P + "\x00" + firstName(r.O)
-			if SymmetricPredicates[r.P] && firstName(r.O) < firstName(r.S) {
+			if score.SymmetricPredicates[r.P] && firstName(r.O) < firstName(r.S) {
 				k = d.ID + "\x00" + firstName(r.O) + "\x00" + r.P + "\x00" + firstName(r.S)
 			}
 			if r.Neg {

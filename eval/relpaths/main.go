@@ -16,6 +16,7 @@ import (
 	"os"
 
 	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/eval/score"
 	"github.com/newsgraph/newsgraph/extract"
 )
 
@@ -82,11 +83,11 @@ func crossValidate(docs []eval.RelDoc, x *extract.Extractor, opt eval.PathTableO
 		h.Write([]byte(d.ID))
 		folds[h.Sum32()%2] = append(folds[h.Sum32()%2], d)
 	}
-	var without, with eval.Counts
+	var without, with score.Counts
 	for f := range folds {
 		extract.SetPathTable(nil)
 		pc := eval.CountPaths(folds[f], x)
-		add := func(to *eval.Counts) {
+		add := func(to *score.Counts) {
 			c := eval.Relations(folds[1-f], x).Counts[eval.RelAll]
 			to.TP, to.FP, to.FN = to.TP+c.TP, to.FP+c.FP, to.FN+c.FN
 		}
