@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -165,7 +166,7 @@ func TestRelations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(DefaultGazetteerData()); err != nil {
+	if _, err := os.Stat(filepath.Join(score.RepoRoot(), "extract", "gazetteer", "data")); err != nil {
 		t.Skip(err)
 	}
 	rep := Relations(docs, extract.New())
