@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/eval/mentions"
 	"github.com/newsgraph/newsgraph/eval/score"
 	"github.com/newsgraph/newsgraph/extract"
 )
@@ -302,7 +303,7 @@ func readGUMSentences(path string) (string, [][2]int, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	docs, err := ReadCoNLLU(f, filepath.Base(path))
+	docs, err := mentions.ReadCoNLLU(f, filepath.Base(path))
 	f.Close()
 	if err != nil {
 		return "", nil, err

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/eval/mentions"
 	"github.com/newsgraph/newsgraph/eval/score"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
@@ -37,7 +38,7 @@ func firstName(names string) string {
 // and every name present in its article (as written, or through the gazetteer's other names:
 // "United States" for "U.S.").
 func TestRelationGold(t *testing.T) {
-	docs, skipped, err := LoadRelationDocs(DefaultRelationGold(), DefaultGUMDir())
+	docs, skipped, err := LoadRelationDocs(DefaultRelationGold(), mentions.DefaultGUMDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +163,7 @@ func TestScoreRelations(t *testing.T) {
 // TestRelations scores the extractor on the gold and logs the report (go test ./eval -run
 // 'Relations$' -v; the errors with -v too).
 func TestRelations(t *testing.T) {
-	docs, skipped, err := LoadRelationDocs(DefaultRelationGold(), DefaultGUMDir())
+	docs, skipped, err := LoadRelationDocs(DefaultRelationGold(), mentions.DefaultGUMDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +182,7 @@ func TestRelations(t *testing.T) {
 
 // The news set splits its VOA articles into dev and test; the rest is dev.
 func TestNewsSplits(t *testing.T) {
-	docs, _, err := LoadNewsDocs(DefaultGUMDir())
+	docs, _, err := LoadNewsDocs(mentions.DefaultGUMDir())
 	if err != nil {
 		t.Fatal(err)
 	}

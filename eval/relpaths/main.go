@@ -16,6 +16,7 @@ import (
 	"os"
 
 	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/eval/mentions"
 	"github.com/newsgraph/newsgraph/eval/score"
 	"github.com/newsgraph/newsgraph/extract"
 )
@@ -28,7 +29,7 @@ func main() {
 	minNone := flag.Int("none", 3, "a lexical path seen this often that states nothing is kept as none (its shape does not speak for it)")
 	cv := flag.Bool("cv", false, "instead of writing the table, cross-validate these settings on dev: learn from one half of its articles, score the other half, both ways (nothing is written)")
 	flag.Parse()
-	docs, _, err := eval.LoadNewsDocs(eval.DefaultGUMDir())
+	docs, _, err := eval.LoadNewsDocs(mentions.DefaultGUMDir())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "relpaths:", err)
 		os.Exit(1)

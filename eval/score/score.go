@@ -1,8 +1,9 @@
 // Package score is what the extractor's evaluations share: the counts of right, wrong and
-// missed answers with their precision, recall and F1 (the mentions' and the relations'
-// scorers in package eval, the relation paths' cross-validation), how a predicted relation's
-// names and predicates are compared with a gold one's (package eval's relations and package
-// eval/cameo's direction check) and shown, and where the repository's data is.
+// missed answers with their precision, recall and F1 (the mentions' scorer of package
+// eval/mentions, the relations' of package eval, the relation paths' cross-validation), how a
+// predicted relation's names and predicates are compared with a gold one's (package eval's
+// relations and package eval/cameo's direction check) and shown, and where the repository's
+// data is.
 package score
 
 import (

@@ -1,4 +1,4 @@
-package eval
+package mentions
 
 import (
 	"fmt"
@@ -208,9 +208,9 @@ func TestEvalType(t *testing.T) {
 func TestDefaultGUMDir(t *testing.T) {
 	t.Setenv("GUM_NEWS_DIR", "")
 	d := DefaultGUMDir()
-	// Tests run in eval/, one level below go.mod.
+	// Tests run in eval/mentions, two levels below go.mod.
 	wd, _ := os.Getwd()
-	if want := filepath.Join(filepath.Dir(filepath.Dir(wd)), "shared", "data", "gum-news"); d != want {
+	if want := filepath.Join(filepath.Dir(filepath.Dir(filepath.Dir(wd))), "shared", "data", "gum-news"); d != want {
 		t.Errorf("DefaultGUMDir() = %q, want %q", d, want)
 	}
 	t.Setenv("GUM_NEWS_DIR", "/elsewhere")
@@ -246,7 +246,7 @@ func TestGUMNews(t *testing.T) {
 	}
 	t.Logf("%d documents; proper-name gold mentions (before de-duplication): Person %d, Organization %d, Place %d",
 		len(docs), gold[Person], gold[Organization], gold[Place])
-	r := Score(docs, ExtractorMentions(extract.New()))
+	r := Score(docs, FromExtractor(extract.New()))
 	var b strings.Builder
 	r.Print(&b)
 	t.Log("\n" + b.String())
