@@ -14,9 +14,9 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/quad"
-	"github.com/newsgraph/newsgraph/internal/gizmo/planner"
 
 	"github.com/newsgraph/newsgraph/internal/gizmo"
+	"github.com/newsgraph/newsgraph/internal/gizmo/planner"
 )
 
 // copiesQuads is a graph in the vocabulary of the examples where every fact is stated by

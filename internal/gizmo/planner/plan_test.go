@@ -16,10 +16,10 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
-	"github.com/newsgraph/newsgraph/internal/gizmo/planner"
 
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/internal/gizmo"
+	"github.com/newsgraph/newsgraph/internal/gizmo/planner"
 	"github.com/newsgraph/newsgraph/store"
 )
 
