@@ -14,6 +14,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/eval/score"
 )
 
 // IAAMention is one line of an entities.jsonl file.
@@ -101,8 +103,8 @@ func (c IAACounts) F1() float64 {
 }
 
 // P is match/B (B's precision against A), R is match/A.
-func (c IAACounts) P() float64 { return ratio(c.Match, c.B) }
-func (c IAACounts) R() float64 { return ratio(c.Match, c.A) }
+func (c IAACounts) P() float64 { return score.Ratio(c.Match, c.B) }
+func (c IAACounts) R() float64 { return score.Ratio(c.Match, c.A) }
 
 // FlagAgreement counts, over matched relations, how often a flag is set by A, by B, by both, and agreed on.
 type FlagAgreement struct {
@@ -428,7 +430,7 @@ func AgreementFiles(dirA, dirB string, articleFiles ...string) (AgreementReport,
 }
 
 // DefaultNewsDir is eval/testdata/news of the repository.
-func DefaultNewsDir() string { return filepath.Join(repoRoot(), "eval", "testdata", "news") }
+func DefaultNewsDir() string { return filepath.Join(score.RepoRoot(), "eval", "testdata", "news") }
 
 // Print writes the agreement table; verbose adds the unmatched relation lines.
 func (r AgreementReport) Print(w io.Writer, verbose bool) {
@@ -457,7 +459,7 @@ func (r AgreementReport) Print(w io.Writer, verbose bool) {
 		if f.ValueBothCount > 0 {
 			val = fmt.Sprintf("%d/%d", f.ValueAgree, f.ValueBothCount)
 		}
-		fmt.Fprintf(w, "%-8s %6d %6d %6d %8.1f%% %7.2f %14s\n", f.Flag, f.A, f.B, f.Both, 100*ratio(f.Agree, f.Pairs), f.Kappa(), val)
+		fmt.Fprintf(w, "%-8s %6d %6d %6d %8.1f%% %7.2f %14s\n", f.Flag, f.A, f.B, f.Both, 100*score.Ratio(f.Agree, f.Pairs), f.Kappa(), val)
 	}
 	if !verbose {
 		return

@@ -6,13 +6,15 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/eval/score"
 )
 
 // TestNewsExtraAnnotationsAreWellFormed applies the checks of TestNewsAnnotationsAreWellFormed to
 // the second annotator's files: the double annotation in testdata/news/second/ (articles from
 // ../articles.jsonl) and the extra articles in testdata/news/b/ (their own articles.jsonl).
 func TestNewsExtraAnnotationsAreWellFormed(t *testing.T) {
-	news := filepath.Join(repoRoot(), "eval", "testdata", "news")
+	news := filepath.Join(score.RepoRoot(), "eval", "testdata", "news")
 	text := map[string]string{}
 	for _, a := range readNewsLines[newsArticle](t, "articles.jsonl") {
 		text[a.ID] = a.Text

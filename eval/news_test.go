@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/eval/score"
 )
 
 // newsGold is one line of testdata/news/gold.jsonl (RelGold: the scorer reads the same lines).
@@ -34,7 +36,7 @@ type newsArticle struct {
 
 func readNewsLines[T any](t *testing.T, name string) []T {
 	t.Helper()
-	f, err := os.Open(filepath.Join(repoRoot(), "eval", "testdata", "news", name))
+	f, err := os.Open(filepath.Join(score.RepoRoot(), "eval", "testdata", "news", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +64,7 @@ func readNewsLines[T any](t *testing.T, name string) []T {
 
 // TestNewsVocabularyMatchesGuidelines: the predicates listed in docs/annotation.md are NewsPredicates.
 func TestNewsVocabularyMatchesGuidelines(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(repoRoot(), "docs", "annotation.md"))
+	b, err := os.ReadFile(filepath.Join(score.RepoRoot(), "docs", "annotation.md"))
 	if err != nil {
 		t.Fatal(err)
 	}

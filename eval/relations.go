@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/eval/mentions"
+	"github.com/newsgraph/newsgraph/eval/score"
 	"github.com/newsgraph/newsgraph/extract"
 )
 
@@ -117,14 +119,14 @@ type RelDoc struct {
 // its VOA articles are split into dev and test by a hash of their id, and it includes the
 // earlier relation set (testdata/relations), all dev.
 func DefaultNewsGold() string {
-	return filepath.Join(repoRoot(), "eval", "testdata", "news", "gold.jsonl")
+	return filepath.Join(score.RepoRoot(), "eval", "testdata", "news", "gold.jsonl")
 }
 
 // NewsGoldFiles are the gold files of the news test set: the first annotator's 129 articles
 // (with the earlier set folded in) and the 71 sports and crime articles of b/. (second/ is the
 // double annotation of 30 of the first, for agreement only.)
 func NewsGoldFiles() []string {
-	dir := filepath.Join(repoRoot(), "eval", "testdata", "news")
+	dir := filepath.Join(score.RepoRoot(), "eval", "testdata", "news")
 	return []string{filepath.Join(dir, "gold.jsonl"), filepath.Join(dir, "b", "gold.jsonl")}
 }
 
@@ -156,7 +158,7 @@ func OfSplit(docs []RelDoc, split string) []RelDoc {
 
 // DefaultRelationGold is testdata/relations/gold.jsonl of this package.
 func DefaultRelationGold() string {
-	return filepath.Join(repoRoot(), "eval", "testdata", "relations", "gold.jsonl")
+	return filepath.Join(score.RepoRoot(), "eval", "testdata", "relations", "gold.jsonl")
 }
 
 // LoadRelationDocs reads the gold file and the texts it refers to: VOA runs kept in
@@ -174,7 +176,7 @@ func LoadRelationDocs(goldPath, gumDir string) (docs []RelDoc, skipped []string,
 	if err != nil {
 		return nil, nil, err
 	}
-	root := repoRoot()
+	root := score.RepoRoot()
 	stored := map[string]extract.Article{}
 	group := map[string]string{}
 	splits, err := readSplits(filepath.Join(filepath.Dir(goldPath), "articles.jsonl"))
@@ -301,7 +303,7 @@ func readGUMSentences(path string) (string, [][2]int, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	docs, err := ReadCoNLLU(f, filepath.Base(path))
+	docs, err := mentions.ReadCoNLLU(f, filepath.Base(path))
 	f.Close()
 	if err != nil {
 		return "", nil, err
@@ -357,11 +359,11 @@ type RelationReport struct {
 	Skipped []string
 	// Counts per predicate, and "all", "core" (all but related, discussed, said) and
 	// "core-explicit" (core, gold marked implicit left out of the recall).
-	Counts  map[string]*Counts
-	ByGroup map[string]*Counts // core counts per group of articles
-	Buckets []Bucket           // calibration over all predictions
+	Counts  map[string]*score.Counts
+	ByGroup map[string]*score.Counts // core counts per group of articles
+	Buckets []Bucket                 // calibration over all predictions
 	// High, HighCore: predictions with confidence >= 0.8 and how many are right (all, core).
-	High, HighCore Counts
+	High, HighCore score.Counts
 	// Qualifier agreement on matched relations: [agree, total].
 	Modality, Attribution, Former [2]int
 	// Flags: per context flag (FlagNames), how the gold relations that have it and the
@@ -447,7 +449,7 @@ func Relations(docs []RelDoc, x *extract.Extractor) RelationReport {
 // candidate with the highest confidence first. Predictions are de-duplicated first (same
 // subject, predicate, object and polarity; for said and discussed, same evidence).
 func ScoreRelations(docs []RelDoc, extractFn func(RelDoc) extract.Extraction) RelationReport {
-	rep := RelationReport{Counts: map[string]*Counts{}, ByGroup: map[string]*Counts{}}
+	rep := RelationReport{Counts: map[string]*score.Counts{}, ByGroup: map[string]*score.Counts{}}
 	for _, lo := range []float64{0, 0.5, 0.6, 0.7, 0.8, 0.9} {
 		hi := lo + 0.1
 		if lo == 0 {
@@ -458,10 +460,10 @@ func ScoreRelations(docs []RelDoc, extractFn func(RelDoc) extract.Extraction) Re
 		}
 		rep.Buckets = append(rep.Buckets, Bucket{Lo: lo, Hi: hi})
 	}
-	count := func(key string) *Counts {
+	count := func(key string) *score.Counts {
 		c := rep.Counts[key]
 		if c == nil {
-			c = &Counts{}
+			c = &score.Counts{}
 			rep.Counts[key] = c
 		}
 		return c
@@ -494,11 +496,11 @@ func ScoreRelations(docs []RelDoc, extractFn func(RelDoc) extract.Extraction) Re
 		}
 		grp := rep.ByGroup[d.Group]
 		if grp == nil {
-			grp = &Counts{}
+			grp = &score.Counts{}
 			rep.ByGroup[d.Group] = grp
 		}
 		for i, g := range d.Gold {
-			core := corePredicate(g.P)
+			core := score.CorePredicate(g.P)
 			keys := []string{g.P, RelAll}
 			if core {
 				keys = append(keys, RelCore)
@@ -564,7 +566,7 @@ func ScoreRelations(docs []RelDoc, extractFn func(RelDoc) extract.Extraction) Re
 			}
 		}
 		for j, p := range preds {
-			core := corePredicate(p.Predicate)
+			core := score.CorePredicate(p.Predicate)
 			for k := range rep.Buckets {
 				b := &rep.Buckets[k]
 				if p.Confidence >= b.Lo && p.Confidence < b.Hi {
@@ -599,7 +601,7 @@ func ScoreRelations(docs []RelDoc, extractFn func(RelDoc) extract.Extraction) Re
 			for _, k := range keys {
 				count(k).FP++
 			}
-			rep.Spurious = append(rep.Spurious, RelError{Doc: d.ID, Pred: p.Predicate, Relation: relString(ex, p),
+			rep.Spurious = append(rep.Spurious, RelError{Doc: d.ID, Pred: p.Predicate, Relation: score.RelString(ex, p),
 				Why: sc.whySpurious(p), Conf: p.Confidence, Sentence: sc.sentence(p.Evidence.Start, p.Evidence.End)})
 		}
 	}
@@ -617,13 +619,13 @@ type docScorer struct {
 func newDocScorer(d RelDoc, ex extract.Extraction) *docScorer {
 	sc := &docScorer{doc: d, ex: ex, names: map[string]map[string]bool{}}
 	for _, e := range ex.Entities {
-		ns := map[string]bool{normName(e.Name): true}
+		ns := map[string]bool{score.NormName(e.Name): true}
 		for _, a := range e.Aliases {
-			ns[normName(a)] = true
+			ns[score.NormName(a)] = true
 		}
 		for _, m := range e.Mentions {
 			if m.Kind != extract.KindDescription {
-				ns[normName(m.Text)] = true
+				ns[score.NormName(m.Text)] = true
 			}
 		}
 		sc.names[e.ID] = ns
@@ -638,7 +640,7 @@ func newDocScorer(d RelDoc, ex extract.Extraction) *docScorer {
 		k := key{r.Subject, r.Predicate, r.Object, r.Negated, -1}
 		if r.Object == "" {
 			k.at = r.Evidence.Start
-		} else if SymmetricPredicates[r.Predicate] && r.Object < r.Subject {
+		} else if score.SymmetricPredicates[r.Predicate] && r.Object < r.Subject {
 			k.s, k.o = r.Object, r.Subject
 		}
 		if i, ok := best[k]; ok {
@@ -660,7 +662,7 @@ func (sc *docScorer) is(id, names string) bool {
 		return false
 	}
 	for _, n := range strings.Split(names, "|") {
-		if ns[normName(n)] {
+		if ns[score.NormName(n)] {
 			return true
 		}
 	}
@@ -675,7 +677,7 @@ func (sc *docScorer) isShort(id, names string) bool {
 		return false
 	}
 	for _, n := range strings.Split(names, "|") {
-		if w := strings.Fields(normName(n)); len(w) > 1 && ns[w[len(w)-1]] {
+		if w := strings.Fields(score.NormName(n)); len(w) > 1 && ns[w[len(w)-1]] {
 			return true
 		}
 	}
@@ -705,7 +707,7 @@ func (sc *docScorer) matches(g RelGold, p extract.Relation, samePred bool) bool 
 	if sc.is(p.Subject, g.S) && sc.is(p.Object, g.O) {
 		return true
 	}
-	return (SymmetricPredicates[g.P] || !samePred) && sc.is(p.Subject, g.O) && sc.is(p.Object, g.S)
+	return (score.SymmetricPredicates[g.P] || !samePred) && sc.is(p.Subject, g.O) && sc.is(p.Object, g.S)
 }
 
 func (sc *docScorer) whyMissed(g RelGold) string {
@@ -894,7 +896,7 @@ func (r RelationReport) Print(w io.Writer) {
 		}
 		return preds[i] < preds[j]
 	})
-	row := func(name string, c *Counts) {
+	row := func(name string, c *score.Counts) {
 		fmt.Fprintf(w, "%-18s %5d %5d %5d %6s %6s %6s\n", name, c.Gold(), c.Pred(), c.TP,
 			pct1(c.TP, c.Pred()), pct1(c.TP, c.Gold()), f1pct(c))
 	}
@@ -934,7 +936,7 @@ func (r RelationReport) Print(w io.Writer) {
 		if f == nil {
 			f = &FlagCounts{}
 		}
-		c := Counts{TP: f.GoldRight, FN: f.Gold - f.GoldRight, FP: f.Pred - f.PredRight}
+		c := score.Counts{TP: f.GoldRight, FN: f.Gold - f.GoldRight, FP: f.Pred - f.PredRight}
 		fmt.Fprintf(w, "%-12s %5d %6s %5d %6s %6s %6s (%d/%d)\n", name, f.Gold, pct1(f.GoldRight, f.Gold), f.Pred, pct1(f.PredRight, f.Pred), f1pct(&c), pct1(f.GoldRight, f.GoldFound), f.GoldRight, f.GoldFound)
 	}
 	fmt.Fprintf(w, "(date: the relation's own temporal expression, Relation.When, compared with the gold's verbatim date)\n")
@@ -946,7 +948,7 @@ func (r RelationReport) PrintErrors(w io.Writer, n int) {
 	list := func(title string, es []RelError) {
 		es = append([]RelError(nil), es...)
 		sort.SliceStable(es, func(i, j int) bool {
-			return corePredicate(es[i].Pred) && !corePredicate(es[j].Pred)
+			return score.CorePredicate(es[i].Pred) && !score.CorePredicate(es[j].Pred)
 		})
 		fmt.Fprintf(w, "\n%s (%d):\n", title, len(es))
 		for i, e := range es {
@@ -962,7 +964,7 @@ func (r RelationReport) PrintErrors(w io.Writer, n int) {
 			if e.Why != "" {
 				why = "  — " + e.Why
 			}
-			fmt.Fprintf(w, "  %s: %s%s%s\n      %s\n", e.Doc, e.Relation, conf, why, clip(e.Sentence, 300))
+			fmt.Fprintf(w, "  %s: %s%s%s\n      %s\n", e.Doc, e.Relation, conf, why, score.Clip(e.Sentence, 300))
 		}
 	}
 	list("Missed", r.Missed)
@@ -1008,7 +1010,7 @@ func pct1(a, b int) string {
 	return fmt.Sprintf("%.1f", 100*float64(a)/float64(b))
 }
 
-func f1pct(c *Counts) string {
+func f1pct(c *score.Counts) string {
 	if c.Gold() == 0 || c.Pred() == 0 {
 		return "-"
 	}

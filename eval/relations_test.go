@@ -3,10 +3,13 @@ package eval
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/eval/mentions"
+	"github.com/newsgraph/newsgraph/eval/score"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 )
@@ -27,7 +30,7 @@ func init() {
 
 func firstName(names string) string {
 	n, _, _ := strings.Cut(names, "|")
-	return normName(n)
+	return score.NormName(n)
 }
 
 // TestRelationGold checks the annotations: predicates of the vocabulary (never related), a
@@ -35,7 +38,7 @@ func firstName(names string) string {
 // and every name present in its article (as written, or through the gazetteer's other names:
 // "United States" for "U.S.").
 func TestRelationGold(t *testing.T) {
-	docs, skipped, err := LoadRelationDocs(DefaultRelationGold(), DefaultGUMDir())
+	docs, skipped, err := LoadRelationDocs(DefaultRelationGold(), mentions.DefaultGUMDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +74,7 @@ func TestRelationGold(t *testing.T) {
 				t.Errorf("line %d: %s with object %q", r.Line, r.P, r.O)
 			}
 			k := d.ID + "\x00" + firstName(r.S) + "\x00" + r.P + "\x00" + firstName(r.O)
-			if SymmetricPredicates[r.P] && firstName(r.O) < firstName(r.S) {
+			if score.SymmetricPredicates[r.P] && firstName(r.O) < firstName(r.S) {
 				k = d.ID + "\x00" + firstName(r.O) + "\x00" + r.P + "\x00" + firstName(r.S)
 			}
 			if r.Neg {
@@ -160,11 +163,11 @@ func TestScoreRelations(t *testing.T) {
 // TestRelations scores the extractor on the gold and logs the report (go test ./eval -run
 // 'Relations$' -v; the errors with -v too).
 func TestRelations(t *testing.T) {
-	docs, skipped, err := LoadRelationDocs(DefaultRelationGold(), DefaultGUMDir())
+	docs, skipped, err := LoadRelationDocs(DefaultRelationGold(), mentions.DefaultGUMDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(DefaultGazetteerData()); err != nil {
+	if _, err := os.Stat(filepath.Join(score.RepoRoot(), "extract", "gazetteer", "data")); err != nil {
 		t.Skip(err)
 	}
 	rep := Relations(docs, extract.New())
@@ -179,7 +182,7 @@ func TestRelations(t *testing.T) {
 
 // The news set splits its VOA articles into dev and test; the rest is dev.
 func TestNewsSplits(t *testing.T) {
-	docs, _, err := LoadNewsDocs(DefaultGUMDir())
+	docs, _, err := LoadNewsDocs(mentions.DefaultGUMDir())
 	if err != nil {
 		t.Fatal(err)
 	}

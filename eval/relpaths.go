@@ -5,6 +5,7 @@ import (
 	"io"
 	"sort"
 
+	"github.com/newsgraph/newsgraph/eval/score"
 	"github.com/newsgraph/newsgraph/extract"
 )
 
@@ -30,7 +31,7 @@ func CountPaths(docs []RelDoc, x *extract.Extractor) PathCounts {
 						continue
 					}
 					if sc.is(p.Subject.Entity.ID, g.S) && sc.is(p.Object.Entity.ID, g.O) ||
-						SymmetricPredicates[g.P] && sc.is(p.Subject.Entity.ID, g.O) && sc.is(p.Object.Entity.ID, g.S) {
+						score.SymmetricPredicates[g.P] && sc.is(p.Subject.Entity.ID, g.O) && sc.is(p.Object.Entity.ID, g.S) {
 						preds[g.P] = true
 					}
 				}

@@ -63,7 +63,7 @@ func openBoltStore(s *Store, path string, c config) error {
 	}
 	s.qs, s.unsynced = qs, unsynced
 	// Gizmo's plans read an index entry's quads one at a time from the bolt file, where
-	// Cayley's scan fetches them all before the first is looked at (internal/gizmo/rawbolt.go).
+	// Cayley's scan fetches them all before the first is looked at (internal/gizmo/planner/rawbolt.go).
 	gizmo.UseBolt(qs, quads)
 	s.side = &boltSide{lock: lock, names: names.Follow(qs, quads), quads: quads}
 	s.path, s.compact = path, c.compact

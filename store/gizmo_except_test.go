@@ -11,7 +11,7 @@ import (
 
 // TestExceptOfNothing: an exclusion that matches nothing (g.V("x") with no node x, as on an
 // empty store) excludes nothing. Cayley's optimizer resolved such an exclusion to nil and its
-// next pass called a method on that nil (internal/gizmo/shapes.go, emptyExcludes).
+// next pass called a method on that nil (internal/gizmo/planner/shapes.go, emptyExcludes).
 func TestExceptOfNothing(t *testing.T) {
 	empty := openBolt(t)
 	full := openBolt(t)

@@ -18,7 +18,7 @@ import (
 	"github.com/newsgraph/newsgraph/store"
 )
 
-// Name patterns answered through the name index (store/names, internal/gizmo/names.go)
+// Name patterns answered through the name index (store/names, internal/gizmo/planner/names.go)
 // give what Cayley's own plan gives over the same quads: a memstore holding the bolt store's
 // quads, where no planner runs. Checked after every way quads get written: a load, an import,
 // a merge, a forget, Cayley's HTTP write and delete API, a write around the Store (as stock

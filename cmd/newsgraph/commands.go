@@ -20,6 +20,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/eval/mentions"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/schema"
@@ -347,7 +348,7 @@ func evalCmd(c *cli.Context) error {
 	if c.Bool("relations") {
 		return evalRelations(c)
 	}
-	var docs []eval.Doc
+	var docs []mentions.Doc
 	var err error
 	what := "GUM news"
 	if c.Bool("news") {
@@ -358,12 +359,12 @@ func evalCmd(c *cli.Context) error {
 		if _, err := os.Stat(dir); err != nil {
 			return fmt.Errorf("the GUM news data is not available at %s (%v): nothing to evaluate", dir, err)
 		}
-		docs, err = eval.ReadGUM(dir)
+		docs, err = mentions.ReadGUM(dir)
 	}
 	if err != nil {
 		return err
 	}
-	r := eval.Score(docs, eval.ExtractorMentions(extract.New()))
+	r := mentions.Score(docs, mentions.FromExtractor(extract.New()))
 	fmt.Printf("%s: %d articles, proper-name mentions of people, organisations and places\n\n", what, r.Docs)
 	r.Print(os.Stdout)
 	if c.Bool("errors") {

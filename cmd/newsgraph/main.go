@@ -9,7 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/eval/mentions"
 )
 
 func main() {
@@ -91,7 +91,7 @@ func newApp() *cli.App {
 			{
 				Name: "eval", Usage: "score the extractor: mentions against the annotated GUM news articles (read from ../shared) or, with --news, the team's news test set; or --relations against the team's news test set",
 				Flags: []cli.Flag{
-					&cli.StringFlag{Name: "gum", Value: eval.DefaultGUMDir(), Usage: "folder of GUM news .conllu files"},
+					&cli.StringFlag{Name: "gum", Value: mentions.DefaultGUMDir(), Usage: "folder of GUM news .conllu files"},
 					&cli.BoolFlag{Name: "errors", Aliases: []string{"v"}, Usage: "also print the most frequent missed and spurious mentions (relations: all of them)"},
 					&cli.BoolFlag{Name: "relations", Usage: "score relations, per predicate and per context flag, against eval/testdata/news (docs/annotation.md)"},
 					&cli.BoolFlag{Name: "news", Usage: "score mentions against the team's news test set (eval/testdata/news) instead of GUM"},

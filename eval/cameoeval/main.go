@@ -12,17 +12,17 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/eval/cameo"
 )
 
 func main() {
-	dir := flag.String("dir", eval.DefaultCAMEODir(), "folder laid out like ../shared/data/cameo")
+	dir := flag.String("dir", cameo.DefaultDir(), "folder laid out like ../shared/data/cameo")
 	verbose := flag.Bool("v", false, "print every failure, the codings set aside and the unasked relations")
 	table := flag.Bool("table", false, "print the mapping table of event codes and exit")
 	flag.Parse()
 	if *table {
 		fmt.Printf("%-5s %-15s %-15s %s | %s\n", "code", "CAMEO pred", "unit-test pred", "CAMEO meaning", "unit-test usage")
-		for _, c := range eval.CAMEOCodes {
+		for _, c := range cameo.Codes {
 			fmt.Printf("%-5s %-15s %-15s %s | %s\n", c.Code, or(c.Pred), or(c.TestPred), c.CAMEO, c.UnitTest)
 		}
 		return
@@ -31,7 +31,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "cameoeval: CAMEO data not available (%v); nothing to evaluate\n", err)
 		os.Exit(2)
 	}
-	rep, err := eval.CAMEO(*dir, nil)
+	rep, err := cameo.Run(*dir, nil)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "cameoeval:", err)
 		os.Exit(1)

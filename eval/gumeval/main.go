@@ -15,11 +15,12 @@ import (
 	"os"
 
 	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/eval/mentions"
 	"github.com/newsgraph/newsgraph/extract"
 )
 
 func main() {
-	dir := flag.String("dir", eval.DefaultGUMDir(), "directory of GUM news .conllu files")
+	dir := flag.String("dir", mentions.DefaultGUMDir(), "directory of GUM news .conllu files")
 	verbose := flag.Bool("v", false, "print the most frequent missed and spurious mentions")
 	n := flag.Int("n", 30, "with -v: errors per type and kind")
 	gold := flag.Bool("gold", false, "list the gold mentions and exit")
@@ -27,7 +28,7 @@ func main() {
 	news := flag.Bool("news", false, "score against the team's news test set (eval/testdata/news) instead of GUM")
 	split := flag.String("split", "dev", "with -news: dev (tune on it), test (report it), all")
 	flag.Parse()
-	var docs []eval.Doc
+	var docs []mentions.Doc
 	var err error
 	if *news {
 		docs, err = eval.LoadNewsMentionDocs(eval.DefaultNewsDir(), *split)
@@ -35,7 +36,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "gumeval: GUM data not available (%v); nothing to evaluate\n", err)
 		os.Exit(2)
 	} else {
-		docs, err = eval.ReadGUM(*dir)
+		docs, err = mentions.ReadGUM(*dir)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gumeval:", err)
@@ -53,7 +54,7 @@ func main() {
 		}
 		return
 	}
-	r := eval.Score(docs, eval.ExtractorMentions(extract.New()))
+	r := mentions.Score(docs, mentions.FromExtractor(extract.New()))
 	r.Print(os.Stdout)
 	if *verbose {
 		fmt.Println()

@@ -16,13 +16,14 @@ import (
 	"os"
 
 	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/eval/mentions"
 	"github.com/newsgraph/newsgraph/extract"
 )
 
 func main() {
 	gold := flag.String("gold", "", "gold relations (JSON Lines; default: the news test set, eval/testdata/news and its b/); the earlier set: eval/testdata/relations/gold.jsonl")
 	split := flag.String("split", "dev", "the split to score: dev (tune on it), test (report it), all")
-	gum := flag.String("gum", eval.DefaultGUMDir(), "directory of the GUM news .conllu files")
+	gum := flag.String("gum", mentions.DefaultGUMDir(), "directory of the GUM news .conllu files")
 	verbose := flag.Bool("v", false, "print the missed and spurious relations with their sentences")
 	n := flag.Int("n", 0, "with -v: at most n missed and n spurious (0: all)")
 	doc := flag.String("doc", "", "score only this article")

@@ -16,6 +16,8 @@ import (
 	"os"
 
 	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/eval/mentions"
+	"github.com/newsgraph/newsgraph/eval/score"
 	"github.com/newsgraph/newsgraph/extract"
 )
 
@@ -27,7 +29,7 @@ func main() {
 	minNone := flag.Int("none", 3, "a lexical path seen this often that states nothing is kept as none (its shape does not speak for it)")
 	cv := flag.Bool("cv", false, "instead of writing the table, cross-validate these settings on dev: learn from one half of its articles, score the other half, both ways (nothing is written)")
 	flag.Parse()
-	docs, _, err := eval.LoadNewsDocs(eval.DefaultGUMDir())
+	docs, _, err := eval.LoadNewsDocs(mentions.DefaultGUMDir())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "relpaths:", err)
 		os.Exit(1)
@@ -82,11 +84,11 @@ func crossValidate(docs []eval.RelDoc, x *extract.Extractor, opt eval.PathTableO
 		h.Write([]byte(d.ID))
 		folds[h.Sum32()%2] = append(folds[h.Sum32()%2], d)
 	}
-	var without, with eval.Counts
+	var without, with score.Counts
 	for f := range folds {
 		extract.SetPathTable(nil)
 		pc := eval.CountPaths(folds[f], x)
-		add := func(to *eval.Counts) {
+		add := func(to *score.Counts) {
 			c := eval.Relations(folds[1-f], x).Counts[eval.RelAll]
 			to.TP, to.FP, to.FN = to.TP+c.TP, to.FP+c.FP, to.FN+c.FN
 		}

@@ -9,6 +9,8 @@ import (
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/cayley/query/shape"
+
+	"github.com/newsgraph/newsgraph/internal/gizmo/planner"
 )
 
 // Plan is one iterator of a query plan: what Cayley will run for a path's final (All,
@@ -50,12 +52,12 @@ func Explain(ctx context.Context, qs graph.QuadStore, program string) ([]Plan, e
 // it) and gives the final an empty iterator in its place.
 func (s *Session) explainPath(sh shape.Shape) iterator.Shape {
 	ctx := s.context()
-	it := buildIterator(ctx, s.qs, sh)
+	it := planner.BuildIterator(ctx, s.qs, sh)
 	if opt, ok := it.Optimize(ctx); ok {
 		it = opt
 	}
 	p := describe(ctx, it, 0)
-	p.Shape = fmt.Sprintf("%+v", optimizedShape(ctx, s.qs, sh))
+	p.Shape = fmt.Sprintf("%+v", planner.Optimize(ctx, s.qs, sh))
 	s.plans = append(s.plans, p)
 	return iterator.NewNull()
 }

@@ -109,7 +109,7 @@ func TestNestingErrorIsCatchable(t *testing.T) {
 	}
 }
 
-// Has on an absent name, then Out: Cayley's Union kept nil members (shapes.go); the query
+// Has on an absent name, then Out: Cayley's Union kept nil members (planner/shapes.go); the query
 // answers no results and no error.
 func TestAbsentNameAnswersNothing(t *testing.T) {
 	res, err := run(context.Background(), testStore(), `g.V().Has("<name>", "Nobody Here").Out("<follows>").Labels().All()`)

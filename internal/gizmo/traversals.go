@@ -27,6 +27,8 @@ import (
 	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/internal/gizmo/planner"
 )
 
 // pathObject is a Path object in Gizmo.
@@ -86,7 +88,7 @@ func (p *pathObject) buildIteratorTree() iterator.Shape {
 	if p.s.explain {
 		return p.s.explainPath(p.path.Shape())
 	}
-	return buildIterator(p.s.ctx, p.s.qs, p.path.Shape())
+	return planner.BuildIterator(p.s.ctx, p.s.qs, p.path.Shape())
 }
 
 // Filter all paths to ones which, at this point, are on the given node.

@@ -28,8 +28,8 @@ import (
 )
 
 // The index: every distinct value that is the object of a schema:name quad, ordered by
-// its text, for Gizmo's plans of name patterns (internal/gizmo/names.go: a regex over names
-// reads these values instead of every node of the store).
+// its text, for Gizmo's plans of name patterns (internal/gizmo/planner/names.go: a regex over
+// names reads these values instead of every node of the store).
 //
 // It is made from Cayley's log, not from newsgraph's writes, so that whoever wrote the quads
 // (a load, an import, a merge, a forget, Cayley's HTTP API, stock Cayley) it misses none. The

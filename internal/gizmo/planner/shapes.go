@@ -1,4 +1,11 @@
-package gizmo
+// Package planner is how newsgraph's Gizmo (internal/gizmo) turns a path's shape into the
+// iterators that run it: Cayley's optimizer with newsgraph's repairs (this file), then plans
+// that use the store's indexes (plan.go), read a node's quads of a few predicates (lookup.go),
+// start an intersection from its smallest member (sizes.go), look names up through a name
+// index (names.go), read Cayley's bolt file directly (rawbolt.go) and one quad of each copy of
+// a fact under Unique (distinct.go). See CHANGES.md; Cayley's code here is under its Apache
+// License 2.0 (LICENSE).
+package planner
 
 import (
 	"context"
@@ -9,23 +16,23 @@ import (
 	"github.com/cayleygraph/cayley/query/shape"
 )
 
-// buildIterator is Cayley's shape.BuildIterator with one repair between
+// BuildIterator is Cayley's shape.BuildIterator with one repair between
 // optimizing and building. When a store brings its own optimizer (bolt does),
 // shape.Union.Optimize returns before it drops the empty members it leaves as
 // nil, and Union.BuildIterator then calls a method on nil: any query whose
 // branch matches nothing, such as Has on an absent name followed by Out,
 // panicked. The repair turns such nil members into shape.Null, which builds
 // the empty iterator they stand for.
-func buildIterator(ctx context.Context, qs graph.QuadStore, s shape.Shape) iterator.Shape {
-	s = optimizedShape(ctx, qs, s)
+func BuildIterator(ctx context.Context, qs graph.QuadStore, s shape.Shape) iterator.Shape {
+	s = Optimize(ctx, qs, s)
 	if shape.IsNull(s) {
 		return iterator.NewNull()
 	}
 	return s.BuildIterator(graph.Unwrap(qs))
 }
 
-// optimizedShape is s as Cayley's optimizer and newsgraph's repairs leave it.
-func optimizedShape(ctx context.Context, qs graph.QuadStore, s shape.Shape) shape.Shape {
+// Optimize is s as Cayley's optimizer and newsgraph's repairs leave it.
+func Optimize(ctx context.Context, qs graph.QuadStore, s shape.Shape) shape.Shape {
 	if s == nil {
 		return nil
 	}

@@ -1,8 +1,8 @@
-package eval
+package cameo
 
 import "github.com/newsgraph/newsgraph/extract"
 
-// CAMEOCode is one event code of the mapping table: what it means in CAMEO 2.0 and which
+// Code is one event code of the mapping table: what it means in CAMEO 2.0 and which
 // newsgraph predicate states it, and how the PETRARCH unit-test file uses it.
 //
 // The unit-test records (PETR.UnitTest.records.xml) are coded with PETR.Validate.verbs.txt, a
@@ -13,7 +13,7 @@ import "github.com/newsgraph/newsgraph/extract"
 // the table keeps the two apart: Pred is the predicate for data coded in real CAMEO, TestPred
 // the predicate the evaluation uses for the unit-test file, read off the sentences that carry
 // the code there.
-type CAMEOCode struct {
+type Code struct {
 	Code     string
 	CAMEO    string // the code's meaning in CAMEO 2.0
 	Pred     string // newsgraph predicate for CAMEO-coded data; "" when none of the vocabulary fits
@@ -21,9 +21,9 @@ type CAMEOCode struct {
 	TestPred string // predicate used on the unit-test file; "" when none fits
 }
 
-// CAMEOCodes is the mapping table, in code order. Codes of the unit-test file that are not
+// Codes is the mapping table, in code order. Codes of the unit-test file that are not
 // listed (023 comment, 064 restore ties, 345 abandon, 9xx synset tests...) have no predicate.
-var CAMEOCodes = []CAMEOCode{
+var Codes = []Code{
 	{"030", "express intent to cooperate", extract.PredCooperatesWith, "\"X and Y agree that...\"", extract.PredAgreedWith},
 	{"031", "express intent to engage in material cooperation", "", "WEIS 031 meet with: \"will meet\", \"met\"", extract.PredMet},
 	{"032", "express intent to provide diplomatic cooperation", "", "WEIS 032 visit: \"left for\", \"arrived in\"", extract.PredVisited},
@@ -73,12 +73,12 @@ var CAMEOCodes = []CAMEOCode{
 	{"224", "(not CAMEO)", "", "\"death total has risen in the dispute with Y\"", extract.PredFoughtAgainst},
 }
 
-// CAMEOPredicate returns the newsgraph predicate of a CAMEO 2.0 event code, or "" when the
+// Predicate returns the newsgraph predicate of a CAMEO 2.0 event code, or "" when the
 // vocabulary has none: the code itself when listed, else its two-digit root's general code
 // ("0x0"), so 1384 (threaten with military occupation) gives threatened through 138.
-func CAMEOPredicate(code string) string {
+func Predicate(code string) string {
 	for len(code) >= 3 {
-		for _, c := range CAMEOCodes {
+		for _, c := range Codes {
 			if c.Code == code {
 				return c.Pred
 			}
@@ -89,7 +89,7 @@ func CAMEOPredicate(code string) string {
 }
 
 func unitTestPredicate(code string) string {
-	for _, c := range CAMEOCodes {
+	for _, c := range Codes {
 		if c.Code == code {
 			return c.TestPred
 		}

@@ -1,13 +1,13 @@
-package eval
+package mentions
 
 import "github.com/newsgraph/newsgraph/extract"
 
-// ExtractorMentions adapts an extractor to Score: it runs x over the text
+// FromExtractor adapts an extractor to Score: it runs x over the text
 // (extract.Article{Text: text}) and returns every mention of kind name, acronym or alias of
 // every entity of type Person, Organization, Country, City or Place, with the entity's type.
 // Descriptions ("the minister") and demonyms ("Afghan") are left out: the gold holds proper
 // names only.
-func ExtractorMentions(x *extract.Extractor) func(text string) []Predicted {
+func FromExtractor(x *extract.Extractor) func(text string) []Predicted {
 	return func(text string) []Predicted {
 		ex := x.Extract(extract.Article{Text: text})
 		var out []Predicted

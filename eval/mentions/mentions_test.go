@@ -1,13 +1,13 @@
-package eval
+package mentions
 
 import (
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/eval/score"
 	"github.com/newsgraph/newsgraph/extract"
 )
 
@@ -126,21 +126,21 @@ func TestScore(t *testing.T) {
 		at(t, text, "Bank", 0, "Event"), // other types are ignored
 	}
 	r := Score(docs, func(string) []Predicted { return preds })
-	check := func(name string, got *Counts, want Counts) {
+	check := func(name string, got *score.Counts, want score.Counts) {
 		t.Helper()
 		if *got != want {
 			t.Errorf("%s = %+v, want %+v", name, *got, want)
 		}
 	}
-	check("exact Person", r.Exact[Person], Counts{TP: 1, FP: 1, FN: 1})
-	check("exact Organization", r.Exact[Organization], Counts{TP: 2, FP: 1, FN: 0})
-	check("exact Place", r.Exact[Place], Counts{TP: 2, FP: 1, FN: 2})
-	check("exact micro", r.Exact[Micro], Counts{TP: 5, FP: 3, FN: 3})
-	check("overlap Person", r.Overlap[Person], Counts{TP: 1, FP: 1, FN: 1})
-	check("overlap Organization", r.Overlap[Organization], Counts{TP: 2, FP: 1, FN: 0})
-	check("overlap Place", r.Overlap[Place], Counts{TP: 3, FP: 0, FN: 1})
-	check("overlap micro", r.Overlap[Micro], Counts{TP: 6, FP: 2, FN: 2})
-	check("untyped", &r.Untyped, Counts{TP: 6, FP: 2, FN: 2})
+	check("exact Person", r.Exact[Person], score.Counts{TP: 1, FP: 1, FN: 1})
+	check("exact Organization", r.Exact[Organization], score.Counts{TP: 2, FP: 1, FN: 0})
+	check("exact Place", r.Exact[Place], score.Counts{TP: 2, FP: 1, FN: 2})
+	check("exact micro", r.Exact[Micro], score.Counts{TP: 5, FP: 3, FN: 3})
+	check("overlap Person", r.Overlap[Person], score.Counts{TP: 1, FP: 1, FN: 1})
+	check("overlap Organization", r.Overlap[Organization], score.Counts{TP: 2, FP: 1, FN: 0})
+	check("overlap Place", r.Overlap[Place], score.Counts{TP: 3, FP: 0, FN: 1})
+	check("overlap micro", r.Overlap[Micro], score.Counts{TP: 6, FP: 2, FN: 2})
+	check("untyped", &r.Untyped, score.Counts{TP: 6, FP: 2, FN: 2})
 	if r.Docs != 1 {
 		t.Errorf("Docs = %d", r.Docs)
 	}
@@ -179,17 +179,6 @@ func TestScore(t *testing.T) {
 	}
 }
 
-func TestCounts(t *testing.T) {
-	c := Counts{TP: 3, FP: 1, FN: 2}
-	near := func(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
-	if !near(c.P(), 0.75) || !near(c.R(), 0.6) || !near(c.F1(), 2*0.75*0.6/1.35) {
-		t.Errorf("P R F1 = %v %v %v", c.P(), c.R(), c.F1())
-	}
-	if z := (Counts{}); z.P() != 0 || z.R() != 0 || z.F1() != 0 {
-		t.Errorf("zero counts: %v %v %v", z.P(), z.R(), z.F1())
-	}
-}
-
 func TestTrimSpan(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"the United States", "United States"},
@@ -219,9 +208,9 @@ func TestEvalType(t *testing.T) {
 func TestDefaultGUMDir(t *testing.T) {
 	t.Setenv("GUM_NEWS_DIR", "")
 	d := DefaultGUMDir()
-	// Tests run in eval/, one level below go.mod.
+	// Tests run in eval/mentions, two levels below go.mod.
 	wd, _ := os.Getwd()
-	if want := filepath.Join(filepath.Dir(filepath.Dir(wd)), "shared", "data", "gum-news"); d != want {
+	if want := filepath.Join(filepath.Dir(filepath.Dir(filepath.Dir(wd))), "shared", "data", "gum-news"); d != want {
 		t.Errorf("DefaultGUMDir() = %q, want %q", d, want)
 	}
 	t.Setenv("GUM_NEWS_DIR", "/elsewhere")
@@ -257,7 +246,7 @@ func TestGUMNews(t *testing.T) {
 	}
 	t.Logf("%d documents; proper-name gold mentions (before de-duplication): Person %d, Organization %d, Place %d",
 		len(docs), gold[Person], gold[Organization], gold[Place])
-	r := Score(docs, ExtractorMentions(extract.New()))
+	r := Score(docs, FromExtractor(extract.New()))
 	var b strings.Builder
 	r.Print(&b)
 	t.Log("\n" + b.String())

@@ -1,13 +1,14 @@
-// Package eval measures the extractor against annotated news: how many proper-name mentions
-// of people, organisations and places it finds (recall), how many of those it reports are
-// right (precision), with exact and overlapping spans, per type.
+// Package mentions measures the extractor's proper-name mentions against annotated news: how
+// many mentions of people, organisations and places it finds (recall), how many of those it
+// reports are right (precision), with exact and overlapping spans, per type. Package eval reads
+// the team's news test set into the same documents (LoadNewsMentionDocs).
 //
 // The annotated data is the news part of the GUM corpus (CoNLL-U with CoNLL-2012-style entity
 // brackets in the MISC column). Its annotations are licensed for non-commercial use only, so
 // the data is never copied into the project: it is read from ../shared/data/gum-news at
-// evaluation time (DefaultGUMDir), and the evaluation skips when it is absent. See README.md
-// for the rules that decide which gold mentions count.
-package eval
+// evaluation time (DefaultGUMDir), and the evaluation skips when it is absent. See
+// eval/README.md for the rules that decide which gold mentions count.
+package mentions
 
 import (
 	"bufio"
@@ -32,7 +33,7 @@ var gumTypes = map[string]string{"person": Person, "organization": Organization,
 
 // Gold is one annotated mention. Start and End are byte offsets into Doc.Text, end exclusive,
 // and Text is Doc.Text[Start:End]. For a proper-name mention (Proper) the span is the name
-// itself, cut out of GUM's larger mention span by the rule in README.md ("U.S. President
+// itself, cut out of GUM's larger mention span by the rule in eval/README.md ("U.S. President
 // Donald Trump's" -> "Donald Trump"); for other mentions it is GUM's span without a leading
 // "the".
 type Gold struct {

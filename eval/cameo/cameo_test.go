@@ -1,4 +1,4 @@
-package eval
+package cameo
 
 import (
 	"bytes"
@@ -29,7 +29,7 @@ DENMARK  [DNK]
 `
 
 func TestReadCAMEOActors(t *testing.T) {
-	as, err := ReadCAMEOActors(strings.NewReader(tinyActors))
+	as, err := ReadActors(strings.NewReader(tinyActors))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,18 +55,18 @@ Gondor.
 </Sentence>
 <Sentence date="19950101" id="T-2"><EventCoding noevents = "True"></EventCoding><Text>Nothing.</Text></Sentence>
 </Sentences></Validation>`
-	rs, err := ReadCAMEORecords(strings.NewReader(x))
+	rs, err := ReadRecords(strings.NewReader(x))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(rs) != 2 || rs[0].ID != "T-1" || rs[0].Text != "Arnor visited Gondor." ||
-		len(rs[0].Codings) != 1 || rs[0].Codings[0] != (CAMEOCoding{"ARN", "GON", "032"}) || len(rs[1].Codings) != 0 {
+		len(rs[0].Codings) != 1 || rs[0].Codings[0] != (Coding{"ARN", "GON", "032"}) || len(rs[1].Codings) != 0 {
 		t.Errorf("got %+v", rs)
 	}
 }
 
 func TestCAMEOGazetteer(t *testing.T) {
-	as, err := ReadCAMEOActors(strings.NewReader(tinyActors))
+	as, err := ReadActors(strings.NewReader(tinyActors))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestCAMEOGazetteer(t *testing.T) {
 	if _, err := os.Stat(data); err != nil {
 		t.Skip("no gazetteer data:", err)
 	}
-	g, err := CAMEOGazetteer(os.DirFS(data), as)
+	g, err := Gazetteer(os.DirFS(data), as)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,14 +110,14 @@ func TestAppendRowsWidensHeader(t *testing.T) {
 func TestCAMEOPredicate(t *testing.T) {
 	for code, want := range map[string]string{"042": "visited", "043": "received", "1384": "threatened",
 		"057": "agreedWith", "173": "arrested", "194": "attacked", "064": "cooperatesWith", "023": ""} {
-		if got := CAMEOPredicate(code); got != want {
-			t.Errorf("CAMEOPredicate(%s) = %q, want %q", code, got, want)
+		if got := Predicate(code); got != want {
+			t.Errorf("Predicate(%s) = %q, want %q", code, got, want)
 		}
 	}
 }
 
 func cameoDir(t *testing.T) string {
-	dir := DefaultCAMEODir()
+	dir := DefaultDir()
 	if _, err := os.Stat(filepath.Join(dir, "text", "PETR.UnitTest.records.xml")); err != nil {
 		t.Skip("CAMEO unit tests not available:", err)
 	}
@@ -133,7 +133,7 @@ func TestCAMEORecordReview(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	recs, err := ReadCAMEORecords(f)
+	recs, err := ReadRecords(f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,10 +155,10 @@ func TestCAMEORecordReview(t *testing.T) {
 	}
 }
 
-// TestCAMEO runs the direction check and logs the report (go test ./eval -run CAMEO -v).
+// TestCAMEO runs the direction check and logs the report (go test ./eval/cameo -run CAMEO -v).
 func TestCAMEO(t *testing.T) {
 	dir := cameoDir(t)
-	rep, err := CAMEO(dir, nil)
+	rep, err := Run(dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

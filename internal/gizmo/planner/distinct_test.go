@@ -1,4 +1,4 @@
-package gizmo_test
+package planner_test
 
 import (
 	"context"
@@ -16,6 +16,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/internal/gizmo"
+	"github.com/newsgraph/newsgraph/internal/gizmo/planner"
 )
 
 // copiesQuads is a graph in the vocabulary of the examples where every fact is stated by
@@ -134,8 +135,8 @@ func orderedAnswers(t *testing.T, qs cgraph.QuadStore, program string) ([]string
 // 06 and the shapes above on a graph of many copies, random chains ending in Unique, and the
 // shapes without Unique (every path, as many times as Cayley lists it).
 func TestFirstPathsAnswerAsCayleyDoes(t *testing.T) {
-	qs := gizmo.NewTestBoltStore(t, copiesQuads())
-	src, err := os.ReadFile("../../examples/queries/06-people-and-positions.js")
+	qs := planner.NewTestBoltStore(t, copiesQuads())
+	src, err := os.ReadFile("../../../examples/queries/06-people-and-positions.js")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +159,7 @@ func TestFirstPathsAnswerAsCayleyDoes(t *testing.T) {
 	for _, p := range firstPathShapes {
 		programs = append(programs, strings.ReplaceAll(p, ".Unique()", ""))
 	}
-	before := gizmo.EntryNexts()
+	before := planner.EntryNexts()
 	check := func(i int, p string) {
 		t.Helper()
 		cmp := sameRowSet
@@ -166,11 +167,11 @@ func TestFirstPathsAnswerAsCayleyDoes(t *testing.T) {
 			cmp = sameResults
 		}
 		sameAnswers(t, qs, p, cmp)
-		old := gizmo.SetRawReads(false)
+		old := planner.SetRawReads(false)
 		whole, werr := orderedAnswers(t, qs, p)
-		gizmo.SetRawReads(true)
+		planner.SetRawReads(true)
 		first, ferr := orderedAnswers(t, qs, p)
-		gizmo.SetRawReads(old)
+		planner.SetRawReads(old)
 		if (werr == nil) != (ferr == nil) || !slices.Equal(whole, first) {
 			t.Fatalf("%s\nreading every quad (%v, %d rows):\n%s\none quad an entry (%v, %d rows):\n%s", p,
 				werr, len(whole), strings.Join(firstOf(whole, 20), "\n"), ferr, len(first), strings.Join(firstOf(first, 20), "\n"))
@@ -184,12 +185,12 @@ func TestFirstPathsAnswerAsCayleyDoes(t *testing.T) {
 	}
 	// and with every check of a node switching at once to a set, which counts and reads the
 	// entries too
-	restore := gizmo.SetSetChecks(0, 0)
+	restore := planner.SetSetChecks(0, 0)
 	for i, p := range programs {
 		check(i, p)
 	}
 	restore()
-	if gizmo.EntryNexts() == before {
+	if planner.EntryNexts() == before {
 		t.Error("no plan read one quad an index entry: the test does not try it")
 	}
 }

@@ -1,10 +1,12 @@
-package eval
+package mentions
 
 import (
 	"fmt"
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/eval/score"
 )
 
 // Predicted is one mention a system found: a byte span of Doc.Text and the system's type.
@@ -34,39 +36,6 @@ func EvalType(t string) string {
 	return ""
 }
 
-// Counts are true positives, false positives and false negatives.
-type Counts struct{ TP, FP, FN int }
-
-// P is precision, TP/(TP+FP); 0 when nothing was predicted.
-func (c Counts) P() float64 { return ratio(c.TP, c.TP+c.FP) }
-
-// R is recall, TP/(TP+FN); 0 when there is no gold.
-func (c Counts) R() float64 { return ratio(c.TP, c.TP+c.FN) }
-
-// F1 is the harmonic mean of P and R.
-func (c Counts) F1() float64 {
-	p, r := c.P(), c.R()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-// Gold is the number of gold mentions, TP+FN.
-func (c Counts) Gold() int { return c.TP + c.FN }
-
-// Pred is the number of predicted mentions, TP+FP.
-func (c Counts) Pred() int { return c.TP + c.FP }
-
-func (c *Counts) add(o Counts) { c.TP += o.TP; c.FP += o.FP; c.FN += o.FN }
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
 // Example is one error: a gold mention missed or a predicted mention that matches no gold,
 // under exact matching.
 type Example struct {
@@ -91,9 +60,9 @@ type Report struct {
 	// Exact: same span (after trimming a leading "the" and a trailing "'s") and same type.
 	// Overlap: spans overlap and types are equal, each gold and each prediction matched at
 	// most once (exact pairs first, then greedily by largest overlap). Keys: Types and Micro.
-	Exact, Overlap map[string]*Counts
+	Exact, Overlap map[string]*score.Counts
 	// Untyped: exact span, type ignored (duplicate spans counted once).
-	Untyped Counts
+	Untyped score.Counts
 	Docs    int
 	// Missed and Spurious are every exact-match false negative and false positive, in
 	// document order.
@@ -112,9 +81,9 @@ type item struct {
 // predictions of other types are dropped. Both sides have a leading "the " and a trailing
 // possessive "'s" trimmed, and duplicates (same span and type) are counted once.
 func Score(docs []Doc, extractFn func(text string) []Predicted) Report {
-	r := Report{Exact: map[string]*Counts{}, Overlap: map[string]*Counts{}, Docs: len(docs)}
+	r := Report{Exact: map[string]*score.Counts{}, Overlap: map[string]*score.Counts{}, Docs: len(docs)}
 	for _, t := range append(Types[:len(Types):len(Types)], Micro) {
-		r.Exact[t], r.Overlap[t] = &Counts{}, &Counts{}
+		r.Exact[t], r.Overlap[t] = &score.Counts{}, &score.Counts{}
 	}
 	for _, d := range docs {
 		var gold, pred []item
@@ -136,8 +105,8 @@ func Score(docs []Doc, extractFn func(text string) []Predicted) Report {
 		r.scoreDoc(d, gold, pred)
 	}
 	for _, t := range Types {
-		r.Exact[Micro].add(*r.Exact[t])
-		r.Overlap[Micro].add(*r.Overlap[t])
+		r.Exact[Micro].Add(*r.Exact[t])
+		r.Overlap[Micro].Add(*r.Overlap[t])
 	}
 	return r
 }

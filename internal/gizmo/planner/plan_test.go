@@ -1,4 +1,4 @@
-package gizmo_test
+package planner_test
 
 import (
 	"context"
@@ -19,6 +19,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/internal/gizmo"
+	"github.com/newsgraph/newsgraph/internal/gizmo/planner"
 	"github.com/newsgraph/newsgraph/store"
 )
 
@@ -48,7 +49,7 @@ func examplesGraph(t *testing.T) cgraph.QuadStore {
 			examplesErr = err
 			return
 		}
-		_, err = ingest.Load(context.Background(), s, []string{"../../examples/articles"}, ingest.Options{})
+		_, err = ingest.Load(context.Background(), s, []string{"../../../examples/articles"}, ingest.Options{})
 		examplesStore, examplesErr = s, err
 	})
 	if examplesErr != nil {
@@ -68,7 +69,7 @@ func TestMain(m *testing.M) {
 // answers runs program to the end (no limit) and returns its results as sorted JSON lines.
 func answers(t *testing.T, qs cgraph.QuadStore, program string, rewrites bool) ([]string, error) {
 	t.Helper()
-	defer gizmo.SetPlanRewrites(gizmo.SetPlanRewrites(rewrites))
+	defer planner.SetPlanRewrites(planner.SetPlanRewrites(rewrites))
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	it, err := query.GetLanguage(gizmo.Name).Session(qs).Execute(ctx, program, query.Options{Collation: query.JSON})
@@ -150,7 +151,7 @@ func firstOf(xs []string, n int) []string { return xs[:min(n, len(xs))] }
 
 func TestPlansAnswerTheExamplesAsCayleyDoes(t *testing.T) {
 	qs := examplesGraph(t)
-	files, err := filepath.Glob("../../examples/queries/*.js")
+	files, err := filepath.Glob("../../../examples/queries/*.js")
 	if err != nil || len(files) < 10 {
 		t.Fatalf("example queries: %v %v", files, err)
 	}
@@ -166,7 +167,7 @@ func TestPlansAnswerTheExamplesAsCayleyDoes(t *testing.T) {
 			nonEmpty++
 		}
 	}
-	src, err := os.ReadFile("../../examples/queries/06-people-and-positions.js")
+	src, err := os.ReadFile("../../../examples/queries/06-people-and-positions.js")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,7 +326,7 @@ func randomChain(r *rand.Rand, depth int) string {
 // The checks that read a node's quads one by one and the set they switch to on hubs give
 // the same answers: here every check switches at once.
 func TestSetChecksAnswerAsCayleyDoes(t *testing.T) {
-	defer gizmo.SetSetChecks(0, 0)()
+	defer planner.SetSetChecks(0, 0)()
 	qs := examplesGraph(t)
 	for _, p := range planShapes {
 		sameAnswers(t, qs, p, sameRowSet)

@@ -1,4 +1,4 @@
-package gizmo
+package planner
 
 import (
 	"context"

@@ -1,4 +1,9 @@
-package eval
+// Package cameo is the CAMEO direction check: PETRARCH's unit-test sentences ("Arnor is about
+// to restore full diplomatic ties with Gondor"), each with its expected event codings (source
+// actor, target actor, event code), run through the extractor with a gazetteer that knows the
+// fictional actors; for every coding whose code maps to a predicate, did the extractor state
+// that relation between the two actors, and the right way round? See eval/README.md.
+package cameo
 
 import (
 	"bufio"
@@ -13,32 +18,27 @@ import (
 	"strings"
 	"testing/fstest"
 
+	"github.com/newsgraph/newsgraph/eval/score"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/gazetteer"
 )
 
-// The CAMEO direction check: PETRARCH's unit-test sentences ("Arnor is about to restore full
-// diplomatic ties with Gondor"), each with its expected event codings (source actor, target
-// actor, event code), run through the extractor with a gazetteer that knows the fictional
-// actors; for every coding whose code maps to a predicate, did the extractor state that relation
-// between the two actors, and the right way round? See README.md.
-
-// CAMEOActor is one entry of a PETRARCH actor dictionary ("GONDOR [GON]" with its synonyms
+// Actor is one entry of a PETRARCH actor dictionary ("GONDOR [GON]" with its synonyms
 // "+MINAS_TIRITH", "+ANORIEN").
-type CAMEOActor struct {
+type Actor struct {
 	Name     string   // the entry's name, upper case, words separated by single spaces: "MINAS TIRITH"
 	Synonyms []string // the "+" lines, in the same form
 	Codes    []string // every code, date-restricted ones included ("HOB", "HOBGOV", "HOBREB")
 }
 
 // Names returns the entry's name and synonyms.
-func (a CAMEOActor) Names() []string { return append([]string{a.Name}, a.Synonyms...) }
+func (a Actor) Names() []string { return append([]string{a.Name}, a.Synonyms...) }
 
-// ReadCAMEOActors reads a PETRARCH actor dictionary (format in dictionaries.rst: an entry line
+// ReadActors reads a PETRARCH actor dictionary (format in dictionaries.rst: an entry line
 // "NAME [CODE]" or "NAME" followed by "+SYNONYM" lines and "[CODE dates]" lines; "#" comments,
 // "<!-- -->" comment blocks; "_" joins the words of a name).
-func ReadCAMEOActors(r io.Reader) ([]CAMEOActor, error) {
-	var out []CAMEOActor
+func ReadActors(r io.Reader) ([]Actor, error) {
+	var out []Actor
 	sc := bufio.NewScanner(r)
 	inComment := false
 	n := 0
@@ -88,7 +88,7 @@ func ReadCAMEOActors(r io.Reader) ([]CAMEOActor, error) {
 			a := &out[len(out)-1]
 			a.Codes = append(a.Codes, codes...)
 		default:
-			out = append(out, CAMEOActor{Name: actorName(line), Codes: codes})
+			out = append(out, Actor{Name: actorName(line), Codes: codes})
 		}
 	}
 	return out, sc.Err()
@@ -98,21 +98,21 @@ func actorName(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "_", " ")), " ")
 }
 
-// CAMEORecord is one unit-test sentence with its expected event codings.
-type CAMEORecord struct {
+// Record is one unit-test sentence with its expected event codings.
+type Record struct {
 	ID, Date, Category string
 	Text               string // white space normalised
-	Codings            []CAMEOCoding
+	Codings            []Coding
 }
 
-// CAMEOCoding is one expected event: source actor code, target actor code, event code.
-type CAMEOCoding struct {
+// Coding is one expected event: source actor code, target actor code, event code.
+type Coding struct {
 	Source, Target, Event string
 }
 
-// ReadCAMEORecords reads a PETRARCH validation file (PETR.UnitTest.records.xml). Codings marked
+// ReadRecords reads a PETRARCH validation file (PETR.UnitTest.records.xml). Codings marked
 // noevents are dropped.
-func ReadCAMEORecords(r io.Reader) ([]CAMEORecord, error) {
+func ReadRecords(r io.Reader) ([]Record, error) {
 	var v struct {
 		Sentences []struct {
 			ID       string `xml:"id,attr"`
@@ -129,12 +129,12 @@ func ReadCAMEORecords(r io.Reader) ([]CAMEORecord, error) {
 	if err := xml.NewDecoder(r).Decode(&v); err != nil {
 		return nil, fmt.Errorf("cameo records: %w", err)
 	}
-	out := make([]CAMEORecord, 0, len(v.Sentences))
+	out := make([]Record, 0, len(v.Sentences))
 	for _, s := range v.Sentences {
-		rec := CAMEORecord{ID: s.ID, Date: s.Date, Category: s.Category, Text: strings.Join(strings.Fields(s.Text), " ")}
+		rec := Record{ID: s.ID, Date: s.Date, Category: s.Category, Text: strings.Join(strings.Fields(s.Text), " ")}
 		for _, c := range s.Codings {
 			if c.Event != "" {
-				rec.Codings = append(rec.Codings, CAMEOCoding{c.Source, c.Target, c.Event})
+				rec.Codings = append(rec.Codings, Coding{c.Source, c.Target, c.Event})
 			}
 		}
 		out = append(out, rec)
@@ -187,32 +187,15 @@ func displayName(s string) string {
 // DefaultGazetteerData is the folder of the gazetteer's default data in this repository
 // (extract/gazetteer/data, found by walking up from the working directory to go.mod).
 func DefaultGazetteerData() string {
-	return filepath.Join(repoRoot(), "extract", "gazetteer", "data")
+	return filepath.Join(score.RepoRoot(), "extract", "gazetteer", "data")
 }
 
-func repoRoot() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "."
-	}
-	for d := dir; ; {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return dir
-		}
-		d = parent
-	}
-}
-
-// CAMEOGazetteer loads the gazetteer of base (a folder laid out like extract/gazetteer/data)
+// Gazetteer loads the gazetteer of base (a folder laid out like extract/gazetteer/data)
 // with the fictional states, places and organisations of the actor dictionary added, through
 // its hand-written supplements (countries_extra.tsv, organisations_extra.tsv, cities_extra.tsv),
 // in memory. A name the default data already knows is not added again; a fictional entry whose
 // name the default data already uses is an error.
-func CAMEOGazetteer(base fs.FS, actors []CAMEOActor) (*gazetteer.Gazetteer, error) {
+func Gazetteer(base fs.FS, actors []Actor) (*gazetteer.Gazetteer, error) {
 	def, err := gazetteer.Load(base)
 	if err != nil {
 		return nil, err
@@ -377,9 +360,9 @@ func ExtractorWithGazetteer(g *gazetteer.Gazetteer) *extract.Extractor {
 // ---------------------------------------------------------------------------------------------
 // The evaluation.
 
-// CAMEOCase is one mappable coding: the relation the sentence should give and what the
+// Case is one mappable coding: the relation the sentence should give and what the
 // extractor did with it.
-type CAMEOCase struct {
+type Case struct {
 	Record         string // record id
 	Text           string
 	Event          string // event code
@@ -394,20 +377,20 @@ type CAMEOCase struct {
 	Relations               []string // the extraction's relations, "subject -predicate-> object"
 }
 
-// CAMEOSetAside is a coding whose code maps to a predicate but whose sentence does not state
+// SetAside is a coding whose code maps to a predicate but whose sentence does not state
 // the relation, with the reason.
-type CAMEOSetAside struct {
+type SetAside struct {
 	Record, Event, Source, Target, Reason, Text string
 }
 
-// CAMEOReport is the outcome of CAMEO.
-type CAMEOReport struct {
+// Report is the outcome of CAMEO.
+type Report struct {
 	Records  int            // sentences in the file
 	Codings  int            // expected event codings
 	NoActor  int            // codings without a named source or target actor (None, ---, ###)
 	Unmapped map[string]int // event code -> codings whose code has no predicate on the unit-test file
-	SetAside []CAMEOSetAside
-	Cases    []CAMEOCase
+	SetAside []SetAside
+	Cases    []Case
 	// Unsupported lists relations of the core vocabulary that the extractor stated between two
 	// coded actors of a record and that no mapped coding of the record asks for (for review:
 	// many are errors, "welcomed a resumption of ties" read as hosting).
@@ -442,30 +425,25 @@ func familyOf(pred string) []famMember {
 	return []famMember{{pred, false}}
 }
 
-// SymmetricPredicates hold both ways: the order of subject and object does not matter.
-var SymmetricPredicates = map[string]bool{extract.PredMet: true, extract.PredHeldTalksWith: true,
-	extract.PredCooperatesWith: true, extract.PredAlliedWith: true, extract.PredAgreedWith: true,
-	extract.PredFoughtAgainst: true}
-
-// DefaultCAMEODir is ../shared/data/cameo relative to the repository root; CAMEO_DIR overrides it.
-func DefaultCAMEODir() string {
+// DefaultDir is ../shared/data/cameo relative to the repository root; CAMEO_DIR overrides it.
+func DefaultDir() string {
 	if d := os.Getenv("CAMEO_DIR"); d != "" {
 		return d
 	}
-	return filepath.Join(filepath.Dir(repoRoot()), "shared", "data", "cameo")
+	return filepath.Join(filepath.Dir(score.RepoRoot()), "shared", "data", "cameo")
 }
 
-// CAMEO runs the direction check on the PETRARCH unit tests of dir (a folder laid out like
+// Run runs the direction check on the PETRARCH unit tests of dir (a folder laid out like
 // ../shared/data/cameo: text/PETR.UnitTest.records.xml, dictionaries/PETR.Validate.actors.txt).
 // newExtractor builds the extractor from the gazetteer with the actors (ExtractorWithGazetteer
 // when nil); the default gazetteer data is read from DefaultGazetteerData.
-func CAMEO(dir string, newExtractor func(g *gazetteer.Gazetteer) *extract.Extractor) (CAMEOReport, error) {
-	var rep CAMEOReport
+func Run(dir string, newExtractor func(g *gazetteer.Gazetteer) *extract.Extractor) (Report, error) {
+	var rep Report
 	af, err := os.Open(filepath.Join(dir, "dictionaries", "PETR.Validate.actors.txt"))
 	if err != nil {
 		return rep, err
 	}
-	actors, err := ReadCAMEOActors(af)
+	actors, err := ReadActors(af)
 	af.Close()
 	if err != nil {
 		return rep, err
@@ -474,24 +452,24 @@ func CAMEO(dir string, newExtractor func(g *gazetteer.Gazetteer) *extract.Extrac
 	if err != nil {
 		return rep, err
 	}
-	records, err := ReadCAMEORecords(rf)
+	records, err := ReadRecords(rf)
 	rf.Close()
 	if err != nil {
 		return rep, err
 	}
-	g, err := CAMEOGazetteer(os.DirFS(DefaultGazetteerData()), actors)
+	g, err := Gazetteer(os.DirFS(DefaultGazetteerData()), actors)
 	if err != nil {
 		return rep, err
 	}
 	if newExtractor == nil {
 		newExtractor = ExtractorWithGazetteer
 	}
-	return ScoreCAMEO(records, actors, newExtractor(g)), nil
+	return Score(records, actors, newExtractor(g)), nil
 }
 
-// ScoreCAMEO checks the extractor x on the records, with the actors' names.
-func ScoreCAMEO(records []CAMEORecord, actors []CAMEOActor, x *extract.Extractor) CAMEOReport {
-	rep := CAMEOReport{Records: len(records), Unmapped: map[string]int{}}
+// Score checks the extractor x on the records, with the actors' names.
+func Score(records []Record, actors []Actor, x *extract.Extractor) Report {
+	rep := Report{Records: len(records), Unmapped: map[string]int{}}
 	names := actorNames(actors)
 	for _, rec := range records {
 		if len(rec.Codings) == 0 {
@@ -501,7 +479,7 @@ func ScoreCAMEO(records []CAMEORecord, actors []CAMEOActor, x *extract.Extractor
 		m := newEntityMatcher(ex, names)
 		var rels []string
 		for _, r := range ex.Relations {
-			rels = append(rels, relString(ex, r))
+			rels = append(rels, score.RelString(ex, r))
 		}
 		type key struct{ pred, a, b string }
 		seen := map[key]bool{}
@@ -524,11 +502,11 @@ func ScoreCAMEO(records []CAMEORecord, actors []CAMEOActor, x *extract.Extractor
 				continue
 			}
 			if why, ok := cameoSetAside[rec.ID+" "+c.Event]; ok {
-				rep.SetAside = append(rep.SetAside, CAMEOSetAside{rec.ID, c.Event, c.Source, c.Target, why, rec.Text})
+				rep.SetAside = append(rep.SetAside, SetAside{rec.ID, c.Event, c.Source, c.Target, why, rec.Text})
 				continue
 			}
 			k := key{pred, c.Source, c.Target}
-			if SymmetricPredicates[pred] && k.b < k.a {
+			if score.SymmetricPredicates[pred] && k.b < k.a {
 				k.a, k.b = k.b, k.a
 			}
 			if seen[k] {
@@ -539,7 +517,7 @@ func ScoreCAMEO(records []CAMEORecord, actors []CAMEOActor, x *extract.Extractor
 				asked[key{f.pred, c.Source, c.Target}] = true
 				asked[key{f.pred, c.Target, c.Source}] = true
 			}
-			cs := CAMEOCase{Record: rec.ID, Text: rec.Text, Event: c.Event, Pred: pred, Note: note,
+			cs := Case{Record: rec.ID, Text: rec.Text, Event: c.Event, Pred: pred, Note: note,
 				Source: c.Source, Target: c.Target, Relations: rels}
 			cs.SourceSeen = m.seen(c.Source)
 			cs.TargetSeen = m.seen(c.Target)
@@ -561,7 +539,7 @@ func ScoreCAMEO(records []CAMEORecord, actors []CAMEOActor, x *extract.Extractor
 					if fwd || bwd {
 						cs.Pair = true
 					}
-					if fwd || bwd && (SymmetricPredicates[pred] || SymmetricPredicates[f.pred]) {
+					if fwd || bwd && (score.SymmetricPredicates[pred] || score.SymmetricPredicates[f.pred]) {
 						cs.Direction = true
 					}
 				}
@@ -570,7 +548,7 @@ func ScoreCAMEO(records []CAMEORecord, actors []CAMEOActor, x *extract.Extractor
 		}
 		// Relations of the core vocabulary between coded actors that nothing asked for.
 		for _, r := range ex.Relations {
-			if !corePredicate(r.Predicate) || structuralPredicates[r.Predicate] || r.Object == "" {
+			if !score.CorePredicate(r.Predicate) || structuralPredicates[r.Predicate] || r.Object == "" {
 				continue
 			}
 			var sc, oc []string
@@ -592,7 +570,7 @@ func ScoreCAMEO(records []CAMEORecord, actors []CAMEOActor, x *extract.Extractor
 				}
 			}
 			if !ok {
-				rep.Unsupported = append(rep.Unsupported, fmt.Sprintf("%s\t%s\t%s", rec.ID, relString(ex, r), rec.Text))
+				rep.Unsupported = append(rep.Unsupported, fmt.Sprintf("%s\t%s\t%s", rec.ID, score.RelString(ex, r), rec.Text))
 			}
 		}
 	}
@@ -623,7 +601,7 @@ func isoDate(d string) string {
 }
 
 // actorNames maps each dictionary code to the normalised names of the entries that carry it.
-func actorNames(actors []CAMEOActor) map[string]map[string]bool {
+func actorNames(actors []Actor) map[string]map[string]bool {
 	out := map[string]map[string]bool{}
 	for _, a := range actors {
 		for _, c := range a.Codes {
@@ -634,21 +612,11 @@ func actorNames(actors []CAMEOActor) map[string]map[string]bool {
 				out[c] = map[string]bool{}
 			}
 			for _, n := range a.Names() {
-				out[c][normName(n)] = true
+				out[c][score.NormName(n)] = true
 			}
 		}
 	}
 	return out
-}
-
-// normName is the form names are compared in: lower case, "_" as space, single spaces, no
-// leading "the", no trailing possessive, ASCII apostrophes.
-func normName(s string) string {
-	s = strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(s), "_", " "), "’", "'")
-	s = strings.Join(strings.Fields(s), " ")
-	s = strings.TrimPrefix(s, "the ")
-	s = strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "'")
-	return s
 }
 
 // entityMatcher answers "does entity id stand for actor code C?" for one extraction: the
@@ -712,76 +680,34 @@ func (m *entityMatcher) seen(code string) bool {
 }
 
 func named(e *extract.Entity, names map[string]bool) bool {
-	if names[normName(e.Name)] {
+	if names[score.NormName(e.Name)] {
 		return true
 	}
 	for _, a := range e.Aliases {
-		if names[normName(a)] {
+		if names[score.NormName(a)] {
 			return true
 		}
 	}
 	for _, mn := range e.Mentions {
-		if mn.Kind != extract.KindDescription && names[normName(mn.Text)] {
+		if mn.Kind != extract.KindDescription && names[score.NormName(mn.Text)] {
 			return true
 		}
 	}
 	return false
 }
 
-func relString(ex extract.Extraction, r extract.Relation) string {
-	name := func(id string) string {
-		for _, e := range ex.Entities {
-			if e.ID == id {
-				return e.Name
-			}
-		}
-		return id
-	}
-	obj := name(r.Object)
-	if r.Object == "" {
-		obj = fmt.Sprintf("%q", clip(r.Value, 40))
-	}
-	s := fmt.Sprintf("%s -%s-> %s", name(r.Subject), r.Predicate, obj)
-	var q []string
-	if r.Negated {
-		q = append(q, "negated")
-	}
-	if r.Modality != "" {
-		q = append(q, r.Modality)
-	}
-	if r.AttributedTo != "" {
-		q = append(q, "per "+name(r.AttributedTo))
-	}
-	if len(q) > 0 {
-		s += " [" + strings.Join(q, ", ") + "]"
-	}
-	return s
-}
-
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
-}
-
-// corePredicate: every predicate but related, discussed and said.
-func corePredicate(p string) bool {
-	return p != extract.PredRelated && p != extract.PredDiscussed && p != extract.PredSaid
-}
-
-// CAMEOCounts are the figures of a set of cases.
-type CAMEOCounts struct{ Cases, Records, Family, Pair, Direction, SourceSeen, TargetSeen int }
+// Counts are the figures of a set of cases.
+type Counts struct{ Cases, Records, Family, Pair, Direction, SourceSeen, TargetSeen int }
 
 // Counts sums the cases, overall ("") and per predicate.
-func (r CAMEOReport) Counts() map[string]*CAMEOCounts {
-	out := map[string]*CAMEOCounts{"": {}}
+func (r Report) Counts() map[string]*Counts {
+	out := map[string]*Counts{"": {}}
 	recs := map[string]map[string]bool{}
 	for _, c := range r.Cases {
 		for _, k := range []string{"", c.Pred} {
 			n := out[k]
 			if n == nil {
-				n = &CAMEOCounts{}
+				n = &Counts{}
 				out[k] = n
 			}
 			if recs[k] == nil {
@@ -804,9 +730,9 @@ func (r CAMEOReport) Counts() map[string]*CAMEOCounts {
 
 // DirectionAccuracy is the share of the codings found between the two actors (Pair) that have
 // them the right way round: the issue's target is 0.8.
-func (r CAMEOReport) DirectionAccuracy() float64 {
+func (r Report) DirectionAccuracy() float64 {
 	c := r.Counts()[""]
-	return ratio(c.Direction, c.Pair)
+	return score.Ratio(c.Direction, c.Pair)
 }
 
 func b2i(b bool) int {
@@ -818,7 +744,7 @@ func b2i(b bool) int {
 
 // Print writes the summary table; verbose adds every failure, the codings set aside and the
 // unsupported relations.
-func (r CAMEOReport) Print(w io.Writer, verbose bool) {
+func (r Report) Print(w io.Writer, verbose bool) {
 	counts := r.Counts()
 	tot := counts[""]
 	unmapped := 0
@@ -836,7 +762,7 @@ func (r CAMEOReport) Print(w io.Writer, verbose bool) {
 		}
 	}
 	sort.Strings(preds)
-	row := func(name string, c *CAMEOCounts) {
+	row := func(name string, c *Counts) {
 		both := 0
 		for _, cs := range r.Cases {
 			if (name == "all" || cs.Pred == name) && cs.SourceSeen && cs.TargetSeen {

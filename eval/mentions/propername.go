@@ -1,4 +1,4 @@
-package eval
+package mentions
 
 import (
 	"strings"
@@ -7,7 +7,7 @@ import (
 )
 
 // This file decides which GUM mentions are proper names and cuts the name out of GUM's
-// mention span. README.md states the rule in prose; keep the two in step.
+// mention span. eval/README.md states the rule in prose; keep the two in step.
 
 // properName reports whether mention mi (of gold type typ) is a proper-name mention and, if so,
 // the first and last word of the name.

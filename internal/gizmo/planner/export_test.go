@@ -1,6 +1,7 @@
-package gizmo
+package planner
 
 import (
+	"context"
 	"testing"
 
 	"github.com/cayleygraph/cayley/graph/kv"
@@ -40,4 +41,19 @@ func EntryNexts() int64 { return entryNexts.Load() }
 // bolt database the planner knows (lookup_test.go's boltStore).
 func NewTestBoltStore(t *testing.T, quads []quad.Quad) *kv.QuadStore {
 	return boltStore(t, newsgraphIndexes, quads)
+}
+
+// NewBoltStore is a new bolt store with the given quad indexes (nil: Cayley's two) holding
+// quads, whose bolt database the planner knows (lookup_test.go's boltStore).
+func NewBoltStore(t *testing.T, indexes []kv.QuadIndex, quads []quad.Quad) *kv.QuadStore {
+	return boltStore(t, indexes, quads)
+}
+
+// HubQuads is lookup_test.go's hubQuads: a hub that many people work for, named by articles.
+func HubQuads(articles int) []quad.Quad { return hubQuads(articles) }
+
+// IndexesFound is the indexes the planner found in qs, and whether it could look.
+func IndexesFound(qs *kv.QuadStore) ([]kv.QuadIndex, bool) {
+	ix, ok := indexesOf(context.Background(), qs)
+	return ix.has, ok
 }

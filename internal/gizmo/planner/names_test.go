@@ -1,4 +1,4 @@
-package gizmo_test
+package planner_test
 
 import "testing"
 
