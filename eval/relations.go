@@ -399,6 +399,10 @@ func (rep *RelationReport) flag(name string) *FlagCounts {
 	return f
 }
 
+// flagOrder is the order the context flags are counted and their errors listed in (a map's
+// order would shuffle the listing from run to run).
+var flagOrder = []string{"negation", "modality", "attribution", "former", "date"}
+
 func goldFlags(g RelGold) map[string]bool {
 	return map[string]bool{"negation": g.Neg, "modality": g.Mod != "", "attribution": g.Attr != "", "former": g.Former, "date": g.Date != ""}
 }
@@ -508,8 +512,9 @@ func ScoreRelations(docs []RelDoc, extractFn func(RelDoc) extract.Extraction) Re
 					keys = append(keys, RelCoreExplicit)
 				}
 			}
-			for name, on := range goldFlags(g) {
-				if !on {
+			gf := goldFlags(g)
+			for _, name := range flagOrder {
+				if !gf[name] {
 					continue
 				}
 				f := rep.flag(name)
@@ -554,8 +559,9 @@ func ScoreRelations(docs []RelDoc, extractFn func(RelDoc) extract.Extraction) Re
 			}
 		}
 		for j, p := range preds {
-			for name, on := range predFlags(p) {
-				if !on {
+			pf := predFlags(p)
+			for _, name := range flagOrder {
+				if !pf[name] {
 					continue
 				}
 				f := rep.flag(name)
