@@ -65,6 +65,16 @@ func (r *relater) treePlaces(t *treeSent) {
 				}
 			}
 		}
+		if len(in) == 0 && n != k && strings.EqualFold(r.tok(n), "capital") && isCapital(f) {
+			// "transported to the capital, Lilongwe": the capital of the country the article
+			// is about, when the article names it
+			for _, g := range r.d.Mentions {
+				if g.Entity != nil && g.Entity.ID == f.Gaz.Country && g.Kind != KindDemonym {
+					in = append(in, g)
+					break
+				}
+			}
+		}
 		for _, o := range in {
 			if o.Entity == f.Entity || f.Type == City && o.Type == City || r.related(f.Entity, o.Entity) {
 				continue

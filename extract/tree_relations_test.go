@@ -766,6 +766,18 @@ func TestResultNounsAndSides(t *testing.T) {
 	})
 }
 
+// "The capital" is the capital of the country the article names.
+func TestTheCapitalOfTheArticlesCountry(t *testing.T) {
+	x := run(t, "Speaking in the capital of Nouakchott late Saturday, the minister said Mauritania has cut ties with Israel.", "")
+	if !hasFact(x, "Nouakchott -containedInPlace-> Mauritania") {
+		t.Errorf("facts: %q", facts(x))
+	}
+	x = run(t, "Speaking in the capital of Nouakchott late Saturday, the minister said the talks had failed.", "")
+	if factWith(x, "-containedInPlace->") {
+		t.Errorf("a country the article does not name: %q", facts(x))
+	}
+}
+
 // A noun that names its holder by a deed or stance ("a critic of", "an ally of", "the
 // successor to"; the vocabulary's Agents) states it of whoever the noun is said of.
 func TestDoerNouns(t *testing.T) {
