@@ -36,6 +36,16 @@ func personByName(toks []Token, first, last int) bool {
 	if n == 2 && koreanName(toks[first].Text, toks[first+1].Text) {
 		return true
 	}
+	if n >= 3 && n <= 4 && (toks[first].Text == "Abu" || toks[first].Text == "Umm") && arabicSurname(toks[last-1].Text) {
+		// a kunya ("Abu Musab al-Zarqawi", "Abu Hamza al-Masri"): a person, whatever the
+		// given name
+		for i := first + 1; i < last; i++ {
+			if !isNameWord(toks[i].Text) || isHead(toks[i].Text) {
+				return false
+			}
+		}
+		return true
+	}
 	if n < 2 || n > 3 || !firstNames[toks[first].Text] && !givenNames[toks[first].Text] {
 		return false
 	}
@@ -64,4 +74,14 @@ func koreanName(family, given string) bool {
 		}
 	}
 	return true
+}
+
+// arabicSurname: a family name with its article, "al-Zarqawi", "el-Baradei".
+func arabicSurname(w string) bool {
+	for _, p := range []string{"al-", "el-", "Al-", "El-"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && isCapitalized(rest) {
+			return true
+		}
+	}
+	return false
 }

@@ -218,3 +218,14 @@ func TestBodyBeforeTitle(t *testing.T) {
 		}
 	}
 }
+
+// A kunya and a family name with its article are one person's name.
+func TestKunyaNames(t *testing.T) {
+	x := run(t, "The group was headed by Abu Musab al-Zarqawi until his death.", "")
+	if e := entity(x, "Abu Musab al-Zarqawi"); e == nil || e.Type != Person {
+		t.Fatalf("Abu Musab al-Zarqawi: %+v (entities %s)", e, entityNames(x))
+	}
+	if e := entity(x, "Abu Musab"); e != nil {
+		t.Errorf("the kunya read as a name of its own (entities %s)", entityNames(x))
+	}
+}
