@@ -410,6 +410,10 @@ func hyphenHits(d *Document, g *gazetteer.Gazetteer, i int) []segment {
 					break
 				}
 			}
+			if len(out) == 0 && isCapitalized(d.Text[t.Start:t.Start+k]) && !affixes[strings.ToLower(d.Text[t.Start:t.Start+k])] &&
+				t.Start+k+1 < t.End && isCapitalized(d.Text[t.Start+k+1:t.End]) && !strings.Contains(d.Text[t.Start+k+1:t.End], "-") {
+				return nil // "Anheuser-Busch", "Hewlett-Packard": one name, whatever its second half names
+			}
 		}
 		start += k + 1
 		if affixes[strings.ToLower(d.Text[t.Start:start-1])] {

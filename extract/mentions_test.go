@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestTitleAndName(t *testing.T) {
 	x := run(t, "The reception of NATO Deputy Secretary General Radmila Shekerinska by Azerbaijan's Foreign Minister Jeyhun Bayramov took place in Baku.", "")
@@ -227,5 +230,15 @@ func TestKunyaNames(t *testing.T) {
 	}
 	if e := entity(x, "Abu Musab"); e != nil {
 		t.Errorf("the kunya read as a name of its own (entities %s)", entityNames(x))
+	}
+}
+
+// A hyphenated name whose first half names nothing is one name, not its second half.
+func TestHyphenatedNameIsWhole(t *testing.T) {
+	x := run(t, "Experts from the Inter-American Institute for Cooperation on Agriculture discussed the outbreak.", "")
+	for _, e := range x.Entities {
+		if strings.HasPrefix(e.Name, "American") {
+			t.Errorf("the second half of a hyphenated name read alone: %s", entityNames(x))
+		}
 	}
 }
