@@ -74,6 +74,15 @@ var partyMembers = setOf("Democrat", "Republican", "Conservative", "Socialist", 
 var competitionHeads = setOf("Open", "Classic", "Masters", "Marathon", "Games", "Cup", "Championships",
 	"Championship", "Grand")
 
+// cityCompetition: "the Sydney International tournament", "the Dubai Classic event": a word
+// that names competitions only with a competition noun after it ("Amnesty International" is
+// no tournament).
+func cityCompetition(toks []Token, j int, s Sentence) bool {
+	return (toks[j].Text == "International" || toks[j].Text == "Trophy") && j+1 < s.Last && competitionNouns[strings.ToLower(toks[j+1].Text)]
+}
+
+var competitionNouns = setOf("tournament", "tourney", "event", "race", "meet", "meeting", "regatta", "final", "finals", "semifinal", "semifinals")
+
 // cityBodyHead: a city's name before an organisation's head word is that body's name ("the
 // Warsaw Pact", "the Moscow Times", "Kabul University"), not the city.
 func cityBodyHead(seg segment, w string) bool {
@@ -223,7 +232,7 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 			continue
 		}
 		if seg, ok := gazetteerSegment(d, g, i, s.Last, covered); ok {
-			if j := seg.last; j < s.Last && !covered[j] && (competitionHeads[toks[j].Text] || cityBodyHead(seg, toks[j].Text)) && seg.hit.Entry.Type != gazetteer.Title {
+			if j := seg.last; j < s.Last && !covered[j] && (competitionHeads[toks[j].Text] || cityBodyHead(seg, toks[j].Text) || cityCompetition(toks, j, s)) && seg.hit.Entry.Type != gazetteer.Title {
 				// "the Australian Open", "the Chennai Open", "the Asian Games": a place's
 				// competition is one name, not the place
 				end := j + 1
@@ -910,7 +919,7 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 		typ = Place // "West Bank", "South Waziristan Province"
 	case agreementHeads[head] && last-first > 1:
 		typ = Agreement
-	case eventHeads[head] && last-first > 1:
+	case eventHeads[head] && last-first > 1, last-first > 1 && cityCompetition(toks, last-1, s):
 		typ = Event
 	case orgHeads[head] || strings.HasPrefix(text, "Ministry of"):
 		typ = Organization

@@ -242,3 +242,18 @@ func TestHyphenatedNameIsWhole(t *testing.T) {
 		}
 	}
 }
+
+// A city's name and "International" before a competition noun name a competition.
+func TestCityCompetitions(t *testing.T) {
+	x := run(t, "Justine Henin-Hardenne has won the women's title at the Sydney International tournament in Australia.", "")
+	if e := entity(x, "Sydney International"); e == nil || e.Type != Event {
+		t.Fatalf("Sydney International: %+v (entities %s)", e, entityNames(x))
+	}
+	if !hasFact(x, "Justine Henin-Hardenne -won-> Sydney International") {
+		t.Errorf("facts: %q", facts(x))
+	}
+	x = run(t, "The trial in Sydney was unfair, Amnesty International said.", "")
+	if e := entity(x, "Amnesty International"); e == nil || e.Type != Organization {
+		t.Errorf("Amnesty International: %+v (entities %s)", e, entityNames(x))
+	}
+}
