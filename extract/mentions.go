@@ -16,7 +16,7 @@ type Mentions struct {
 }
 
 // Heads: the last word of a capitalised name tells what it names.
-var orgHeads = setOf("Command", "Ministry", "Council", "Agency", "Party", "Forces", "Force", "Army", "Navy",
+var orgHeads = setOf("International", "Command", "Ministry", "Council", "Agency", "Party", "Forces", "Force", "Army", "Navy",
 	"Organization", "Organisation", "Union", "Committee", "Commission", "Bank", "Company",
 	"Corporation", "Corp.", "Inc.", "Ltd.", "Group", "Association", "Front", "Movement",
 	"University", "Institute", "Court", "Parliament", "Assembly", "Department", "Office",
@@ -858,7 +858,9 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 	toks := d.Tokens
 	first, last := seg.first, seg.last
 	// A sentence-initial word is capitalised anyway: drop it unless the tagger calls it a name.
-	if first == s.First && !strings.HasPrefix(toks[first].NER, "B-") {
+	if first == s.First && !strings.HasPrefix(toks[first].NER, "B-") && !(last-first >= 2 && last-first <= 5 && isHead(toks[last-1].Text) && isNameWord(toks[first+1].Text) && strings.HasPrefix(toks[first].POS, "NNP")) {
+		// (a run of proper nouns that ends with an institution's head word is a name from its
+		// first word: "Amnesty International said"; "Defending World Cup champion" is not)
 		if isAllCaps(toks[first].Text) && len(toks[first].Text) > 1 && last-first == 1 {
 			// "BAKU" style dateline words that no gazetteer knows: leave them.
 			return nil

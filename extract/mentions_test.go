@@ -257,3 +257,16 @@ func TestCityCompetitions(t *testing.T) {
 		t.Errorf("Amnesty International: %+v (entities %s)", e, entityNames(x))
 	}
 }
+
+// A sentence's first word begins a name when the run of proper nouns ends with an institution's
+// head word; not when it is an adjective.
+func TestSentenceInitialInstitutions(t *testing.T) {
+	x := run(t, "Amnesty International said the trial was unfair.", "")
+	if e := entity(x, "Amnesty International"); e == nil || e.Type != Organization {
+		t.Errorf("Amnesty International: %+v (entities %s)", e, entityNames(x))
+	}
+	x = run(t, "Democratic Senate Leader Harry Reid said he plans to oppose the nomination.", "")
+	if e := entity(x, "Democratic Senate"); e != nil {
+		t.Errorf("an adjective read as the start of a name (entities %s)", entityNames(x))
+	}
+}
