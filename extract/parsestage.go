@@ -69,8 +69,68 @@ func (p Parser) Process(d *Document) {
 			tk.Rel, tk.Lemma, tk.UPOS = t.Rel[k], t.Lemma[k], t.UPOS[k]
 		}
 		repairDayNames(d, s)
+		repairReportedClauses(d, s)
 	}
 	d.Parsed = true
+}
+
+// repairReportedClauses: "Officials say security forces clashed with ...", "Xinhua says the
+// plant produces ..." read with the reported clause's subject as the speech verb's object and
+// its verb as a modifier of that noun. A speech verb with no clause of its own takes the
+// modifier back as its clause, and the noun as the clause's subject.
+func repairReportedClauses(d *Document, s Sentence) {
+	children := func(h int) []int {
+		var out []int
+		for c := s.First; c < s.Last; c++ {
+			if d.Tokens[c].Head == h {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	for v := s.First; v < s.Last; v++ {
+		if d.Tokens[v].UPOS != "VERB" || verbPred[d.tableLemma(v)] != PredSaid {
+			continue
+		}
+		obj, clause := -1, false
+		for _, c := range children(v) {
+			switch d.Tokens[c].Rel {
+			case "obj":
+				if c > v && obj < 0 {
+					obj = c
+				}
+			case "ccomp", "parataxis", "xcomp":
+				clause = true
+			}
+		}
+		if obj < 0 || clause || !strings.HasPrefix(d.Tokens[obj].POS, "NN") {
+			continue
+		}
+		for _, c := range children(obj) {
+			ct := &d.Tokens[c]
+			if c < obj || ct.Rel != "acl" && ct.Rel != "acl:relcl" {
+				continue
+			}
+			finite, subj, pass := isFiniteVerb(ct.POS), false, false
+			for _, g := range children(c) {
+				switch d.Tokens[g].Rel {
+				case "nsubj", "nsubj:pass", "mark":
+					subj = true // its own subject, or "who"/"that": a real modifier
+				case "aux:pass":
+					pass = true
+				}
+			}
+			if subj || !finite && ct.POS != "VBN" {
+				continue // a participle is the clause's verb too: a speech verb needs a clause
+			}
+			ct.Head, ct.Rel = v, "ccomp"
+			d.Tokens[obj].Head, d.Tokens[obj].Rel = c, "nsubj"
+			if pass {
+				d.Tokens[obj].Rel = "nsubj:pass"
+			}
+			break
+		}
+	}
 }
 
 // implausible: a tree no well-formed news sentence has, the mark of a greedy parse gone wrong
