@@ -103,6 +103,18 @@ func repairReportedClauses(d *Document, s Sentence) {
 				clause = true
 			}
 		}
+		if !clause {
+			// "Officials said Sunday that the group has ...": the clause hung on the day
+			for _, c := range children(v) {
+				if u := d.Tokens[c].UPOS; c > v && (u == "NOUN" || u == "PROPN") && d.Tokens[c].Rel != "obj" {
+					for _, g := range children(c) {
+						if gt := &d.Tokens[g]; gt.Rel == "ccomp" && g > c {
+							gt.Head, clause = v, true
+						}
+					}
+				}
+			}
+		}
 		if obj < 0 || clause || !strings.HasPrefix(d.Tokens[obj].POS, "NN") {
 			continue
 		}

@@ -17,6 +17,19 @@ func TestRepairReportedClauses(t *testing.T) {
 	if forces.Head != at["clashed"] || forces.Rel != "nsubj" {
 		t.Errorf("forces: head %d rel %s, want nsubj of clashed", forces.Head, forces.Rel)
 	}
+	// "said Sunday that ...": the clause hung on the day is the speech verb's
+	d = New().Run(Article{Text: "Officials said Sunday that the group named KindHearts has coordinated with Hamas leaders."})
+	for i, tk := range d.Tokens {
+		if tk.Text == "coordinated" && (tk.Rel != "ccomp" || d.Tokens[tk.Head].Text != "said") {
+			t.Errorf("coordinated (%d): head %d rel %s, want ccomp of said", i, tk.Head, tk.Rel)
+		}
+	}
+	x := run(t, "Officials said Sunday that the group named KindHearts has coordinated with Hamas leaders.", "")
+	for _, r := range x.Relations {
+		if r.Predicate == PredCooperatesWith && r.Source != "officials" {
+			t.Errorf("whose claim: %+v, want the officials'", r)
+		}
+	}
 	// a real modifier keeps its place: "the man who said ..." is no reported clause
 	d = New().Run(Article{Text: "Witnesses told reporters that police detained Ahmed Ali in Cairo."})
 	for _, tk := range d.Tokens {
