@@ -70,6 +70,7 @@ func (p Parser) Process(d *Document) {
 		}
 		repairDayNames(d, s)
 		repairReportedClauses(d, s)
+		repairVocatives(d, s)
 	}
 	d.Parsed = true
 }
@@ -267,3 +268,24 @@ var speechForms = func() map[string]bool {
 	}
 	return m
 }()
+
+// repairVocatives: news has no vocatives; the parser's are appositions after a comma ("the
+// Lebanese capital, Beirut", "Uganda's foreign minister, Sam Kutesa, Friday") or a day opening
+// the sentence ("Wednesday, he met ...").
+func repairVocatives(d *Document, s Sentence) {
+	for k := s.First; k < s.Last; k++ {
+		tk := &d.Tokens[k]
+		if tk.Rel != "vocative" {
+			continue
+		}
+		if _, day := weekdays[tk.Text]; day {
+			tk.Rel = "obl:tmod"
+			continue
+		}
+		if p := k - 1; p > s.First && d.Tokens[p].Text == "," {
+			if n := p - 1; d.Tokens[n].UPOS == "NOUN" || d.Tokens[n].UPOS == "PROPN" {
+				tk.Head, tk.Rel = n, "appos"
+			}
+		}
+	}
+}

@@ -38,3 +38,26 @@ func TestRepairReportedClauses(t *testing.T) {
 		}
 	}
 }
+
+// A vocative in news is an apposition after a comma, or a day opening the sentence.
+func TestRepairVocatives(t *testing.T) {
+	d := &Document{Text: "x", Tokens: []Token{
+		{Text: "Wednesday", Rel: "vocative", Head: 2, UPOS: "PROPN"},
+		{Text: ",", Rel: "punct", Head: 0},
+		{Text: "he", Rel: "nsubj", Head: 3},
+		{Text: "met", Rel: "root", Head: -1, UPOS: "VERB"},
+		{Text: "officials", Rel: "obj", Head: 3, UPOS: "NOUN"},
+		{Text: "in", Rel: "case", Head: 7},
+		{Text: "the", Rel: "det", Head: 7},
+		{Text: "capital", Rel: "obl", Head: 3, UPOS: "NOUN"},
+		{Text: ",", Rel: "punct", Head: 9},
+		{Text: "Niamey", Rel: "vocative", Head: 3, UPOS: "PROPN"},
+	}}
+	repairVocatives(d, Sentence{First: 0, Last: len(d.Tokens)})
+	if tk := d.Tokens[0]; tk.Rel != "obl:tmod" {
+		t.Errorf("Wednesday: %s, want obl:tmod", tk.Rel)
+	}
+	if tk := d.Tokens[9]; tk.Rel != "appos" || tk.Head != 7 {
+		t.Errorf("Niamey: %s of %d, want appos of capital (7)", tk.Rel, tk.Head)
+	}
+}
