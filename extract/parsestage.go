@@ -71,6 +71,7 @@ func (p Parser) Process(d *Document) {
 		repairDayNames(d, s)
 		repairReportedClauses(d, s)
 		repairVocatives(d, s)
+		repairStackedSubjects(d, s)
 	}
 	d.Parsed = true
 }
@@ -286,6 +287,42 @@ func repairVocatives(d *Document, s Sentence) {
 			if n := p - 1; d.Tokens[n].UPOS == "NOUN" || d.Tokens[n].UPOS == "PROPN" {
 				tk.Head, tk.Rel = n, "appos"
 			}
+		}
+	}
+}
+
+// repairStackedSubjects: "automaker Chrysler has opened", "Information Minister Mike
+// Mulongoti made" read with two subjects side by side: the first word describes the second,
+// the subject, when nothing but their own dependents stands between them.
+func repairStackedSubjects(d *Document, s Sentence) {
+	for b := s.First + 1; b < s.Last; b++ {
+		if d.Tokens[b].Rel != "nsubj" {
+			continue
+		}
+		v := d.Tokens[b].Head
+		a := -1
+		for k := b - 1; k >= s.First; k-- {
+			if d.Tokens[k].Head == v && d.Tokens[k].Rel == "nsubj" {
+				a = k
+				break
+			}
+		}
+		if a < 0 {
+			continue
+		}
+		between := true
+		for k := a + 1; k < b; k++ {
+			h := d.Tokens[k].Head
+			if d.Tokens[k].UPOS == "PUNCT" || d.Tokens[k].UPOS == "CCONJ" || h != a && h != b {
+				between = false
+			}
+		}
+		if !between || d.Tokens[a].UPOS != "NOUN" && d.Tokens[a].UPOS != "PROPN" && d.Tokens[a].UPOS != "ADJ" {
+			continue
+		}
+		d.Tokens[a].Head, d.Tokens[a].Rel = b, "compound"
+		if d.Tokens[a].UPOS == "ADJ" {
+			d.Tokens[a].Rel = "amod"
 		}
 	}
 }

@@ -61,3 +61,20 @@ func TestRepairVocatives(t *testing.T) {
 		t.Errorf("Niamey: %s of %d, want appos of capital (7)", tk.Rel, tk.Head)
 	}
 }
+
+// Two subjects side by side: the first describes the second.
+func TestRepairStackedSubjects(t *testing.T) {
+	d := &Document{Text: "x", Tokens: []Token{
+		{Text: "automaker", Rel: "nsubj", Head: 3, UPOS: "NOUN"},
+		{Text: "Chrysler", Rel: "nsubj", Head: 3, UPOS: "PROPN"},
+		{Text: "has", Rel: "aux", Head: 3, UPOS: "AUX"},
+		{Text: "opened", Rel: "root", Head: -1, UPOS: "VERB"},
+	}}
+	repairStackedSubjects(d, Sentence{First: 0, Last: len(d.Tokens)})
+	if tk := d.Tokens[0]; tk.Rel != "compound" || tk.Head != 1 {
+		t.Errorf("automaker: %s of %d, want compound of Chrysler", tk.Rel, tk.Head)
+	}
+	if tk := d.Tokens[1]; tk.Rel != "nsubj" || tk.Head != 3 {
+		t.Errorf("Chrysler: %s of %d, want nsubj of opened", tk.Rel, tk.Head)
+	}
+}
