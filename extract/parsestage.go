@@ -97,7 +97,7 @@ func repairReportedClauses(d *Document, s Sentence) {
 		obj, clause := -1, false
 		for _, c := range children(v) {
 			switch d.Tokens[c].Rel {
-			case "obj":
+			case "obj", "iobj":
 				if c > v && obj < 0 {
 					obj = c
 				}
@@ -122,10 +122,10 @@ func repairReportedClauses(d *Document, s Sentence) {
 		}
 		for _, c := range children(obj) {
 			ct := &d.Tokens[c]
-			if c < obj || ct.Rel != "acl" && ct.Rel != "acl:relcl" {
-				continue
-			}
 			finite, subj, pass := isFiniteVerb(ct.POS), false, false
+			if c < obj || ct.Rel != "acl" && ct.Rel != "acl:relcl" && !(ct.Rel == "amod" && finite) {
+				continue // ("others swam to safety" read with "swam" an adjective of "others")
+			}
 			for _, g := range children(c) {
 				switch d.Tokens[g].Rel {
 				case "nsubj", "nsubj:pass", "mark":
@@ -149,8 +149,8 @@ func repairReportedClauses(d *Document, s Sentence) {
 
 // implausible: a tree no well-formed news sentence has, the mark of a greedy parse gone wrong
 // early: a sentence with a finite verb rooted in a word that is no verb and no copula's
-// predicate ("Andy Roddick advanced ..." read as a name modified by "advanced"), or a
-// punctuation mark with dependents.
+// predicate ("Andy Roddick advanced ..." read as a name modified by "advanced"), a finite
+// verb read as a noun's modifier or argument, or a punctuation mark with dependents.
 func implausible(t parse.Tree, tags []string) bool {
 	finite, root := false, -1
 	for i, tag := range tags {
@@ -162,6 +162,12 @@ func implausible(t parse.Tree, tags []string) bool {
 		}
 		if h := t.Head[i] - 1; h >= 0 && t.Rel[h] == "punct" {
 			return true
+		}
+		if tag == "VBD" || tag == "VBZ" || tag == "VBP" {
+			switch t.Rel[i] {
+			case "amod", "compound", "nmod", "flat", "obj", "nsubj", "nsubj:pass":
+				return true // "Hamas ... wrested control" read with "wrested" a modifier of "control"
+			}
 		}
 	}
 	if !finite || root < 0 || strings.HasPrefix(t.XPOS[root], "VB") || t.XPOS[root] == "MD" {

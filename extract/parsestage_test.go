@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/parse"
+)
 
 // "Officials say security forces clashed ...": the reported clause's verb, read as a modifier
 // of the speech verb's object, is the speech verb's clause again, with the noun its subject.
@@ -76,5 +80,19 @@ func TestRepairStackedSubjects(t *testing.T) {
 	}
 	if tk := d.Tokens[1]; tk.Rel != "nsubj" || tk.Head != 3 {
 		t.Errorf("Chrysler: %s of %d, want nsubj of opened", tk.Rel, tk.Head)
+	}
+}
+
+// A finite verb read as a noun's modifier marks a parse gone wrong; a speech verb takes such
+// a verb on its object back as its clause.
+func TestFiniteVerbsAsModifiers(t *testing.T) {
+	if !implausible(parse.Tree{Head: []int{2, 0, 2}, Rel: []string{"amod", "root", "obj"}, XPOS: []string{"VBD", "NN", "NN"}}, []string{"VBD", "NN", "NN"}) {
+		t.Error("a finite verb as an adjective: want implausible")
+	}
+	d := New().Run(Article{Text: "Witnesses say at least 15 others swam to safety after their vessel sank close to the Yemeni coast."})
+	for _, tk := range d.Tokens {
+		if tk.Text == "swam" && tk.Rel != "ccomp" {
+			t.Errorf("swam: %s of %d, want the clause of say", tk.Rel, tk.Head)
+		}
 	}
 }
