@@ -90,6 +90,24 @@ func repairReportedClauses(d *Document, s Sentence) {
 		}
 		return out
 	}
+	// "said in a statement Sunday that ...", "told a news conference Wednesday that ...": the
+	// clause hung on the day is the speech verb's above it
+	for k := s.First; k < s.Last; k++ {
+		if _, day := weekdays[d.Tokens[k].Text]; !day {
+			continue
+		}
+		for _, c := range children(k) {
+			if d.Tokens[c].Rel != "ccomp" || c < k {
+				continue
+			}
+			for a, n := d.Tokens[k].Head, 0; a >= 0 && n < 4; a, n = d.Tokens[a].Head, n+1 {
+				if d.Tokens[a].UPOS == "VERB" && verbPred[d.tableLemma(a)] == PredSaid {
+					d.Tokens[c].Head = a
+					break
+				}
+			}
+		}
+	}
 	for v := s.First; v < s.Last; v++ {
 		if d.Tokens[v].UPOS != "VERB" || verbPred[d.tableLemma(v)] != PredSaid {
 			continue

@@ -34,6 +34,12 @@ func TestRepairReportedClauses(t *testing.T) {
 			t.Errorf("whose claim: %+v, want the officials'", r)
 		}
 	}
+	d = New().Run(Article{Text: "Ali Larijani also told a news conference Wednesday that Iran's main enrichment plant is ready for use."})
+	for _, tk := range d.Tokens {
+		if tk.Text == "ready" && (tk.Rel != "ccomp" || d.Tokens[tk.Head].Text != "told") {
+			t.Errorf("ready: %s of %d, want the clause of told", tk.Rel, tk.Head)
+		}
+	}
 	// a real modifier keeps its place: "the man who said ..." is no reported clause
 	d = New().Run(Article{Text: "Witnesses told reporters that police detained Ahmed Ali in Cairo."})
 	for _, tk := range d.Tokens {
