@@ -1119,6 +1119,9 @@ func (r *relater) treeVerbs(t *treeSent) {
 		}
 		// "met with X", "resigned from X", "played for X"
 		for _, prep := range verbPreps[lemma] {
+			if lemma == "sign" && t.child(v, "obj") >= 0 {
+				break // "will sign the order before he heads to Scotland for the summit": no club signing
+			}
 			l := t.obliques(v, []string{prep})
 			if p := verbPrep[lemma+" "+prep]; len(l) == 0 && stancePreds[p] {
 				// "objected to U.S. plans": the stance is on whose plans they are

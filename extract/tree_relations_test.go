@@ -778,6 +778,14 @@ func TestTheCapitalOfTheArticlesCountry(t *testing.T) {
 	}
 }
 
+// Signing something for an occasion is no signing for a club.
+func TestSigningAnOrderIsNoTransfer(t *testing.T) {
+	x := run(t, "White House officials say President Bush will sign the executive order before he heads to Scotland late this week for the Group of Eight summit.", "")
+	if factWith(x, "-playsFor->") {
+		t.Errorf("facts: %q", facts(x))
+	}
+}
+
 // A noun that names its holder by a deed or stance ("a critic of", "an ally of", "the
 // successor to"; the vocabulary's Agents) states it of whoever the noun is said of.
 func TestDoerNouns(t *testing.T) {
