@@ -167,8 +167,53 @@ func (Relater) Process(d *Document) {
 		}
 	}
 	seatsNotParts(d)
+	nationalTeamRoles(d)
 	d.Relations = dedupeRelations(d.Relations)
 	d.publisher()
+}
+
+// nationalTeamRoles: a person of a national team (nationalTeams names them) plays for it, or
+// coaches it, rather than working for or leading it; that the team is its country's is in its
+// name and its Of, not a partOf fact the article states.
+func nationalTeamRoles(d *Document) {
+	team := map[string]bool{}
+	for _, e := range d.Entities {
+		if e.Type == Organization && strings.HasSuffix(e.Name, " national team") {
+			team[e.ID] = true
+		}
+	}
+	if len(team) == 0 {
+		return
+	}
+	out := d.Relations[:0]
+	for _, r := range d.Relations {
+		if team[r.Subject] && r.Predicate == PredPartOf {
+			continue
+		}
+		if team[r.Object] {
+			switch r.Predicate {
+			case PredWorksFor, PredMemberOf:
+				if !teamGameIn(d, r.Evidence) {
+					continue // "Belgium's Kristof Vliegen" in a tennis report is only Belgian
+				}
+				r.Predicate = "playsFor"
+			case PredHeads:
+				r.Predicate = "coaches"
+			}
+		}
+		out = append(out, r)
+	}
+	d.Relations = out
+}
+
+// teamGameIn: the text of span reports a team game (teamGameWords).
+func teamGameIn(d *Document, sp Span) bool {
+	for k := d.TokenAt(sp.Start); k < len(d.Tokens) && d.Tokens[k].Start < sp.End; k++ {
+		if teamGameWords[strings.ToLower(d.Tokens[k].Text)] {
+			return true
+		}
+	}
+	return false
 }
 
 // joinedBySigning: a country whose leader signs an organisation's framework document or charter

@@ -129,7 +129,7 @@ func nationalTeams(d *Document) {
 			total++
 		}
 	}
-	if len(distinct) < 5 || total < 8 {
+	if len(distinct) < 3 || total < 4 {
 		return
 	}
 	// Digests mix stories: only a sentence about sport, or next to one, reads countries as teams.
@@ -157,9 +157,22 @@ func nationalTeams(d *Document) {
 		if i > 0 && placePrepositions[strings.ToLower(d.Tokens[i-1].Text)] || i >= len(d.Tokens) || !sporty(d.Tokens[i].Sent) {
 			continue
 		}
+		if i > 1 && d.Tokens[i-1].Text == "," && placeEndsAt(d, d.Tokens[i-2].End) {
+			continue // "in Skelleftea, Sweden": the country a place lies in
+		}
 		country := &Found{Span: f.Span, Kind: KindName, Type: Country, Name: f.Gaz.Name, Gaz: f.Gaz, Context: f.Span}
 		f.Type, f.Name, f.Gaz, f.Of, f.Kind = Organization, country.Name+" national team", nil, country, KindName
 	}
+}
+
+// placeEndsAt: a city's or place's mention ends at offset end.
+func placeEndsAt(d *Document, end int) bool {
+	for _, g := range d.Mentions {
+		if g.End == end && (g.Type == City || g.Type == Place) {
+			return true
+		}
+	}
+	return false
 }
 
 // matchClock: token i is "minute" after an ordinal, the time of a match ("in the 62nd minute").

@@ -100,3 +100,22 @@ func TestNationalTeamsInSportsReports(t *testing.T) {
 		t.Errorf("no sports context, yet: %s", entityNames(y))
 	}
 }
+
+// A short football story inside a digest still reads its countries as teams; a country after
+// a town is where the town lies; a team's player plays for it, a tennis player's country is
+// only a nationality.
+func TestNationalTeamsInShortReports(t *testing.T) {
+	x := run(t, "Officials in Kenya opened a new road on Monday. "+
+		"In football, Brazil defeated Croatia 1-0 in their opening match on a goal by the striker Kaka, who scored from the penalty spot.", "")
+	if e := entity(x, "Brazil national team"); e == nil || e.Type != Organization {
+		t.Errorf("Brazil national team: %+v in %s", e, entityNames(x))
+	}
+	x = run(t, "The U.S. women's soccer team has defeated Sweden 1-0 in a match in Skelleftea, Sweden, on a goal in the 80th minute by a striker.", "")
+	if !hasFact(x, "Skelleftea -containedInPlace-> Sweden") {
+		t.Errorf("the country after a town: %q (entities %s)", facts(x), entityNames(x))
+	}
+	x = run(t, "In tennis, top seed Ivan Ljubicic beat Belgium's Kristof Vliegen in the semifinal match of the tournament, and the referee praised the final.", "")
+	if factWith(x, "Kristof Vliegen -playsFor->") || factWith(x, "Kristof Vliegen -worksFor->") {
+		t.Errorf("a tennis player's country: %q", facts(x))
+	}
+}
