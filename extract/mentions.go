@@ -169,6 +169,9 @@ func dropNonNames(ms []*Found) []*Found {
 		if _, day := weekdays[f.Name]; day && f.Gaz == nil && (f.Type == Person || f.Type == Organization || f.Type == Place) {
 			continue // "at The Oval on Thursday"
 		}
+		if groupWords[f.Name] && f.Gaz == nil && f.Kind == KindName {
+			continue // "Muslim", "Roman Catholic", "Western": a faith or a bloc, no one named
+		}
 		if f.Type == Person || f.Type == Organization {
 			if _, month := months[f.Name]; month && f.Gaz == nil && f.Type == Person {
 				continue
@@ -181,6 +184,14 @@ func dropNonNames(ms []*Found) []*Found {
 	}
 	return out
 }
+
+// groupWords name faiths, their branches and blocs: what people belong to, never a named
+// person, organisation or place on their own.
+var groupWords = setOf("Muslim", "Muslims", "Christian", "Christians", "Catholic", "Catholics",
+	"Roman Catholic", "Roman Catholics", "Protestant", "Protestants", "Orthodox", "Buddhist",
+	"Buddhists", "Hindu", "Hindus", "Jewish", "Jew", "Jews", "Sunni", "Sunnis", "Shiite",
+	"Shiites", "Shia", "Sikh", "Sikhs", "Western", "Westerners", "Islamist", "Islamists",
+	"Evangelical", "Anglican", "Lutheran", "Methodist", "Baptist", "Mormon", "Coptic", "Copts")
 
 func allRankWords(name string) bool {
 	ws := strings.Fields(strings.ToLower(name))

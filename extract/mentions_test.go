@@ -270,3 +270,13 @@ func TestSentenceInitialInstitutions(t *testing.T) {
 		t.Errorf("an adjective read as the start of a name (entities %s)", entityNames(x))
 	}
 }
+
+// Faiths and blocs are no one's name.
+func TestFaithsAreNoNames(t *testing.T) {
+	x := run(t, "Muslim leaders and Roman Catholic bishops met Western diplomats in Cairo.", "")
+	for _, e := range x.Entities {
+		if e.Name == "Muslim" || e.Name == "Roman Catholic" || e.Name == "Western" {
+			t.Errorf("a faith or bloc read as a name: %s", entityNames(x))
+		}
+	}
+}
