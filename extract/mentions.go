@@ -148,7 +148,48 @@ func (m Mentions) Process(d *Document) {
 	dropCommodities(d)
 	dropProducts(d)
 	d.Mentions = dropNonNames(d.Mentions)
+	d.Mentions = nameSuffixes(d)
 }
+
+// nameSuffixes: "Trevor Smith, Jr.", "Martin Luther King Jr.": a generation suffix belongs to
+// the person's name, never a person of its own.
+func nameSuffixes(d *Document) []*Found {
+	byStart := map[int]*Found{}
+	for _, f := range d.Mentions {
+		byStart[f.Start] = f
+	}
+	drop := map[*Found]bool{}
+	for _, f := range d.Mentions {
+		if f.Type != Person || f.Kind != KindName {
+			continue
+		}
+		k := d.TokenAt(f.End)
+		if k < len(d.Tokens) && d.Tokens[k].Text == "," && d.Tokens[k].Start == f.End {
+			k++
+		}
+		if k >= len(d.Tokens) || !generationSuffixes[d.Tokens[k].Text] || d.Tokens[k].Start > f.End+2 {
+			continue
+		}
+		if g := byStart[d.Tokens[k].Start]; g != nil && g != f {
+			drop[g] = true
+		}
+		f.Span.End = d.Tokens[k].End
+		f.Context.End = max(f.Context.End, f.End)
+		f.Name = d.Text[f.Start:f.End]
+	}
+	if len(drop) == 0 {
+		return d.Mentions
+	}
+	out := d.Mentions[:0]
+	for _, f := range d.Mentions {
+		if !drop[f] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+var generationSuffixes = setOf("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV")
 
 // openingMarks are marks after which a sentence's words begin anew.
 var openingMarks = setOf("—", "–", "--", ":", "\"", "“", "``")

@@ -280,3 +280,27 @@ func TestFaithsAreNoNames(t *testing.T) {
 		}
 	}
 }
+
+// A surname keeps its particle; a generation suffix is part of the name; "-designate" titles.
+func TestNameParticlesSuffixesAndDesignates(t *testing.T) {
+	x := run(t, "Osama bin Laden released a tape. Officials said bin Laden was alive.", "")
+	e := entity(x, "Osama bin Laden")
+	if e == nil {
+		t.Fatalf("no Osama bin Laden in %s", entityNames(x))
+	}
+	var short bool
+	for _, m := range e.Mentions {
+		short = short || m.Text == "bin Laden"
+	}
+	if !short {
+		t.Errorf("the surname without its particle: %+v", e.Mentions)
+	}
+	x = run(t, "Rapper Busta Rhymes, whose real name is Trevor Smith, Jr., was questioned.", "")
+	if entity(x, "Trevor Smith, Jr.") == nil || entity(x, "Jr.") != nil {
+		t.Errorf("the suffix: %s", entityNames(x))
+	}
+	x = run(t, "Israeli Prime Minister-designate Tzipi Livni says she will form a new coalition government.", "")
+	if !hasFact(x, "Tzipi Livni -heads-> Israel [designate]") {
+		t.Errorf("facts: %q (entities %s)", facts(x), entityNames(x))
+	}
+}

@@ -57,7 +57,7 @@ const (
 var headingTitles = setOf("President", "Prime Minister", "King", "Queen", "Secretary General",
 	"Secretary-General", "Chairman", "Chairwoman", "Chair", "Director", "Director General",
 	"Chief Executive", "CEO", "Premier", "Chancellor", "Emir", "Sultan", "Governor", "Mayor",
-	"Leader", "Head", "President-elect", "Supreme Leader", "Commander", "Chief")
+	"Leader", "Head", "President-elect", "President-designate", "Prime Minister-designate", "Supreme Leader", "Commander", "Chief")
 
 var auxiliaries = setOf("was", "were", "is", "are", "been", "being", "be", "has", "have", "had")
 var negations = setOf("not", "n't", "never", "no", "neither", "nor")
@@ -611,6 +611,9 @@ func (r *relater) structural(si int) {
 					rel.Former = f.Former || r.formerBefore(f)
 					rel.Verb = f.Title
 					rel.Date, rel.When, rel.Negated, rel.Modality, rel.AttributedTo = "", "", false, "", ""
+					if _, suffix, ok := strings.Cut(f.Title, "-"); ok && (suffix == "elect" || suffix == "designate") {
+						rel.Modality = suffix // "Prime Minister-designate Tzipi Livni": not yet in office
+					}
 					rel.Source = ""
 					if f.TitleOf == nil {
 						rel.Confidence = 0.6

@@ -488,6 +488,20 @@ func addAliasMentions(d *Document) {
 		d.Mentions = append(d.Mentions, f)
 		index.insert(f)
 	}
+	// "bin Laden", "de Villepin": a surname keeps the particle the full name gives it
+	for _, f := range d.Mentions {
+		if f.Type != Person || f.Kind != KindAlias {
+			continue
+		}
+		k := d.TokenAt(f.Start)
+		if k == 0 || k >= len(d.Tokens) || d.Tokens[k].Start != f.Start {
+			continue
+		}
+		p := d.Tokens[k-1]
+		if nameParticles[p.Text] && p.End+1 == f.Start && strings.Contains(f.Name, " "+p.Text+" "+d.Text[f.Start:f.End]) {
+			f.Span.Start, f.Context.Start = p.Start, min(f.Context.Start, p.Start)
+		}
+	}
 }
 
 // compatibleTitles: one title is the other or a part of it ("Secretary", "Secretary of State").
