@@ -226,6 +226,9 @@ func dropNonNames(ms []*Found) []*Found {
 	return out
 }
 
+// middleHonorifics are honorifics that Arabic names carry between given name and family name.
+var middleHonorifics = setOf("Sheikh", "Shaikh", "Sheik")
+
 // groupWords name faiths, their branches and blocs: what people belong to, never a named
 // person, organisation or place on their own.
 var groupWords = setOf("Muslim", "Muslims", "Christian", "Christians", "Catholic", "Catholics",
@@ -538,8 +541,12 @@ func capitalRun(d *Document, i int, s Sentence, covered []bool, g *gazetteer.Gaz
 			if len(g.Match(d.Text, toks[j].Start)) > 0 && titleOrCountryStart(g, d, j) {
 				// a title word that ends a given name's run is a surname: "John Major told",
 				// "Howard Dean said", "Billie Jean King won"
-				if (firstNames[toks[i].Text] || givenNames[toks[i].Text]) && (j+1 >= s.Last || !isNameWord(toks[j+1].Text)) {
+				given := firstNames[toks[i].Text] || givenNames[toks[i].Text]
+				if given && (j+1 >= s.Last || !isNameWord(toks[j+1].Text)) {
 					j++
+				} else if given && j == i+1 && middleHonorifics[w] && !covered[j+1] {
+					j++ // "Khalid Sheikh Mohammed": an honorific inside a name
+					continue
 				}
 				break
 			}

@@ -304,3 +304,11 @@ func TestNameParticlesSuffixesAndDesignates(t *testing.T) {
 		t.Errorf("facts: %q (entities %s)", facts(x), entityNames(x))
 	}
 }
+
+// "Sheikh" between a given name and a family name is part of the name.
+func TestHonorificInsideAName(t *testing.T) {
+	x := run(t, "The defense's motion pertains to the case of the alleged mastermind, Khalid Sheikh Mohammed.", "")
+	if e := entity(x, "Khalid Sheikh Mohammed"); e == nil || e.Type != Person {
+		t.Errorf("Khalid Sheikh Mohammed: %s", entityNames(x))
+	}
+}
