@@ -1051,6 +1051,9 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 		if c.typ != Person && (personByName(toks, c.first, c.last) || c.last-c.first == 1 && firstNames[toks[c.first].Text]) {
 			c.typ = Person
 		}
+		if c.typ == Person && c.last-c.first >= 2 && commonCapitalized[toks[c.first].Text] && !personByName(toks, c.first, c.last) {
+			c.typ = Organization // "Islamic Jihad", "National Resistance": no one's given name
+		}
 		// "FTU's Alice Mak": an organisation's person, two mentions.
 		if p := possessiveIn(toks, c.first, c.last); p > 0 {
 			osp := Span{toks[c.first].Start, toks[p-1].End}

@@ -312,3 +312,11 @@ func TestHonorificInsideAName(t *testing.T) {
 		t.Errorf("Khalid Sheikh Mohammed: %s", entityNames(x))
 	}
 }
+
+// A name that opens with a common adjective of organisations' names is no person's.
+func TestAdjectiveOpensNoPersonsName(t *testing.T) {
+	x := run(t, "Meantime, the militant group Islamic Jihad says one of its fighters was killed in a clash with Israeli forces.", "")
+	if e := entity(x, "Islamic Jihad"); e == nil || e.Type != Organization {
+		t.Errorf("Islamic Jihad: %+v (entities %s)", e, entityNames(x))
+	}
+}
