@@ -83,7 +83,7 @@ var Attributes = []Term{
 	{Name: "source", IRI: "ng:source", Meaning: "statement: an unnamed source whose words state it, as the text names it (\"officials\", \"state media\")"},
 	{Name: "former", IRI: "ng:former", Meaning: "statement or role: \"true\" when the state of affairs is over"},
 	{Name: "article", IRI: "ng:article", Meaning: "statement or role -> the article that states it"},
-	{Name: "nameKey", IRI: "ng:nameKey", Meaning: "an entity's name, alias or (people) name word in lower case without accents, for lookups"},
+	{Name: "nameKey", IRI: "ng:nameKey", Meaning: "an entity's name, alias or (people) name word in lower case without accents, for lookups; written only by databases made before name keys moved to the card index (the lookups now derive them from the names)"},
 	{Name: "minhash", IRI: "ng:minhash", Meaning: "article: MinHash signature of its text's 5-word shingles (base64), to recognise wire copies"},
 	{Name: "lshBand", IRI: "ng:lshBand", Meaning: "article: one band of its MinHash signature; articles that share one are compared"},
 	{Name: "copyOf", IRI: "ng:copyOf", Meaning: "article -> an article loaded earlier with near-identical text (>= 90% shingles): the same wire story"},

@@ -20,7 +20,9 @@ const (
 	JobTitle      = quad.IRI("schema:jobTitle")
 	FormerTitle   = quad.IRI("ng:formerJobTitle")
 	Mentions      = quad.IRI("schema:mentions")
-	NameKey       = quad.IRI("ng:nameKey")
+	NameKey       = quad.IRI("ng:nameKey") // written by older databases only: see textkey.EntityKeys
+	Person        = quad.IRI("schema:Person")
+	DateType      = quad.IRI("ng:Date")
 
 	NewsArticle   = quad.IRI("schema:NewsArticle")
 	Headline      = quad.IRI("schema:headline")

@@ -54,7 +54,7 @@ import (
 //	         uvarint n field(publisher)... uvarint n (8 bytes: articleHash of a copyOf)...
 //	role     field(holder) field(role) field(article) -> field(title) field(of) field(seen)
 //	         field(start) field(end) field(endedBy) former field(evidence) field(date)
-const cardIndexVersion = "3"
+const cardIndexVersion = "4" // 4: name keys derived from the names (textkey.EntityKeys), no longer read from ng:nameKey quads alone
 
 var (
 	bucketMeta    = []byte(store.CardIndexMeta)
@@ -779,4 +779,14 @@ func (ix *DB) CompactedHorizon() uint64 {
 		return nil
 	})
 	return last
+}
+
+// EntitiesWithNameKey are the entities one of whose name keys (textkey.EntityKeys) is key, in
+// the index's order; ok false when the index is not usable (the store then finds them in the
+// quads: store.NameKeyEntities).
+func (ix *DB) EntitiesWithNameKey(key string) (es []quad.IRI, ok bool, err error) {
+	ok, err = ix.View(func(x Tx) error {
+		return x.EntitiesNamed(IdentNameKey, key, func(e quad.IRI) { es = append(es, e) })
+	})
+	return es, ok, err
 }

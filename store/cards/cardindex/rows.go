@@ -1,7 +1,6 @@
 package cardindex
 
 import (
-	"github.com/newsgraph/newsgraph/store/fields"
 	"regexp"
 	"slices"
 	"strconv"
@@ -9,8 +8,10 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/store/fields"
 	"github.com/newsgraph/newsgraph/store/rdf"
 	"github.com/newsgraph/newsgraph/store/terms"
+	"github.com/newsgraph/newsgraph/store/textkey"
 )
 
 // A card is aggregated from rows, each what one article says: of an article (its date,
@@ -192,7 +193,10 @@ const (
 	IdentNameKey   = 'k'
 )
 
-// IdentityOf is what quads say of an entity's identity: (kind, value) pairs, distinct.
+// IdentityOf is what quads (an entity's, labelled with one article) say of its identity:
+// (kind, value) pairs, distinct. Its name keys (IdentNameKey) are derived from its names,
+// aliases and types (textkey.EntityKeys; none for a date), as package schema wrote them as
+// ng:nameKey quads before they moved here; such quads of an older database are read too.
 func IdentityOf(qs []quad.Quad) [][2]string {
 	var out [][2]string
 	seen := map[[2]string]bool{}
@@ -203,20 +207,32 @@ func IdentityOf(qs []quad.Quad) [][2]string {
 			out = append(out, k)
 		}
 	}
+	var names, aliases []string
+	person, date := false, false
 	for _, q := range qs {
 		switch q.Predicate {
 		case terms.Name:
 			add(IdentName, str(q.Object))
+			names = append(names, str(q.Object))
 		case terms.AlternateName:
 			add(IdentAlternate, str(q.Object))
+			aliases = append(aliases, str(q.Object))
 		case terms.Type:
-			add(IdentType, string(iriOfValue(q.Object)))
+			t := iriOfValue(q.Object)
+			add(IdentType, string(t))
+			person = person || t == terms.Person
+			date = date || t == terms.DateType
 		case terms.SameAs:
 			if o := str(q.Object); strings.HasPrefix(o, "http") {
 				add(IdentLink, o)
 			}
 		case terms.NameKey:
 			add(IdentNameKey, str(q.Object))
+		}
+	}
+	if !date {
+		for _, k := range textkey.EntityKeys(names, aliases, person) {
+			add(IdentNameKey, k)
 		}
 	}
 	return out
