@@ -37,11 +37,12 @@ func (p *QuadStore) ApplyDeltas(in []cgraph.Delta, opts cgraph.IgnoreOpts) error
 	}
 	// The first write makes sure the quads' writes are counted (changes.go).
 	p.ensureChanges(context.Background())
+	p.ensureNameKeys(context.Background()) // and the name keys' table (namekeys.go)
 	d := graphlog.SplitDeltas(in)
 	var err error
 	for try := 0; try < 8; try++ {
 		var added int64
-		added, err = p.applyTx(context.Background(), d, opts)
+		added, err = p.applyTx(context.Background(), in, d, opts)
 		if err == nil {
 			p.own.n.Add(added)
 			return nil
@@ -61,7 +62,7 @@ const pgChunk = 5000
 
 // applyTx runs one ApplyDeltas transaction and returns the quads it added less those it
 // deleted.
-func (p *QuadStore) applyTx(ctx context.Context, d *graphlog.Deltas, opts cgraph.IgnoreOpts) (n int64, err error) {
+func (p *QuadStore) applyTx(ctx context.Context, in []cgraph.Delta, d *graphlog.Deltas, opts cgraph.IgnoreOpts) (n int64, err error) {
 	tx, err := p.lock.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, err
@@ -100,6 +101,9 @@ func (p *QuadStore) applyTx(ctx context.Context, d *graphlog.Deltas, opts cgraph
 	}
 	for _, q := range deleted {
 		count(q, -1)
+	}
+	if err := nameKeyRows(ctx, tx, in, d.QuadAdd, inserted, deleted); err != nil {
+		return 0, err
 	}
 	if err := updateNodes(ctx, tx, d.IncNode, refsBy); err != nil {
 		return 0, err
