@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/store/terms"
@@ -94,7 +95,11 @@ func (s *Store) scanNameKeys(ctx context.Context, key string) ([]quad.Value, err
 	// byName: a name's key is key; byWord: key is a word of a name (a person's only).
 	byName, byWord := map[string]quad.Value{}, map[string]quad.Value{}
 	for _, p := range []quad.IRI{terms.Name, terms.AlternateName} {
-		err := s.quadsOf(ctx, p, func(q quad.Quad) {
+		qs, err := s.quadsWith(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range qs {
 			n := str(q.Object)
 			switch {
 			case textkey.NameKey(n) == key:
@@ -102,9 +107,6 @@ func (s *Store) scanNameKeys(ctx context.Context, key string) ([]quad.Value, err
 			case p == terms.Name && slices.Contains(textkey.NameWords(n), key):
 				byWord[keyOfValue(q.Subject)] = q.Subject
 			}
-		})
-		if err != nil {
-			return nil, err
 		}
 	}
 	var out []quad.Value
@@ -130,4 +132,33 @@ func (s *Store) scanNameKeys(ctx context.Context, key string) ([]quad.Value, err
 func (s *Store) isDate(ctx context.Context, e quad.Value) bool {
 	types, err := s.ownValues(ctx, e, terms.Type)
 	return err == nil && slices.ContainsFunc(types, func(t quad.Value) bool { return keyOfValue(t) == keyOfValue(terms.DateType) })
+}
+
+// quadsWith are the quads whose predicate is p. The iterator is closed before their values
+// are read: on bolt, a read transaction opened inside another one's iteration waits for a
+// writer that waits for the first one (a load's linker reads while its writer writes).
+func (s *Store) quadsWith(ctx context.Context, p quad.IRI) ([]quad.Quad, error) {
+	ref, err := s.qs.ValueOf(p)
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	var refs []cgraph.Ref
+	it := s.qs.QuadIterator(quad.Predicate, ref).Iterate()
+	for it.Next(ctx) {
+		refs = append(refs, it.Result())
+	}
+	err = it.Err()
+	it.Close()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]quad.Quad, 0, len(refs))
+	for _, r := range refs {
+		q, err := s.qs.Quad(r)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+	return out, nil
 }

@@ -77,6 +77,9 @@ type DB struct {
 	s     *store.Store
 	db    *bolt.DB
 	valid atomic.Bool // rows match the quads: cards may read them
+	// writing: a write of articles that keeps the index is under way (between Begin and
+	// Finish): the rows are those of the quads before it, which lookups by name key may read.
+	writing atomic.Bool
 	// stale says, when Open found the quads changed by another program, what it found ("").
 	stale string
 }
@@ -162,6 +165,7 @@ func (ix *DB) MarkDirty() error {
 		return nil
 	}
 	ix.valid.Store(false)
+	ix.writing.Store(false)
 	return ix.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyState, []byte("dirty")) })
 }
 
@@ -722,7 +726,13 @@ func (ix *DB) Begin() (keep bool, err error) {
 	if !ix.Usable() {
 		return false, nil
 	}
-	return true, ix.MarkDirty()
+	ix.writing.Store(true) // before valid goes: a lookup by name key never finds neither
+	ix.valid.Store(false)
+	if err := ix.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyState, []byte("dirty")) }); err != nil {
+		ix.writing.Store(false)
+		return false, err
+	}
+	return true, nil
 }
 
 // Finish is called once the quads of changes are written: it writes their rows and marks the
@@ -731,6 +741,7 @@ func (ix *DB) Finish(keep bool, changes []store.ArticleChange) error {
 	if !keep {
 		return nil
 	}
+	defer ix.writing.Store(false)
 	if err := ix.apply(changes); err != nil {
 		return fmt.Errorf("card index: %w", err)
 	}
@@ -784,9 +795,15 @@ func (ix *DB) CompactedHorizon() uint64 {
 // EntitiesWithNameKey are the entities one of whose name keys (textkey.EntityKeys) is key, in
 // the index's order; ok false when the index is not usable (the store then finds them in the
 // quads: store.NameKeyEntities).
+//
+// During a write of articles that keeps the index (the load's linker looks people up while
+// the previous batch is written), it reads the rows as the last finished write left them.
 func (ix *DB) EntitiesWithNameKey(key string) (es []quad.IRI, ok bool, err error) {
-	ok, err = ix.View(func(x Tx) error {
-		return x.EntitiesNamed(IdentNameKey, key, func(e quad.IRI) { es = append(es, e) })
+	if !ix.Kept() || !ix.valid.Load() && !ix.writing.Load() {
+		return nil, false, nil
+	}
+	err = ix.db.View(func(tx *bolt.Tx) error {
+		return Tx{tx: tx, intern: map[string]string{}}.EntitiesNamed(IdentNameKey, key, func(e quad.IRI) { es = append(es, e) })
 	})
-	return es, ok, err
+	return es, err == nil, err
 }
