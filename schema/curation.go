@@ -17,16 +17,11 @@ import (
 // article like the rest (an entity's name keys, "jeyhun bayramov", "bayramov", "jeyhun", are
 // not among them: the lookups derive them from its names, textkey.EntityKeys, and the card
 // index keeps them; databases written before kept them as ng:nameKey quads):
-//   - the article's MinHash signature and LSH bands (see textkey.FingerprintOf), from which the
-//     store recognises wire copies when it writes the article;
+//   - (not the article's MinHash signature and LSH bands, from which the store recognises
+//     wire copies: the store derives them from the text, schema:articleBody, which the quads
+//     keep, textkey.FingerprintOf; WithoutText writes them as quads when it drops the text);
 //   - one Role node per position the article reports (see roleQuads).
 func (b *builder) curation(a extract.Article, x extract.Extraction, art quad.IRI) {
-	if fp, ok := textkey.FingerprintOf(a.Text); ok {
-		b.add(art, must("minhash"), quad.String(fp.Signature.String()))
-		for _, band := range fp.Bands {
-			b.add(art, must("lshBand"), quad.String(band))
-		}
-	}
 	date := ArticleDate(x)
 	for _, e := range x.Entities {
 		for _, p := range e.Roles {

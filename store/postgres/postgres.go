@@ -205,12 +205,12 @@ func Redact(addr string) string {
 //     load reports the quads it added from two counts.
 type QuadStore struct {
 	cgraph.QuadStore
-	lock     *pgWriteLock
-	values   pgValues // node values by hash (read.go)
-	stmts    pgStmts
-	own      pgOwnCount // quads this store's writes added (owncount.go)
-	changes  changes    // whether its first write made sure the writes are counted (changes.go)
-	nameKeys nameKeys   // whether its first write made sure of the name keys' table (namekeys.go)
+	lock    *pgWriteLock
+	values  pgValues // node values by hash (read.go)
+	stmts   pgStmts
+	own     pgOwnCount                          // quads this store's writes added (owncount.go)
+	changes changes                             // whether its first write made sure the writes are counted (changes.go)
+	sides   struct{ nameKeys, bands sideState } // its side tables (namekeys.go, bands.go)
 }
 
 // Stats counts the nodes and quads, exactly and afresh (see QuadStore; Cayley's store

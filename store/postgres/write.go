@@ -37,7 +37,8 @@ func (p *QuadStore) ApplyDeltas(in []cgraph.Delta, opts cgraph.IgnoreOpts) error
 	}
 	// The first write makes sure the quads' writes are counted (changes.go).
 	p.ensureChanges(context.Background())
-	p.ensureNameKeys(context.Background()) // and the name keys' table (namekeys.go)
+	p.nameKeys().ensure(context.Background(), p.lock.db) // and the side tables (namekeys.go, bands.go)
+	p.bands().ensure(context.Background(), p.lock.db)
 	d := graphlog.SplitDeltas(in)
 	var err error
 	for try := 0; try < 8; try++ {
@@ -102,8 +103,10 @@ func (p *QuadStore) applyTx(ctx context.Context, in []cgraph.Delta, d *graphlog.
 	for _, q := range deleted {
 		count(q, -1)
 	}
-	if err := nameKeyRows(ctx, tx, in, d.QuadAdd, inserted, deleted); err != nil {
-		return 0, err
+	for _, t := range []sideTable{p.nameKeys(), p.bands()} {
+		if err := t.writeRows(ctx, tx, in, d.QuadAdd, inserted, deleted); err != nil {
+			return 0, err
+		}
 	}
 	if err := updateNodes(ctx, tx, d.IncNode, refsBy); err != nil {
 		return 0, err

@@ -30,7 +30,8 @@ const (
 	DatePublished = quad.IRI("schema:datePublished")
 	DateCreated   = quad.IRI("schema:dateCreated")
 	Publisher     = quad.IRI("schema:publisher")
-	MinHash       = quad.IRI("ng:minhash")
+	ArticleBody   = quad.IRI("schema:articleBody")
+	MinHash       = quad.IRI("ng:minhash") // with ng:lshBand, only where the text is not kept: see textkey.FingerprintOf
 	LSHBand       = quad.IRI("ng:lshBand")
 	CopyOf        = quad.IRI("ng:copyOf")
 

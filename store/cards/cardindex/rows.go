@@ -248,6 +248,7 @@ type articleRowSet struct {
 	identity map[quad.IRI][][2]string
 	facts    []FactRow
 	roles    []RoleRow
+	bands    []string // its text's LSH bands, when it is no copy
 }
 
 func articleRows(art quad.IRI, qs []quad.Quad) articleRowSet {
@@ -282,6 +283,7 @@ func articleRows(art quad.IRI, qs []quad.Quad) articleRowSet {
 	}
 	af := ArticleFactsOf(art, bySubject[string(art)])
 	set.date = af.Date
+	set.bands = storyBands(art, bySubject[string(art)])
 	for _, s := range order {
 		switch {
 		case s == art:
@@ -351,4 +353,23 @@ func (f *StatementFields) Add(q quad.Quad) bool {
 		return false
 	}
 	return true
+}
+
+// storyBands are the LSH bands of the text of article art given its own quads (textkey.
+// FingerprintOf), none when it is a copy (ng:copyOf) or has no text: what a lookup by band
+// finds it by (store.StoryBands).
+func storyBands(art quad.IRI, qs []quad.Quad) []string {
+	text := ""
+	for _, q := range qs {
+		switch q.Predicate {
+		case terms.CopyOf:
+			return nil
+		case terms.ArticleBody:
+			text = str(q.Object)
+		}
+	}
+	if fp, ok := textkey.FingerprintOf(text); ok {
+		return fp.Bands
+	}
+	return nil
 }
