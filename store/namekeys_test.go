@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -9,6 +11,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/internal/pgtest"
 	"github.com/newsgraph/newsgraph/internal/storetest"
 	"github.com/newsgraph/newsgraph/store"
 	"github.com/newsgraph/newsgraph/store/cards"
@@ -205,4 +208,48 @@ func TestPostgresNameKeysTableMadeAtFirstWrite(t *testing.T) {
 	if es, err := s.NameKeyEntities(ctx, "bayramov"); err != nil || !slices.Contains(es, bayramov) {
 		t.Errorf("NameKeyEntities(bayramov) = %v, %v", es, err)
 	}
+}
+
+// A role that may only read opens the database and finds people by name key: from the table
+// when it may read it, else by reading the names.
+func TestPostgresNameKeysReadOnlyRole(t *testing.T) {
+	addr := store.PGTestDB(t)
+	ctx := context.Background()
+	const bayramov = quad.IRI("ng:person/jeyhun-bayramov")
+	w, err := store.Open(store.Postgres, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	load(t, w, examples(t)...)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	reader := pgtest.ReadOnlyRole(t, addr)
+	find := func(how string) {
+		t.Helper()
+		r, err := store.Open(store.Postgres, reader)
+		if err != nil {
+			t.Fatalf("open as a read-only role: %v", err)
+		}
+		defer r.Close()
+		people, err := r.PeopleNamed(ctx, "Bayramov")
+		if err != nil || !slices.ContainsFunc(people, func(p store.Person) bool { return p.IRI == bayramov }) {
+			t.Errorf("%s: PeopleNamed(Bayramov) = %+v, %v", how, people, err)
+		}
+		ms, err := cards.Of(r).FindEntities(ctx, "bayramov")
+		if err != nil || len(ms) == 0 || ms[0].IRI != bayramov {
+			t.Errorf("%s: FindEntities(bayramov) = %+v, %v", how, ms, err)
+		}
+	}
+	find("the table")
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	u, _ := url.Parse(reader)
+	if _, err := db.Exec(`REVOKE SELECT ON newsgraph_name_keys FROM ` + u.User.Username()); err != nil {
+		t.Fatal(err)
+	}
+	find("without the right to read the table")
 }
