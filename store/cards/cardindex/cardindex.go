@@ -734,6 +734,9 @@ func (ix *DB) Rebuild(ctx context.Context) error {
 // whether the write keeps it (a dirty index stays so until rebuilt).
 func (ix *DB) Begin() (keep bool, err error) {
 	if !ix.Usable() {
+		if ix.Kept() {
+			ix.writing.Store(false) // (a write that failed before its Finish left it set)
+		}
 		return false, nil
 	}
 	ix.writing.Store(true) // before valid goes: a lookup by name key never finds neither
