@@ -14,42 +14,14 @@ import (
 )
 
 // curation adds the quads that keep a growing graph right and searchable, all labelled with the
-// article like the rest:
-//   - name keys: <entity> <ng:nameKey> "jeyhun bayramov", "bayramov", "jeyhun" (see
-//     textkey.NameKey), so that a case-insensitive or surname lookup is an index lookup;
-//   - the article's MinHash signature and LSH bands (see textkey.FingerprintOf), from which the
-//     store recognises wire copies when it writes the article;
+// article like the rest (an entity's name keys, "jeyhun bayramov", "bayramov", "jeyhun", are
+// not among them: the lookups derive them from its names, textkey.EntityKeys, and the card
+// index keeps them; databases written before kept them as ng:nameKey quads):
+//   - (not the article's MinHash signature and LSH bands, from which the store recognises
+//     wire copies: the store derives them from the text, schema:articleBody, which the quads
+//     keep, textkey.FingerprintOf; WithoutText writes them as quads when it drops the text);
 //   - one Role node per position the article reports (see roleQuads).
 func (b *builder) curation(a extract.Article, x extract.Extraction, art quad.IRI) {
-	key := must("nameKey")
-	for _, e := range x.Entities {
-		if e.Type == extract.Date {
-			continue
-		}
-		n := EntityIRI(e.ID)
-		seen := map[string]bool{}
-		addKey := func(k string) {
-			if k != "" && !seen[k] {
-				seen[k] = true
-				b.add(n, key, quad.String(k))
-			}
-		}
-		addKey(textkey.NameKey(e.Name))
-		for _, al := range e.Aliases {
-			addKey(textkey.NameKey(al))
-		}
-		if e.Type == extract.Person {
-			for _, w := range textkey.NameWords(e.Name) {
-				addKey(w)
-			}
-		}
-	}
-	if fp, ok := textkey.FingerprintOf(a.Text); ok {
-		b.add(art, must("minhash"), quad.String(fp.Signature.String()))
-		for _, band := range fp.Bands {
-			b.add(art, must("lshBand"), quad.String(band))
-		}
-	}
 	date := ArticleDate(x)
 	for _, e := range x.Entities {
 		for _, p := range e.Roles {

@@ -11,6 +11,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/store/textkey"
 )
 
 // EntityIRI is the node of an entity id: "country/azerbaijan" -> <ng:country/azerbaijan>.
@@ -134,16 +135,41 @@ func Quads(a extract.Article, x extract.Extraction) []quad.Quad {
 // TextPredicate is the predicate of an article's text (schema:articleBody).
 func TextPredicate() quad.IRI { return must("articleBody") }
 
-// WithoutText is qs without the article text quads (load --no-text).
+// WithoutText is qs without the article text quads (load --no-text), and with what the store
+// would have derived from each text in their place: the article's MinHash signature and LSH
+// bands (ng:minhash, ng:lshBand; see textkey.FingerprintOf), by which it recognises wire
+// copies.
 func WithoutText(qs []quad.Quad) []quad.Quad {
 	p := TextPredicate()
 	out := qs[:0:0]
+	var fps []quad.Quad
 	for _, q := range qs {
 		if q.Predicate != p {
 			out = append(out, q)
+			continue
+		}
+		if fp, ok := textkey.FingerprintOf(rdfText(q.Object)); ok {
+			add := func(p quad.IRI, o string) {
+				fps = append(fps, quad.Quad{Subject: q.Subject, Predicate: p, Object: quad.String(o), Label: q.Label})
+			}
+			add(must("minhash"), fp.Signature.String())
+			for _, band := range fp.Bands {
+				add(must("lshBand"), band)
+			}
 		}
 	}
-	return out
+	return append(out, fps...)
+}
+
+// rdfText is a literal's text.
+func rdfText(v quad.Value) string {
+	if s, ok := v.(quad.String); ok {
+		return string(s)
+	}
+	if v == nil {
+		return ""
+	}
+	return fmt.Sprint(quad.NativeOf(v))
 }
 
 type builder struct {

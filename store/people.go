@@ -25,24 +25,28 @@ type PersonRole struct {
 
 // PeopleNamed returns the people one of whose names is the word (a surname, "Bayramov", or a
 // one-word name), with their titles and employers, leaving out those merged into another
-// entity (that one is the person). Index lookups only: the name keys, then each person's quads.
+// entity (that one is the person). Index lookups (NameKeyEntities: on bolt the card index, on
+// PostgreSQL its table), then each person's quads.
 func (s *Store) PeopleNamed(ctx context.Context, word string) ([]Person, error) {
-	key := textkey.NameKey(word)
-	if key == "" {
-		return nil, nil
-	}
-	nodes, err := s.subjects(ctx, terms.NameKey, quad.String(key))
-	if err != nil {
+	found, err := s.NameKeyEntities(ctx, word)
+	if err != nil || len(found) == 0 {
 		return nil, err
 	}
 	t, err := s.loadMerges(ctx)
 	if err != nil {
 		return nil, err
 	}
+	// An entity merged into another stands for that one (the person), as a merge's
+	// projections made it when name keys were quads.
+	var nodes []quad.IRI
+	for _, e := range found {
+		if r, ok := t.Root(e).(quad.IRI); ok && !slices.Contains(nodes, r) {
+			nodes = append(nodes, r)
+		}
+	}
 	var out []Person
-	for _, n := range nodes {
-		iri, ok := n.(quad.IRI)
-		if !ok || t.Of(iri) != nil {
+	for _, iri := range nodes {
+		if t.Of(iri) != nil {
 			continue
 		}
 		types, err := s.objects(ctx, iri, terms.Type)

@@ -42,7 +42,10 @@ var ErrInUse = lockfile.ErrInUse
 // for concurrent use; Cayley's memstore has no locks, so a memstore Store must
 // not be written while it is read (it is meant for tests).
 type Store struct {
-	qs      cgraph.QuadStore
+	qs cgraph.QuadStore
+	// bandsOf: the LSH bands of the texts the scan of StoryBands has read (memstore), by
+	// the text's hash (storybands.go).
+	bandsOf sync.Map
 	batch   int    // quads per ApplyDeltas call in WriteArticles
 	backend string // its name, as Open took it
 	// side: what the backend keeps beside the quad store (bolt: its lock file and the names

@@ -675,7 +675,7 @@ func latencies(db string) ([]latency, error) {
 			return c.FactCount, nil
 		}))
 	}
-	out = append(out, timeIt(fmt.Sprintf("a person by a word of the name, through the name index (`FindEntities(%q)`, ng:nameKey)", *surname), func(ctx context.Context) (int, error) {
+	out = append(out, timeIt(fmt.Sprintf("a person by a word of the name, through the name index (`FindEntities(%q)`, name keys)", *surname), func(ctx context.Context) (int, error) {
 		ms, err := cards.Of(s).FindEntities(ctx, *surname)
 		return len(ms), err
 	}))

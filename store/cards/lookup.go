@@ -20,7 +20,7 @@ type EntityMatch struct {
 	IRI      quad.IRI `json:"id"`
 	Name     string   `json:"name"`
 	Types    []string `json:"types,omitempty"`
-	Match    string   `json:"match"`    // how it was found: id, name, alternateName, nameKey (case, accents or one word of a person's name), scan
+	Match    string   `json:"match"`    // how it was found: id, name, alternateName, nameKey (case, accents or one word of a person's name)
 	Articles int      `json:"articles"` // articles that mention it
 	// MergedInto is set when the entity was merged into another: the entity that carries it.
 	MergedInto quad.IRI `json:"mergedInto,omitempty"`
@@ -33,8 +33,8 @@ type EntityMatch struct {
 //   - else those with an ng:nameKey of q: the same name in another case or without accents,
 //     or one word of a person's name ("Bayramov" finds Jeyhun Bayramov);
 //
-// each an index lookup. Only on a database written before name keys existed does it scan
-// the names.
+// each an index lookup (name keys: store.NameKeyEntities, a scan of the names on a backend
+// that keeps no index of them, memstore).
 func (s Reader) FindEntities(ctx context.Context, q string) ([]EntityMatch, error) {
 	t, err := s.loadMerges(ctx)
 	if err != nil {
@@ -93,7 +93,12 @@ func (s Reader) candidates(ctx context.Context, q string) ([]quad.IRI, string, e
 		if err != nil {
 			return nil, "", err
 		}
-		if !indexed {
+		if !indexed && step.kind == cardindex.IdentNameKey {
+			// Not quads (the store derives them from the names): its own index, or a scan.
+			if found, err = s.st.NameKeyEntities(ctx, q); err != nil {
+				return nil, "", err
+			}
+		} else if !indexed {
 			subs, err := s.st.Subjects(ctx, step.pred, quad.String(step.val))
 			if err != nil {
 				return nil, "", err
@@ -107,16 +112,6 @@ func (s Reader) candidates(ctx context.Context, q string) ([]quad.IRI, string, e
 		if len(found) > 0 {
 			return found, step.how, nil
 		}
-	}
-	if ref, err := s.qs().ValueOf(terms.NameKey); err == nil && ref == nil {
-		vs, err := s.scanNames(ctx, q)
-		var found []quad.IRI
-		for _, v := range vs {
-			if iri, ok := v.(quad.IRI); ok {
-				found = append(found, iri)
-			}
-		}
-		return found, "scan", err
 	}
 	return nil, "", nil
 }
@@ -192,37 +187,6 @@ func Commonest(names map[string]int, def string) string {
 		}
 	}
 	return best
-}
-
-// scanNames is the slow path for databases without name keys: every schema:name and
-// schema:alternateName, compared as name keys and name words.
-func (s Reader) scanNames(ctx context.Context, q string) ([]quad.Value, error) {
-	key := textkey.NameKey(q)
-	if key == "" {
-		return nil, nil
-	}
-	var out []quad.Value
-	seen := map[string]bool{}
-	it := s.qs().QuadsAllIterator().Iterate()
-	defer it.Close()
-	for it.Next(ctx) {
-		qd, err := s.qs().Quad(it.Result())
-		if err != nil {
-			return nil, err
-		}
-		if qd.Predicate != terms.Name && qd.Predicate != terms.AlternateName {
-			continue
-		}
-		n := str(qd.Object)
-		if textkey.NameKey(n) != key && !slices.Contains(textkey.NameWords(n), key) {
-			continue
-		}
-		if k := keyOfValue(qd.Subject); !seen[k] {
-			seen[k] = true
-			out = append(out, qd.Subject)
-		}
-	}
-	return out, it.Err()
 }
 
 // ResolveEntity returns the one entity q names; it fails when none or several match equally

@@ -208,8 +208,9 @@ type QuadStore struct {
 	lock    *pgWriteLock
 	values  pgValues // node values by hash (read.go)
 	stmts   pgStmts
-	own     pgOwnCount // quads this store's writes added (owncount.go)
-	changes changes    // whether its first write made sure the writes are counted (changes.go)
+	own     pgOwnCount                          // quads this store's writes added (owncount.go)
+	changes changes                             // whether its first write made sure the writes are counted (changes.go)
+	sides   struct{ nameKeys, bands sideState } // its side tables (namekeys.go, bands.go)
 }
 
 // Stats counts the nodes and quads, exactly and afresh (see QuadStore; Cayley's store

@@ -37,11 +37,13 @@ func (p *QuadStore) ApplyDeltas(in []cgraph.Delta, opts cgraph.IgnoreOpts) error
 	}
 	// The first write makes sure the quads' writes are counted (changes.go).
 	p.ensureChanges(context.Background())
+	p.nameKeys().ensure(context.Background(), p.lock.db) // and the side tables (namekeys.go, bands.go)
+	p.bands().ensure(context.Background(), p.lock.db)
 	d := graphlog.SplitDeltas(in)
 	var err error
 	for try := 0; try < 8; try++ {
 		var added int64
-		added, err = p.applyTx(context.Background(), d, opts)
+		added, err = p.applyTx(context.Background(), in, d, opts)
 		if err == nil {
 			p.own.n.Add(added)
 			return nil
@@ -61,7 +63,7 @@ const pgChunk = 5000
 
 // applyTx runs one ApplyDeltas transaction and returns the quads it added less those it
 // deleted.
-func (p *QuadStore) applyTx(ctx context.Context, d *graphlog.Deltas, opts cgraph.IgnoreOpts) (n int64, err error) {
+func (p *QuadStore) applyTx(ctx context.Context, in []cgraph.Delta, d *graphlog.Deltas, opts cgraph.IgnoreOpts) (n int64, err error) {
 	tx, err := p.lock.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, err
@@ -100,6 +102,11 @@ func (p *QuadStore) applyTx(ctx context.Context, d *graphlog.Deltas, opts cgraph
 	}
 	for _, q := range deleted {
 		count(q, -1)
+	}
+	for _, t := range []sideTable{p.nameKeys(), p.bands()} {
+		if err := t.writeRows(ctx, tx, in, d.QuadAdd, inserted, deleted); err != nil {
+			return 0, err
+		}
 	}
 	if err := updateNodes(ctx, tx, d.IncNode, refsBy); err != nil {
 		return 0, err

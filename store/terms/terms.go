@@ -20,7 +20,9 @@ const (
 	JobTitle      = quad.IRI("schema:jobTitle")
 	FormerTitle   = quad.IRI("ng:formerJobTitle")
 	Mentions      = quad.IRI("schema:mentions")
-	NameKey       = quad.IRI("ng:nameKey")
+	NameKey       = quad.IRI("ng:nameKey") // written by older databases only: see textkey.EntityKeys
+	Person        = quad.IRI("schema:Person")
+	DateType      = quad.IRI("ng:Date")
 
 	NewsArticle   = quad.IRI("schema:NewsArticle")
 	Headline      = quad.IRI("schema:headline")
@@ -28,7 +30,8 @@ const (
 	DatePublished = quad.IRI("schema:datePublished")
 	DateCreated   = quad.IRI("schema:dateCreated")
 	Publisher     = quad.IRI("schema:publisher")
-	MinHash       = quad.IRI("ng:minhash")
+	ArticleBody   = quad.IRI("schema:articleBody")
+	MinHash       = quad.IRI("ng:minhash") // with ng:lshBand, only where the text is not kept: see textkey.FingerprintOf
 	LSHBand       = quad.IRI("ng:lshBand")
 	CopyOf        = quad.IRI("ng:copyOf")
 

@@ -227,3 +227,30 @@ func shingles(text string) map[string]bool {
 	}
 	return out
 }
+
+// EntityKeys are the name keys of an entity as one article describes it: the key of each of
+// its names and aliases and, for a person, the words of each name (NameWords), each once, in
+// that order. They are not stored as quads: the card index and the lookups by name key derive
+// them from the names (databases written before kept them as ng:nameKey quads).
+func EntityKeys(names, aliases []string, person bool) []string {
+	var out []string
+	add := func(k string) {
+		if k != "" && !contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	for _, n := range names {
+		add(NameKey(n))
+	}
+	for _, a := range aliases {
+		add(NameKey(a))
+	}
+	if person {
+		for _, n := range names {
+			for _, w := range NameWords(n) {
+				add(w)
+			}
+		}
+	}
+	return out
+}

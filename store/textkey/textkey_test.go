@@ -3,6 +3,7 @@ package textkey
 import (
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -100,5 +101,19 @@ func TestSignatureEncoding(t *testing.T) {
 		if _, err := ParseSignature(bad); err == nil {
 			t.Errorf("ParseSignature(%q) accepted", bad)
 		}
+	}
+}
+
+func TestEntityKeys(t *testing.T) {
+	got := EntityKeys([]string{"Jeyhun Bayramov"}, []string{"J. BAYRAMOV", "Bayramov"}, true)
+	want := []string{"jeyhun bayramov", "j bayramov", "bayramov", "jeyhun"}
+	if !slices.Equal(got, want) {
+		t.Errorf("person: %q, want %q", got, want)
+	}
+	// Words are a person's only; an alias's words never.
+	got = EntityKeys([]string{"Türkiye Petroleum"}, []string{"TPAO"}, false)
+	want = []string{"turkiye petroleum", "tpao"}
+	if !slices.Equal(got, want) {
+		t.Errorf("organisation: %q, want %q", got, want)
 	}
 }

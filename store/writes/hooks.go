@@ -196,20 +196,7 @@ func (h *writeHooks) article(ctx context.Context, iri quad.IRI, old, quads []qua
 			}
 		}
 	}
-	var sig textkey.Signature
-	var bands []string
-	ik := key(iri)
-	for _, q := range quads {
-		if key(q.Subject) != ik {
-			continue
-		}
-		switch key(q.Predicate) {
-		case key(terms.MinHash):
-			sig, _ = textkey.ParseSignature(str(q.Object))
-		case key(terms.LSHBand):
-			bands = append(bands, str(q.Object))
-		}
-	}
+	sig, bands := fingerprint(iri, quads)
 	if sig == nil || len(bands) == 0 {
 		return quads, nil
 	}
@@ -224,6 +211,40 @@ func (h *writeHooks) article(ctx context.Context, iri quad.IRI, old, quads []qua
 		return quads, nil
 	}
 	return asCopy(iri, quads, story), nil
+}
+
+// fingerprint is the MinHash signature and LSH bands of article iri given its quads: those
+// its ng:minhash and ng:lshBand quads hold (an article stored without its text, or by an
+// older version), else those of its text (schema:articleBody), which package schema no
+// longer writes as quads.
+func fingerprint(iri quad.IRI, quads []quad.Quad) (textkey.Signature, []string) {
+	var sig textkey.Signature
+	var bands []string
+	text := ""
+	ik := key(iri)
+	for _, q := range quads {
+		if key(q.Subject) != ik {
+			continue
+		}
+		switch key(q.Predicate) {
+		case key(terms.MinHash):
+			sig, _ = textkey.ParseSignature(str(q.Object))
+		case key(terms.LSHBand):
+			bands = append(bands, str(q.Object))
+		case key(terms.ArticleBody):
+			if key(q.Label) == ik {
+				text = str(q.Object)
+			}
+		}
+	}
+	if sig != nil || text == "" {
+		return sig, bands
+	}
+	fp, ok := textkey.FingerprintOf(text)
+	if !ok {
+		return nil, nil
+	}
+	return fp.Signature, fp.Bands
 }
 
 // asCopy returns an article's quads as a copy of story: a copyOf link, its bands as ng:copyBand.
@@ -313,6 +334,11 @@ func (s writer) findCopies(ctx context.Context, iri quad.IRI, sig textkey.Signat
 			if arts, err = s.Subjects(ctx, terms.LSHBand, quad.String(b)); err != nil {
 				return nil, err
 			}
+			stories, err := s.StoryBands(ctx, []string{b})
+			if err != nil {
+				return nil, err
+			}
+			arts = append(arts, stories[b]...)
 		}
 		for _, a := range arts {
 			if a, ok := a.(quad.IRI); ok && key(a) != ik {
@@ -329,7 +355,16 @@ func (s writer) findCopies(ctx context.Context, iri quad.IRI, sig textkey.Signat
 			if err != nil {
 				return nil, err
 			}
-			if other, err = textkey.ParseSignature(firstStr(v)); err != nil {
+			if len(v) == 0 { // derived from its text
+				if v, err = s.Objects(ctx, a, terms.ArticleBody); err != nil {
+					return nil, err
+				}
+				fp, ok := textkey.FingerprintOf(firstStr(v))
+				if !ok {
+					continue
+				}
+				other = fp.Signature
+			} else if other, err = textkey.ParseSignature(firstStr(v)); err != nil {
 				continue
 			}
 		}

@@ -273,11 +273,9 @@ func chunkEnd(arts []Article, i, batch int) int {
 func (s writer) readChunk(ctx context.Context, r ArticleLocks, locks ArticleLocks, hooks *writeHooks, chunk []Article) (map[string][]quad.Quad, error) {
 	bandsOf := func(a Article) []quad.Value {
 		var out []quad.Value
-		ik := key(a.IRI)
-		for _, q := range a.Quads {
-			if key(q.Predicate) == key(terms.LSHBand) && key(q.Subject) == ik {
-				out = append(out, q.Object)
-			}
+		_, bands := fingerprint(a.IRI, a.Quads)
+		for _, b := range bands {
+			out = append(out, quad.String(b))
 		}
 		return out
 	}
@@ -324,9 +322,17 @@ func (s writer) readChunk(ctx context.Context, r ArticleLocks, locks ArticleLock
 	if err != nil {
 		return nil, err
 	}
+	texts := make([]string, 0, len(bands))
+	for _, b := range bands {
+		texts = append(texts, str(b))
+	}
+	stories, err := s.StoryBands(ctx, texts)
+	if err != nil {
+		return nil, err
+	}
 	hooks.bands = make(map[string][]quad.Value, len(bands))
 	for _, b := range bands {
-		hooks.bands[key(b)] = distinct(byBand[key(b)], quad.Subject)
+		hooks.bands[key(b)] = append(distinct(byBand[key(b)], quad.Subject), stories[str(b)]...)
 	}
 	return out, nil
 }

@@ -39,6 +39,10 @@ type Reader interface {
 	Objects(ctx context.Context, node quad.Value, pred quad.IRI) ([]quad.Value, error)
 	Has(ctx context.Context, node quad.Value) (bool, error)
 	QuadStore() cgraph.QuadStore
+	// StoryBands are, for each of the LSH bands, the stored articles that are no copy whose
+	// fingerprint, derived from their text (textkey.FingerprintOf), has it, keyed by the
+	// band; those stored with ng:lshBand quads are not among them (the caller reads those).
+	StoryBands(ctx context.Context, bands []string) (map[string][]quad.Value, error)
 }
 
 // Locker is the Store's write lock, which serialises its writers (on PostgreSQL, across

@@ -54,7 +54,8 @@ import (
 //	         uvarint n field(publisher)... uvarint n (8 bytes: articleHash of a copyOf)...
 //	role     field(holder) field(role) field(article) -> field(title) field(of) field(seen)
 //	         field(start) field(end) field(endedBy) former field(evidence) field(date)
-const cardIndexVersion = "3"
+//	band     field(band) article -> ""   (the LSH bands of an article that is no copy, from its text)
+const cardIndexVersion = "4" // 4: name keys derived from the names (textkey.EntityKeys), no longer read from ng:nameKey quads alone; band rows
 
 var (
 	bucketMeta    = []byte(store.CardIndexMeta)
@@ -65,7 +66,8 @@ var (
 	bucketRole    = []byte("role")
 	bucketByName  = []byte("byname")
 	bucketArticle = []byte("article")
-	rowBuckets    = [][]byte{bucketCount, bucketIdent, bucketMention, bucketFact, bucketRole, bucketByName, bucketArticle,
+	bucketBand    = []byte("band")
+	rowBuckets    = [][]byte{bucketCount, bucketIdent, bucketMention, bucketFact, bucketRole, bucketByName, bucketArticle, bucketBand,
 		bucketDigest, bucketDigestSrc, bucketDigestOf, bucketStale, bucketMerges, bucketExplore}
 	keyState   = []byte("state")
 	keyVersion = []byte("version")
@@ -77,6 +79,9 @@ type DB struct {
 	s     *store.Store
 	db    *bolt.DB
 	valid atomic.Bool // rows match the quads: cards may read them
+	// writing: a write of articles that keeps the index is under way (between Begin and
+	// Finish): the rows are those of the quads before it, which lookups by name key may read.
+	writing atomic.Bool
 	// stale says, when Open found the quads changed by another program, what it found ("").
 	stale string
 }
@@ -162,6 +167,7 @@ func (ix *DB) MarkDirty() error {
 		return nil
 	}
 	ix.valid.Store(false)
+	ix.writing.Store(false)
 	return ix.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyState, []byte("dirty")) })
 }
 
@@ -223,6 +229,13 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 			if err := putOrDelete(byName, k, nil, sign); err != nil {
 				return err
 			}
+		}
+	}
+	bands := tx.Bucket(bucketBand)
+	for _, b := range set.bands {
+		k = append(appendKeyField(k[:0], b), keyText(art)...)
+		if err := putOrDelete(bands, k, nil, sign); err != nil {
+			return err
 		}
 	}
 	var v []byte
@@ -563,7 +576,8 @@ func (x Tx) Identity(e quad.IRI, fn func(kind byte, value string, n int)) error 
 var rowPredicates = []quad.IRI{terms.Mentions, terms.Name, terms.AlternateName, terms.Type, terms.SameAs, terms.NameKey,
 	terms.DatePublished, terms.DateCreated, terms.Publisher, terms.CopyOf,
 	terms.Subject, terms.Predicate, terms.Object, terms.Value, terms.Date, terms.Modality, terms.Polarity, terms.Confidence,
-	terms.Holder, terms.RoleName, terms.Of, terms.Seen, terms.StartDate, terms.EndDate, terms.EndedBy, terms.Former, terms.Evidence}
+	terms.Holder, terms.RoleName, terms.Of, terms.Seen, terms.StartDate, terms.EndDate, terms.EndedBy, terms.Former, terms.Evidence,
+	terms.ArticleBody}
 
 // Rebuild makes the index again from all the quads, in one pass over Cayley's log: an
 // article's quads are written before its contentHash quad (WriteArticles appends it last, and
@@ -720,9 +734,18 @@ func (ix *DB) Rebuild(ctx context.Context) error {
 // whether the write keeps it (a dirty index stays so until rebuilt).
 func (ix *DB) Begin() (keep bool, err error) {
 	if !ix.Usable() {
+		if ix.Kept() {
+			ix.writing.Store(false) // (a write that failed before its Finish left it set)
+		}
 		return false, nil
 	}
-	return true, ix.MarkDirty()
+	ix.writing.Store(true) // before valid goes: a lookup by name key never finds neither
+	ix.valid.Store(false)
+	if err := ix.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyState, []byte("dirty")) }); err != nil {
+		ix.writing.Store(false)
+		return false, err
+	}
+	return true, nil
 }
 
 // Finish is called once the quads of changes are written: it writes their rows and marks the
@@ -731,6 +754,7 @@ func (ix *DB) Finish(keep bool, changes []store.ArticleChange) error {
 	if !keep {
 		return nil
 	}
+	defer ix.writing.Store(false)
 	if err := ix.apply(changes); err != nil {
 		return fmt.Errorf("card index: %w", err)
 	}
@@ -779,4 +803,45 @@ func (ix *DB) CompactedHorizon() uint64 {
 		return nil
 	})
 	return last
+}
+
+// EntitiesWithNameKey are the entities one of whose name keys (textkey.EntityKeys) is key, in
+// the index's order; ok false when the index is not usable (the store then finds them in the
+// quads: store.NameKeyEntities).
+//
+// During a write of articles that keeps the index (the load's linker looks people up while
+// the previous batch is written), it reads the rows as the last finished write left them.
+func (ix *DB) EntitiesWithNameKey(key string) (es []quad.IRI, ok bool, err error) {
+	if !ix.Kept() || !ix.valid.Load() && !ix.writing.Load() {
+		return nil, false, nil
+	}
+	err = ix.db.View(func(tx *bolt.Tx) error {
+		return Tx{tx: tx, intern: map[string]string{}}.EntitiesNamed(IdentNameKey, key, func(e quad.IRI) { es = append(es, e) })
+	})
+	return es, err == nil, err
+}
+
+// StoryBands are, for each band, the articles that are no copy and whose text's LSH bands
+// have it (store.StoryBands); ok false when the index is not usable. During a write of
+// articles that keeps the index, the rows as the last finished write left them (the write
+// path knows the articles of its own call).
+func (ix *DB) StoryBands(bands []string) (arts map[string][]quad.IRI, ok bool, err error) {
+	if !ix.Kept() || !ix.valid.Load() && !ix.writing.Load() {
+		return nil, false, nil
+	}
+	arts = map[string][]quad.IRI{}
+	err = ix.db.View(func(tx *bolt.Tx) error {
+		for _, b := range bands {
+			prefix := appendKeyField(nil, b)
+			err := scanPrefix(tx, bucketBand, prefix, func(k, _ []byte) error {
+				arts[b] = append(arts[b], quad.IRI(k[len(prefix):]))
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return arts, err == nil, err
 }

@@ -1,7 +1,6 @@
 package cardindex
 
 import (
-	"github.com/newsgraph/newsgraph/store/fields"
 	"regexp"
 	"slices"
 	"strconv"
@@ -9,8 +8,10 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/store/fields"
 	"github.com/newsgraph/newsgraph/store/rdf"
 	"github.com/newsgraph/newsgraph/store/terms"
+	"github.com/newsgraph/newsgraph/store/textkey"
 )
 
 // A card is aggregated from rows, each what one article says: of an article (its date,
@@ -192,7 +193,10 @@ const (
 	IdentNameKey   = 'k'
 )
 
-// IdentityOf is what quads say of an entity's identity: (kind, value) pairs, distinct.
+// IdentityOf is what quads (an entity's, labelled with one article) say of its identity:
+// (kind, value) pairs, distinct. Its name keys (IdentNameKey) are derived from its names,
+// aliases and types (textkey.EntityKeys; none for a date), as package schema wrote them as
+// ng:nameKey quads before they moved here; such quads of an older database are read too.
 func IdentityOf(qs []quad.Quad) [][2]string {
 	var out [][2]string
 	seen := map[[2]string]bool{}
@@ -203,20 +207,32 @@ func IdentityOf(qs []quad.Quad) [][2]string {
 			out = append(out, k)
 		}
 	}
+	var names, aliases []string
+	person, date := false, false
 	for _, q := range qs {
 		switch q.Predicate {
 		case terms.Name:
 			add(IdentName, str(q.Object))
+			names = append(names, str(q.Object))
 		case terms.AlternateName:
 			add(IdentAlternate, str(q.Object))
+			aliases = append(aliases, str(q.Object))
 		case terms.Type:
-			add(IdentType, string(iriOfValue(q.Object)))
+			t := iriOfValue(q.Object)
+			add(IdentType, string(t))
+			person = person || t == terms.Person
+			date = date || t == terms.DateType
 		case terms.SameAs:
 			if o := str(q.Object); strings.HasPrefix(o, "http") {
 				add(IdentLink, o)
 			}
 		case terms.NameKey:
 			add(IdentNameKey, str(q.Object))
+		}
+	}
+	if !date {
+		for _, k := range textkey.EntityKeys(names, aliases, person) {
+			add(IdentNameKey, k)
 		}
 	}
 	return out
@@ -232,6 +248,7 @@ type articleRowSet struct {
 	identity map[quad.IRI][][2]string
 	facts    []FactRow
 	roles    []RoleRow
+	bands    []string // its text's LSH bands, when it is no copy
 }
 
 func articleRows(art quad.IRI, qs []quad.Quad) articleRowSet {
@@ -266,6 +283,7 @@ func articleRows(art quad.IRI, qs []quad.Quad) articleRowSet {
 	}
 	af := ArticleFactsOf(art, bySubject[string(art)])
 	set.date = af.Date
+	set.bands = storyBands(art, bySubject[string(art)])
 	for _, s := range order {
 		switch {
 		case s == art:
@@ -335,4 +353,23 @@ func (f *StatementFields) Add(q quad.Quad) bool {
 		return false
 	}
 	return true
+}
+
+// storyBands are the LSH bands of the text of article art given its own quads (textkey.
+// FingerprintOf), none when it is a copy (ng:copyOf) or has no text: what a lookup by band
+// finds it by (store.StoryBands).
+func storyBands(art quad.IRI, qs []quad.Quad) []string {
+	text := ""
+	for _, q := range qs {
+		switch q.Predicate {
+		case terms.CopyOf:
+			return nil
+		case terms.ArticleBody:
+			text = str(q.Object)
+		}
+	}
+	if fp, ok := textkey.FingerprintOf(text); ok {
+		return fp.Bands
+	}
+	return nil
 }
