@@ -210,6 +210,8 @@ type QuadStore struct {
 	stmts   pgStmts
 	own     pgOwnCount // quads this store's writes added (owncount.go)
 	changes changes    // whether its first write made sure the writes are counted (changes.go)
+	// whether the names' partial index exists (firstvalue.go)
+	firstValues firstValues
 }
 
 // Stats counts the nodes and quads, exactly and afresh (see QuadStore; Cayley's store
