@@ -10,6 +10,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/internal/pgtest"
+	"github.com/newsgraph/newsgraph/store/terms"
 )
 
 // The names' partial index (firstvalue.go) is made by a store's first write, not by opening
@@ -18,6 +19,9 @@ import (
 // name in the order written whose label is not skipped, nil for none, and leaves to the old
 // read a node whose first names are all skipped, a predicate not indexed.
 func TestPostgresNameIndexMadeByTheFirstWrite(t *testing.T) {
+	if firstValuePred != terms.Name {
+		t.Fatalf("the index holds %v, the names are %v", firstValuePred, terms.Name)
+	}
 	addr := pgTestDB(t)
 	qs, err := Open(addr)
 	if err != nil {
