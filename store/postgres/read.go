@@ -611,7 +611,7 @@ func (p *QuadStore) QuadsOfPreds(ctx context.Context, dir quad.Direction, nodes 
 	}
 	// The rows are found by index lookups of the nodes given, and their values by the nodes'
 	// key; the planner, estimating ten times more rows than there are, chose otherwise: a
-	// hash join of the whole nodes table (a write's read of its batch's articles by label:
+	// hash join of the whole nodes table (when this SELECT joined the values) (a write's read of its batch's articles by label:
 	// 0.5 s at 14,000 GMB articles, for no row), or a parallel bitmap scan whose workers took
 	// 0.5 s to start on a busy machine for 18 ms of scanning (a card's statements at 30,000).
 	// So, in this transaction: nested loops, no parallel workers. Nor bitmap scans: with a
