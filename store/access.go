@@ -300,6 +300,12 @@ func (s *Store) ownValues(ctx context.Context, node quad.Value, pred quad.IRI) (
 // firstValue returns the first object of node -pred-> ? that an article (not a merge) states,
 // reading no further: a hub's name has one quad per article that names it.
 func (s *Store) firstValue(ctx context.Context, node quad.Value, pred quad.IRI) (quad.Value, error) {
+	if fv, ok := s.qs.(firstValuer); ok {
+		// PostgreSQL: an index scan that stops after the first few (store/postgres/firstvalue.go).
+		if v, ok, err := fv.FirstValue(ctx, node, predValue(pred), isMergeLabel); ok || err != nil {
+			return v, err
+		}
+	}
 	var v quad.Value
 	err := s.quads(ctx, quad.Subject, node, pred, func(q quad.Quad) bool {
 		if isMergeLabel(q.Label) {

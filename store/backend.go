@@ -35,6 +35,11 @@ type (
 	nodeQuadser interface {
 		NodeQuads(ctx context.Context, dir quad.Direction, node, pred quad.Value, fn func(quad.Quad) bool) error
 	}
+	// firstValuer reads the first value of node -pred-> ? whose label skip does not
+	// refuse, when it can do so cheaply (ok); see Store.firstValue.
+	firstValuer interface {
+		FirstValue(ctx context.Context, node, pred quad.Value, skip func(label quad.Value) bool) (v quad.Value, ok bool, err error)
+	}
 	// sharedWriter has a write lock that writers in other processes take too.
 	sharedWriter interface {
 		LockWrites()

@@ -211,6 +211,8 @@ type QuadStore struct {
 	own     pgOwnCount                          // quads this store's writes added (owncount.go)
 	changes changes                             // whether its first write made sure the writes are counted (changes.go)
 	sides   struct{ nameKeys, bands sideState } // its side tables (namekeys.go, bands.go)
+	// whether the names' partial index exists (firstvalue.go)
+	firstValues firstValues
 }
 
 // Stats counts the nodes and quads, exactly and afresh (see QuadStore; Cayley's store

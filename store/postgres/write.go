@@ -35,10 +35,12 @@ func (p *QuadStore) ApplyDeltas(in []cgraph.Delta, opts cgraph.IgnoreOpts) error
 	if err := p.lock.failed(); err != nil {
 		return err
 	}
-	// The first write makes sure the quads' writes are counted (changes.go).
+	// The first write makes sure the quads' writes are counted (changes.go) and their names
+	// indexed by subject and horizon (firstvalue.go).
 	p.ensureChanges(context.Background())
 	p.nameKeys().ensure(context.Background(), p.lock.db) // and the side tables (namekeys.go, bands.go)
 	p.bands().ensure(context.Background(), p.lock.db)
+	p.ensureFirstValueIndex(context.Background())
 	d := graphlog.SplitDeltas(in)
 	var err error
 	for try := 0; try < 8; try++ {
