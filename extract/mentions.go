@@ -74,6 +74,15 @@ var partyMembers = setOf("Democrat", "Republican", "Conservative", "Socialist", 
 var competitionHeads = setOf("Open", "Classic", "Masters", "Marathon", "Games", "Cup", "Championships",
 	"Championship", "Grand")
 
+// titlePossessive: a title word with a possessive before a name begins an organisation's name
+// ("the Lord's Resistance Army"), it titles no one.
+func titlePossessive(d *Document, seg segment, s Sentence) bool {
+	toks := d.Tokens
+	j := seg.last
+	return seg.hit != nil && seg.hit.Entry.Type == gazetteer.Title && j+1 < s.Last &&
+		(toks[j].Text == "'s" || toks[j].Text == "’s") && isNameWord(toks[j+1].Text)
+}
+
 // cityCompetition: "the Sydney International tournament", "the Dubai Classic event": a word
 // that names competitions only with a competition noun after it ("Amnesty International" is
 // no tournament).
@@ -286,7 +295,7 @@ func (m Mentions) sentence(d *Document, g *gazetteer.Gazetteer, s Sentence, cove
 			i++
 			continue
 		}
-		if seg, ok := gazetteerSegment(d, g, i, s.Last, covered); ok {
+		if seg, ok := gazetteerSegment(d, g, i, s.Last, covered); ok && !titlePossessive(d, seg, s) {
 			if j := seg.last; j < s.Last && !covered[j] && (competitionHeads[toks[j].Text] || cityBodyHead(seg, toks[j].Text) || cityCompetition(toks, j, s)) && seg.hit.Entry.Type != gazetteer.Title {
 				// "the Australian Open", "the Chennai Open", "the Asian Games": a place's
 				// competition is one name, not the place
@@ -990,6 +999,31 @@ func (m Mentions) classifyRun(d *Document, seg segment, s Sentence) []*Found {
 		typ = headBeforeConnector(toks, first, last) // "Church of Scientology", "State of Texas"
 	case acronymFollows(d, last, s) && last-first > 1:
 		typ = Organization // "Partnership for Peace (PfP)"
+	}
+	if typ == Organization {
+		// "Saddam Hussein's Baath Party", "President Bush's National Security Council": a
+		// person's body, two names ("the Lord's Resistance Army" stays one)
+		for p := first + 1; p < last-1; p++ {
+			if t := toks[p].Text; t != "'s" && t != "’s" {
+				continue
+			}
+			from, title := first, ""
+			for _, h := range m.gazetteer().Match(d.Text, toks[first].Start) {
+				if h.Entry.Type == gazetteer.Title && !h.Entry.Honorific {
+					for from < p && toks[from].Start < h.End {
+						from++
+					}
+					title = h.Entry.Name
+					break
+				}
+			}
+			if from < p && (title != "" || personByName(toks, first, p) || strings.HasSuffix(toks[p-1].NER, "-per")) {
+				psp := Span{toks[from].Start, toks[p-1].End}
+				person := &Found{Span: psp, Kind: KindName, Type: Person, Name: d.Text[psp.Start:psp.End], Title: title, Context: Span{toks[first].Start, psp.End}}
+				return append([]*Found{person}, m.classifyRun(d, segment{first: p + 1, last: last, span: Span{toks[p+1].Start, toks[last-1].End}}, s)...)
+			}
+			break
+		}
 	}
 	if typ != "" {
 		// "the 501st Legion", "the 3rd Armoured Brigade": a unit's number is part of its name.

@@ -320,3 +320,20 @@ func TestAdjectiveOpensNoPersonsName(t *testing.T) {
 		t.Errorf("Islamic Jihad: %+v (entities %s)", e, entityNames(x))
 	}
 }
+
+// A person's possessive inside an organisation's run is the person and the body; a title's
+// possessive begins an organisation's name.
+func TestPossessivesInNames(t *testing.T) {
+	x := run(t, "The 1968 coup brought Saddam Hussein's Baath Party to power.", "")
+	if entity(x, "Saddam Hussein") == nil || entity(x, "Baath Party") == nil {
+		t.Errorf("a person's body: %s", entityNames(x))
+	}
+	x = run(t, "Two members of President Bush's National Security Council met Chinese President Hu Jintao.", "")
+	if e := entity(x, "National Security Council"); e == nil || e.Type != Organization {
+		t.Errorf("a titled person's body: %s", entityNames(x))
+	}
+	x = run(t, "Uganda's government and rebels of the Lord's Resistance Army are nearing a peace deal.", "")
+	if e := entity(x, "Lord's Resistance Army"); e == nil || e.Type != Organization {
+		t.Errorf("Lord's Resistance Army: %s", entityNames(x))
+	}
+}
