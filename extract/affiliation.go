@@ -415,3 +415,52 @@ func (r *relater) treeTeamOf(t *treeSent) {
 		}
 	}
 }
+
+// treeMembersSaid: "Both Poland and the Czech Republic are former Warsaw Pact countries that
+// are now NATO members": what a members noun with a body's name is said of belongs to the body
+// ("former": no longer).
+func (r *relater) treeMembersSaid(t *treeSent) {
+	for n := r.s.First; n < r.s.Last; n++ {
+		if !membersNouns[strings.ToLower(r.tok(n))] || r.mention(n) != nil {
+			continue
+		}
+		var bodies []*Found
+		for _, c := range t.children(n) {
+			if f := r.mention(c); f != nil && f.Entity != nil && f.Type == Organization && t.rel(c) == "compound" && c < n {
+				bodies = append(bodies, f)
+			}
+		}
+		if len(bodies) == 0 {
+			continue
+		}
+		for _, f := range t.membersOf(n, 0) {
+			for _, b := range bodies {
+				if f.Type != Country && f.Type != Organization || f.Entity == b.Entity {
+					continue
+				}
+				if rel := r.addTree(t, f, PredMemberOf, b, 0.7, n); rel != nil && t.former(n) {
+					rel.Former = true
+				}
+			}
+		}
+	}
+}
+
+// membersOf: whom the members noun at n is said of, by a copula, or, for a relative clause
+// ("countries that are now NATO members"), by the noun it modifies.
+func (t *treeSent) membersOf(n, depth int) []*Found {
+	if depth > 2 || t.child(n, "cop") < 0 {
+		return nil
+	}
+	s := t.child(n, "nsubj")
+	if s < 0 {
+		return nil
+	}
+	if h := t.head(n); t.isRelPronoun(s) && h >= 0 && t.rel(n) == "acl:relcl" {
+		if a := t.args(h); len(a) > 0 {
+			return a
+		}
+		return t.membersOf(h, depth+1)
+	}
+	return t.args(s)
+}

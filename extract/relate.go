@@ -132,6 +132,7 @@ func (Relater) Process(d *Document) {
 			r.bareTitles(t)
 			r.treeResignations(t)
 			r.treeOtherMembers(t)
+			r.treeMembersSaid(t)
 			r.treeTeamOf(t)
 			r.treePlaces(t)
 			r.treeMembersIncluding(t)

@@ -766,6 +766,14 @@ func TestResultNounsAndSides(t *testing.T) {
 	})
 }
 
+// What a body's members noun is said of belongs to the body.
+func TestMembersSaid(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Both Poland and the Czech Republic are former communist countries that are now NATO members.": "Poland -memberOf-> North Atlantic Treaty Organisation",
+		"Germany is an EU member.": "Germany -memberOf-> European Union",
+	})
+}
+
 // "The capital" is the capital of the country the article names.
 func TestTheCapitalOfTheArticlesCountry(t *testing.T) {
 	x := run(t, "Speaking in the capital of Nouakchott late Saturday, the minister said Mauritania has cut ties with Israel.", "")
