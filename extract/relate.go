@@ -1431,6 +1431,35 @@ func (r *relater) datesEvent(date *Found) bool {
 }
 
 // travel: "X arrived in Y", "X went to Y", "X's trip to Y", "a tour of Y" — X visited Y.
+// nestedInSubject: the tree gives verb i a subject of its own, and f is only named inside it
+// ("The new chief of the commission investigating the assassination of Rafik Hariri has
+// arrived": the chief arrived, not Hariri).
+func (r *relater) nestedInSubject(i int, f *Found) bool {
+	t := r.tree
+	if t == nil || r.d.Tokens[i].Rel == "" {
+		return false
+	}
+	s := t.child(i, "nsubj")
+	if s < 0 {
+		s = t.child(i, "nsubj:pass")
+	}
+	h := r.headToken(f)
+	if w := strings.ToLower(r.tok(max(s, 0))); s < 0 || h < 0 || h == s || r.mention(s) != nil || collectiveNouns[w] || sideNouns[w] || w == "delegation" || w == "delegations" {
+		return false // (a delegation from a country travels for it)
+	}
+	nested := false
+	for k, n := h, 0; k >= 0 && n < 12; k, n = t.head(k), n+1 {
+		if k == s {
+			return nested
+		}
+		switch t.rel(k) {
+		case "nmod", "acl", "acl:relcl", "obj", "obl":
+			nested = true
+		}
+	}
+	return false
+}
+
 func (r *relater) travel(i int, w string) {
 	k := i + 1
 	for k < r.s.Last && k <= i+3 && r.tok(k) != "in" && r.tok(k) != "to" && r.tok(k) != "of" && r.tok(k) != "at" && r.tok(k) != "for" {
@@ -1458,7 +1487,7 @@ func (r *relater) travel(i int, w string) {
 	} else if isFiniteVerb(r.d.Tokens[i].POS) {
 		who, conf = r.sentenceSubject(), 0.6
 	}
-	if who == nil {
+	if who == nil || r.nestedInSubject(i, who) {
 		return
 	}
 	for _, d := range dest {

@@ -498,6 +498,20 @@ func (t *treeSent) describedPerson(k int) *Found {
 	if match != nil {
 		return match
 	}
+	// named later, after the description's own phrase ("the new chief of the commission
+	// investigating the assassination of Rafik Hariri" is not Hariri), unless a name stands in
+	// apposition inside it ("The head of the ruling MVR party, William Lara,")
+	if lo, hi := t.span(k, -1); hi > k {
+		apposed := false
+		for j := lo; j <= hi; j++ {
+			if f := r.mention(j); f != nil && f.Type == Person && t.rel(j) == "appos" {
+				apposed = true
+			}
+		}
+		if !apposed && r.d.Tokens[hi].End > at {
+			at = r.d.Tokens[hi].End
+		}
+	}
 	if f := t.namedLater(at, fits, false); f != nil {
 		return f
 	}

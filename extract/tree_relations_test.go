@@ -766,6 +766,17 @@ func TestResultNounsAndSides(t *testing.T) {
 	})
 }
 
+// A name inside the subject's own phrase does not do what the subject does.
+func TestNameInsideTheSubjectsPhrase(t *testing.T) {
+	x := run(t, "The new chief of the United Nations commission investigating the assassination of former Lebanese Prime Minister Rafik Hariri has arrived in Beirut.", "")
+	if factWith(x, "Rafik Hariri -visited->") {
+		t.Errorf("facts: %q", facts(x))
+	}
+	wantFacts(t, map[string]string{
+		"A 300-member delegation from South Korea has arrived in North Korea for the celebrations.": "South Korea -visited-> North Korea",
+	})
+}
+
 // What a body's members noun is said of belongs to the body.
 func TestMembersSaid(t *testing.T) {
 	wantFacts(t, map[string]string{
