@@ -191,6 +191,9 @@ func nationalTeamRoles(d *Document) {
 		if team[r.Subject] && r.Predicate == PredPartOf {
 			continue
 		}
+		if team[r.Subject] && team[r.Object] && (r.Predicate == PredReceived || r.Predicate == PredVisited || r.Predicate == PredMet) {
+			continue // "Niger hosts Sierra Leone": a match, no diplomacy
+		}
 		if team[r.Object] {
 			switch r.Predicate {
 			case PredWorksFor, PredMemberOf:

@@ -119,3 +119,12 @@ func TestNationalTeamsInShortReports(t *testing.T) {
 		t.Errorf("a tennis player's country: %q", facts(x))
 	}
 }
+
+// Teams that host or meet each other play a match; no diplomacy.
+func TestTeamsHostNoGuests(t *testing.T) {
+	x := run(t, "In football, Niger hosts Sierra Leone on Saturday as it pushes to qualify for the tournament. "+
+		"The striker scored twice in the last match, and the goalkeeper saved a penalty in the league game.", "")
+	if factWith(x, "-received->") {
+		t.Errorf("facts: %q (entities %s)", facts(x), entityNames(x))
+	}
+}
