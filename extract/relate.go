@@ -57,7 +57,7 @@ const (
 var headingTitles = setOf("President", "Prime Minister", "King", "Queen", "Secretary General",
 	"Secretary-General", "Chairman", "Chairwoman", "Chair", "Director", "Director General",
 	"Chief Executive", "CEO", "Premier", "Chancellor", "Emir", "Sultan", "Governor", "Mayor",
-	"Leader", "Head", "President-elect", "President-designate", "Prime Minister-designate", "Supreme Leader", "Commander", "Chief")
+	"Leader", "Head", "Speaker", "President-elect", "President-designate", "Prime Minister-designate", "Supreme Leader", "Commander", "Chief")
 
 var auxiliaries = setOf("was", "were", "is", "are", "been", "being", "be", "has", "have", "had")
 var negations = setOf("not", "n't", "never", "no", "neither", "nor")

@@ -217,6 +217,9 @@ func (t *treeSent) collect(k int, out *[]*Found, depth int) {
 	}
 }
 
+// ledParts are parts of a body that someone leads without leading the body.
+var ledParts = setOf("team", "delegation", "mission", "panel", "investigation", "inquiry", "unit", "task force")
+
 // sideNouns are the teams a country or club fields.
 var sideNouns = setOf("team", "squad", "side", "eleven", "selection")
 
@@ -1122,6 +1125,9 @@ func (r *relater) treeVerbs(t *treeSent) {
 			// "slammed Burma's human rights record", "criticized a proposal by U.S. lawmakers":
 			// a stance on a thing is a stance on whose it is
 			objects = t.owners(o, 0)
+		}
+		if o := t.object(v); pred == PredHeads && o >= 0 && r.mention(o) == nil && ledParts[strings.ToLower(r.tok(o))] {
+			pred = PredWorksFor // "leading the U.N. team": a part of the body, not the body
 		}
 		if pred == "welcomed" {
 			// welcoming a person is receiving a guest; welcoming a decision is a stance

@@ -766,6 +766,14 @@ func TestResultNounsAndSides(t *testing.T) {
 	})
 }
 
+// A speaker heads the house; who leads a body's team works for the body.
+func TestSpeakersAndTeamLeaders(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"Senate Majority leader Bill Frist and House Speaker Dennis Hastert say they look forward to hearing from the Ukrainian leader.": "Dennis Hastert -heads-> House",
+		"A German prosecutor, Detlev Mehlis, leading the U.N. team, told a news conference in Beirut the blast occurred above ground.":   "Detlev Mehlis -worksFor-> United Nations",
+	})
+}
+
 // A name inside the subject's own phrase does not do what the subject does.
 func TestNameInsideTheSubjectsPhrase(t *testing.T) {
 	x := run(t, "The new chief of the United Nations commission investigating the assassination of former Lebanese Prime Minister Rafik Hariri has arrived in Beirut.", "")
