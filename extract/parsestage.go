@@ -308,7 +308,7 @@ func repairVocatives(d *Document, s Sentence) {
 			continue
 		}
 		if p := k - 1; p > s.First && d.Tokens[p].Text == "," {
-			if n := p - 1; d.Tokens[n].UPOS == "NOUN" || d.Tokens[n].UPOS == "PROPN" {
+			if n := p - 1; (d.Tokens[n].UPOS == "NOUN" || d.Tokens[n].UPOS == "PROPN") && !dominates(d, k, n) {
 				tk.Head, tk.Rel = n, "appos"
 			}
 		}
@@ -349,4 +349,14 @@ func repairStackedSubjects(d *Document, s Sentence) {
 			d.Tokens[a].Rel = "amod"
 		}
 	}
+}
+
+// dominates: token a is token b or one of its heads (a new arc b -> a would make a cycle).
+func dominates(d *Document, a, b int) bool {
+	for k, n := b, 0; k >= 0 && n < len(d.Tokens); k, n = d.Tokens[k].Head, n+1 {
+		if k == a {
+			return true
+		}
+	}
+	return false
 }
