@@ -72,6 +72,7 @@ func (p Parser) Process(d *Document) {
 		repairReportedClauses(d, s)
 		repairVocatives(d, s)
 		repairStackedSubjects(d, s)
+		repairTimeCompounds(d, s)
 	}
 	d.Parsed = true
 }
@@ -359,4 +360,28 @@ func dominates(d *Document, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// repairTimeCompounds: "signed an agreement with Baghdad last month" read with "Baghdad" a
+// modifier of "month": a name with its own preposition is no modifier of the time after it;
+// it goes to the time's head, the phrase it was cut from.
+func repairTimeCompounds(d *Document, s Sentence) {
+	for k := s.First; k+1 < s.Last; k++ {
+		tk := &d.Tokens[k]
+		h := tk.Head
+		if tk.Rel != "compound" || tk.UPOS != "PROPN" || h <= k || !timeWords[strings.ToLower(d.Tokens[h].Text)] || d.Tokens[h].Head < 0 {
+			continue
+		}
+		hasCase := false
+		for c := s.First; c < k; c++ {
+			hasCase = hasCase || d.Tokens[c].Head == k && d.Tokens[c].Rel == "case"
+		}
+		if !hasCase || dominates(d, k, d.Tokens[h].Head) {
+			continue
+		}
+		tk.Head, tk.Rel = d.Tokens[h].Head, "obl"
+		if d.Tokens[tk.Head].UPOS != "VERB" {
+			tk.Rel = "nmod"
+		}
+	}
 }

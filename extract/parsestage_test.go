@@ -102,3 +102,10 @@ func TestFiniteVerbsAsModifiers(t *testing.T) {
 		}
 	}
 }
+
+// A name with its own preposition is no modifier of the time after it.
+func TestRepairTimeCompounds(t *testing.T) {
+	if x := run(t, "Ankara signed an agreement with Baghdad last month that commits Iraqi troops to crack down on PKK rebels.", ""); !hasFact(x, "Ankara -agreedWith-> Baghdad") {
+		t.Errorf("facts: %q", facts(x))
+	}
+}
