@@ -960,7 +960,7 @@ var lightVerbs = []struct {
 	preps        []string
 }{
 	{[]string{"hold", "have", "resume", "begin", "start", "open", "conduct", "conclude", "end", "continue", "launch"}, []string{"talks", "negotiations", "discussions", "consultations"}, PredHeldTalksWith, []string{"with"}},
-	{[]string{"sign", "reach", "conclude", "strike", "seal"}, []string{"agreement", "accord", "deal", "protocol", "treaty", "memorandum", "pact"}, PredAgreedWith, []string{"with"}},
+	{[]string{"sign", "reach", "conclude", "strike", "seal", "have"}, []string{"agreement", "agreements", "accord", "accords", "deal", "deals", "protocol", "treaty", "treaties", "memorandum", "pact", "pacts"}, PredAgreedWith, []string{"with"}},
 	{[]string{"impose", "slap", "tighten", "extend"}, []string{"sanctions", "embargo"}, PredSanctioned, []string{"on", "against"}},
 	{[]string{"take"}, []string{"part"}, PredParticipatedIn, []string{"in"}},
 	{[]string{"express", "voice", "raise"}, []string{"concern", "concerns"}, PredCriticised, []string{"over", "about", "at"}},

@@ -766,6 +766,14 @@ func TestResultNounsAndSides(t *testing.T) {
 	})
 }
 
+// Deals and agreements in the plural, and had as well as signed.
+func TestDealsWith(t *testing.T) {
+	wantFacts(t, map[string]string{
+		"China has similar deals with Britain, France and Germany.":             "China -agreedWith-> United Kingdom",
+		"Chinese President Hu Jintao has signed several agreements with Spain.": "Hu Jintao -agreedWith-> Spain",
+	})
+}
+
 // A speaker heads the house; who leads a body's team works for the body.
 func TestSpeakersAndTeamLeaders(t *testing.T) {
 	wantFacts(t, map[string]string{
