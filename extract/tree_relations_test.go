@@ -766,6 +766,11 @@ func TestResultNounsAndSides(t *testing.T) {
 	})
 }
 
+// A nominalisation in the plural states the same ("Rice's visits to Israel and Egypt").
+func TestPluralNominals(t *testing.T) {
+	wantFacts(t, map[string]string{"Rice's visits to Israel and Egypt were cut short.": "Rice -visited-> Egypt"})
+}
+
 // Deals and agreements in the plural, and had as well as signed.
 func TestDealsWith(t *testing.T) {
 	wantFacts(t, map[string]string{

@@ -33,6 +33,13 @@ func init() {
 			for _, n := range p.Nouns {
 				nounPred[n] = p.Name
 			}
+			for _, n := range p.Nouns {
+				// the plural too ("his visits to Iraq", "wins over"), unless it names
+				// something else in the table
+				if pl := plural(n); !strings.HasSuffix(n, "s") && nounPred[pl] == "" {
+					nounPred[pl] = p.Name
+				}
+			}
 		}
 		for _, v := range p.Verbs {
 			lemma, prep, ok := strings.Cut(v, " ")
