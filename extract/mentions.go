@@ -870,7 +870,7 @@ func nationalBody(d *Document, country *Found, cseg, next segment) *Found {
 	// Ministry of Foreign Affairs of Azerbaijan. Other organisations keep the name as written,
 	// country and all ("LA Weekly", "Azerbaijan Airlines", "Colorado State University"); so do a
 	// region's bodies ("Ohio Department of Health").
-	region := country.Gaz != nil && country.Gaz.Type == gazetteer.Region
+	region := country.Gaz != nil && (country.Gaz.Type == gazetteer.Region || country.Type == City) // ("London's High Court" is in London, no part of it)
 	if region || !governmentHeads[toks[next.first].Text] && !governmentHeads[last] || schoolHeads[structuralHead(toks, next.first, next.last)] {
 		if possessive || country.Kind == KindDemonym && !isCapitalized(words) {
 			return nil
@@ -916,7 +916,8 @@ var governmentHeads = setOf("Ministry", "Department", "Army", "Navy", "Parliamen
 	"Embassy", "Police", "Cabinet", "Senate", "Congress", "Assembly", "Forces", "Force", "Guard",
 	"Foreign", "Defence", "Defense", "Interior", "Finance", "Justice", "Supreme", "Central",
 	"Constitutional", "National", "Presidential", "State", "Coast", "Border", "Health", "Education",
-	"Agriculture", "Trade", "Economy", "Energy", "Intelligence", "Security", "Election", "Electoral")
+	"Agriculture", "Trade", "Economy", "Energy", "Intelligence", "Security", "Election", "Electoral",
+	"House", "Court", "Reserve", "Office", "Bureau", "Council", "Commission")
 
 // classifyRun decides what an unlabelled capitalised run names: by its head word when it has
 // one ("... Council" is an organisation), else by the statistical tagger's chunks inside it

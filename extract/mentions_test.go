@@ -337,3 +337,17 @@ func TestPossessivesInNames(t *testing.T) {
 		t.Errorf("Lord's Resistance Army: %s", entityNames(x))
 	}
 }
+
+// A country's house, court, bank or office is a body of the state; a city's court is in it.
+func TestMoreBodiesOfTheState(t *testing.T) {
+	x := run(t, "Last month, the U.S. House of Representatives passed a measure, and a U.S. District Court sentenced him.", "")
+	for _, f := range []string{"House of Representatives of United States -partOf-> United States", "District Court of United States -partOf-> United States"} {
+		if !hasFact(x, f) {
+			t.Errorf("want %s: %q", f, facts(x))
+		}
+	}
+	x = run(t, "London's High Court ruled on Monday that the extradition could go ahead.", "")
+	if factWith(x, "-partOf-> London") {
+		t.Errorf("a city's court is no part of it: %q", facts(x))
+	}
+}
