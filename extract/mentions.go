@@ -30,7 +30,8 @@ var orgHeads = setOf("International", "Command", "Ministry", "Council", "Agency"
 
 // tradeHeads end a company's name by its trade: "Raytheon Technologies", "BAE Systems".
 var tradeHeads = setOf("Technologies", "Systems", "Aerospace", "Dynamics", "Electronics", "Motors",
-	"Pharmaceuticals", "Petroleum", "Communications", "Telecom", "Shipbuilding", "Laboratories")
+	"Pharmaceuticals", "Petroleum", "Communications", "Telecom", "Shipbuilding", "Laboratories",
+	"Properties", "Investments", "Enterprises", "Ventures", "Securities", "Logistics", "Chemicals", "Resources")
 
 func init() {
 	for w := range tradeHeads {

@@ -351,3 +351,13 @@ func TestMoreBodiesOfTheState(t *testing.T) {
 		t.Errorf("a city's court is no part of it: %q", facts(x))
 	}
 }
+
+// A trade word ends a company's name.
+func TestCompaniesByTheirTrade(t *testing.T) {
+	x := run(t, "The suspects, the companies Sara Properties and Meadowbrook Investments, are reported to be based in Britain.", "")
+	for _, name := range []string{"Sara Properties", "Meadowbrook Investments"} {
+		if e := entity(x, name); e == nil || e.Type != Organization {
+			t.Errorf("%s: %+v (entities %s)", name, e, entityNames(x))
+		}
+	}
+}
