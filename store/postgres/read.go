@@ -269,27 +269,7 @@ func (p *QuadStore) fetchValues(ctx context.Context, hashes [][]byte) error {
 	if err != nil {
 		return fmt.Errorf("read values: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var hash []byte
-		var r NodeRow
-		if err := rows.Scan(append([]any{&hash}, r.Dests()...)...); err != nil {
-			return fmt.Errorf("read values: %w", err)
-		}
-		v, size, err := r.Value()
-		if err != nil {
-			return err
-		}
-		var vh refs.ValueHash
-		copy(vh[:], hash)
-		if v != nil {
-			p.values.put(vh, v, size)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read values: %w", err)
-	}
-	return nil
+	return p.scanValues(rows, nil)
 }
 
 // readValues reads the values of the nodes hashes in tx into vals and the cache.
@@ -298,6 +278,12 @@ func (p *QuadStore) readValues(ctx context.Context, tx *sql.Tx, hashes [][]byte,
 	if err != nil {
 		return fmt.Errorf("read values: %w", err)
 	}
+	return p.scanValues(rows, vals)
+}
+
+// scanValues reads rows of (hash, value columns) into the cache, and into vals when given, and
+// closes them.
+func (p *QuadStore) scanValues(rows *sql.Rows, vals map[refs.ValueHash]quad.Value) error {
 	defer rows.Close()
 	for rows.Next() {
 		var hash []byte
@@ -312,11 +298,16 @@ func (p *QuadStore) readValues(ctx context.Context, tx *sql.Tx, hashes [][]byte,
 		var vh refs.ValueHash
 		copy(vh[:], hash)
 		if v != nil {
-			vals[vh] = v
+			if vals != nil {
+				vals[vh] = v
+			}
 			p.values.put(vh, v, size)
 		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read values: %w", err)
+	}
+	return nil
 }
 
 // pgStmts are a store's prepared statements: the quads of a node by direction, and the
