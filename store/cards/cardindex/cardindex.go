@@ -42,20 +42,20 @@ import (
 // rebuilds it. Writes that go around the Store (Cayley's HTTP write API, an import) mark it
 // dirty too.
 //
-// Buckets (field = uvarint length + bytes):
+// Buckets (field = uvarint length + bytes; packed(x): x packed, pack.go):
 //
 //	count    field(entity) -> uvarint articles that mention it
 //	ident    field(entity) kind value -> uvarint articles that say it (kind: IdentName...)
 //	byname   kind field(value) entity -> "" (the ident rows of names and name keys, by value)
 //	article  article -> field(date) (every article with quads)
-//	mention  field(entity) article -> ""
+//	mention  field(entity) packed(article) -> ""
 //	fact     field(entity) dir field(pred) field(other) field(value) neg field(modality)
-//	         field(article) field(stmt) -> field(confidence) field(eventDate) field(date)
+//	         field(packed(article)) field(packed(stmt)) -> field(confidence) field(eventDate) field(date)
 //	         uvarint n field(publisher)... uvarint n (8 bytes: articleHash of a copyOf)...
-//	role     field(holder) field(role) field(article) -> field(title) field(of) field(seen)
+//	role     field(holder) field(packed(role)) field(packed(article)) -> field(title) field(of) field(seen)
 //	         field(start) field(end) field(endedBy) former field(evidence) field(date)
-//	band     field(band) article -> ""   (the LSH bands of an article that is no copy, from its text)
-const cardIndexVersion = "4" // 4: name keys derived from the names (textkey.EntityKeys), no longer read from ng:nameKey quads alone; band rows
+//	band     field(packed(band)) packed(article) -> ""   (the LSH bands of an article that is no copy, from its text)
+const cardIndexVersion = "5" // 5: statement, role and article IRIs and bands packed in the rows' keys (pack.go); 4: name keys derived from the names (textkey.EntityKeys), no longer read from ng:nameKey quads alone; band rows
 
 var (
 	bucketMeta    = []byte(store.CardIndexMeta)
@@ -208,7 +208,7 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 		if _, err := addCount(count, k, sign); err != nil {
 			return err
 		}
-		k = append(k, keyText(art)...)
+		k = pack(k, keyText(art))
 		if err := putOrDelete(mention, k, nil, sign); err != nil {
 			return err
 		}
@@ -233,7 +233,7 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 	}
 	bands := tx.Bucket(bucketBand)
 	for _, b := range set.bands {
-		k = append(appendKeyField(k[:0], b), keyText(art)...)
+		k = pack(appendPackedField(k[:0], b), keyText(art))
 		if err := putOrDelete(bands, k, nil, sign); err != nil {
 			return err
 		}
@@ -252,7 +252,7 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 	}
 	for i := range set.roles {
 		r := &set.roles[i]
-		k = appendKeyField(appendKeyField(appendKeyField(k[:0], string(r.Holder)), string(r.Role)), art)
+		k = appendPackedField(appendPackedField(appendKeyField(k[:0], string(r.Holder)), string(r.Role)), art)
 		v = v[:0]
 		for _, f := range []string{r.Title, keyOfIRI(r.Of), r.Seen, r.Start, r.End, r.EndedBy, boolField(r.Former), r.Evidence, r.ArtDate} {
 			v = fields.Append(v, f)
@@ -322,8 +322,8 @@ func factKey(k []byte, r *FactRow) []byte {
 	k = appendKeyField(k, r.Value)
 	k = append(k, negByte(r.Negated))
 	k = appendKeyField(k, r.Modality)
-	k = appendKeyField(k, string(r.Article))
-	return appendKeyField(k, string(r.Stmt))
+	k = appendPackedField(k, string(r.Article))
+	return appendPackedField(k, string(r.Stmt))
 }
 
 func negByte(negated bool) byte {
@@ -431,7 +431,7 @@ func factRowsIn(tx *bolt.Tx, e quad.IRI, scan []byte, intern map[string]string, 
 				Other: iriOrNil(internBytes(intern, other)), Value: internBytes(intern, value),
 				Negated: neg == '1', Modality: internBytes(intern, mod)}
 		}
-		row.Article, row.Stmt = quad.IRI(rd.Bytes()), quad.IRI(rd.Bytes()) // each its own: not interned
+		row.Article, row.Stmt = quad.IRI(unpacked(rd.Bytes())), quad.IRI(unpacked(rd.Bytes())) // each its own: not interned
 		vr := fields.NewReader(v, intern)
 		cb := vr.Bytes()
 		conf, ok := confidences[string(cb)]
@@ -482,7 +482,7 @@ func (x Tx) Roles(e quad.IRI, fn func(r RoleRow) error) error {
 	intern := map[string]string{}
 	return scanPrefix(x.tx, bucketRole, prefix, func(k, v []byte) error {
 		rd := fields.NewReader(k[len(prefix):], intern)
-		r := RoleRow{Holder: e, Role: quad.IRI(rd.Str()), Article: quad.IRI(rd.Str())}
+		r := RoleRow{Holder: e, Role: quad.IRI(unpacked(rd.Bytes())), Article: quad.IRI(unpacked(rd.Bytes()))}
 		vr := fields.NewReader(v, intern)
 		r.Title = vr.Str()
 		r.Of = iriOrNil(vr.Str())
@@ -551,8 +551,10 @@ func (x Tx) ClusterCount(t store.MergeView, e quad.IRI) (int, error) {
 // Mentions calls fn with each article that mentions e; article is valid only during the call.
 func (x Tx) Mentions(e quad.IRI, fn func(article []byte)) error {
 	prefix := appendKeyField(nil, string(e))
+	var art []byte
 	return scanPrefix(x.tx, bucketMention, prefix, func(k, _ []byte) error {
-		fn(k[len(prefix):])
+		art = unpack(art[:0], k[len(prefix):])
+		fn(art)
 		return nil
 	})
 }
@@ -832,9 +834,9 @@ func (ix *DB) StoryBands(bands []string) (arts map[string][]quad.IRI, ok bool, e
 	arts = map[string][]quad.IRI{}
 	err = ix.db.View(func(tx *bolt.Tx) error {
 		for _, b := range bands {
-			prefix := appendKeyField(nil, b)
+			prefix := appendPackedField(nil, b)
 			err := scanPrefix(tx, bucketBand, prefix, func(k, _ []byte) error {
-				arts[b] = append(arts[b], quad.IRI(k[len(prefix):]))
+				arts[b] = append(arts[b], quad.IRI(unpacked(k[len(prefix):])))
 				return nil
 			})
 			if err != nil {

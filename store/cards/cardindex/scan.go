@@ -88,13 +88,15 @@ func (r Rows) Identities(fn func(entity []byte, kind byte, value []byte, n int))
 // Mentions calls fn with every (entity, article that mentions it), an entity's rows together.
 func (r Rows) Mentions(fn func(entity, article []byte)) error {
 	c := r.tx.Bucket(bucketMention).Cursor()
+	var art []byte
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
 		rd := fields.NewReader(k, nil)
 		e := rd.Bytes()
 		if rd.Bad() {
 			return errBadRow
 		}
-		fn(e, rd.Rest())
+		art = unpack(art[:0], rd.Rest())
+		fn(e, art)
 	}
 	return nil
 }
@@ -111,7 +113,7 @@ type StatementRow struct {
 // SubjectStatements calls fn with every statement row as filed under its subject (the rows
 // filed under objects are skipped), a fact's rows together.
 func (r Rows) SubjectStatements(fn func(*StatementRow) error) error {
-	var lastFact []byte
+	var lastFact, art []byte
 	var st StatementRow
 	// row reads one row; it returns where to go next when that is not the next row.
 	row := func(k []byte) (seek []byte, err error) {
@@ -128,7 +130,7 @@ func (r Rows) SubjectStatements(fn func(*StatementRow) error) error {
 		pred, other, value := rd.Bytes(), rd.Bytes(), rd.Bytes()
 		neg, mod := rd.Byte(), rd.Bytes()
 		factPart := k[:len(k)-len(rd.Rest())]
-		art := rd.Bytes()
+		art = unpack(art[:0], rd.Bytes())
 		if rd.Bad() {
 			return nil, errBadRow
 		}
