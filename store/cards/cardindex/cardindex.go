@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/newsgraph/newsgraph/store/fields"
+	"slices"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -204,7 +205,7 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 		return err
 	}
 	for _, e := range set.mentions {
-		k = appendKeyField(k[:0], string(e))
+		k = appendPackedField(k[:0], string(e))
 		if _, err := addCount(count, k, sign); err != nil {
 			return err
 		}
@@ -216,8 +217,8 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 	byName := tx.Bucket(bucketByName)
 	for e, id := range set.identity {
 		for _, kv := range id {
-			k = appendKeyField(k[:0], string(e))
-			k = append(append(k, kv[0]...), keyText(kv[1])...)
+			k = appendPackedField(k[:0], string(e))
+			k = pack(append(k, kv[0]...), keyText(kv[1]))
 			n, err := addCount(ident, k, sign)
 			if err != nil {
 				return err
@@ -225,7 +226,7 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 			if kv[0][0] == IdentType || kv[0][0] == IdentLink || n > 1 || n == 1 && sign < 0 {
 				continue // the entity was already under this name, or still is
 			}
-			k = append(appendKeyField(append(k[:0], kv[0]...), kv[1]), keyText(string(e))...)
+			k = pack(appendKeyField(append(k[:0], kv[0]...), kv[1]), keyText(string(e)))
 			if err := putOrDelete(byName, k, nil, sign); err != nil {
 				return err
 			}
@@ -252,7 +253,7 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 	}
 	for i := range set.roles {
 		r := &set.roles[i]
-		k = appendPackedField(appendPackedField(appendKeyField(k[:0], string(r.Holder)), string(r.Role)), art)
+		k = appendPackedField(appendPackedField(appendPackedField(k[:0], string(r.Holder)), string(r.Role)), art)
 		v = v[:0]
 		for _, f := range []string{r.Title, keyOfIRI(r.Of), r.Seen, r.Start, r.End, r.EndedBy, boolField(r.Former), r.Evidence, r.ArtDate} {
 			v = fields.Append(v, f)
@@ -288,13 +289,19 @@ func addCount(b *bolt.Bucket, k []byte, delta int) (int64, error) {
 }
 
 // EntitiesNamed calls fn with each entity that has the name (kind IdentName), alternate name
-// (IdentAlternate) or name key (IdentNameKey) value.
+// (IdentAlternate) or name key (IdentNameKey) value, in the order of their IRIs.
 func (x Tx) EntitiesNamed(kind byte, value string, fn func(e quad.IRI)) error {
 	prefix := appendKeyField([]byte{kind}, value)
-	return scanPrefix(x.tx, bucketByName, prefix, func(k, _ []byte) error {
-		fn(quad.IRI(k[len(prefix):]))
+	var es []quad.IRI
+	err := scanPrefix(x.tx, bucketByName, prefix, func(k, _ []byte) error {
+		es = append(es, quad.IRI(unpacked(k[len(prefix):])))
 		return nil
 	})
+	slices.Sort(es) // (the keys hold them packed, in another order)
+	for _, e := range es {
+		fn(e)
+	}
+	return err
 }
 
 func boolField(b bool) string {
@@ -315,10 +322,10 @@ func iriOrNil(s string) quad.Value {
 }
 
 func factKey(k []byte, r *FactRow) []byte {
-	k = appendKeyField(k, string(r.Entity))
+	k = appendPackedField(k, string(r.Entity))
 	k = append(k, factDir(r.AsObject))
-	k = appendKeyField(k, string(r.Pred))
-	k = appendKeyField(k, keyOfIRI(r.Other))
+	k = appendPackedField(k, string(r.Pred))
+	k = appendPackedField(k, keyOfIRI(r.Other))
 	k = appendKeyField(k, r.Value)
 	k = append(k, negByte(r.Negated))
 	k = appendKeyField(k, r.Modality)
@@ -397,18 +404,18 @@ func scanPrefix(tx *bolt.Tx, b []byte, prefix []byte, fn func(k, v []byte) error
 // Facts reads the fact rows filed under entity e, a fact's rows one after the other. fn may
 // keep the rows.
 func (x Tx) Facts(e quad.IRI, fn func(r *FactRow) error) error {
-	return factRowsIn(x.tx, e, appendKeyField(nil, string(e)), x.intern, fn)
+	return factRowsIn(x.tx, e, appendPackedField(nil, string(e)), x.intern, fn)
 }
 
 // SubjectFacts reads the rows of the statements whose subject is e and predicate pred.
 func (x Tx) SubjectFacts(e, pred quad.IRI, fn func(r *FactRow) error) error {
-	scan := append(appendKeyField(nil, string(e)), factDir(false))
-	return factRowsIn(x.tx, e, appendKeyField(scan, string(pred)), x.intern, fn)
+	scan := append(appendPackedField(nil, string(e)), factDir(false))
+	return factRowsIn(x.tx, e, appendPackedField(scan, string(pred)), x.intern, fn)
 }
 
 // factRowsIn reads the fact rows filed under e whose keys begin with scan.
 func factRowsIn(tx *bolt.Tx, e quad.IRI, scan []byte, intern map[string]string, fn func(r *FactRow) error) error {
-	prefix := appendKeyField(nil, string(e))
+	prefix := appendPackedField(nil, string(e))
 	var row FactRow
 	var lastFact []byte
 	confidences := map[string]float64{} // a few distinct values ("0.85")
@@ -427,8 +434,8 @@ func factRowsIn(tx *bolt.Tx, e quad.IRI, scan []byte, intern map[string]string, 
 		}
 		if !bytes.Equal(factPart, lastFact) {
 			lastFact = factPart
-			row = FactRow{Entity: e, AsObject: dir == 'o', Pred: quad.IRI(internBytes(intern, pred)),
-				Other: iriOrNil(internBytes(intern, other)), Value: internBytes(intern, value),
+			row = FactRow{Entity: e, AsObject: dir == 'o', Pred: quad.IRI(internBytes(intern, unpack(nil, pred))),
+				Other: iriOrNil(internBytes(intern, unpack(nil, other))), Value: internBytes(intern, value),
 				Negated: neg == '1', Modality: internBytes(intern, mod)}
 		}
 		row.Article, row.Stmt = quad.IRI(unpacked(rd.Bytes())), quad.IRI(unpacked(rd.Bytes())) // each its own: not interned
@@ -478,7 +485,7 @@ func internBytes(intern map[string]string, b []byte) string {
 
 // Roles reads the role rows of holder e.
 func (x Tx) Roles(e quad.IRI, fn func(r RoleRow) error) error {
-	prefix := appendKeyField(nil, string(e))
+	prefix := appendPackedField(nil, string(e))
 	intern := map[string]string{}
 	return scanPrefix(x.tx, bucketRole, prefix, func(k, v []byte) error {
 		rd := fields.NewReader(k[len(prefix):], intern)
@@ -500,7 +507,7 @@ func (x Tx) Roles(e quad.IRI, fn func(r RoleRow) error) error {
 func (x Tx) ArticleCount(e quad.IRI) int { return articleCount(x.tx, e) }
 
 func articleCount(tx *bolt.Tx, e quad.IRI) int {
-	v := tx.Bucket(bucketCount).Get(appendKeyField(nil, string(e)))
+	v := tx.Bucket(bucketCount).Get(appendPackedField(nil, string(e)))
 	n, _ := binary.Varint(v)
 	return int(n)
 }
@@ -519,7 +526,7 @@ func (x Tx) ArticleCounter() *ArticleCounter {
 
 // Count is the number of articles that mention e.
 func (a *ArticleCounter) Count(e quad.IRI) int {
-	a.k = appendKeyField(a.k[:0], string(e))
+	a.k = appendPackedField(a.k[:0], string(e))
 	k, v := a.c.Seek(a.k)
 	if !bytes.Equal(k, a.k) {
 		return 0
@@ -550,7 +557,7 @@ func (x Tx) ClusterCount(t store.MergeView, e quad.IRI) (int, error) {
 
 // Mentions calls fn with each article that mentions e; article is valid only during the call.
 func (x Tx) Mentions(e quad.IRI, fn func(article []byte)) error {
-	prefix := appendKeyField(nil, string(e))
+	prefix := appendPackedField(nil, string(e))
 	var art []byte
 	return scanPrefix(x.tx, bucketMention, prefix, func(k, _ []byte) error {
 		art = unpack(art[:0], k[len(prefix):])
@@ -562,14 +569,14 @@ func (x Tx) Mentions(e quad.IRI, fn func(article []byte)) error {
 // Identity calls fn with each (kind, value) articles say of e's identity (IdentName...), and
 // how many articles say it.
 func (x Tx) Identity(e quad.IRI, fn func(kind byte, value string, n int)) error {
-	prefix := appendKeyField(nil, string(e))
+	prefix := appendPackedField(nil, string(e))
 	return scanPrefix(x.tx, bucketIdent, prefix, func(k, v []byte) error {
 		rest := k[len(prefix):]
 		if len(rest) == 0 {
 			return errBadRow
 		}
 		n, _ := binary.Varint(v)
-		fn(rest[0], string(rest[1:]), int(n))
+		fn(rest[0], unpacked(rest[1:]), int(n))
 		return nil
 	})
 }

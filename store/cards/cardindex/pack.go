@@ -6,24 +6,37 @@ import (
 	"strings"
 )
 
-// The ids the rows repeat most, the statement and role nodes' IRIs, the articles' IRIs and the
-// LSH bands, are kept packed in the rows' keys (version 5): the same text, in fewer bytes, read
-// back as it was (unpack). A statement row's key was 138 bytes on average, 37 of them its
-// statement's IRI "ng:statement/" + 24 hex digits, which packed is 13.
+// The ids the rows repeat most, the entities', statement and role nodes' and articles' IRIs,
+// the types and the LSH bands, are kept packed in the rows' keys (version 5): the same text, in
+// fewer bytes, read back as it was (unpack). A statement row's key was 138 bytes on average, 37
+// of them its statement's IRI "ng:statement/" + 24 hex digits, which packed is 13.
 //
 //	0x01 + 12 bytes   "ng:statement/" + 24 lower-case hex digits
 //	0x02 + 12 bytes   "ng:role/" + 24 lower-case hex digits
 //	0x03 + rest       "ng:article/" + rest
 //	0x04 + 1 + 8      "b" + 2 digits + ":" + 16 lower-case hex digits (a band: textkey.FingerprintOf)
+//	0x05... + rest    one of packPrefixes + rest (the first that s starts with)
 //	0x00 + s          s when it starts with a byte below packTags (none of the store's IRIs does)
 //	s                 any other s
+//
+// Packing changes the order of the keys, not which rows a prefix finds: every reader reads the
+// rows of one entity, one statement or one value, or all of them.
 const (
 	packStatement = 0x01
 	packRole      = 0x02
 	packArticle   = 0x03
 	packBand      = 0x04
-	packTags      = 0x08
+	packPrefix0   = 0x05
+	packTags      = 0x20
 )
+
+// packPrefixes are the prefixes packed as one byte each (packPrefix0 + their index): the
+// entities' kinds (schema.EntityIRI of extract's ids), the types' and links' prefixes, then
+// "ng:" for the rest. Never change them without a new version of the index.
+var packPrefixes = []string{
+	"ng:person/", "ng:org/", "ng:place/", "ng:city/", "ng:country/", "ng:region/", "ng:date/", "ng:event/", "ng:agreement/",
+	"schema:", "https://", "http://", "ng:",
+}
 
 const (
 	prefixStatement = "ng:statement/"
@@ -45,6 +58,11 @@ func pack(b []byte, s string) []byte {
 	if len(s) == 20 && s[0] == 'b' && isDigit(s[1]) && isDigit(s[2]) && s[3] == ':' && isLowerHex(s[4:], 16) {
 		b = append(b, packBand, (s[1]-'0')*10+s[2]-'0')
 		return appendHex(b, s[4:])
+	}
+	for i, p := range packPrefixes {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			return append(append(b, packPrefix0+byte(i)), rest...)
+		}
 	}
 	if len(s) > 0 && s[0] < packTags {
 		b = append(b, 0)
@@ -78,6 +96,9 @@ func unpack(b, p []byte) []byte {
 		}
 	case 0:
 		return append(b, p[1:]...)
+	}
+	if i := int(p[0]) - packPrefix0; i >= 0 && i < len(packPrefixes) {
+		return append(append(b, packPrefixes[i]...), p[1:]...)
 	}
 	return append(b, p...)
 }
