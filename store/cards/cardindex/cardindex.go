@@ -45,18 +45,20 @@ import (
 //
 // Buckets (field = uvarint length + bytes; packed(x): x packed, pack.go):
 //
-//	count    field(entity) -> uvarint articles that mention it
-//	ident    field(entity) kind value -> uvarint articles that say it (kind: IdentName...)
-//	byname   kind field(value) entity -> "" (the ident rows of names and name keys, by value)
+//	count    field(packed(entity)) -> uvarint articles that mention it
+//	ident    field(packed(entity)) kind packed(value) -> uvarint articles that say it (kind: IdentName,
+//	         IdentAlternate, IdentType, IdentLink; no IdentNameKey: its byname rows count)
+//	byname   kind field(value) packed(entity) -> "" (the ident rows of names and alternate names, by
+//	         value); IdentNameKey field(key) packed(entity) -> uvarint articles that say it
 //	article  article -> field(date) (every article with quads)
-//	mention  field(entity) packed(article) -> ""
-//	fact     field(entity) dir field(pred) field(other) field(value) neg field(modality)
+//	mention  field(packed(entity)) packed(article) -> ""
+//	fact     field(packed(entity)) dir field(packed(pred)) field(packed(other)) field(value) neg field(modality)
 //	         field(packed(article)) field(packed(stmt)) -> field(confidence) field(eventDate) field(date)
 //	         uvarint n field(publisher)... uvarint n (8 bytes: articleHash of a copyOf)...
-//	role     field(holder) field(packed(role)) field(packed(article)) -> field(title) field(of) field(seen)
+//	role     field(packed(holder)) field(packed(role)) field(packed(article)) -> field(title) field(of) field(seen)
 //	         field(start) field(end) field(endedBy) former field(evidence) field(date)
 //	band     field(packed(band)) packed(article) -> ""   (the LSH bands of an article that is no copy, from its text)
-const cardIndexVersion = "5" // 5: statement, role and article IRIs and bands packed in the rows' keys (pack.go); 4: name keys derived from the names (textkey.EntityKeys), no longer read from ng:nameKey quads alone; band rows
+const cardIndexVersion = "5" // 5: IRIs and bands packed in the rows' keys (pack.go), name keys counted in their byname rows; 4: name keys derived from the names (textkey.EntityKeys), no longer read from ng:nameKey quads alone; band rows
 
 var (
 	bucketMeta    = []byte(store.CardIndexMeta)
@@ -217,6 +219,15 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 	byName := tx.Bucket(bucketByName)
 	for e, id := range set.identity {
 		for _, kv := range id {
+			if kv[0][0] == IdentNameKey {
+				// Read by value only (EntitiesNamed; cards show no name keys): no ident row,
+				// the byname row counts the articles.
+				k = pack(appendKeyField(append(k[:0], kv[0]...), kv[1]), keyText(string(e)))
+				if _, err := addCount(byName, k, sign); err != nil {
+					return err
+				}
+				continue
+			}
 			k = appendPackedField(k[:0], string(e))
 			k = pack(append(k, kv[0]...), keyText(kv[1]))
 			n, err := addCount(ident, k, sign)
@@ -566,7 +577,8 @@ func (x Tx) Mentions(e quad.IRI, fn func(article []byte)) error {
 	})
 }
 
-// Identity calls fn with each (kind, value) articles say of e's identity (IdentName...), and
+// Identity calls fn with each (kind, value) articles say of e's identity (IdentName, IdentAlternate,
+// IdentType, IdentLink: not its name keys, which only EntitiesNamed reads), and
 // how many articles say it.
 func (x Tx) Identity(e quad.IRI, fn func(kind byte, value string, n int)) error {
 	prefix := appendPackedField(nil, string(e))
