@@ -54,7 +54,7 @@ import (
 //	mention  field(packed(entity)) packed(article) -> ""
 //	fact     field(packed(entity)) dir field(packed(pred)) field(packed(other)) field(value) neg field(modality)
 //	         field(packed(article)) field(packed(stmt)) -> field(confidence) field(eventDate) field(date)
-//	         uvarint n field(publisher)... uvarint n (8 bytes: articleHash of a copyOf)...
+//	         uvarint n field(packed(publisher))... uvarint n (8 bytes: articleHash of a copyOf)...
 //	role     field(packed(holder)) field(packed(role)) field(packed(article)) -> field(title) field(of) field(seen)
 //	         field(start) field(end) field(endedBy) former field(evidence) field(date)
 //	band     field(packed(band)) packed(article) -> ""   (the LSH bands of an article that is no copy, from its text)
@@ -364,7 +364,7 @@ func factValue(v []byte, r *FactRow) []byte {
 	v = fields.Append(v, r.Art.Date)
 	v = binary.AppendUvarint(v, uint64(len(r.Art.Publishers)))
 	for _, p := range r.Art.Publishers {
-		v = fields.Append(v, string(p))
+		v = fields.Append(v, packed(string(p)))
 	}
 	v = binary.AppendUvarint(v, uint64(len(r.Art.CopyOf)))
 	for _, c := range r.Art.CopyOf {
@@ -428,7 +428,7 @@ func (x Tx) SubjectFacts(e, pred quad.IRI, fn func(r *FactRow) error) error {
 func factRowsIn(tx *bolt.Tx, e quad.IRI, scan []byte, intern map[string]string, fn func(r *FactRow) error) error {
 	prefix := appendPackedField(nil, string(e))
 	var row FactRow
-	var lastFact []byte
+	var lastFact, scratch []byte
 	confidences := map[string]float64{} // a few distinct values ("0.85")
 	var slab []FactRow
 	return scanPrefix(tx, bucketFact, scan, func(k, v []byte) error {
@@ -462,7 +462,8 @@ func factRowsIn(tx *bolt.Tx, e quad.IRI, scan []byte, intern map[string]string, 
 		np := vr.Count()
 		row.Art.Publishers = make([]quad.IRI, 0, np)
 		for range np {
-			row.Art.Publishers = append(row.Art.Publishers, quad.IRI(vr.Str()))
+			scratch = unpack(scratch[:0], vr.Bytes())
+			row.Art.Publishers = append(row.Art.Publishers, quad.IRI(internBytes(intern, scratch)))
 		}
 		nc := vr.Count()
 		if nc*8 > len(vr.Rest()) {
