@@ -449,7 +449,11 @@ func factRowsIn(tx *bolt.Tx, e quad.IRI, scan []byte, intern map[string]string, 
 				Other: iriOrNil(internBytes(intern, unpack(nil, other))), Value: internBytes(intern, value),
 				Negated: neg == '1', Modality: internBytes(intern, mod)}
 		}
-		row.Article, row.Stmt = quad.IRI(unpacked(rd.Bytes())), quad.IRI(unpacked(rd.Bytes())) // each its own: not interned
+		// Each its own: not interned.
+		scratch = unpack(scratch[:0], rd.Bytes())
+		row.Article = quad.IRI(scratch)
+		scratch = unpack(scratch[:0], rd.Bytes())
+		row.Stmt = quad.IRI(scratch)
 		vr := fields.NewReader(v, intern)
 		cb := vr.Bytes()
 		conf, ok := confidences[string(cb)]
