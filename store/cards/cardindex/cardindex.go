@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/newsgraph/newsgraph/store/fields"
+	"slices"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -42,20 +43,22 @@ import (
 // rebuilds it. Writes that go around the Store (Cayley's HTTP write API, an import) mark it
 // dirty too.
 //
-// Buckets (field = uvarint length + bytes):
+// Buckets (field = uvarint length + bytes; packed(x): x packed, pack.go):
 //
-//	count    field(entity) -> uvarint articles that mention it
-//	ident    field(entity) kind value -> uvarint articles that say it (kind: IdentName...)
-//	byname   kind field(value) entity -> "" (the ident rows of names and name keys, by value)
+//	count    field(packed(entity)) -> uvarint articles that mention it
+//	ident    field(packed(entity)) kind packed(value) -> uvarint articles that say it (kind: IdentName,
+//	         IdentAlternate, IdentType, IdentLink; no IdentNameKey: its byname rows count)
+//	byname   kind field(value) packed(entity) -> "" (the ident rows of names and alternate names, by
+//	         value); IdentNameKey field(key) packed(entity) -> uvarint articles that say it
 //	article  article -> field(date) (every article with quads)
-//	mention  field(entity) article -> ""
-//	fact     field(entity) dir field(pred) field(other) field(value) neg field(modality)
-//	         field(article) field(stmt) -> field(confidence) field(eventDate) field(date)
-//	         uvarint n field(publisher)... uvarint n (8 bytes: articleHash of a copyOf)...
-//	role     field(holder) field(role) field(article) -> field(title) field(of) field(seen)
+//	mention  field(packed(entity)) packed(article) -> ""
+//	fact     field(packed(entity)) dir field(packed(pred)) field(packed(other)) field(value) neg field(modality)
+//	         field(packed(article)) field(packed(stmt)) -> field(confidence) field(eventDate) field(date)
+//	         uvarint n field(packed(publisher))... uvarint n (8 bytes: articleHash of a copyOf)...
+//	role     field(packed(holder)) field(packed(role)) field(packed(article)) -> field(title) field(of) field(seen)
 //	         field(start) field(end) field(endedBy) former field(evidence) field(date)
-//	band     field(band) article -> ""   (the LSH bands of an article that is no copy, from its text)
-const cardIndexVersion = "4" // 4: name keys derived from the names (textkey.EntityKeys), no longer read from ng:nameKey quads alone; band rows
+//	band     field(packed(band)) packed(article) -> ""   (the LSH bands of an article that is no copy, from its text)
+const cardIndexVersion = "5" // 5: IRIs and bands packed in the rows' keys (pack.go), name keys counted in their byname rows; 4: name keys derived from the names (textkey.EntityKeys), no longer read from ng:nameKey quads alone; band rows
 
 var (
 	bucketMeta    = []byte(store.CardIndexMeta)
@@ -204,11 +207,11 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 		return err
 	}
 	for _, e := range set.mentions {
-		k = appendKeyField(k[:0], string(e))
+		k = appendPackedField(k[:0], string(e))
 		if _, err := addCount(count, k, sign); err != nil {
 			return err
 		}
-		k = append(k, keyText(art)...)
+		k = pack(k, keyText(art))
 		if err := putOrDelete(mention, k, nil, sign); err != nil {
 			return err
 		}
@@ -216,8 +219,17 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 	byName := tx.Bucket(bucketByName)
 	for e, id := range set.identity {
 		for _, kv := range id {
-			k = appendKeyField(k[:0], string(e))
-			k = append(append(k, kv[0]...), keyText(kv[1])...)
+			if kv[0][0] == IdentNameKey {
+				// Read by value only (EntitiesNamed; cards show no name keys): no ident row,
+				// the byname row counts the articles.
+				k = pack(appendKeyField(append(k[:0], kv[0]...), kv[1]), keyText(string(e)))
+				if _, err := addCount(byName, k, sign); err != nil {
+					return err
+				}
+				continue
+			}
+			k = appendPackedField(k[:0], string(e))
+			k = pack(append(k, kv[0]...), keyText(kv[1]))
 			n, err := addCount(ident, k, sign)
 			if err != nil {
 				return err
@@ -225,7 +237,7 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 			if kv[0][0] == IdentType || kv[0][0] == IdentLink || n > 1 || n == 1 && sign < 0 {
 				continue // the entity was already under this name, or still is
 			}
-			k = append(appendKeyField(append(k[:0], kv[0]...), kv[1]), keyText(string(e))...)
+			k = pack(appendKeyField(append(k[:0], kv[0]...), kv[1]), keyText(string(e)))
 			if err := putOrDelete(byName, k, nil, sign); err != nil {
 				return err
 			}
@@ -233,7 +245,7 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 	}
 	bands := tx.Bucket(bucketBand)
 	for _, b := range set.bands {
-		k = append(appendKeyField(k[:0], b), keyText(art)...)
+		k = pack(appendPackedField(k[:0], b), keyText(art))
 		if err := putOrDelete(bands, k, nil, sign); err != nil {
 			return err
 		}
@@ -252,7 +264,7 @@ func putRows(tx *bolt.Tx, set articleRowSet, sign int) error {
 	}
 	for i := range set.roles {
 		r := &set.roles[i]
-		k = appendKeyField(appendKeyField(appendKeyField(k[:0], string(r.Holder)), string(r.Role)), art)
+		k = appendPackedField(appendPackedField(appendPackedField(k[:0], string(r.Holder)), string(r.Role)), art)
 		v = v[:0]
 		for _, f := range []string{r.Title, keyOfIRI(r.Of), r.Seen, r.Start, r.End, r.EndedBy, boolField(r.Former), r.Evidence, r.ArtDate} {
 			v = fields.Append(v, f)
@@ -288,13 +300,19 @@ func addCount(b *bolt.Bucket, k []byte, delta int) (int64, error) {
 }
 
 // EntitiesNamed calls fn with each entity that has the name (kind IdentName), alternate name
-// (IdentAlternate) or name key (IdentNameKey) value.
+// (IdentAlternate) or name key (IdentNameKey) value, in the order of their IRIs.
 func (x Tx) EntitiesNamed(kind byte, value string, fn func(e quad.IRI)) error {
 	prefix := appendKeyField([]byte{kind}, value)
-	return scanPrefix(x.tx, bucketByName, prefix, func(k, _ []byte) error {
-		fn(quad.IRI(k[len(prefix):]))
+	var es []quad.IRI
+	err := scanPrefix(x.tx, bucketByName, prefix, func(k, _ []byte) error {
+		es = append(es, quad.IRI(unpacked(k[len(prefix):])))
 		return nil
 	})
+	slices.Sort(es) // (the keys hold them packed, in another order)
+	for _, e := range es {
+		fn(e)
+	}
+	return err
 }
 
 func boolField(b bool) string {
@@ -315,15 +333,15 @@ func iriOrNil(s string) quad.Value {
 }
 
 func factKey(k []byte, r *FactRow) []byte {
-	k = appendKeyField(k, string(r.Entity))
+	k = appendPackedField(k, string(r.Entity))
 	k = append(k, factDir(r.AsObject))
-	k = appendKeyField(k, string(r.Pred))
-	k = appendKeyField(k, keyOfIRI(r.Other))
+	k = appendPackedField(k, string(r.Pred))
+	k = appendPackedField(k, keyOfIRI(r.Other))
 	k = appendKeyField(k, r.Value)
 	k = append(k, negByte(r.Negated))
 	k = appendKeyField(k, r.Modality)
-	k = appendKeyField(k, string(r.Article))
-	return appendKeyField(k, string(r.Stmt))
+	k = appendPackedField(k, string(r.Article))
+	return appendPackedField(k, string(r.Stmt))
 }
 
 func negByte(negated bool) byte {
@@ -346,7 +364,7 @@ func factValue(v []byte, r *FactRow) []byte {
 	v = fields.Append(v, r.Art.Date)
 	v = binary.AppendUvarint(v, uint64(len(r.Art.Publishers)))
 	for _, p := range r.Art.Publishers {
-		v = fields.Append(v, string(p))
+		v = fields.Append(v, packed(string(p)))
 	}
 	v = binary.AppendUvarint(v, uint64(len(r.Art.CopyOf)))
 	for _, c := range r.Art.CopyOf {
@@ -397,20 +415,20 @@ func scanPrefix(tx *bolt.Tx, b []byte, prefix []byte, fn func(k, v []byte) error
 // Facts reads the fact rows filed under entity e, a fact's rows one after the other. fn may
 // keep the rows.
 func (x Tx) Facts(e quad.IRI, fn func(r *FactRow) error) error {
-	return factRowsIn(x.tx, e, appendKeyField(nil, string(e)), x.intern, fn)
+	return factRowsIn(x.tx, e, appendPackedField(nil, string(e)), x.intern, fn)
 }
 
 // SubjectFacts reads the rows of the statements whose subject is e and predicate pred.
 func (x Tx) SubjectFacts(e, pred quad.IRI, fn func(r *FactRow) error) error {
-	scan := append(appendKeyField(nil, string(e)), factDir(false))
-	return factRowsIn(x.tx, e, appendKeyField(scan, string(pred)), x.intern, fn)
+	scan := append(appendPackedField(nil, string(e)), factDir(false))
+	return factRowsIn(x.tx, e, appendPackedField(scan, string(pred)), x.intern, fn)
 }
 
 // factRowsIn reads the fact rows filed under e whose keys begin with scan.
 func factRowsIn(tx *bolt.Tx, e quad.IRI, scan []byte, intern map[string]string, fn func(r *FactRow) error) error {
-	prefix := appendKeyField(nil, string(e))
+	prefix := appendPackedField(nil, string(e))
 	var row FactRow
-	var lastFact []byte
+	var lastFact, scratch []byte
 	confidences := map[string]float64{} // a few distinct values ("0.85")
 	var slab []FactRow
 	return scanPrefix(tx, bucketFact, scan, func(k, v []byte) error {
@@ -427,11 +445,15 @@ func factRowsIn(tx *bolt.Tx, e quad.IRI, scan []byte, intern map[string]string, 
 		}
 		if !bytes.Equal(factPart, lastFact) {
 			lastFact = factPart
-			row = FactRow{Entity: e, AsObject: dir == 'o', Pred: quad.IRI(internBytes(intern, pred)),
-				Other: iriOrNil(internBytes(intern, other)), Value: internBytes(intern, value),
+			row = FactRow{Entity: e, AsObject: dir == 'o', Pred: quad.IRI(internBytes(intern, unpack(nil, pred))),
+				Other: iriOrNil(internBytes(intern, unpack(nil, other))), Value: internBytes(intern, value),
 				Negated: neg == '1', Modality: internBytes(intern, mod)}
 		}
-		row.Article, row.Stmt = quad.IRI(rd.Bytes()), quad.IRI(rd.Bytes()) // each its own: not interned
+		// Each its own: not interned.
+		scratch = unpack(scratch[:0], rd.Bytes())
+		row.Article = quad.IRI(scratch)
+		scratch = unpack(scratch[:0], rd.Bytes())
+		row.Stmt = quad.IRI(scratch)
 		vr := fields.NewReader(v, intern)
 		cb := vr.Bytes()
 		conf, ok := confidences[string(cb)]
@@ -444,7 +466,8 @@ func factRowsIn(tx *bolt.Tx, e quad.IRI, scan []byte, intern map[string]string, 
 		np := vr.Count()
 		row.Art.Publishers = make([]quad.IRI, 0, np)
 		for range np {
-			row.Art.Publishers = append(row.Art.Publishers, quad.IRI(vr.Str()))
+			scratch = unpack(scratch[:0], vr.Bytes())
+			row.Art.Publishers = append(row.Art.Publishers, quad.IRI(internBytes(intern, scratch)))
 		}
 		nc := vr.Count()
 		if nc*8 > len(vr.Rest()) {
@@ -478,11 +501,11 @@ func internBytes(intern map[string]string, b []byte) string {
 
 // Roles reads the role rows of holder e.
 func (x Tx) Roles(e quad.IRI, fn func(r RoleRow) error) error {
-	prefix := appendKeyField(nil, string(e))
+	prefix := appendPackedField(nil, string(e))
 	intern := map[string]string{}
 	return scanPrefix(x.tx, bucketRole, prefix, func(k, v []byte) error {
 		rd := fields.NewReader(k[len(prefix):], intern)
-		r := RoleRow{Holder: e, Role: quad.IRI(rd.Str()), Article: quad.IRI(rd.Str())}
+		r := RoleRow{Holder: e, Role: quad.IRI(unpacked(rd.Bytes())), Article: quad.IRI(unpacked(rd.Bytes()))}
 		vr := fields.NewReader(v, intern)
 		r.Title = vr.Str()
 		r.Of = iriOrNil(vr.Str())
@@ -500,7 +523,7 @@ func (x Tx) Roles(e quad.IRI, fn func(r RoleRow) error) error {
 func (x Tx) ArticleCount(e quad.IRI) int { return articleCount(x.tx, e) }
 
 func articleCount(tx *bolt.Tx, e quad.IRI) int {
-	v := tx.Bucket(bucketCount).Get(appendKeyField(nil, string(e)))
+	v := tx.Bucket(bucketCount).Get(appendPackedField(nil, string(e)))
 	n, _ := binary.Varint(v)
 	return int(n)
 }
@@ -519,7 +542,7 @@ func (x Tx) ArticleCounter() *ArticleCounter {
 
 // Count is the number of articles that mention e.
 func (a *ArticleCounter) Count(e quad.IRI) int {
-	a.k = appendKeyField(a.k[:0], string(e))
+	a.k = appendPackedField(a.k[:0], string(e))
 	k, v := a.c.Seek(a.k)
 	if !bytes.Equal(k, a.k) {
 		return 0
@@ -550,24 +573,27 @@ func (x Tx) ClusterCount(t store.MergeView, e quad.IRI) (int, error) {
 
 // Mentions calls fn with each article that mentions e; article is valid only during the call.
 func (x Tx) Mentions(e quad.IRI, fn func(article []byte)) error {
-	prefix := appendKeyField(nil, string(e))
+	prefix := appendPackedField(nil, string(e))
+	var art []byte
 	return scanPrefix(x.tx, bucketMention, prefix, func(k, _ []byte) error {
-		fn(k[len(prefix):])
+		art = unpack(art[:0], k[len(prefix):])
+		fn(art)
 		return nil
 	})
 }
 
-// Identity calls fn with each (kind, value) articles say of e's identity (IdentName...), and
+// Identity calls fn with each (kind, value) articles say of e's identity (IdentName, IdentAlternate,
+// IdentType, IdentLink: not its name keys, which only EntitiesNamed reads), and
 // how many articles say it.
 func (x Tx) Identity(e quad.IRI, fn func(kind byte, value string, n int)) error {
-	prefix := appendKeyField(nil, string(e))
+	prefix := appendPackedField(nil, string(e))
 	return scanPrefix(x.tx, bucketIdent, prefix, func(k, v []byte) error {
 		rest := k[len(prefix):]
 		if len(rest) == 0 {
 			return errBadRow
 		}
 		n, _ := binary.Varint(v)
-		fn(rest[0], string(rest[1:]), int(n))
+		fn(rest[0], unpacked(rest[1:]), int(n))
 		return nil
 	})
 }
@@ -832,9 +858,9 @@ func (ix *DB) StoryBands(bands []string) (arts map[string][]quad.IRI, ok bool, e
 	arts = map[string][]quad.IRI{}
 	err = ix.db.View(func(tx *bolt.Tx) error {
 		for _, b := range bands {
-			prefix := appendKeyField(nil, b)
+			prefix := appendPackedField(nil, b)
 			err := scanPrefix(tx, bucketBand, prefix, func(k, _ []byte) error {
-				arts[b] = append(arts[b], quad.IRI(k[len(prefix):]))
+				arts[b] = append(arts[b], quad.IRI(unpacked(k[len(prefix):])))
 				return nil
 			})
 			if err != nil {

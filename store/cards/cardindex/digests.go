@@ -56,7 +56,7 @@ func markChanged(tx *bolt.Tx, entities map[quad.IRI]bool) error {
 	of, digests, stale := tx.Bucket(bucketDigestOf), tx.Bucket(bucketDigest), tx.Bucket(bucketStale)
 	var k []byte
 	for e := range entities {
-		k = appendKeyField(k[:0], string(e))
+		k = appendPackedField(k[:0], string(e))
 		if root := of.Get(k); root != nil {
 			if err := digests.Delete(root); err != nil {
 				return err
@@ -90,7 +90,7 @@ func markHubsStale(tx *bolt.Tx) error {
 // Digest is the body of root's digest if it was made under the merges whose fingerprint is fp,
 // else nil; valid only during the transaction.
 func (x Tx) Digest(root quad.IRI, fp uint64) []byte {
-	v := x.tx.Bucket(bucketDigest).Get(appendKeyField(nil, string(root)))
+	v := x.tx.Bucket(bucketDigest).Get(appendPackedField(nil, string(root)))
 	if len(v) < 8 || binary.LittleEndian.Uint64(v) != fp {
 		return nil
 	}
@@ -102,7 +102,7 @@ func (x Tx) DigestRoots(fn func(root quad.IRI) error) error {
 	c := x.tx.Bucket(bucketDigest).Cursor()
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
 		rd := fields.NewReader(k, nil)
-		if err := fn(quad.IRI(rd.Bytes())); err != nil {
+		if err := fn(quad.IRI(unpacked(rd.Bytes()))); err != nil {
 			return err
 		}
 	}
@@ -111,7 +111,7 @@ func (x Tx) DigestRoots(fn func(root quad.IRI) error) error {
 
 // DigestSources reads the sources of root's fact i.
 func (x Tx) DigestSources(root quad.IRI, i int) ([]quad.IRI, error) {
-	v := x.tx.Bucket(bucketDigestSrc).Get(binary.AppendUvarint(appendKeyField(nil, string(root)), uint64(i)))
+	v := x.tx.Bucket(bucketDigestSrc).Get(binary.AppendUvarint(appendPackedField(nil, string(root)), uint64(i)))
 	rd := fields.NewReader(v, nil)
 	var out []quad.IRI
 	for len(rd.Rest()) > 0 {
@@ -138,7 +138,7 @@ func (ix *DB) DigestsToRefresh(t store.MergeView) (roots []quad.IRI, stale Stale
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
 			stale = append(stale, bytes.Clone(k))
 			rd := fields.NewReader(k, nil)
-			if e := rd.Bytes(); !rd.Bad() {
+			if e := unpacked(rd.Bytes()); !rd.Bad() {
 				if r, ok := t.Root(quad.IRI(e)).(quad.IRI); ok {
 					todo[r] = true
 				}
@@ -147,7 +147,7 @@ func (ix *DB) DigestsToRefresh(t store.MergeView) (roots []quad.IRI, stale Stale
 		c = tx.Bucket(bucketDigest).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			rd := fields.NewReader(k, nil)
-			e := quad.IRI(rd.Bytes())
+			e := quad.IRI(unpacked(rd.Bytes()))
 			if len(v) < 8 || binary.LittleEndian.Uint64(v) != fp || keyOfValue(t.Root(e)) != keyOfValue(e) {
 				todo[e] = true
 			}
@@ -193,7 +193,7 @@ func (ix *DB) DropStale(stale StaleMarks) error {
 
 // putDigest replaces d.Root's digest with d (none when d.Body is nil).
 func putDigest(tx *bolt.Tx, fp uint64, d *Digest) error {
-	k := appendKeyField(nil, string(d.Root))
+	k := appendPackedField(nil, string(d.Root))
 	digests, srcs, of := tx.Bucket(bucketDigest), tx.Bucket(bucketDigestSrc), tx.Bucket(bucketDigestOf)
 	// Its old members (their digest may be gone already): digestof holds the hubs' members
 	// only, a scan is cheap.
@@ -229,7 +229,7 @@ func putDigest(tx *bolt.Tx, fp uint64, d *Digest) error {
 		}
 	}
 	for _, m := range d.Members {
-		if err := of.Put(appendKeyField(nil, string(m)), k); err != nil {
+		if err := of.Put(appendPackedField(nil, string(m)), k); err != nil {
 			return err
 		}
 	}

@@ -73,14 +73,17 @@ func (r Rows) Articles(fn func(article []byte, date string)) {
 // IdentType or another (a link, a name key).
 func (r Rows) Identities(fn func(entity []byte, kind byte, value []byte, n int)) error {
 	c := r.tx.Bucket(bucketIdent).Cursor()
+	var e, value []byte
+	unpackEntity := entityUnpacker()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		rd := fields.NewReader(k, nil)
-		e := rd.Bytes()
+		e = unpackEntity(rd.Bytes())
 		if rd.Bad() || len(rd.Rest()) == 0 {
 			return errBadRow
 		}
 		n, _ := binary.Varint(v)
-		fn(e, rd.Rest()[0], rd.Rest()[1:], int(n))
+		value = unpack(value[:0], rd.Rest()[1:])
+		fn(e, rd.Rest()[0], value, int(n))
 	}
 	return nil
 }
@@ -88,15 +91,31 @@ func (r Rows) Identities(fn func(entity []byte, kind byte, value []byte, n int))
 // Mentions calls fn with every (entity, article that mentions it), an entity's rows together.
 func (r Rows) Mentions(fn func(entity, article []byte)) error {
 	c := r.tx.Bucket(bucketMention).Cursor()
+	var e, art []byte
+	unpackEntity := entityUnpacker()
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
 		rd := fields.NewReader(k, nil)
-		e := rd.Bytes()
+		e = unpackEntity(rd.Bytes())
 		if rd.Bad() {
 			return errBadRow
 		}
-		fn(e, rd.Rest())
+		art = unpack(art[:0], rd.Rest())
+		fn(e, art)
 	}
 	return nil
+}
+
+// entityUnpacker unpacks the entity fields of rows read in key order: the same bytes while the
+// entity is the same (an entity's rows come together: a caller may keep the last one to tell
+// when it changes), new bytes for the next.
+func entityUnpacker() func(p []byte) []byte {
+	var last, e []byte
+	return func(p []byte) []byte {
+		if e == nil || !bytes.Equal(p, last) {
+			last, e = p, unpack(nil, p)
+		}
+		return e
+	}
 }
 
 // A StatementRow is one statement row filed under its subject (Rows.SubjectStatements).
@@ -111,12 +130,13 @@ type StatementRow struct {
 // SubjectStatements calls fn with every statement row as filed under its subject (the rows
 // filed under objects are skipped), a fact's rows together.
 func (r Rows) SubjectStatements(fn func(*StatementRow) error) error {
-	var lastFact []byte
+	var lastFact, art, subj, pred, other []byte
+	unpackEntity := entityUnpacker()
 	var st StatementRow
 	// row reads one row; it returns where to go next when that is not the next row.
 	row := func(k []byte) (seek []byte, err error) {
 		rd := fields.NewReader(k, nil)
-		subj := rd.Bytes()
+		subjPacked := rd.Bytes()
 		dir := rd.Byte()
 		if rd.Bad() {
 			return nil, errBadRow
@@ -125,10 +145,12 @@ func (r Rows) SubjectStatements(fn func(*StatementRow) error) error {
 			// An entity's rows as object come before those as subject: skip them all.
 			return append(bytes.Clone(k[:len(k)-len(rd.Rest())-1]), factDir(false)), nil
 		}
-		pred, other, value := rd.Bytes(), rd.Bytes(), rd.Bytes()
+		subj = unpackEntity(subjPacked)
+		pred, other = unpack(pred[:0], rd.Bytes()), unpack(other[:0], rd.Bytes())
+		value := rd.Bytes()
 		neg, mod := rd.Byte(), rd.Bytes()
 		factPart := k[:len(k)-len(rd.Rest())]
-		art := rd.Bytes()
+		art = unpack(art[:0], rd.Bytes())
 		if rd.Bad() {
 			return nil, errBadRow
 		}
