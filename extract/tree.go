@@ -269,6 +269,11 @@ func (t *treeSent) argOf(k int) *Found {
 			}
 		}
 	}
+	if rk := t.rel(k); rk == "nmod:poss" && (w == "leader" || w == "president" || w == "premier") {
+		if p := t.describedPerson(k); p != nil {
+			return p // "The Iranian leader's two-day visit to Damascus": the leader's own
+		}
+	}
 	if rk := t.rel(k); rk == "nsubj" || rk == "nsubj:pass" {
 		if p := t.describedPerson(k); p != nil {
 			return p // "The Macedonian leader said", "the U.S. official stressed"

@@ -766,6 +766,14 @@ func TestResultNounsAndSides(t *testing.T) {
 	})
 }
 
+// "The Iranian leader's visit" is the visit of the leader the article names.
+func TestTheLeadersVisit(t *testing.T) {
+	x := run(t, "Iranian President Mahmoud Ahmadinejad arrived on Thursday. The Iranian leader's two-day visit to Damascus comes as both countries face possible showdowns.", "")
+	if !hasFact(x, "Mahmoud Ahmadinejad -visited-> Damascus") || factWith(x, "Iran -visited->") {
+		t.Errorf("facts: %q", facts(x))
+	}
+}
+
 // A nominalisation in the plural states the same ("Rice's visits to Israel and Egypt").
 func TestPluralNominals(t *testing.T) {
 	wantFacts(t, map[string]string{"Rice's visits to Israel and Egypt were cut short.": "Rice -visited-> Egypt"})
