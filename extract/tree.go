@@ -1049,6 +1049,19 @@ func (r *relater) treeVerbs(t *treeSent) {
 			r.treeSpeech(t, v)
 			continue
 		}
+		if namingVerbs[lemma] && t.rel(v) != "acl" && t.rel(v) != "acl:relcl" {
+			// "Obama has called the treaty "an important milestone"", "Bolton labeled Maduro's
+			// actions "propaganda"": the words in quotation marks are what was said
+			if q := r.quote(); q != "" && strings.Contains(r.d.Text[r.d.Tokens[v].End:r.s.End], q) {
+				t.speaking = true
+				agents, _ := t.clauseArgs(v, 0)
+				t.speaking = false
+				if len(agents) > 0 && !t.passive(v) {
+					r.said(t, agents, q, 0.65, v, r.tok(v))
+					continue
+				}
+			}
+		}
 		if o := t.object(v); o > v && supportSpeech[lemma] && statementNouns[r.d.tableLemma(o)] {
 			r.treeStatement(t, v, t.object(v))
 			continue
@@ -2233,6 +2246,9 @@ func (r *relater) treeSpeech(t *treeSent, v int) {
 	}
 	r.said(t, agents, q, conf, v, r.tok(v))
 }
+
+// namingVerbs call something by words the writer quotes: what is quoted is what was said.
+var namingVerbs = setOf("call", "label", "term", "brand", "dub")
 
 // stanceVerbs take a stance on what their object names: it is what they state.
 var stanceVerbs = setOf("deny", "confirm", "announce", "acknowledge", "admit", "reiterate",

@@ -766,6 +766,11 @@ func TestResultNounsAndSides(t *testing.T) {
 	})
 }
 
+// Calling something by quoted words is saying them.
+func TestNamingInQuotes(t *testing.T) {
+	wantFacts(t, map[string]string{`Venezuela protested on Monday. Bolton labeled Maduro's actions "propaganda."`: `Bolton -said-> "propaganda."`})
+}
+
 // "The Iranian leader's visit" is the visit of the leader the article names.
 func TestTheLeadersVisit(t *testing.T) {
 	x := run(t, "Iranian President Mahmoud Ahmadinejad arrived on Thursday. The Iranian leader's two-day visit to Damascus comes as both countries face possible showdowns.", "")
