@@ -1604,12 +1604,12 @@ func (t *treeSent) context(rel *Relation, v int) {
 				if w == "not" || w == "n't" || w == "never" {
 					rel.Negated = true
 				}
-			case "aux":
-				if modals[w] && rel.Modality == "" {
+			case "aux", "cop":
+				if modals[w] && rel.Modality == "" && t.rel(c) == "aux" {
 					rel.Modality = w
 				}
 				if (w == "is" || w == "was" || w == "are" || w == "were") && rel.Modality == "" && t.child(k, "mark") >= 0 && strings.EqualFold(r.tok(t.child(k, "mark")), "to") {
-					rel.Modality = w + " to" // "was to hold talks"
+					rel.Modality = w + " to" // "was to hold talks", "Rice is to meet Sharon" (read as a copula)
 				}
 			}
 		}

@@ -766,6 +766,11 @@ func TestResultNounsAndSides(t *testing.T) {
 	})
 }
 
+// "is to meet" read with "is" a copula is still a plan.
+func TestIsToAsCopula(t *testing.T) {
+	wantFacts(t, map[string]string{"Israel and the United States are close allies. Sunday, Condoleezza Rice is to meet Israeli Prime Minister Ariel Sharon in Jerusalem.": "Condoleezza Rice -met-> Ariel Sharon [is to]"})
+}
+
 // Calling something by quoted words is saying them.
 func TestNamingInQuotes(t *testing.T) {
 	wantFacts(t, map[string]string{`Venezuela protested on Monday. Bolton labeled Maduro's actions "propaganda."`: `Bolton -said-> "propaganda."`})
