@@ -73,6 +73,7 @@ func (p Parser) Process(d *Document) {
 		repairVocatives(d, s)
 		repairStackedSubjects(d, s)
 		repairTimeCompounds(d, s)
+		repairPunctHeads(d, s)
 	}
 	d.Parsed = true
 }
@@ -382,6 +383,29 @@ func repairTimeCompounds(d *Document, s Sentence) {
 		tk.Head, tk.Rel = d.Tokens[h].Head, "obl"
 		if d.Tokens[tk.Head].UPOS != "VERB" {
 			tk.Rel = "nmod"
+		}
+	}
+}
+
+// repairPunctHeads: a punctuation mark heads nothing. "talks with his Chinese counterpart, Li
+// Zhaoxing, to discuss" read with "Li" under the comma: a name under a comma stands in
+// apposition to the noun before the comma.
+func repairPunctHeads(d *Document, s Sentence) {
+	for k := s.First; k < s.Last; k++ {
+		h := d.Tokens[k].Head
+		if h < s.First || h >= s.Last || d.Tokens[h].UPOS != "PUNCT" || d.Tokens[k].UPOS == "PUNCT" {
+			continue
+		}
+		n := h - 1
+		for n > s.First && d.Tokens[n].UPOS == "PUNCT" {
+			n--
+		}
+		if n <= s.First || d.Tokens[n].UPOS != "NOUN" && d.Tokens[n].UPOS != "PROPN" || n == k || dominates(d, k, n) {
+			continue
+		}
+		d.Tokens[k].Head = n
+		if d.Tokens[k].UPOS == "PROPN" && k > n {
+			d.Tokens[k].Rel = "appos"
 		}
 	}
 }

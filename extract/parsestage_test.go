@@ -109,3 +109,19 @@ func TestRepairTimeCompounds(t *testing.T) {
 		t.Errorf("facts: %q", facts(x))
 	}
 }
+
+// A punctuation mark heads nothing: a name under a comma stands in apposition to the noun
+// before it.
+func TestRepairPunctHeads(t *testing.T) {
+	d := &Document{Text: "x", Tokens: []Token{
+		{Text: "talks", Rel: "root", Head: -1, UPOS: "NOUN"},
+		{Text: "with", Rel: "case", Head: 2, UPOS: "ADP"},
+		{Text: "counterpart", Rel: "nmod", Head: 0, UPOS: "NOUN"},
+		{Text: ",", Rel: "punct", Head: 0, UPOS: "PUNCT"},
+		{Text: "Li", Rel: "appos", Head: 3, UPOS: "PROPN"},
+	}}
+	repairPunctHeads(d, Sentence{First: 0, Last: len(d.Tokens)})
+	if tk := d.Tokens[4]; tk.Head != 2 || tk.Rel != "appos" {
+		t.Errorf("Li: %s of %d, want appos of counterpart (2)", tk.Rel, tk.Head)
+	}
+}
