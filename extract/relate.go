@@ -123,6 +123,7 @@ func (Relater) Process(d *Document) {
 			r.treePreTitles(t)
 			r.treeVerbs(t)
 			r.treeAccording(t)
+			r.treeQuotedAs(t)
 			r.treeNominals(t)
 			r.treeDoerNouns(t)
 			r.treeHyphenDeeds(t)

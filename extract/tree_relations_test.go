@@ -766,6 +766,20 @@ func TestResultNounsAndSides(t *testing.T) {
 	})
 }
 
+// "Reports quote X as saying ...": X said it, the reports' claim.
+func TestQuotedAsSaying(t *testing.T) {
+	x := run(t, "North Korea tested a missile. News reports quote Kim Yong-nam, head of the North's legislature, as saying Pyongyang will increase its nuclear deterrent.", "")
+	found := false
+	for _, r := range x.Relations {
+		if r.Predicate == PredSaid && strings.HasPrefix(r.Value, "Pyongyang will increase") && r.Source == "news reports" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("facts: %q", facts(x))
+	}
+}
+
 // "is to meet" read with "is" a copula is still a plan.
 func TestIsToAsCopula(t *testing.T) {
 	wantFacts(t, map[string]string{"Israel and the United States are close allies. Sunday, Condoleezza Rice is to meet Israeli Prime Minister Ariel Sharon in Jerusalem.": "Condoleezza Rice -met-> Ariel Sharon [is to]"})
