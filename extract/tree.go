@@ -334,8 +334,9 @@ func (t *treeSent) argOf(k int) *Found {
 			if f := r.mention(c); f != nil && f.Type == Country && (w == "police" || w == "authorities") && !t.speaking && t.caseOf(c) == "in" {
 				return f
 			}
-			// "the statement of the Ministry says"
-			if f := r.mention(c); f != nil && voiceNouns[w] && isActor(f) && t.caseOf(c) == "of" {
+			// "the statement of the Ministry says", "a report from the Commerce Department says",
+			// "a statement by India's interior ministry says"
+			if f := r.mention(c); f != nil && voiceNouns[w] && isActor(f) && (t.caseOf(c) == "of" || t.caseOf(c) == "from" || t.caseOf(c) == "by") {
 				return f
 			}
 		case "amod", "compound", "nmod:poss":

@@ -766,6 +766,14 @@ func TestResultNounsAndSides(t *testing.T) {
 	})
 }
 
+// A statement or report from or by a body is the body's word.
+func TestReportsFromBodies(t *testing.T) {
+	x := run(t, "The trade gap widened in May. Friday's report from the Commerce Department says the gap between what Americans sell abroad and what they buy reached $58.8 billion.", "")
+	if !factWith(x, "Commerce Department -said->") {
+		t.Errorf("facts: %q", facts(x))
+	}
+}
+
 // "Reports quote X as saying ...": X said it, the reports' claim.
 func TestQuotedAsSaying(t *testing.T) {
 	x := run(t, "North Korea tested a missile. News reports quote Kim Yong-nam, head of the North's legislature, as saying Pyongyang will increase its nuclear deterrent.", "")
