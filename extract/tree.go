@@ -1050,6 +1050,11 @@ func (r *relater) treeVerbs(t *treeSent) {
 			r.treeSpeech(t, v)
 			continue
 		}
+		if statingVerbs[t.lemma(v)] && t.reportsClause(v) {
+			// "Erdogan, who warned the violence could spill", "Annan has recommended the United
+			// Nations extend its mission": a statement, whatever else the verb does
+			r.treeSpeech(t, v)
+		}
 		if namingVerbs[lemma] && t.rel(v) != "acl" && t.rel(v) != "acl:relcl" {
 			// "Obama has called the treaty "an important milestone"", "Bolton labeled Maduro's
 			// actions "propaganda"": the words in quotation marks are what was said
@@ -2445,6 +2450,20 @@ func (r *relater) text(lo, hi int) string {
 // negOnlySpeech are verbs that state a statement only when negated: "has not responded", "did
 // not answer questions" (a response is no statement of its own words).
 var negOnlySpeech = setOf("respond", "answer", "reply")
+
+// statingVerbs state their clause without being speech verbs of the vocabulary: with a clause of
+// its own (a subject and a verb) what they govern is what was said.
+var statingVerbs = setOf("warn", "complain", "recommend", "suggest", "reveal", "concede", "estimate", "propose")
+
+// reportsClause: v governs a clause with a subject of its own.
+func (t *treeSent) reportsClause(v int) bool {
+	for _, c := range t.children(v) {
+		if t.rel(c) == "ccomp" && c > v && (t.child(c, "nsubj") >= 0 || t.child(c, "nsubj:pass") >= 0) {
+			return true
+		}
+	}
+	return false
+}
 
 // contentFallback finds the clause a speech verb reports when the parser did not make it a
 // ccomp: "said the two sides agreed ..." read as an object with a clause attached (obj + acl),

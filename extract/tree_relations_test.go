@@ -766,6 +766,14 @@ func TestResultNounsAndSides(t *testing.T) {
 	})
 }
 
+// A warning or a complaint with a clause of its own is a statement.
+func TestStatingVerbs(t *testing.T) {
+	x := run(t, "FIFA cleared Kewell. Match referee Markus Merk of Germany had complained that Kewell insulted him during a confrontation.", "")
+	if !factWith(x, "Markus Merk -said->") {
+		t.Errorf("facts: %q", facts(x))
+	}
+}
+
 // A statement or report from or by a body is the body's word.
 func TestReportsFromBodies(t *testing.T) {
 	x := run(t, "The trade gap widened in May. Friday's report from the Commerce Department says the gap between what Americans sell abroad and what they buy reached $58.8 billion.", "")
