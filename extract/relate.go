@@ -588,6 +588,10 @@ func (r *relater) speakerAt(k int) *Found {
 	return nil
 }
 
+// religiousTitles are offices of a faith, not of the state whose name they carry.
+var religiousTitles = setOf("Pope", "Cardinal", "Archbishop", "Bishop", "Patriarch", "Rabbi",
+	"Chief Rabbi", "Imam", "Ayatollah", "Grand Ayatollah", "Grand Mufti", "Mufti")
+
 // structural: relations that the shape of a mention states — positions from titles, national
 // bodies part of their country, cities inside their country when both are named.
 func (r *relater) structural(si int) {
@@ -600,6 +604,9 @@ func (r *relater) structural(si int) {
 			of := f.TitleOf
 			if of == nil {
 				of = r.impliedCountry(f)
+			}
+			if of != nil && religiousTitles[f.Title] && of.Type == Country {
+				of = nil // "Lebanon's Grand Ayatollah", "Kenya's Anglican archbishop": no post of the state
 			}
 			if of != nil {
 				pred := PredWorksFor

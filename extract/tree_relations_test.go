@@ -766,6 +766,14 @@ func TestResultNounsAndSides(t *testing.T) {
 	})
 }
 
+// A faith's office named with a country is no post of its state.
+func TestReligiousTitles(t *testing.T) {
+	x := run(t, "On Sunday, Lebanon's Grand Ayatollah Mohammed Hussein Fadlallah said Mr. Blair is not welcome in Beirut.", "")
+	if factWith(x, "Mohammed Hussein Fadlallah -worksFor->") || factWith(x, "Mohammed Hussein Fadlallah -heads->") {
+		t.Errorf("facts: %q", facts(x))
+	}
+}
+
 // A warning or a complaint with a clause of its own is a statement.
 func TestStatingVerbs(t *testing.T) {
 	x := run(t, "FIFA cleared Kewell. Match referee Markus Merk of Germany had complained that Kewell insulted him during a confrontation.", "")
