@@ -24,6 +24,27 @@ var extractor = storetest.Extractor
 
 func openBolt(t *testing.T) *store.Store { return storetest.OpenBolt(t) }
 
+// everyBackend opens a new store of each backend by its name: bolt in the test's folder,
+// memstore, and a database of its own on the PostgreSQL test server (which skips the test
+// without one).
+func everyBackend() map[string]func(t *testing.T) *store.Store {
+	open := func(backend string, addr func(testing.TB) string) func(t *testing.T) *store.Store {
+		return func(t *testing.T) *store.Store {
+			s, err := store.Open(backend, addr(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { s.Close() })
+			return s
+		}
+	}
+	return map[string]func(t *testing.T) *store.Store{
+		"bolt":     openBolt,
+		"memstore": open(store.Memstore, func(testing.TB) string { return "" }),
+		"postgres": open(store.Postgres, store.PGTestDB),
+	}
+}
+
 func readJSONL(t *testing.T, path string) []extract.Article { return storetest.ReadJSONL(t, path) }
 
 func examples(t *testing.T) []extract.Article { return storetest.Examples(t) }

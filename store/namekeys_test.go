@@ -22,25 +22,7 @@ import (
 // (memstore) find entities by them, the load's linker (PeopleNamed) among them, and forget
 // takes them away with the names.
 func TestNameKeysWithoutQuads(t *testing.T) {
-	backends := map[string]func(t *testing.T) *store.Store{
-		"bolt": openBolt,
-		"memstore": func(t *testing.T) *store.Store {
-			s, err := store.Open(store.Memstore, "")
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { s.Close() })
-			return s
-		},
-		"postgres": func(t *testing.T) *store.Store {
-			s, err := store.Open(store.Postgres, store.PGTestDB(t))
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { s.Close() })
-			return s
-		},
-	}
+	backends := everyBackend()
 	const bayramov = quad.IRI("ng:person/jeyhun-bayramov")
 	for name, open := range backends {
 		t.Run(name, func(t *testing.T) {

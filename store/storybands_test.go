@@ -18,25 +18,7 @@ import (
 // story's article makes its first copy the story (the bands of a copy are not looked up).
 // Without the text (load --no-text) they are quads, as before.
 func TestWireCopiesWithoutFingerprintQuads(t *testing.T) {
-	open := map[string]func(t *testing.T) *store.Store{
-		"bolt": openBolt,
-		"memstore": func(t *testing.T) *store.Store {
-			s, err := store.Open(store.Memstore, "")
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { s.Close() })
-			return s
-		},
-		"postgres": func(t *testing.T) *store.Store {
-			s, err := store.Open(store.Postgres, store.PGTestDB(t))
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { s.Close() })
-			return s
-		},
-	}
+	open := everyBackend()
 	const story = "<https://dailystar.example/2024/03/04/baku-talks>"
 	for name, o := range open {
 		for _, text := range []bool{true, false} {
