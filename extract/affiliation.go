@@ -332,14 +332,7 @@ var teamGameWords = setOf("goal", "goals", "minute", "penalty", "wickets", "inni
 	"touchdown", "touchdowns", "header", "halftime", "half-time", "striker", "midfielder")
 
 // teamSportSentence: the sentence reports a team game.
-func (r *relater) teamSportSentence() bool {
-	for k := r.s.First; k < r.s.Last; k++ {
-		if teamGameWords[strings.ToLower(r.tok(k))] {
-			return true
-		}
-	}
-	return false
-}
+func (r *relater) teamSportSentence() bool { return teamGameIn(r.d, Span{r.s.Start, r.s.End}) }
 
 // membersNouns name the members of a body: "other EU countries", "other NATO members".
 var membersNouns = setOf("countries", "states", "nations", "members", "governments")

@@ -3,36 +3,12 @@ package extract
 import (
 	"slices"
 	"strings"
-
-	"github.com/newsgraph/newsgraph/schema/vocab"
 )
 
 // Some nouns name a person or body by what it does to another: "a vocal critic of Bush", "a
 // close ally of the United States", "his successor, X". The vocabulary table lists them with
 // the preposition of the object (vocab.Predicate.Agents); the holder is whoever the noun is said
 // of, by apposition, a copula, "become" or a title before the name.
-
-type doerNoun struct{ pred, prep string }
-
-var doerNouns = map[string][]doerNoun{} // "critic" -> criticised, "of" (relate.go's agentNouns are another thing: the bodies a nationality acts through)
-
-func init() {
-	for _, p := range vocab.Predicates {
-		for _, a := range p.Agents {
-			noun, prep, _ := strings.Cut(a, " ")
-			for _, form := range []string{noun, plural(noun)} {
-				doerNouns[form] = append(doerNouns[form], doerNoun{p.Name, prep})
-			}
-		}
-	}
-}
-
-func plural(noun string) string {
-	if strings.HasSuffix(noun, "y") {
-		return strings.TrimSuffix(noun, "y") + "ies" // "ally" -> "allies"
-	}
-	return noun + "s"
-}
 
 // treeDoerNouns reads "Morales, a vocal opponent of U.S. drug policies", "Japan is a close ally
 // of the United States", "Kremlin critic X".

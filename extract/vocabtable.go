@@ -41,6 +41,12 @@ func init() {
 				}
 			}
 		}
+		for _, a := range p.Agents {
+			noun, prep, _ := strings.Cut(a, " ")
+			for _, form := range []string{noun, plural(noun)} {
+				doerNouns[form] = append(doerNouns[form], doerNoun{p.Name, prep})
+			}
+		}
 		for _, v := range p.Verbs {
 			lemma, prep, ok := strings.Cut(v, " ")
 			tableVerbs[lemma] = true
@@ -56,6 +62,21 @@ func init() {
 			verbPreps[lemma] = append(verbPreps[lemma], prep)
 		}
 	}
+}
+
+// doerNoun is a noun that names its holder by a predicate, with the preposition of the object
+// (vocab.Predicate.Agents: "critic of"); doerNouns has them by noun, in the singular and the
+// plural. (relate.go's agentNouns are another thing: the bodies a nationality acts through.)
+type doerNoun struct{ pred, prep string }
+
+var doerNouns = map[string][]doerNoun{}
+
+// plural is a noun's regular plural ("ally" -> "allies").
+func plural(noun string) string {
+	if strings.HasSuffix(noun, "y") {
+		return strings.TrimSuffix(noun, "y") + "ies" // "ally" -> "allies"
+	}
+	return noun + "s"
 }
 
 // fitsType: the entity of mention f can be an argument of type typ ("" or "actor": a person,
